@@ -1,0 +1,32 @@
+// Bundles the CLI and the extension. unified/remark are ESM-only, so both bundles carry them as CJS.
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  build({
+    ...common,
+    entryPoints: { extension: 'src/vscode/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  }),
+]);
+await chmod('dist/cli.js', 0o755);
+if (watch) console.log('watch is not supported; run npm run build again');

@@ -1,0 +1,1 @@
+process.stdout.write('legible: not built yet\n');
