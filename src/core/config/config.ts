@@ -1,0 +1,108 @@
+import { DEFAULT_LIMITS, type Limits } from '../parse/limits';
+import { RECORD_TYPES, type RecordType } from '../schema/schema-registry';
+import { schemaSections } from '../schema/field-info';
+import type { SchemaValidator } from '../schema/validator';
+import type { Severity } from '../rules/rule';
+import { globToRegExp } from './glob';
+import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from './placeholder-pattern';
+
+/** `.legible.json` after validation and defaults: the one shape every part of Legible reads. */
+export interface ResolvedConfig {
+  /** Workspace-relative decisions folders; empty means "discover the usual places". */
+  readonly folders: readonly string[];
+  readonly severities: Readonly<Record<string, Severity | 'off'>>;
+  readonly placeholder: RegExp;
+  /** Workspace-relative template paths (only from a trusted workspace). */
+  readonly templates: Readonly<Partial<Record<RecordType, string>>>;
+  /** Workspace-relative schema extension paths (only from a trusted workspace). */
+  readonly schemaExtensions: Readonly<Partial<Record<RecordType, string>>>;
+  readonly sections: Readonly<Record<RecordType, readonly string[]>>;
+  readonly ignore: readonly RegExp[];
+  readonly limits: Limits;
+}
+
+export interface ConfigProblem {
+  readonly message: string;
+  /** JSON Pointer into the configuration, '' for the file. */
+  readonly pointer: string;
+}
+
+export const DEFAULT_IGNORE = ['README.md', 'index.md', '*template*.md', '_*.md', 'CHANGELOG.md'];
+
+export function defaultSections(): Record<RecordType, readonly string[]> {
+  return Object.fromEntries(RECORD_TYPES.map((type) => [type, schemaSections(type).map((s) => s.heading)])) as unknown as Record<RecordType, readonly string[]>;
+}
+
+export function defaultConfig(): ResolvedConfig {
+  return {
+    folders: [],
+    severities: {},
+    placeholder: compilePlaceholderPattern(DEFAULT_PLACEHOLDER_PATTERN).pattern!,
+    templates: {},
+    schemaExtensions: {},
+    sections: defaultSections(),
+    ignore: DEFAULT_IGNORE.map(globToRegExp),
+    limits: DEFAULT_LIMITS,
+  };
+}
+
+export interface NormalizeOptions {
+  /** Workspace Trust: templates and schema extensions from an untrusted repository are ignored. */
+  readonly trusted: boolean;
+  readonly validator: SchemaValidator;
+}
+
+type RawConfig = {
+  folders?: string[];
+  rules?: Record<string, Severity | 'off'>;
+  placeholderPattern?: string;
+  templates?: Partial<Record<RecordType, string>>;
+  schemaExtensions?: Partial<Record<RecordType, string>>;
+  sections?: Partial<Record<RecordType, string[]>>;
+  ignore?: string[];
+  limits?: Partial<Limits>;
+};
+
+export function normalizeConfig(raw: unknown, options: NormalizeOptions): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const defaults = defaultConfig();
+  if (raw === undefined) return { config: defaults, problems: [] };
+  const problems: ConfigProblem[] = options.validator.validateConfig(raw).map((error) => ({
+    pointer: error.instancePath,
+    message: `${error.instancePath || '.legible.json'} ${error.message ?? 'is invalid'}`,
+  }));
+  // An invalid file still yields what can be used of it: one bad key must not disable the linter.
+  const value = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as RawConfig;
+  const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : []);
+  const record = <T>(obj: unknown, accept: (v: unknown) => v is T): Record<string, T> => {
+    const out: Record<string, T> = {};
+    if (obj && typeof obj === 'object' && !Array.isArray(obj)) for (const [k, v] of Object.entries(obj)) if (accept(v)) out[k] = v;
+    return out;
+  };
+  const isSeverity = (v: unknown): v is Severity | 'off' => v === 'error' || v === 'warning' || v === 'info' || v === 'off';
+  const isString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+  const isList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+  let placeholder = defaults.placeholder;
+  if (value.placeholderPattern !== undefined) {
+    const compiled = compilePlaceholderPattern(String(value.placeholderPattern));
+    if (compiled.pattern) placeholder = compiled.pattern;
+    else problems.push({ pointer: '/placeholderPattern', message: `placeholderPattern ignored: ${compiled.error}` });
+  }
+  const types = (obj: Record<string, string>): Partial<Record<RecordType, string>> =>
+    Object.fromEntries(Object.entries(obj).filter(([type]) => (RECORD_TYPES as string[]).includes(type)));
+  const sections = { ...defaults.sections, ...types(record(value.sections, isList) as unknown as Record<string, string>) } as unknown as Record<RecordType, readonly string[]>;
+  return {
+    config: {
+      folders: strings(value.folders),
+      severities: record(value.rules, isSeverity),
+      placeholder,
+      templates: options.trusted ? types(record(value.templates, isString)) : {},
+      schemaExtensions: options.trusted ? types(record(value.schemaExtensions, isString)) : {},
+      sections,
+      ignore: (value.ignore ? strings(value.ignore) : DEFAULT_IGNORE).map(globToRegExp),
+      limits: { ...DEFAULT_LIMITS, ...record(value.limits, isCount) },
+    },
+    problems,
+  };
+}

@@ -1,0 +1,52 @@
+import { LineIndex } from '../text/position';
+import { findFrontmatter, type FrontmatterBlock, type Span } from '../parse/frontmatter-fence';
+import { parseYamlFrontmatter, type ParsedYaml } from '../parse/yaml-frontmatter';
+import type { Limits } from '../parse/limits';
+import { readLegacy, type LegacyMetadata } from './legacy';
+
+/**
+ * One decision file as the rules see it: text, line index, the frontmatter block, its data with
+ * source locations, and, for records written for other tools, the metadata they carry.
+ */
+export interface DecisionDocument {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly block: FrontmatterBlock;
+  readonly yaml?: ParsedYaml;
+  /** The frontmatter mapping, when there is one that parsed. */
+  readonly data?: Record<string, unknown>;
+  /** Set when the file is a Legible record: its frontmatter declares `type` or Legible's structures. */
+  readonly legible: boolean;
+  /** What a record without Legible frontmatter carries (MADR, adr-tools, log4brains, plain). */
+  readonly legacy?: LegacyMetadata;
+  /** Where the Markdown body starts (after the closing fence, or 0). */
+  readonly bodyStart: number;
+  /** Why the file could not be read whole (binary, not UTF-8, too large), if so. */
+  readonly readProblem?: string;
+}
+
+// Keys that only Legible's vocabulary has: their presence makes a record a Legible one even if `type` is missing.
+const LEGIBLE_KEYS = ['type', 'reversibility', 'business-tradeoff', 'knowledge-exit-path', 'owners', 'holders', 'successors'];
+
+export function parseDecisionDocument(path: string, text: string, limits: Limits, readProblem?: string): DecisionDocument {
+  const lines = new LineIndex(text);
+  const block = findFrontmatter(text);
+  let yaml: ParsedYaml | undefined;
+  let bodyStart = 0;
+  if (block.kind === 'closed') {
+    bodyStart = block.bodyStart;
+    if (block.fence === 'yaml') yaml = parseYamlFrontmatter(text, block.content, limits);
+  }
+  const data = yaml?.data;
+  const legible = data ? LEGIBLE_KEYS.some((key) => Object.prototype.hasOwnProperty.call(data, key)) : false;
+  // A broken or unclosed fence is a malformed Legible record, not a legacy one: no second diagnostic.
+  const unreadable = readProblem !== undefined || block.kind === 'unclosed' || (block.kind === 'none' && block.displaced !== undefined) || (block.kind === 'closed' && (block.fence === 'toml' || !data));
+  const legacy = legible || unreadable ? undefined : readLegacy(text, bodyStart, data);
+  return { path, text, lines, block, yaml, data, legible, legacy, bodyStart, readProblem };
+}
+
+/** The location of a frontmatter value or key by JSON Pointer, if the YAML has it. */
+export function locate(doc: DecisionDocument, pointer: string): { key?: Span; value: Span } | undefined {
+  return doc.yaml?.locations.get(pointer);
+}

@@ -1,0 +1,142 @@
+import type { DecisionDocument } from '../document/decision-document';
+import { basename, dirname, joinPath } from '../port/paths';
+import { isRecordType, type RecordType } from '../schema/schema-registry';
+import type { Range } from '../text/position';
+import type { DecisionEntry, IdRef, LinkRef } from './decision-entry';
+import { parseIdRef } from './ids';
+import { disabledRules } from '../lint/suppressions';
+
+const FILE_NUMBER = /^(\d{4,})-/;
+
+export function fileNumber(path: string): { number: number; digits: string } | undefined {
+  const match = FILE_NUMBER.exec(basename(path));
+  return match ? { number: Number(match[1]), digits: match[1] } : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(text).filter((v): v is string => v !== undefined);
+  const single = text(value);
+  return single ? [single] : [];
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry {
+  const num = fileNumber(doc.path);
+  const fileId = num?.digits ?? basename(doc.path).replace(/\.md$/i, '');
+  const lineRange = (line: number): Range => doc.lines.lineRange(line);
+  const at = (pointer: string): Range | undefined => {
+    const location = doc.yaml?.locations.get(pointer);
+    const span = location?.value && location.value.end > location.value.start ? location.value : location?.key;
+    return span ? doc.lines.range(span.start, span.end) : undefined;
+  };
+  const firstLine = lineRange(doc.block.kind === 'closed' ? doc.lines.position(doc.bodyStart).line : 0);
+
+  if (!doc.legible) {
+    const legacy = doc.legacy;
+    const legacyRange = (span: { start: number; end: number } | undefined): Range => (span && span.end > 3 ? doc.lines.range(span.start, span.end) : lineRange(0));
+    const refs = (ids: readonly string[], span: { start: number; end: number } | undefined): IdRef[] =>
+      ids.map((raw) => ({ ...parseIdRef(raw), range: legacyRange(span) }));
+    return {
+      path: doc.path,
+      folder,
+      number: num?.number,
+      id: fileId,
+      type: 'adr',
+      title: legacy?.title?.value ?? fileId,
+      status: legacy?.status?.value,
+      date: legacy?.date?.value,
+      owners: [],
+      deciders: legacy?.deciders ?? [],
+      holders: [],
+      successors: [],
+      mechanisms: [],
+      supersedes: refs(legacy?.supersedes ?? [], legacy?.status?.span),
+      supersededBy: refs(legacy?.supersededBy ?? [], legacy?.status?.span),
+      related: [],
+      decisions: [],
+      artifacts: [],
+      tags: legacy?.tags ?? [],
+      tradeoff: {},
+      legacy: legacy?.format ?? 'plain',
+      anchor: legacy?.title ? legacyRange(legacy.title.span) : lineRange(0),
+      statusRange: legacy?.status ? legacyRange(legacy.status.span) : undefined,
+      suppressed: disabledRules(doc.text),
+    };
+  }
+
+  const data = doc.data ?? {};
+  const type: RecordType = isRecordType(data.type) ? data.type : 'adr';
+  const ids = (key: string, value: unknown): IdRef[] =>
+    (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
+      .map((item, i) => ({ item, range: at(Array.isArray(value) ? `/${key}/${i}` : `/${key}`) ?? firstLine }))
+      .filter(({ item }) => typeof item === 'string' || typeof item === 'number')
+      .map(({ item, range }) => ({ ...parseIdRef(item as string | number), range }));
+  const exit = record(data['knowledge-exit-path']);
+  const isExitPlan = type === 'exit-plan';
+  const exitPointer = isExitPlan ? '' : '/knowledge-exit-path';
+  const source = isExitPlan ? data : exit;
+  const artifacts: LinkRef[] = (Array.isArray(source.artifacts) ? source.artifacts : [])
+    .map((target, i) => ({ target: text(target), range: at(`${exitPointer}/artifacts/${i}`) ?? firstLine }))
+    .filter((a): a is { target: string; range: Range } => a.target !== undefined)
+    .map((a) => ({ ...a, resolved: localLink(doc.path, a.target) }));
+  const planValue = exit.plan;
+  const plan = typeof planValue === 'string' || typeof planValue === 'number' ? { ...parseIdRef(planValue), range: at('/knowledge-exit-path/plan') ?? firstLine } : undefined;
+  const riskObject = record(data.risk);
+  const tradeoff = Object.fromEntries(Object.entries(record(data['business-tradeoff'])).map(([k, v]) => [k, text(v)]).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return {
+    path: doc.path,
+    folder,
+    number: num?.number,
+    id: fileId,
+    type,
+    title: text(data.title) ?? fileId,
+    status: text(data.status),
+    date: text(data.date),
+    owners: list(data.owners),
+    deciders: list(data.deciders),
+    holders: list(source.holders),
+    successors: list(source.successors),
+    mechanisms: list(source.mechanisms),
+    risk: isExitPlan ? undefined : text(riskObject.level),
+    blastRadius: isExitPlan ? undefined : text(riskObject['blast-radius']),
+    door: text(record(data.reversibility).door),
+    reviewBy: text(data['review-by']),
+    due: text(source.due),
+    supersedes: ids('supersedes', data.supersedes),
+    supersededBy: ids('superseded-by', data['superseded-by']),
+    related: ids('related', data.related),
+    decisions: isExitPlan ? ids('decisions', data.decisions) : [],
+    plan,
+    artifacts,
+    tags: list(data.tags),
+    tradeoff,
+    anchor: at('/title') ?? lineRange(0),
+    statusRange: at('/status'),
+    suppressed: disabledRules(doc.text),
+  };
+}
+
+/** The absolute path of a relative link, or undefined for URLs and anchors. */
+export function localLink(fromPath: string, target: string): string | undefined {
+  if (/^[a-z][\w+.-]*:/i.test(target) || target.startsWith('#')) return undefined;
+  const clean = target.replace(/[#?].*$/, '');
+  if (!clean) return undefined;
+  return joinPath(dirname(fromPath), decodeURIComponentSafe(clean));
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Range } from '../text/position';
+import type { LegacyFormat } from '../document/legacy';
+import type { RecordType } from '../schema/schema-registry';
+
+/** A reference to another record by id, as written (`0007`, `ADR-0007`, 7). */
+export interface IdRef {
+  readonly raw: string;
+  readonly number?: number;
+  /** `ADR`, `RFC` or `EXIT` when the reference names the type. */
+  readonly prefix?: string;
+  readonly range: Range;
+}
+
+/** A local link (artifacts) as written, and the path it points at. */
+export interface LinkRef {
+  readonly target: string;
+  /** Absolute path, when the link is local (not a URL). */
+  readonly resolved?: string;
+  readonly range: Range;
+}
+
+/**
+ * What the tree, the report, cross-file rules and `legible list` know of a record, built from
+ * the frontmatter alone (or a legacy record's metadata). Small on purpose: 10,000 of them stay in memory.
+ */
+export interface DecisionEntry {
+  readonly path: string;
+  readonly folder: string;
+  /** The number in the file name (`0007-…` → 7). */
+  readonly number?: number;
+  /** The id as the file name writes it (`0007`), or the file name without `.md`. */
+  readonly id: string;
+  readonly type: RecordType;
+  readonly title: string;
+  readonly status?: string;
+  readonly date?: string;
+  readonly owners: readonly string[];
+  readonly deciders: readonly string[];
+  readonly holders: readonly string[];
+  readonly successors: readonly string[];
+  readonly mechanisms: readonly string[];
+  readonly risk?: string;
+  readonly blastRadius?: string;
+  readonly door?: string;
+  readonly reviewBy?: string;
+  readonly due?: string;
+  readonly supersedes: readonly IdRef[];
+  readonly supersededBy: readonly IdRef[];
+  readonly related: readonly IdRef[];
+  readonly decisions: readonly IdRef[];
+  readonly plan?: IdRef;
+  readonly artifacts: readonly LinkRef[];
+  readonly tags: readonly string[];
+  /** business-tradeoff answers, for tooltips and the report. */
+  readonly tradeoff: Readonly<Record<string, string>>;
+  /** Set for records without Legible frontmatter: the format they were read as. */
+  readonly legacy?: LegacyFormat;
+  /** Where to point at the record as a whole (its title or first line), and at its status. */
+  readonly anchor: Range;
+  readonly statusRange?: Range;
+  /** Rules turned off in the file by `<!-- legible-disable … -->`. */
+  readonly suppressed: ReadonlySet<string> | 'all';
+}

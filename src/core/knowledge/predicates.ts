@@ -1,0 +1,48 @@
+import type { DecisionEntry } from '../index/decision-entry';
+
+/**
+ * The knowledge-risk questions, asked of index entries. The rules, the Knowledge Risk view and
+ * `legible report` all ask them here, so the editor, the tree and CI never disagree.
+ */
+
+const IN_FORCE = new Set(['accepted', 'implemented']);
+const EXIT_DONE = new Set(['verified', 'abandoned']);
+
+export function personKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+export function isInForce(entry: DecisionEntry): boolean {
+  return !entry.legacy && entry.type !== 'exit-plan' && entry.status !== undefined && IN_FORCE.has(entry.status);
+}
+
+/**
+ * The holders of an in-force decision whose exit path names no successor besides them and links no
+ * exit plan; undefined when the knowledge has a way out (or no holders are named at all).
+ */
+export function soleHolders(entry: DecisionEntry): readonly string[] | undefined {
+  if (!isInForce(entry) || entry.plan || !entry.holders.length) return undefined;
+  if (entry.mechanisms.includes('simplification')) return undefined;
+  const holders = new Set(entry.holders.map(personKey));
+  return entry.successors.some((name) => !holders.has(personKey(name))) ? undefined : entry.holders;
+}
+
+/** The one person who decided a one-way door, and the list that names them. */
+export function singleDecider(entry: DecisionEntry): { person: string; field: 'deciders' | 'owners' } | undefined {
+  if (entry.legacy || entry.door !== 'one-way') return undefined;
+  const field = entry.deciders.length ? 'deciders' : 'owners';
+  const people = entry[field];
+  return new Set(people.map(personKey)).size === 1 ? { person: people[0], field } : undefined;
+}
+
+function isDate(value: string | undefined): value is string {
+  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+export function isReviewOverdue(entry: DecisionEntry, today: string): boolean {
+  return isInForce(entry) && isDate(entry.reviewBy) && entry.reviewBy < today;
+}
+
+export function isExitPlanOverdue(entry: DecisionEntry, today: string): boolean {
+  return !entry.legacy && entry.type === 'exit-plan' && !EXIT_DONE.has(entry.status ?? '') && isDate(entry.due) && entry.due < today;
+}

@@ -1,0 +1,81 @@
+import type { DecisionDocument } from '../document/decision-document';
+import type { DecisionEntry } from '../index/decision-entry';
+import type { ResolvedConfig } from '../config/config';
+import { loadMarkdownParser } from '../parse/markdown';
+import { isRecordType } from '../schema/schema-registry';
+import type { SchemaValidator } from '../schema/validator';
+import { RULES } from '../rules/registry';
+import type { BodyRule, DocumentRule, Finding, Report, Rule, Severity } from '../rules/rule';
+import { disabledRules, isDisabled } from './suppressions';
+
+export interface LintContext {
+  readonly config: ResolvedConfig;
+  readonly validator: SchemaValidator;
+  /** YYYY-MM-DD. */
+  readonly today: string;
+}
+
+export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+  return config.severities[rule.id] ?? rule.defaultSeverity;
+}
+
+export interface ActiveRule<T extends Rule> {
+  readonly rule: T;
+  readonly severity: Severity;
+}
+
+export function activeRules<T extends Rule>(scope: T['scope'], config: ResolvedConfig, disabled: ReturnType<typeof disabledRules>): Array<ActiveRule<T>> {
+  const out: Array<ActiveRule<T>> = [];
+  for (const rule of RULES) {
+    if (rule.scope !== scope || isDisabled(disabled, rule.id)) continue;
+    const severity = severityOf(rule, config);
+    if (severity !== 'off') out.push({ rule: rule as T, severity });
+  }
+  return out;
+}
+
+function collector(doc: DecisionDocument, ruleId: string, severity: Severity, out: Finding[]): (report: Report) => void {
+  return (report) => {
+    const range = report.range ?? (report.span ? doc.lines.range(report.span.start, report.span.end) : doc.lines.lineRange(0));
+    out.push({ ruleId, severity, message: report.message, path: doc.path, range, related: report.related, fix: report.fix });
+  };
+}
+
+/** Rules that read the frontmatter only: cheap enough for every keystroke. */
+export function lintFrontmatter(doc: DecisionDocument, entry: DecisionEntry, context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const disabled = disabledRules(doc.text);
+  const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
+  for (const { rule, severity } of activeRules<DocumentRule>('document', context.config, disabled)) {
+    rule.check({ ...context, doc, entry, type, report: collector(doc, rule.id, severity, findings) });
+  }
+  return findings;
+}
+
+/** True when some body rule would run on this document, so the Markdown parse is worth it. */
+export function needsBody(doc: DecisionDocument, config: ResolvedConfig): boolean {
+  return doc.legible && isRecordType(doc.data?.type) && activeRules<BodyRule>('body', config, disabledRules(doc.text)).length > 0;
+}
+
+/** Rules that need the Markdown tree. Bodies over the size limit are skipped, and say so once. */
+export async function lintBody(doc: DecisionDocument, entry: DecisionEntry, context: LintContext): Promise<Finding[]> {
+  if (!needsBody(doc, context.config)) return [];
+  const findings: Finding[] = [];
+  const bodyBytes = doc.text.length - doc.bodyStart;
+  const rules = activeRules<BodyRule>('body', context.config, disabledRules(doc.text));
+  if (bodyBytes > context.config.limits.maxBodyBytes) {
+    findings.push({
+      ruleId: rules[0].rule.id,
+      severity: 'info',
+      message: `The body is ${bodyBytes} characters; body rules read at most ${context.config.limits.maxBodyBytes}, so its sections were not checked. Could this record be split?`,
+      path: doc.path,
+      range: doc.lines.lineRange(doc.lines.position(doc.bodyStart).line),
+    });
+    return findings;
+  }
+  const parse = await loadMarkdownParser();
+  const tree = parse(doc.text);
+  const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
+  for (const { rule, severity } of rules) rule.check({ ...context, doc, entry, type, tree, report: collector(doc, rule.id, severity, findings) });
+  return findings;
+}

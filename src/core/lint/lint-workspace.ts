@@ -1,0 +1,31 @@
+import type { DecisionIndex } from '../index/decision-index';
+import { RULES } from '../rules/registry';
+import type { Finding, WorkspaceRule } from '../rules/rule';
+import { isDisabled } from './suppressions';
+import { severityOf, type LintContext } from './lint-document';
+
+export interface WorkspaceLintContext extends LintContext {
+  exists(path: string): Promise<boolean>;
+}
+
+/** Cross-file rules over the index: duplicate numbers, references, supersession in both records. */
+export async function lintIndex(index: DecisionIndex, context: WorkspaceLintContext): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.scope !== 'workspace') continue;
+    const severity = severityOf(rule, context.config);
+    if (severity === 'off') continue;
+    await (rule as WorkspaceRule).check({
+      index,
+      config: context.config,
+      today: context.today,
+      exists: context.exists,
+      report(path, report) {
+        const entry = index.get(path);
+        if (entry && isDisabled(entry.suppressed, rule.id)) return;
+        findings.push({ ruleId: rule.id, severity, message: report.message, path, range: report.range, related: report.related, fix: report.fix });
+      },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,186 @@
+import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type DocumentOptions, type Node as YamlNode, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { Limits } from './limits';
+import type { Span } from './frontmatter-fence';
+
+/**
+ * Parses frontmatter YAML with source ranges and without the parser's unsafe defaults:
+ * YAML 1.2 core schema, no YAML 1.1 tags resolved (no silent Buffer/Set/Date), no quadratic
+ * duplicate-key check (done here in one pass), nesting depth measured on the token stream before
+ * composing (deep nesting can abort V8 in the composer), aliases expanded within a node budget.
+ */
+
+export type YamlProblemCode = 'syntax' | 'too-large' | 'too-deep' | 'too-many-nodes' | 'duplicate-key' | 'not-a-mapping' | 'multiple-documents';
+
+export interface YamlProblem {
+  readonly code: YamlProblemCode;
+  readonly message: string;
+  /** Offsets in the whole document text. */
+  readonly span: Span;
+}
+
+/** Where a value sits: the key that names it (absent for the root and list items) and the value. */
+export interface NodeLocation {
+  readonly key?: Span;
+  readonly value: Span;
+}
+
+export interface ParsedYaml {
+  /** Plain data: objects without a prototype, arrays, strings, numbers, booleans, null. */
+  readonly data: Record<string, unknown> | undefined;
+  readonly problems: readonly YamlProblem[];
+  /** JSON Pointer (as ajv's instancePath writes it, '' for the root) → source location. */
+  readonly locations: ReadonlyMap<string, NodeLocation>;
+}
+
+const COMPOSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'core',
+  customTags: [],
+  resolveKnownTags: false,
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+  merge: false,
+};
+
+export function parseYamlFrontmatter(text: string, content: Span, limits: Limits): ParsedYaml {
+  const locations = new Map<string, NodeLocation>();
+  const source = text.slice(content.start, content.end);
+  const whole = { start: content.start, end: content.end };
+  if (source.length > limits.maxFrontmatterBytes) {
+    return fail('too-large', `The frontmatter is ${source.length} characters; Legible reads at most ${limits.maxFrontmatterBytes}. Is this really metadata?`, whole);
+  }
+  const tokens = Array.from(new Parser().parse(source));
+  const depth = tokenDepth(tokens, limits.maxFrontmatterDepth);
+  if (depth > limits.maxFrontmatterDepth) {
+    return fail('too-deep', `The frontmatter nests deeper than ${limits.maxFrontmatterDepth} levels; Legible does not read it.`, whole);
+  }
+  const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens, true, source.length)) as Document.Parsed[];
+  const problems: YamlProblem[] = [];
+  const shift = (pos: readonly [number, number]): Span => ({ start: content.start + pos[0], end: content.start + Math.max(pos[0] + 1, pos[1]) });
+  const doc = docs[0];
+  if (!doc) return { data: undefined, problems: [], locations };
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    problems.push({ code: 'syntax', message: cleanMessage(error.message), span: clamp(shift(error.pos), content) });
+  }
+  if (docs.length > 1) {
+    const start = docs[1].range[0];
+    problems.push({ code: 'multiple-documents', message: 'The frontmatter holds more than one YAML document; only the first is read.', span: clamp(shift([start, start + 3]), content) });
+  }
+  if (doc.errors.length) return { data: undefined, problems, locations };
+  const converter = new Converter(doc, content.start, limits.maxYamlNodes, locations, problems);
+  let data: unknown;
+  try {
+    data = converter.convert(doc.contents as YamlNode | null, '', undefined);
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    return fail('too-many-nodes', `The frontmatter expands to more than ${limits.maxYamlNodes} values (aliases?); Legible does not read it.`, whole);
+  }
+  if (data === null || data === undefined) return { data: undefined, problems, locations };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const node = doc.contents as YamlNode | null;
+    const span = node?.range ? shift([node.range[0], node.range[1]]) : whole;
+    problems.push({ code: 'not-a-mapping', message: 'The frontmatter must be a mapping of keys to values (`type: adr`, `title: …`), not a single value or a list.', span });
+    return { data: undefined, problems, locations };
+  }
+  return { data: data as Record<string, unknown>, problems, locations };
+
+  function fail(code: YamlProblemCode, message: string, span: Span): ParsedYaml {
+    return { data: undefined, problems: [{ code, message, span }], locations };
+  }
+}
+
+function clamp(span: Span, within: Span): Span {
+  const start = Math.min(Math.max(span.start, within.start), Math.max(within.start, within.end - 1));
+  return { start, end: Math.max(start + 1, Math.min(span.end, Math.max(within.end, start + 1))) };
+}
+
+function cleanMessage(message: string): string {
+  // yaml appends "at line X, column Y" in the frontmatter's own numbering; our range carries the real one.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+class BudgetExceeded extends Error {}
+
+interface CstToken {
+  type: string;
+  value?: unknown;
+  items?: Array<{ key?: unknown; value?: unknown; sep?: unknown; start?: unknown }>;
+}
+
+/** Deepest collection nesting in the CST, walked with an explicit stack: no recursion to overflow. */
+function tokenDepth(tokens: readonly unknown[], limit: number): number {
+  let deepest = 0;
+  const stack: Array<[CstToken, number]> = tokens.map((t) => [t as CstToken, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (!token || typeof token !== 'object') continue;
+    const isCollection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+    const here = isCollection ? depth + 1 : depth;
+    if (here > deepest) {
+      deepest = here;
+      if (deepest > limit) return deepest;
+    }
+    if (token.type === 'document' && token.value) stack.push([token.value as CstToken, here]);
+    for (const item of token.items ?? []) {
+      if (item.key && typeof item.key === 'object') stack.push([item.key as CstToken, here]);
+      if (item.value && typeof item.value === 'object') stack.push([item.value as CstToken, here]);
+    }
+  }
+  return deepest;
+}
+
+/** Turns yaml nodes into plain data while recording every value's source location. */
+class Converter {
+  private budget: number;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly offset: number,
+    maxNodes: number,
+    private readonly locations: Map<string, NodeLocation>,
+    private readonly problems: YamlProblem[],
+  ) {
+    this.budget = maxNodes;
+  }
+
+  convert(node: YamlNode | null | undefined, pointer: string, key: Span | undefined, viaAlias = false): unknown {
+    if (--this.budget < 0) throw new BudgetExceeded();
+    if (!viaAlias && node?.range) this.locations.set(pointer, { key, value: this.span(node.range) });
+    else if (!viaAlias && key) this.locations.set(pointer, { key, value: { start: key.end, end: key.end } });
+    if (!node) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      return target ? this.convert(target as YamlNode, pointer, key, true) : null;
+    }
+    if (isScalar(node)) return node.value ?? null;
+    if (isSeq(node)) {
+      return node.items.map((item, i) => this.convert(item as YamlNode, viaAlias ? '\0' : `${pointer}/${i}`, undefined, viaAlias));
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = Object.create(null);
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const name = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        const keySpan = keyNode?.range ? this.span(keyNode.range) : undefined;
+        if (seen.has(name) && !viaAlias && keySpan) {
+          this.problems.push({ code: 'duplicate-key', message: `The key \`${name}\` appears twice; which value is meant?`, span: keySpan });
+          continue;
+        }
+        seen.add(name);
+        out[name] = this.convert(pair.value as YamlNode | null, viaAlias ? '\0' : `${pointer}/${escapePointer(name)}`, keySpan, viaAlias);
+      }
+      return out;
+    }
+    return null;
+  }
+
+  private span(range: readonly number[]): Span {
+    return { start: this.offset + range[0], end: this.offset + Math.max(range[0], range[1]) };
+  }
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

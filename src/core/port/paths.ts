@@ -1,0 +1,56 @@
+// Minimal '/'-path arithmetic: the core must not import node:path, and URI strings split the same way.
+
+export function joinPath(base: string, ...parts: string[]): string {
+  let out = base.replace(/\/+$/, '');
+  for (const part of parts) {
+    if (!part) continue;
+    out = part.startsWith('/') ? part.replace(/\/+$/, '') : `${out}/${part}`;
+  }
+  return normalizePath(out);
+}
+
+/** Resolves '.' and '..' segments without leaving the root of a path or URI. */
+export function normalizePath(path: string): string {
+  const schemeMatch = /^[a-zA-Z][\w+.-]*:\/\/[^/]*/.exec(path);
+  const prefix = schemeMatch ? schemeMatch[0] : '';
+  const rest = path.slice(prefix.length);
+  const absolute = rest.startsWith('/');
+  const segments: string[] = [];
+  for (const segment of rest.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (segments.length && segments[segments.length - 1] !== '..') segments.pop();
+      else if (!absolute) segments.push('..');
+    } else segments.push(segment);
+  }
+  const body = segments.join('/');
+  return prefix + (absolute ? '/' : '') + body || (absolute ? '/' : '.');
+}
+
+export function dirname(path: string): string {
+  const i = path.replace(/\/+$/, '').lastIndexOf('/');
+  if (i < 0) return '.';
+  if (i === 0) return '/';
+  return path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** The path of `to` relative to the folder `from`, '/'-separated. */
+export function relativePath(from: string, to: string): string {
+  const a = normalizePath(from).split('/').filter(Boolean);
+  const b = normalizePath(to).split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
+}
+
+/** True when `child` is `parent` or lies below it (after normalisation). */
+export function isInside(parent: string, child: string): boolean {
+  const p = normalizePath(parent).replace(/\/+$/, '');
+  const c = normalizePath(child);
+  return c === p || c.startsWith(`${p}/`);
+}

@@ -1,0 +1,24 @@
+import type { DocumentRule } from './rule';
+
+const FORMAT_NAMES = { madr: 'a MADR record', nygard: 'an adr-tools (Nygard) record', bullets: 'a log4brains/MADR 2 record', plain: 'a Markdown file' } as const;
+
+/** Records without Legible frontmatter, legacy ones included: one diagnostic each, with a fix. */
+export const frontmatterMissing: DocumentRule = {
+  id: 'frontmatter-missing',
+  description: 'A decision record has Legible frontmatter (legacy MADR, adr-tools and log4brains records get this one finding).',
+  defaultSeverity: 'warning',
+  scope: 'document',
+  check(context) {
+    const { doc } = context;
+    if (doc.legible || !doc.legacy) return;
+    const legacy = doc.legacy;
+    const carried = [legacy.status && `status ${legacy.status.value}`, legacy.date && `dated ${legacy.date.value}`].filter(Boolean).join(', ');
+    const what = legacy.format === 'plain' && !legacy.status ? 'This file has no frontmatter' : `This is ${FORMAT_NAMES[legacy.format]}${carried ? ` (${carried})` : ''} without Legible frontmatter`;
+    const line = legacy.title?.span && legacy.title.span.end > 3 ? doc.lines.position(legacy.title.span.start).line : 0;
+    context.report({
+      message: `${what}. How reversible is this decision, what does it risk and trade, and who besides its author can carry it? Add Legible frontmatter to record it.`,
+      range: doc.lines.lineRange(line),
+      fix: { kind: 'add-frontmatter' },
+    });
+  },
+};

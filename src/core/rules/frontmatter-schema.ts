@@ -1,0 +1,127 @@
+import type { ErrorObject } from 'ajv';
+import { nearest } from '../text/nearest';
+import { RECORD_TYPES, isRecordType, type RecordType } from '../schema/schema-registry';
+import { displayPath, fieldInfo } from '../schema/field-info';
+import type { DocumentRule, DocumentRuleContext } from './rule';
+import { field, question, spanAt } from './rule-helpers';
+import { placeholderPointers, underPlaceholder } from './placeholder-values';
+
+/** Every schema error, on the exact key (missing) or value (wrong), in words that ask the field's question. */
+export const frontmatterSchema: DocumentRule = {
+  id: 'frontmatter-schema',
+  description: 'Frontmatter fields are present and valid for the record type (required, vocabulary, dates, ids).',
+  defaultSeverity: 'error',
+  scope: 'document',
+  check(context) {
+    const { doc } = context;
+    if (!doc.legible || !doc.data) return;
+    const type = doc.data.type;
+    if (!isRecordType(type)) {
+      reportType(context, type);
+      return;
+    }
+    const placeholders = placeholderPointers(doc, context.config.placeholder);
+    const errors = context.validator.validateRecord(type, doc.data);
+    const seen = new Set<string>();
+    for (const error of errors) {
+      // `if` errors only say "must match then"; the `then` branch reports the real problem.
+      if (error.keyword === 'if') continue;
+      const pointer = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
+      // An unfilled placeholder is the placeholder rule's finding, not a second one here.
+      if (underPlaceholder(pointer, placeholders)) continue;
+      const key = `${error.keyword}:${pointer}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      describe(context, type, error, pointer);
+    }
+  },
+};
+
+function reportType(context: DocumentRuleContext, value: unknown): void {
+  const { doc } = context;
+  const expected = RECORD_TYPES.join(', ');
+  if (value === undefined) {
+    context.report({
+      message: `\`type\` is missing: is this an ADR, an RFC or an exit plan? (One of ${expected}.)`,
+      span: spanAt(doc, '', 'key'),
+      fix: { kind: 'add-fields', pointer: '', fields: ['type'] },
+    });
+    return;
+  }
+  const suggestions = typeof value === 'string' ? nearest(value, RECORD_TYPES) : [];
+  context.report({
+    message: `\`type\` is ${JSON.stringify(value)}; expected one of ${expected}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''} Is this an ADR, an RFC or an exit plan?`,
+    span: spanAt(doc, '/type'),
+    fix: { kind: 'replace-value', pointer: '/type', suggestions: suggestions.length ? suggestions : RECORD_TYPES },
+  });
+}
+
+function describe(context: DocumentRuleContext, type: RecordType, error: ErrorObject, pointer: string): void {
+  const { doc } = context;
+  const ask = question(type, pointer);
+  const name = field(pointer);
+  const params = error.params as Record<string, unknown>;
+  const value = valueAt(doc.data, pointer);
+  const shown = JSON.stringify(value);
+  switch (error.keyword) {
+    case 'required': {
+      const parent = error.instancePath;
+      context.report({
+        message: `${name} is missing. ${ask}`.trim(),
+        span: spanAt(doc, parent, 'key'),
+        fix: { kind: 'add-fields', pointer: parent, fields: [String(params.missingProperty)] },
+      });
+      return;
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = ((params.allowedValues as unknown[]) ?? [params.allowedValue]).map(String);
+      const suggestions = typeof value === 'string' ? nearest(value, allowed) : [];
+      context.report({
+        message: `${name} is ${shown}; expected ${listOf(allowed)}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''} ${ask}`.trim(),
+        span: spanAt(doc, pointer),
+        fix: { kind: 'replace-value', pointer, suggestions: suggestions.length ? suggestions : allowed },
+      });
+      return;
+    }
+    case 'type': {
+      const expected = String(params.type).split(',').map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping of fields' : `a ${t}`));
+      const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${shown}`;
+      context.report({ message: `${name} should be ${expected.join(' or ')}, not ${got}. ${ask}`.trim(), span: spanAt(doc, pointer) });
+      return;
+    }
+    case 'minItems':
+    case 'minLength':
+      context.report({ message: `${name} is empty. ${ask}`.trim(), span: spanAt(doc, pointer) });
+      return;
+    case 'uniqueItems':
+      context.report({ message: `${name} names the same entry twice. ${ask}`.trim(), span: spanAt(doc, pointer) });
+      return;
+    case 'format':
+    case 'pattern':
+      context.report({ message: `${name} is ${shown}, which is not ${formatName(type, pointer, String(params.format ?? ''))}. ${ask}`.trim(), span: spanAt(doc, pointer) });
+      return;
+    default:
+      context.report({ message: `${name} ${error.message ?? 'is invalid'}. ${ask}`.trim(), span: spanAt(doc, pointer) });
+  }
+}
+
+function formatName(type: RecordType, pointer: string, format: string): string {
+  const info = fieldInfo(type, pointer.split('/').slice(1).filter((s) => !/^\d+$/.test(s)));
+  if (format === 'date' || info?.schema.format === 'date' || /\\d\{4\}-/.test(String(info?.schema.pattern ?? ''))) return 'a real date written YYYY-MM-DD';
+  if (/decision|supersede|related|plan/.test(displayPath(pointer))) return 'a decision id such as 0007 or ADR-0007';
+  return 'in the expected form';
+}
+
+function listOf(values: readonly string[]): string {
+  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const part of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}

@@ -1,0 +1,55 @@
+import { basename } from '../port/paths';
+import { ID_PREFIX } from '../schema/schema-registry';
+import type { WorkspaceRule } from './rule';
+import type { DecisionEntry, IdRef } from '../index/decision-entry';
+
+const LABELS: Array<[keyof DecisionEntry, string]> = [
+  ['supersedes', 'supersedes'],
+  ['supersededBy', 'superseded-by'],
+  ['related', 'related'],
+  ['decisions', 'decisions'],
+];
+
+/** Every id and local link a record names must lead somewhere, or review and onboarding hit a dead end. */
+export const referenceResolves: WorkspaceRule = {
+  id: 'reference-resolves',
+  description: 'Every referenced id (supersedes, superseded-by, related, plan, decisions) and local artifact link resolves.',
+  defaultSeverity: 'error',
+  scope: 'workspace',
+  async check(context) {
+    const { index } = context;
+    for (const entry of index.entries()) {
+      if (entry.legacy) continue;
+      const refs: Array<{ ref: IdRef; key: string }> = [];
+      for (const [prop, key] of LABELS) for (const ref of entry[prop] as readonly IdRef[]) refs.push({ ref, key });
+      if (entry.plan) refs.push({ ref: entry.plan, key: 'knowledge-exit-path.plan' });
+      for (const { ref, key } of refs) {
+        if (ref.number === undefined) continue; // the schema rule reports malformed ids
+        const anyType = index.resolve({ number: ref.number }, entry);
+        const matching = index.resolve(ref, entry);
+        if (!anyType.length) {
+          context.report(entry.path, { message: `\`${key}\` names ${ref.raw}, but no record has number ${ref.number}. Which decision did you mean?`, range: ref.range });
+        } else if (!matching.length) {
+          const found = anyType.map((e) => `${ID_PREFIX[e.type]}-${e.id}`).join(', ');
+          context.report(entry.path, {
+            message: `\`${key}\` names ${ref.raw}, but that number is ${found}. Which decision did you mean?`,
+            range: ref.range,
+            related: anyType.map((e) => ({ path: e.path, range: e.anchor, message: `${basename(e.path)} has number ${e.id}` })),
+          });
+        } else if (key === 'knowledge-exit-path.plan' && !matching.some((e) => e.type === 'exit-plan')) {
+          context.report(entry.path, {
+            message: `\`${key}\` names ${ref.raw}, which is not an exit plan. Which exit plan moves this knowledge?`,
+            range: ref.range,
+            related: matching.map((e) => ({ path: e.path, range: e.anchor, message: `${basename(e.path)} is a ${e.type}` })),
+          });
+        }
+      }
+      const artifactsKey = entry.type === 'exit-plan' ? 'artifacts' : 'knowledge-exit-path.artifacts';
+      for (const link of entry.artifacts) {
+        if (!link.resolved) continue;
+        if (await context.exists(link.resolved)) continue;
+        context.report(entry.path, { message: `\`${artifactsKey}\` links ${link.target}, which does not exist. Where does the successor find this artifact?`, range: link.range });
+      }
+    }
+  },
+};

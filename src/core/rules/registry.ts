@@ -1,0 +1,42 @@
+import type { Rule } from './rule';
+import { frontmatterMissing } from './frontmatter-missing';
+import { frontmatterMalformed } from './frontmatter-malformed';
+import { frontmatterSchema } from './frontmatter-schema';
+import { placeholder } from './placeholder';
+import { statusConsistency } from './status-consistency';
+import { referenceResolves } from './reference-resolves';
+import { duplicateId } from './duplicate-id';
+import { requiredSections } from './required-sections';
+import { reviewOverdue } from './review-overdue';
+import { exitPlanOverdue } from './exit-plan-overdue';
+import { singlePointOfKnowledge } from './single-point-of-knowledge';
+import { oneWayDoorSingleDecider } from './one-way-door-single-decider';
+import { fileReadable } from './file-readable';
+
+/** The one list of rules. The CLI, the extension, SARIF metadata and the README table all read it. */
+export const RULES: readonly Rule[] = [
+  frontmatterMissing,
+  frontmatterMalformed,
+  frontmatterSchema,
+  placeholder,
+  statusConsistency,
+  referenceResolves,
+  duplicateId,
+  requiredSections,
+  reviewOverdue,
+  exitPlanOverdue,
+  singlePointOfKnowledge,
+  oneWayDoorSingleDecider,
+  fileReadable,
+];
+
+export const RULE_DOCS_BASE = 'https://github.com/legible-dev/legible/blob/main/README.md';
+
+/** The README anchor of a rule: every diagnostic's `code` links here. */
+export function ruleDocsUrl(id: string): string {
+  return `${RULE_DOCS_BASE}#rule-${id}`;
+}
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

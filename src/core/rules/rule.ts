@@ -1,0 +1,98 @@
+import type { Root } from 'mdast';
+import type { Range } from '../text/position';
+import type { Span } from '../parse/frontmatter-fence';
+import type { DecisionDocument } from '../document/decision-document';
+import type { RecordType } from '../schema/schema-registry';
+import type { SchemaValidator } from '../schema/validator';
+import type { ResolvedConfig } from '../config/config';
+import type { DecisionIndex } from '../index/decision-index';
+import type { DecisionEntry } from '../index/decision-entry';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a rule needs to run: the frontmatter alone, the parsed body, or the whole index. */
+export type RuleScope = 'document' | 'body' | 'workspace';
+
+export interface RuleMeta {
+  readonly id: string;
+  /** One line, for the README, SARIF and `--help`. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  readonly scope: RuleScope;
+}
+
+export interface RelatedLocation {
+  readonly path: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** Data that lets an editor offer a quick fix without re-deriving what the rule found. */
+export type FixData =
+  | { readonly kind: 'add-fields'; readonly pointer: string; readonly fields: readonly string[] }
+  | { readonly kind: 'replace-value'; readonly pointer: string; readonly suggestions: readonly string[] }
+  | { readonly kind: 'add-link'; readonly path: string; readonly key: 'superseded-by' | 'supersedes'; readonly id: string }
+  | { readonly kind: 'add-section'; readonly heading: string; readonly prompt?: string }
+  | { readonly kind: 'add-frontmatter' };
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly path: string;
+  readonly range: Range;
+  readonly related?: readonly RelatedLocation[];
+  readonly fix?: FixData;
+}
+
+export interface Report {
+  readonly message: string;
+  /** Offsets in the document text; or give `range` directly. */
+  readonly span?: Span;
+  readonly range?: Range;
+  readonly related?: readonly RelatedLocation[];
+  readonly fix?: FixData;
+}
+
+export interface DocumentRuleContext {
+  readonly doc: DecisionDocument;
+  /** What the index knows of this record (built from the same document). */
+  readonly entry: DecisionEntry;
+  /** The record's type when its frontmatter names a known one. */
+  readonly type?: RecordType;
+  readonly config: ResolvedConfig;
+  /** YYYY-MM-DD, from the caller: rules never read a clock. */
+  readonly today: string;
+  readonly validator: SchemaValidator;
+  report(report: Report): void;
+}
+
+export interface BodyRuleContext extends DocumentRuleContext {
+  readonly tree: Root;
+}
+
+export interface WorkspaceRuleContext {
+  readonly index: DecisionIndex;
+  readonly config: ResolvedConfig;
+  readonly today: string;
+  /** True when a file exists at the path (for local links). */
+  exists(path: string): Promise<boolean>;
+  report(path: string, report: Report & { readonly range: Range }): void;
+}
+
+export interface DocumentRule extends RuleMeta {
+  readonly scope: 'document';
+  check(context: DocumentRuleContext): void;
+}
+
+export interface BodyRule extends RuleMeta {
+  readonly scope: 'body';
+  check(context: BodyRuleContext): void;
+}
+
+export interface WorkspaceRule extends RuleMeta {
+  readonly scope: 'workspace';
+  check(context: WorkspaceRuleContext): Promise<void> | void;
+}
+
+export type Rule = DocumentRule | BodyRule | WorkspaceRule;

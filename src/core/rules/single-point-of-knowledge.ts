@@ -1,0 +1,23 @@
+import type { DocumentRule } from './rule';
+import { spanAt } from './rule-helpers';
+import { soleHolders } from '../knowledge/predicates';
+
+/** An accepted decision that lives only in its holders' heads: no other successor, no exit plan. */
+export const singlePointOfKnowledge: DocumentRule = {
+  id: 'single-point-of-knowledge',
+  description: 'An accepted decision names a successor beyond its knowledge holders, or links an exit plan.',
+  defaultSeverity: 'warning',
+  scope: 'document',
+  check(context) {
+    const { entry, doc } = context;
+    const holders = soleHolders(entry);
+    if (!holders) return;
+    const who = holders.length === 1 ? `Only ${holders[0]} holds` : `Only ${holders.join(' and ')} hold`;
+    const hasSuccessors = doc.yaml?.locations.has('/knowledge-exit-path/successors') ?? false;
+    context.report({
+      message: `${who} the knowledge behind this ${entry.status} decision: \`knowledge-exit-path.successors\` names no one else and no exit plan is linked. Who will operate this without them?`,
+      span: hasSuccessors ? spanAt(doc, '/knowledge-exit-path/successors') : spanAt(doc, '/knowledge-exit-path', 'key'),
+      fix: hasSuccessors ? undefined : { kind: 'add-fields', pointer: '/knowledge-exit-path', fields: ['successors'] },
+    });
+  },
+};

@@ -1,0 +1,99 @@
+import type { FileSystemPort } from '../port/file-system';
+import { isInside } from '../port/paths';
+import type { ResolvedConfig } from '../config/config';
+import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
+import { DecisionIndex } from '../index/decision-index';
+import { buildEntry } from '../index/build-entry';
+import type { DecisionEntry } from '../index/decision-entry';
+import { lintBody, lintFrontmatter, type LintContext } from '../lint/lint-document';
+import { lintIndex } from '../lint/lint-workspace';
+import type { Finding } from '../rules/rule';
+import type { SchemaValidator } from '../schema/validator';
+import { collectDecisionFiles } from './collect-files';
+import { readDecisionText } from './read-text';
+
+export interface WorkspaceOptions {
+  readonly fs: FileSystemPort;
+  readonly root: string;
+  /** Absolute decisions folders. */
+  readonly folders: readonly string[];
+  readonly config: ResolvedConfig;
+  readonly validator: SchemaValidator;
+  readonly today: string;
+}
+
+/**
+ * The decisions of one workspace: the index plus each file's own findings. The CLI fills it once;
+ * the extension keeps it and updates one file at a time. Documents are not kept: the index and the
+ * findings are what the rest needs, and 10,000 parsed documents would not fit the memory budget.
+ */
+export class DecisionWorkspace {
+  readonly index = new DecisionIndex();
+  private readonly fileFindings = new Map<string, Finding[]>();
+
+  constructor(readonly options: WorkspaceOptions) {}
+
+  get context(): LintContext {
+    return { config: this.options.config, validator: this.options.validator, today: this.options.today };
+  }
+
+  /** The configured folder a path belongs to, if any. */
+  folderOf(path: string): string | undefined {
+    return this.options.folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  async listFiles(): Promise<string[]> {
+    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore: this.options.config.ignore })));
+    return [...new Set(all.flat())];
+  }
+
+  /** Reads and lints every decision file, then runs the cross-file rules. */
+  async scan(files?: readonly string[]): Promise<void> {
+    for (const path of files ?? (await this.listFiles())) await this.update(path);
+  }
+
+  /** Parses one file (from disk, or the editor's text) and refreshes its entry and findings. */
+  async update(path: string, text?: string): Promise<{ doc: DecisionDocument; entry: DecisionEntry }> {
+    const folder = this.folderOf(path) ?? path.slice(0, path.lastIndexOf('/'));
+    const { limits } = this.options.config;
+    const read = text === undefined ? await this.read(path) : { text };
+    const doc = parseDecisionDocument(path, read.text, limits, read.problem);
+    const entry = buildEntry(doc, folder);
+    this.index.set(entry);
+    const findings = [...lintFrontmatter(doc, entry, this.context), ...(await lintBody(doc, entry, this.context))];
+    this.fileFindings.set(path, findings);
+    return { doc, entry };
+  }
+
+  remove(path: string): void {
+    this.index.delete(path);
+    this.fileFindings.delete(path);
+  }
+
+  /** Every finding, by file: each file's own plus the cross-file ones. */
+  async findings(): Promise<Map<string, Finding[]>> {
+    const out = new Map<string, Finding[]>();
+    for (const [path, list] of this.fileFindings) out.set(path, [...list]);
+    const crossFile = await lintIndex(this.index, { ...this.context, exists: (path) => this.exists(path) });
+    for (const finding of crossFile) out.set(finding.path, [...(out.get(finding.path) ?? []), finding]);
+    for (const list of out.values()) list.sort(byPosition);
+    return out;
+  }
+
+  private async exists(path: string): Promise<boolean> {
+    return (await this.options.fs.stat(path)) !== undefined;
+  }
+
+  private async read(path: string): Promise<{ text: string; problem?: string }> {
+    try {
+      const stat = await this.options.fs.stat(path);
+      return await readDecisionText(this.options.fs, path, this.options.config.limits, stat?.size);
+    } catch (error) {
+      return { text: '', problem: `This file could not be read: ${(error as Error).message}` };
+    }
+  }
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}

@@ -1,0 +1,95 @@
+import type { FileSystemPort } from '../port/file-system';
+import { isInside, joinPath } from '../port/paths';
+import { normalizeConfig, type ConfigProblem, type ResolvedConfig } from '../config/config';
+import { SchemaValidator } from '../schema/validator';
+import { RECORD_TYPES, type JsonSchema, type RecordType } from '../schema/schema-registry';
+
+export const CONFIG_FILE = '.legible.json';
+
+export interface LoadedConfig {
+  readonly config: ResolvedConfig;
+  readonly validator: SchemaValidator;
+  readonly problems: readonly ConfigProblem[];
+  /** True when the workspace has a `.legible.json`. */
+  readonly found: boolean;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads `.legible.json` and, in a trusted workspace, its schema extensions. Every problem is
+ * returned, none thrown: a broken configuration falls back to the defaults, it never stops the linter.
+ */
+export async function loadConfig(fs: FileSystemPort, root: string, options: { trusted: boolean }): Promise<LoadedConfig> {
+  const problems: ConfigProblem[] = [];
+  const path = joinPath(root, CONFIG_FILE);
+  let raw: unknown;
+  const stat = await fs.stat(path);
+  if (stat?.kind === 'file') {
+    try {
+      if (stat.size > 256 * 1024) throw new Error('the file is larger than 256 KiB');
+      raw = JSON.parse(decoder.decode(await fs.readFile(path)));
+    } catch (error) {
+      problems.push({ pointer: '', message: `${CONFIG_FILE} could not be read (${(error as Error).message}); using the defaults.` });
+    }
+  }
+  const base = new SchemaValidator();
+  const normalized = normalizeConfig(raw, { trusted: options.trusted, validator: base });
+  problems.push(...normalized.problems);
+  const extensions: Partial<Record<RecordType, JsonSchema>> = {};
+  for (const type of RECORD_TYPES) {
+    const relative = normalized.config.schemaExtensions[type];
+    if (!relative) continue;
+    const loaded = await readSchemaExtension(fs, root, relative, normalized.config.limits.maxSchemaBytes);
+    if ('schema' in loaded) extensions[type] = loaded.schema;
+    else problems.push({ pointer: `/schemaExtensions/${type}`, message: `Schema extension ${relative} ignored: ${loaded.error}` });
+  }
+  let validator = base;
+  if (Object.keys(extensions).length) {
+    try {
+      validator = new SchemaValidator(extensions);
+      for (const type of Object.keys(extensions) as RecordType[]) validator.validateRecord(type, {});
+    } catch (error) {
+      problems.push({ pointer: '/schemaExtensions', message: `Schema extensions ignored: ${(error as Error).message}` });
+      validator = base;
+    }
+  }
+  return { config: normalized.config, validator, problems, found: raw !== undefined };
+}
+
+async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number): Promise<{ schema: JsonSchema } | { error: string }> {
+  const path = joinPath(root, relative);
+  if (!isInside(root, path)) return { error: 'it lies outside the workspace' };
+  const stat = await fs.stat(path);
+  if (!stat || stat.kind !== 'file') return { error: 'no such file' };
+  if (stat.size > maxBytes) return { error: `larger than ${maxBytes} bytes` };
+  let schema: unknown;
+  try {
+    schema = JSON.parse(decoder.decode(await fs.readFile(path)));
+  } catch (error) {
+    return { error: `not valid JSON (${(error as Error).message})` };
+  }
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: 'not a JSON Schema object' };
+  const refusal = refuseUnsafe(schema, 0);
+  return refusal ? { error: refusal } : { schema: schema as JsonSchema };
+}
+
+/** Repository schemas are untrusted: no remote or file `$ref`, bounded depth. (Patterns: see the validator.) */
+function refuseUnsafe(node: unknown, depth: number): string | undefined {
+  if (depth > 32) return 'nested deeper than 32 levels';
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const problem = refuseUnsafe(item, depth + 1);
+      if (problem) return problem;
+    }
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === '$ref' || key === '$dynamicRef' || key === '$recursiveRef') && typeof value === 'string' && !value.startsWith('#') && !value.startsWith('https://legible.dev/schemas/')) {
+        return `"${key}": "${value}" points outside the schema; only local references are allowed`;
+      }
+      const problem = refuseUnsafe(value, depth + 1);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}

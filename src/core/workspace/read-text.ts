@@ -1,0 +1,29 @@
+import type { FileSystemPort } from '../port/file-system';
+import type { Limits } from '../parse/limits';
+
+export interface ReadResult {
+  readonly text: string;
+  /** Why the text is empty or partial, if it is. */
+  readonly problem?: string;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a decision file as strict UTF-8: a binary or mis-encoded file is reported, never turned into U+FFFD. */
+export async function readDecisionText(fs: FileSystemPort, path: string, limits: Limits, size?: number): Promise<ReadResult> {
+  let bytes = await fs.readFile(path);
+  let problem: string | undefined;
+  if ((size ?? bytes.length) > limits.maxFileBytes) {
+    bytes = bytes.subarray(0, limits.maxFileBytes);
+    // Do not cut a multi-byte character in half.
+    while (bytes.length && (bytes[bytes.length - 1] & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
+    if (bytes.length && bytes[bytes.length - 1] >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
+    problem = `This file is ${size ?? 'over'} bytes; Legible read only its first ${limits.maxFileBytes} bytes. Is it really a decision record?`;
+  }
+  if (bytes.indexOf(0) !== -1) return { text: '', problem: 'This file contains NUL bytes: it looks binary, not like a Markdown decision record.' };
+  try {
+    return { text: decoder.decode(bytes), problem };
+  } catch {
+    return { text: '', problem: 'This file is not valid UTF-8. Which encoding was it saved in? Save it as UTF-8 so it can be read.' };
+  }
+}
