@@ -16,7 +16,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxFrontmatterBytes: 64 * 1024,
-  maxFrontmatterDepth: 32,
+  maxFrontmatterDepth: 16,
   maxYamlNodes: 20_000,
   maxBodyBytes: 512 * 1024,
   maxFileBytes: 4 * 1024 * 1024,
