@@ -29,7 +29,8 @@ export interface WorkspaceOptions {
  */
 export class DecisionWorkspace {
   readonly index = new DecisionIndex();
-  private readonly fileFindings = new Map<string, Finding[]>();
+  private readonly frontmatterFindings = new Map<string, Finding[]>();
+  private readonly bodyFindings = new Map<string, Finding[]>();
 
   constructor(readonly options: WorkspaceOptions) {}
 
@@ -54,27 +55,53 @@ export class DecisionWorkspace {
 
   /** Parses one file (from disk, or the editor's text) and refreshes its entry and findings. */
   async update(path: string, text?: string): Promise<{ doc: DecisionDocument; entry: DecisionEntry }> {
-    const folder = this.folderOf(path) ?? path.slice(0, path.lastIndexOf('/'));
-    const { limits } = this.options.config;
     const read = text === undefined ? await this.read(path) : { text };
-    const doc = parseDecisionDocument(path, read.text, limits, read.problem);
+    const parsed = this.updateFrontmatter(path, read.text, read.problem);
+    await this.updateBody(parsed.doc, parsed.entry);
+    return parsed;
+  }
+
+  /**
+   * The cheap half of an update — parse, index entry, frontmatter rules — synchronous, so the
+   * editor can run it on every keystroke.
+   */
+  updateFrontmatter(path: string, text: string, readProblem?: string): { doc: DecisionDocument; entry: DecisionEntry } {
+    const folder = this.folderOf(path) ?? path.slice(0, path.lastIndexOf('/'));
+    const doc = parseDecisionDocument(path, text, this.options.config.limits, readProblem);
     const entry = buildEntry(doc, folder);
     this.index.set(entry);
-    const findings = [...lintFrontmatter(doc, entry, this.context), ...(await lintBody(doc, entry, this.context))];
-    this.fileFindings.set(path, findings);
+    this.frontmatterFindings.set(path, lintFrontmatter(doc, entry, this.context));
     return { doc, entry };
+  }
+
+  /** The Markdown half: body rules, which need remark (loaded on first use). */
+  async updateBody(doc: DecisionDocument, entry: DecisionEntry): Promise<void> {
+    const findings = await lintBody(doc, entry, this.context);
+    // A newer text may have replaced this one while remark ran: keep only the latest.
+    if (this.index.get(doc.path) === entry) this.bodyFindings.set(doc.path, findings);
+  }
+
+  /** One file's own findings (frontmatter and body rules). */
+  fileFindings(path: string): Finding[] {
+    return [...(this.frontmatterFindings.get(path) ?? []), ...(this.bodyFindings.get(path) ?? [])];
+  }
+
+  /** Findings of the cross-file rules over the whole index. */
+  crossFileFindings(): Promise<Finding[]> {
+    return lintIndex(this.index, { ...this.context, exists: (path) => this.exists(path) });
   }
 
   remove(path: string): void {
     this.index.delete(path);
-    this.fileFindings.delete(path);
+    this.frontmatterFindings.delete(path);
+    this.bodyFindings.delete(path);
   }
 
   /** Every finding, by file: each file's own plus the cross-file ones. */
   async findings(): Promise<Map<string, Finding[]>> {
     const out = new Map<string, Finding[]>();
-    for (const [path, list] of this.fileFindings) out.set(path, [...list]);
-    const crossFile = await lintIndex(this.index, { ...this.context, exists: (path) => this.exists(path) });
+    for (const entry of this.index.entries()) out.set(entry.path, this.fileFindings(entry.path));
+    const crossFile = await this.crossFileFindings();
     for (const finding of crossFile) out.set(finding.path, [...(out.get(finding.path) ?? []), finding]);
     for (const list of out.values()) list.sort(byPosition);
     return out;
