@@ -1,0 +1,110 @@
+// A fresh folder per run: profile, extensions, XDG dirs, HOME and TMPDIR all live inside it,
+// so code-server and Chromium write nothing into the real home folder or shared /tmp.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RUNS_DIR } from './paths';
+
+export interface RunDir {
+  root: string;
+  userData: string;
+  extensions: string;
+  /** Default workspace folder of this run (empty unless seeded with `copyWorkspace`). */
+  workspace: string;
+  home: string;
+  tmp: string;
+  xdgConfig: string;
+  xdgData: string;
+  xdgCache: string;
+  browserProfile: string;
+  serverLog: string;
+}
+
+/** User settings that keep the 1.139 workbench quiet and offline (see docs/real-vscode-testing.md). */
+export const QUIET_USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+  'npm.fetchOnlinePackageInfo': false,
+  'json.schemaDownload.enable': false,
+};
+
+const KEEP_RUNS = 8;
+const KEEP_YOUNGER_THAN_MS = 60 * 60 * 1000; // Never prune a run that may still be going.
+
+export function createRunDir(name: string): RunDir {
+  pruneOldRuns();
+  // Short and unique: Unix socket paths under TMPDIR must stay below 108 characters.
+  const root = fs.mkdtempSync(path.join(ensureDir(RUNS_DIR), `${name}-${Date.now().toString(36)}-`));
+  const dir: RunDir = {
+    root,
+    userData: path.join(root, 'user-data'),
+    extensions: path.join(root, 'extensions'),
+    workspace: path.join(root, 'workspace'),
+    home: path.join(root, 'home'),
+    tmp: path.join(root, 'tmp'),
+    xdgConfig: path.join(root, 'xdg', 'config'),
+    xdgData: path.join(root, 'xdg', 'data'),
+    xdgCache: path.join(root, 'xdg', 'cache'),
+    browserProfile: path.join(root, 'chromium-profile'),
+    serverLog: path.join(root, 'code-server.log'),
+  };
+  for (const folder of [dir.userData, dir.extensions, dir.workspace, dir.home, dir.tmp, dir.xdgConfig, dir.xdgData, dir.xdgCache, dir.browserProfile]) {
+    fs.mkdirSync(folder, { recursive: true });
+  }
+  const userSettings = path.join(dir.userData, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(userSettings), { recursive: true });
+  fs.writeFileSync(userSettings, JSON.stringify(QUIET_USER_SETTINGS, null, 2));
+  return dir;
+}
+
+/** Seeds the run's workspace with a copy, so tests may write files without touching the repo. */
+export function copyWorkspace(dir: RunDir, from: string): string {
+  fs.cpSync(from, dir.workspace, { recursive: true });
+  return dir.workspace;
+}
+
+/** Environment for code-server and Chromium: everything they write stays in the run folder. */
+export function isolatedEnv(dir: RunDir, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // npm lifecycle variables and an outer VS Code's IPC hooks must not leak into the server.
+    if (/^(npm_|VSCODE_|ELECTRON_)/.test(key) || key === 'INIT_CWD' || key === 'NODE') continue;
+    env[key] = value;
+  }
+  return {
+    ...env,
+    HOME: dir.home,
+    TMPDIR: dir.tmp,
+    XDG_CONFIG_HOME: dir.xdgConfig,
+    XDG_DATA_HOME: dir.xdgData,
+    XDG_CACHE_HOME: dir.xdgCache,
+    XDG_RUNTIME_DIR: dir.tmp,
+    ...extra,
+  };
+}
+
+function ensureDir(folder: string): string {
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+function pruneOldRuns(): void {
+  if (!fs.existsSync(RUNS_DIR)) return;
+  const runs = fs.readdirSync(RUNS_DIR)
+    .map((entry) => path.join(RUNS_DIR, entry))
+    .map((folder) => ({ folder, mtime: fs.statSync(folder).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  const now = Date.now();
+  for (const run of runs.slice(KEEP_RUNS)) {
+    if (now - run.mtime > KEEP_YOUNGER_THAN_MS) fs.rmSync(run.folder, { recursive: true, force: true });
+  }
+}

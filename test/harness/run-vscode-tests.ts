@@ -1,0 +1,108 @@
+// Runs the in-host suite (test/vscode) inside code-server's real extension host: the workbench's
+// development `payload` URL parameter loads this repo as the extension under development and our
+// bundle as its tests; results come back through codeAutomationLog / codeAutomationExit.
+//
+//   npm run test:vscode            (LEGIBLE_TEST_GREP=pattern to filter)
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { buildVscodeTests } from './build-vscode-tests';
+import { launchBrowser, type BrowserSession } from './browser';
+import { freshArtifactsDir, saveFailureArtifacts } from './artifacts';
+import { runCleanups } from './cleanup';
+import { writeCounts, type Counts } from './counts';
+import { FIXTURE_WORKSPACE, REPO_ROOT, VSCODE_TESTS_BUNDLE } from './paths';
+import { copyWorkspace, createRunDir } from './run-dir';
+import { startCodeServer, type CodeServer } from './server';
+import { ensureSetup } from './setup';
+import { info, step } from './log';
+
+const RUN_TIMEOUT_MS = 180_000;
+/** Marks the extension host's console lines (mocha's output) among the workbench's log lines. */
+const LOG_TAG = '[legible-test] ';
+
+async function runInHostSuite(): Promise<Counts> {
+  await ensureSetup();
+  await buildVscodeTests();
+  const artifacts = freshArtifactsDir('vscode');
+  const runDir = createRunDir('vscode');
+  const workspace = copyWorkspace(runDir, FIXTURE_WORKSPACE);
+  const resultsFile = path.join(runDir.root, 'in-host-results.json');
+
+  let server: CodeServer | undefined;
+  let browser: BrowserSession | undefined;
+  const workbenchLog = fs.createWriteStream(path.join(artifacts, 'workbench.log'));
+  try {
+    const started = step('code-server (smoke-test driver on)');
+    server = await startCodeServer({ runDir, workspace, smokeTestDriver: true });
+    started(server.origin);
+    browser = await launchBrowser(runDir);
+    const { page } = browser;
+
+    let reportExit: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => (reportExit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+      const line = formatLog(args);
+      if (line.startsWith(LOG_TAG)) console.log(line.slice(LOG_TAG.length));
+      else workbenchLog.write(`[${type}] ${line}\n`);
+    });
+
+    const remote = (absolute: string): string => `vscode-remote://${server!.authority}${absolute}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(REPO_ROOT)],
+      ['extensionTestsPath', remote(VSCODE_TESTS_BUNDLE.replace(/\.js$/, ''))],
+      ['extensionEnvironment', JSON.stringify({ LEGIBLE_TEST_RESULTS: resultsFile, LEGIBLE_TEST_LOG_TAG: LOG_TAG, LEGIBLE_TEST_GREP: process.env.LEGIBLE_TEST_GREP ?? '' })],
+    ];
+    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const running = step('in-host mocha run');
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const code = await withTimeout(exitCode, RUN_TIMEOUT_MS, 'the extension host never reported an exit code');
+    running(`exit code ${code}`);
+    await page.screenshot({ path: path.join(artifacts, '01-after-in-host-run.png') });
+
+    const results = readResults(resultsFile);
+    if (!results) return { passed: 0, failed: 1, pending: 0 }; // Crashed before mocha finished.
+    if (code !== 0 && results.failed === 0) results.failed = 1; // Failed outside a test (e.g. load error).
+    if (results.failed > 0) await saveFailureArtifacts(artifacts, 'in-host-run', page, server.logPath);
+    if (browser.offHostRequests.length) {
+      console.error(`[harness] requests left 127.0.0.1:\n  ${browser.offHostRequests.join('\n  ')}`);
+      results.failed += 1;
+    }
+    return results;
+  } catch (error) {
+    console.error(`[harness] in-host suite failed: ${error instanceof Error ? error.message : String(error)}`);
+    await saveFailureArtifacts(artifacts, 'in-host-harness', browser?.page, server?.logPath ?? runDir.serverLog);
+    return { passed: 0, failed: 1, pending: 0 };
+  } finally {
+    await runCleanups();
+    workbenchLog.end();
+  }
+}
+
+function readResults(file: string): Counts | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Counts;
+  } catch {
+    return undefined;
+  }
+}
+
+/** codeAutomationLog receives console-style argument lists (a format string and its values). */
+function formatLog(args: unknown): string {
+  return Array.isArray(args) ? format(...(args as unknown[])) : format(args);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+if (require.main === module) {
+  void runInHostSuite().then((counts) => {
+    writeCounts(counts);
+    info(`in-host suite: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} pending` : ''}`);
+    process.exit(counts.failed > 0 ? 1 : 0);
+  });
+}
