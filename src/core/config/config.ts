@@ -94,7 +94,8 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
   const sections = { ...defaults.sections, ...types(record(value.sections, isList) as unknown as Record<string, string>) } as unknown as Record<RecordType, readonly string[]>;
   return {
     config: {
-      folders: strings(value.folders),
+      // Restricted Mode: paths a repository supplies are not followed until it is trusted.
+      folders: options.trusted ? strings(value.folders) : [],
       severities: record(value.rules, isSeverity),
       placeholder,
       templates: options.trusted ? types(record(value.templates, isString)) : {},

@@ -74,3 +74,9 @@ export class LineIndex {
     return this.range(this.lineStart(line), this.lineEnd(line));
   }
 }
+
+/** YYYY-MM-DD of a moment in local time. Callers pass the moment: the core never reads a clock. */
+export function localDate(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}

@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import { FolderModel, type FindingsChange } from './folder-model';
+import { toCorePath, VscodeFileSystem } from './vscode-file-system';
+import { reportError } from './output';
+import type { DecisionEntry } from '../core/index/decision-entry';
+
+/**
+ * One FolderModel per workspace folder (multi-root), kept in step with folders, trust, settings,
+ * `.legible.json`, open editors and the file system.
+ */
+export class Models implements vscode.Disposable {
+  private readonly models = new Map<string, FolderModel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly modelSubscriptions = new Map<string, vscode.Disposable[]>();
+  readonly fs = new VscodeFileSystem();
+  private readonly findingsEmitter = new vscode.EventEmitter<{ model: FolderModel } & FindingsChange>();
+  private readonly indexEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeFindings = this.findingsEmitter.event;
+  readonly onDidChangeIndex = this.indexEmitter.event;
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor() {
+    this.disposables.push(
+      this.findingsEmitter,
+      this.indexEmitter,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('legible.folders') || event.affectsConfiguration('legible.rules')) this.reload();
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length) this.onText(event.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => this.onText(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.onClosed(document)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/{.legible.json,.adr-dir,.log4brains.yml}');
+    this.disposables.push(
+      watcher,
+      configWatcher,
+      watcher.onDidCreate((uri) => this.onDisk(uri)),
+      watcher.onDidChange((uri) => this.onDisk(uri)),
+      watcher.onDidDelete((uri) => this.onDeleted(uri)),
+      configWatcher.onDidCreate(() => this.reload()),
+      configWatcher.onDidChange(() => this.reload()),
+      configWatcher.onDidDelete(() => this.reload()),
+    );
+  }
+
+  /** Loads every folder; resolves when all are linted. */
+  reload(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const [key, model] of this.models) {
+      if (!folders.some((f) => f.uri.toString() === key)) {
+        model.dispose();
+        this.models.delete(key);
+        for (const d of this.modelSubscriptions.get(key) ?? []) d.dispose();
+        this.modelSubscriptions.delete(key);
+      }
+    }
+    for (const folder of folders) {
+      const key = folder.uri.toString();
+      if (this.models.has(key)) continue;
+      const model = new FolderModel(folder, this.fs);
+      this.models.set(key, model);
+      this.modelSubscriptions.set(key, [
+        model.onDidChangeFindings((change) => this.findingsEmitter.fire({ model, ...change })),
+        model.onDidChangeIndex(() => this.indexEmitter.fire()),
+      ]);
+    }
+    this.ready = Promise.all([...this.models.values()].map((model) => model.load().catch((error) => reportError(`Reading ${model.folder.name}`, error)))).then(() => undefined);
+    return this.ready;
+  }
+
+  /** Resolves once the current load has finished. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  all(): FolderModel[] {
+    return [...this.models.values()];
+  }
+
+  modelFor(uri: vscode.Uri): FolderModel | undefined {
+    const path = toCorePath(uri);
+    return this.all().filter((m) => m.contains(path)).sort((a, b) => b.root.length - a.root.length)[0];
+  }
+
+  entries(): DecisionEntry[] {
+    return this.all().flatMap((m) => m.decisions?.index.entries() ?? []);
+  }
+
+  entryFor(uri: vscode.Uri): DecisionEntry | undefined {
+    return this.modelFor(uri)?.decisions?.index.get(toCorePath(uri));
+  }
+
+  /** Flushes debounced work everywhere: commands and tests use it to see settled results. */
+  async settle(): Promise<void> {
+    await this.ready;
+    await Promise.all(this.all().map((m) => m.flush()));
+  }
+
+  private onText(document: vscode.TextDocument): void {
+    if (document.uri.scheme === 'output' || document.languageId !== 'markdown') return;
+    const model = this.modelFor(document.uri);
+    const path = toCorePath(document.uri);
+    if (model?.isDecisionFile(path)) model.applyText(path, document.getText());
+  }
+
+  private onClosed(document: vscode.TextDocument): void {
+    // An unsaved edit was discarded: the file on disk is the truth again.
+    const model = this.modelFor(document.uri);
+    const path = toCorePath(document.uri);
+    if (model?.isDecisionFile(path)) void model.refreshFromDisk(path).catch((error) => reportError('Re-reading a record', error));
+  }
+
+  private onDisk(uri: vscode.Uri): void {
+    const model = this.modelFor(uri);
+    const path = toCorePath(uri);
+    if (!model?.isDecisionFile(path)) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open && open.isDirty) return;
+    void model.refreshFromDisk(path).catch((error) => reportError('Reading a record', error));
+  }
+
+  private onDeleted(uri: vscode.Uri): void {
+    const model = this.modelFor(uri);
+    const path = toCorePath(uri);
+    if (model?.decisions?.index.get(path)) model.remove(path);
+  }
+
+  dispose(): void {
+    for (const model of this.models.values()) model.dispose();
+    for (const list of this.modelSubscriptions.values()) for (const d of list) d.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

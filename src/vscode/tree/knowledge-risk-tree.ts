@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { DecisionEntry } from '../../core/index/decision-entry';
+import { knowledgeRisk, type RecordRef } from '../../core/report/knowledge-risk';
+import type { Models } from '../models';
+import { toUri } from '../vscode-file-system';
+
+type RiskNode =
+  | { readonly kind: 'section'; readonly id: string; readonly label: string; readonly icon: string; readonly children: RiskNode[] }
+  | { readonly kind: 'person'; readonly id: string; readonly person: string; readonly children: RiskNode[] }
+  | { readonly kind: 'record'; readonly id: string; readonly ref: RecordRef; readonly detail: string };
+
+/** The Knowledge Risk view: who alone holds what, overdue transfers and reviews, lone one-way doors. */
+export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<RiskNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly models: Models) {
+    this.subscription = models.onDidChangeIndex(() => this.emitter.fire(undefined));
+  }
+
+  getChildren(node?: RiskNode): RiskNode[] {
+    if (node) return node.kind === 'record' ? [] : node.children;
+    const entries: DecisionEntry[] = this.models.entries();
+    const today = this.models.all()[0]?.today() ?? '';
+    const report = knowledgeRisk(entries, today);
+    const record = (prefix: string, ref: RecordRef, detail: string): RiskNode => ({ kind: 'record', id: `${prefix}/${ref.path}`, ref, detail });
+    return [
+      {
+        kind: 'section', id: 'sole', label: 'Decisions only one person holds', icon: 'person',
+        children: report.soleHolders.map((p) => ({ kind: 'person', id: `sole/${p.person}`, person: p.person, children: p.decisions.map((d) => record(`sole/${p.person}`, d, [d.risk && `risk ${d.risk}`, d.door].filter(Boolean).join(' · '))) })),
+      },
+      { kind: 'section', id: 'exit', label: 'Overdue exit plans', icon: 'calendar', children: report.overdueExitPlans.map((p) => record('exit', p, `due ${p.due}`)) },
+      { kind: 'section', id: 'review', label: 'Overdue reviews', icon: 'history', children: report.overdueReviews.map((r) => record('review', r, `review by ${r.reviewBy}`)) },
+      { kind: 'section', id: 'door', label: 'One-way doors decided alone', icon: 'debug-step-out', children: report.oneWayDoorsDecidedAlone.map((r) => record('door', r, `decided by ${r.decider}`)) },
+    ];
+  }
+
+  getTreeItem(node: RiskNode): vscode.TreeItem {
+    if (node.kind === 'record') {
+      const item = new vscode.TreeItem(`${node.ref.id} ${node.ref.title}`, vscode.TreeItemCollapsibleState.None);
+      item.id = node.id;
+      item.description = node.detail;
+      item.resourceUri = toUri(node.ref.path);
+      item.iconPath = new vscode.ThemeIcon('file-text');
+      item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(node.ref.path)] };
+      item.contextValue = 'legible.record';
+      return item;
+    }
+    const count = node.kind === 'person' ? node.children.length : node.children.length;
+    const label = node.kind === 'person' ? node.person : node.label;
+    const item = new vscode.TreeItem(label, count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = node.kind === 'section' && !count ? 'none' : String(count);
+    item.iconPath = new vscode.ThemeIcon(node.kind === 'person' ? 'account' : node.icon, node.kind === 'section' && count ? new vscode.ThemeColor('charts.orange') : undefined);
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

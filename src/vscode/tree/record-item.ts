@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { DecisionEntry } from '../../core/index/decision-entry';
+import { formatId } from '../../core/index/ids';
+import { fieldInfo } from '../../core/schema/field-info';
+import { toUri } from '../vscode-file-system';
+
+/** How a status looks in the tree: an icon and a colour that read at a glance. */
+const STATUS_ICONS: Record<string, [string, string?]> = {
+  proposed: ['circle-large-outline', 'charts.blue'],
+  draft: ['edit', 'charts.blue'],
+  review: ['eye', 'charts.blue'],
+  accepted: ['pass-filled', 'charts.green'],
+  implemented: ['check-all', 'charts.green'],
+  rejected: ['circle-slash', 'disabledForeground'],
+  withdrawn: ['circle-slash', 'disabledForeground'],
+  deprecated: ['archive', 'disabledForeground'],
+  superseded: ['arrow-swap', 'disabledForeground'],
+  planned: ['calendar', 'charts.blue'],
+  'in-progress': ['sync', 'charts.yellow'],
+  verified: ['verified-filled', 'charts.green'],
+  abandoned: ['trash', 'disabledForeground'],
+};
+
+export function statusIcon(status: string | undefined, legacy: boolean): vscode.ThemeIcon {
+  if (legacy && !status) return new vscode.ThemeIcon('history');
+  const [icon, color] = STATUS_ICONS[status ?? ''] ?? ['question'];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+export function recordLabel(entry: DecisionEntry): string {
+  return `${entry.id} ${entry.title}`;
+}
+
+export function recordId(entry: DecisionEntry): string {
+  return entry.number === undefined ? entry.id : formatId(entry.type, entry.number, entry.id.length);
+}
+
+/** The tooltip: what a reviewer needs before opening — the tradeoff in the schema's own questions. */
+export function recordTooltip(entry: DecisionEntry, problems: number): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${recordId(entry)}** ${escape(entry.title)}\n\n`);
+  const facts = [entry.status && `status **${entry.status}**`, entry.risk && `risk **${entry.risk}**`, entry.door && `**${entry.door}** door`, entry.date && `dated ${entry.date}`].filter(Boolean);
+  if (facts.length) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
+  if (entry.owners.length) md.appendMarkdown(`Owners: ${escape(entry.owners.join(', '))}\n\n`);
+  if (entry.holders.length) md.appendMarkdown(`Knowledge held by ${escape(entry.holders.join(', '))}${entry.successors.length ? `; successors ${escape(entry.successors.join(', '))}` : '; no successor named'}\n\n`);
+  const tradeoff = Object.entries(entry.tradeoff);
+  if (tradeoff.length) {
+    md.appendMarkdown('---\n\n');
+    for (const [key, answer] of tradeoff) {
+      const question = fieldInfo(entry.type, ['business-tradeoff', key])?.description ?? key;
+      md.appendMarkdown(`*${escape(question)}* ${escape(answer)}\n\n`);
+    }
+  }
+  if (entry.legacy) md.appendMarkdown(`_No Legible frontmatter (read as ${entry.legacy})._\n\n`);
+  if (problems) md.appendMarkdown(`$(warning) ${problems} problem${problems === 1 ? '' : 's'}\n`);
+  return md;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function recordItem(entry: DecisionEntry, problems: number, id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(recordLabel(entry), vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.description = [entry.status ?? (entry.legacy ? 'legacy' : undefined), entry.risk, entry.door].filter(Boolean).join(' · ');
+  item.iconPath = statusIcon(entry.status, entry.legacy !== undefined);
+  // resourceUri lets VS Code decorate the item with the file's problem count and colour.
+  item.resourceUri = toUri(entry.path);
+  item.tooltip = recordTooltip(entry, problems);
+  item.contextValue = entry.legacy ? 'legible.record.legacy' : 'legible.record';
+  item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(entry.path)] };
+  item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${item.description}${problems ? `, ${problems} problems` : ''}` };
+  return item;
+}
