@@ -3,15 +3,25 @@ import { joinPath } from '../port/paths';
 import { slugify } from '../templates/slug';
 import { formatNumber, nextNumber, numberedNames, usesNumber } from './next-number';
 
-export interface CreateRecordOptions {
+export interface ReserveOptions {
   readonly fs: FileSystemPort;
   readonly folder: string;
-  readonly title: string;
-  /** The record's text for the number it got (the id goes into templates that ask for it). */
-  readonly render: (id: string) => string;
   /** Epoch milliseconds, from the caller: a reservation older than a minute was left by a crash. */
   readonly now: number;
   readonly maxAttempts?: number;
+}
+
+/** A number held for one creation; `release` must be called once the record exists (or was abandoned). */
+export interface Reservation {
+  readonly number: number;
+  readonly id: string;
+  release(): Promise<void>;
+}
+
+export interface CreateRecordOptions extends ReserveOptions {
+  readonly title: string;
+  /** The record's text for the number it got (the id goes into templates that ask for it). */
+  readonly render: (id: string) => string;
 }
 
 export interface CreatedRecord {
@@ -25,15 +35,13 @@ const STALE_MS = 60_000;
 const encoder = new TextEncoder();
 
 /**
- * Writes a new record under the next free number without ever overwriting a file, even when
- * several creations race (two terminals, the CLI and the editor). Creating `NNNN-slug.md` with
- * O_EXCL is not enough, since racers pick different slugs; so each number is first reserved with an
- * exclusive marker, the folder is re-read (a racer may have finished meanwhile), and only then
- * is the record written, exclusively, and the marker removed.
+ * Holds the next free number of a folder, even when several creations race (two terminals, the
+ * CLI and the editor). Creating `NNNN-slug.md` with O_EXCL is not enough, since racers pick
+ * different slugs; so the number itself is reserved with an exclusive marker, and the folder is
+ * re-read after the marker exists (a racer may have finished meanwhile).
  */
-export async function createRecord(options: CreateRecordOptions): Promise<CreatedRecord> {
+export async function reserveNumber(options: ReserveOptions): Promise<Reservation> {
   const { fs, folder } = options;
-  const slug = slugify(options.title);
   let { number, width } = nextNumber(numberedNames(await fs.readDirectory(folder)));
   for (let attempt = 0; attempt < (options.maxAttempts ?? 1000); attempt++, number++) {
     const id = formatNumber(number, width);
@@ -42,17 +50,32 @@ export async function createRecord(options: CreateRecordOptions): Promise<Create
       await clearIfStale(fs, marker, options.now);
       continue;
     }
-    try {
-      const names = numberedNames(await fs.readDirectory(folder));
-      if (usesNumber(names, number)) continue;
-      const path = joinPath(folder, `${id}-${slug}.md`);
-      if (!(await fs.createExclusive(path, encoder.encode(options.render(id))))) continue;
-      return { path, id, number };
-    } finally {
+    if (usesNumber(numberedNames(await fs.readDirectory(folder)), number)) {
       await fs.delete(marker);
+      continue;
     }
+    return { number, id, release: () => fs.delete(marker) };
   }
   throw new Error(`Could not reserve a number in ${folder}: too many concurrent creations or leftover .legible-reserve-* files.`);
+}
+
+/** Writes a new record under the next free number; never overwrites a file. */
+export async function createRecord(options: CreateRecordOptions): Promise<CreatedRecord> {
+  const slug = slugify(options.title);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const reservation = await reserveNumber(options);
+    try {
+      const path = joinPath(options.folder, `${reservation.id}-${slug}.md`);
+      if (await options.fs.createExclusive(path, encoder.encode(options.render(reservation.id)))) return { path, id: reservation.id, number: reservation.number };
+    } finally {
+      await reservation.release();
+    }
+  }
+  throw new Error(`Could not create a record in ${options.folder}.`);
+}
+
+export function recordFileName(id: string, title: string): string {
+  return `${id}-${slugify(title)}.md`;
 }
 
 async function clearIfStale(fs: FileSystemPort, marker: string, now: number): Promise<void> {

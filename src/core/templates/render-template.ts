@@ -19,7 +19,7 @@ export interface TemplateInput {
 
 export interface RenderedTemplate {
   readonly text: string;
-  /** The same record as a VS Code snippet: placeholders are tab stops, closed vocabularies are choices. */
+  /** The same record as a VS Code snippet: each placeholder is a tab stop, in order. */
   readonly snippet: string;
 }
 
@@ -52,8 +52,10 @@ function snippetWriter(): Writer {
   let stop = 0;
   const next = (info: FieldInfo): string => {
     stop++;
-    if (info.enum?.length) return `\${${stop}|${info.enum.map((v) => String(v).replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
-    return `\${${stop}:${escapeSnippet(yamlString(`<${placeholderText(info)}>`))}}`;
+    // Closed vocabularies stay placeholders too (not a choice that silently picks the first value):
+    // an unfilled field must remain visible to the placeholder rule; completion offers the values.
+    const text = info.enum?.length ? `<${info.enum.join(' | ')}>` : `<${placeholderText(info)}>`;
+    return `\${${stop}:${escapeSnippet(yamlString(text))}}`;
   };
   return {
     value: next,
