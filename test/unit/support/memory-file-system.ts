@@ -1,0 +1,193 @@
+import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../../../src/core/port/file-system';
+import { basename, dirname, normalizePath } from '../../../src/core/port/paths';
+
+/** Contents of an in-memory file: text (stored as UTF-8) or raw bytes. */
+export type FileContent = string | Uint8Array;
+
+export interface MemoryFileSystemOptions {
+  /** Symbolic links: link path → target path (absolute, or relative to the link's folder). */
+  readonly symlinks?: Readonly<Record<string, string>>;
+  /** Empty folders to create; folders holding files exist without being listed here. */
+  readonly directories?: readonly string[];
+  /** Special files (FIFOs, sockets): listed and stat'ed as 'other'; reading one throws. */
+  readonly others?: readonly string[];
+}
+
+const encoder = new TextEncoder();
+const MAX_LINK_HOPS = 40;
+
+class FsError extends Error {
+  constructor(
+    readonly code: 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ELOOP' | 'EINVAL',
+    path: string,
+  ) {
+    super(`${code}: ${path}`);
+  }
+}
+
+/**
+ * `FileSystemPort` over a Map of '/'-paths, for tests that run the real core without a disk.
+ * Folders are implied by the files below them (or listed in `directories`); symbolic links are
+ * resolved the way a POSIX file system resolves them, loops included (they end in ELOOP).
+ * Every path is normalised ('.', '..', duplicate slashes) before use.
+ */
+export class MemoryFileSystem implements FileSystemPort {
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly links = new Map<string, string>();
+  private readonly dirs = new Set<string>(['/']);
+  private readonly specials = new Set<string>();
+  private clock = 1;
+  private readonly mtimes = new Map<string, number>();
+  /** Every path read with readFile, in order: lets a test check what the core opened. */
+  readonly reads: string[] = [];
+
+  constructor(files: Readonly<Record<string, FileContent>> = {}, options: MemoryFileSystemOptions = {}) {
+    for (const [path, content] of Object.entries(files)) this.put(path, content);
+    for (const [link, target] of Object.entries(options.symlinks ?? {})) this.symlink(link, target);
+    for (const dir of options.directories ?? []) this.mkdir(dir);
+    for (const other of options.others ?? []) {
+      const path = normalizePath(other);
+      this.mkdir(dirname(path));
+      this.specials.add(path);
+    }
+  }
+
+  /** Adds or replaces a file (and the folders above it), without going through the port. */
+  put(path: string, content: FileContent): void {
+    const at = normalizePath(path);
+    this.mkdir(dirname(at));
+    this.files.set(at, typeof content === 'string' ? encoder.encode(content) : content);
+    this.mtimes.set(at, this.clock++);
+  }
+
+  mkdir(path: string): void {
+    let at = normalizePath(path);
+    while (!this.dirs.has(at)) {
+      this.dirs.add(at);
+      at = dirname(at);
+    }
+  }
+
+  symlink(path: string, target: string): void {
+    const at = normalizePath(path);
+    this.mkdir(dirname(at));
+    this.links.set(at, target);
+  }
+
+  /** The text of a file, for assertions about what the core wrote. */
+  text(path: string): string | undefined {
+    const bytes = this.files.get(normalizePath(path));
+    return bytes && new TextDecoder().decode(bytes);
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    this.reads.push(path);
+    const real = this.resolve(path, true);
+    const bytes = this.files.get(real);
+    if (bytes) return bytes.slice();
+    if (this.dirs.has(real)) throw new FsError('EISDIR', path);
+    if (this.specials.has(real)) throw new FsError('EINVAL', path);
+    throw new FsError('ENOENT', path);
+  }
+
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    const real = this.resolve(path, true);
+    if (!this.dirs.has(real)) throw new FsError(this.kindAt(real) ? 'ENOTDIR' : 'ENOENT', path);
+    const children = new Map<string, EntryKind>();
+    const prefix = real === '/' ? '/' : `${real}/`;
+    const collect = (paths: Iterable<string>, kind: EntryKind): void => {
+      for (const candidate of paths) {
+        if (candidate === real || !candidate.startsWith(prefix)) continue;
+        const rest = candidate.slice(prefix.length);
+        if (rest.includes('/')) continue;
+        children.set(rest, kind);
+      }
+    };
+    collect(this.dirs, 'directory');
+    collect(this.files.keys(), 'file');
+    collect(this.specials, 'other');
+    collect(this.links.keys(), 'symlink');
+    return [...children].map(([name, kind]) => ({ name, kind })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    let real: string;
+    try {
+      real = this.resolve(path, false);
+    } catch {
+      return undefined;
+    }
+    const kind = this.kindAt(real);
+    if (!kind) return undefined;
+    return { kind, size: this.files.get(real)?.length ?? 0, mtime: this.mtimes.get(real) ?? 0 };
+  }
+
+  async writeFile(path: string, data: Uint8Array): Promise<void> {
+    const real = this.resolveForWrite(path);
+    this.files.set(real, data.slice());
+    this.mtimes.set(real, this.clock++);
+  }
+
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    const at = normalizePath(path);
+    if (this.links.has(at) || (await this.stat(at))) return false;
+    await this.writeFile(at, data);
+    return true;
+  }
+
+  async delete(path: string): Promise<void> {
+    const at = this.resolve(path, false);
+    this.files.delete(at);
+    this.links.delete(at);
+    this.specials.delete(at);
+    this.mtimes.delete(at);
+  }
+
+  async realPath(path: string): Promise<string | undefined> {
+    try {
+      const real = this.resolve(path, true);
+      return this.kindAt(real) ? real : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private kindAt(path: string): EntryKind | undefined {
+    if (this.links.has(path)) return 'symlink';
+    if (this.files.has(path)) return 'file';
+    if (this.dirs.has(path)) return 'directory';
+    if (this.specials.has(path)) return 'other';
+    return undefined;
+  }
+
+  /** Resolves links in every folder of the path, and in its last segment when `followLast`. */
+  private resolve(path: string, followLast: boolean): string {
+    let hops = 0;
+    let pending = normalizePath(path).split('/').filter(Boolean);
+    let done = '/';
+    while (pending.length) {
+      const [segment, ...rest] = pending;
+      const candidate = done === '/' ? `/${segment}` : `${done}/${segment}`;
+      const target = this.links.get(candidate);
+      if (target !== undefined && (rest.length || followLast)) {
+        if (++hops > MAX_LINK_HOPS) throw new FsError('ELOOP', path);
+        const absolute = target.startsWith('/') ? normalizePath(target) : normalizePath(`${done}/${target}`);
+        pending = [...absolute.split('/').filter(Boolean), ...rest];
+        done = '/';
+        continue;
+      }
+      done = candidate;
+      pending = rest;
+    }
+    return done;
+  }
+
+  private resolveForWrite(path: string): string {
+    const at = normalizePath(path);
+    const folder = this.resolve(dirname(at), true);
+    if (!this.dirs.has(folder)) throw new FsError('ENOENT', path);
+    const real = this.resolve(`${folder}/${basename(at)}`, true);
+    if (this.dirs.has(real)) throw new FsError('EISDIR', path);
+    return real;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Finding } from '../../../src/core/rules/rule';
+import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
+import { discoverFolders } from '../../../src/core/workspace/discover-folders';
+import { loadConfig, type LoadedConfig } from '../../../src/core/workspace/load-config';
+import { MemoryFileSystem, type FileContent, type MemoryFileSystemOptions } from './memory-file-system';
+
+/** The day every test lints on: rules never read a clock, so neither do the tests. */
+export const TODAY = '2026-11-21';
+export const ROOT = '/ws';
+
+export interface TestWorkspaceOptions extends MemoryFileSystemOptions {
+  readonly today?: string;
+  /** Workspace Trust; true unless a test says otherwise. */
+  readonly trusted?: boolean;
+  /** Contents of `.legible.json` (written as JSON), as a shortcut for a `.legible.json` file. */
+  readonly config?: unknown;
+}
+
+export interface TestWorkspace {
+  readonly fs: MemoryFileSystem;
+  readonly workspace: DecisionWorkspace;
+  readonly loaded: LoadedConfig;
+  readonly folders: readonly string[];
+  /** Every finding, flattened, with paths relative to the workspace root. */
+  readonly findings: readonly Finding[];
+  /** Findings of one file (workspace-relative path). */
+  of(path: string): Finding[];
+}
+
+/**
+ * Builds a workspace from `{ 'docs/decisions/0001-x.md': '…' }` (paths relative to the root),
+ * loads `.legible.json`, discovers the decisions folders and lints everything on a fixed day:
+ * the same path the CLI takes, on an in-memory file system.
+ */
+export async function lintFiles(files: Readonly<Record<string, FileContent>>, options: TestWorkspaceOptions = {}): Promise<TestWorkspace> {
+  const fs = new MemoryFileSystem({}, options);
+  for (const [path, content] of Object.entries(files)) fs.put(`${ROOT}/${path}`, content);
+  if (options.config !== undefined) fs.put(`${ROOT}/.legible.json`, JSON.stringify(options.config));
+  const loaded = await loadConfig(fs, ROOT, { trusted: options.trusted ?? true });
+  const folders = await discoverFolders(fs, ROOT, loaded.config);
+  const workspace = new DecisionWorkspace({ fs, root: ROOT, folders, config: loaded.config, validator: loaded.validator, today: options.today ?? TODAY });
+  await workspace.scan();
+  const byFile = await workspace.findings();
+  const findings = [...byFile.values()].flat().map((finding) => ({ ...finding, path: relative(finding.path) }));
+  return {
+    fs,
+    workspace,
+    loaded,
+    folders,
+    findings,
+    of: (path) => findings.filter((finding) => finding.path === path),
+  };
+}
+
+export function relative(path: string): string {
+  return path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : path;
+}
+
+/** `rule-id@line` (1-based) for each finding: a compact form for deep-equal assertions. */
+export function brief(findings: readonly Finding[]): string[] {
+  return findings.map((finding) => `${finding.ruleId}@${finding.range.start.line + 1}`);
+}
