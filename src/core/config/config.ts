@@ -27,7 +27,9 @@ export interface ConfigProblem {
   readonly pointer: string;
 }
 
-export const DEFAULT_IGNORE = ['README.md', 'index.md', '*template*.md', '_*.md', 'CHANGELOG.md'];
+// Template files are named template.md, adr-template.md, 0000-template.md or template-rfc.md; a
+// record about templates (`0039-use-apache-velocity-as-template-engine.md`) is still a record.
+export const DEFAULT_IGNORE = ['README.md', 'index.md', 'template*.md', '*-template.md', '*_template.md', '_*.md', 'CHANGELOG.md'];
 
 export function defaultSections(): Record<RecordType, readonly string[]> {
   return Object.fromEntries(RECORD_TYPES.map((type) => [type, schemaSections(type).map((s) => s.heading)])) as unknown as Record<RecordType, readonly string[]>;

@@ -28,9 +28,17 @@ describe('collectDecisionFiles', () => {
       [`${D}/index.md`]: '',
       [`${D}/template.md`]: '',
       [`${D}/adr-template.md`]: '',
+      [`${D}/adr_template.md`]: '',
+      [`${D}/0000-template.md`]: '',
+      [`${D}/template-rfc.md`]: '',
       [`${D}/_draft.md`]: '',
     });
     assert.deepEqual(await collectDecisionFiles(fs, D, { ignore }), [`${D}/0001-a.md`]);
+  });
+
+  it('keeps a record whose name merely mentions templates (jabref 0039)', async () => {
+    const fs = new MemoryFileSystem({ [`${D}/0039-use-apache-velocity-as-template-engine.md`]: '', [`${D}/0040-template-placeholders-left-in.md`]: '' });
+    assert.deepEqual(await collectDecisionFiles(fs, D, { ignore }), [`${D}/0039-use-apache-velocity-as-template-engine.md`, `${D}/0040-template-placeholders-left-in.md`]);
   });
 
   it('matches ignore globs against the name and the folder-relative path', async () => {
