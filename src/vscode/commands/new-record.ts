@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { createRecord } from '../../core/numbering/create-record';
+import { renderCustomTemplate, renderTemplate } from '../../core/templates/render-template';
+import { joinPath } from '../../core/port/paths';
+import type { RecordType } from '../../core/schema/schema-registry';
+import { typeLabel } from '../../core/views/decision-groups';
+import type { Models } from '../models';
+import { toUri } from '../vscode-file-system';
+import { pickDecisionsFolder } from './pick-folder';
+
+export interface NewRecordArgs {
+  /** Skips the input box (tests, other commands). */
+  readonly title?: string;
+  /** An absolute core path of a decisions folder. */
+  readonly folder?: string;
+}
+
+const decoder = new TextDecoder();
+
+export function validateTitle(value: string): string | undefined {
+  return value.trim() ? undefined : 'A title is required: what is being decided?';
+}
+
+/** New ADR / RFC / Exit Plan: title, next free number (atomic), template, cursor on the first placeholder. */
+export async function newRecord(models: Models, type: RecordType, args: NewRecordArgs = {}): Promise<vscode.Uri | undefined> {
+  const target = await pickDecisionsFolder(models, args.folder);
+  if (!target) return undefined;
+  const noun = typeLabel(type).replace(/s$/, '');
+  const title =
+    args.title ??
+    (await vscode.window.showInputBox({
+      title: `Legible: New ${noun}`,
+      prompt: `What is being decided? The title names the ${noun} and its file.`,
+      placeHolder: type === 'exit-plan' ? 'Hand over settlement operations from Jonas' : 'Use PostgreSQL as the system of record for the ledger',
+      validateInput: validateTitle,
+      ignoreFocusOut: true,
+    }));
+  if (title === undefined || validateTitle(title)) return undefined;
+  const config = target.model.config;
+  const date = target.model.today();
+  const custom = config?.templates[type];
+  const customSource = custom ? decoder.decode(await models.fs.readFile(joinPath(target.model.root, custom))) : undefined;
+  const rendered = customSource ? undefined : renderTemplate({ type, title: title.trim(), date, sections: config?.sections[type] });
+  await vscode.workspace.fs.createDirectory(toUri(target.folder));
+  const created = await createRecord({
+    fs: models.fs,
+    folder: target.folder,
+    title: title.trim(),
+    now: Date.now(),
+    render: (id) => (customSource ? renderCustomTemplate(customSource, { title: title.trim(), date, id, type }) : rendered!.text),
+  });
+  const uri = toUri(created.path);
+  const editor = await vscode.window.showTextDocument(uri);
+  if (rendered) {
+    // The same record as a snippet: every placeholder becomes a tab stop, starting at the first.
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    await editor.insertSnippet(new vscode.SnippetString(rendered.snippet), whole);
+  } else {
+    const offset = editor.document.getText().search(/<[^<>\n]+>/);
+    if (offset >= 0) {
+      const start = editor.document.positionAt(offset);
+      const end = editor.document.positionAt(offset + editor.document.getText().slice(offset).indexOf('>') + 1);
+      editor.selection = new vscode.Selection(start, end);
+    }
+  }
+  return uri;
+}
