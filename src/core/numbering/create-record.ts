@@ -42,7 +42,8 @@ const encoder = new TextEncoder();
  */
 export async function reserveNumber(options: ReserveOptions): Promise<Reservation> {
   const { fs, folder } = options;
-  let { number, width } = nextNumber(numberedNames(await fs.readDirectory(folder)));
+  const { number: first, width } = nextNumber(numberedNames(await fs.readDirectory(folder)));
+  let number = first;
   for (let attempt = 0; attempt < (options.maxAttempts ?? 1000); attempt++, number++) {
     const id = formatNumber(number, width);
     const marker = joinPath(folder, RESERVATION(id));
