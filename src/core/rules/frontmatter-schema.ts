@@ -29,7 +29,8 @@ export const frontmatterSchema: DocumentRule = {
       const pointer = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
       // An unfilled placeholder is the placeholder rule's finding, not a second one here.
       if (underPlaceholder(pointer, placeholders)) continue;
-      const key = `${error.keyword}:${pointer}`;
+      // A malformed date fails both `format` and `pattern`: one finding says it, not two.
+      const key = `${error.keyword === 'pattern' ? 'format' : error.keyword}:${pointer}`;
       if (seen.has(key)) continue;
       seen.add(key);
       describe(context, type, error, pointer);
