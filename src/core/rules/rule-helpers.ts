@@ -3,10 +3,13 @@ import type { Span } from '../parse/frontmatter-fence';
 import { displayPath, fieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 
-/** The span to underline for a pointer: the value when it has text, else its key, else the root. */
+/**
+ * The span to underline for a pointer: the value when it has text, else its key, else the opening
+ * fence. The root mapping has no key: its "key" is the opening fence, not the whole frontmatter.
+ */
 export function spanAt(doc: DecisionDocument, pointer: string, prefer: 'value' | 'key' = 'value'): Span {
   const location = doc.yaml?.locations.get(pointer);
-  if (location) {
+  if (location && !(pointer === '' && prefer === 'key')) {
     const value = location.value.end > location.value.start ? location.value : undefined;
     const chosen = prefer === 'key' ? (location.key ?? value) : (value ?? location.key);
     if (chosen) return chosen;
