@@ -35,8 +35,14 @@ export function singleDecider(entry: DecisionEntry): { person: string; field: 'd
   return new Set(people.map(personKey)).size === 1 ? { person: people[0], field } : undefined;
 }
 
+/** A real calendar date written YYYY-MM-DD: 2025-02-30 is the schema rule's finding, never "overdue". */
 function isDate(value: string | undefined): value is string {
-  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const match = value === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
 export function isReviewOverdue(entry: DecisionEntry, today: string): boolean {
