@@ -45,7 +45,9 @@ const COMPOSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 
 export function parseYamlFrontmatter(text: string, content: Span, limits: Limits): ParsedYaml {
   const locations = new Map<string, NodeLocation>();
-  const source = text.slice(content.start, content.end);
+  // yaml breaks lines at \n only; a lone \r (classic Mac files) ends a line too, as in LineIndex.
+  // Same length, so every offset still points into the document text.
+  const source = text.slice(content.start, content.end).replace(/\r(?!\n)/g, '\n');
   const whole = { start: content.start, end: content.end };
   if (source.length > limits.maxFrontmatterBytes) {
     return fail('too-large', `The frontmatter is ${source.length} characters; Legible reads at most ${limits.maxFrontmatterBytes}. Is this really metadata?`, whole);
