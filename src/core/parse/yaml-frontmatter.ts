@@ -63,7 +63,9 @@ export function parseYamlFrontmatter(text: string, content: Span, limits: Limits
   const doc = docs[0];
   if (!doc) return { data: undefined, problems: [], locations };
   for (const error of [...doc.errors, ...doc.warnings]) {
-    problems.push({ code: 'syntax', message: cleanMessage(error.message), span: clamp(shift(error.pos), content) });
+    // yaml reports a missing closing quote where the text ends; the author needs the quote that opened.
+    const opened = error.code === 'MISSING_CHAR' ? unclosedQuoteBefore(tokens, error.pos[0]) : undefined;
+    problems.push({ code: 'syntax', message: cleanMessage(error.message), span: clamp(shift(opened ?? error.pos), content) });
   }
   if (docs.length > 1) {
     const start = docs[1].range[0];
@@ -130,6 +132,41 @@ function tokenDepth(tokens: readonly unknown[], limit: number): number {
     }
   }
   return deepest;
+}
+
+interface ScalarToken {
+  type: string;
+  offset?: number;
+  source?: string;
+}
+
+/** The first line of the last quoted scalar that starts before `at` and never closes, if any. */
+function unclosedQuoteBefore(tokens: readonly unknown[], at: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  const stack = [...tokens] as CstToken[];
+  while (stack.length) {
+    const token = stack.pop() as (CstToken & ScalarToken) | undefined;
+    if (!token || typeof token !== 'object') continue;
+    const quote = token.type === 'double-quoted-scalar' ? '"' : token.type === 'single-quoted-scalar' ? "'" : undefined;
+    if (quote && typeof token.offset === 'number' && typeof token.source === 'string' && token.offset <= at && !closes(token.source, quote)) {
+      const lineEnd = token.source.search(/[\r\n]/);
+      if (!found || token.offset > found[0]) found = [token.offset, token.offset + (lineEnd < 0 ? token.source.length : lineEnd)];
+    }
+    if (token.type === 'document' && token.value) stack.push(token.value as CstToken);
+    for (const item of token.items ?? []) {
+      if (item.key && typeof item.key === 'object') stack.push(item.key as CstToken);
+      if (item.value && typeof item.value === 'object') stack.push(item.value as CstToken);
+    }
+  }
+  return found;
+}
+
+function closes(source: string, quote: string): boolean {
+  if (source.length < 2 || !source.endsWith(quote)) return false;
+  if (quote === "'") return true; // '' inside is an escaped quote, and the source still ends with one
+  let backslashes = 0;
+  for (let i = source.length - 2; i > 0 && source[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 0;
 }
 
 /** Turns yaml nodes into plain data while recording every value's source location. */
