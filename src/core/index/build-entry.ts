@@ -75,11 +75,18 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
 
   const data = doc.data ?? {};
   const type: RecordType = isRecordType(data.type) ? data.type : 'adr';
+  // YAML reads `0007` as the integer 7: messages quote the id as written, not as parsed.
+  const idRef = (item: string | number, pointer: string): Omit<IdRef, 'range'> => {
+    const ref = parseIdRef(item);
+    const location = typeof item === 'number' ? doc.yaml?.locations.get(pointer)?.value : undefined;
+    const written = location ? doc.text.slice(location.start, location.end).trim() : '';
+    return /^\d+$/.test(written) ? { ...ref, raw: written } : ref;
+  };
   const ids = (key: string, value: unknown): IdRef[] =>
     (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
-      .map((item, i) => ({ item, range: at(Array.isArray(value) ? `/${key}/${i}` : `/${key}`) ?? firstLine }))
+      .map((item, i) => ({ item, pointer: Array.isArray(value) ? `/${key}/${i}` : `/${key}` }))
       .filter(({ item }) => typeof item === 'string' || typeof item === 'number')
-      .map(({ item, range }) => ({ ...parseIdRef(item as string | number), range }));
+      .map(({ item, pointer }) => ({ ...idRef(item as string | number, pointer), range: at(pointer) ?? firstLine }));
   const exit = record(data['knowledge-exit-path']);
   const isExitPlan = type === 'exit-plan';
   const exitPointer = isExitPlan ? '' : '/knowledge-exit-path';
@@ -89,7 +96,7 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
     .filter((a): a is { target: string; range: Range } => a.target !== undefined)
     .map((a) => ({ ...a, resolved: localLink(doc.path, a.target) }));
   const planValue = exit.plan;
-  const plan = typeof planValue === 'string' || typeof planValue === 'number' ? { ...parseIdRef(planValue), range: at('/knowledge-exit-path/plan') ?? firstLine } : undefined;
+  const plan = typeof planValue === 'string' || typeof planValue === 'number' ? { ...idRef(planValue, '/knowledge-exit-path/plan'), range: at('/knowledge-exit-path/plan') ?? firstLine } : undefined;
   const riskObject = record(data.risk);
   const tradeoff = Object.fromEntries(Object.entries(record(data['business-tradeoff'])).map(([k, v]) => [k, text(v)]).filter(([, v]) => v !== undefined)) as Record<string, string>;
   return {
