@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseMarkers, type Expectation } from './fixture-markers';
+
+export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'rules');
+/** Where a fixture's files go in the in-memory workspace. */
+export const DECISIONS = 'docs/decisions';
+
+/** One lint run: a single fixture file, or a scenario folder whose files are linted together. */
+export interface FixtureCase {
+  /** The rule folder it belongs to. */
+  readonly rule: string;
+  /** `rule/0001-x.md` or `rule/scenario/`. */
+  readonly name: string;
+  /** Workspace-relative path → bytes (`.legible.json` at the root, the rest in docs/decisions). */
+  readonly files: Readonly<Record<string, Uint8Array>>;
+  /** Fixture-relative file → expected findings. */
+  readonly expected: ReadonlyMap<string, readonly Expectation[]>;
+  readonly problems: readonly string[];
+}
+
+function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(full).isDirectory()) out.push(...walk(full, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+function load(rule: string, name: string, dir: string, relFiles: readonly string[], knownRules: ReadonlySet<string>): FixtureCase {
+  const files: Record<string, Uint8Array> = {};
+  const expected = new Map<string, Expectation[]>();
+  const problems: string[] = [];
+  for (const rel of relFiles) {
+    const bytes = new Uint8Array(readFileSync(path.join(dir, rel)));
+    if (rel === '.legible.json') {
+      files['.legible.json'] = bytes;
+      continue;
+    }
+    files[`${DECISIONS}/${rel}`] = bytes;
+    if (!rel.endsWith('.md')) continue;
+    const markers = parseMarkers(Buffer.from(bytes).toString('utf8'), knownRules);
+    expected.set(rel, [...markers.expectations]);
+    problems.push(...markers.problems.map((problem) => `${rel} ${problem}`));
+  }
+  return { rule, name, files, expected, problems };
+}
+
+/** Every fixture case below test/fixtures/rules, rule folder by rule folder. */
+export function loadRuleFixtures(knownRules: ReadonlySet<string>): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  for (const rule of readdirSync(FIXTURES_DIR).sort()) {
+    const ruleDir = path.join(FIXTURES_DIR, rule);
+    if (!statSync(ruleDir).isDirectory()) continue;
+    for (const entry of readdirSync(ruleDir).sort()) {
+      const full = path.join(ruleDir, entry);
+      if (statSync(full).isDirectory()) cases.push(load(rule, `${rule}/${entry}/`, full, walk(full), knownRules));
+      else cases.push(load(rule, `${rule}/${entry}`, ruleDir, [entry], knownRules));
+    }
+  }
+  return cases;
+}
