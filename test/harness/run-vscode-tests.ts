@@ -10,7 +10,7 @@ import { buildVscodeTests } from './build-vscode-tests';
 import { launchBrowser, type BrowserSession } from './browser';
 import { freshArtifactsDir, saveFailureArtifacts } from './artifacts';
 import { runCleanups } from './cleanup';
-import { writeCounts, type Counts } from './counts';
+import { readCounts, writeCounts, type Counts } from './counts';
 import { FIXTURE_WORKSPACE, REPO_ROOT, VSCODE_TESTS_BUNDLE } from './paths';
 import { copyWorkspace, createRunDir } from './run-dir';
 import { startCodeServer, type CodeServer } from './server';
@@ -61,7 +61,7 @@ async function runInHostSuite(): Promise<Counts> {
     running(`exit code ${code}`);
     await page.screenshot({ path: path.join(artifacts, '01-after-in-host-run.png') });
 
-    const results = readResults(resultsFile);
+    const results = readCounts(resultsFile);
     if (!results) return { passed: 0, failed: 1, pending: 0 }; // Crashed before mocha finished.
     if (code !== 0 && results.failed === 0) results.failed = 1; // Failed outside a test (e.g. load error).
     if (results.failed > 0) await saveFailureArtifacts(artifacts, 'in-host-run', page, server.logPath);
@@ -77,14 +77,6 @@ async function runInHostSuite(): Promise<Counts> {
   } finally {
     await runCleanups();
     workbenchLog.end();
-  }
-}
-
-function readResults(file: string): Counts | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Counts;
-  } catch {
-    return undefined;
   }
 }
 

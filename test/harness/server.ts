@@ -30,6 +30,10 @@ export interface CodeServer {
   /** The workbench URL with the workspace folder. */
   url: string;
   logPath: string;
+  /** Resolves when the server process exits, for whatever reason. */
+  exited: Promise<void>;
+  /** True once stop() was called (an exit after that is expected). */
+  stopping(): boolean;
   stop(): Promise<void>;
 }
 
@@ -114,6 +118,8 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     origin,
     url: `${origin}/?folder=${encodeURIComponent(options.workspace)}`,
     logPath: runDir.serverLog,
+    exited,
+    stopping: () => stopping !== undefined,
     stop,
   };
 }

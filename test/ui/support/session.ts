@@ -1,0 +1,87 @@
+// Root hooks of the UI suite (loaded through test/ui/.mocharc.json `require`): one code-server with
+// the packaged VSIX in a fresh profile and one headless Chromium for the whole run; on a failed test
+// a screenshot and the server log; at the end, no request may have left 127.0.0.1.
+import * as path from 'node:path';
+import type { Context } from 'mocha';
+import { freshArtifactsDir, saveFailureArtifacts } from '../../harness/artifacts';
+import { launchBrowser, type BrowserSession } from '../../harness/browser';
+import { runCleanups } from '../../harness/cleanup';
+import { FIXTURE_WORKSPACE } from '../../harness/paths';
+import { copyWorkspace, createRunDir } from '../../harness/run-dir';
+import { installExtension, startCodeServer, type CodeServer } from '../../harness/server';
+import { ensureSetup } from '../../harness/setup';
+import { packageExtension } from '../../harness/vsix';
+import { step } from '../../harness/log';
+import { Workbench } from './workbench';
+
+interface UiSession {
+  workbench: Workbench;
+  server: CodeServer;
+  browser: BrowserSession;
+  artifacts: string;
+  /** Absolute path of the run's copy of test/harness/fixtures/workspace. */
+  workspace: string;
+}
+
+// On globalThis: mocha may load this file once as a root-hook plugin and once from the tests.
+const KEY = Symbol.for('legible.ui.session');
+type SessionHolder = { [KEY]?: UiSession };
+
+function current(): UiSession {
+  const session = (globalThis as SessionHolder)[KEY];
+  if (!session) throw new Error('the UI session is not running (are the root hooks in test/ui/.mocharc.json loaded?)');
+  return session;
+}
+
+/** The workbench of this run, for tests. */
+export function workbench(): Workbench {
+  return current().workbench;
+}
+
+/** The run's workspace folder (a fresh copy of the fixture), to check files a flow created. */
+export function workspaceFolder(): string {
+  return current().workspace;
+}
+
+export const mochaHooks = {
+  async beforeAll(this: Context): Promise<void> {
+    this.timeout(600_000); // A cold setup builds code-server.
+    await ensureSetup();
+    const artifacts = freshArtifactsDir('ui');
+    const runDir = createRunDir('ui');
+    const workspace = copyWorkspace(runDir, FIXTURE_WORKSPACE);
+    const vsix = await packageExtension(path.join(runDir.root, 'legible.vsix'));
+    const installed = step('install the VSIX into a fresh profile');
+    await installExtension(runDir, vsix);
+    installed();
+    const started = step('code-server');
+    const server = await startCodeServer({ runDir, workspace });
+    started(server.origin);
+    const browser = await launchBrowser(runDir);
+    browser.context.setDefaultTimeout(15_000); // Per step; waitReady allows more for the first load.
+    const workbench = new Workbench(browser.page, artifacts);
+    (globalThis as SessionHolder)[KEY] = { workbench, server, browser, artifacts, workspace };
+    const ready = step('workbench ready');
+    await browser.page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await workbench.waitReady();
+    await workbench.screenshot('workbench ready');
+    ready();
+  },
+
+  async afterEach(this: Context): Promise<void> {
+    const session = (globalThis as SessionHolder)[KEY];
+    const test = this.currentTest;
+    if (!session || !test || test.state !== 'failed') return;
+    const saved = await saveFailureArtifacts(session.artifacts, test.fullTitle(), session.browser.page, session.server.logPath);
+    console.error(`      saved: ${saved.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+  },
+
+  async afterAll(this: Context): Promise<void> {
+    this.timeout(60_000);
+    const session = (globalThis as SessionHolder)[KEY];
+    const offHost = session ? [...session.browser.offHostRequests] : [];
+    delete (globalThis as SessionHolder)[KEY];
+    await runCleanups();
+    if (offHost.length) throw new Error(`requests left 127.0.0.1 (aborted):\n  ${offHost.join('\n  ')}`);
+  },
+};
