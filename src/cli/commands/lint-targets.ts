@@ -1,0 +1,64 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { dirname, isInside, relativePath } from '../../core/port/paths';
+import { matchesAny } from '../../core/config/glob';
+import { UsageError } from '../args';
+import { displayPath, toPortable, type CliContext } from '../context';
+import type { OpenedWorkspace } from '../open-workspace';
+
+/** What `legible lint` indexes, and which of its findings it prints. */
+export interface LintTargets {
+  /** Decisions folders to index: every file in them is read, so cross-file rules see the siblings. */
+  readonly folders: readonly string[];
+  /** Files named on the command line that the folder walk would skip (ignored names, not `.md`). */
+  readonly extraFiles: readonly string[];
+  /** True for a path whose findings are printed. */
+  shows(path: string): boolean;
+}
+
+/**
+ * Turns `legible lint [paths…]` into folders to index and a filter on what to print:
+ * - no paths: the configured or discovered folders, everything printed;
+ * - a folder inside a decisions folder (a MADR category): the decisions folder is indexed, only
+ *   the named folder printed; a folder that holds decisions folders (`legible lint .`): those;
+ *   any other folder is linted as a decisions folder of its own;
+ * - a file: its decisions folder (or, outside any, its parent) is indexed so references resolve,
+ *   and only the file's findings are printed.
+ */
+export async function lintTargets(paths: readonly string[], opened: OpenedWorkspace, context: CliContext): Promise<LintTargets> {
+  if (!paths.length) return { folders: opened.folders, extraFiles: [], shows: () => true };
+  const folders = new Set<string>();
+  const extraFiles: string[] = [];
+  const shownFolders: string[] = [];
+  const shownFiles = new Set<string>();
+  const decisionsFolderOf = (path: string) => opened.folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0];
+  for (const given of paths) {
+    const path = toPortable(resolve(context.cwd, given));
+    // Node's stat follows a link the user named on purpose.
+    const found = await stat(path).catch(() => undefined);
+    if (found?.isDirectory()) {
+      const inside = opened.folders.filter((folder) => isInside(path, folder));
+      const owner = decisionsFolderOf(path);
+      if (owner) folders.add(owner);
+      else if (inside.length) inside.forEach((folder) => folders.add(folder));
+      else folders.add(path);
+      shownFolders.push(path);
+    } else if (found?.isFile()) {
+      const folder = decisionsFolderOf(path) ?? dirname(path);
+      folders.add(folder);
+      if (matchesAny(relativePath(folder, path), opened.loaded.config.ignore)) {
+        context.warn(`${displayPath(context.cwd, path)} matches an "ignore" pattern of .legible.json; not linted.`);
+        continue;
+      }
+      extraFiles.push(path);
+      shownFiles.add(path);
+    } else {
+      throw new UsageError(found ? `${given} is neither a file nor a folder` : `no such file or folder: ${given}`);
+    }
+  }
+  return {
+    folders: [...folders],
+    extraFiles,
+    shows: (path) => shownFiles.has(path) || shownFolders.some((folder) => isInside(folder, path)),
+  };
+}

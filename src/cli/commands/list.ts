@@ -1,0 +1,60 @@
+import type { DecisionEntry } from '../../core/index/decision-entry';
+import { refOf } from '../../core/report/knowledge-risk';
+import { flag, stringOption, todayOption } from '../args';
+import { displayPath, oneLine, type CliContext } from '../context';
+import { chosenFolders, openWorkspace, scanWorkspace } from '../open-workspace';
+import { FOLDERS_HELP, HELP_OPTION, TODAY_OPTION, type Command } from './command';
+
+export const listCommand: Command = {
+  name: 'list',
+  summary: 'List the records: id, status, risk, door, title and file.',
+  usage: 'list [folders…] [options]',
+  options: {
+    json: { type: 'boolean', description: 'Print every record\'s data as JSON (paths relative to the current folder).' },
+    ...TODAY_OPTION,
+    ...HELP_OPTION,
+  },
+  details: () => FOLDERS_HELP,
+  async run(args, context) {
+    const today = todayOption(stringOption(args, 'today'));
+    const opened = await openWorkspace(context);
+    const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'list'), today);
+    const entries = workspace.index.entries().sort(byFolderAndNumber);
+    context.out(flag(args, 'json') ? `${JSON.stringify(entries.map((entry) => entryJson(entry, context)), null, 2)}\n` : listText(entries, opened.loaded.config.placeholder, context));
+    return 0;
+  },
+};
+
+function byFolderAndNumber(a: DecisionEntry, b: DecisionEntry): number {
+  return compare(a.folder, b.folder) || (a.number ?? Infinity) - (b.number ?? Infinity) || compare(a.path, b.path);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `ADR-0007  accepted  high  one-way  Title  (path)`: short columns aligned, the title left free.
+ * `-` is a value not given, `?` one still a template placeholder.
+ */
+function listText(entries: readonly DecisionEntry[], placeholder: RegExp, context: CliContext): string {
+  const cell = (value: string | undefined) => (value === undefined || value === '' ? '-' : placeholder.test(value) ? '?' : oneLine(value));
+  const rows = entries.map((entry) => [refOf(entry).id, cell(entry.status), cell(entry.risk), cell(entry.door), `${oneLine(entry.title)}  (${displayPath(context.cwd, entry.path)})`]);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(0, ...rows.map((row) => row[column].length)));
+  return rows.map((row) => `${row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ')}\n`).join('');
+}
+
+const RANGES = new Set(['range', 'anchor', 'statusRange']);
+const PATHS = new Set(['path', 'folder', 'resolved']);
+
+/** An entry as plain data: ranges dropped (they are editor positions), sets as arrays, paths relative. */
+function entryJson(entry: DecisionEntry, context: CliContext): unknown {
+  return JSON.parse(
+    JSON.stringify(entry, (key, value: unknown) => {
+      if (RANGES.has(key)) return undefined;
+      if (value instanceof Set) return [...value].sort();
+      if (PATHS.has(key) && typeof value === 'string') return displayPath(context.cwd, value);
+      return value;
+    }),
+  );
+}

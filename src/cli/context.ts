@@ -1,0 +1,47 @@
+import { relative, sep } from 'node:path';
+
+/** What every command gets from `main`: where it runs and how it writes. Commands never call process.exit. */
+export interface CliContext {
+  /** The current directory, '/'-separated (the core's path form). */
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** ANSI colours on stdout. */
+  readonly color: boolean;
+  out(text: string): void;
+  /** A non-fatal problem, one line on stderr. */
+  warn(message: string): void;
+  /** Something done besides the command's output (a folder created), one line on stderr. */
+  note(message: string): void;
+}
+
+/** Node paths to the core's '/'-separated form (a no-op except on Windows). */
+export function toPortable(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** How a path is shown to the user: relative to the current directory, '/'-separated. */
+export function displayPath(cwd: string, path: string): string {
+  return toPortable(relative(cwd, path)) || '.';
+}
+
+/** Colours only for a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR wins. */
+export function wantsColor(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTTY === true;
+}
+
+export function createContext(): CliContext {
+  return {
+    cwd: toPortable(process.cwd()),
+    env: process.env,
+    color: wantsColor(process.env, process.stdout.isTTY),
+    out: (text) => void process.stdout.write(text),
+    warn: (message) => void process.stderr.write(`legible: warning: ${oneLine(message)}\n`),
+    note: (message) => void process.stderr.write(`legible: ${oneLine(message)}\n`),
+  };
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,37 @@
+import type { Severity } from '../../core/rules/rule';
+import { location, type LintOutput } from './lint-output';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Data of a workflow command: `%`, CR and LF would end or corrupt it. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also end at `,` and `:`. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
+ * diff (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ */
+export function formatGithub(output: LintOutput): string {
+  const lines: string[] = [];
+  for (const file of output.files) {
+    for (const finding of file.findings) {
+      const at = location(finding.range);
+      const properties = [
+        `file=${escapeProperty(file.display)}`,
+        `line=${at.line}`,
+        `col=${at.column}`,
+        `endLine=${at.endLine}`,
+        `endColumn=${at.endColumn}`,
+        `title=${escapeProperty(`Legible ${finding.ruleId}`)}`,
+      ];
+      lines.push(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}

@@ -1,0 +1,18 @@
+import { ruleDocsUrl } from '../../core/rules/registry';
+import { location, type LintOutput } from './lint-output';
+
+/** Machine-readable findings: one entry per linted file, in path order, positions 1-based. */
+export function formatJson(output: LintOutput): string {
+  const files = output.files.map((file) => ({
+    path: file.display,
+    findings: file.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      ...location(finding.range),
+      docs: ruleDocsUrl(finding.ruleId),
+      related: (finding.related ?? []).map((related) => ({ path: output.display(related.path), ...location(related.range), message: related.message })),
+    })),
+  }));
+  return `${JSON.stringify(files, null, 2)}\n`;
+}

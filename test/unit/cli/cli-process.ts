@@ -1,0 +1,130 @@
+/**
+ * Runs the CLI the way a user does: as a bundled Node program in a folder of its own. The bundle is
+ * built once per mocha process (into a temp folder, so a concurrent `npm run build` cannot swap
+ * dist/cli.js under a running test), and each test works in a temp copy of a workspace.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const EXAMPLES = path.join(REPO_ROOT, 'examples', 'workspace');
+export const EXAMPLES_README = path.join(REPO_ROOT, 'examples', 'README.md');
+export const REAL_WORLD = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real-world');
+/** Every test lints on the same day; the examples hold for 2025-07-01 … 2027-09-29. */
+export const TODAY = '2026-11-21';
+
+let bundle: Promise<{ dir: string; cli: string }> | undefined;
+const temps: string[] = [];
+
+/** The same esbuild settings as scripts/build.mjs, for the CLI entry only. */
+export function buildCli(): Promise<{ dir: string; cli: string }> {
+  bundle ??= (async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'legible-cli-bundle-'));
+    const cli = path.join(dir, 'cli.js');
+    await build({
+      entryPoints: [path.join(REPO_ROOT, 'src', 'cli', 'main.ts')],
+      outfile: cli,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'error',
+      banner: { js: '#!/usr/bin/env node' },
+    });
+    return { dir, cli };
+  })();
+  return bundle;
+}
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly cwd: string;
+  /** Added to (or, with undefined, removed from) a clean environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** A clean environment: no colour settings, no user or system git configuration. */
+export function baseEnv(home: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, 'no-gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
+  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'LEGIBLE_DEBUG', 'GIT_DIR', 'GIT_WORK_TREE']) delete env[key];
+  return env;
+}
+
+export async function runCli(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const { cli } = await buildCli();
+  const env = baseEnv(options.cwd);
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A fresh temp folder, removed by cleanupTemps(). */
+export async function tempDir(prefix = 'legible-cli-'): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+/** A temp copy of the example workspace (its root, holding .legible.json). */
+export async function copyExamples(): Promise<string> {
+  const dir = await tempDir('legible-cli-ws-');
+  await cp(EXAMPLES, dir, { recursive: true });
+  return dir;
+}
+
+export async function cleanupTemps(): Promise<void> {
+  await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+export const DECISIONS = path.join('docs', 'decisions');
+
+/** Every file below a folder with its bytes, for "nothing else changed" checks. */
+export async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    out.set(path.relative(dir, full).split(path.sep).join('/'), (await readFile(full)).toString('base64'));
+  }
+  return out;
+}
+
+export async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export { readFile, writeFile };
+
+/** The README's table: example file (relative to the workspace) → the rules it is meant to trigger, and its prose. */
+export async function exampleIntent(): Promise<Map<string, { rules: string[]; text: string }>> {
+  const readme = await readFile(EXAMPLES_README, 'utf8');
+  const rows = new Map<string, { rules: string[]; text: string }>();
+  for (const line of readme.split('\n')) {
+    const match = /^\|\s*`([^`]+\.md)`\s*\|([^|]*)\|(.*)\|\s*$/.exec(line);
+    if (!match) continue;
+    rows.set(match[1], { rules: [...match[2].matchAll(/`([a-z-]+)`/g)].map((m) => m[1]), text: match[3].trim() });
+  }
+  if (!rows.size) throw new Error(`no table rows found in ${EXAMPLES_README}`);
+  return rows;
+}

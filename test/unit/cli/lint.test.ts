@@ -1,0 +1,204 @@
+import { strict as assert } from 'node:assert';
+import { readdir, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { RULES } from '../../../src/core/rules/registry';
+import { buildCli, cleanupTemps, copyExamples, DECISIONS, exampleIntent, runCli, TODAY, writeFile } from './cli-process';
+
+/** The start of an ANSI escape sequence. */
+const ESC = '\u001b[';
+
+interface JsonFile {
+  path: string;
+  findings: Array<{ ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; docs: string; related: unknown[] }>;
+}
+
+/** The example records examples/README.md calls clean (relative to the workspace root). */
+async function cleanRecords(root: string): Promise<string[]> {
+  const intent = await exampleIntent();
+  const names = (await readdir(path.join(root, DECISIONS))).filter((name) => /^\d{4}-.*\.md$/.test(name));
+  return names.map((name) => `${DECISIONS.split(path.sep).join('/')}/${name}`).filter((file) => !intent.has(file));
+}
+
+describe('legible lint (process)', function () {
+  this.timeout(60_000);
+  before(buildCli);
+  after(cleanupTemps);
+
+  describe('exit codes', () => {
+    it('exits 1 on the examples, which hold errors', async () => {
+      const root = await copyExamples();
+      const result = await runCli(['lint', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(result.stderr, '');
+    });
+
+    it('exits 0 on the clean records and says how many files it checked', async () => {
+      const root = await copyExamples();
+      const clean = await cleanRecords(root);
+      assert.ok(clean.length >= 5, clean.join(', '));
+      const result = await runCli(['lint', ...clean, '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.equal(result.stdout, `✔ ${clean.length} files checked, no problems\n`);
+    });
+
+    it('exits 0 on warnings alone, and 1 once they exceed --max-warnings', async () => {
+      const root = await copyExamples();
+      // 0013 only has placeholder warnings (three of them, says examples/README.md).
+      const file = path.join(DECISIONS, '0013-add-a-second-card-acquirer-for-failover.md');
+      assert.equal((await runCli(['lint', file, '--today', TODAY], { cwd: root })).code, 0);
+      assert.equal((await runCli(['lint', file, '--today', TODAY, '--max-warnings', '3'], { cwd: root })).code, 0);
+      const over = await runCli(['lint', file, '--today', TODAY, '--max-warnings', '2'], { cwd: root });
+      assert.equal(over.code, 1);
+      assert.equal(over.stderr, 'legible: warning: 3 warnings, more than --max-warnings 2 allows.\n');
+    });
+
+    const usage: Array<[string, string[], RegExp]> = [
+      ['an unknown flag', ['lint', '--bogus'], /^legible: unknown option --bogus \(see 'legible lint --help'\)\n$/],
+      ['an unknown command', ['frobnicate'], /^legible: unknown command 'frobnicate'; expected lint, new, list, index or report/],
+      ['a bad --format', ['lint', '--format', 'xml'], /^legible: unknown format 'xml'; expected stylish, json, github or sarif\n$/],
+      ['a --format without a value', ['lint', '--format'], /^legible: option --format needs a value/],
+      ['a bad --max-warnings', ['lint', '--max-warnings', 'many'], /^legible: --max-warnings must be a whole number/],
+      ['an impossible --today', ['lint', '--today', '2026-02-30'], /^legible: --today must be a date written YYYY-MM-DD, not '2026-02-30'\n$/],
+      ['a path that does not exist', ['lint', 'docs/nope'], /^legible: no such file or folder: docs\/nope\n$/],
+    ];
+    for (const [what, args, message] of usage) {
+      it(`exits 2 on ${what}, with one line on stderr and nothing on stdout`, async () => {
+        const root = await copyExamples();
+        const result = await runCli(args, { cwd: root });
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, message);
+        assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
+        assert.equal(result.stdout, '');
+      });
+    }
+
+    it('exits 2 when no decisions folder can be found, and says where it looked', async () => {
+      const root = await copyExamples();
+      await rm(path.join(root, 'docs'), { recursive: true });
+      await rm(path.join(root, '.legible.json'));
+      const result = await runCli(['lint'], { cwd: root });
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /^legible: no decisions folder found in \. \(looked for .*docs\/decisions.*\)/);
+    });
+
+    it('warns about a broken .legible.json but still lints with the defaults', async () => {
+      const root = await copyExamples();
+      await writeFile(path.join(root, '.legible.json'), '{ "folders": [');
+      const result = await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /^legible: warning: \.legible\.json: \.legible\.json could not be read/);
+      assert.equal((JSON.parse(result.stdout) as JsonFile[]).length, 14);
+    });
+  });
+
+  describe('what it finds', () => {
+    it('finds exactly the rules examples/README.md lists for each record, and nothing in the others', async () => {
+      const root = await copyExamples();
+      const intent = await exampleIntent();
+      const result = await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: root });
+      const files = JSON.parse(result.stdout) as JsonFile[];
+      assert.equal(files.length, 14);
+      for (const file of files) {
+        const expected = [...new Set(intent.get(file.path)?.rules ?? [])].sort();
+        assert.deepEqual([...new Set(file.findings.map((f) => f.ruleId))].sort(), expected, file.path);
+      }
+    });
+
+    it('lints one file with its siblings in the index, printing only its findings', async () => {
+      const root = await copyExamples();
+      // 0010 supersedes 0002 and 0005 links a runbook: the references resolve only with the folder indexed.
+      const clean = path.join(DECISIONS, '0010-move-payment-events-to-kafka.md');
+      const dirty = path.join(DECISIONS, '0005-build-an-in-house-fx-rates-service.md');
+      const result = await runCli(['lint', clean, dirty, '--today', TODAY, '--format', 'json'], { cwd: root });
+      const files = JSON.parse(result.stdout) as JsonFile[];
+      assert.deepEqual(files.map((f) => f.path), [dirty, clean].map((p) => p.split(path.sep).join('/')));
+      assert.deepEqual(files[1].findings, []);
+      assert.deepEqual(files[0].findings.map((f) => f.ruleId).sort(), ['reference-resolves', 'single-point-of-knowledge']);
+    });
+
+    it('prints paths relative to the current folder when run from a subfolder', async () => {
+      const root = await copyExamples();
+      const result = await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: path.join(root, DECISIONS) });
+      const files = JSON.parse(result.stdout) as JsonFile[];
+      assert.equal(files.length, 14, 'the workspace root is found above the current folder');
+      assert.ok(files.every((f) => /^\d{4}-[a-z0-9-]+\.md$/.test(f.path)), files.map((f) => f.path).join(', '));
+    });
+
+    it('--quiet prints errors only but still exits by every finding', async () => {
+      const root = await copyExamples();
+      const result = await runCli(['lint', '--quiet', '--today', TODAY, '--format', 'json', '--max-warnings', '0'], { cwd: root });
+      const findings = (JSON.parse(result.stdout) as JsonFile[]).flatMap((f) => f.findings);
+      assert.ok(findings.length > 0);
+      assert.ok(findings.every((f) => f.severity === 'error'));
+      assert.equal(result.code, 1);
+    });
+
+    it('judges due dates by --today', async () => {
+      const root = await copyExamples();
+      const file = path.join(DECISIONS, '0011-hand-over-settlement-bank-operations-from-jonas.md');
+      const before = await runCli(['lint', file, '--today', '2025-06-29', '--format', 'json'], { cwd: root });
+      const after = await runCli(['lint', file, '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.deepEqual((JSON.parse(before.stdout) as JsonFile[])[0].findings, []);
+      assert.deepEqual((JSON.parse(after.stdout) as JsonFile[])[0].findings.map((f) => f.ruleId), ['exit-plan-overdue']);
+    });
+  });
+
+  describe('stylish', () => {
+    it('groups findings under each file in aligned columns and ends with the summary', async () => {
+      const root = await copyExamples();
+      const result = await runCli(['lint', '--today', TODAY], { cwd: root });
+      const json = JSON.parse((await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: root })).stdout) as JsonFile[];
+      const all = json.flatMap((f) => f.findings);
+      const errors = all.filter((f) => f.severity === 'error').length;
+      const warnings = all.filter((f) => f.severity === 'warning').length;
+      assert.ok(result.stdout.endsWith(`\n✖ ${all.length} problems (${errors} errors, ${warnings} warnings)\n\n`), result.stdout.slice(-200));
+      assert.ok(!result.stdout.includes(ESC), 'no colours when stdout is not a terminal');
+      for (const file of json.filter((f) => f.findings.length)) {
+        const block = result.stdout.split('\n\n').map((b) => b.trim()).find((b) => b.startsWith(`${file.path}\n`));
+        assert.ok(block, `a block for ${file.path}`);
+        const rows = block.split('\n').slice(1);
+        assert.equal(rows.length, file.findings.length);
+        // Each row: line:col, severity, message, rule id; the message column starts at the same offset in every row.
+        const starts = rows.map((row, i) => {
+          const f = file.findings[i];
+          assert.match(row, new RegExp(`^ +${f.line}:${f.column} +${f.severity} +.+  ${f.ruleId}$`));
+          return row.indexOf(f.message);
+        });
+        assert.equal(new Set(starts).size, 1, `messages aligned in ${file.path}`);
+      }
+    });
+
+    it('colours only when asked: FORCE_COLOR on, NO_COLOR off', async () => {
+      const root = await copyExamples();
+      const forced = await runCli(['lint', '--today', TODAY], { cwd: root, env: { FORCE_COLOR: '1' } });
+      assert.ok(forced.stdout.includes(`${ESC}31merror${ESC}39m`), forced.stdout.slice(0, 300));
+      const plain = await runCli(['lint', '--today', TODAY], { cwd: root, env: { NO_COLOR: '1' } });
+      assert.ok(!plain.stdout.includes(ESC));
+    });
+  });
+
+  describe('help', () => {
+    it('lint --help lists the exit codes and every registered rule', async () => {
+      const root = await copyExamples();
+      const result = await runCli(['lint', '--help'], { cwd: root });
+      assert.equal(result.code, 0);
+      assert.match(result.stdout, /^Usage: legible lint \[paths…\] \[options\]/);
+      assert.match(result.stdout, /Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+      for (const rule of RULES) assert.match(result.stdout, new RegExp(`^ {2}${rule.id} +${rule.defaultSeverity} +${rule.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    });
+
+    it('--help lists every command and --version prints the package version', async () => {
+      const root = await copyExamples();
+      const help = await runCli(['--help'], { cwd: root });
+      for (const command of ['lint', 'new', 'list', 'index', 'report']) assert.match(help.stdout, new RegExp(`^ {2}${command} +\\S`, 'm'));
+      const version = await runCli(['--version'], { cwd: root });
+      const pkg = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'))) as { version: string };
+      assert.equal(version.stdout, `${pkg.version}\n`);
+      for (const command of ['new', 'list', 'index', 'report']) {
+        const result = await runCli([command, '--help'], { cwd: root });
+        assert.equal(result.code, 0);
+        assert.match(result.stdout, new RegExp(`^Usage: legible ${command} `));
+      }
+    });
+  });
+});

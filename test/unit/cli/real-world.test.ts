@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { buildCli, cleanupTemps, exists, REAL_WORLD, REPO_ROOT, runCli, TODAY } from './cli-process';
+
+const CORPORA = ['madr', 'jabref', 'log4brains'];
+
+interface JsonFile {
+  path: string;
+  findings: Array<{ ruleId: string; severity: string; line: number }>;
+}
+
+/** Real decision folders from public repositories, none written for Legible: each record is legacy. */
+describe('legible lint on real-world legacy folders (process)', function () {
+  this.timeout(60_000);
+  before(async function () {
+    if (!(await exists(REAL_WORLD))) {
+      throw new Error(`The real-world corpus is missing: expected ${REAL_WORLD} (../shared/corpus/real-world relative to the repository root) with ${CORPORA.join(', ')}.`);
+    }
+    await buildCli();
+  });
+  after(cleanupTemps);
+
+  for (const corpus of CORPORA) {
+    it(`${corpus}: one frontmatter-missing per record, no crash; exit 0, and 1 with --max-warnings 0`, async () => {
+      const folder = path.join(REAL_WORLD, corpus);
+      assert.ok(await exists(folder), `missing corpus folder ${folder}`);
+      const relative = path.relative(REPO_ROOT, folder).split(path.sep).join('/');
+      const records = (await readdir(folder)).filter((name) => /^\d{4,}-.*\.md$/.test(name)).sort();
+      assert.ok(records.length > 5, `${folder} holds records`);
+
+      const json = await runCli(['lint', relative, '--today', TODAY, '--format', 'json'], { cwd: REPO_ROOT });
+      assert.equal(json.stderr, '');
+      assert.equal(json.code, 0, 'legacy records are warnings, not errors');
+      const files = JSON.parse(json.stdout) as JsonFile[];
+      assert.deepEqual(files.map((f) => f.path), records.map((name) => `${relative}/${name}`), 'every record is linted; templates and index files are not');
+      for (const file of files) {
+        assert.deepEqual(file.findings.map((f) => `${f.ruleId} ${f.severity}`), ['frontmatter-missing warning'], file.path);
+      }
+
+      const strict = await runCli(['lint', relative, '--today', TODAY, '--max-warnings', '0'], { cwd: REPO_ROOT });
+      assert.equal(strict.code, 1);
+      assert.equal(strict.stderr, `legible: warning: ${records.length} warnings, more than --max-warnings 0 allows.\n`);
+      assert.ok(strict.stdout.endsWith(`✖ ${records.length} problems (0 errors, ${records.length} warnings)\n\n`));
+      assert.equal(strict.stdout.match(/ frontmatter-missing$/gm)?.length, records.length);
+    });
+  }
+
+  it('lists and reports on a legacy folder without failing', async () => {
+    const relative = path.relative(REPO_ROOT, path.join(REAL_WORLD, 'log4brains')).split(path.sep).join('/');
+    const list = await runCli(['list', relative], { cwd: REPO_ROOT });
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /^ADR-20200924 +accepted +- +- +Use Markdown Architectural Decision Records {2}\(/m);
+    const report = await runCli(['report', relative, '--today', TODAY], { cwd: REPO_ROOT });
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /^9 records, 0 in force, 9 without Legible frontmatter \(not assessed\); as of 2026-11-21\.$/m);
+  });
+});
