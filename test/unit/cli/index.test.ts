@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { buildCli, cleanupTemps, copyExamples, DECISIONS, readFile, runCli, snapshot, writeFile } from './cli-process';
+
+const START = '<!-- legible:index:start -->';
+const END = '<!-- legible:index:end -->';
+
+describe('legible index (process)', function () {
+  this.timeout(60_000);
+  before(buildCli);
+  after(cleanupTemps);
+
+  it('writes a table of every record into the folder README, and a second run changes no byte', async () => {
+    const root = await copyExamples();
+    const readme = path.join(root, DECISIONS, 'README.md');
+    const first = await runCli(['index'], { cwd: root });
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout, 'docs/decisions/README.md\n');
+    const text = await readFile(readme, 'utf8');
+    const table = text.slice(text.indexOf(START), text.indexOf(END));
+    const records = (await readdir(path.join(root, DECISIONS))).filter((name) => /^\d{4}-.*\.md$/.test(name));
+    for (const name of records) assert.ok(table.includes(`](${name})`), `${name} is linked`);
+    assert.match(table, /\| \[ADR-0003\]\(0003-hold-settlement-funds-at-a-single-partner-bank\.md\) \| Hold settlement funds at a single partner bank \| accepted \| critical \| one-way \| jonas \|/);
+    assert.match(table, /\| \[EXIT-0011\]\(0011-[^)]+\) \|/);
+
+    const before = await snapshot(root);
+    const second = await runCli(['index'], { cwd: root });
+    assert.equal(second.code, 0);
+    assert.equal(second.stdout, first.stdout);
+    assert.deepEqual(await snapshot(root), before);
+  });
+
+  it('keeps the hand-written text around the markers, and replaces only what lies between them', async () => {
+    const root = await copyExamples();
+    const readme = path.join(root, DECISIONS, 'README.md');
+    const above = '# Our decisions\n\nWritten by hand, with a | pipe and a <!-- comment -->.\n\n';
+    const below = '\n\n## How to propose one\n\nRun `legible new adr "Title"`.\n';
+    await writeFile(readme, `${above}${START}\nstale table\n${END}${below}`);
+    await runCli(['index'], { cwd: root });
+    const once = await readFile(readme, 'utf8');
+    assert.ok(once.startsWith(`${above}${START}\n| Id | Title |`), once.slice(0, 200));
+    assert.ok(once.endsWith(`${END}${below}`));
+    assert.ok(!once.includes('stale table'));
+    await runCli(['index'], { cwd: root });
+    assert.equal(await readFile(readme, 'utf8'), once);
+  });
+
+  it('appends the table to a README without markers, keeping its text', async () => {
+    const root = await copyExamples();
+    const readme = path.join(root, DECISIONS, 'README.md');
+    await writeFile(readme, '# Decisions\r\n\r\nThe why behind the how.\r\n');
+    await runCli(['index'], { cwd: root });
+    const once = await readFile(readme, 'utf8');
+    assert.ok(once.startsWith('# Decisions\r\n\r\nThe why behind the how.\r\n\r\n<!-- legible:index:start -->\r\n'), JSON.stringify(once.slice(0, 120)));
+    assert.ok(!/[^\r]\n/.test(once), 'the file keeps its CRLF line endings');
+    await runCli(['index'], { cwd: root });
+    assert.equal(await readFile(readme, 'utf8'), once);
+  });
+
+  it('--output writes one table to the named file, with links relative to it', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['index', '--output', 'DECISIONS.md'], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'DECISIONS.md\n');
+    const text = await readFile(path.join(root, 'DECISIONS.md'), 'utf8');
+    assert.match(text, /^# Decision records\n\n<!-- legible:index:start -->\n/);
+    assert.match(text, /\[ADR-0001\]\(docs\/decisions\/0001-use-postgresql-[a-z-]+\.md\)/);
+  });
+
+  it('rejects an unknown option with exit 2', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['index', '--out'], { cwd: root });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^legible: unknown option --out/);
+  });
+});

@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { buildCli, cleanupTemps, copyExamples, exampleIntent, runCli, TODAY } from './cli-process';
+
+interface Ref { id: string; title: string; path: string; status?: string }
+interface Report {
+  today: string;
+  soleHolders: Array<{ person: string; decisions: Ref[] }>;
+  overdueExitPlans: Array<Ref & { due: string; holders: string[] }>;
+  overdueReviews: Array<Ref & { reviewBy: string }>;
+  oneWayDoorsDecidedAlone: Array<Ref & { decider: string }>;
+  counts: { records: number; inForce: number; legacy: number };
+}
+
+/** The record id the report uses for an example file, e.g. ADR-0005 for docs/decisions/0005-….md. */
+function idOf(file: string, type = 'ADR'): string {
+  return `${type}-${/\/(\d{4})-/.exec(file)![1]}`;
+}
+
+/** The example rows meant to trigger a rule, from examples/README.md. */
+async function intended(rule: string): Promise<Array<{ file: string; text: string }>> {
+  const rows = [...(await exampleIntent())].filter(([, row]) => row.rules.includes(rule)).map(([file, row]) => ({ file, text: row.text }));
+  assert.ok(rows.length, `examples/README.md names a record for ${rule}`);
+  return rows;
+}
+
+describe('legible report (process)', function () {
+  this.timeout(60_000);
+  before(buildCli);
+  after(cleanupTemps);
+
+  it('names, as JSON, the people and records examples/README.md means to be at risk', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['report', '--format', 'json', '--today', TODAY], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as Report;
+    assert.equal(report.today, TODAY);
+    assert.deepEqual(report.counts, { records: 14, inForce: 8, legacy: 1 });
+
+    // single-point-of-knowledge: li.wei alone holds ADR-0005.
+    const [spok] = await intended('single-point-of-knowledge');
+    assert.ok(spok.text.includes('`li.wei`'));
+    assert.deepEqual(report.soleHolders.map((h) => [h.person, h.decisions.map((d) => d.id)]), [['li.wei', [idOf(spok.file)]]]);
+    assert.equal(report.soleHolders[0].decisions[0].path, spok.file);
+
+    // exit-plan-overdue: EXIT-0011, held by jonas, due 2025-06-30.
+    const [overdue] = await intended('exit-plan-overdue');
+    assert.deepEqual(report.overdueExitPlans.map((p) => [p.id, p.due, p.holders]), [[idOf(overdue.file, 'EXIT'), '2025-06-30', ['jonas']]]);
+    assert.ok(overdue.text.includes('2025-06-30'));
+
+    // review-overdue: ADR-0004, review by 2024-10-15.
+    const [review] = await intended('review-overdue');
+    assert.deepEqual(report.overdueReviews.map((r) => [r.id, r.reviewBy]), [[idOf(review.file), '2024-10-15']]);
+    assert.ok(review.text.includes('2024-10-15'));
+
+    // one-way-door-single-decider: ADR-0003, decided by jonas alone.
+    const [door] = await intended('one-way-door-single-decider');
+    assert.deepEqual(report.oneWayDoorsDecidedAlone.map((r) => [r.id, r.decider]), [[idOf(door.file), 'jonas']]);
+    assert.ok(door.text.includes('`jonas`'));
+  });
+
+  it('says the same in Markdown, with links relative to the current folder', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['report', '--today', TODAY], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    const md = result.stdout;
+    assert.match(md, /^# Knowledge risk\n\n14 records, 8 in force, 1 without Legible frontmatter \(not assessed\); as of 2026-11-21\.\n/);
+    const section = (title: string) => md.slice(md.indexOf(`## ${title}`)).split(/\n## /)[0];
+    const [spok] = await intended('single-point-of-knowledge');
+    assert.match(section('Decisions only one person holds'), new RegExp(`### li\\.wei \\(1\\)\\n\\n- \\[ADR-0005\\]\\(${spok.file}\\) `));
+    assert.match(section('Overdue exit plans'), /- \[EXIT-0011\]\(docs\/decisions\/0011-[a-z-]+\.md\) .* due 2025-06-30, in-progress; held by jonas/);
+    assert.match(section('Overdue reviews'), /- \[ADR-0004\]\(docs\/decisions\/0004-[a-z-]+\.md\) .* review by 2024-10-15/);
+    assert.match(section('One-way doors decided alone'), /- \[ADR-0003\]\(docs\/decisions\/0003-[a-z-]+\.md\) .* decided by jonas/);
+  });
+
+  it('--person shows what would be orphaned if that person left', async () => {
+    const root = await copyExamples();
+    const json = await runCli(['report', '--person', 'li.wei', '--format', 'json', '--today', TODAY], { cwd: root });
+    assert.equal(json.code, 0, json.stderr);
+    const impact = JSON.parse(json.stdout) as { person: string; loseOnlyHolder: Ref[]; loseOnlyOwner: Ref[]; openExitPlans: Ref[]; involved: number };
+    assert.equal(impact.person, 'li.wei');
+    assert.deepEqual(impact.loseOnlyHolder.map((r) => r.id), ['ADR-0005']);
+    assert.ok(impact.involved >= 1);
+
+    const md = await runCli(['report', '--person', 'jonas', '--today', TODAY], { cwd: root });
+    assert.match(md.stdout, /^# If jonas left today\n/);
+    assert.match(md.stdout, /## Open exit plans involving them\n\n_[^_]+_\n\n(- .*\n)*- \[EXIT-0011\]/);
+  });
+
+  it('warns when no record names the person, listing who is named', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['report', '--person', 'nobody', '--today', TODAY], { cwd: root });
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /^legible: warning: no record names "nobody"; the people named are .*\bjonas\b.*\bli\.wei\b/);
+    assert.match(result.stdout, /nobody is named in 0 record\(s\)/);
+  });
+
+  it('rejects a bad --format with exit 2', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['report', '--format', 'html'], { cwd: root });
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, "legible: unknown format 'html'; expected md or json\n");
+  });
+});
