@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_IGNORE, defaultConfig, normalizeConfig } from '../../../src/core/config/config';
+import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from '../../../src/core/config/placeholder-pattern';
+import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
+import { SchemaValidator } from '../../../src/core/schema/validator';
+
+const validator = new SchemaValidator();
+const trusted = { trusted: true, validator };
+const untrusted = { trusted: false, validator };
+
+describe('normalizeConfig', () => {
+  it('gives the defaults, without problems, when there is no .legible.json', () => {
+    const { config, problems } = normalizeConfig(undefined, trusted);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config, defaultConfig());
+    assert.deepEqual(config.folders, []);
+    assert.deepEqual(config.severities, {});
+    assert.equal(config.placeholder.source, new RegExp(DEFAULT_PLACEHOLDER_PATTERN).source);
+    assert.deepEqual(config.sections.adr, ['Context', 'Decision', 'Consequences']);
+    assert.deepEqual(config.sections.rfc, ['Summary', 'Motivation', 'Proposal', 'Alternatives considered', 'Rollout and reversal']);
+    assert.deepEqual(config.sections['exit-plan'], ['Knowledge inventory', 'Transfer steps', 'Verification']);
+    assert.equal(config.ignore.length, DEFAULT_IGNORE.length);
+    assert.deepEqual(config.limits, DEFAULT_LIMITS);
+  });
+
+  it('applies a valid configuration', () => {
+    const { config, problems } = normalizeConfig({
+      folders: ['docs/adr', 'docs/rfcs'],
+      rules: { placeholder: 'error', 'required-sections': 'off' },
+      placeholderPattern: '^XXX$',
+      templates: { adr: 'templates/adr.md' },
+      schemaExtensions: { rfc: 'schemas/rfc-extra.json' },
+      sections: { adr: ['Context', 'Decision'] },
+      ignore: ['drafts/**'],
+      limits: { maxBodyBytes: 1000 },
+    }, trusted);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.folders, ['docs/adr', 'docs/rfcs']);
+    assert.deepEqual(config.severities, { placeholder: 'error', 'required-sections': 'off' });
+    assert.ok(config.placeholder.test('XXX') && !config.placeholder.test('<x>'));
+    assert.deepEqual(config.templates, { adr: 'templates/adr.md' });
+    assert.deepEqual(config.schemaExtensions, { rfc: 'schemas/rfc-extra.json' });
+    assert.deepEqual(config.sections.adr, ['Context', 'Decision']);
+    assert.deepEqual(config.sections.rfc, defaultConfig().sections.rfc, 'a type left out keeps its default sections');
+    assert.equal(config.ignore.length, 1, 'ignore replaces the default list');
+    assert.equal(config.limits.maxBodyBytes, 1000);
+    assert.equal(config.limits.maxFrontmatterBytes, DEFAULT_LIMITS.maxFrontmatterBytes);
+  });
+
+  it('reports bad keys and still applies the rest', () => {
+    const { config, problems } = normalizeConfig({
+      rules: { placeholder: 'loud', 'review-overdue': 'off' },
+      folders: [42, 'docs/adr'],
+      sections: { adr: 'Context' },
+      limits: { maxBodyBytes: -1, maxFrontmatterBytes: 2048 },
+      colour: 'blue',
+    }, trusted);
+    const pointers = problems.map((p) => p.pointer);
+    for (const pointer of ['/rules/placeholder', '/folders/0', '/sections/adr', '/limits/maxBodyBytes', '']) assert.ok(pointers.includes(pointer), `no problem at "${pointer}": ${pointers.join(', ')}`);
+    assert.deepEqual(config.severities, { 'review-overdue': 'off' });
+    assert.deepEqual(config.folders, ['docs/adr']);
+    assert.deepEqual(config.sections.adr, defaultConfig().sections.adr);
+    assert.equal(config.limits.maxBodyBytes, DEFAULT_LIMITS.maxBodyBytes);
+    assert.equal(config.limits.maxFrontmatterBytes, 2048);
+  });
+
+  it('falls back to the defaults, with a problem, when the file is not an object', () => {
+    for (const raw of [null, [], 'docs', 3]) {
+      const { config, problems } = normalizeConfig(raw, trusted);
+      assert.ok(problems.length > 0, JSON.stringify(raw));
+      assert.deepEqual(config.severities, {});
+      assert.deepEqual(config.sections, defaultConfig().sections);
+    }
+  });
+
+  it('takes no templates, schema extensions or folders from an untrusted workspace', () => {
+    const { config } = normalizeConfig({ folders: ['docs/adr'], templates: { adr: 't.md' }, schemaExtensions: { adr: 's.json' }, rules: { placeholder: 'off' } }, untrusted);
+    assert.deepEqual(config.templates, {});
+    assert.deepEqual(config.schemaExtensions, {});
+    assert.deepEqual(config.folders, []);
+    assert.deepEqual(config.severities, { placeholder: 'off' }, 'severities are not paths: they apply');
+  });
+
+  it('refuses a placeholderPattern that could backtrack catastrophically, and keeps the default', () => {
+    for (const pattern of ['(a+)+', '((a+))+$', '(?:(?:\\w+))*x', '(a|aa)+$', '(x*)*', '((a+)b?)+', '(\\d+){2,}']) {
+      const { config, problems } = normalizeConfig({ placeholderPattern: pattern }, trusted);
+      assert.deepEqual(problems.map((p) => p.pointer), ['/placeholderPattern'], pattern);
+      assert.match(problems[0].message, /backtrack/);
+      assert.equal(config.placeholder.source, defaultConfig().placeholder.source);
+    }
+  });
+
+  it('refuses back-references, invalid and over-long patterns, and accepts ordinary ones', () => {
+    assert.match(compilePlaceholderPattern('(a)\\1').error ?? '', /back-references/);
+    assert.ok(compilePlaceholderPattern('(').error);
+    assert.match(compilePlaceholderPattern('x'.repeat(201)).error ?? '', /200/);
+    for (const ok of [DEFAULT_PLACEHOLDER_PATTERN, '^<.*>$', '\\b(TODO|TBD)\\b', '^\\{[^}]*\\}$', '[(a+)+]+', '\\(a+\\)+']) {
+      assert.ok(compilePlaceholderPattern(ok).pattern, ok);
+    }
+  });
+
+  it('matches the default placeholders and nothing that is merely prose', () => {
+    const pattern = defaultConfig().placeholder;
+    for (const value of ['<What risk are we reducing?>', '  <one-way | two-way>  ', '{decision-makers}', 'TODO', 'TBD after the load test', 'FIXME', '???']) assert.ok(pattern.test(value), value);
+    for (const value of ['Amira Haddad <amira@example.com>', 'a todo list', 'Choosing <EU> or <US> contracts', 'Is it 97%?']) assert.ok(!pattern.test(value), value);
+  });
+});
