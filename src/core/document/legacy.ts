@@ -24,7 +24,8 @@ export interface LegacyMetadata {
   readonly tags: readonly string[];
 }
 
-const ID_IN_TEXT = /\b(?:(ADR|RFC|EXIT)-?)?(\d{4,})\b/gi;
+// A number of 4+ digits, optionally prefixed; not the year of a date ("superseded by ADR-0009 on 2021-03-04").
+const ID_IN_TEXT = /\b(?:(ADR|RFC|EXIT)-?)?(\d{4,})\b(?!-\d{1,2}-\d{1,2}\b)/gi;
 
 interface Line {
   readonly text: string;
