@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { formatId, parseIdRef, typeOfPrefix } from '../../../src/core/index/ids';
+import { fileNumber } from '../../../src/core/index/build-entry';
+
+describe('ids', () => {
+  it('reads 0007, ADR-0007 and the integer 7 that YAML makes of 0007 as number 7', () => {
+    assert.deepEqual(parseIdRef('0007'), { raw: '0007', number: 7, prefix: undefined });
+    assert.deepEqual(parseIdRef('ADR-0007'), { raw: 'ADR-0007', number: 7, prefix: 'ADR' });
+    assert.deepEqual(parseIdRef(7), { raw: '7', number: 7 });
+  });
+
+  it('reads prefixes in any case and names their type', () => {
+    assert.equal(parseIdRef('rfc-0012').prefix, 'RFC');
+    assert.equal(parseIdRef(' EXIT-0012 ').number, 12);
+    assert.equal(typeOfPrefix('ADR'), 'adr');
+    assert.equal(typeOfPrefix('rfc'), 'rfc');
+    assert.equal(typeOfPrefix('Exit'), 'exit-plan');
+    assert.equal(typeOfPrefix('KEP'), undefined);
+  });
+
+  it('gives no number to what is not an id', () => {
+    for (const raw of ['seven', 'ADR0007', 'KEP-0007', 'ADR-', '', '7.5', '1234567890123']) assert.equal(parseIdRef(raw).number, undefined, raw);
+    for (const raw of [7.5, -1, Number.NaN]) assert.equal(parseIdRef(raw).number, undefined, String(raw));
+  });
+
+  it('formats ids with the type prefix and at least four digits', () => {
+    assert.equal(formatId('adr', 7), 'ADR-0007');
+    assert.equal(formatId('rfc', 123456), 'RFC-123456');
+    assert.equal(formatId('exit-plan', 12), 'EXIT-0012');
+    assert.equal(formatId('adr', 7, 5), 'ADR-00007');
+    assert.equal(formatId('adr', undefined), 'ADR');
+  });
+
+  it('takes the number from a file name of 4+ digits and a dash', () => {
+    assert.deepEqual(fileNumber('/ws/docs/decisions/0007-use-uuids.md'), { number: 7, digits: '0007' });
+    assert.deepEqual(fileNumber('20200926-use-the-adr-number.md'), { number: 20200926, digits: '20200926' });
+    assert.equal(fileNumber('/ws/007-too-short.md'), undefined);
+    assert.equal(fileNumber('/ws/0007.md'), undefined);
+    assert.equal(fileNumber('/ws/0007-dir/README.md'), undefined, 'only the file name counts');
+  });
+});
