@@ -1,4 +1,4 @@
-import { childFields, schemaSections, type FieldInfo } from '../schema/field-info';
+import { childFields, fieldInfo, schemaSections, type FieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 import { yamlString } from './yaml-scalar';
 
@@ -39,6 +39,7 @@ function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
+/** Plain text: every unfilled value a `<question>` placeholder, closed vocabularies as `<a | b>`. */
 function textWriter(): Writer {
   const choice = (info: FieldInfo): string | undefined => (info.enum?.length ? `<${info.enum.join(' | ')}>` : undefined);
   return {
@@ -64,29 +65,77 @@ function snippetWriter(): Writer {
   };
 }
 
-function included(info: FieldInfo): boolean {
+/** True when a template (and a fix that adds a structure) writes the field: required or recommended. */
+export function inTemplate(info: FieldInfo): boolean {
   return info.required || info.recommended;
 }
 
-function renderFields(type: RecordType, path: string[], indent: string, writer: Writer, fixed: Record<string, string[] | string>, out: string[]): void {
-  for (const info of childFields(type, path).filter(included)) {
-    const key = [...path, info.name].join('.');
-    const given = fixed[key];
-    if (given !== undefined) {
-      if (Array.isArray(given)) out.push(`${indent}${info.name}:`, ...given.map((v) => `${indent}  - ${yamlString(v)}`));
-      else out.push(`${indent}${info.name}: ${given}`);
-      continue;
-    }
-    if (info.kind === 'object') {
-      out.push(`${indent}${info.name}:`);
-      renderFields(type, [...path, info.name], `${indent}  `, writer, fixed, out);
-    } else if (info.kind === 'array') {
-      const itemInfo = { ...info, description: info.description } as FieldInfo;
-      out.push(`${indent}${info.name}:`, `${indent}  - ${writer.item(itemInfo)}`);
-    } else {
-      out.push(`${indent}${info.name}: ${writer.value(info)}`);
-    }
+/** Values already known, by dotted path (`knowledge-exit-path.holders`): a YAML scalar as written, or a list of strings. */
+export type FixedValues = Readonly<Record<string, string | readonly string[]>>;
+
+export interface FieldLinesOptions {
+  /** Indentation of the field's own key line. */
+  readonly indent?: string;
+  /** One level of indentation for its children and list items (the file's own: two or four spaces). */
+  readonly unit?: string;
+  /** Values to write instead of placeholders; a fixed key is written even when the template would leave it out. */
+  readonly fixed?: FixedValues;
+}
+
+interface Walk {
+  readonly type: RecordType;
+  readonly unit: string;
+  readonly writer: Writer;
+  readonly fixed: FixedValues;
+}
+
+function hasFixed(walk: Walk, key: string): boolean {
+  return Object.keys(walk.fixed).some((fixed) => fixed === key || fixed.startsWith(`${key}.`));
+}
+
+function renderField(walk: Walk, path: readonly string[], info: FieldInfo, indent: string, out: string[]): void {
+  const key = path.join('.');
+  const given = walk.fixed[key];
+  if (given !== undefined) {
+    if (typeof given === 'string') out.push(`${indent}${info.name}: ${given}`);
+    else out.push(`${indent}${info.name}:`, ...given.map((v) => `${indent}${walk.unit}- ${yamlString(v)}`));
+    return;
   }
+  if (info.kind === 'object') {
+    out.push(`${indent}${info.name}:`);
+    renderFields(walk, path, `${indent}${walk.unit}`, out);
+  } else if (info.kind === 'array') {
+    out.push(`${indent}${info.name}:`, `${indent}${walk.unit}- ${walk.writer.item(info)}`);
+  } else {
+    out.push(`${indent}${info.name}: ${walk.writer.value(info)}`);
+  }
+}
+
+function renderFields(walk: Walk, path: readonly string[], indent: string, out: string[]): void {
+  for (const info of childFields(walk.type, path)) {
+    const childPath = [...path, info.name];
+    if (inTemplate(info) || hasFixed(walk, childPath.join('.'))) renderField(walk, childPath, info, indent, out);
+  }
+}
+
+/**
+ * The lines of one field as a new record's template writes it: its key with a placeholder that asks
+ * its question, or, for a mapping, its required and recommended children. Quick fixes that add a
+ * missing field or structure use this, so they write exactly what the template would.
+ * Empty when the schema does not know the field.
+ */
+export function renderFieldLines(type: RecordType, path: readonly string[], options: FieldLinesOptions = {}): string[] {
+  const info = fieldInfo(type, path);
+  if (!info) return [];
+  const out: string[] = [];
+  renderField({ type, unit: options.unit ?? '  ', writer: textWriter(), fixed: options.fixed ?? {} }, path, info, options.indent ?? '', out);
+  return out;
+}
+
+/** The placeholder paragraph under a body section: the schema's prompt for it, or a question built from the heading. */
+export function sectionPrompt(type: RecordType, heading: string): string {
+  const prompt = schemaSections(type).find((s) => s.heading.toLowerCase() === heading.toLowerCase())?.prompt;
+  return prompt ?? `What belongs under ${heading}?`;
 }
 
 function render(input: TemplateInput, writer: Writer): string {
@@ -99,11 +148,10 @@ function render(input: TemplateInput, writer: Writer): string {
   };
   if (input.owners?.length) fixed.owners = [...input.owners];
   const lines = ['---'];
-  renderFields(input.type, [], '', writer, fixed, lines);
+  renderFields({ type: input.type, unit: '  ', writer, fixed }, [], '', lines);
   lines.push('---', '', `# ${input.title}`);
-  const prompts = new Map(schemaSections(input.type).map((s) => [s.heading.toLowerCase(), s.prompt]));
   for (const heading of input.sections ?? schemaSections(input.type).map((s) => s.heading)) {
-    lines.push('', `## ${heading}`, '', writer.prose(prompts.get(heading.toLowerCase()) ?? `What belongs under ${heading}?`));
+    lines.push('', `## ${heading}`, '', writer.prose(sectionPrompt(input.type, heading)));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,47 @@
+import type { DecisionDocument } from '../document/decision-document';
+import { lineEnding, toTextEdits, type FixAction } from './text-edit';
+
+// The directive the linter reads (src/core/lint/suppressions.ts): `<!-- legible-disable rule-a, rule-b -->`.
+const DIRECTIVE = /<!--\s*legible-disable(?:\s+([\w\s,-]{0,400}?))?\s*-->/g;
+const RULE_ID = /^[\w-]+$/;
+
+/**
+ * "Disable rule-id for this file": adds the rule to the file's `legible-disable` comment, or writes
+ * one right after the frontmatter (at the top of a file without frontmatter). No fix when the rule
+ * is already off in the file, or when every rule is (`<!-- legible-disable -->`).
+ */
+export function disableRuleFix(doc: DecisionDocument, ruleId: string): FixAction | undefined {
+  if (!RULE_ID.test(ruleId)) return undefined;
+  const title = `Disable \`${ruleId}\` for this file`;
+  let extend: number | undefined;
+  DIRECTIVE.lastIndex = 0;
+  for (const match of doc.text.matchAll(DIRECTIVE)) {
+    const list = match[1]?.trim();
+    if (!list) return undefined;
+    const ids = list.split(/[\s,]+/);
+    if (ids.includes(ruleId)) return undefined;
+    // After the last rule id in the first directive: `<!-- legible-disable a, b -->` → `a, b, rule-id`.
+    extend ??= match.index + match[0].indexOf(match[1]) + match[1].trimEnd().length;
+  }
+  if (extend !== undefined) return { title, edits: toTextEdits(doc.lines, [{ start: extend, end: extend, text: `, ${ruleId}` }]), path: doc.path };
+
+  const eol = lineEnding(doc.text);
+  const comment = `<!-- legible-disable ${ruleId} -->`;
+  const block = doc.block;
+  let offset: number;
+  let text: string;
+  if (block.kind === 'closed') {
+    offset = block.bodyStart;
+    const closed = offset > 0 && /[\r\n]/.test(doc.text.charAt(offset - 1));
+    text = `${closed ? '' : eol}${comment}${eol}`;
+  } else if (block.kind === 'unclosed') {
+    // Above the fence the frontmatter would no longer be frontmatter: the comment goes at the end.
+    offset = doc.text.length;
+    const closed = offset === 0 || /[\r\n]/.test(doc.text.charAt(offset - 1));
+    text = `${closed ? '' : eol}${comment}${eol}`;
+  } else {
+    offset = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    text = `${comment}${eol}`;
+  }
+  return { title, edits: toTextEdits(doc.lines, [{ start: offset, end: offset, text }]), path: doc.path };
+}
