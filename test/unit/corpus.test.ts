@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../src/cli/node-file-system';
+import type { DecisionEntry } from '../../src/core/index/decision-entry';
+import type { Finding } from '../../src/core/rules/rule';
+import { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
+import { loadConfig } from '../../src/core/workspace/load-config';
+import { TODAY } from './support/workspace';
+
+/**
+ * Decision folders written by other projects (test corpus beside the repository: in CI the repo is
+ * cloned with shared/ next to it). Linted from the real disk with the CLI's file system: nothing
+ * may crash, every decision file is indexed, and each legacy record gets exactly one finding,
+ * frontmatter-missing. The titles and statuses asserted below were read from the files themselves.
+ */
+
+const REPO = path.resolve(__dirname, '..', '..');
+const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'real-world');
+const KNOWN = ['jabref', 'log4brains', 'madr'];
+const folders = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => statSync(path.join(CORPUS, name)).isDirectory()).sort() : KNOWN;
+
+interface Linted {
+  readonly entries: Map<string, DecisionEntry>;
+  readonly findings: Map<string, Finding[]>;
+}
+
+const cache = new Map<string, Promise<Linted>>();
+
+function corpusFolder(name: string): string {
+  const folder = path.join(CORPUS, name);
+  assert.ok(existsSync(folder), `The real-world corpus is missing: expected ${folder} (the shared/ folder is checked out beside the repository, ../shared/corpus/real-world from its root).`);
+  return folder;
+}
+
+/** Lints one corpus folder on the real disk, once per run. */
+function lint(name: string): Promise<Linted> {
+  let run = cache.get(name);
+  if (!run) {
+    run = (async () => {
+      const folder = corpusFolder(name);
+      const fs = new NodeFileSystem();
+      const { config, validator } = await loadConfig(fs, folder, { trusted: false });
+      const workspace = new DecisionWorkspace({ fs, root: folder, folders: [folder], config, validator, today: TODAY });
+      await workspace.scan();
+      const findings = await workspace.findings();
+      const entries = new Map(workspace.index.entries().map((entry) => [path.basename(entry.path), entry]));
+      return { entries, findings: new Map([...findings].map(([file, list]) => [path.basename(file), list])) };
+    })();
+    cache.set(name, run);
+  }
+  return run;
+}
+
+/** Decision files by this test's own reading: Markdown, minus the index, README and template files. */
+function decisionFiles(name: string): string[] {
+  const isTemplate = (file: string): boolean => file === 'template.md' || file.endsWith('-template.md');
+  return readdirSync(corpusFolder(name))
+    .filter((file) => file.endsWith('.md') && file !== 'README.md' && file !== 'index.md' && !isTemplate(file))
+    .sort();
+}
+
+async function entry(name: string, file: string): Promise<DecisionEntry> {
+  const found = (await lint(name)).entries.get(file);
+  assert.ok(found, `${name}/${file} is not in the index`);
+  return found;
+}
+
+describe('the real-world corpus (../shared/corpus/real-world)', function () {
+  this.timeout(60_000);
+
+  it('is checked out beside the repository', () => {
+    assert.ok(existsSync(CORPUS), `The real-world corpus is missing: expected ${CORPUS}. Check out shared/ beside the repository.`);
+    for (const name of KNOWN) assert.ok(folders.includes(name), `${name}/ is missing from ${CORPUS}`);
+  });
+
+  for (const name of folders) {
+    describe(`${name}/`, () => {
+      it('indexes every decision file, and nothing else', async () => {
+        const { entries } = await lint(name);
+        const expected = decisionFiles(name);
+        assert.ok(expected.length >= 9, `only ${expected.length} decision files found`);
+        assert.deepEqual([...entries.keys()].sort(), expected);
+      });
+
+      it('reads every record as legacy and gives each exactly one finding: frontmatter-missing', async () => {
+        const { entries, findings } = await lint(name);
+        for (const [file, found] of entries) {
+          assert.ok(found.legacy, `${file} should be read as a legacy record`);
+          const list = findings.get(file) ?? [];
+          assert.deepEqual(list.map((f) => f.ruleId), ['frontmatter-missing'], `${file}: ${list.map((f) => `${f.ruleId}: ${f.message}`).join(' | ')}`);
+          assert.equal(list[0].fix?.kind, 'add-frontmatter');
+        }
+        for (const file of findings.keys()) assert.ok(entries.has(file), `a finding for ${file}, which is not a decision record`);
+      });
+
+      it('gives every record a title', async () => {
+        for (const [file, found] of (await lint(name)).entries) assert.ok(found.title.trim() && found.title !== found.id, `${file} has no title`);
+      });
+    });
+  }
+
+  describe('what the records carry', () => {
+    it('jabref: titles from the H1, or from the frontmatter title when there is one', async () => {
+      assert.equal((await entry('jabref', '0000-use-markdown-architectural-decision-records.md')).title, 'Use Markdown Architectural Decision Records');
+      assert.equal((await entry('jabref', '0038-use-entryId-for-bibentries.md')).title, 'Use BibEntry.getId for BibEntry at indexing');
+      assert.equal((await entry('jabref', '0039-use-apache-velocity-as-template-engine.md')).title, 'Use Apache Velocity as template engine');
+    });
+
+    it('jabref: "superseded by ADR-0057" and "accepted; supersedes ADR-0045"', async () => {
+      const old = await entry('jabref', '0045-use-input-flag-always-for-input-files.md');
+      assert.equal(old.status, 'superseded');
+      assert.equal(old.legacy, 'madr');
+      assert.deepEqual(old.supersededBy.map((r) => [r.number, r.prefix]), [[57, 'ADR']]);
+      const successor = await entry('jabref', '0057-allow-positional-input-file-argument.md');
+      assert.equal(successor.status, 'accepted');
+      assert.deepEqual(successor.supersedes.map((r) => [r.number, r.prefix]), [[45, 'ADR']]);
+      assert.deepEqual(successor.supersededBy, []);
+    });
+
+    it('jabref: MADR 4 status, date and decision-makers', async () => {
+      const record = await entry('jabref', '0047-use-references-heading-in-citations-tab.md');
+      assert.equal(record.status, 'accepted');
+      assert.equal(record.date, '2025-07-31');
+      assert.deepEqual(record.deciders, ['@ryan-carpenter', '@ThiloteE', '@SiedlerChr', '@callixtus', '@koppor']);
+      assert.equal((await entry('jabref', '0000-use-markdown-architectural-decision-records.md')).status, undefined, 'no status written, none invented');
+    });
+
+    it('log4brains: bullets, and a record superseded by a date-named one', async () => {
+      const old = await entry('log4brains', '20200926-use-the-adr-number-as-its-unique-id.md');
+      assert.equal(old.title, 'Use the ADR number as its unique ID');
+      assert.equal(old.status, 'superseded');
+      assert.equal(old.date, '2020-09-26');
+      assert.equal(old.legacy, 'bullets');
+      assert.deepEqual(old.supersededBy.map((r) => r.number), [20201016]);
+      const lunr = await entry('log4brains', '20201103-use-lunr-for-search.md');
+      assert.deepEqual([lunr.title, lunr.status, lunr.date], ['Use Lunr for search', 'accepted', '2020-11-03']);
+    });
+
+    it('log4brains: two records of one day share a number without a duplicate-id finding', async () => {
+      const { entries, findings } = await lint('log4brains');
+      const sameDay = [...entries.values()].filter((e) => e.number === 20200925).map((e) => path.basename(e.path));
+      assert.equal(sameDay.length, 2);
+      for (const file of sameDay) assert.deepEqual((findings.get(file) ?? []).map((f) => f.ruleId), ['frontmatter-missing']);
+    });
+
+    it('madr: MADR frontmatter with and without a status, metadata in code fences ignored', async () => {
+      assert.equal((await entry('madr', '0000-use-markdown-architectural-decision-records.md')).title, 'Use Markdown Architectural Decision Records');
+      const tooling = await entry('madr', '0003-provide-own-madr-tools.md');
+      assert.deepEqual([tooling.title, tooling.status], ['Write Own MADR Tooling', 'on hold']);
+      const statusField = await entry('madr', '0008-add-status-field.md');
+      assert.deepEqual([statusField.title, statusField.status], ['Add Status Field', undefined]);
+      const yaml = await entry('madr', '0013-use-yaml-front-matter-for-meta-data.md');
+      assert.deepEqual([yaml.title, yaml.status], ['Use YAML front matter for metadata', undefined]);
+    });
+  });
+});
