@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { defaultConfig } from '../../../src/core/config/config';
+import { SchemaValidator } from '../../../src/core/schema/validator';
+import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
+import { MemoryFileSystem } from '../support/memory-file-system';
+import { brief, lintFiles, TODAY } from '../support/workspace';
+
+const D = 'docs/decisions';
+
+/** A clean ADR, with an optional extra frontmatter line and body. */
+function adr(title: string, extra = '', body = '## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nC.\n'): string {
+  return [
+    '---',
+    'type: adr',
+    `title: ${title}`,
+    'status: accepted',
+    'date: 2026-03-02',
+    'owners: [amira]',
+    ...(extra ? [extra] : []),
+    'reversibility: {door: two-way}',
+    'risk: {level: low}',
+    'business-tradeoff: {reduces-risk: a, preserves-option: b, accepts-cost: c, eases-later: d, protects-outcome: e}',
+    'knowledge-exit-path: {holders: [amira], successors: [bo], mechanisms: [runbook]}',
+    '---',
+    '',
+    `# ${title}`,
+    '',
+    body,
+  ].join('\n');
+}
+
+describe('DecisionWorkspace', () => {
+  it('indexes and lints every file of the discovered folder', async () => {
+    const { findings, workspace, folders } = await lintFiles({ [`${D}/0001-a.md`]: adr('A'), [`${D}/0002-b.md`]: adr('B', 'review-by: 2026-01-01') });
+    assert.deepEqual(folders, ['/ws/docs/decisions']);
+    assert.equal(workspace.index.size, 2);
+    assert.deepEqual(brief(findings), ['review-overdue@7']);
+    assert.equal(findings[0].path, `${D}/0002-b.md`);
+  });
+
+  it('re-lints one file from the editor text, and cross-file findings follow', async () => {
+    const { workspace } = await lintFiles({ [`${D}/0007-a.md`]: adr('A'), [`${D}/0008-b.md`]: adr('B') });
+    const findings = async (): Promise<string[]> => [...(await workspace.findings()).values()].flat().map((f) => `${f.path.slice(f.path.lastIndexOf('/') + 1)} ${f.ruleId}`);
+    assert.deepEqual(await findings(), []);
+    await workspace.update('/ws/docs/decisions/0008-b.md', adr('B', 'related: [0042]'));
+    assert.deepEqual(await findings(), ['0008-b.md reference-resolves']);
+    await workspace.update('/ws/docs/decisions/0007-copy.md', adr('Copy'));
+    assert.deepEqual((await findings()).sort(), ['0007-a.md duplicate-id', '0007-copy.md duplicate-id', '0008-b.md reference-resolves']);
+    workspace.remove('/ws/docs/decisions/0007-copy.md');
+    assert.deepEqual(await findings(), ['0008-b.md reference-resolves']);
+    assert.equal(workspace.index.get('/ws/docs/decisions/0008-b.md')?.related[0]?.raw, '0042');
+  });
+
+  it('turns every rule off for a file with <!-- legible-disable -->, cross-file ones included', async () => {
+    const broken = adr('A', 'related: [0042]\nrisk-note: TODO', '<!-- legible-disable -->\n');
+    const { findings } = await lintFiles({ [`${D}/0007-a.md`]: broken, [`${D}/0007-b.md`]: adr('B') });
+    assert.deepEqual(findings.map((f) => `${f.path} ${f.ruleId}`), [`${D}/0007-b.md duplicate-id`]);
+  });
+
+  it('applies severities from .legible.json to document, body and cross-file rules', async () => {
+    const { findings } = await lintFiles(
+      { [`${D}/0007-a.md`]: adr('A', 'related: [0042]', '## Context\n'), [`${D}/0007-b.md`]: adr('B') },
+      { config: { rules: { 'reference-resolves': 'info', 'required-sections': 'error', 'duplicate-id': 'off' } } },
+    );
+    assert.deepEqual(findings.map((f) => `${f.ruleId}:${f.severity}`).sort(), ['reference-resolves:info', 'required-sections:error', 'required-sections:error']);
+  });
+
+  it('reads a file over the size limit from its head only, and says so once', async () => {
+    const fs = new MemoryFileSystem({ [`/ws/${D}/0001-big.md`]: adr('Big', '', `## Context\n\n${'x'.repeat(5000)}\n\n## Decision\n\n## Consequences\n`) });
+    const config = { ...defaultConfig(), limits: { ...defaultConfig().limits, maxFileBytes: 2000 } };
+    const workspace = new DecisionWorkspace({ fs, root: '/ws', folders: [`/ws/${D}`], config, validator: new SchemaValidator(), today: TODAY });
+    await workspace.scan();
+    const findings = [...(await workspace.findings()).values()].flat();
+    assert.deepEqual(brief(findings).sort(), ['file-readable@1', 'required-sections@13', 'required-sections@13']);
+    assert.match(findings.find((f) => f.ruleId === 'file-readable')!.message, /read only its first 2000 bytes/);
+    assert.equal(workspace.index.get(`/ws/${D}/0001-big.md`)?.title, 'Big', 'the frontmatter in the head is still indexed');
+  });
+
+  it('skips the section check of a body over the limit with one info finding', async () => {
+    const fs = new MemoryFileSystem({ [`/ws/${D}/0001-long.md`]: adr('Long', '', 'y'.repeat(3000)) });
+    const config = { ...defaultConfig(), limits: { ...defaultConfig().limits, maxBodyBytes: 1000 } };
+    const workspace = new DecisionWorkspace({ fs, root: '/ws', folders: [`/ws/${D}`], config, validator: new SchemaValidator(), today: TODAY });
+    await workspace.scan();
+    const findings = [...(await workspace.findings()).values()].flat();
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['required-sections', 'info']]);
+    assert.match(findings[0].message, /sections were not checked/);
+  });
+
+  it('reports a file that cannot be read at all, and goes on', async () => {
+    const fs = new MemoryFileSystem({ [`/ws/${D}/0001-a.md`]: adr('A') }, { directories: [`/ws/${D}/0002-folder.md`] });
+    const workspace = new DecisionWorkspace({ fs, root: '/ws', folders: [`/ws/${D}`], config: defaultConfig(), validator: new SchemaValidator(), today: TODAY });
+    await workspace.update(`/ws/${D}/0002-folder.md`);
+    await workspace.scan();
+    const findings = [...(await workspace.findings()).values()].flat();
+    assert.deepEqual(findings.map((f) => [f.path, f.ruleId]), [[`/ws/${D}/0002-folder.md`, 'file-readable']]);
+    assert.match(findings[0].message, /could not be read/);
+  });
+
+  it('answers the day it is given, not the clock', async () => {
+    const files = { [`${D}/0001-a.md`]: adr('A', 'review-by: 2027-01-01') };
+    assert.deepEqual(brief((await lintFiles(files, { today: '2026-12-31' })).findings), []);
+    assert.deepEqual(brief((await lintFiles(files, { today: '2027-01-02' })).findings), ['review-overdue@7']);
+  });
+});
