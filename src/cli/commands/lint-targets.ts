@@ -47,7 +47,7 @@ export async function lintTargets(paths: readonly string[], opened: OpenedWorksp
       const folder = decisionsFolderOf(path) ?? dirname(path);
       folders.add(folder);
       if (matchesAny(relativePath(folder, path), opened.loaded.config.ignore)) {
-        context.warn(`${displayPath(context.cwd, path)} matches an "ignore" pattern of .legible.json; not linted.`);
+        context.warn(`${displayPath(context.cwd, path)} is not linted: its name matches the "ignore" patterns (README, index, templates, …).`);
         continue;
       }
       extraFiles.push(path);

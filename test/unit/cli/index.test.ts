@@ -68,6 +68,16 @@ describe('legible index (process)', function () {
     assert.match(text, /\[ADR-0001\]\(docs\/decisions\/0001-use-postgresql-[a-z-]+\.md\)/);
   });
 
+  it('exits 2 with one line when the file cannot be written, and shows the stack only with LEGIBLE_DEBUG', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['index', '--output', 'missing/folder/INDEX.md'], { cwd: root });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^legible: error: ENOENT: no such file or directory, open '[^']*INDEX\.md'\n$/);
+    const debug = await runCli(['index', '--output', 'missing/folder/INDEX.md'], { cwd: root, env: { LEGIBLE_DEBUG: '1' } });
+    assert.equal(debug.code, 2);
+    assert.match(debug.stderr, /^legible: error: ENOENT[^\n]*\nError: ENOENT[^\n]*\n {4}at /);
+  });
+
   it('rejects an unknown option with exit 2', async () => {
     const root = await copyExamples();
     const result = await runCli(['index', '--out'], { cwd: root });

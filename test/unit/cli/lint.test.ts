@@ -92,6 +92,16 @@ describe('legible lint (process)', function () {
   });
 
   describe('what it finds', () => {
+    it('skips a named file that matches the ignore patterns, with a warning, and lints the rest', async () => {
+      const root = await copyExamples();
+      await writeFile(path.join(root, DECISIONS, 'README.md'), '# Decisions\n');
+      const record = `${DECISIONS}/0001-use-postgresql-as-the-system-of-record-for-the-payments-ledger.md`.split(path.sep).join('/');
+      const result = await runCli(['lint', `${DECISIONS}/README.md`, record, '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.equal(result.code, 0);
+      assert.match(result.stderr, /^legible: warning: docs\/decisions\/README\.md is not linted: its name matches the "ignore" patterns/);
+      assert.deepEqual((JSON.parse(result.stdout) as JsonFile[]).map((f) => f.path), [record]);
+    });
+
     it('finds exactly the rules examples/README.md lists for each record, and nothing in the others', async () => {
       const root = await copyExamples();
       const intent = await exampleIntent();
@@ -178,6 +188,22 @@ describe('legible lint (process)', function () {
   });
 
   describe('help', () => {
+    it('with no command, prints the help on stderr and exits 2', async () => {
+      const root = await copyExamples();
+      const result = await runCli([], { cwd: root });
+      assert.equal(result.code, 2);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /^Usage: legible <command> \[options\]\n/);
+    });
+
+    it('help <command> is <command> --help', async () => {
+      const root = await copyExamples();
+      const a = await runCli(['help', 'lint'], { cwd: root });
+      const b = await runCli(['lint', '-h'], { cwd: root });
+      assert.equal(a.code, 0);
+      assert.equal(a.stdout, b.stdout);
+    });
+
     it('lint --help lists the exit codes and every registered rule', async () => {
       const root = await copyExamples();
       const result = await runCli(['lint', '--help'], { cwd: root });
