@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/config';
 import { applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
 import { addFieldsFix } from '../../../src/core/fixes/add-fields';
-import { applyOnly, assertFixed, CLEAN_ADR, crlf, docOf, lintDoc, lines, only } from './fix-harness';
+import { applyOnly, assertFixed, CLEAN_ADR, cr, crlf, docOf, lintDoc, lines, only } from './fix-harness';
 
 /** CLEAN_ADR with four-space indentation throughout. */
 const FOUR_SPACES = CLEAN_ADR.replace(/^ {2}(?=\S)/gm, '    ');
@@ -151,6 +151,12 @@ describe('fixes: add-fields', () => {
       fixed,
       text.replace('  blast-radius: team\r\n', '  blast-radius: team\r\n  mitigation: <How will we lower this risk, or recover if it happens?>\r\n'),
     );
+  });
+
+  it('keeps CR-only line endings', async () => {
+    const text = cr(FOUR_SPACES.replace('    successors: [jonas]\n', ''));
+    const fixed = await fixAndRelint('0001-cache.md', text, 'single-point-of-knowledge');
+    assert.equal(fixed, text.replace('    holders: [amira]\r', '    holders: [amira]\r    successors:\r        - <Who will operate this without the holders?>\r'));
   });
 
   it('adds several fields in one action, each in its place', () => {

@@ -5,7 +5,7 @@ import { defaultConfig } from '../../../src/core/config/config';
 import type { DecisionDocument } from '../../../src/core/document/decision-document';
 import { addFrontmatterFix } from '../../../src/core/fixes/add-frontmatter';
 import { applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
-import { applyOnly, assertFixed, crlf, docOf, fixture, lintDoc, lines, only } from './fix-harness';
+import { applyOnly, assertFixed, cr, crlf, docOf, fixture, lintDoc, lines, only } from './fix-harness';
 
 const ADR_TOOLS_RECORD = path.resolve(__dirname, '../../../examples/workspace/docs/decisions/0009-use-terraform-for-cloud-infrastructure.md');
 
@@ -170,14 +170,11 @@ describe('fixes: add-frontmatter', () => {
     assert.equal(fixed.slice(after.bodyStart), body);
   });
 
-  it('uses CR line breaks in a CR-only record', () => {
-    // The yaml library reads LF and CRLF line breaks only, so the result is not re-linted here.
-    const body = ['# 9. Use Terraform', '', 'Date: 2019-03-01', '', '## Status', '', 'Accepted', ''].join('\r');
-    const doc = docOf('0009-use-terraform.md', body);
-    const action = addFrontmatterFix(doc)!;
-    const fixed = applyEdits(body, action.edits);
-    assert.equal(fixed, ['---', 'type: adr', 'title: Use Terraform', 'status: accepted', 'date: 2019-03-01', ...OWNERS, ...DECIDERS, ...STRUCTURES, '---', ''].join('\r') + body);
-    assert.ok(!/\n/.test(fixed));
+  it('uses CR line breaks in a CR-only record', async () => {
+    const body = cr(lines('# 9. Use Terraform', '', 'Date: 2019-03-01', '', '## Status', '', 'Accepted', '', '## Context', '', 'Why.', ''));
+    const { fixed, after } = await addFrontmatter('0009-use-terraform.md', body);
+    assert.equal(fixed, cr(lines('---', 'type: adr', 'title: Use Terraform', 'status: accepted', 'date: 2019-03-01', ...OWNERS, ...DECIDERS, ...STRUCTURES, '---', '')) + body);
+    assert.equal(fixed.slice(after.bodyStart), body);
   });
 
   it('fills an empty frontmatter block (frontmatter-malformed), taking the title from the heading', async () => {

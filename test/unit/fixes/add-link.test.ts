@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/config';
 import type { DecisionDocument } from '../../../src/core/document/decision-document';
 import { addLinkFix, applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
-import { assertFixed, CLEAN_ADR, crlf, docOf, lintDocs, lines, only } from './fix-harness';
+import { assertFixed, CLEAN_ADR, cr, crlf, docOf, lintDocs, lines, only } from './fix-harness';
 
 function adr(title: string, extra: string, replace: Record<string, string> = {}): string {
   let text = CLEAN_ADR.replace('title: Cache sessions in Redis', `title: ${title}`).replace('deciders: [amira, jonas]\n', `deciders: [amira, jonas]\n${extra}`);
@@ -91,6 +91,13 @@ describe('fixes: add-link', () => {
     const successor = docOf('0009-new.md', adr('New', 'supersedes: [ADR-0007]\n'));
     const { text } = await fixLink([old, middle, successor], old);
     assert.equal(text, old.text.replace('  - ADR-0008\r\n', '  - ADR-0008\r\n  - ADR-0009\r\n'));
+  });
+
+  it('keeps CR-only line endings', async () => {
+    const old = docOf('0007-old.md', cr(adr('Old', '')));
+    const successor = docOf('0009-new.md', adr('New', 'supersedes: [ADR-0007]\n'));
+    const { text } = await fixLink([old, successor], old);
+    assert.equal(text, old.text.replace('status: accepted', 'status: superseded').replace('deciders: [amira, jonas]\r', 'deciders: [amira, jonas]\rsuperseded-by: [ADR-0009]\r'));
   });
 
   it('edits the record the fix names: fixesFor gives nothing for another document, addLinkFix does', async () => {

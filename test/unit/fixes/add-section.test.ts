@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { defaultConfig, type ResolvedConfig } from '../../../src/core/config/config';
 import { applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
 import { addSectionFix, bodyHeadings } from '../../../src/core/fixes/add-section';
-import { applyOnly, assertFixed, CLEAN_ADR, crlf, docOf, lintDoc, lines, only } from './fix-harness';
+import { applyOnly, assertFixed, CLEAN_ADR, cr, crlf, docOf, lintDoc, lines, only } from './fix-harness';
 
 const FRONTMATTER = CLEAN_ADR.slice(0, CLEAN_ADR.indexOf('---\n', 4) + 4);
 const CONTEXT = 'What is the issue that motivates this decision?';
@@ -114,12 +114,13 @@ describe('fixes: add-section', () => {
     assert.equal(applyEdits(closed, again.edits), `${closed}\n## Context\n\n<${CONTEXT}>\n`);
   });
 
-  it('keeps CR-only line endings', () => {
-    // CR-only frontmatter does not parse as YAML (the yaml library breaks lines at LF only), so the
-    // finding cannot come from the linter here: the fix is called as the extension would call it.
-    const text = ['# Cache', '', '## Context', '', 'Why.', ''].join('\r');
-    const action = addSectionFix(docOf('0001-cache.md', text), 'Decision', DECISION, defaultConfig())!;
-    assert.equal(applyEdits(text, action.edits), ['# Cache', '', '## Context', '', 'Why.', '', '## Decision', '', `<${DECISION}>`, ''].join('\r'));
+  it('keeps CR-only line endings', async () => {
+    const frontmatter = cr(FRONTMATTER);
+    const body = cr(lines('', '# Cache', '', '## Context', '', 'Why.', '', '## Consequences', '', 'Fewer.', ''));
+    assert.equal(
+      await fixSection(body, defaultConfig(), frontmatter),
+      cr(lines('', '# Cache', '', '## Context', '', 'Why.', '', '## Decision', '', `<${DECISION}>`, '', '## Consequences', '', 'Fewer.', '')),
+    );
   });
 
   it('offers no fix when the section is there already (a stale finding)', async () => {

@@ -101,6 +101,11 @@ export function crlf(text: string): string {
   return text.replace(/\n/g, '\r\n');
 }
 
+/** Classic Mac line breaks: a lone CR. */
+export function cr(text: string): string {
+  return text.replace(/\n/g, '\r');
+}
+
 /** A clean ADR (no finding with the default configuration on TODAY), to start each case from. */
 export const CLEAN_ADR = lines(
   '---',

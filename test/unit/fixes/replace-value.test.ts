@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/config';
 import { applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
 import { replaceValueFixes } from '../../../src/core/fixes/replace-value';
-import { assertFixed, CLEAN_ADR, crlf, docOf, lintDoc, lintDocs, lines, only } from './fix-harness';
+import { assertFixed, CLEAN_ADR, cr, crlf, docOf, lintDoc, lintDocs, lines, only } from './fix-harness';
 
 describe('fixes: replace-value', () => {
   it('replaces a misspelt value with the nearest allowed one, preferred', async () => {
@@ -103,6 +103,16 @@ describe('fixes: replace-value', () => {
     const finding = only(before, 'frontmatter-schema');
     const fixed = applyEdits(text, fixesFor(doc, finding, defaultConfig())[0].edits);
     assert.equal(fixed, crlf(CLEAN_ADR));
+    assertFixed(before, await lintDoc(docOf('0001-cache.md', fixed)), finding);
+  });
+
+  it('keeps CR-only line endings', async () => {
+    const text = cr(CLEAN_ADR.replace('status: accepted', 'status: acepted'));
+    const doc = docOf('0001-cache.md', text);
+    const before = await lintDoc(doc);
+    const finding = only(before, 'frontmatter-schema');
+    const fixed = applyEdits(text, fixesFor(doc, finding, defaultConfig())[0].edits);
+    assert.equal(fixed, cr(CLEAN_ADR));
     assertFixed(before, await lintDoc(docOf('0001-cache.md', fixed)), finding);
   });
 
