@@ -6,6 +6,7 @@ import { KnowledgeRiskTree } from './tree/knowledge-risk-tree';
 import { registerCommands } from './commands/register-commands';
 import { readSettings } from './settings';
 import { output } from './output';
+import { CodeActions } from './code-actions';
 import type { DecisionEntry } from '../core/index/decision-entry';
 
 /** What the extension exports: lets tests wait for settled results instead of sleeping. */
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     vscode.window.createTreeView('legible.knowledgeRisk', { treeDataProvider: riskTree, showCollapseAll: true }),
     models.onDidChangeIndex(updateContext),
     ...registerCommands({ models, decisionsTree }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new CodeActions(models, diagnostics), CodeActions.metadata),
   );
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
   // Not awaited: activation returns at once; the first lint runs in the background, in slices.

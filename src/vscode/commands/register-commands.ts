@@ -10,6 +10,7 @@ import { showKnowledgeRisk, whatIfSomeoneLeaves } from './knowledge-report';
 import { copyId, revealInExplorer } from './record-actions';
 import { configureFolder } from './configure-folder';
 import { setStatus } from './set-status';
+import { supersede } from './supersede';
 
 export interface CommandServices {
   readonly models: Models;
@@ -33,6 +34,7 @@ export function registerCommands(services: CommandServices, extra: Record<string
     'legible.revealInExplorer': (arg) => revealInExplorer(models, arg),
     'legible.configureFolder': () => configureFolder(models),
     'legible.setStatus': (arg, value) => setStatus(models, arg, typeof value === 'string' ? value : undefined),
+    'legible.supersede': (arg, title) => supersede(models, arg, typeof title === 'string' ? title : undefined),
     'legible.refresh': () => models.reload(),
     'legible.groupBy': async (by) => {
       const choice = typeof by === 'string' && (GROUP_BY as string[]).includes(by)

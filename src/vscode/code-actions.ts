@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { parseDecisionDocument } from '../core/document/decision-document';
+import { addLinkFix, disableRuleFix, fixesFor, type FixAction } from '../core/fixes/fixes';
+import { defaultConfig } from '../core/config/config';
+import type { Finding } from '../core/rules/rule';
+import type { DiagnosticsPublisher } from './diagnostics';
+import type { Models } from './models';
+import { fromRange, ruleIdOf, toRange } from './convert';
+import { toCorePath, toUri } from './vscode-file-system';
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Quick fixes: the core computes the text edits, this turns them into code actions. */
+export class CodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(
+    private readonly models: Models,
+    private readonly diagnostics: DiagnosticsPublisher,
+  ) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const ours = context.diagnostics.filter((d) => d.source === 'legible');
+    if (!ours.length) return [];
+    const model = this.models.modelFor(document.uri);
+    const config = model?.config ?? defaultConfig();
+    const doc = parseDecisionDocument(toCorePath(document.uri), document.getText(), config.limits);
+    const published = this.diagnostics.findings(document.uri);
+    const actions: vscode.CodeAction[] = [];
+    const disabled = new Set<string>();
+    for (const diagnostic of ours) {
+      const ruleId = ruleIdOf(diagnostic);
+      const finding = published.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && sameRange(f.range, fromRange(diagnostic.range)));
+      if (finding) {
+        let fixes: FixAction[] = fixesFor(doc, finding, config);
+        if (finding.fix?.kind === 'add-link' && finding.fix.path !== doc.path) {
+          const other = await vscode.workspace.openTextDocument(toUri(finding.fix.path));
+          const otherDoc = parseDecisionDocument(finding.fix.path, other.getText(), config.limits);
+          const action = addLinkFix(otherDoc, finding.fix.key, finding.fix.id);
+          fixes = action ? [{ ...action, path: finding.fix.path }] : [];
+        }
+        for (const fix of fixes) actions.push(this.toAction(fix, document.uri, diagnostic));
+      }
+      if (ruleId && !disabled.has(ruleId)) {
+        disabled.add(ruleId);
+        const disable = disableRuleFix(doc, ruleId);
+        if (disable) {
+          const action = this.toAction(disable, document.uri, diagnostic);
+          action.isPreferred = false;
+          actions.push(action);
+        }
+      }
+    }
+    return actions;
+  }
+
+  private toAction(fix: FixAction, uri: vscode.Uri, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    const target = fix.path ? toUri(fix.path) : uri;
+    action.edit = new vscode.WorkspaceEdit();
+    for (const edit of fix.edits) action.edit.replace(target, toRange(edit.range), edit.newText);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = fix.isPreferred;
+    return action;
+  }
+}
