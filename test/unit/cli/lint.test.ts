@@ -126,6 +126,15 @@ describe('legible lint (process)', function () {
       assert.deepEqual(files[0].findings.map((f) => f.ruleId).sort(), ['reference-resolves', 'single-point-of-knowledge']);
     });
 
+    it('lints the decisions folders inside a named folder (`legible lint .`) as it does with no paths', async () => {
+      const root = await copyExamples();
+      const all = await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: root });
+      const dot = await runCli(['lint', '.', '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.equal(dot.code, 1);
+      assert.equal(dot.stdout, all.stdout);
+      assert.equal((JSON.parse(dot.stdout) as JsonFile[]).length, 14, 'the runbooks beside the decisions folder are not records');
+    });
+
     it('prints paths relative to the current folder when run from a subfolder', async () => {
       const root = await copyExamples();
       const result = await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: path.join(root, DECISIONS) });
