@@ -49,7 +49,7 @@ function file(type: RecordType, data: unknown): string {
   return `---\n${stringify(data)}---\n${BODY[type]}`;
 }
 
-async function lint(text: string): Promise<Finding[]> {
+async function lint(text: string): Promise<readonly Finding[]> {
   return (await lintFiles({ [PATH]: text })).findings;
 }
 
