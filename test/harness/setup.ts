@@ -147,7 +147,7 @@ function codeServerStamp(): object {
 async function ensureCodeServer(): Promise<void> {
   const stamp = codeServerStamp();
   if (stampMatches(CODE_SERVER_PREFIX, stamp) && fs.existsSync(CODE_SERVER_ENTRY)) return;
-  const done = step(`setup: code-server ${VERSIONS.codeServer} built against Node ${VERSIONS.node} (about 2 min cold)`);
+  const done = step(`setup: code-server ${VERSIONS.codeServer} built against Node ${VERSIONS.node} (2–4 min cold)`);
   // npm 11 skips dependencies' install scripts unless package.json#allowScripts lists them.
   // code-server's postinstall runs `npm install` in lib/vscode, whose own package.json already
   // allows its native modules (node-pty, spdlog, sqlite3, kerberos…); we allow the top level.
