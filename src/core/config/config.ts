@@ -104,8 +104,18 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
       schemaExtensions: options.trusted ? types(record(value.schemaExtensions, isString)) : {},
       sections,
       ignore: (value.ignore ? strings(value.ignore) : DEFAULT_IGNORE).map(globToRegExp),
-      limits: { ...DEFAULT_LIMITS, ...record(value.limits, isCount) },
+      limits: limitsFrom(record(value.limits, isCount), options.trusted),
     },
     problems,
   };
+}
+
+/** Known limits only; an untrusted repository may lower a limit, never raise one. */
+function limitsFrom(raw: Record<string, number>, trusted: boolean): Limits {
+  const out: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in DEFAULT_LIMITS)) continue;
+    out[key] = trusted ? value : Math.min(value, DEFAULT_LIMITS[key as keyof Limits]);
+  }
+  return out as unknown as Limits;
 }

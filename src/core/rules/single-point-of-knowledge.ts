@@ -13,11 +13,11 @@ export const singlePointOfKnowledge: DocumentRule = {
     const holders = soleHolders(entry);
     if (!holders) return;
     const who = holders.length === 1 ? `Only ${holders[0]} holds` : `Only ${holders.join(' and ')} hold`;
-    const hasSuccessors = doc.yaml?.locations.has('/knowledge-exit-path/successors') ?? false;
+    // No `successors` key at all is the schema rule's finding, with the same question: say it once.
+    if (!doc.yaml?.locations.has('/knowledge-exit-path/successors')) return;
     context.report({
       message: `${who} the knowledge behind this ${entry.status} decision: \`knowledge-exit-path.successors\` names no one else and no exit plan is linked. Who will operate this without them?`,
-      span: hasSuccessors ? spanAt(doc, '/knowledge-exit-path/successors') : spanAt(doc, '/knowledge-exit-path', 'key'),
-      fix: hasSuccessors ? undefined : { kind: 'add-fields', pointer: '/knowledge-exit-path', fields: ['successors'] },
+      span: spanAt(doc, '/knowledge-exit-path/successors'),
     });
   },
 };

@@ -17,6 +17,7 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
   const files: string[] = [];
   const visited = new Set<string>();
   const maxDepth = options.maxDepth ?? 6;
+  const linkedFiles: Array<{ path: string; real: string }> = [];
   const stack: Array<{ path: string; depth: number }> = [{ path: folder, depth: 0 }];
   while (stack.length) {
     const { path, depth } = stack.pop()!;
@@ -33,10 +34,21 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = joinPath(path, entry.name);
       let kind = entry.kind;
-      if (kind === 'symlink') kind = (await resolveLink(fs, child, visited)) ?? 'other';
+      const linked = kind === 'symlink';
+      if (linked) kind = (await resolveLink(fs, child, visited)) ?? 'other';
       if (kind === 'directory' && depth < maxDepth) stack.push({ path: child, depth: depth + 1 });
-      else if (kind === 'file' && /\.md$/i.test(entry.name) && !matchesAny(relativePath(folder, child), options.ignore)) files.push(child);
+      else if (kind === 'file' && /\.md$/i.test(entry.name) && !matchesAny(relativePath(folder, child), options.ignore)) {
+        if (linked) linkedFiles.push({ path: child, real: (await fs.realPath?.(child)) ?? child });
+        else files.push(child);
+      }
     }
+  }
+  // A link to a record that is already in the folder would index it twice.
+  const present = new Set(files);
+  for (const link of linkedFiles) {
+    if (present.has(link.real)) continue;
+    present.add(link.real);
+    files.push(link.path);
   }
   return files.sort();
 }
