@@ -34,8 +34,9 @@ export function disableRuleFix(doc: DecisionDocument, ruleId: string): FixAction
     offset = block.bodyStart;
     const closed = offset > 0 && /[\r\n]/.test(doc.text.charAt(offset - 1));
     text = `${closed ? '' : eol}${comment}${eol}`;
-  } else if (block.kind === 'unclosed') {
-    // Above the fence the frontmatter would no longer be frontmatter: the comment goes at the end.
+  } else if (block.kind === 'unclosed' || block.displaced) {
+    // Above a fence, even one that is not on the first line, the comment would change what the
+    // frontmatter is (or stop it being taken for one): it goes at the end instead.
     offset = doc.text.length;
     const closed = offset === 0 || /[\r\n]/.test(doc.text.charAt(offset - 1));
     text = `${closed ? '' : eol}${comment}${eol}`;

@@ -2,15 +2,23 @@ import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/config';
 import { applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
 import { addFieldsFix } from '../../../src/core/fixes/add-fields';
-import { applyOnly, assertFixed, CLEAN_ADR, cr, crlf, docOf, lintDoc, lines, only } from './fix-harness';
+import type { Finding } from '../../../src/core/rules/rule';
+import { applyOnly, assertFixed, CLEAN_ADR, cr, crlf, docOf, listFindings, lintDoc, lines, only } from './fix-harness';
+
+function asking(findings: readonly Finding[], field: string): Finding {
+  const matching = findings.filter((f) => f.fix?.kind === 'add-fields' && f.fix.fields.includes(field));
+  assert.equal(matching.length, 1, `expected one finding asking for ${field}, got:\n${listFindings(findings)}`);
+  return matching[0];
+}
 
 /** CLEAN_ADR with four-space indentation throughout. */
 const FOUR_SPACES = CLEAN_ADR.replace(/^ {2}(?=\S)/gm, '    ');
 
-async function fixAndRelint(name: string, text: string, ruleId: string): Promise<string> {
+/** Lints, applies the one fix of the one finding that asks for the field (`ruleId`, or any rule offering `add-fields` for it), lints again. */
+async function fixAndRelint(name: string, text: string, ruleId: string | { field: string }): Promise<string> {
   const doc = docOf(name, text);
   const before = await lintDoc(doc);
-  const finding = only(before, ruleId);
+  const finding = typeof ruleId === 'string' ? only(before, ruleId) : asking(before, ruleId.field);
   const { action, text: fixed } = applyOnly(doc, finding);
   assert.equal(action.isPreferred, true);
   assertFixed(before, await lintDoc(docOf(name, fixed)), finding);
@@ -75,9 +83,9 @@ describe('fixes: add-fields', () => {
     );
   });
 
-  it('adds the successors that single-point-of-knowledge asks for', async () => {
+  it('adds the successors an accepted decision with a sole holder lacks', async () => {
     const text = CLEAN_ADR.replace('  successors: [jonas]\n', '');
-    const fixed = await fixAndRelint('0001-cache.md', text, 'single-point-of-knowledge');
+    const fixed = await fixAndRelint('0001-cache.md', text, { field: 'successors' });
     assert.equal(fixed, text.replace('  holders: [amira]\n', '  holders: [amira]\n  successors:\n    - <Who will operate this without the holders?>\n'));
   });
 
@@ -155,7 +163,7 @@ describe('fixes: add-fields', () => {
 
   it('keeps CR-only line endings', async () => {
     const text = cr(FOUR_SPACES.replace('    successors: [jonas]\n', ''));
-    const fixed = await fixAndRelint('0001-cache.md', text, 'single-point-of-knowledge');
+    const fixed = await fixAndRelint('0001-cache.md', text, { field: 'successors' });
     assert.equal(fixed, text.replace('    holders: [amira]\r', '    holders: [amira]\r    successors:\r        - <Who will operate this without the holders?>\r'));
   });
 

@@ -51,6 +51,15 @@ describe('fixes: disable a rule for this file', () => {
     assert.deepEqual(await lintDoc(docOf('0001-cache.md', fixed)), []);
   });
 
+  it('writes the directive at the end when the fence comes after blank lines, so it stays the same file', async () => {
+    const text = lines('', '---', 'type: adr', '---', '', '# Cache', '');
+    const doc = docOf('0001-cache.md', text);
+    only(await lintDoc(doc), 'frontmatter-malformed');
+    const fixed = applyEdits(text, disableRuleFix(doc, 'frontmatter-malformed')!.edits);
+    assert.equal(fixed, `${text}<!-- legible-disable frontmatter-malformed -->\n`);
+    assert.deepEqual(await lintDoc(docOf('0001-cache.md', fixed)), []);
+  });
+
   it('uses CR line breaks in a CR-only file', () => {
     const text = ['# Use Lunr', '', 'Text.', ''].join('\r');
     const fixed = applyEdits(text, disableRuleFix(docOf('0001-use-lunr.md', text), 'frontmatter-missing')!.edits);

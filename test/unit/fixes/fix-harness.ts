@@ -51,11 +51,11 @@ export async function lintDocs(docs: readonly DecisionDocument[], config: Resolv
 
 export function only(findings: readonly Finding[], ruleId: string, path?: string): Finding {
   const matching = findings.filter((f) => f.ruleId === ruleId && (path === undefined || f.path === path));
-  assert.equal(matching.length, 1, `expected one ${ruleId} finding, got:\n${describe(findings)}`);
+  assert.equal(matching.length, 1, `expected one ${ruleId} finding, got:\n${listFindings(findings)}`);
   return matching[0];
 }
 
-export function describe(findings: readonly Finding[]): string {
+export function listFindings(findings: readonly Finding[]): string {
   return findings.map((f) => `  ${f.path.slice(FOLDER.length + 1)}:${f.range.start.line + 1} ${f.ruleId} (${f.severity}): ${f.message}`).join('\n') || '  (none)';
 }
 
@@ -74,9 +74,9 @@ export function added(before: readonly Finding[], after: readonly Finding[]): Fi
  * the `placeholder` warnings for the placeholders it deliberately wrote (and any rule listed in `allowed`).
  */
 export function assertFixed(before: readonly Finding[], after: readonly Finding[], fixed: Finding, allowed: readonly string[] = []): void {
-  assert.ok(!after.some((f) => f.path === fixed.path && f.ruleId === fixed.ruleId && f.message === fixed.message), `the ${fixed.ruleId} finding is still there:\n${describe(after)}`);
+  assert.ok(!after.some((f) => f.path === fixed.path && f.ruleId === fixed.ruleId && f.message === fixed.message), `the ${fixed.ruleId} finding is still there:\n${listFindings(after)}`);
   const unexpected = added(before, after).filter((f) => f.ruleId !== 'placeholder' && !allowed.includes(f.ruleId));
-  assert.deepEqual(unexpected.map(key), [], `the fix brought new findings:\n${describe(unexpected)}`);
+  assert.deepEqual(unexpected.map(key), [], `the fix brought new findings:\n${listFindings(unexpected)}`);
 }
 
 /** The one action a fix offers, applied. */
