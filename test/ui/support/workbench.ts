@@ -86,18 +86,30 @@ export class Workbench {
 
   /** Rows of the side bar's trees, or of one view when `view` names its title. */
   async treeRows(view?: string): Promise<TreeRow[]> {
-    const scope = view ? this.page.locator(`${SIDEBAR} .pane`).filter({ has: this.page.locator('.pane-header', { hasText: view }) }) : this.page.locator(SIDEBAR);
-    return scope.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => ({
+    return this.treeScope(view).locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => ({
       label: row.querySelector('.label-name')?.textContent?.trim() ?? row.textContent?.trim() ?? '',
       description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
     })));
   }
 
+  /** Waits until a tree row (in `view`, if given) shows `text`, then returns the rows. */
+  async waitForTreeRow(text: string | RegExp, view?: string): Promise<TreeRow[]> {
+    await this.treeScope(view).locator('.monaco-list-row').filter({ hasText: text }).first().waitFor({ state: 'visible' });
+    await this.screenshot(`tree row ${String(text)}`);
+    return this.treeRows(view);
+  }
+
+  private treeScope(view?: string): Locator {
+    if (!view) return this.page.locator(SIDEBAR);
+    return this.page.locator(`${SIDEBAR} .pane`).filter({ has: this.page.locator('.pane-header', { hasText: view }) });
+  }
+
   /** Opens the Problems panel (Ctrl+Shift+M) and waits for it. */
   async openProblems(): Promise<void> {
-    await this.page.locator('.monaco-workbench').click({ button: 'left', timeout: 5000 }).catch(() => undefined);
-    await this.page.keyboard.press('Control+Shift+M');
-    await this.page.locator('.markers-panel').waitFor({ state: 'visible' });
+    const panel = this.page.locator('.markers-panel');
+    // The shortcut toggles: press it only when the panel is not showing already.
+    if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible' });
     await this.screenshot('problems panel');
   }
 
@@ -129,6 +141,14 @@ export class Workbench {
     await lines.filter({ hasText: editorText(text) }).first().waitFor({ state: 'visible' });
     await this.screenshot('output');
     return (await lines.allInnerTexts()).map((line) => line.replace(/\u00a0/g, ' '));
+  }
+
+  /** Waits for a status-bar entry matching `text` (e.g. a setStatusBarMessage) and returns its text. */
+  async waitForStatusBar(text: RegExp): Promise<string> {
+    const item = this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: text }).first();
+    await item.waitFor({ state: 'visible' });
+    await this.screenshot('status bar');
+    return (await item.innerText()).trim();
   }
 
   /** Texts of the notifications currently listed (toasts, or the notification centre under the smoke-test driver). */
