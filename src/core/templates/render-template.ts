@@ -87,6 +87,8 @@ interface Walk {
   readonly unit: string;
   readonly writer: Writer;
   readonly fixed: FixedValues;
+  /** Which children of a mapping are written; the template's by default. */
+  readonly include?: (info: FieldInfo) => boolean;
 }
 
 function hasFixed(walk: Walk, key: string): boolean {
@@ -114,7 +116,7 @@ function renderField(walk: Walk, path: readonly string[], info: FieldInfo, inden
 function renderFields(walk: Walk, path: readonly string[], indent: string, out: string[]): void {
   for (const info of childFields(walk.type, path)) {
     const childPath = [...path, info.name];
-    if (inTemplate(info) || hasFixed(walk, childPath.join('.'))) renderField(walk, childPath, info, indent, out);
+    if ((walk.include ?? inTemplate)(info) || hasFixed(walk, childPath.join('.'))) renderField(walk, childPath, info, indent, out);
   }
 }
 
@@ -129,6 +131,19 @@ export function renderFieldLines(type: RecordType, path: readonly string[], opti
   if (!info) return [];
   const out: string[] = [];
   renderField({ type, unit: options.unit ?? '  ', writer: textWriter(), fixed: options.fixed ?? {} }, path, info, options.indent ?? '', out);
+  return out;
+}
+
+/**
+ * The same lines as a snippet, each placeholder a tab stop in order: what completing a key in the
+ * frontmatter inserts. With `requiredOnly`, a mapping gets only its required children.
+ */
+export function renderFieldSnippet(type: RecordType, path: readonly string[], options: FieldLinesOptions & { readonly requiredOnly?: boolean } = {}): string[] {
+  const info = fieldInfo(type, path);
+  if (!info) return [];
+  const out: string[] = [];
+  const include = options.requiredOnly ? (child: FieldInfo): boolean => child.required : undefined;
+  renderField({ type, unit: options.unit ?? '  ', writer: snippetWriter(), fixed: options.fixed ?? {}, include }, path, info, options.indent ?? '', out);
   return out;
 }
 
