@@ -33,7 +33,8 @@ interface Line {
 }
 
 function* linesOf(text: string, from: number, limit: number): Generator<Line> {
-  let at = from;
+  // A BOM is not part of the first line's text (it would hide a `# Title`).
+  let at = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
   let count = 0;
   while (at < text.length && count++ < limit) {
     let end = at;

@@ -1,4 +1,5 @@
 import type { DecisionDocument } from '../document/decision-document';
+import { satisfiesSection, sectionKey } from '../document/section-names';
 import type { ResolvedConfig } from '../config/config';
 import { isRecordType } from '../schema/schema-registry';
 import { sectionPrompt } from '../templates/render-template';
@@ -65,14 +66,10 @@ export function bodyHeadings(doc: DecisionDocument): HeadingLine[] {
   return out;
 }
 
-/** "2. Context and Problem Statement" satisfies "Context", as the required-sections rule reads it. */
-function sectionKey(text: string): string {
-  return text.toLowerCase().replace(/^[\d.\s]+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 function matches(heading: HeadingLine, wanted: string): boolean {
   const key = sectionKey(heading.text);
-  return key === wanted || key.startsWith(`${wanted} `);
+  return satisfiesSection(key, wanted);
 }
 
 /**

@@ -25,7 +25,7 @@ export function renderReportMarkdown(report: KnowledgeRiskReport, base: string):
     ...section('One-way doors decided alone', 'Which hard-to-reverse decisions rest on one person\'s judgment?',
       report.oneWayDoorsDecidedAlone.map((r) => item(r, base, `decided by ${r.decider}`))),
   ];
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')}\n`;
 }
 
 export function renderDepartureMarkdown(impact: DepartureImpact, base: string): string {
@@ -38,5 +38,5 @@ export function renderDepartureMarkdown(impact: DepartureImpact, base: string): 
     ...section('Records only they own', 'Which records would have no one accountable?', impact.loseOnlyOwner.map((r) => item(r, base))),
     ...section('Open exit plans involving them', 'Which transfers are still under way?', impact.openExitPlans.map((r) => item(r, base))),
   ];
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')}\n`;
 }

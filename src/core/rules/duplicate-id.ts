@@ -23,7 +23,7 @@ export const duplicateId: WorkspaceRule = {
         const others = group.filter((o) => o !== entry);
         context.report(entry.path, {
           message: `Number ${entry.id} is also used by ${others.map((o) => basename(o.path)).join(', ')}: were two branches merged? Which record keeps ${entry.id}? Renumber the other and update its references.`,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+          range: entry.anchor,
           related: others.map((o) => ({ path: o.path, range: o.anchor, message: `${basename(o.path)} also uses number ${entry.id}` })),
         });
       }

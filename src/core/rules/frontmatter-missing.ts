@@ -1,6 +1,6 @@
 import type { DocumentRule } from './rule';
 
-const FORMAT_NAMES = { madr: 'a MADR record', nygard: 'an adr-tools (Nygard) record', bullets: 'a log4brains/MADR 2 record', plain: 'a Markdown file' } as const;
+const FORMAT_NAMES = { madr: 'MADR', nygard: 'adr-tools', bullets: 'log4brains/MADR 2', plain: 'Markdown' } as const;
 
 /** Records without Legible frontmatter, legacy ones included: one diagnostic each, with a fix. */
 export const frontmatterMissing: DocumentRule = {
@@ -13,10 +13,10 @@ export const frontmatterMissing: DocumentRule = {
     if (doc.legible || !doc.legacy) return;
     const legacy = doc.legacy;
     const carried = [legacy.status && `status ${legacy.status.value}`, legacy.date && `dated ${legacy.date.value}`].filter(Boolean).join(', ');
-    const what = legacy.format === 'plain' && !legacy.status ? 'This file has no frontmatter' : `This is ${FORMAT_NAMES[legacy.format]}${carried ? ` (${carried})` : ''} without Legible frontmatter`;
+    const what = legacy.format === 'plain' && !legacy.status ? 'No Legible frontmatter' : `${FORMAT_NAMES[legacy.format]} record${carried ? ` (${carried})` : ''} without Legible frontmatter`;
     const line = legacy.title?.span && legacy.title.span.end > 3 ? doc.lines.position(legacy.title.span.start).line : 0;
     context.report({
-      message: `${what}. How reversible is this decision, what does it risk and trade, and who besides its author can carry it? Add Legible frontmatter to record it.`,
+      message: `${what}: how reversible is this decision, what does it risk and trade, and who else can carry it?`,
       range: doc.lines.lineRange(line),
       fix: { kind: 'add-frontmatter' },
     });

@@ -2,6 +2,7 @@ import type { Heading, RootContent } from 'mdast';
 import type { BodyRule } from './rule';
 import { isRecordType } from '../schema/schema-registry';
 import { schemaSections } from '../schema/field-info';
+import { satisfiesSection, sectionKey } from '../document/section-names';
 
 function headingText(node: Heading): string {
   const parts: string[] = [];
@@ -14,10 +15,6 @@ function headingText(node: Heading): string {
   return parts.join('');
 }
 
-/** "2. Context and Problem Statement" satisfies "Context": numbering and elaboration are the author's. */
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/^[\d.\s]+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 export const requiredSections: BodyRule = {
   id: 'required-sections',
@@ -29,13 +26,13 @@ export const requiredSections: BodyRule = {
     const type = doc.data?.type;
     if (!doc.legible || !isRecordType(type)) return;
     const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
-    const present = headings.map((h) => normalize(headingText(h)));
+    const present = headings.map((h) => sectionKey(headingText(h)));
     const title = headings.find((h) => h.depth === 1);
     const anchorLine = title?.position ? title.position.start.line - 1 : doc.lines.position(doc.bodyStart).line - (doc.bodyStart > 0 ? 1 : 0);
-    const prompts = new Map(schemaSections(type).map((s) => [normalize(s.heading), s.prompt]));
+    const prompts = new Map(schemaSections(type).map((s) => [sectionKey(s.heading), s.prompt]));
     for (const heading of context.config.sections[type] ?? []) {
-      const wanted = normalize(heading);
-      if (!wanted || present.some((p) => p === wanted || p.startsWith(`${wanted} `))) continue;
+      const wanted = sectionKey(heading);
+      if (!wanted || present.some((p) => satisfiesSection(p, wanted))) continue;
       const prompt = prompts.get(wanted);
       context.report({
         message: `The section "${heading}" is missing.${prompt ? ` ${prompt}` : ''}`,

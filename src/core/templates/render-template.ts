@@ -177,8 +177,14 @@ export function renderTemplate(input: TemplateInput): RenderedTemplate {
 
 /** A repository's own template: `{{title}}`, `{{date}}`, `{{id}}`, `{{type}}` and `{{owner}}` are filled in. */
 export function renderCustomTemplate(source: string, values: { title: string; date: string; id: string; type: RecordType; owner?: string }): string {
-  return source.replace(/\{\{\s*(title|date|id|type|owner)\s*\}\}/g, (_, key: string) => {
-    if (key === 'title') return yamlString(values.title);
-    return String(values[key as keyof typeof values] ?? '');
-  });
+  // A YAML value (`title: {{title}}`) is written so it reads back exactly; elsewhere (a heading) the plain text.
+  const fill = (name: string) => String(values[name as keyof typeof values] ?? '');
+  return source
+    .split(/(\r\n|\r|\n)/)
+    .map((line) => {
+      const yamlValue = /^([ \t]*[\w-]+:[ \t]*)\{\{\s*(title|date|id|type|owner)\s*\}\}([ \t]*)$/.exec(line);
+      if (yamlValue) return `${yamlValue[1]}${yamlValue[2] === 'title' ? yamlString(fill('title')) : fill(yamlValue[2])}${yamlValue[3]}`;
+      return line.replace(/\{\{\s*(title|date|id|type|owner)\s*\}\}/g, (_, name: string) => fill(name));
+    })
+    .join('');
 }
