@@ -38,7 +38,7 @@ export const QUIET_USER_SETTINGS = {
 };
 
 const KEEP_RUNS = 8;
-const KEEP_YOUNGER_THAN_MS = 60 * 60 * 1000; // Never prune a run that may still be going.
+const OWNER_FILE = 'owner.pid';
 
 export function createRunDir(name: string): RunDir {
   pruneOldRuns();
@@ -60,6 +60,8 @@ export function createRunDir(name: string): RunDir {
   for (const folder of [dir.userData, dir.extensions, dir.workspace, dir.home, dir.tmp, dir.xdgConfig, dir.xdgData, dir.xdgCache, dir.browserProfile]) {
     fs.mkdirSync(folder, { recursive: true });
   }
+  // Pruning skips a run whose owner is alive (an `npm start` may stay up for hours).
+  fs.writeFileSync(path.join(root, OWNER_FILE), String(process.pid));
   const userSettings = path.join(dir.userData, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(userSettings), { recursive: true });
   fs.writeFileSync(userSettings, JSON.stringify(QUIET_USER_SETTINGS, null, 2));
@@ -103,8 +105,16 @@ function pruneOldRuns(): void {
     .map((entry) => path.join(RUNS_DIR, entry))
     .map((folder) => ({ folder, mtime: fs.statSync(folder).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  const now = Date.now();
   for (const run of runs.slice(KEEP_RUNS)) {
-    if (now - run.mtime > KEEP_YOUNGER_THAN_MS) fs.rmSync(run.folder, { recursive: true, force: true });
+    if (!ownerAlive(run.folder)) fs.rmSync(run.folder, { recursive: true, force: true });
+  }
+}
+
+function ownerAlive(folder: string): boolean {
+  try {
+    process.kill(Number(fs.readFileSync(path.join(folder, OWNER_FILE), 'utf8')), 0);
+    return true;
+  } catch {
+    return false; // No owner file, or the owner is gone.
   }
 }
