@@ -118,10 +118,6 @@ function fieldCompletions(context: Context, fields: readonly FieldInfo[], path: 
   });
 }
 
-function choice(values: readonly unknown[]): string {
-  return `\${1|${values.map((v) => String(v).replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
-}
-
 function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
@@ -138,10 +134,11 @@ function keyInsert(context: Context, path: readonly string[], listed: FieldInfo)
     return { text: `${info.name}:\n${unit}`, snippet: false, retrigger: true };
   }
   if (info.kind === 'array') {
-    if (info.enum?.length) return { text: `${info.name}:\n${unit}- ${choice(info.enum)}`, snippet: true, retrigger: false };
     return { text: `${info.name}:\n${unit}- `, snippet: false, retrigger: true };
   }
-  if (info.enum?.length) return { text: `${info.name}: ${choice(info.enum)}`, snippet: true, retrigger: false };
+  // A closed vocabulary: the key, then the values with their meanings (a snippet choice would
+  // silently keep its first value on Escape, and an unconsidered value reads as decided).
+  if (info.enum?.length) return { text: `${info.name}: `, snippet: false, retrigger: true };
   const date = valueSort(info) === 'date' ? dateCandidates(info.name, context.options.today)[0] : undefined;
   if (date) return { text: `${info.name}: \${1:${escapeSnippet(date.value)}}`, snippet: true, retrigger: false };
   return { text: `${info.name}: `, snippet: false, retrigger: true };

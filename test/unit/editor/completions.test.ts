@@ -69,8 +69,10 @@ describe('completionsAt', () => {
       assert.equal(order[0], 'type');
       assert.equal(items.find((c) => c.preselect)?.label, 'type');
       const type = items.find((c) => c.label === 'type');
-      assert.equal(type?.insertText, 'type: ${1|adr,rfc,exit-plan|}');
-      assert.equal(type?.isSnippet, true);
+      // A closed vocabulary inserts the key and asks again: the values come with their meanings.
+      assert.equal(type?.insertText, 'type: ');
+      assert.equal(type?.retrigger, true);
+      assert.equal(type?.isSnippet, undefined);
       for (const key of ['title', 'status', 'date', 'owners', 'review-by', 'tags']) assert.ok(order.includes(key), key);
       for (const key of ['reversibility', 'holders', 'deciders', 'due']) assert.ok(!order.includes(key), key);
       assert.ok(!items.find((c) => c.label === 'status')?.insertText.includes('proposed'), 'no type, no status vocabulary');
@@ -90,8 +92,8 @@ describe('completionsAt', () => {
       const marked = '---\ntype: adr\nrisk:\n  lev|\n---\n';
       const level = item(marked, 'level');
       assert.deepEqual(level.replace, { start: { line: 3, character: 2 }, end: { line: 3, character: 5 } });
-      assert.equal(level.insertText, 'level: ${1|low,medium,high,critical|}');
-      assert.equal(level.isSnippet, true);
+      assert.equal(level.insertText, 'level: ');
+      assert.equal(level.retrigger, true);
     });
 
     it('inserts a structure with its required children, placeholders from the schema, in the file indentation', () => {
@@ -111,7 +113,8 @@ describe('completionsAt', () => {
       assert.equal(owners.insertText, 'owners:\n  - ');
       assert.equal(owners.retrigger, true);
       const mechanisms = item('---\ntype: exit-plan\n|\n---\n', 'mechanisms');
-      assert.match(mechanisms.insertText, /^mechanisms:\n {2}- \$\{1\|documentation,pairing,runbook,/);
+      assert.equal(mechanisms.insertText, 'mechanisms:\n  - ');
+      assert.equal(mechanisms.retrigger, true);
       assert.equal(item('---\ntype: adr\n|\n---\n', 'date').insertText, `date: \${1:${TODAY}}`);
       assert.equal(item('---\ntype: adr\n|\n---\n', 'review-by').insertText, `review-by: \${1:${addMonths(TODAY, 6)}}`);
     });
