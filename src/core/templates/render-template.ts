@@ -33,6 +33,8 @@ interface Writer {
   value(info: FieldInfo): string;
   item(info: FieldInfo): string;
   prose(text: string): string;
+  /** Known text written as it is (a snippet must escape `$`, `}` and `\\` in it). */
+  literal(text: string): string;
 }
 
 function escapeSnippet(text: string): string {
@@ -46,6 +48,7 @@ function textWriter(): Writer {
     value: (info) => yamlString(choice(info) ?? `<${placeholderText(info)}>`),
     item: (info) => yamlString(choice(info) ?? `<${placeholderText(info)}>`),
     prose: (text) => `<${text}>`,
+    literal: (text) => text,
   };
 }
 
@@ -62,6 +65,7 @@ function snippetWriter(): Writer {
     value: next,
     item: next,
     prose: (text) => `\${${++stop}:${escapeSnippet(`<${text}>`)}}`,
+    literal: escapeSnippet,
   };
 }
 
@@ -99,8 +103,8 @@ function renderField(walk: Walk, path: readonly string[], info: FieldInfo, inden
   const key = path.join('.');
   const given = walk.fixed[key];
   if (given !== undefined) {
-    if (typeof given === 'string') out.push(`${indent}${info.name}: ${given}`);
-    else out.push(`${indent}${info.name}:`, ...given.map((v) => `${indent}${walk.unit}- ${yamlString(v)}`));
+    if (typeof given === 'string') out.push(`${indent}${info.name}: ${walk.writer.literal(given)}`);
+    else out.push(`${indent}${info.name}:`, ...given.map((v) => `${indent}${walk.unit}- ${walk.writer.literal(yamlString(v))}`));
     return;
   }
   if (info.kind === 'object') {
@@ -164,9 +168,9 @@ function render(input: TemplateInput, writer: Writer): string {
   if (input.owners?.length) fixed.owners = [...input.owners];
   const lines = ['---'];
   renderFields({ type: input.type, unit: '  ', writer, fixed }, [], '', lines);
-  lines.push('---', '', `# ${input.title}`);
+  lines.push('---', '', `# ${writer.literal(input.title)}`);
   for (const heading of input.sections ?? schemaSections(input.type).map((s) => s.heading)) {
-    lines.push('', `## ${heading}`, '', writer.prose(sectionPrompt(input.type, heading)));
+    lines.push('', `## ${writer.literal(heading)}`, '', writer.prose(sectionPrompt(input.type, heading)));
   }
   return `${lines.join('\n')}\n`;
 }
