@@ -7,6 +7,7 @@ import { registerCommands } from './commands/register-commands';
 import { readSettings } from './settings';
 import { output } from './output';
 import { CodeActions } from './code-actions';
+import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
 import type { DecisionEntry } from '../core/index/decision-entry';
 
 /** What the extension exports: lets tests wait for settled results instead of sleeping. */
@@ -14,6 +15,8 @@ export interface LegibleApi {
   settle(): Promise<void>;
   entries(): DecisionEntry[];
 }
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function activate(context: vscode.ExtensionContext): LegibleApi {
   const models = new Models();
@@ -31,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     vscode.window.createTreeView('legible.knowledgeRisk', { treeDataProvider: riskTree, showCollapseAll: true }),
     models.onDidChangeIndex(updateContext),
     ...registerCommands({ models, decisionsTree }),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new CodeActions(models, diagnostics), CodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
+    vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
   );
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
   // Not awaited: activation returns at once; the first lint runs in the background, in slices.
