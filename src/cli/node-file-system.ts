@@ -22,6 +22,18 @@ export class NodeFileSystem implements FileSystemPort {
     }
   }
 
+  async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
+    const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
+      const buffer = new Uint8Array(maxBytes);
+      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
     const entries = await fs.readdir(path, { withFileTypes: true });
     return entries.map((entry) => ({ name: entry.name, kind: kindOf(entry) }));

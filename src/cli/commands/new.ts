@@ -4,6 +4,7 @@ import { createRecord } from '../../core/numbering/create-record';
 import { isInside, joinPath } from '../../core/port/paths';
 import { RECORD_TYPES, type RecordType } from '../../core/schema/schema-registry';
 import { renderCustomTemplate, renderTemplate } from '../../core/templates/render-template';
+import { readCustomTemplate } from '../../core/workspace/read-template';
 import { choice, stringOption, todayOption, UsageError } from '../args';
 import { displayPath, toPortable, type CliContext } from '../context';
 import { gitUserName } from '../git-user';
@@ -11,7 +12,6 @@ import { openWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
 
 const DEFAULT_FOLDER = 'docs/decisions';
-const MAX_TEMPLATE_BYTES = 256 * 1024;
 
 export const newCommand: Command = {
   name: 'new',
@@ -73,24 +73,7 @@ async function targetFolder(opened: OpenedWorkspace, given: string | undefined, 
 
 /** The repository's own template for the type, if configured and readable; otherwise a warning and the built-in one. */
 async function customTemplate(opened: OpenedWorkspace, type: RecordType, context: CliContext): Promise<string | undefined> {
-  const relative = opened.loaded.config.templates[type];
-  if (!relative) return undefined;
-  const path = joinPath(opened.root, relative);
-  const problem = await (async () => {
-    if (!isInside(opened.root, path)) return 'it lies outside the workspace';
-    const stat = await opened.fs.stat(path);
-    if (!stat) return 'no such file';
-    if (stat.size > MAX_TEMPLATE_BYTES) return `it is larger than ${MAX_TEMPLATE_BYTES} bytes`;
-    return undefined;
-  })();
-  if (!problem) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(await opened.fs.readFile(path));
-    } catch (error) {
-      context.warn(`the ${type} template ${relative} could not be read (${(error as Error).message}); using the built-in template.`);
-      return undefined;
-    }
-  }
-  context.warn(`the ${type} template ${relative} is ignored: ${problem}; using the built-in template.`);
-  return undefined;
+  const { source, problem } = await readCustomTemplate(opened.fs, opened.root, opened.loaded.config, type);
+  if (problem) context.warn(`${problem}; using the built-in template.`);
+  return source;
 }

@@ -18,6 +18,8 @@ export interface FileStat {
 
 export interface FileSystemPort {
   readFile(path: string): Promise<Uint8Array>;
+  /** The first bytes of a file, without reading the rest (a 50 MB file must not be read whole). */
+  readFileHead?(path: string, maxBytes: number): Promise<Uint8Array>;
   readDirectory(path: string): Promise<DirectoryEntry[]>;
   /** undefined when nothing is there. Does not follow a final symlink. */
   stat(path: string): Promise<FileStat | undefined>;

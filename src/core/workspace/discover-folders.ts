@@ -1,5 +1,6 @@
 import type { FileSystemPort } from '../port/file-system';
-import { joinPath, isInside } from '../port/paths';
+import { joinPath } from '../port/paths';
+import { containedPath } from './contained-path';
 import type { ResolvedConfig } from '../config/config';
 
 /** Where decision records usually live, in the order tools put them there. */
@@ -31,8 +32,8 @@ export async function discoverFolders(fs: FileSystemPort, root: string, config: 
   }
   const found: string[] = [];
   for (const candidate of candidates) {
-    const folder = joinPath(root, candidate);
-    if (!isInside(root, folder) || found.includes(folder)) continue;
+    const folder = await containedPath(fs, root, candidate);
+    if (!folder || found.includes(folder)) continue;
     const stat = await fs.stat(folder);
     if (stat?.kind === 'directory') found.push(folder);
   }

@@ -1,8 +1,10 @@
 import type { FileSystemPort } from '../port/file-system';
-import { isInside, joinPath } from '../port/paths';
+import { joinPath } from '../port/paths';
 import { normalizeConfig, type ConfigProblem, type ResolvedConfig } from '../config/config';
 import { SchemaValidator } from '../schema/validator';
 import { RECORD_TYPES, type JsonSchema, type RecordType } from '../schema/schema-registry';
+import { unsafeRegexReason } from '../text/safe-regex';
+import { containedPath } from './contained-path';
 
 export const CONFIG_FILE = '.legible.json';
 
@@ -58,8 +60,8 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: { tr
 }
 
 async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number): Promise<{ schema: JsonSchema } | { error: string }> {
-  const path = joinPath(root, relative);
-  if (!isInside(root, path)) return { error: 'it lies outside the workspace' };
+  const path = await containedPath(fs, root, relative);
+  if (!path) return { error: 'it lies outside the workspace' };
   const stat = await fs.stat(path);
   if (!stat || stat.kind !== 'file') return { error: 'no such file' };
   if (stat.size > maxBytes) return { error: `larger than ${maxBytes} bytes` };
@@ -74,7 +76,7 @@ async function readSchemaExtension(fs: FileSystemPort, root: string, relative: s
   return refusal ? { error: refusal } : { schema: schema as JsonSchema };
 }
 
-/** Repository schemas are untrusted: no remote or file `$ref`, bounded depth. (Patterns: see the validator.) */
+/** Repository schemas are untrusted: no remote or file `$ref`, no backtracking-prone patterns, bounded depth. */
 function refuseUnsafe(node: unknown, depth: number): string | undefined {
   if (depth > 32) return 'nested deeper than 32 levels';
   if (Array.isArray(node)) {
@@ -86,6 +88,16 @@ function refuseUnsafe(node: unknown, depth: number): string | undefined {
     for (const [key, value] of Object.entries(node)) {
       if ((key === '$ref' || key === '$dynamicRef' || key === '$recursiveRef') && typeof value === 'string' && !value.startsWith('#') && !value.startsWith('https://legible.dev/schemas/')) {
         return `"${key}": "${value}" points outside the schema; only local references are allowed`;
+      }
+      if (key === 'pattern' && typeof value === 'string') {
+        const unsafe = unsafeRegexReason(value, 500);
+        if (unsafe) return `"pattern": ${JSON.stringify(value)} is refused: ${unsafe}`;
+      }
+      if (key === 'patternProperties' && value && typeof value === 'object') {
+        for (const pattern of Object.keys(value)) {
+          const unsafe = unsafeRegexReason(pattern, 500);
+          if (unsafe) return `"patternProperties": ${JSON.stringify(pattern)} is refused: ${unsafe}`;
+        }
       }
       const problem = refuseUnsafe(value, depth + 1);
       if (problem) return problem;

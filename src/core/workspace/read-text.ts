@@ -11,7 +11,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a decision file as strict UTF-8: a binary or mis-encoded file is reported, never turned into U+FFFD. */
 export async function readDecisionText(fs: FileSystemPort, path: string, limits: Limits, size?: number): Promise<ReadResult> {
-  let bytes = await fs.readFile(path);
+  const oversized = size !== undefined && size > limits.maxFileBytes;
+  let bytes = oversized && fs.readFileHead ? await fs.readFileHead(path, limits.maxFileBytes) : await fs.readFile(path);
   let problem: string | undefined;
   if ((size ?? bytes.length) > limits.maxFileBytes) {
     bytes = bytes.subarray(0, limits.maxFileBytes);

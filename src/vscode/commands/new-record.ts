@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createRecord } from '../../core/numbering/create-record';
 import { renderCustomTemplate, renderTemplate } from '../../core/templates/render-template';
-import { joinPath } from '../../core/port/paths';
+import { readCustomTemplate } from '../../core/workspace/read-template';
 import type { RecordType } from '../../core/schema/schema-registry';
 import { typeLabel } from '../../core/views/decision-groups';
 import type { Models } from '../models';
@@ -14,8 +14,6 @@ export interface NewRecordArgs {
   /** An absolute core path of a decisions folder. */
   readonly folder?: string;
 }
-
-const decoder = new TextDecoder();
 
 export function validateTitle(value: string): string | undefined {
   return value.trim() ? undefined : 'A title is required: what is being decided?';
@@ -38,8 +36,9 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
   if (title === undefined || validateTitle(title)) return undefined;
   const config = target.model.config;
   const date = target.model.today();
-  const custom = config?.templates[type];
-  const customSource = custom ? decoder.decode(await models.fs.readFile(joinPath(target.model.root, custom))) : undefined;
+  const custom = config ? await readCustomTemplate(models.fs, target.model.root, config, type) : {};
+  if (custom.problem) void vscode.window.showWarningMessage(`Legible: ${custom.problem}; using the built-in template.`);
+  const customSource = custom.source;
   const rendered = customSource ? undefined : renderTemplate({ type, title: title.trim(), date, sections: config?.sections[type] });
   await vscode.workspace.fs.createDirectory(toUri(target.folder));
   const created = await createRecord({
