@@ -14,6 +14,13 @@ import type { DecisionEntry } from '../core/index/decision-entry';
 export interface LegibleApi {
   settle(): Promise<void>;
   entries(): DecisionEntry[];
+  /**
+   * Test seam: the rows of both views as the providers give them to VS Code (which offers no API
+   * to read a tree), one string per row, indented two spaces per level: `label — description`.
+   */
+  treeSnapshot(): Promise<{ decisions: string[]; knowledgeRisk: string[] }>;
+  /** Test seam: fires whenever the index or any file's findings changed (even to none). */
+  readonly onDidChange: vscode.Event<void>;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -23,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
   const diagnostics = new DiagnosticsPublisher(models);
   const decisionsTree = new DecisionsTree(models, diagnostics, readSettings().groupBy);
   const riskTree = new KnowledgeRiskTree(models);
+  const changed = new vscode.EventEmitter<void>();
   const updateContext = () => void vscode.commands.executeCommand('setContext', 'legible.state', models.entries().length ? 'ready' : 'empty');
   context.subscriptions.push(
     output(),
@@ -33,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     vscode.window.createTreeView('legible.decisions', { treeDataProvider: decisionsTree, showCollapseAll: true }),
     vscode.window.createTreeView('legible.knowledgeRisk', { treeDataProvider: riskTree, showCollapseAll: true }),
     models.onDidChangeIndex(updateContext),
+    changed,
+    models.onDidChangeIndex(() => changed.fire()),
+    models.onDidChangeFindings(() => changed.fire()),
     ...registerCommands({ models, decisionsTree }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
@@ -41,7 +52,25 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
   // Not awaited: activation returns at once; the first lint runs in the background, in slices.
   void models.reload().then(updateContext);
-  return { settle: () => models.settle(), entries: () => models.entries() };
+  return {
+    settle: () => models.settle(),
+    entries: () => models.entries(),
+    treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
+    onDidChange: changed.event,
+  };
+}
+
+/** Walks a tree provider depth-first (test seam of LegibleApi.treeSnapshot). */
+async function treeRows<T>(provider: vscode.TreeDataProvider<T>, parent?: T, depth = 0): Promise<string[]> {
+  const rows: string[] = [];
+  for (const node of (await provider.getChildren(parent)) ?? []) {
+    const item = await provider.getTreeItem(node);
+    const label = typeof item.label === 'object' ? item.label.label : (item.label ?? '');
+    const description = typeof item.description === 'string' && item.description ? ` — ${item.description}` : '';
+    rows.push(`${'  '.repeat(depth)}${label}${description}`);
+    rows.push(...(await treeRows(provider, node, depth + 1)));
+  }
+  return rows;
 }
 
 export function deactivate(): void {}

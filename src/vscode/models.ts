@@ -18,6 +18,7 @@ export class Models implements vscode.Disposable {
   readonly onDidChangeFindings = this.findingsEmitter.event;
   readonly onDidChangeIndex = this.indexEmitter.event;
   private ready: Promise<void> = Promise.resolve();
+  private readonly inflight = new Set<Promise<void>>();
 
   constructor() {
     this.disposables.push(
@@ -95,10 +96,20 @@ export class Models implements vscode.Disposable {
     return this.modelFor(uri)?.decisions?.index.get(toCorePath(uri));
   }
 
-  /** Flushes debounced work everywhere: commands and tests use it to see settled results. */
+  /**
+   * Flushes debounced work everywhere: commands and tests use it to see settled results. Waits
+   * first for the loads and file reads already started (the watcher's and closed editors').
+   */
   async settle(): Promise<void> {
     await this.ready;
+    while (this.inflight.size) await Promise.all(this.inflight);
     await Promise.all(this.all().map((m) => m.flush()));
+  }
+
+  /** Remembers a background read until it ends, so settle() can wait for it. */
+  private track(work: Promise<void>): void {
+    this.inflight.add(work);
+    void work.finally(() => this.inflight.delete(work));
   }
 
   private onText(document: vscode.TextDocument): void {
@@ -112,7 +123,7 @@ export class Models implements vscode.Disposable {
     // An unsaved edit was discarded: the file on disk is the truth again.
     const model = this.modelFor(document.uri);
     const path = toCorePath(document.uri);
-    if (model?.isDecisionFile(path)) void model.refreshFromDisk(path).catch((error) => reportError('Re-reading a record', error));
+    if (model?.isDecisionFile(path)) this.track(model.refreshFromDisk(path).catch((error) => reportError('Re-reading a record', error)));
   }
 
   private onDisk(uri: vscode.Uri): void {
@@ -121,7 +132,7 @@ export class Models implements vscode.Disposable {
     if (!model?.isDecisionFile(path)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open && open.isDirty) return;
-    void model.refreshFromDisk(path).catch((error) => reportError('Reading a record', error));
+    this.track(model.refreshFromDisk(path).catch((error) => reportError('Reading a record', error)));
   }
 
   private onDeleted(uri: vscode.Uri): void {
