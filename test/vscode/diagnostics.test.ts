@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  applyEdit, cleanAdr, cleanUp, decisionsFolder, EXTENSION_ID, legible, legibleDiagnostics, rangeOf, readText, recordUri, ruleOf, track,
-  waitForDiagnostics, waitForIndexed, waitForNoRule, waitForRule, workspaceRoot, writeFile, writeRecord,
+  applyEdit, cleanAdr, cleanUp, decisionsFolder, describeDiagnostics, EXTENSION_ID, legible, legibleDiagnostics, rangeOf, readText, recordUri, ruleOf, track,
+  waitFor, waitForDiagnostics, waitForIndexed, waitForNoRule, waitForRule, workspaceRoot, writeFile, writeRecord,
 } from './support';
 
 const FIXTURE_0001 = 'docs/decisions/0001-record-decisions-with-legible.md';
@@ -121,6 +121,24 @@ describe('Diagnostics', () => {
     await waitForIndexed(uri, false);
     await waitForDiagnostics(uri, 'no diagnostics left behind', (list) => list.length === 0);
     assert.deepEqual(legibleDiagnostics(moved), [], 'outside the decisions folder nothing is linted');
+  });
+
+  it('renaming an open record out of the decisions folder clears its diagnostics (WorkspaceEdit)', async () => {
+    const uri = await writeRecord('0106-leaving-open.md', cleanAdr('Leaving open', (t) => t.replace('level: low', 'level: hgh')));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitForRule(uri, 'frontmatter-schema');
+    const moved = track(vscode.Uri.joinPath(workspaceRoot(), 'docs', 'leaving-open.md'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, moved);
+    await applyEdit(edit);
+    await waitForIndexed(uri, false);
+    // VS Code closes the document under the old name; the extension must not read that file again.
+    await waitFor('the old document to close', () => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), [vscode.workspace.onDidCloseTextDocument]);
+    await (await legible()).settle();
+    assert.ok(!(await legible()).entries().some((e) => e.path.endsWith(uri.path)), 'the old name is back in the index');
+    assert.deepEqual(legibleDiagnostics(moved), [], `outside the decisions folder nothing is linted:\n${describeDiagnostics(moved)}`);
+    assert.deepEqual(legibleDiagnostics(uri), [], `the old name keeps nothing:\n${describeDiagnostics(uri)}`);
   });
 
   it('renaming a file into the decisions folder lints it', async () => {
