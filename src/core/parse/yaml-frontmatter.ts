@@ -53,9 +53,12 @@ export function parseYamlFrontmatter(text: string, content: Span, limits: Limits
     return fail('too-large', `The frontmatter is ${source.length} characters; Legible reads at most ${limits.maxFrontmatterBytes}. Is this really metadata?`, whole);
   }
   const tokens = Array.from(new Parser().parse(source));
-  const depth = tokenDepth(tokens, limits.maxFrontmatterDepth);
-  if (depth > limits.maxFrontmatterDepth) {
-    return fail('too-deep', `The frontmatter nests deeper than ${limits.maxFrontmatterDepth} levels; Legible does not read it.`, whole);
+  const tooDeep = tooDeepAt(tokens, limits.maxFrontmatterDepth);
+  if (tooDeep !== undefined) {
+    // On the line where the nesting passes the limit: in a long frontmatter that is what to look at.
+    const lineEnd = source.slice(tooDeep).search(/[\r\n]/);
+    const span = { start: content.start + tooDeep, end: content.start + (lineEnd < 0 ? source.length : tooDeep + lineEnd) };
+    return fail('too-deep', `The frontmatter nests deeper than ${limits.maxFrontmatterDepth} levels; Legible does not read it.`, clamp(span, content));
   }
   const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens, true, source.length)) as Document.Parsed[];
   const problems: YamlProblem[] = [];
@@ -108,22 +111,27 @@ class BudgetExceeded extends Error {}
 
 interface CstToken {
   type: string;
+  offset?: number;
   value?: unknown;
   items?: Array<{ key?: unknown; value?: unknown; sep?: unknown; start?: unknown }>;
 }
 
-/** Deepest collection nesting in the CST, walked with an explicit stack: no recursion to overflow. */
-function tokenDepth(tokens: readonly unknown[], limit: number): number {
-  let deepest = 0;
+/**
+ * Where the collection nesting in the CST first passes `limit` (the offset in the source of the
+ * earliest collection too deep), or undefined. Walked with an explicit stack: no recursion to overflow.
+ */
+function tooDeepAt(tokens: readonly unknown[], limit: number): number | undefined {
+  let first: number | undefined;
   const stack: Array<[CstToken, number]> = tokens.map((t) => [t as CstToken, 0]);
   while (stack.length) {
     const [token, depth] = stack.pop()!;
     if (!token || typeof token !== 'object') continue;
     const isCollection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
     const here = isCollection ? depth + 1 : depth;
-    if (here > deepest) {
-      deepest = here;
-      if (deepest > limit) return deepest;
+    if (here > limit) {
+      // Its children are deeper still, and further on: no need to walk them.
+      if (typeof token.offset === 'number' && (first === undefined || token.offset < first)) first = token.offset;
+      continue;
     }
     if (token.type === 'document' && token.value) stack.push([token.value as CstToken, here]);
     for (const item of token.items ?? []) {
@@ -131,7 +139,7 @@ function tokenDepth(tokens: readonly unknown[], limit: number): number {
       if (item.value && typeof item.value === 'object') stack.push([item.value as CstToken, here]);
     }
   }
-  return deepest;
+  return first;
 }
 
 interface ScalarToken {

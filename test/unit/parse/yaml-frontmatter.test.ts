@@ -97,6 +97,9 @@ describe('parseYamlFrontmatter', () => {
     assert.deepEqual(blocks.problems.map((p) => p.code), ['too-deep']);
     const limit = DEFAULT_LIMITS.maxFrontmatterDepth;
     assert.deepEqual(parse(`a: ${'['.repeat(limit - 1)}${']'.repeat(limit - 1)}\n`).problems, [], 'nesting up to the limit is read');
+    // The problem sits where the nesting passes the limit (here the 15th `[` below two mappings), not on the first line.
+    const located = parse(`type: adr\nrisk:\n  level: ${'['.repeat(40)}\nstatus: x\n`);
+    assert.deepEqual(located.problems.map((p) => [p.code, at(located.text, p.span)]), [['too-deep', '['.repeat(40 - (limit - 2))]]);
   });
 
   it('refuses frontmatter over the size limit without parsing it', () => {
