@@ -1,3 +1,6 @@
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runWorker } from './scan/lint-worker';
+import { isWorkerTask } from './scan/worker-protocol';
 import { listOr, parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands/command';
 import { indexCommand } from './commands/write-index';
@@ -54,8 +57,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const context = createContext();
-main(process.argv.slice(2), context).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => (process.exitCode = fail(error, context.env)),
-);
+if (!isMainThread && isWorkerTask(workerData)) {
+  // A lint worker: this same bundle, given a share of the files (see scan/parallel-scan.ts).
+  void runWorker(workerData);
+} else {
+  const context = createContext();
+  main(process.argv.slice(2), context).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => (process.exitCode = fail(error, context.env)),
+  );
+}

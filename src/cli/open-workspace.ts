@@ -7,6 +7,9 @@ import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/workspace/lo
 import { UsageError } from './args';
 import { displayPath, toPortable, type CliContext } from './context';
 import { NodeFileSystem } from './node-file-system';
+import type { LintCache } from './scan/lint-cache';
+import { scanInWorkers, workerCount } from './scan/parallel-scan';
+import type { FileResult } from './scan/worker-protocol';
 
 export interface OpenedWorkspace {
   readonly fs: NodeFileSystem;
@@ -71,10 +74,59 @@ export async function chosenFolders(paths: readonly string[], opened: OpenedWork
   return folders;
 }
 
-/** A workspace over the given folders, every file read and linted, ready for findings() and index. */
-export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly string[], today: string, extraFiles: readonly string[] = []): Promise<DecisionWorkspace> {
+export interface ScanOptions {
+  readonly extraFiles?: readonly string[];
+  /** False for `list` and `report`: the index needs the frontmatter only, no Markdown parse. */
+  readonly body?: boolean;
+  readonly cache?: LintCache;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * A workspace over the given folders, every file read and linted, ready for findings() and index.
+ * Unchanged files come from the cache; the rest are spread over worker threads when there are
+ * enough of them to pay for the workers' start-up.
+ */
+export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly string[], today: string, options: ScanOptions = {}): Promise<DecisionWorkspace> {
+  const body = options.body !== false;
   const workspace = new DecisionWorkspace({ fs: opened.fs, root: opened.root, folders, config: opened.loaded.config, validator: opened.loaded.validator, today });
-  const files = [...new Set([...(await workspace.listFiles()), ...extraFiles])].sort();
-  await workspace.scan(files);
+  const files = [...new Set([...(await workspace.listFiles()), ...(options.extraFiles ?? [])])].sort();
+  const { cache } = options;
+  const stats = new Map<string, { size: number; mtime: number }>();
+  const pending: string[] = [];
+  for (const path of files) {
+    if (cache) {
+      const found = await opened.fs.stat(path);
+      if (found) {
+        stats.set(path, found);
+        const cached = cache.get(path, found.size, found.mtime, body);
+        if (cached) {
+          workspace.adopt(cached.entry, cached.findings);
+          continue;
+        }
+      }
+    }
+    pending.push(path);
+  }
+  const remember = (path: string, result: FileResult) => {
+    const found = stats.get(path);
+    if (cache && found) cache.set(path, found.size, found.mtime, body, result);
+  };
+  const workers = workerCount(pending.length, options.env ?? process.env);
+  if (workers >= 2) {
+    for (const result of await scanInWorkers({ root: opened.root, folders, today, body }, pending, workers)) {
+      workspace.adopt(result.entry, result.findings);
+      remember(result.entry.path, result);
+    }
+  } else {
+    for (const path of pending) {
+      const { entry } = await workspace.update(path, undefined, { body });
+      remember(path, { entry, findings: workspace.fileFindings(path) });
+    }
+  }
+  if (cache) {
+    cache.retain(new Set(files));
+    await cache.save();
+  }
   return workspace;
 }

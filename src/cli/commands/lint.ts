@@ -6,6 +6,7 @@ import { countFindings, plural, type LintedFile } from '../formats/lint-output';
 import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
+import { DEFAULT_CACHE, openCache } from '../scan/open-cache';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -15,6 +16,8 @@ export const lintCommand: Command = {
     format: { type: 'string', short: 'f', value: 'format', description: `Output format: ${FORMAT_NAMES.join(', ')} (default stylish).` },
     'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
+    cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
+    'cache-location': { type: 'string', value: 'file', description: `Where --cache keeps its results (default ${DEFAULT_CACHE}, or .legible-cache/ without node_modules).` },
     ...TODAY_OPTION,
     ...HELP_OPTION,
   },
@@ -46,7 +49,8 @@ export const lintCommand: Command = {
     const opened = await openWorkspace(context);
     if (!args.positionals.length) requireFolders(opened, context, 'lint');
     const targets = await lintTargets(args.positionals, opened, context);
-    const workspace = await scanWorkspace(opened, targets.folders, today, targets.extraFiles);
+    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
+    const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
     const byFile = await workspace.findings();
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));

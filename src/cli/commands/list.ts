@@ -18,7 +18,7 @@ export const listCommand: Command = {
   async run(args, context) {
     const today = todayOption(stringOption(args, 'today'));
     const opened = await openWorkspace(context);
-    const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'list'), today);
+    const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'list'), today, { body: false });
     const entries = workspace.index.entries().sort(byFolderAndNumber);
     context.out(flag(args, 'json') ? `${JSON.stringify(entries.map((entry) => entryJson(entry, context)), null, 2)}\n` : listText(entries, opened.loaded.config.placeholder, context));
     return 0;

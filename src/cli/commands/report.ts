@@ -33,7 +33,7 @@ export const reportCommand: Command = {
     if (person !== undefined && !person.trim()) throw new UsageError('--person needs a name');
 
     const opened = await openWorkspace(context);
-    const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'report'), today);
+    const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'report'), today, { body: false });
     const entries = workspace.index.entries();
     if (person === undefined) {
       const report = knowledgeRisk(entries, today);

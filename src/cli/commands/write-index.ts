@@ -31,7 +31,7 @@ export const indexCommand: Command = {
     const opened = await openWorkspace(context);
     const folders = await chosenFolders(args.positionals, opened, context, 'index');
     // The table shows no dates, so the day does not matter.
-    const workspace = await scanWorkspace(opened, folders, '1970-01-01');
+    const workspace = await scanWorkspace(opened, folders, '1970-01-01', { body: false });
     const entries = workspace.index.entries();
     const output = stringOption(args, 'output');
     const targets = output

@@ -1,6 +1,7 @@
 import type { Range } from '../text/position';
 import type { LegacyFormat } from '../document/legacy';
 import type { RecordType } from '../schema/schema-registry';
+import type { Suppressed } from '../lint/suppressions';
 
 /** A reference to another record by id, as written (`0007`, `ADR-0007`, 7). */
 export interface IdRef {
@@ -59,5 +60,5 @@ export interface DecisionEntry {
   readonly anchor: Range;
   readonly statusRange?: Range;
   /** Rules turned off in the file by `<!-- legible-disable … -->`. */
-  readonly suppressed: ReadonlySet<string> | 'all';
+  readonly suppressed: Suppressed;
 }

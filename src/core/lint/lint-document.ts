@@ -6,7 +6,7 @@ import { isRecordType } from '../schema/schema-registry';
 import type { SchemaValidator } from '../schema/validator';
 import { RULES } from '../rules/registry';
 import type { BodyRule, DocumentRule, Finding, Report, Rule, Severity } from '../rules/rule';
-import { disabledRules, isDisabled } from './suppressions';
+import { isDisabled, type Suppressed } from './suppressions';
 
 export interface LintContext {
   readonly config: ResolvedConfig;
@@ -24,7 +24,7 @@ export interface ActiveRule<T extends Rule> {
   readonly severity: Severity;
 }
 
-export function activeRules<T extends Rule>(scope: T['scope'], config: ResolvedConfig, disabled: ReturnType<typeof disabledRules>): Array<ActiveRule<T>> {
+export function activeRules<T extends Rule>(scope: T['scope'], config: ResolvedConfig, disabled: Suppressed): Array<ActiveRule<T>> {
   const out: Array<ActiveRule<T>> = [];
   for (const rule of RULES) {
     if (rule.scope !== scope || isDisabled(disabled, rule.id)) continue;
@@ -44,7 +44,7 @@ function collector(doc: DecisionDocument, ruleId: string, severity: Severity, ou
 /** Rules that read the frontmatter only: cheap enough for every keystroke. */
 export function lintFrontmatter(doc: DecisionDocument, entry: DecisionEntry, context: LintContext): Finding[] {
   const findings: Finding[] = [];
-  const disabled = disabledRules(doc.text);
+  const disabled = entry.suppressed;
   const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
   for (const { rule, severity } of activeRules<DocumentRule>('document', context.config, disabled)) {
     rule.check({ ...context, doc, entry, type, report: collector(doc, rule.id, severity, findings) });
@@ -53,16 +53,16 @@ export function lintFrontmatter(doc: DecisionDocument, entry: DecisionEntry, con
 }
 
 /** True when some body rule would run on this document, so the Markdown parse is worth it. */
-export function needsBody(doc: DecisionDocument, config: ResolvedConfig): boolean {
-  return doc.legible && isRecordType(doc.data?.type) && activeRules<BodyRule>('body', config, disabledRules(doc.text)).length > 0;
+export function needsBody(doc: DecisionDocument, entry: DecisionEntry, config: ResolvedConfig): boolean {
+  return doc.legible && isRecordType(doc.data?.type) && activeRules<BodyRule>('body', config, entry.suppressed).length > 0;
 }
 
 /** Rules that need the Markdown tree. Bodies over the size limit are skipped, and say so once. */
 export async function lintBody(doc: DecisionDocument, entry: DecisionEntry, context: LintContext): Promise<Finding[]> {
-  if (!needsBody(doc, context.config)) return [];
+  if (!needsBody(doc, entry, context.config)) return [];
   const findings: Finding[] = [];
   const bodyBytes = doc.text.length - doc.bodyStart;
-  const rules = activeRules<BodyRule>('body', context.config, disabledRules(doc.text));
+  const rules = activeRules<BodyRule>('body', context.config, entry.suppressed);
   if (bodyBytes > context.config.limits.maxBodyBytes) {
     findings.push({
       ruleId: rules[0].rule.id,

@@ -48,17 +48,28 @@ export class DecisionWorkspace {
     return [...new Set(all.flat())];
   }
 
-  /** Reads and lints every decision file, then runs the cross-file rules. */
-  async scan(files?: readonly string[]): Promise<void> {
-    for (const path of files ?? (await this.listFiles())) await this.update(path);
+  /**
+   * Reads and lints every decision file. With `body: false` only the frontmatter is read and
+   * checked: what the index, the tree, `list` and `report` need, without a Markdown parse.
+   */
+  async scan(files?: readonly string[], options: { body?: boolean } = {}): Promise<void> {
+    for (const path of files ?? (await this.listFiles())) await this.update(path, undefined, options);
   }
 
   /** Parses one file (from disk, or the editor's text) and refreshes its entry and findings. */
-  async update(path: string, text?: string): Promise<{ doc: DecisionDocument; entry: DecisionEntry }> {
+  async update(path: string, text?: string, options: { body?: boolean } = {}): Promise<{ doc: DecisionDocument; entry: DecisionEntry }> {
     const read = text === undefined ? await this.read(path) : { text };
     const parsed = this.updateFrontmatter(path, read.text, read.problem);
-    await this.updateBody(parsed.doc, parsed.entry);
+    if (options.body !== false) await this.updateBody(parsed.doc, parsed.entry);
+    else this.bodyFindings.delete(path);
     return parsed;
+  }
+
+  /** Takes a file's entry and own findings computed elsewhere (a worker, the cache). */
+  adopt(entry: DecisionEntry, findings: readonly Finding[]): void {
+    this.index.set(entry);
+    this.frontmatterFindings.set(entry.path, [...findings]);
+    this.bodyFindings.delete(entry.path);
   }
 
   /**
