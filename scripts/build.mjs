@@ -9,7 +9,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  minify: process.argv.includes('--minify'),
+  // Minified: a smaller VSIX and a faster import on activation; the linked source maps keep stacks readable.
+  minify: !process.argv.includes('--no-minify'),
   logLevel: 'warning',
   legalComments: 'none',
 };
