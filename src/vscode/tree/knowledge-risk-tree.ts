@@ -50,7 +50,9 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
     const count = node.kind === 'person' ? node.children.length : node.children.length;
     const label = node.kind === 'person' ? node.person : node.label;
     const item = new vscode.TreeItem(label, count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    item.id = node.id;
+    // VS Code keeps an item's first collapsible state for its id: a section that was empty (before
+    // the first scan, or until something becomes overdue) gets a new id, so it opens once it fills.
+    item.id = node.kind === 'section' && !count ? `${node.id}:empty` : node.id;
     item.description = node.kind === 'section' && !count ? 'none' : String(count);
     item.iconPath = new vscode.ThemeIcon(node.kind === 'person' ? 'account' : node.icon, node.kind === 'section' && count ? new vscode.ThemeColor('charts.orange') : undefined);
     return item;
