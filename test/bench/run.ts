@@ -1,0 +1,599 @@
+// `npm run bench`: the measures of issue 6, side by side in one run. Contenders alternate within each
+// repetition (rotating the order), every process is fresh, and the figures are medians (p90 where
+// the issue asks). Usage: tsx test/bench/run.ts [--quick] [--sizes 1000,10000] [--seed N] [--no-profile]
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, type CorpusInfo } from './generate-corpus';
+import { summarizeProfiles, type ProfileSummary } from './profile';
+import { packageExtension } from '../harness/vsix';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const EXTENSION = path.join(REPO, 'dist', 'extension.js');
+const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const BUILD_DIR = path.join(BENCH_DIR, 'build');
+const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
+const TIME = '/usr/bin/time';
+
+// ---------------------------------------------------------------------------------------------
+// Options.
+
+interface Options {
+  readonly sizes: number[];
+  readonly quick: boolean;
+  readonly seed: number;
+  readonly profile: boolean;
+  readonly edits: number;
+  /** Where the Markdown report goes: the committed RESULTS.md only for a full run. */
+  readonly out: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const quick = argv.includes('--quick');
+  const sizes = (value('--sizes') ?? (quick ? '1000' : '1000,10000')).split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes takes whole numbers of at least 10, e.g. --sizes 1000,10000');
+  const custom = quick || value('--sizes') !== undefined;
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    quick,
+    seed: Number(value('--seed') ?? DEFAULT_SEED),
+    profile: !argv.includes('--no-profile'),
+    edits: quick ? 50 : 200,
+    out: value('--out') ?? (custom ? path.join(BENCH_DIR, 'RESULTS-partial.md') : RESULTS_FILE),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and formatting.
+
+function quantile(values: readonly number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+const median = (values: readonly number[]) => quantile(values, 0.5);
+const p90 = (values: readonly number[]) => quantile(values, 0.9);
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value < 1) return `${value.toFixed(2)} ms`;
+  if (value < 10) return `${value.toFixed(1)} ms`;
+  if (value < 1000) return `${Math.round(value)} ms`;
+  return `${(value / 1000).toFixed(value < 10_000 ? 2 : 1)} s`;
+}
+const mb = (kb: number) => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : '—');
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const sizeLabel = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const times = (x: number) => `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
+
+// ---------------------------------------------------------------------------------------------
+// Processes.
+
+interface RunResult {
+  readonly ms: number;
+  readonly rssKb: number;
+  /** User + system CPU time of the process: less sensitive than wall time to a busy machine. */
+  readonly cpuMs: number;
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const hasTime = fs.existsSync(TIME);
+const RSS_PRELOAD = path.join(BUILD_DIR, 'rss-preload.cjs');
+
+/** Runs `node args…`, timing it from spawn to exit; peak RSS from GNU time, else from the child itself. */
+function runNode(args: readonly string[], options: { cwd?: string; execArgv?: readonly string[] } = {}): Promise<RunResult> {
+  const rssFile = path.join(BUILD_DIR, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
+  const nodeArgs = [...(options.execArgv ?? []), ...(hasTime ? [] : ['--require', RSS_PRELOAD]), ...args];
+  const [command, argv] = hasTime ? [TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const elapsed = performance.now() - started;
+      let rssKb = NaN;
+      let cpuMs = NaN;
+      try {
+        // GNU time may write "Command exited with non-zero status 1" first: the figures are the last line.
+        const [rss, user, system] = fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+        rssKb = rss;
+        cpuMs = (user + system) * 1000;
+        fs.rmSync(rssFile, { force: true });
+      } catch {
+        // no figure: the process died before writing it
+      }
+      resolve({ ms: elapsed, rssKb, cpuMs, code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
+    });
+  });
+}
+
+/** A workload task (fresh process); its JSON line, with the process's wall time and peak RSS. */
+async function task<T>(name: string, args: readonly string[]): Promise<T & { wallMs: number; rssKb: number }> {
+  const result = await runNode([path.join(BUILD_DIR, 'workloads.js'), name, ...args]);
+  if (result.code !== 0) throw new Error(`bench task ${name} failed (exit ${result.code}):\n${result.stderr.slice(-2000)}`);
+  const reported = JSON.parse(result.stdout.trim().split('\n').pop()!) as T & { maxRssKb: number };
+  return { ...reported, wallMs: result.ms, rssKb: Number.isFinite(result.rssKb) ? result.rssKb : reported.maxRssKb };
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup.
+
+async function buildProbes(): Promise<void> {
+  fs.mkdirSync(BUILD_DIR, { recursive: true });
+  // The product's own bundle settings (scripts/build.mjs, minified): the core runs here as it runs shipped.
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: true, logLevel: 'warning', legalComments: 'none' } as const;
+  await build({ ...common, entryPoints: [path.join(__dirname, 'workloads.ts')], outfile: path.join(BUILD_DIR, 'workloads.js'), external: ['markdownlint-cli2', 'markdownlint-cli2/*'] });
+  await build({ ...common, entryPoints: [path.join(__dirname, 'import-probe.ts')], outfile: path.join(BUILD_DIR, 'import-probe.js') });
+  // Without GNU time, each node child reports its own peak RSS and CPU time when it exits.
+  fs.writeFileSync(RSS_PRELOAD, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_RSS_FILE, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}`); });\n");
+}
+
+interface CacheSupport {
+  readonly flag: boolean;
+  readonly location?: string;
+}
+
+/** Whether `legible lint` has `--cache` (and a way to say where), from its own help. */
+function detectCache(): CacheSupport {
+  const help = spawnSync(process.execPath, [CLI, 'lint', '--help'], { encoding: 'utf8' }).stdout ?? '';
+  const location = /--(cache-location|cache-file|cache-dir)\b/.exec(help)?.[1];
+  return { flag: /--cache\b/.test(help), location };
+}
+
+function machine(): Record<string, string> {
+  const cpus = os.cpus();
+  const git = (args: string[]) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const dirty = git(['status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts']).length > 0;
+  return {
+    cpus: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    commit: `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' + uncommitted changes in src/ or scripts/' : ''}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    load: os.loadavg().map((l) => l.toFixed(1)).join(' / '),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures.
+
+interface SizeResult {
+  readonly corpus: CorpusInfo;
+  readonly io: number[];
+  readonly index: Array<{ ms: number; cpuMs: number; wallMs: number; rssKb: number; entries: number }>;
+  readonly cold: RunResult[];
+  readonly warm: RunResult[];
+  readonly markdownlint: RunResult[];
+  readonly legibleProblems: string;
+  readonly markdownlintProblems: string;
+}
+
+const summaryOf = (output: string, pattern: RegExp) => pattern.exec(output)?.[0] ?? '(no summary line)';
+
+async function measureSize(corpus: CorpusInfo, reps: number, cache: CacheSupport, log: (line: string) => void): Promise<SizeResult> {
+  const lintArgs = [CLI, 'lint', '--today', BENCH_TODAY];
+  // Inside the workspace, where the CLI keeps it by default; named, so the bench can start it empty.
+  const cacheFile = cache.location ? path.join(corpus.root, '.legible-cache', 'bench-lint-cache.json') : undefined;
+  const warmArgs = [...lintArgs, '--cache', ...(cache.location && cacheFile ? [`--${cache.location}`, cacheFile] : [])];
+  const markdownlintArgs = [MARKDOWNLINT, 'docs/decisions/*.md'];
+  if (cache.flag) {
+    // Fill the cache once; then every timed warm run finds every file unchanged.
+    if (cacheFile) fs.rmSync(cacheFile, { force: true });
+    const primed = await runNode(warmArgs, { cwd: corpus.root });
+    log(`  primed the lint cache (${ms(primed.ms)}, exit ${primed.code})`);
+  }
+  const result: SizeResult = { corpus, io: [], index: [], cold: [], warm: [], markdownlint: [], legibleProblems: '', markdownlintProblems: '' };
+  const mutable = result as { -readonly [K in keyof SizeResult]: SizeResult[K] };
+  type Contender = { name: string; run: () => Promise<string> };
+  const contenders: Contender[] = [
+    { name: 'io', run: async () => { const r = await task<{ ms: number }>('io', [corpus.folder]); result.io.push(r.ms); return ms(r.ms); } },
+    {
+      name: 'index',
+      run: async () => {
+        const r = await task<{ ms: number; cpuMs: number; entries: number }>('index', [corpus.root, BENCH_TODAY]);
+        result.index.push(r);
+        return `${ms(r.ms)} ${mb(r.rssKb)}`;
+      },
+    },
+    {
+      name: 'legible lint',
+      run: async () => {
+        const r = await runNode(lintArgs, { cwd: corpus.root });
+        if (r.code !== 1 && r.code !== 0) throw new Error(`legible lint exited ${r.code}: ${r.stderr.slice(-1000)}`);
+        mutable.legibleProblems = summaryOf(r.stdout, /\d+ problems? \([^)]*\)|no problems/);
+        result.cold.push(r);
+        return `${ms(r.ms)} ${mb(r.rssKb)}`;
+      },
+    },
+    ...(cache.flag
+      ? [{
+          name: 'legible lint --cache',
+          run: async () => {
+            const r = await runNode(warmArgs, { cwd: corpus.root });
+            if (r.code !== 1 && r.code !== 0) throw new Error(`legible lint --cache exited ${r.code}: ${r.stderr.slice(-1000)}`);
+            result.warm.push(r);
+            return `${ms(r.ms)} ${mb(r.rssKb)}`;
+          },
+        }]
+      : []),
+    {
+      name: 'markdownlint-cli2',
+      run: async () => {
+        const r = await runNode(markdownlintArgs, { cwd: corpus.root });
+        if (r.code !== 1 && r.code !== 0) throw new Error(`markdownlint-cli2 exited ${r.code}: ${r.stderr.slice(-1000)}`);
+        mutable.markdownlintProblems = summaryOf(r.stdout + r.stderr, /Summary: \d+ error\(s\)/);
+        result.markdownlint.push(r);
+        return `${ms(r.ms)} ${mb(r.rssKb)}`;
+      },
+    },
+  ];
+  for (let rep = 0; rep < reps; rep++) {
+    const line: string[] = [];
+    for (const contender of rotate(contenders, rep)) line.push(`${contender.name} ${await contender.run()}`);
+    log(`  ${sizeLabel(corpus.files)} rep ${rep + 1}/${reps}: ${line.join(' · ')}`);
+  }
+  return result;
+}
+
+interface KeystrokeResult {
+  readonly frontmatter: number[];
+  readonly own: number[];
+  readonly crossFile: number[];
+  readonly markdownlint: number[];
+  readonly bytes: number;
+  readonly indexed: number;
+}
+
+async function measureKeystrokes(corpus: CorpusInfo, record: string, edits: number, reps: number, log: (line: string) => void): Promise<KeystrokeResult> {
+  const result: KeystrokeResult = { frontmatter: [], own: [], crossFile: [], markdownlint: [], bytes: 0, indexed: 0 };
+  const warmup = 10;
+  const contenders = [
+    async () => {
+      const r = await task<{ frontmatter: number[]; own: number[]; crossFile: number[]; bytes: number; indexed: number }>('keystroke', [corpus.root, record, BENCH_TODAY, String(edits), String(warmup)]);
+      result.frontmatter.push(...r.frontmatter);
+      result.own.push(...r.own);
+      result.crossFile.push(...r.crossFile);
+      Object.assign(result, { bytes: r.bytes, indexed: r.indexed });
+      return `legible frontmatter p90 ${ms(p90(r.frontmatter))}, full p90 ${ms(p90(r.own))}, cross-file p90 ${ms(p90(r.crossFile))}`;
+    },
+    async () => {
+      const r = await task<{ samples: number[] }>('markdownlint-keystroke', [record, String(edits), String(warmup)]);
+      result.markdownlint.push(...r.samples);
+      return `markdownlint p90 ${ms(p90(r.samples))}`;
+    },
+  ];
+  for (let rep = 0; rep < reps; rep++) {
+    const line: string[] = [];
+    for (const contender of rotate(contenders, rep)) line.push(await contender());
+    log(`  keystrokes rep ${rep + 1}/${reps}: ${line.join(' · ')}`);
+  }
+  return result;
+}
+
+interface ActivationResult {
+  readonly imports: number[];
+  readonly typical: Array<{ ms: number; frontmatterMs: number; configMs: number }>;
+  readonly large: Array<{ ms: number; frontmatterMs: number; configMs: number }>;
+  readonly typicalFile: string;
+  readonly typicalBytes: number;
+}
+
+async function measureActivation(corpus: CorpusInfo, record: string, runs: number, log: (line: string) => void): Promise<ActivationResult> {
+  // The open file: the corpus record closest to the median size.
+  const files = fs.readdirSync(corpus.folder).map((name) => ({ name, bytes: fs.statSync(path.join(corpus.folder, name)).size }));
+  const middle = median(files.map((f) => f.bytes));
+  const typical = files.reduce((best, f) => (Math.abs(f.bytes - middle) < Math.abs(best.bytes - middle) ? f : best));
+  const typicalFile = path.join(corpus.folder, typical.name);
+  const result: ActivationResult = { imports: [], typical: [], large: [], typicalFile, typicalBytes: typical.bytes };
+  type Diagnostics = { ms: number; frontmatterMs: number; configMs: number };
+  for (let i = 0; i < runs; i++) {
+    const order = rotate(['import', 'typical', 'large'] as const, i);
+    for (const which of order) {
+      if (which === 'import') {
+        const r = await runNode([path.join(BUILD_DIR, 'import-probe.js'), EXTENSION]);
+        if (r.code !== 0) throw new Error(`importing dist/extension.js failed: ${r.stderr.slice(-2000)}`);
+        result.imports.push((JSON.parse(r.stdout.trim()) as { ms: number }).ms);
+      } else {
+        const r = await task<Diagnostics>('first-diagnostics', [corpus.root, which === 'typical' ? typicalFile : record, BENCH_TODAY]);
+        result[which].push(r);
+      }
+    }
+  }
+  log(`  activation: import median ${ms(median(result.imports))}, first diagnostics median ${ms(median(result.typical.map((r) => r.ms)))} (typical), ${ms(median(result.large.map((r) => r.ms)))} (50 KB)`);
+  return result;
+}
+
+async function profileLint(corpus: CorpusInfo): Promise<{ summary: ProfileSummary; wallMs: number }> {
+  const dir = path.join(BENCH_DIR, 'profile', `lint-${corpus.files}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const r = await runNode([CLI, 'lint', '--today', BENCH_TODAY], { cwd: corpus.root, execArgv: ['--cpu-prof', '--cpu-prof-dir', dir] });
+  return { summary: summarizeProfiles(dir), wallMs: r.ms };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+interface Goal {
+  readonly goal: string;
+  readonly measured: string;
+  /** measured / target, in the direction that makes ≥ 1 good. */
+  readonly ratio: number;
+  readonly met: boolean;
+}
+
+function atLeast(goal: string, value: number, target: number, shown: string): Goal {
+  return { goal, measured: shown, ratio: value / target, met: value >= target };
+}
+
+function atMost(goal: string, value: number, target: number, shown: string): Goal {
+  return { goal, measured: shown, ratio: target / value, met: value <= target };
+}
+
+interface Report {
+  readonly options: Options;
+  readonly machineBefore: Record<string, string>;
+  readonly loadAfter: string;
+  readonly cache: CacheSupport;
+  readonly sizes: SizeResult[];
+  readonly keystrokes: KeystrokeResult;
+  readonly activation: ActivationResult;
+  readonly vsixBytes: number;
+  readonly profile?: { corpus: CorpusInfo; summary: ProfileSummary; wallMs: number };
+  readonly elapsedMs: number;
+}
+
+function rate(files: number, millis: number): number {
+  return files / (millis / 1000);
+}
+
+function goals(report: Report): Goal[] {
+  const out: Goal[] = [];
+  const small = report.sizes.find((s) => s.corpus.size === 1000) ?? report.sizes[0];
+  const large = report.sizes.find((s) => s.corpus.size === 10000);
+  const cold = (s: SizeResult) => median(s.cold.map((r) => r.ms));
+  const mdl = (s: SizeResult) => median(s.markdownlint.map((r) => r.ms));
+  out.push(atLeast(`legible lint ${sizeLabel(small.corpus.size)} at least 3× faster than markdownlint-cli2`, mdl(small) / cold(small), 3, `${ms(cold(small))} vs markdownlint ${ms(mdl(small))} → ${times(mdl(small) / cold(small))}`));
+  if (large) {
+    out.push(atLeast('legible lint 10k cold ≥ 800 records/s', rate(large.corpus.files, cold(large)), 800, `${count(rate(large.corpus.files, cold(large)))} records/s (${ms(cold(large))})`));
+    if (large.warm.length) {
+      const warm = median(large.warm.map((r) => r.ms));
+      out.push(atLeast('legible lint 10k warm (--cache) ≥ 8,000 records/s', rate(large.corpus.files, warm), 8000, `${count(rate(large.corpus.files, warm))} records/s (${ms(warm)})`));
+    } else out.push({ goal: 'legible lint 10k warm (--cache) ≥ 8,000 records/s', measured: 'not measured: `legible lint` has no --cache yet', ratio: NaN, met: false });
+  }
+  for (const s of large ? [large] : [small]) {
+    const index = median(s.index.map((r) => r.ms));
+    out.push(atLeast(`index for the tree ≥ 4,000 records/s (${sizeLabel(s.corpus.size)})`, rate(s.corpus.files, index), 4000, `${count(rate(s.corpus.files, index))} records/s (${ms(index)})`));
+    const rss = Math.max(...s.index.map((r) => r.rssKb));
+    out.push(atMost(`index peak memory ≤ 150 MB (${sizeLabel(s.corpus.size)})`, rss / 1024, 150, mb(rss)));
+  }
+  const k = report.keystrokes;
+  out.push(atMost('keystroke: frontmatter diagnostics p90 ≤ 1 ms', p90(k.frontmatter), 1, `${ms(p90(k.frontmatter))} (median ${ms(median(k.frontmatter))})`));
+  out.push(atMost('keystroke: all diagnostics p90 ≤ 50 ms (50 KB record)', p90(k.own), 50, `${ms(p90(k.own))} (median ${ms(median(k.own))}; markdownlint p90 ${ms(p90(k.markdownlint))})`));
+  const a = report.activation;
+  out.push(atMost('activation: bundle import ≤ 25 ms', median(a.imports), 25, `${ms(median(a.imports))} (p90 ${ms(p90(a.imports))})`));
+  out.push(atMost('activation: first diagnostics ≤ 100 ms', median(a.typical.map((r) => r.ms)), 100, `${ms(median(a.typical.map((r) => r.ms)))} (p90 ${ms(p90(a.typical.map((r) => r.ms)))})`));
+  out.push(atMost('VSIX ≤ 1 MB', report.vsixBytes / 1e6, 1, `${(report.vsixBytes / 1024).toFixed(0)} KiB`));
+  return out;
+}
+
+function goalLine(g: Goal): string {
+  const verdict = Number.isNaN(g.ratio) ? 'not measured' : g.met ? 'met' : 'NOT met';
+  const ratio = Number.isNaN(g.ratio) ? '' : ` (${g.ratio.toFixed(2)}× the goal)`;
+  return `${g.goal}: ${g.measured} → ${verdict}${ratio}`;
+}
+
+function workTable(report: Report): string[] {
+  const header = `| work | ${report.sizes.map((s) => `${sizeLabel(s.corpus.size)} records`).join(' | ')} |`;
+  const rule = `|---|${report.sizes.map(() => '---').join('|')}|`;
+  const row = (label: string, cell: (s: SizeResult) => string) => `| ${label} | ${report.sizes.map(cell).join(' | ')} |`;
+  const perSec = (s: SizeResult, values: number[], cpu: number[]) => `${ms(median(values))} (${count(rate(s.corpus.files, median(values)))}/s; CPU ${ms(median(cpu))})`;
+  return [
+    header,
+    rule,
+    row('read every file (I/O floor, in-process)', (s) => ms(median(s.io))),
+    row('index: frontmatter → DecisionIndex + frontmatter rules, in-process', (s) => perSec(s, s.index.map((r) => r.ms), s.index.map((r) => r.cpuMs))),
+    row('`legible lint`, cold (process)', (s) => perSec(s, s.cold.map((r) => r.ms), s.cold.map((r) => r.cpuMs))),
+    row('`legible lint --cache`, warm (process)', (s) => (s.warm.length ? perSec(s, s.warm.map((r) => r.ms), s.warm.map((r) => r.cpuMs)) : 'no --cache yet')),
+    row('markdownlint-cli2, default rules (process)', (s) => perSec(s, s.markdownlint.map((r) => r.ms), s.markdownlint.map((r) => r.cpuMs))),
+    row('**markdownlint-cli2 ÷ legible lint** (wall; CPU)', (s) => `**${times(median(s.markdownlint.map((r) => r.ms)) / median(s.cold.map((r) => r.ms)))}**; ${times(median(s.markdownlint.map((r) => r.cpuMs)) / median(s.cold.map((r) => r.cpuMs)))}`),
+    row('peak RSS: index / lint / lint --cache / markdownlint', (s) => [Math.max(...s.index.map((r) => r.rssKb)), Math.max(...s.cold.map((r) => r.rssKb)), s.warm.length ? Math.max(...s.warm.map((r) => r.rssKb)) : NaN, Math.max(...s.markdownlint.map((r) => r.rssKb))].map(mb).join(' / ')),
+  ];
+}
+
+function keystrokeTable(report: Report): string[] {
+  const k = report.keystrokes;
+  const line = (label: string, values: number[]) => `| ${label} | ${ms(median(values))} | ${ms(p90(values))} |`;
+  return [
+    `| per keystroke, ${Math.round(k.bytes / 1024)} KB record (${count(k.frontmatter.length)} edits) | median | p90 |`,
+    '|---|---|---|',
+    line('legible: frontmatter diagnostics (every keystroke)', k.frontmatter),
+    line('legible: all the record\'s diagnostics (frontmatter + body rules)', k.own),
+    line(`legible: cross-file rules over the index (${count(k.indexed)} records, debounced)`, k.crossFile),
+    line('markdownlint, default rules (library, same edits)', k.markdownlint),
+  ];
+}
+
+function activationTable(report: Report): string[] {
+  const a = report.activation;
+  const line = (label: string, values: number[]) => `| ${label} | ${ms(median(values))} | ${ms(p90(values))} |`;
+  return [
+    `| activation (fresh process, ${a.imports.length} runs) | median | p90 |`,
+    '|---|---|---|',
+    line('import `dist/extension.js` (stub `vscode`)', a.imports),
+    line(`first frontmatter diagnostics, ${(a.typicalBytes / 1024).toFixed(1)} KB record (core: config + validators + parse)`, a.typical.map((r) => r.frontmatterMs)),
+    line(`first diagnostics, ${(a.typicalBytes / 1024).toFixed(1)} KB record (+ remark load + body rules)`, a.typical.map((r) => r.ms)),
+    line(`first diagnostics, ${Math.round(report.keystrokes.bytes / 1024)} KB record`, a.large.map((r) => r.ms)),
+    `| VSIX (\`vsce package --no-dependencies\`) | ${(report.vsixBytes / 1024).toFixed(0)} KiB | |`,
+  ];
+}
+
+function profileLines(report: Report): string[] {
+  const p = report.profile;
+  if (!p) return ['(not profiled: --no-profile)'];
+  const s = p.summary;
+  return [
+    `\`node --cpu-prof dist/cli.js lint\` on ${count(p.corpus.files)} records: ${ms(p.wallMs)} wall; ${ms(s.totalMs)} sampled over ${s.threads} thread(s) (main and workers), ${ms(s.idleMs)} of it idle. Shares are of the busy ${ms(s.totalMs - s.idleMs)}. A worker waiting on the file system is charged to the native call (\`lstat\`, \`fstat\`, \`open\`), not to idle. Self time by package or core folder:`,
+    '',
+    '| where | self time | share |',
+    '|---|---|---|',
+    ...s.groups.slice(0, 12).map((g) => `| ${g.group} | ${ms(g.ms)} | ${(g.share * 100).toFixed(1)}% |`),
+    '',
+    'Top functions by self time:',
+    '',
+    '| function | source | group | self time | share |',
+    '|---|---|---|---|---|',
+    ...s.functions.map((f) => `| \`${f.name}\` | ${f.where} | ${f.group} | ${ms(f.ms)} | ${(f.share * 100).toFixed(1)}% |`),
+  ];
+}
+
+/** The CPU split between the in-process measures and the lint: what the Markdown half costs. */
+function splitLines(report: Report): string[] {
+  return report.sizes.map((s) => {
+    const io = median(s.io);
+    const index = median(s.index.map((r) => r.cpuMs));
+    const lint = median(s.cold.map((r) => r.cpuMs));
+    const perFile = (value: number) => `${((value / s.corpus.files) * 1000).toFixed(0)} µs/record`;
+    return `- ${sizeLabel(s.corpus.size)}: reading every file ${ms(io)}; the frontmatter path (config, YAML, ajv, frontmatter rules, index) ${ms(index)} CPU (${perFile(index)}); \`legible lint\` ${ms(lint)} CPU over all threads (${perFile(lint)}), so the Markdown body parse, body rules, cross-file rules, worker start-up and output cost about ${ms(Math.max(0, lint - index))} CPU (${perFile(Math.max(0, lint - index))}).`;
+  });
+}
+
+function corpusLines(report: Report): string[] {
+  return report.sizes.map((s) => {
+    const c = s.corpus;
+    const types = Object.entries(c.types).map(([t, n]) => `${n} ${t}`).join(', ');
+    const problems = Object.entries(c.problems).sort((a, b) => b[1] - a[1]).map(([p, n]) => `${p} ${n}`).join(', ');
+    return `- ${count(c.files)} records (${types}), ${(c.bytes / 1e6).toFixed(1)} MB, ${(c.minBytes / 1024).toFixed(1)}–${(c.maxBytes / 1024).toFixed(1)} KB; ${count(c.withProblems)} (${((c.withProblems / c.files) * 100).toFixed(0)}%) with planted problems (${problems}). legible lint: ${s.legibleProblems}; markdownlint-cli2: ${s.markdownlintProblems}.`;
+  });
+}
+
+function markdown(report: Report, goalList: Goal[]): string {
+  const m = report.machineBefore;
+  const reps = report.sizes.map((s) => `${s.cold.length} at ${sizeLabel(s.corpus.size)}`).join(', ');
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (test/bench/run.ts) on ${m.date}: ${m.cpus}, ${m.memory}, Node ${m.node}, ${m.os}; commit ${m.commit}.`,
+    `Load average before / after the run: ${m.load} → ${report.loadAfter} (other test suites shared the machine: figures are medians of alternating runs).`,
+    `Repetitions per process measure: ${reps}; ${report.keystrokes.frontmatter.length} keystrokes per phase; ${report.activation.imports.length} activation runs. The run took ${ms(report.elapsedMs)}.`,
+    '',
+    '## Goals (issue 6)',
+    '',
+    '| goal | measured | ratio to goal | |',
+    '|---|---|---|---|',
+    ...goalList.map((g) => `| ${g.goal} | ${g.measured} | ${Number.isNaN(g.ratio) ? '—' : `${g.ratio.toFixed(2)}×`} | ${Number.isNaN(g.ratio) ? 'not measured' : g.met ? '✅ met' : '❌ not met'} |`),
+    '',
+    'Ratio to goal: measured ÷ goal for "at least" goals, goal ÷ measured for "at most" goals; ≥ 1 meets it.',
+    '',
+    '## Workspace lint and index',
+    '',
+    ...workTable(report),
+    '',
+    ...corpusLines(report),
+    '',
+    '## Per keystroke',
+    '',
+    ...keystrokeTable(report),
+    '',
+    '## Activation and package',
+    '',
+    ...activationTable(report),
+    '',
+    '## Where the time goes',
+    '',
+    ...splitLines(report),
+    '',
+    ...profileLines(report),
+    '',
+    '## How it was measured',
+    '',
+    `- Corpus: \`test/bench/generate-corpus.ts\`, seeded (seed ${report.options.seed}), ADRs, RFCs and exit plans of 2–8 KB in Legible's vocabulary with about 20% planted problems, under \`.legible-cache/bench/\` (reused when the seed, size and generator are unchanged). Dates are judged against ${BENCH_TODAY} (\`--today\`).`,
+    '- Process measures (`legible lint`, markdownlint-cli2 `docs/decisions/*.md` with no configuration, so its default rules) are wall time from spawn to exit of a fresh `node`, output captured; contenders alternate within each repetition, in rotating order.',
+    `- \`--cache\`: ${report.cache.flag ? `detected in \`legible lint --help\`${report.cache.location ? ` (with --${report.cache.location} under .legible-cache/bench/)` : ''}; primed once, then timed with every file unchanged.` : 'not in `legible lint --help` when this ran; the warm column is skipped.'}`,
+    '- In-process measures run in fresh processes from an esbuild bundle of `test/bench/workloads.ts` built like `dist/` (the core bundled, remark loaded lazily): timings start once the bundle is loaded. The index reads every file and runs `DecisionWorkspace.updateFrontmatter` (fence, YAML with ranges, ajv, frontmatter rules), no body and no cross-file rules.',
+    '- Keystrokes: one character typed per edit into a copy of a 50 KB ADR inside the 1k workspace, 10 warm-up edits dropped; frontmatter phase = `updateFrontmatter` (typing in the title); full phase = `updateFrontmatter` + `updateBody` (typing in the body); cross-file rules timed apart. markdownlint: its library (`markdownlint-cli2/markdownlint/promise`) on the same edits.',
+    '- Activation: `require(dist/extension.js)` in a fresh process with `vscode` answered by an inert stub (import only, `activate()` is not called); first diagnostics: the core in a fresh process, from nothing loaded to the open file\'s frontmatter and then body findings (no folder scan).',
+    `- Peak memory: ${hasTime ? 'GNU time `%M` (max RSS) of each process' : '`process.resourceUsage().maxRSS` of each process'}.`,
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  for (const file of [CLI, EXTENSION]) if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO, file)} is missing: run \`npm run build\` (npm run bench does)`);
+  const machineBefore = machine();
+  log(`${machineBefore.cpus}, Node ${machineBefore.node}, load ${machineBefore.load}${machineBefore.load.split(' / ').some((l) => Number(l) > os.cpus().length) ? ' — the machine is busy: expect noise' : ''}`);
+  await buildProbes();
+  const corpora = options.sizes.map((size) => {
+    const t = performance.now();
+    const corpus = ensureCorpus(size, options.seed);
+    log(`${corpus.reused ? 'reusing' : 'generated'} ${count(corpus.files)} records, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${path.relative(REPO, corpus.root)} (${ms(performance.now() - t)})`);
+    return corpus;
+  });
+  const record = ensureLargeRecord(options.seed);
+  const cache = detectCache();
+  log(cache.flag ? `legible lint has --cache${cache.location ? ` and --${cache.location}` : ''}: measuring the warm run too` : 'note: `legible lint --help` shows no --cache yet; the warm-cache column is skipped');
+
+  const sizes: SizeResult[] = [];
+  for (const corpus of corpora) sizes.push(await measureSize(corpus, options.quick ? 3 : corpus.size >= 10000 ? 3 : 5, cache, log));
+  const keystrokes = await measureKeystrokes(corpora[0], record, options.edits, options.quick ? 1 : 2, log);
+  const activation = await measureActivation(corpora[0], record, options.quick ? 5 : 15, log);
+  const vsix = await packageExtension(path.join(BENCH_DIR, 'vsix', 'legible-bench.vsix'));
+  const vsixBytes = fs.statSync(vsix).size;
+  let profile: Report['profile'];
+  if (options.profile) {
+    const largest = corpora[corpora.length - 1];
+    log(`profiling legible lint on ${count(largest.files)} records (--cpu-prof)…`);
+    profile = { corpus: largest, ...(await profileLint(largest)) };
+  }
+  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, vsixBytes, profile, elapsedMs: performance.now() - started };
+  const goalList = goals(report);
+
+  console.log('');
+  console.log(workTable(report).join('\n'));
+  console.log('');
+  console.log(keystrokeTable(report).join('\n'));
+  console.log('');
+  console.log(activationTable(report).join('\n'));
+  console.log('');
+  if (profile) {
+    console.log(splitLines(report).join('\n'));
+    console.log(`Where the time goes (legible lint, ${count(profile.corpus.files)} records, self time of the busy ${ms(profile.summary.totalMs - profile.summary.idleMs)}; ${ms(profile.summary.idleMs)} idle):`);
+    for (const g of profile.summary.groups.slice(0, 8)) console.log(`  ${g.group.padEnd(28)} ${ms(g.ms).padStart(9)}  ${(g.share * 100).toFixed(1)}%`);
+    for (const f of profile.summary.functions.slice(0, 8)) console.log(`    ${f.name} (${f.where}) ${ms(f.ms)}`);
+    console.log('');
+  }
+  console.log('Goals (issue 6):');
+  for (const g of goalList) console.log(`  ${g.met ? '✔' : '✖'} ${goalLine(g)}`);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, markdown(report, goalList));
+  console.log(`\nWrote ${path.relative(REPO, options.out)} (${ms(report.elapsedMs)} in all).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] ${(error as Error).stack ?? String(error)}`);
+  process.exitCode = 1;
+});
