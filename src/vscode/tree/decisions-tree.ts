@@ -64,7 +64,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
   }
 
   getTreeItem(node: DecisionNode): vscode.TreeItem {
-    if (node.kind === 'record') return recordItem(node.entry, this.diagnostics.count(node.entry.path), `${node.parent}/${node.entry.path}`);
+    if (node.kind === 'record') return recordItem(node.entry, this.diagnostics.count(node.entry.path), `${node.parent}/${node.entry.path}`, this.groupBy);
     if (node.kind === 'folder') {
       const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `folder:${node.name}`;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DecisionEntry } from '../../core/index/decision-entry';
 import { formatId } from '../../core/index/ids';
+import type { GroupBy } from '../../core/views/decision-groups';
 import { fieldInfo } from '../../core/schema/field-info';
 import { toUri } from '../vscode-file-system';
 
@@ -60,16 +61,27 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-export function recordItem(entry: DecisionEntry, problems: number, id: string): vscode.TreeItem {
+/**
+ * `status · risk · door`, without what the row's group already says (the status under a status
+ * group, the risk under a risk group), so the facts that differ fit beside a long title.
+ */
+export function recordDescription(entry: DecisionEntry, groupedBy?: GroupBy): string {
+  const inStatusGroup = entry.status !== undefined && (groupedBy === 'type' || groupedBy === 'status');
+  const status = inStatusGroup ? undefined : entry.status ?? (entry.legacy ? 'legacy' : undefined);
+  const shown = [status, groupedBy === 'risk' ? undefined : entry.risk, entry.door];
+  return shown.filter(Boolean).join(' · ');
+}
+
+export function recordItem(entry: DecisionEntry, problems: number, id: string, groupedBy?: GroupBy): vscode.TreeItem {
   const item = new vscode.TreeItem(recordLabel(entry), vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  item.description = [entry.status ?? (entry.legacy ? 'legacy' : undefined), entry.risk, entry.door].filter(Boolean).join(' · ');
+  item.description = recordDescription(entry, groupedBy);
   item.iconPath = statusIcon(entry.status, entry.legacy !== undefined);
   // resourceUri lets VS Code decorate the item with the file's problem count and colour.
   item.resourceUri = toUri(entry.path);
   item.tooltip = recordTooltip(entry, problems);
   item.contextValue = entry.legacy ? 'legible.record.legacy' : 'legible.record';
   item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(entry.path)] };
-  item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${item.description}${problems ? `, ${problems} problems` : ''}` };
+  item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${recordDescription(entry)}${problems ? `, ${problems} problems` : ''}` };
   return item;
 }
