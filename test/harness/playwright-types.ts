@@ -65,6 +65,8 @@ export interface Locator {
   last(): Locator;
   nth(index: number): Locator;
   click(options?: { timeout?: number; button?: 'left' | 'right' | 'middle' }): Promise<void>;
+  hover(options?: { timeout?: number }): Promise<void>;
+  boundingBox(options?: { timeout?: number }): Promise<{ x: number; y: number; width: number; height: number } | null>;
   dblclick(options?: { timeout?: number }): Promise<void>;
   fill(value: string, options?: { timeout?: number }): Promise<void>;
   press(key: string, options?: { timeout?: number }): Promise<void>;
@@ -84,6 +86,12 @@ export interface Keyboard {
   type(text: string): Promise<void>;
 }
 
+export interface Mouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
 export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit'; timeout?: number }): Promise<unknown>;
   exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<void>;
@@ -94,6 +102,7 @@ export interface Page {
   on(event: 'pageerror', listener: (error: Error) => void): void;
   on(event: 'websocket', listener: (socket: WebSocket) => void): void;
   keyboard: Keyboard;
+  mouse: Mouse;
   url(): string;
   close(): Promise<void>;
 }
@@ -103,4 +112,5 @@ export interface Element {
   textContent: string | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): Element | null;
+  getBoundingClientRect(): { top: number; left: number; width: number; height: number };
 }

@@ -35,6 +35,8 @@ export const QUIET_USER_SETTINGS = {
   'git.enabled': false,
   'npm.fetchOnlinePackageInfo': false,
   'json.schemaDownload.enable': false,
+  // Ports that other processes on the machine open would otherwise show up as forwarded.
+  'remote.autoForwardPorts': false,
 };
 
 const KEEP_RUNS = 8;

@@ -1,13 +1,17 @@
 // Root hooks of the UI suite (loaded through test/ui/.mocharc.json `require`): one code-server with
-// the packaged VSIX in a fresh profile and one headless Chromium for the whole run; on a failed test
+// the packaged VSIX in a fresh profile, opened on a fresh copy of examples/workspace (the records a
+// user sees in the README: every rule it demonstrates is listed in examples/README.md), and one
+// headless Chromium for the whole run. Tests share that workbench, so each starts from no open
+// editor and asserts only on what its own flow changes. On a failed test
 // a screenshot and the server log; at the end, no request may have left 127.0.0.1.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Context } from 'mocha';
 import { freshArtifactsDir, saveFailureArtifacts } from '../../harness/artifacts';
 import { launchBrowser, type BrowserSession } from '../../harness/browser';
 import { runCleanups } from '../../harness/cleanup';
-import { FIXTURE_WORKSPACE } from '../../harness/paths';
-import { copyWorkspace, createRunDir } from '../../harness/run-dir';
+import { EXAMPLE_WORKSPACE } from '../../harness/paths';
+import { copyWorkspace, createRunDir, type RunDir } from '../../harness/run-dir';
 import { installExtension, startCodeServer, type CodeServer } from '../../harness/server';
 import { ensureSetup } from '../../harness/setup';
 import { packageExtension } from '../../harness/vsix';
@@ -19,8 +23,17 @@ interface UiSession {
   server: CodeServer;
   browser: BrowserSession;
   artifacts: string;
-  /** Absolute path of the run's copy of test/harness/fixtures/workspace. */
+  /** Absolute path of the run's copy of examples/workspace. */
   workspace: string;
+}
+
+const SIDE_BAR_WIDTH = 500;
+/** Hovers open below the pointer, so a hover on a field leaves the lines above it readable. */
+const UI_USER_SETTINGS = { 'editor.hover.above': false };
+
+function addUserSettings(runDir: RunDir, settings: Record<string, unknown>): void {
+  const file = path.join(runDir.userData, 'User', 'settings.json');
+  fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ...settings }, null, 2));
 }
 
 // On globalThis: mocha may load this file once as a root-hook plugin and once from the tests.
@@ -38,7 +51,7 @@ export function workbench(): Workbench {
   return current().workbench;
 }
 
-/** The run's workspace folder (a fresh copy of the fixture), to check files a flow created. */
+/** The run's workspace folder (a fresh copy of examples/workspace), to check files a flow created. */
 export function workspaceFolder(): string {
   return current().workspace;
 }
@@ -49,7 +62,8 @@ export const mochaHooks = {
     await ensureSetup();
     const artifacts = freshArtifactsDir('ui');
     const runDir = createRunDir('ui');
-    const workspace = copyWorkspace(runDir, FIXTURE_WORKSPACE);
+    const workspace = copyWorkspace(runDir, EXAMPLE_WORKSPACE);
+    addUserSettings(runDir, UI_USER_SETTINGS);
     const vsix = await packageExtension(path.join(runDir.root, 'legible.vsix'));
     const installed = step('install the VSIX into a fresh profile');
     await installExtension(runDir, vsix);
@@ -64,6 +78,8 @@ export const mochaHooks = {
     const ready = step('workbench ready');
     await browser.page.goto(server.url, { waitUntil: 'domcontentloaded' });
     await workbench.waitReady();
+    // Wide enough that tree rows show their title and their `status · risk · door` description.
+    await workbench.resizeSideBar(SIDE_BAR_WIDTH);
     await workbench.screenshot('workbench ready');
     ready();
   },

@@ -18,6 +18,8 @@ export interface Problem {
 export interface TreeRow {
   label: string;
   description: string;
+  /** Depth in the tree, 1 for a top-level row (the row's aria-level). */
+  level: number;
 }
 
 const QUICK_INPUT = '.quick-input-widget';
@@ -25,6 +27,11 @@ const QUICK_INPUT_BOX = '.quick-input-widget .quick-input-box input';
 const QUICK_INPUT_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 const SIDEBAR = '.part.sidebar';
 const PROBLEM_ROWS = '.markers-panel .monaco-list-row';
+const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
+const EDITOR_LINES = `${EDITOR} .view-lines .view-line`;
+const ACTIVE_TAB = '.part.editor .editor-group-container.active .tab.active';
+const CURSOR = '[id="status.editor.selection"]';
+const ACTION_WIDGET = '.action-widget';
 
 export class Workbench {
   private shots = 0;
@@ -69,10 +76,10 @@ export class Workbench {
   async openContainer(title: string): Promise<string[]> {
     const item = this.page.locator(this.activityBarItem(title));
     await item.waitFor({ state: 'visible' });
-    // Clicking the active container's icon would close the side bar: only click when inactive.
-    const active = await this.page.locator('.activitybar .action-item.checked').filter({ has: item }).count();
-    if (!active) await item.click();
-    await this.page.locator(`${SIDEBAR} .composite.title`).filter({ hasText: new RegExp(title, 'i') }).waitFor({ state: 'visible' });
+    // Clicking the icon of the container the side bar shows would close it: click only when it does not.
+    const heading = this.page.locator(`${SIDEBAR} .composite.title`).filter({ hasText: new RegExp(title, 'i') });
+    if (!(await heading.isVisible())) await item.click();
+    await heading.waitFor({ state: 'visible' });
     await this.page.locator(`${SIDEBAR} .pane-header`).first().waitFor({ state: 'visible' });
     await this.screenshot(`container ${title}`);
     return this.viewTitles();
@@ -86,10 +93,14 @@ export class Workbench {
 
   /** Rows of the side bar's trees, or of one view when `view` names its title. */
   async treeRows(view?: string): Promise<TreeRow[]> {
-    return this.treeScope(view).locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => ({
+    const rows = await this.treeScope(view).locator('.monaco-list-row').evaluateAll((elements) => elements.map((row) => ({
+      top: row.getBoundingClientRect().top,
       label: row.querySelector('.label-name')?.textContent?.trim() ?? row.textContent?.trim() ?? '',
       description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      level: Number(row.getAttribute('aria-level') ?? '1'),
     })));
+    // The list renders rows absolutely positioned and reuses them: order them as they appear.
+    return rows.sort((a, b) => a.top - b.top).map(({ label, description, level }) => ({ label, description, level }));
   }
 
   /** Waits until a tree row (in `view`, if given) shows `text`, then returns the rows. */
@@ -97,6 +108,40 @@ export class Workbench {
     await this.treeScope(view).locator('.monaco-list-row').filter({ hasText: text }).first().waitFor({ state: 'visible' });
     await this.screenshot(`tree row ${String(text)}`);
     return this.treeRows(view);
+  }
+
+  /** Clicks the first tree row (in `view`, if given) that shows `text`. */
+  async clickTreeRow(text: string | RegExp, view?: string): Promise<void> {
+    await this.treeScope(view).locator('.monaco-list-row').filter({ hasText: text }).first().click();
+  }
+
+  /**
+   * Clicks an action of a view's title bar by its title (prefix of the aria-label, e.g. `Group
+   * Decisions By`). The actions show while the pointer is over the view, so hover its header first.
+   */
+  async clickViewAction(view: string, action: string): Promise<void> {
+    const pane = this.treeScope(view);
+    await pane.locator('.pane-header').hover();
+    const button = pane.locator(`.pane-header .actions a[aria-label^="${action}"]`);
+    await button.waitFor({ state: 'visible' });
+    await this.screenshot(`view action ${action}`);
+    await button.click();
+  }
+
+  /** Drags the side bar's edge so it is `width` pixels wide (tree labels and descriptions readable). */
+  async resizeSideBar(width: number): Promise<void> {
+    const box = await this.page.locator(SIDEBAR).boundingBox();
+    if (!box) throw new Error('the side bar is not showing');
+    const edge = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(edge, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 4 });
+    await this.page.mouse.up();
+    // Off the edge, so the sash's highlight does not show in screenshots.
+    await this.page.mouse.move(box.x + width + 200, y);
+    const after = await this.page.locator(SIDEBAR).boundingBox();
+    if (!after || Math.abs(after.width - width) > 8) throw new Error(`the side bar is ${after?.width}px wide after dragging its edge to ${width}px`);
   }
 
   private treeScope(view?: string): Locator {
@@ -124,6 +169,160 @@ export class Workbench {
     await this.page.locator(PROBLEM_ROWS).filter({ hasText: text }).first().waitFor({ state: 'visible' });
     await this.screenshot(`problem ${String(text)}`);
     return this.readProblems();
+  }
+
+  /** Types into the Problems panel's filter box and waits until a row shows `expect`. */
+  async filterProblems(text: string, expect: string | RegExp = text): Promise<Problem[]> {
+    const input = this.page.locator('.part.panel .viewpane-filter input');
+    await input.fill(text);
+    return this.waitForProblem(expect);
+  }
+
+  /** The rule ids (the `code` link) the visible Problems rows show, in order. */
+  async problemCodes(): Promise<string[]> {
+    return this.page.locator(`${PROBLEM_ROWS} .marker-code`).allInnerTexts();
+  }
+
+  /** Closes every editor (`View: Close All Editors`): save or revert changes first. */
+  async closeAllEditors(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    await this.waitInputClosed();
+    await this.page.locator('.part.editor .tab').first().waitFor({ state: 'detached' });
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P), by a part of its name, and waits for its tab. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator(QUICK_INPUT_BOX);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    const row = this.page.locator(QUICK_INPUT_ROWS).filter({ hasText: name }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    await this.waitForActiveTab(name);
+  }
+
+  /** Waits until the active editor tab's file name shows `name`; returns the file name. */
+  async waitForActiveTab(name: string | RegExp): Promise<string> {
+    const tab = this.page.locator(ACTIVE_TAB).filter({ hasText: name });
+    await tab.waitFor({ state: 'visible' });
+    await this.page.locator(EDITOR_LINES).first().waitFor({ state: 'visible' });
+    await this.screenshot(`editor ${String(name)}`);
+    return (await tab.getAttribute('data-resource-name')) ?? '';
+  }
+
+  /** The active editor's rendered lines, top to bottom (only the lines on screen exist in the DOM). */
+  async editorLines(): Promise<string[]> {
+    const lines = await this.page.locator(EDITOR_LINES).evaluateAll((elements) =>
+      elements.map((line) => ({ top: line.getBoundingClientRect().top, text: line.textContent ?? '' })));
+    return lines.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' '));
+  }
+
+  /** Waits until the active editor shows a line matching `text`; returns the rendered lines. */
+  async waitForEditorLine(text: string | RegExp): Promise<string[]> {
+    await this.page.locator(EDITOR_LINES).filter({ hasText: editorText(text) }).first().waitFor({ state: 'visible' });
+    await this.screenshot(`editor line ${String(text)}`);
+    return this.editorLines();
+  }
+
+  /** Waits until no rendered line of the active editor matches `text`. */
+  async waitForEditorLineGone(text: string | RegExp): Promise<void> {
+    await this.page.locator(EDITOR_LINES).filter({ hasText: editorText(text) }).first().waitFor({ state: 'hidden' });
+    await this.screenshot(`editor without ${String(text)}`);
+  }
+
+  /** Waits for the cursor position in the status bar (e.g. `Ln 7, Col 5 (37 selected)`) and returns it. */
+  async waitForCursor(position: RegExp): Promise<string> {
+    const item = this.page.locator(CURSOR).filter({ hasText: position });
+    await item.waitFor({ state: 'visible' });
+    await this.screenshot('cursor');
+    return (await item.innerText()).trim();
+  }
+
+  /** Moves the cursor with Go to Line/Column (`:line:column` in the quick input). */
+  async goToLine(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator(QUICK_INPUT_BOX);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await input.press('Enter');
+    await this.waitInputClosed();
+    await this.waitForCursor(new RegExp(`^Ln ${line}, Col ${column}\\b`));
+  }
+
+  /** Types text into the focused editor, as keystrokes. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /** Presses a key or chord (e.g. `Tab`, `Escape`, `Control+S`) in the focused element. */
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.waitForCleanTab();
+  }
+
+  /**
+   * Clicks the light bulb that the editor shows on a line with code actions, waits for the
+   * quick-fix menu and returns its entries.
+   */
+  async openLightBulb(): Promise<string[]> {
+    const bulb = this.page.locator(`${EDITOR} .lightBulbWidget`);
+    await bulb.waitFor({ state: 'visible' });
+    await this.screenshot('light bulb');
+    await bulb.click();
+    return this.waitForQuickFixMenu();
+  }
+
+  /** Waits for the quick-fix menu (after Ctrl+. or a light bulb) and returns its entries. */
+  async waitForQuickFixMenu(): Promise<string[]> {
+    const rows = this.page.locator(`${ACTION_WIDGET} .monaco-list-row.action`);
+    await rows.first().waitFor({ state: 'visible' });
+    await this.screenshot('quick fix menu');
+    return (await rows.allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Chooses an entry of the open quick-fix menu and waits for the menu to close. */
+  async chooseQuickFix(title: string | RegExp): Promise<void> {
+    await this.page.locator(`${ACTION_WIDGET} .monaco-list-row.action`).filter({ hasText: title }).first().click();
+    await this.page.locator(ACTION_WIDGET).first().waitFor({ state: 'hidden' });
+  }
+
+  /** Squiggles the active editor shows now, by severity (`error`, `warning`, `info`). */
+  async squiggleCount(severity: 'error' | 'warning' | 'info'): Promise<number> {
+    return this.page.locator(`${EDITOR} .squiggly-${severity}`).count();
+  }
+
+  /** Waits until the active editor shows a squiggle of that severity. */
+  async waitForSquiggle(severity: 'error' | 'warning' | 'info'): Promise<void> {
+    await this.page.locator(`${EDITOR} .squiggly-${severity}`).first().waitFor({ state: 'visible' });
+    await this.screenshot(`${severity} squiggle`);
+  }
+
+  /** Waits until the active editor shows no squiggle of that severity. */
+  async waitForSquiggleGone(severity: 'error' | 'warning' | 'info'): Promise<void> {
+    await this.page.locator(`${EDITOR} .squiggly-${severity}`).first().waitFor({ state: 'detached' });
+    await this.screenshot(`no ${severity} squiggle`);
+  }
+
+  /** Hovers the pointer over the first rendered editor text matching `text`; returns the hover's text. */
+  async hoverEditorText(text: string): Promise<string> {
+    const span = this.page.locator(`${EDITOR} .view-lines .view-line span span`).filter({ hasText: editorText(text) }).first();
+    await span.hover();
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    await hover.waitFor({ state: 'visible' });
+    await this.screenshot('hover');
+    return (await hover.innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** Waits until the active tab has no unsaved changes (after a save or a revert). */
+  async waitForCleanTab(): Promise<void> {
+    await this.page.locator(`${ACTIVE_TAB}.dirty`).waitFor({ state: 'detached' });
+    await this.screenshot('clean tab');
   }
 
   /** Shows an output channel (e.g. `Legible`) in the panel and waits for its editor. */

@@ -1,0 +1,50 @@
+// "Legible: New RFC" from the command palette, as a person does it: F1, the command, a title in the
+// input box, Enter. The next numbered file opens from the template with the first placeholder
+// selected, so typing replaces it and Tab moves on to the next one.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { workbench, workspaceFolder } from './support/session';
+
+const TITLE = 'Adopt feature flags for risky releases';
+
+function nextNumber(folder: string): string {
+  const numbers = fs.readdirSync(folder).map((name) => /^(\d{4,})-/.exec(name)?.[1]).filter((n) => n !== undefined).map(Number);
+  return String(Math.max(0, ...numbers) + 1).padStart(4, '0');
+}
+
+describe('Legible: New RFC', () => {
+  it('asks for a title, opens the next numbered file from the template and selects the first placeholder', async () => {
+    const ui = workbench();
+    await ui.closeAllEditors();
+    const folder = path.join(workspaceFolder(), 'docs', 'decisions');
+    const file = `${nextNumber(folder)}-adopt-feature-flags-for-risky-releases.md`;
+
+    await ui.runCommand('Legible: New RFC');
+    await ui.answerInput(TITLE, /What is being decided\?/);
+    await ui.waitInputClosed();
+
+    assert.equal(await ui.waitForActiveTab(file), file);
+    const lines = await ui.waitForEditorLine(`title: ${TITLE}`);
+    assert.ok(lines.includes('type: rfc'), lines.join('\n'));
+    assert.ok(lines.includes('status: draft'), lines.join('\n'));
+    assert.ok(lines.includes('  - <Who is accountable for this record?>'), lines.join('\n'));
+
+    // The owner's placeholder (line 7, `  - <…>`) is selected: 37 characters from column 5.
+    const placeholder = '<Who is accountable for this record?>';
+    await ui.waitForCursor(new RegExp(`^Ln 7, Col ${5 + placeholder.length} \\(${placeholder.length} selected\\)`));
+    await ui.type('alice');
+    await ui.waitForEditorLine(/^ {2}- alice$/);
+    await ui.press('Tab');
+    const reviewBy = '<When should this decision be revisited? (YYYY-MM-DD)>';
+    await ui.waitForCursor(new RegExp(`^Ln 8, Col ${12 + reviewBy.length} \\(${reviewBy.length} selected\\)`));
+    await ui.press('Escape');
+    await ui.save();
+
+    const text = fs.readFileSync(path.join(folder, file), 'utf8');
+    assert.match(text, /^---\ntype: rfc\ntitle: Adopt feature flags for risky releases\nstatus: draft\n/);
+    assert.match(text, /\nowners:\n {2}- alice\n/);
+    assert.match(text, /\n## Rollout and reversal\n/);
+    await ui.closeAllEditors();
+  });
+});
