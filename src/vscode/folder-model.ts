@@ -129,13 +129,23 @@ export class FolderModel implements vscode.Disposable {
     this.schedule();
   }
 
-  /** A file changed on disk (and is not open): re-read it. */
+  /**
+   * A file changed on disk (and is not open), or its editor closed: re-read it. A file that is gone
+   * (renamed or deleted, perhaps while it was being read) is no record: it leaves the index.
+   */
   async refreshFromDisk(path: string): Promise<void> {
     const workspace = this.workspace;
     if (!workspace) return;
-    await workspace.update(path);
-    this.findingsEmitter.fire({ paths: [path] });
-    this.schedule();
+    if (await this.fs.stat(path)) {
+      await workspace.update(path);
+      // Deleted while it was read? Then the watcher's delete may already have come and gone.
+      if (await this.fs.stat(path)) {
+        this.findingsEmitter.fire({ paths: [path] });
+        this.schedule();
+        return;
+      }
+    }
+    if (workspace.index.get(path)) this.remove(path);
   }
 
   remove(path: string): void {

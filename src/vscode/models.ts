@@ -120,16 +120,11 @@ export class Models implements vscode.Disposable {
   }
 
   private onClosed(document: vscode.TextDocument): void {
-    // An unsaved edit was discarded: the file on disk is the truth again. A document also closes
-    // when its file was renamed or deleted: then there is nothing to read, and nothing to index.
+    // An unsaved edit was discarded: the file on disk is the truth again. (A document also closes
+    // when its file was renamed or deleted: refreshFromDisk then drops it from the index.)
     const model = this.modelFor(document.uri);
     const path = toCorePath(document.uri);
-    if (!model?.isDecisionFile(path)) return;
-    const reread = async () => {
-      if (await this.fs.stat(path)) await model.refreshFromDisk(path);
-      else if (model.decisions?.index.get(path)) model.remove(path);
-    };
-    this.track(reread().catch((error) => reportError('Re-reading a record', error)));
+    if (model?.isDecisionFile(path)) this.track(model.refreshFromDisk(path).catch((error) => reportError('Re-reading a record', error)));
   }
 
   private onDisk(uri: vscode.Uri): void {
