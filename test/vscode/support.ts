@@ -16,6 +16,10 @@ export async function legible(): Promise<LegibleApi> {
   const extension = vscode.extensions.getExtension<LegibleApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded in this extension host`);
   api = await extension.activate();
+  // VS Code's own Markdown extension activates on the first Markdown document and registers its
+  // code-action providers then; a code-action request that is running while the provider registry
+  // changes is cancelled (and returns nothing). Activate it up front, as a long session would have.
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
   await api.settle();
   return api;
 }
@@ -144,6 +148,8 @@ export async function waitForIndexed(uri: vscode.Uri, present = true): Promise<v
     // No settle() in here: it fires onDidChange itself. The index changes before findings are published.
     () => extension.entries().some((e) => e.path.endsWith(path)) === present,
     [extension.onDidChange],
+    WAIT_MS,
+    () => `diagnostics now:\n${describeDiagnostics(uri)}`,
   );
 }
 
