@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url', 'stream', 'events', 'worker_threads', 'process', 'buffer'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '.legible-cache/', 'test-artifacts/', '.vscode-test/', 'examples/'] },
+  { ignores: ['src/core/schema/generated/', 'dist/', 'out/', 'node_modules/', '.legible-cache/', 'test-artifacts/', '.vscode-test/', 'examples/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
