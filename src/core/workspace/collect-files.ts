@@ -19,8 +19,11 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
   const maxDepth = options.maxDepth ?? 6;
   const linkedFiles: Array<{ path: string; real: string }> = [];
   const stack: Array<{ path: string; depth: number }> = [{ path: folder, depth: 0 }];
-  while (stack.length) {
-    const { path, depth } = stack.pop()!;
+  // Folders reached through a link wait until every real folder is walked: a record is then listed
+  // under its real path (the one an editor opens), not under a link that happened to come first.
+  const viaLinks: Array<{ path: string; depth: number }> = [];
+  while (stack.length || viaLinks.length) {
+    const { path, depth } = (stack.length ? stack : viaLinks).pop()!;
     const real = (await fs.realPath?.(path)) ?? path;
     if (visited.has(real)) continue;
     visited.add(real);
@@ -36,7 +39,7 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
       let kind = entry.kind;
       const linked = kind === 'symlink';
       if (linked) kind = (await resolveLink(fs, child, visited)) ?? 'other';
-      if (kind === 'directory' && depth < maxDepth) stack.push({ path: child, depth: depth + 1 });
+      if (kind === 'directory' && depth < maxDepth) (linked ? viaLinks : stack).push({ path: child, depth: depth + 1 });
       else if (kind === 'file' && /\.md$/i.test(entry.name) && !matchesAny(relativePath(folder, child), options.ignore)) {
         if (linked) linkedFiles.push({ path: child, real: (await fs.realPath?.(child)) ?? child });
         else files.push(child);

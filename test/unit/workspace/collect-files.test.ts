@@ -55,6 +55,13 @@ describe('collectDecisionFiles', () => {
     assert.deepEqual(files, [`${D}/0001-a.md`, `${D}/0003-link.md`, `${D}/shared/0002-b.md`]);
   });
 
+  it('lists a record under its real path when a link to its folder is walked first', async () => {
+    // The walk is depth-first and `z/` comes last in the folder, so it would be entered first;
+    // listed as z/to-a/…, the file the editor opens (a/…) would be a second record with the same id.
+    const fs = new MemoryFileSystem({ [`${D}/a/0002-b.md`]: '', [`${D}/z/0003-c.md`]: '' }, { symlinks: { [`${D}/z/to-a`]: '../a' } });
+    assert.deepEqual(await collectDecisionFiles(fs, D, { ignore }), [`${D}/a/0002-b.md`, `${D}/z/0003-c.md`]);
+  });
+
   it('never opens a FIFO or other special file', async () => {
     const fs = new MemoryFileSystem({ [`${D}/0001-a.md`]: '' }, { others: [`${D}/0002-pipe.md`] });
     assert.deepEqual(await collectDecisionFiles(fs, D, { ignore }), [`${D}/0001-a.md`]);
