@@ -1,0 +1,93 @@
+// New ADR / New RFC / New Exit Plan: the next number, the template, an open editor with a snippet
+// session on the first placeholder; never an overwrite, never two records with one number.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { cleanUp, decisionsFolder, legible, readText, track, waitForIndexed, writeFile } from './support';
+
+/** The highest NNNN of the NNNN-*.md files in the decisions folder. */
+async function highestNumber(): Promise<number> {
+  const names = (await vscode.workspace.fs.readDirectory(decisionsFolder())).map(([name]) => name);
+  return Math.max(0, ...names.map((name) => /^(\d{4})-.*\.md$/.exec(name)).filter((m) => m !== null).map((m) => Number(m[1])));
+}
+
+function fourDigits(n: number): string {
+  return String(n).padStart(4, '0');
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** The text of the editor's selection. */
+function selected(editor: vscode.TextEditor): string {
+  return editor.document.getText(editor.selection);
+}
+
+/** The first `<…>` placeholder of a text, and the one after it. */
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/<[^<>\n]+>/g)].map((m) => m[0]);
+}
+
+const CASES = [
+  { command: 'legible.newAdr', title: 'Adopt feature flags', slug: 'adopt-feature-flags', type: 'adr', status: 'proposed', heading: '## Context' },
+  { command: 'legible.newRfc', title: 'Split the billing service', slug: 'split-the-billing-service', type: 'rfc', status: 'draft', heading: '## Summary' },
+  { command: 'legible.newExitPlan', title: 'Hand over settlement from Jonas', slug: 'hand-over-settlement-from-jonas', type: 'exit-plan', status: 'planned', heading: '## Knowledge inventory' },
+] as const;
+
+describe('Commands: New ADR / New RFC / New Exit Plan', () => {
+  before(() => legible());
+  afterEach(() => cleanUp());
+
+  for (const c of CASES) {
+    it(`${c.command} creates NNNN-slug.md with the next number, opens it, cursor on the first placeholder in a snippet session`, async () => {
+      const next = (await highestNumber()) + 1;
+      const before = await Promise.all((await vscode.workspace.fs.readDirectory(decisionsFolder())).map(async ([name]) => [name, await readText(vscode.Uri.joinPath(decisionsFolder(), name))]));
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(c.command, { title: c.title });
+      assert.ok(uri, `${c.command} returned no file`);
+      track(uri);
+      assert.equal(uri.path, vscode.Uri.joinPath(decisionsFolder(), `${fourDigits(next)}-${c.slug}.md`).path);
+
+      const disk = await readText(uri);
+      assert.ok(disk.startsWith(`---\ntype: ${c.type}\ntitle: ${c.title}\nstatus: ${c.status}\ndate: ${today()}\n`), disk.slice(0, 200));
+      assert.ok(disk.includes(`\n# ${c.title}\n`) && disk.includes(`\n${c.heading}\n`));
+
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'the new record is open');
+      assert.equal(editor.document.uri.toString(), uri.toString());
+      assert.equal(editor.document.getText(), disk, 'the snippet writes exactly the template');
+      const [first, second] = placeholders(disk);
+      assert.equal(selected(editor), first, 'the first placeholder is selected');
+      assert.deepEqual(editor.selection.start, editor.document.positionAt(disk.indexOf(first)));
+      // A snippet session is active: Tab (jumpToNextSnippetPlaceholder) moves to the second placeholder.
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      assert.equal(selected(editor), second, 'Tab moves to the next placeholder');
+
+      // Nothing else in the folder was touched.
+      for (const [name, text] of before) assert.equal(await readText(vscode.Uri.joinPath(decisionsFolder(), name)), text, name);
+      await waitForIndexed(uri);
+    });
+  }
+
+  it('never overwrites: a number another process holds is skipped, and its files stay as they are', async () => {
+    const next = (await highestNumber()) + 1;
+    // Another process (the CLI, a second window) has reserved the next number and not written yet.
+    const stamp = String(Date.now());
+    const marker = await writeFile(vscode.Uri.joinPath(decisionsFolder(), `.legible-reserve-${fourDigits(next)}`), stamp);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Use a message bus' });
+    assert.ok(uri);
+    track(uri);
+    assert.equal(uri.path.split('/').pop(), `${fourDigits(next + 1)}-use-a-message-bus.md`);
+    assert.equal(await readText(marker), stamp, 'the other reservation is left alone');
+    // The first free number is still free for the process that holds it.
+    const names = (await vscode.workspace.fs.readDirectory(decisionsFolder())).map(([name]) => name);
+    assert.deepEqual(names.filter((n) => n.startsWith(`${fourDigits(next)}-`)), []);
+  });
+
+  it('an empty title creates nothing', async () => {
+    const before = (await vscode.workspace.fs.readDirectory(decisionsFolder())).length;
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: '   ' });
+    assert.equal(uri, undefined);
+    assert.equal((await vscode.workspace.fs.readDirectory(decisionsFolder())).length, before);
+  });
+});
