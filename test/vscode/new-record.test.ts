@@ -2,7 +2,7 @@
 // session on the first placeholder; never an overwrite, never two records with one number.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cleanUp, decisionsFolder, legible, readText, track, waitForIndexed, writeFile } from './support';
+import { cleanUp, decisionsFolder, legible, readText, ruleOf, track, waitForIndexed, writeFile } from './support';
 
 /** The highest NNNN of the NNNN-*.md files in the decisions folder. */
 async function highestNumber(): Promise<number> {
@@ -82,6 +82,26 @@ describe('Commands: New ADR / New RFC / New Exit Plan', () => {
     // The first free number is still free for the process that holds it.
     const names = (await vscode.workspace.fs.readDirectory(decisionsFolder())).map(([name]) => name);
     assert.deepEqual(names.filter((n) => n.startsWith(`${fourDigits(next)}-`)), []);
+  });
+
+  it('two New ADR at once get two numbers, each file its own record', async () => {
+    const next = (await highestNumber()) + 1;
+    const [a, b] = await Promise.all([
+      vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Same title' }),
+      vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Same title' }),
+    ]);
+    assert.ok(a && b, 'both commands created a record');
+    track(a);
+    track(b);
+    const names = [a, b].map((u) => u.path.split('/').pop()).sort();
+    assert.deepEqual(names, [`${fourDigits(next)}-same-title.md`, `${fourDigits(next + 1)}-same-title.md`]);
+    for (const uri of [a, b]) assert.match(await readText(uri), /^---\ntype: adr\ntitle: Same title\n/);
+    await waitForIndexed(a);
+    await waitForIndexed(b);
+    const api = await legible();
+    await api.settle();
+    assert.equal(api.entries().filter((e) => e.title === 'Same title').length, 2);
+    for (const uri of [a, b]) assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'duplicate-id'), []);
   });
 
   it('an empty title creates nothing', async () => {

@@ -7,6 +7,7 @@ import { typeLabel } from '../../core/views/decision-groups';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 import { pickDecisionsFolder } from './pick-folder';
+import { output } from '../output';
 
 export interface NewRecordArgs {
   /** Skips the input box (tests, other commands). */
@@ -50,17 +51,23 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
   });
   const uri = toUri(created.path);
   const editor = await vscode.window.showTextDocument(uri);
-  if (rendered) {
-    // The same record as a snippet: every placeholder becomes a tab stop, starting at the first.
-    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    await editor.insertSnippet(new vscode.SnippetString(rendered.snippet), whole);
-  } else {
-    const offset = editor.document.getText().search(/<[^<>\n]+>/);
-    if (offset >= 0) {
-      const start = editor.document.positionAt(offset);
-      const end = editor.document.positionAt(offset + editor.document.getText().slice(offset).indexOf('>') + 1);
-      editor.selection = new vscode.Selection(start, end);
+  try {
+    if (rendered) {
+      // The same record as a snippet: every placeholder becomes a tab stop, starting at the first.
+      const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      await editor.insertSnippet(new vscode.SnippetString(rendered.snippet), whole);
+    } else {
+      const offset = editor.document.getText().search(/<[^<>\n]+>/);
+      if (offset >= 0) {
+        const start = editor.document.positionAt(offset);
+        const end = editor.document.positionAt(offset + editor.document.getText().slice(offset).indexOf('>') + 1);
+        editor.selection = new vscode.Selection(start, end);
+      }
     }
+  } catch (error) {
+    // Another editor replaced this one before the snippet went in (say, two New ADR at once): the
+    // record is written and open; only its tab stops are lost. Not a failure of the command.
+    output().warn(`${created.path}: the placeholders could not become tab stops (${error instanceof Error ? error.message : String(error)})`);
   }
   return uri;
 }
