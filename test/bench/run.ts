@@ -11,10 +11,12 @@ import { summarizeProfiles, type ProfileSummary } from './profile';
 import { packageExtension } from '../harness/vsix';
 
 const REPO = path.resolve(__dirname, '..', '..');
-const CLI = path.join(REPO, 'dist', 'cli.js');
-const EXTENSION = path.join(REPO, 'dist', 'extension.js');
 const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const BUILD_DIR = path.join(BENCH_DIR, 'build');
+// dist/ is copied here at the start: other suites rebuild dist/ while the bench runs, which would
+// change the code under measure mid-run (and the --cache key, which covers the bundle).
+const CLI = path.join(BUILD_DIR, 'dist', 'cli.js');
+const EXTENSION = path.join(BUILD_DIR, 'dist', 'extension.js');
 const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
 const TIME = '/usr/bin/time';
 
@@ -440,6 +442,7 @@ function activationTable(report: Report): string[] {
     `| activation (fresh process, ${a.imports.length} runs) | median | p90 |`,
     '|---|---|---|',
     line('import `dist/extension.js` (stub `vscode`)', a.imports),
+    line('of which: `.legible.json`, folders and validators (`loadConfig`)', a.typical.map((r) => r.configMs)),
     line(`first frontmatter diagnostics, ${(a.typicalBytes / 1024).toFixed(1)} KB record (core: config + validators + parse)`, a.typical.map((r) => r.frontmatterMs)),
     line(`first diagnostics, ${(a.typicalBytes / 1024).toFixed(1)} KB record (+ remark load + body rules)`, a.typical.map((r) => r.ms)),
     line(`first diagnostics, ${Math.round(report.keystrokes.bytes / 1024)} KB record`, a.large.map((r) => r.ms)),
@@ -486,6 +489,16 @@ function corpusLines(report: Report): string[] {
   });
 }
 
+/** markdownlint-cli2 is the unchanged reference: how much slower it ran than in the issue's baselines. */
+const ISSUE_MARKDOWNLINT_MS: Record<number, number> = { 1000: 6100, 10000: 50_000 };
+const ISSUE_MARKDOWNLINT_KEYSTROKE_MS = 53;
+
+function slowdown(report: Report): string {
+  const factors = report.sizes.filter((s) => ISSUE_MARKDOWNLINT_MS[s.corpus.size]).map((s) => `${times(median(s.markdownlint.map((r) => r.ms)) / ISSUE_MARKDOWNLINT_MS[s.corpus.size])} at ${sizeLabel(s.corpus.size)}`);
+  factors.push(`${times(median(report.keystrokes.markdownlint) / ISSUE_MARKDOWNLINT_KEYSTROKE_MS)} per keystroke`);
+  return `markdownlint, which Legible's work does not change, ran ${factors.join(', ')} slower than in the issue's baselines (6.1 s at 1k, 50 s at 10k, 53 ms per keystroke): absolute figures here are inflated by about as much, while ratios between contenders of the same run are not.`;
+}
+
 function markdown(report: Report, goalList: Goal[]): string {
   const m = report.machineBefore;
   const reps = report.sizes.map((s) => `${s.cold.length} at ${sizeLabel(s.corpus.size)}`).join(', ');
@@ -494,6 +507,7 @@ function markdown(report: Report, goalList: Goal[]): string {
     '',
     `Written by \`npm run bench\` (test/bench/run.ts) on ${m.date}: ${m.cpus}, ${m.memory}, Node ${m.node}, ${m.os}; commit ${m.commit}.`,
     `Load average before / after the run: ${m.load} → ${report.loadAfter} (other test suites shared the machine: figures are medians of alternating runs).`,
+    slowdown(report),
     `Repetitions per process measure: ${reps}; ${report.keystrokes.frontmatter.length} keystrokes per phase; ${report.activation.imports.length} activation runs. The run took ${ms(report.elapsedMs)}.`,
     '',
     '## Goals (issue 6)',
@@ -527,8 +541,9 @@ function markdown(report: Report, goalList: Goal[]): string {
     '## How it was measured',
     '',
     `- Corpus: \`test/bench/generate-corpus.ts\`, seeded (seed ${report.options.seed}), ADRs, RFCs and exit plans of 2–8 KB in Legible's vocabulary with about 20% planted problems, under \`.legible-cache/bench/\` (reused when the seed, size and generator are unchanged). Dates are judged against ${BENCH_TODAY} (\`--today\`).`,
+    '- `dist/` as built at the start of the run (`npm run bench` builds it), copied aside so that concurrent rebuilds cannot change it mid-run.',
     '- Process measures (`legible lint`, markdownlint-cli2 `docs/decisions/*.md` with no configuration, so its default rules) are wall time from spawn to exit of a fresh `node`, output captured; contenders alternate within each repetition, in rotating order.',
-    `- \`--cache\`: ${report.cache.flag ? `detected in \`legible lint --help\`${report.cache.location ? ` (with --${report.cache.location} under .legible-cache/bench/)` : ''}; primed once, then timed with every file unchanged.` : 'not in `legible lint --help` when this ran; the warm column is skipped.'}`,
+    `- \`--cache\`: ${report.cache.flag ? `detected in \`legible lint --help\`${report.cache.location ? ` (with --${report.cache.location} inside the corpus workspace, removed before priming)` : ''}; primed once, then timed with every file unchanged.` : 'not in `legible lint --help` when this ran; the warm column is skipped.'}`,
     '- In-process measures run in fresh processes from an esbuild bundle of `test/bench/workloads.ts` built like `dist/` (the core bundled, remark loaded lazily): timings start once the bundle is loaded. The index reads every file and runs `DecisionWorkspace.updateFrontmatter` (fence, YAML with ranges, ajv, frontmatter rules), no body and no cross-file rules.',
     '- Keystrokes: one character typed per edit into a copy of a 50 KB ADR inside the 1k workspace, 10 warm-up edits dropped; frontmatter phase = `updateFrontmatter` (typing in the title); full phase = `updateFrontmatter` + `updateBody` (typing in the body); cross-file rules timed apart. markdownlint: its library (`markdownlint-cli2/markdownlint/promise`) on the same edits.',
     '- Activation: `require(dist/extension.js)` in a fresh process with `vscode` answered by an inert stub (import only, `activate()` is not called); first diagnostics: the core in a fresh process, from nothing loaded to the open file\'s frontmatter and then body findings (no folder scan).',
@@ -543,7 +558,13 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string) => console.log(`[bench] ${line}`);
-  for (const file of [CLI, EXTENSION]) if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO, file)} is missing: run \`npm run build\` (npm run bench does)`);
+  fs.rmSync(path.dirname(CLI), { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(CLI), { recursive: true });
+  for (const name of ['cli.js', 'cli.js.map', 'extension.js', 'extension.js.map']) {
+    const file = path.join(REPO, 'dist', name);
+    if (!fs.existsSync(file)) throw new Error(`dist/${name} is missing: run \`npm run build\` (npm run bench does)`);
+    fs.copyFileSync(file, path.join(path.dirname(CLI), name));
+  }
   const machineBefore = machine();
   log(`${machineBefore.cpus}, Node ${machineBefore.node}, load ${machineBefore.load}${machineBefore.load.split(' / ').some((l) => Number(l) > os.cpus().length) ? ' — the machine is busy: expect noise' : ''}`);
   await buildProbes();
@@ -586,6 +607,8 @@ async function main(): Promise<void> {
     for (const f of profile.summary.functions.slice(0, 8)) console.log(`    ${f.name} (${f.where}) ${ms(f.ms)}`);
     console.log('');
   }
+  console.log(slowdown(report));
+  console.log('');
   console.log('Goals (issue 6):');
   for (const g of goalList) console.log(`  ${g.met ? '✔' : '✖'} ${goalLine(g)}`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
