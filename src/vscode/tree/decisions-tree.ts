@@ -4,6 +4,7 @@ import { groupDecisions, type DecisionGroup, type GroupBy } from '../../core/vie
 import type { Models } from '../models';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import { recordItem } from './record-item';
+import { toUri } from '../vscode-file-system';
 
 export type DecisionNode =
   | { readonly kind: 'folder'; readonly name: string; readonly entries: readonly DecisionEntry[] }
@@ -64,7 +65,10 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
   }
 
   getTreeItem(node: DecisionNode): vscode.TreeItem {
-    if (node.kind === 'record') return recordItem(node.entry, this.diagnostics.count(node.entry.path), `${node.parent}/${node.entry.path}`, this.groupBy);
+    if (node.kind === 'record') {
+      const placeholder = this.models.modelFor(toUri(node.entry.path))?.config?.placeholder;
+      return recordItem(node.entry, this.diagnostics.count(node.entry.path), `${node.parent}/${node.entry.path}`, this.groupBy, placeholder);
+    }
     if (node.kind === 'folder') {
       const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `folder:${node.name}`;

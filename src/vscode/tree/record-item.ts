@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { DecisionEntry } from '../../core/index/decision-entry';
 import { formatId } from '../../core/index/ids';
 import type { GroupBy } from '../../core/views/decision-groups';
+import { defaultConfig } from '../../core/config/config';
 import { fieldInfo } from '../../core/schema/field-info';
 import { toUri } from '../vscode-file-system';
+
+const DEFAULT_PLACEHOLDER = defaultConfig().placeholder;
 
 /** How a status looks in the tree: an icon and a colour that read at a glance. */
 const STATUS_ICONS: Record<string, [string, string?]> = {
@@ -36,11 +39,18 @@ export function recordId(entry: DecisionEntry): string {
   return entry.number === undefined ? entry.id : formatId(entry.type, entry.number, entry.id.length);
 }
 
+/** A value still as the template wrote it (`<What option are we preserving?>`, TODO…): not a fact to show. */
+function filled(value: string | undefined, placeholder: RegExp): string | undefined {
+  return value === undefined || placeholder.test(value) ? undefined : value;
+}
+
 /** The tooltip: what a reviewer needs before opening — the tradeoff in the schema's own questions. */
-export function recordTooltip(entry: DecisionEntry, problems: number): vscode.MarkdownString {
+export function recordTooltip(entry: DecisionEntry, problems: number, placeholder: RegExp = DEFAULT_PLACEHOLDER): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${recordId(entry)}** ${escape(entry.title)}\n\n`);
-  const facts = [entry.status && `status **${entry.status}**`, entry.risk && `risk **${entry.risk}**`, entry.door && `**${entry.door}** door`, entry.date && `dated ${entry.date}`].filter(Boolean);
+  const risk = filled(entry.risk, placeholder);
+  const door = filled(entry.door, placeholder);
+  const facts = [entry.status && `status **${escape(entry.status)}**`, risk && `risk **${escape(risk)}**`, door && `**${escape(door)}** door`, entry.date && `dated ${escape(entry.date)}`].filter(Boolean);
   if (facts.length) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
   if (entry.owners.length) md.appendMarkdown(`Owners: ${escape(entry.owners.join(', '))}\n\n`);
   if (entry.holders.length) md.appendMarkdown(`Knowledge held by ${escape(entry.holders.join(', '))}${entry.successors.length ? `; successors ${escape(entry.successors.join(', '))}` : '; no successor named'}\n\n`);
@@ -49,7 +59,8 @@ export function recordTooltip(entry: DecisionEntry, problems: number): vscode.Ma
     md.appendMarkdown('---\n\n');
     for (const [key, answer] of tradeoff) {
       const question = fieldInfo(entry.type, ['business-tradeoff', key])?.description ?? key;
-      md.appendMarkdown(`*${escape(question)}* ${escape(answer)}\n\n`);
+      const given = filled(answer, placeholder);
+      md.appendMarkdown(`*${escape(question)}* ${given ? escape(given) : '$(circle-large-outline) _not answered yet_'}\n\n`);
     }
   }
   if (entry.legacy) md.appendMarkdown(`_No Legible frontmatter (read as ${entry.legacy})._\n\n`);
@@ -65,23 +76,23 @@ function escape(text: string): string {
  * `status · risk · door`, without what the row's group already says (the status under a status
  * group, the risk under a risk group), so the facts that differ fit beside a long title.
  */
-export function recordDescription(entry: DecisionEntry, groupedBy?: GroupBy): string {
+export function recordDescription(entry: DecisionEntry, groupedBy?: GroupBy, placeholder: RegExp = DEFAULT_PLACEHOLDER): string {
   const inStatusGroup = entry.status !== undefined && (groupedBy === 'type' || groupedBy === 'status');
   const status = inStatusGroup ? undefined : entry.status ?? (entry.legacy ? 'legacy' : undefined);
-  const shown = [status, groupedBy === 'risk' ? undefined : entry.risk, entry.door];
+  const shown = [status, groupedBy === 'risk' ? undefined : filled(entry.risk, placeholder), filled(entry.door, placeholder)];
   return shown.filter(Boolean).join(' · ');
 }
 
-export function recordItem(entry: DecisionEntry, problems: number, id: string, groupedBy?: GroupBy): vscode.TreeItem {
+export function recordItem(entry: DecisionEntry, problems: number, id: string, groupedBy?: GroupBy, placeholder: RegExp = DEFAULT_PLACEHOLDER): vscode.TreeItem {
   const item = new vscode.TreeItem(recordLabel(entry), vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  item.description = recordDescription(entry, groupedBy);
+  item.description = recordDescription(entry, groupedBy, placeholder);
   item.iconPath = statusIcon(entry.status, entry.legacy !== undefined);
   // resourceUri lets VS Code decorate the item with the file's problem count and colour.
   item.resourceUri = toUri(entry.path);
-  item.tooltip = recordTooltip(entry, problems);
+  item.tooltip = recordTooltip(entry, problems, placeholder);
   item.contextValue = entry.legacy ? 'legible.record.legacy' : 'legible.record';
   item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(entry.path)] };
-  item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${recordDescription(entry)}${problems ? `, ${problems} problems` : ''}` };
+  item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${recordDescription(entry, undefined, placeholder)}${problems ? `, ${problems} problems` : ''}` };
   return item;
 }
