@@ -39,7 +39,7 @@ export function registerCommands(services: CommandServices, extra: Record<string
     'legible.groupBy': async (by) => {
       const choice = typeof by === 'string' && (GROUP_BY as string[]).includes(by)
         ? (by as GroupBy)
-        : (await vscode.window.showQuickPick(GROUP_BY.map((g) => ({ label: g === 'type' ? 'Type, then status' : g[0].toUpperCase() + g.slice(1), picked: g === decisionsTree.grouping, value: g })), { title: 'Legible: group decisions by' }))?.value;
+        : (await vscode.window.showQuickPick(GROUP_BY.map((g) => ({ label: g === 'type' ? 'Type, then status' : g[0].toUpperCase() + g.slice(1), description: g === decisionsTree.grouping ? 'current' : undefined, value: g })), { title: 'Legible: group decisions by' }))?.value;
       if (!choice) return;
       decisionsTree.setGroupBy(choice);
       await vscode.commands.executeCommand('setContext', 'legible.groupBy', choice);
