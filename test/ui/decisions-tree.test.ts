@@ -30,8 +30,18 @@ describe('Decisions tree', () => {
     const groups = rows.filter((r) => r.level === 2).map((r) => r.label);
     assert.ok(groups.indexOf('proposed') < groups.indexOf('accepted'), groups.join(', '));
 
+    // The tooltip: what a reviewer needs before opening, the tradeoff in the schema's questions.
+    const tooltip = await ui.treeRowTooltip('0013 Add a second card acquirer for failover', 'ADR-0013', VIEW);
+    assert.match(tooltip, /^ADR-0013 Add a second card acquirer for failover\n/);
+    assert.match(tooltip, /status proposed · risk high · one-way door · dated 2026-10-05/);
+    assert.match(tooltip, /What risk are we reducing\? A single acquirer outage stops every card payment/);
+    assert.match(tooltip, /What option are we preserving\?\s+not answered yet/);
+    assert.doesNotMatch(tooltip, /<What option are we preserving\?>/);
+    assert.match(tooltip, /3 problems/);
+
     // Regroup with the view's title-bar button.
     await ui.clickViewAction(VIEW, 'Group Decisions By');
+    assert.deepEqual(await ui.waitForQuickPick(/group decisions by/i), ['Type, then status current', 'Status', 'Owner', 'Risk']);
     await ui.answerInput('Risk', /group decisions by/i);
     await ui.waitInputClosed();
     rows = await ui.waitForTreeRow(/^critical/, VIEW);

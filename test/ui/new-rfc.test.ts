@@ -46,5 +46,11 @@ describe('Legible: New RFC', () => {
     assert.match(text, /\nowners:\n {2}- alice\n/);
     assert.match(text, /\n## Rollout and reversal\n/);
     await ui.closeAllEditors();
+
+    // In the Decisions view, under RFCs › draft; its risk and door are still placeholders, not facts.
+    await ui.openContainer('Legible');
+    const rows = await ui.waitForTreeRow(`${file.slice(0, 4)} ${TITLE}`, 'Decisions');
+    const row = rows.find((r) => r.label === `${file.slice(0, 4)} ${TITLE}`);
+    assert.deepEqual(row, { label: `${file.slice(0, 4)} ${TITLE}`, description: '', level: 3 });
   });
 });

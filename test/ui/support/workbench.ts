@@ -67,6 +67,16 @@ export class Workbench {
     await input.press('Enter');
   }
 
+  /** Waits for a quick pick (its title or prompt matching `prompt`) and returns its rows as `label description`. */
+  async waitForQuickPick(prompt: string | RegExp): Promise<string[]> {
+    await this.page.locator(QUICK_INPUT).filter({ hasText: prompt }).waitFor({ state: 'visible' });
+    const rows = this.page.locator(QUICK_INPUT_ROWS);
+    await rows.first().waitFor({ state: 'visible' });
+    await this.screenshot(`quick pick ${String(prompt)}`);
+    return rows.evaluateAll((elements) => elements.map((row) =>
+      [row.querySelector('.label-name'), row.querySelector('.label-description')].map((part) => part?.textContent?.trim() ?? '').filter(Boolean).join(' ')));
+  }
+
   /** Waits until no quick input is showing (a command's input sequence ended). */
   async waitInputClosed(): Promise<void> {
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
@@ -113,6 +123,15 @@ export class Workbench {
   /** Clicks the first tree row (in `view`, if given) that shows `text`. */
   async clickTreeRow(text: string | RegExp, view?: string): Promise<void> {
     await this.treeScope(view).locator('.monaco-list-row').filter({ hasText: text }).first().click();
+  }
+
+  /** Hovers the pointer over a tree row and returns the text of its tooltip, once it shows `expect`. */
+  async treeRowTooltip(text: string | RegExp, expect: string | RegExp, view?: string): Promise<string> {
+    await this.treeScope(view).locator('.monaco-list-row').filter({ hasText: text }).first().locator('.label-name').hover();
+    const hover = this.page.locator('.workbench-hover').filter({ hasText: expect }).first();
+    await hover.waitFor({ state: 'visible' });
+    await this.screenshot(`tooltip ${String(text)}`);
+    return (await hover.innerText()).replace(/\u00a0/g, ' ');
   }
 
   /**
