@@ -499,6 +499,29 @@ function slowdown(report: Report): string {
   return `markdownlint, which Legible's work does not change, ran ${factors.join(', ')} slower than in the issue's baselines (6.1 s at 1k, 50 s at 10k, 53 ms per keystroke): absolute figures here are inflated by about as much, while ratios between contenders of the same run are not.`;
 }
 
+function goalTable(goalList: Goal[]): string[] {
+  return [
+    '| goal | measured | ratio to goal | |',
+    '|---|---|---|---|',
+    ...goalList.map((g) => `| ${g.goal} | ${g.measured} | ${Number.isNaN(g.ratio) ? '—' : `${g.ratio.toFixed(2)}×`} | ${Number.isNaN(g.ratio) ? 'not measured' : g.met ? '✅ met' : '❌ not met'} |`),
+  ];
+}
+
+/** The README's performance section shows the goals table of the latest full run, between markers. */
+function updateReadme(report: Report, goalList: Goal[]): boolean {
+  const readme = path.join(REPO, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to < from) return false;
+  const m = report.machineBefore;
+  const block = [start, '', `${m.date.slice(0, 10)}, ${m.cpus}, Node ${m.node}, load average ${m.load} (a busy machine inflates absolute times; see RESULTS.md).`, '', ...goalTable(goalList), '', ''].join('\n');
+  fs.writeFileSync(readme, text.slice(0, from) + block + text.slice(to));
+  return true;
+}
+
 function markdown(report: Report, goalList: Goal[]): string {
   const m = report.machineBefore;
   const reps = report.sizes.map((s) => `${s.cold.length} at ${sizeLabel(s.corpus.size)}`).join(', ');
@@ -512,9 +535,7 @@ function markdown(report: Report, goalList: Goal[]): string {
     '',
     '## Goals (issue 6)',
     '',
-    '| goal | measured | ratio to goal | |',
-    '|---|---|---|---|',
-    ...goalList.map((g) => `| ${g.goal} | ${g.measured} | ${Number.isNaN(g.ratio) ? '—' : `${g.ratio.toFixed(2)}×`} | ${Number.isNaN(g.ratio) ? 'not measured' : g.met ? '✅ met' : '❌ not met'} |`),
+    ...goalTable(goalList),
     '',
     'Ratio to goal: measured ÷ goal for "at least" goals, goal ÷ measured for "at most" goals; ≥ 1 meets it.',
     '',
@@ -614,6 +635,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, markdown(report, goalList));
   console.log(`\nWrote ${path.relative(REPO, options.out)} (${ms(report.elapsedMs)} in all).`);
+  if (options.out === RESULTS_FILE && updateReadme(report, goalList)) console.log('Updated the goals table in README.md (## Performance).');
 }
 
 main().catch((error: unknown) => {
