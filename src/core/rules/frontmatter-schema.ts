@@ -21,7 +21,7 @@ export const frontmatterSchema: DocumentRule = {
       return;
     }
     const placeholders = placeholderPointers(doc, context.config.placeholder);
-    const errors = context.validator.validateRecord(type, doc.data);
+    const errors = validate(context, type, doc.data);
     const seen = new Set<string>();
     for (const error of errors) {
       // `if` errors only say "must match then"; the `then` branch reports the real problem.
@@ -37,6 +37,38 @@ export const frontmatterSchema: DocumentRule = {
     }
   },
 };
+
+/**
+ * Validates the parsed data as ordinary objects. The parser's objects have no prototype (a
+ * `__proto__` key stays a key), but ajv compares list items (uniqueItems) and constants with
+ * fast-deep-equal, which calls `valueOf` and `toString` on objects: it throws on a prototype-less
+ * one (`deciders: [{name: a}, {name: b}]`) and on one with its own key of that name
+ * (`owners: [{toString: x}, {}]`). Such keys mean nothing in a record: if the first pass throws,
+ * the second validates without them.
+ */
+function validate(context: DocumentRuleContext, type: RecordType, data: Record<string, unknown>): ErrorObject[] {
+  try {
+    return context.validator.validateRecord(type, ordinary(data, false));
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return context.validator.validateRecord(type, ordinary(data, true));
+  }
+}
+
+/**
+ * A copy with Object.prototype: every key an own property (defineProperty, so `__proto__` never
+ * becomes a prototype; ajv's ownProperties keeps `required` to own keys). Depth is bounded by the parser's limits.
+ */
+function ordinary(value: unknown, withoutMethodNames: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => ordinary(item, withoutMethodNames));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (withoutMethodNames && (key === 'valueOf' || key === 'toString')) continue;
+    Object.defineProperty(out, key, { value: ordinary(item, withoutMethodNames), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
 
 function reportType(context: DocumentRuleContext, value: unknown): void {
   const { doc } = context;
