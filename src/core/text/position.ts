@@ -40,7 +40,8 @@ export class LineIndex {
       if (this.starts[mid] <= at) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: at - this.starts[lo] };
+    // Between the \r and the \n of a CRLF is not a place in the text: it is the end of that line.
+    return { line: lo, character: Math.min(at, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   range(start: number, end: number): Range {

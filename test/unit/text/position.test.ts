@@ -22,6 +22,8 @@ describe('LineIndex', () => {
           const position = lines.position(offset);
           // An offset inside a line break maps to the end of the line; every other offset round-trips.
           if (text[offset - 1] !== '\r' || text[offset] !== '\n') assert.equal(lines.offset(position), offset, `offset ${offset}`);
+          else assert.deepEqual(position, { line: position.line, character: lines.lineText(position.line).length }, `offset ${offset}, inside a CRLF`);
+          assert.ok(position.character <= lines.lineText(position.line).length, `offset ${offset}: a character past the end of its line`);
         }
       });
 
