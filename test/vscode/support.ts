@@ -15,6 +15,10 @@ export async function legible(): Promise<LegibleApi> {
   if (api) return api;
   const extension = vscode.extensions.getExtension<LegibleApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded in this extension host`);
+  // VS Code 1.139 defaults files.autoSave to afterDelay: a dirty document would be saved a second
+  // later, in the middle of a test (and a record the test deleted written back). The run's fresh
+  // profile pins it off, so what is saved is what a test saves.
+  await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   api = await extension.activate();
   // VS Code's own Markdown extension activates on the first Markdown document and registers its
   // code-action providers then; a code-action request that is running while the provider registry
@@ -176,10 +180,13 @@ export function track(uri: vscode.Uri): vscode.Uri {
   return uri;
 }
 
-/** Closes every editor without saving (reverting dirty ones, so no "Save?" dialog blocks the host). */
+/**
+ * Closes every editor without saving: each dirty document (shown or only edited in the background,
+ * as a WorkspaceEdit leaves it) is shown and reverted, so no "Save?" dialog blocks the host.
+ */
 export async function closeAllEditors(): Promise<void> {
   for (let guard = 0; guard < 50; guard++) {
-    const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === d.uri.toString())));
+    const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty);
     if (!dirty) break;
     await vscode.window.showTextDocument(dirty);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
