@@ -35,12 +35,24 @@ export async function findRoot(fs: NodeFileSystem, cwd: string): Promise<string>
 }
 
 /**
+ * Where the root search starts: the first path named on the command line (its folder, for a file),
+ * so `legible lint other/repo` reads other/repo's `.legible.json`; else the current folder.
+ */
+async function startFolder(fs: NodeFileSystem, cwd: string, paths: readonly string[]): Promise<string> {
+  if (!paths.length) return cwd;
+  const first = toPortable(resolve(cwd, paths[0]));
+  const found = await fs.stat(first);
+  if (found?.kind === 'directory') return first;
+  return found ? toPortable(dirname(first)) : cwd;
+}
+
+/**
  * Loads `.legible.json` (the CLI runs on the user's own checkout, so it is trusted) and finds the
  * decisions folders. Configuration problems are warnings: a broken file must not stop a CI run.
  */
-export async function openWorkspace(context: CliContext): Promise<OpenedWorkspace> {
+export async function openWorkspace(context: CliContext, paths: readonly string[] = []): Promise<OpenedWorkspace> {
   const fs = new NodeFileSystem();
-  const root = await findRoot(fs, context.cwd);
+  const root = await findRoot(fs, await startFolder(fs, context.cwd, paths));
   const loaded = await loadConfig(fs, root, { trusted: true });
   const where = displayPath(context.cwd, joinPath(root, CONFIG_FILE));
   for (const problem of loaded.problems) context.warn(`${where}: ${problem.message}`);

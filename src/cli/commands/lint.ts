@@ -46,7 +46,7 @@ export const lintCommand: Command = {
     const today = todayOption(stringOption(args, 'today'));
     const quiet = flag(args, 'quiet');
 
-    const opened = await openWorkspace(context);
+    const opened = await openWorkspace(context, args.positionals);
     if (!args.positionals.length) requireFolders(opened, context, 'lint');
     const targets = await lintTargets(args.positionals, opened, context);
     const cache = flag(args, 'cache') || stringOption(args, 'cache-location') ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;

@@ -17,7 +17,7 @@ export const listCommand: Command = {
   details: () => FOLDERS_HELP,
   async run(args, context) {
     const today = todayOption(stringOption(args, 'today'));
-    const opened = await openWorkspace(context);
+    const opened = await openWorkspace(context, args.positionals);
     const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'list'), today, { body: false });
     const entries = workspace.index.entries().sort(byFolderAndNumber);
     context.out(flag(args, 'json') ? `${JSON.stringify(entries.map((entry) => entryJson(entry, context)), null, 2)}\n` : listText(entries, opened.loaded.config.placeholder, context));

@@ -32,7 +32,7 @@ export const reportCommand: Command = {
     const person = stringOption(args, 'person');
     if (person !== undefined && !person.trim()) throw new UsageError('--person needs a name');
 
-    const opened = await openWorkspace(context);
+    const opened = await openWorkspace(context, args.positionals);
     const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'report'), today, { body: false });
     const entries = workspace.index.entries();
     if (person === undefined) {

@@ -28,7 +28,7 @@ export const indexCommand: Command = {
       'nothing unless the records did. The paths written are printed.',
     ].join('\n'),
   async run(args, context) {
-    const opened = await openWorkspace(context);
+    const opened = await openWorkspace(context, args.positionals);
     const folders = await chosenFolders(args.positionals, opened, context, 'index');
     // The table shows no dates, so the day does not matter.
     const workspace = await scanWorkspace(opened, folders, '1970-01-01', { body: false });
