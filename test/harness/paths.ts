@@ -31,6 +31,8 @@ export const CHROMIUM_BIN = '/usr/bin/chromium';
 // The bundled example the lead ships for `npm start`, and the harness's own test workspace.
 export const EXAMPLE_WORKSPACE = path.join(REPO_ROOT, 'examples', 'workspace');
 export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'harness', 'fixtures', 'workspace');
+/** Opened untrusted by the in-host suite's Restricted Mode pass. */
+export const RESTRICTED_WORKSPACE = path.join(REPO_ROOT, 'test', 'harness', 'fixtures', 'restricted-workspace');
 
 // The in-host suite bundle (out/ is git-ignored).
 export const VSCODE_TESTS_BUNDLE = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'index.js');

@@ -2,16 +2,22 @@
 // development `payload` URL parameter loads this repo as the extension under development and our
 // bundle as its tests; results come back through codeAutomationLog / codeAutomationExit.
 //
+// Two passes, each on a fresh copy of its fixture: the main one with Workspace Trust off, and a
+// restricted one (tests tagged @restricted) with Workspace Trust on, which starts untrusted. The
+// extension host cannot grant trust itself (no API does), so a test asks the runner: it creates the
+// file named by LEGIBLE_TEST_TRUST_REQUEST, and the runner clicks Trust in the workbench.
+//
 //   npm run test:vscode            (LEGIBLE_TEST_GREP=pattern to filter)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildVscodeTests } from './build-vscode-tests';
 import { launchBrowser, type BrowserSession } from './browser';
+import type { Page } from './playwright-types';
 import { freshArtifactsDir, saveFailureArtifacts } from './artifacts';
 import { runCleanups } from './cleanup';
 import { readCounts, writeCounts, type Counts } from './counts';
-import { FIXTURE_WORKSPACE, REPO_ROOT, VSCODE_TESTS_BUNDLE } from './paths';
+import { FIXTURE_WORKSPACE, REPO_ROOT, RESTRICTED_WORKSPACE, VSCODE_TESTS_BUNDLE } from './paths';
 import { copyWorkspace, createRunDir } from './run-dir';
 import { startCodeServer, type CodeServer } from './server';
 import { ensureSetup } from './setup';
@@ -21,20 +27,48 @@ const RUN_TIMEOUT_MS = 180_000;
 /** Marks the extension host's console lines (mocha's output) among the workbench's log lines. */
 const LOG_TAG = '[legible-test] ';
 
-async function runInHostSuite(): Promise<Counts> {
+interface Pass {
+  /** Names test-artifacts/<name>. */
+  name: string;
+  /** Names the run folder: short, since Chromium's socket path under it must stay below 108 characters. */
+  runName: string;
+  fixture: string;
+  /** Workspace Trust on: the workspace opens untrusted (Restricted Mode). */
+  restricted: boolean;
+}
+
+const PASSES: Pass[] = [
+  { name: 'vscode', runName: 'vscode', fixture: FIXTURE_WORKSPACE, restricted: false },
+  { name: 'vscode-restricted', runName: 'trust', fixture: RESTRICTED_WORKSPACE, restricted: true },
+];
+
+async function runAllPasses(): Promise<Counts> {
   await ensureSetup();
   await buildVscodeTests();
-  const artifacts = freshArtifactsDir('vscode');
-  const runDir = createRunDir('vscode');
-  const workspace = copyWorkspace(runDir, FIXTURE_WORKSPACE);
+  const total: Counts = { passed: 0, failed: 0, pending: 0 };
+  for (const pass of PASSES) {
+    const counts = await runInHostSuite(pass);
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.pending += counts.pending;
+  }
+  return total;
+}
+
+async function runInHostSuite(pass: Pass): Promise<Counts> {
+  const artifacts = freshArtifactsDir(pass.name);
+  const runDir = createRunDir(pass.runName);
+  const workspace = copyWorkspace(runDir, pass.fixture);
   const resultsFile = path.join(runDir.root, 'in-host-results.json');
+  const trustRequest = path.join(runDir.root, 'trust-request');
+  let trustWatcher: fs.FSWatcher | undefined;
 
   let server: CodeServer | undefined;
   let browser: BrowserSession | undefined;
   const workbenchLog = fs.createWriteStream(path.join(artifacts, 'workbench.log'));
   try {
-    const started = step('code-server (smoke-test driver on)');
-    server = await startCodeServer({ runDir, workspace, smokeTestDriver: true });
+    const started = step(`code-server (smoke-test driver on${pass.restricted ? ', Workspace Trust on' : ''})`);
+    server = await startCodeServer({ runDir, workspace, smokeTestDriver: true, workspaceTrust: pass.restricted });
     started(server.origin);
     browser = await launchBrowser(runDir);
     const { page } = browser;
@@ -52,10 +86,23 @@ async function runInHostSuite(): Promise<Counts> {
     const payload = [
       ['extensionDevelopmentPath', remote(REPO_ROOT)],
       ['extensionTestsPath', remote(VSCODE_TESTS_BUNDLE.replace(/\.js$/, ''))],
-      ['extensionEnvironment', JSON.stringify({ LEGIBLE_TEST_RESULTS: resultsFile, LEGIBLE_TEST_LOG_TAG: LOG_TAG, LEGIBLE_TEST_GREP: process.env.LEGIBLE_TEST_GREP ?? '' })],
+      ['extensionEnvironment', JSON.stringify({
+        LEGIBLE_TEST_RESULTS: resultsFile,
+        LEGIBLE_TEST_LOG_TAG: LOG_TAG,
+        LEGIBLE_TEST_GREP: process.env.LEGIBLE_TEST_GREP ?? '',
+        LEGIBLE_TEST_SCOPE: pass.restricted ? 'restricted' : '',
+        LEGIBLE_TEST_TRUST_REQUEST: pass.restricted ? trustRequest : '',
+      })],
     ];
+    if (pass.restricted) {
+      trustWatcher = fs.watch(runDir.root, (_event, name) => {
+        if (name !== path.basename(trustRequest) || !fs.existsSync(trustRequest)) return;
+        fs.rmSync(trustRequest, { force: true });
+        void grantTrust(page, artifacts).catch((error: unknown) => console.error(`[harness] could not grant Workspace Trust: ${error instanceof Error ? error.message : String(error)}`));
+      });
+    }
     const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    const running = step('in-host mocha run');
+    const running = step(`in-host mocha run${pass.restricted ? ' (Restricted Mode)' : ''}`);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const code = await withTimeout(exitCode, RUN_TIMEOUT_MS, 'the extension host never reported an exit code');
     running(`exit code ${code}`);
@@ -75,9 +122,24 @@ async function runInHostSuite(): Promise<Counts> {
     await saveFailureArtifacts(artifacts, 'in-host-harness', browser?.page, server?.logPath ?? runDir.serverLog);
     return { passed: 0, failed: 1, pending: 0 };
   } finally {
+    trustWatcher?.close();
     await runCleanups();
     workbenchLog.end();
   }
+}
+
+/**
+ * Grants Workspace Trust as a person does: "Manage" in the Restricted Mode banner (the development
+ * host shows no startup dialog), then "Trust" in the Workspace Trust editor.
+ */
+async function grantTrust(page: Page, artifacts: string): Promise<void> {
+  await page.screenshot({ path: path.join(artifacts, '02-trust-requested.png') });
+  await page.locator('.part.banner a', { hasText: /^Manage$/ }).first().click({ timeout: 10_000 });
+  const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
+  await trust.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.screenshot({ path: path.join(artifacts, '03-trust-editor.png') });
+  await trust.click({ timeout: 10_000 });
+  await page.screenshot({ path: path.join(artifacts, '04-trust-granted.png') });
 }
 
 /** codeAutomationLog receives console-style argument lists (a format string and its values). */
@@ -92,7 +154,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 }
 
 if (require.main === module) {
-  void runInHostSuite().then((counts) => {
+  void runAllPasses().then((counts) => {
     writeCounts(counts);
     info(`in-host suite: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} pending` : ''}`);
     process.exit(counts.failed > 0 ? 1 : 0);

@@ -17,8 +17,7 @@ export function run(): Promise<void> {
   // Bundled files cannot be loaded by path: give them mocha's globals, then require them.
   mocha.suite.emit('pre-require', globalThis, 'legible-vscode-tests', mocha);
   loadTestFiles();
-  const grep = process.env.LEGIBLE_TEST_GREP;
-  if (grep) mocha.grep(grep);
+  mocha.grep(selection(process.env.LEGIBLE_TEST_GREP, process.env.LEGIBLE_TEST_SCOPE === 'restricted'));
 
   const restoreConsole = tagConsole(process.env.LEGIBLE_TEST_LOG_TAG);
   return new Promise((resolve, reject) => {
@@ -34,6 +33,16 @@ export function run(): Promise<void> {
     runner.on('fail', () => results.failed++);
     runner.on('pending', () => results.pending++);
   });
+}
+
+/** Tests tagged `@restricted` need an untrusted workspace; they run only in the restricted pass. */
+const RESTRICTED_TAG = '@restricted';
+
+/** The tests of this pass (restricted or not) whose full title contains `grep` (a plain string, as mocha's). */
+export function selection(grep: string | undefined, restricted: boolean): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const wanted = grep ? `(?=.*${escape(grep)})` : '';
+  return new RegExp(`^${wanted}(?${restricted ? '=' : '!'}.*${escape(RESTRICTED_TAG)})`);
 }
 
 /**
