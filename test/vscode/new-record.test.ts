@@ -90,9 +90,8 @@ describe('Commands: New ADR / New RFC / New Exit Plan', () => {
       vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Same title' }),
       vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Same title' }),
     ]);
+    for (const uri of [a, b]) if (uri) track(uri);
     assert.ok(a && b, 'both commands created a record');
-    track(a);
-    track(b);
     const names = [a, b].map((u) => u.path.split('/').pop()).sort();
     assert.deepEqual(names, [`${fourDigits(next)}-same-title.md`, `${fourDigits(next + 1)}-same-title.md`]);
     for (const uri of [a, b]) assert.match(await readText(uri), /^---\ntype: adr\ntitle: Same title\n/);

@@ -50,8 +50,8 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
     render: (id) => (customSource ? renderCustomTemplate(customSource, { title: title.trim(), date, id, type }) : rendered!.text),
   });
   const uri = toUri(created.path);
-  const editor = await vscode.window.showTextDocument(uri);
   try {
+    const editor = await vscode.window.showTextDocument(uri);
     if (rendered) {
       // The same record as a snippet: every placeholder becomes a tab stop, starting at the first.
       const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
@@ -65,9 +65,9 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
       }
     }
   } catch (error) {
-    // Another editor replaced this one before the snippet went in (say, two New ADR at once): the
-    // record is written and open; only its tab stops are lost. Not a failure of the command.
-    output().warn(`${created.path}: the placeholders could not become tab stops (${error instanceof Error ? error.message : String(error)})`);
+    // Another editor opened in this one's place before it was shown or filled (say, two New ADR at
+    // once): the record is written; only its editor or its tab stops are lost. Not a failed command.
+    output().warn(`${created.path}: created, but its editor could not be opened or filled (${error instanceof Error ? error.message : String(error)})`);
   }
   return uri;
 }
