@@ -11,12 +11,17 @@ export interface Settings {
   readonly debounceMs: number;
 }
 
+/**
+ * `folders` and `rules` are resource-scoped (per workspace folder, read for `scope`), `groupBy` and
+ * `debounceMs` window-scoped (read without one): VS Code logs a warning for each read in the wrong scope.
+ */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const config = vscode.workspace.getConfiguration('legible', scope);
+  const resource = vscode.workspace.getConfiguration('legible', scope ?? null);
+  const window = vscode.workspace.getConfiguration('legible');
   return {
-    folders: config.get<string[]>('folders', []),
-    rules: config.get<Record<string, Severity | 'off'>>('rules', {}),
-    groupBy: config.get<GroupBy>('groupBy', 'type'),
-    debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
+    folders: resource.get<string[]>('folders', []),
+    rules: resource.get<Record<string, Severity | 'off'>>('rules', {}),
+    groupBy: window.get<GroupBy>('groupBy', 'type'),
+    debounceMs: Math.max(0, window.get<number>('debounceMs', 300)),
   };
 }

@@ -44,7 +44,7 @@ describe('Diagnostics', () => {
   });
 
   describe('as you type', () => {
-    const config = () => vscode.workspace.getConfiguration('legible', workspaceRoot());
+    const config = () => vscode.workspace.getConfiguration('legible'); // debounceMs is window-scoped
     before(() => config().update('debounceMs', 5000, vscode.ConfigurationTarget.Workspace));
     after(async () => {
       await config().update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
