@@ -29,15 +29,10 @@ async function openWorkspace(root: string, today: string): Promise<DecisionWorks
   return new DecisionWorkspace({ fs, root, folders, config: loaded.config, validator: loaded.validator, today });
 }
 
-/** The frontmatter half for every file: the index the tree shows, plus frontmatter diagnostics. */
+/** The frontmatter half for every file (the index the tree shows, plus frontmatter diagnostics): no Markdown parse. */
 async function indexFrontmatter(workspace: DecisionWorkspace): Promise<number> {
-  const fs = workspace.options.fs;
   const files = await workspace.listFiles();
-  for (const path of files) {
-    const stat = await fs.stat(path);
-    const read = await readDecisionText(fs, path, workspace.options.config.limits, stat?.size);
-    workspace.updateFrontmatter(path, read.text, read.problem);
-  }
+  await workspace.scan(files, { body: false });
   return files.length;
 }
 
@@ -63,7 +58,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
     emit({ ms: performance.now() - started, cpuMs: cpuMs(cpu), files: names.length, bytes });
   },
 
-  /** Config, folders, then every file's frontmatter into the DecisionIndex (no body, no cross-file rules). */
+  /** Config, folders, then every file's frontmatter into the DecisionIndex: `scan(files, { body: false })`, no cross-file rules. */
   async index([root, today]) {
     const cpu = process.cpuUsage();
     const started = performance.now();
