@@ -530,9 +530,11 @@ export function ensureCorpus(size: number, seed = DEFAULT_SEED): CorpusInfo {
 
 /** One clean ADR of about `bytes` (50 KB for the per-keystroke measure), written next to the corpora. */
 export function ensureLargeRecord(seed = DEFAULT_SEED, bytes = 50 * 1024): string {
-  const file = path.join(BENCH_DIR, `large-record-${bytes}-s${seed}-g${generatorHash()}.md`);
+  const name = `large-record-${bytes}-s${seed}-g${generatorHash()}.md`;
+  const file = path.join(BENCH_DIR, name);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(BENCH_DIR, { recursive: true });
+  for (const old of fs.readdirSync(BENCH_DIR)) if (old.startsWith(`large-record-${bytes}-s${seed}-`) && old !== name) fs.rmSync(path.join(BENCH_DIR, old), { force: true });
   const r = new Random(seed ^ bytes);
   const rendered = renderRecord({ number: 1, type: 'adr', status: 'accepted', date: '2025-03-03', problems: [] }, r, bytes);
   fs.writeFileSync(file, rendered.text);

@@ -58,6 +58,21 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
     emit({ ms: performance.now() - started, cpuMs: cpuMs(cpu), files: names.length, bytes });
   },
 
+  /** The same reads as the workspace does them: through the CLI's port, one awaited file at a time. */
+  async 'io-port'([folder]) {
+    const fs = new NodeFileSystem();
+    const names = readdirSync(folder);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    let bytes = 0;
+    for (const name of names) {
+      const path = join(folder, name);
+      await fs.stat(path);
+      bytes += (await fs.readFile(path)).length;
+    }
+    emit({ ms: performance.now() - started, cpuMs: cpuMs(cpu), files: names.length, bytes });
+  },
+
   /** Config, folders, then every file's frontmatter into the DecisionIndex: `scan(files, { body: false })`, no cross-file rules. */
   async index([root, today]) {
     const cpu = process.cpuUsage();
