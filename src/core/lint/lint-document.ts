@@ -73,9 +73,11 @@ export async function lintBody(doc: DecisionDocument, entry: DecisionEntry, cont
     });
     return findings;
   }
+  const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
+  const unproven = rules.filter(({ rule }) => !rule.provesClean?.({ ...context, doc, entry, type, report: () => undefined }));
+  if (!unproven.length) return findings;
   const parse = await loadMarkdownParser();
   const tree = parse(doc.text);
-  const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
-  for (const { rule, severity } of rules) rule.check({ ...context, doc, entry, type, tree, report: collector(doc, rule.id, severity, findings) });
+  for (const { rule, severity } of unproven) rule.check({ ...context, doc, entry, type, tree, report: collector(doc, rule.id, severity, findings) });
   return findings;
 }

@@ -3,6 +3,7 @@ import type { BodyRule } from './rule';
 import { isRecordType } from '../schema/schema-registry';
 import { schemaSections } from '../schema/field-info';
 import { satisfiesSection, sectionKey } from '../document/section-names';
+import { scanTopLevelHeadings } from '../document/heading-scan';
 
 function headingText(node: Heading): string {
   const parts: string[] = [];
@@ -21,6 +22,17 @@ export const requiredSections: BodyRule = {
   description: 'The body has the section headings of its type (configurable in `.legible.json`).',
   defaultSeverity: 'warning',
   scope: 'body',
+  provesClean(context) {
+    const type = context.doc.data?.type;
+    if (!isRecordType(type)) return true;
+    const headings = scanTopLevelHeadings(context.doc.text, context.doc.bodyStart);
+    if (!headings) return false;
+    const present = headings.map(sectionKey);
+    return (context.config.sections[type] ?? []).every((heading) => {
+      const wanted = sectionKey(heading);
+      return !wanted || present.some((p) => satisfiesSection(p, wanted));
+    });
+  },
   check(context) {
     const { doc, tree } = context;
     const type = doc.data?.type;

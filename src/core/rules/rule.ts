@@ -87,6 +87,12 @@ export interface DocumentRule extends RuleMeta {
 
 export interface BodyRule extends RuleMeta {
   readonly scope: 'body';
+  /**
+   * A cheap test that proves the rule has nothing to report without the Markdown tree. The body
+   * is parsed only when some active rule cannot prove it: most records are clean, and remark is
+   * most of a lint's time.
+   */
+  provesClean?(context: DocumentRuleContext): boolean;
   check(context: BodyRuleContext): void;
 }
 
