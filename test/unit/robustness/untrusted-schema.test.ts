@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { brief, lintFiles, type TestWorkspace } from '../support/workspace';
+import { bounded, childReport, cleanAdr, FILE, runChild } from './robustness-support';
+
+/**
+ * Issue 5, the ajv facts: a repository's schema extension is untrusted input. A catastrophic
+ * pattern is refused before ajv compiles it, a remote `$ref` is never loaded, `required` sees own
+ * properties only, and a schema reusing a shipped `$id` does not throw.
+ */
+
+const EXTENSION = 'schemas/adr-extra.json';
+const CHILD = path.join(__dirname, 'child', 'lint-child.ts');
+
+/** The workspace files for a record and an ADR schema extension. */
+function withExtension(schema: unknown, record: string): Record<string, string> {
+  return {
+    '.legible.json': JSON.stringify({ schemaExtensions: { adr: EXTENSION } }),
+    [EXTENSION]: JSON.stringify(schema),
+    [FILE]: record,
+  };
+}
+
+/** Lints the record with the extension, within the bound. */
+async function lintWith(schema: unknown, record: string): Promise<TestWorkspace> {
+  return (await bounded('linting with a schema extension', () => lintFiles(withExtension(schema, record)))).value;
+}
+
+function problems(ws: TestWorkspace): string[] {
+  return ws.loaded.problems.map((p) => `${p.pointer} ${p.message}`);
+}
+
+describe('robustness: untrusted schema extensions', () => {
+  it('the extension applies: a safe pattern on the title is checked on the title line (the control for the cases below)', async () => {
+    const ws = await lintWith({ type: 'object', properties: { title: { type: 'string', pattern: '^[A-Z]' } } }, cleanAdr('lower case'));
+    assert.deepEqual(problems(ws), []);
+    assert.deepEqual(brief(ws.findings), ['frontmatter-schema@3']);
+  });
+
+  it('pattern "^(a+)+$" is refused, not run: one configuration problem, and 50 a\'s and a "!" are linted at once (in a child process, killed if it hangs)', async function () {
+    this.timeout(60_000);
+    const title = `${'a'.repeat(50)}!`;
+    const cases: Array<[string, unknown, string]> = [
+      ['pattern', { type: 'object', properties: { title: { type: 'string', pattern: '^(a+)+$' } } }, '"pattern": "^(a+)+$" is refused: a quantified group that repeats inside can backtrack catastrophically'],
+      ['patternProperties', { type: 'object', patternProperties: { '^(a+)+$': { type: 'string' } } }, '"patternProperties": "^(a+)+$" is refused'],
+      ['propertyNames', { type: 'object', propertyNames: { type: 'string', pattern: '^([a-z-]+)*$' } }, '"pattern": "^([a-z-]+)*$" is refused'],
+    ];
+    for (const [what, schema, refusal] of cases) {
+      const result = await runChild(CHILD, JSON.stringify({ files: withExtension(schema, cleanAdr(title)), times: 1 }), 30_000);
+      const { runs } = childReport<{ runs: Array<{ findings: string[]; configProblems: string[]; ms: number }> }>(result);
+      assert.equal(runs[0].configProblems.length, 1, what);
+      assert.ok(runs[0].configProblems[0].startsWith(`/schemaExtensions/adr Schema extension ${EXTENSION} ignored: ${refusal}`), runs[0].configProblems[0]);
+      assert.deepEqual(runs[0].findings, [], `${what}: the record is linted with the shipped schema`);
+      assert.ok(runs[0].ms < 2000, `${what}: ${runs[0].ms.toFixed(0)} ms`);
+    }
+  });
+
+  it('a remote, file or relative $ref is refused before ajv sees it; the shipped schema still lints the record', async () => {
+    const refs: Array<[string, string]> = [
+      ['$ref', 'https://evil.example/adr.schema.json'],
+      ['$ref', 'http://169.254.169.254/latest/meta-data'],
+      ['$ref', 'file:///etc/passwd'],
+      ['$ref', 'other.schema.json'],
+      ['$dynamicRef', 'https://evil.example/x.json#meta'],
+    ];
+    for (const [keyword, target] of refs) {
+      const ws = await lintWith({ type: 'object', properties: { risk: { [keyword]: target } } }, cleanAdr('Remote'));
+      assert.deepEqual(problems(ws), [`/schemaExtensions/adr Schema extension ${EXTENSION} ignored: "${keyword}": "${target}" points outside the schema; only local references are allowed`]);
+      assert.deepEqual(brief(ws.findings), [], target);
+    }
+  });
+
+  it('required: ["constructor"] fails on a record without it (own properties only), at line 1, and passes once it is written', async () => {
+    const schema = { type: 'object', required: ['constructor', 'toString', 'hasOwnProperty'] };
+    const missing = await lintWith(schema, cleanAdr('Inherited names'));
+    assert.deepEqual(problems(missing), []);
+    assert.deepEqual(brief(missing.findings), ['frontmatter-schema@1', 'frontmatter-schema@1', 'frontmatter-schema@1']);
+    assert.deepEqual(missing.findings.map((f) => f.message.slice(0, f.message.indexOf(' is missing'))), ['`constructor`', '`toString`', '`hasOwnProperty`']);
+    const written = await lintWith(schema, cleanAdr('Inherited names', ['constructor: x', 'toString: y', 'hasOwnProperty: z']));
+    assert.deepEqual(brief(written.findings), []);
+    // The parser's data has no prototype; the validator on its own, on a plain {}, must not see Object.prototype's.
+    const errors = missing.loaded.validator.validateRecord('adr', {});
+    assert.deepEqual(
+      errors.filter((e) => e.keyword === 'required' && ['constructor', 'toString', 'hasOwnProperty'].includes(String(e.params.missingProperty))).map((e) => e.params.missingProperty),
+      ['constructor', 'toString', 'hasOwnProperty'],
+    );
+  });
+
+  it('an extension that reuses the shipped $id, loaded twice in one process, does not throw', async () => {
+    const schema = { $id: 'https://legible.dev/schemas/adr.schema.json', $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { title: { type: 'string', pattern: '^[A-Z]' } } };
+    for (let i = 0; i < 2; i++) {
+      const ws = await lintWith(schema, cleanAdr('lower case'));
+      assert.deepEqual(problems(ws), []);
+      assert.deepEqual(brief(ws.findings), ['frontmatter-schema@3']);
+    }
+  });
+
+  it('a schema over the size limit or nested deeper than 32 levels is refused with its reason', async () => {
+    const big = await lintWith({ description: 'x'.repeat(300 * 1024) }, cleanAdr('Big'));
+    assert.deepEqual(problems(big), [`/schemaExtensions/adr Schema extension ${EXTENSION} ignored: larger than ${256 * 1024} bytes`]);
+    let deep: unknown = { type: 'string' };
+    for (let i = 0; i < 40; i++) deep = { items: deep };
+    const nested = await lintWith({ type: 'object', properties: { owners: deep } }, cleanAdr('Deep'));
+    assert.deepEqual(problems(nested), [`/schemaExtensions/adr Schema extension ${EXTENSION} ignored: nested deeper than 32 levels`]);
+    assert.deepEqual(brief(nested.findings), []);
+  });
+});
