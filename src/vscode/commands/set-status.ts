@@ -42,6 +42,11 @@ export async function setStatus(models: Models, arg?: unknown, value?: string): 
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     edit.insert(document.uri, document.positionAt(doc.block.content.start), `status: ${written}${eol}`);
   }
+  const wasDirty = document.isDirty;
+  const shown = vscode.window.visibleTextEditors.some((editor) => editor.document === document);
   await vscode.workspace.applyEdit(edit);
+  // From the tree, the record may not be open: save it, or the change waits unseen in a hidden
+  // document. An open or already-edited record is left for the user to save.
+  if (!shown && !wasDirty) await document.save();
   return chosen;
 }
