@@ -35,6 +35,8 @@ export const QUIET_USER_SETTINGS = {
   'git.enabled': false,
   'npm.fetchOnlinePackageInfo': false,
   'json.schemaDownload.enable': false,
+  // 1.139 defaults to afterDelay: a file would be written at a moment no test chose.
+  'files.autoSave': 'off',
   // Ports that other processes on the machine open would otherwise show up as forwarded.
   'remote.autoForwardPorts': false,
 };

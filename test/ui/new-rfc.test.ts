@@ -41,7 +41,8 @@ describe('Legible: New RFC', () => {
     await ui.press('Escape');
     await ui.save();
 
-    const text = fs.readFileSync(path.join(folder, file), 'utf8');
+    // The tab turns clean when the workbench has the save under way; wait for the bytes on disk.
+    const text = await fileContaining(path.join(folder, file), /\nowners:\n {2}- alice\n/);
     assert.match(text, /^---\ntype: rfc\ntitle: Adopt feature flags for risky releases\nstatus: draft\n/);
     assert.match(text, /\nowners:\n {2}- alice\n/);
     assert.match(text, /\n## Rollout and reversal\n/);
@@ -54,3 +55,23 @@ describe('Legible: New RFC', () => {
     assert.deepEqual(row, { label: `${file.slice(0, 4)} ${TITLE}`, description: '', level: 3 });
   });
 });
+
+/** The file's text once it matches, read again on each change notification (deadline 10 s). */
+function fileContaining(file: string, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const text = fs.readFileSync(file, 'utf8');
+      if (!pattern.test(text)) return false;
+      watcher.close();
+      clearTimeout(deadline);
+      resolve(text);
+      return true;
+    };
+    const watcher = fs.watch(path.dirname(file), () => void check());
+    const deadline = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`${file} never matched ${pattern}:\n${fs.readFileSync(file, 'utf8')}`));
+    }, 10_000);
+    check();
+  });
+}
