@@ -49,8 +49,7 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: { tr
   let validator = base;
   if (Object.keys(extensions).length) {
     try {
-      validator = new SchemaValidator(extensions);
-      for (const type of Object.keys(extensions) as RecordType[]) validator.validateRecord(type, {});
+      validator = await SchemaValidator.withExtensions(extensions);
     } catch (error) {
       problems.push({ pointer: '/schemaExtensions', message: `Schema extensions ignored: ${(error as Error).message}` });
       validator = base;
