@@ -1,3 +1,4 @@
+import { cleanAdr } from '../support/workspace';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
@@ -96,24 +97,4 @@ export function childReport<T>(result: ChildResult): T {
   return JSON.parse(last) as T;
 }
 
-/** A clean ADR (no finding on 2026-11-21), with extra frontmatter lines and a body of choice. */
-export function cleanAdr(title: string, extra: readonly string[] = [], body = '## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nC.\n'): string {
-  return [
-    '---',
-    'type: adr',
-    `title: ${title}`,
-    'status: accepted',
-    'date: 2026-03-02',
-    'owners: [amira]',
-    ...extra,
-    'reversibility: {door: two-way}',
-    'risk: {level: low}',
-    'business-tradeoff: {reduces-risk: a, preserves-option: b, accepts-cost: c, eases-later: d, protects-outcome: e}',
-    'knowledge-exit-path: {holders: [amira], successors: [bo], mechanisms: [runbook]}',
-    '---',
-    '',
-    `# ${title}`,
-    '',
-    body,
-  ].join('\n');
-}
+export { cleanAdr };

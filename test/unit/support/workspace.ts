@@ -60,3 +60,25 @@ export function relative(path: string): string {
 export function brief(findings: readonly Finding[]): string[] {
   return findings.map((finding) => `${finding.ruleId}@${finding.range.start.line + 1}`);
 }
+
+/** A clean ADR (no finding on 2026-11-21), with extra frontmatter lines and a body of choice. */
+export function cleanAdr(title: string, extra: readonly string[] = [], body = '## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nC.\n'): string {
+  return [
+    '---',
+    'type: adr',
+    `title: ${title}`,
+    'status: accepted',
+    'date: 2026-03-02',
+    'owners: [amira]',
+    ...extra,
+    'reversibility: {door: two-way}',
+    'risk: {level: low}',
+    'business-tradeoff: {reduces-risk: a, preserves-option: b, accepts-cost: c, eases-later: d, protects-outcome: e}',
+    'knowledge-exit-path: {holders: [amira], successors: [bo], mechanisms: [runbook]}',
+    '---',
+    '',
+    `# ${title}`,
+    '',
+    body,
+  ].join('\n');
+}

@@ -3,30 +3,13 @@ import { defaultConfig } from '../../../src/core/config/config';
 import { SchemaValidator } from '../../../src/core/schema/validator';
 import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
 import { MemoryFileSystem } from '../support/memory-file-system';
-import { brief, lintFiles, TODAY } from '../support/workspace';
+import { brief, cleanAdr, lintFiles, TODAY } from '../support/workspace';
 
 const D = 'docs/decisions';
 
 /** A clean ADR, with an optional extra frontmatter line and body. */
-function adr(title: string, extra = '', body = '## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nC.\n'): string {
-  return [
-    '---',
-    'type: adr',
-    `title: ${title}`,
-    'status: accepted',
-    'date: 2026-03-02',
-    'owners: [amira]',
-    ...(extra ? [extra] : []),
-    'reversibility: {door: two-way}',
-    'risk: {level: low}',
-    'business-tradeoff: {reduces-risk: a, preserves-option: b, accepts-cost: c, eases-later: d, protects-outcome: e}',
-    'knowledge-exit-path: {holders: [amira], successors: [bo], mechanisms: [runbook]}',
-    '---',
-    '',
-    `# ${title}`,
-    '',
-    body,
-  ].join('\n');
+function adr(title: string, extra = '', body?: string): string {
+  return cleanAdr(title, extra ? [extra] : [], body);
 }
 
 describe('DecisionWorkspace', () => {
