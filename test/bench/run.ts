@@ -462,7 +462,7 @@ function activationTable(report: Report): string[] {
     line('import `dist/extension.js` (stub `vscode`)', a.imports),
     line('of which: `.legible.json`, folders and validators (`loadConfig`)', a.typical.map((r) => r.configMs)),
     line(`first frontmatter diagnostics, ${(a.typicalBytes / 1024).toFixed(1)} KB record (core: config + validators + parse)`, a.typical.map((r) => r.frontmatterMs)),
-    line(`first diagnostics, ${(a.typicalBytes / 1024).toFixed(1)} KB record (+ remark load + body rules)`, a.typical.map((r) => r.ms)),
+    line(`first diagnostics, ${(a.typicalBytes / 1024).toFixed(1)} KB record (+ body rules; remark loaded only if they need the tree)`, a.typical.map((r) => r.ms)),
     line(`first diagnostics, ${Math.round(report.keystrokes.bytes / 1024)} KB record`, a.large.map((r) => r.ms)),
     `| VSIX (\`vsce package --no-dependencies\`) | ${(report.vsixBytes / 1024).toFixed(0)} KiB | |`,
   ];
