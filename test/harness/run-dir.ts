@@ -1,6 +1,7 @@
 // A fresh folder per run: profile, extensions, XDG dirs, HOME and TMPDIR all live inside it,
 // so code-server and Chromium write nothing into the real home folder or shared /tmp.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { RUNS_DIR } from './paths';
 
@@ -43,6 +44,23 @@ export const QUIET_USER_SETTINGS = {
 
 const KEEP_RUNS = 8;
 const OWNER_FILE = 'owner.pid';
+/** Names the short temporary folder a run uses outside itself, so pruning removes it too. */
+const OUTER_TMP_FILE = 'outer-tmp.path';
+/**
+ * Unix socket paths (Chromium's SingletonSocket under TMPDIR, code-server's IPC) must stay under
+ * 108 bytes. In a deep checkout `<run>/tmp` is too long: then TMPDIR is a short folder in the
+ * system's temporary folder instead, owned by the run and removed with it.
+ */
+const MAX_TMP_PATH = 48;
+const SYSTEM_TMP = os.tmpdir();
+
+function runTmp(root: string): string {
+  const inside = path.join(root, 'tmp');
+  if (inside.length <= MAX_TMP_PATH) return inside;
+  const outer = fs.mkdtempSync(path.join(SYSTEM_TMP, 'legible-'));
+  fs.writeFileSync(path.join(root, OUTER_TMP_FILE), outer);
+  return outer;
+}
 
 export function createRunDir(name: string): RunDir {
   pruneOldRuns();
@@ -54,7 +72,7 @@ export function createRunDir(name: string): RunDir {
     extensions: path.join(root, 'extensions'),
     workspace: path.join(root, 'workspace'),
     home: path.join(root, 'home'),
-    tmp: path.join(root, 'tmp'),
+    tmp: runTmp(root),
     xdgConfig: path.join(root, 'xdg', 'config'),
     xdgData: path.join(root, 'xdg', 'data'),
     xdgCache: path.join(root, 'xdg', 'cache'),
@@ -110,7 +128,10 @@ function pruneOldRuns(): void {
     .map((folder) => ({ folder, mtime: fs.statSync(folder).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const run of runs.slice(KEEP_RUNS)) {
-    if (!ownerAlive(run.folder)) fs.rmSync(run.folder, { recursive: true, force: true });
+    if (ownerAlive(run.folder)) continue;
+    const outer = path.join(run.folder, OUTER_TMP_FILE);
+    if (fs.existsSync(outer)) fs.rmSync(fs.readFileSync(outer, 'utf8'), { recursive: true, force: true });
+    fs.rmSync(run.folder, { recursive: true, force: true });
   }
 }
 
