@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-// The only Node file access in the extension: O_EXCL creation and realpath have no
-// vscode.workspace.fs equivalent (its writeFile always overwrites), and both matter for safety.
+// The only Node file access in the extension: O_EXCL creation, realpath and reading a file's head
+// have no vscode.workspace.fs equivalent (its writeFile always overwrites), and all matter for safety.
 // eslint-disable-next-line no-restricted-imports
-import { promises as nodeFs } from 'node:fs';
+import { constants as fsConstants, promises as nodeFs } from 'node:fs';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
@@ -28,6 +28,22 @@ function kindOf(type: vscode.FileType): EntryKind {
 export class VscodeFileSystem implements FileSystemPort {
   async readFile(path: string): Promise<Uint8Array> {
     return vscode.workspace.fs.readFile(toUri(path));
+  }
+
+  /** Only on disk: vscode.workspace.fs has no partial read, and a 50 MB file must not be read whole. */
+  async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
+    const uri = toUri(path);
+    if (uri.scheme !== 'file') return (await this.readFile(path)).subarray(0, maxBytes);
+    // Non-blocking open and a regular-file check: a FIFO named *.md must never block the host.
+    const handle = await nodeFs.open(uri.fsPath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
+      const buffer = new Uint8Array(maxBytes);
+      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
