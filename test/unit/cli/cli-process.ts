@@ -3,6 +3,7 @@
  * built once per mocha process (into a temp folder, so a concurrent `npm run build` cannot swap
  * dist/cli.js under a running test), and each test works in a temp copy of a workspace.
  */
+import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const temps: string[] = [];
 export function buildCli(): Promise<{ dir: string; cli: string }> {
   bundle ??= (async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'legible-cli-bundle-'));
+    // One bundle per test process, removed when mocha exits.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const cli = path.join(dir, 'cli.js');
     await build({
       entryPoints: [path.join(REPO_ROOT, 'src', 'cli', 'main.ts')],
