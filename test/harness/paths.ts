@@ -33,6 +33,9 @@ export const EXAMPLE_WORKSPACE = path.join(REPO_ROOT, 'examples', 'workspace');
 export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'harness', 'fixtures', 'workspace');
 /** Opened untrusted by the in-host suite's Restricted Mode pass. */
 export const RESTRICTED_WORKSPACE = path.join(REPO_ROOT, 'test', 'harness', 'fixtures', 'restricted-workspace');
+/** Opened as a multi-root workspace (its .code-workspace file) by the in-host suite's multi-root pass. */
+export const MULTI_ROOT_WORKSPACE = path.join(REPO_ROOT, 'test', 'harness', 'fixtures', 'multi-root');
+export const MULTI_ROOT_WORKSPACE_FILE = 'multi-root.code-workspace';
 
 // The in-host suite bundle (out/ is git-ignored).
 export const VSCODE_TESTS_BUNDLE = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'index.js');

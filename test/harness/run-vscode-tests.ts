@@ -2,8 +2,9 @@
 // development `payload` URL parameter loads this repo as the extension under development and our
 // bundle as its tests; results come back through codeAutomationLog / codeAutomationExit.
 //
-// Two passes, each on a fresh copy of its fixture: the main one with Workspace Trust off, and a
-// restricted one (tests tagged @restricted) with Workspace Trust on, which starts untrusted. The
+// Three passes, each on a fresh copy of its fixture: the main one with Workspace Trust off, a
+// restricted one (tests tagged @restricted) with Workspace Trust on, which starts untrusted, and a
+// multi-root one (tests tagged @multiroot) that opens a .code-workspace file with two folders. The
 // extension host cannot grant trust itself (no API does), so a test asks the runner: it creates the
 // file named by LEGIBLE_TEST_TRUST_REQUEST, and the runner clicks Trust in the workbench.
 //
@@ -17,7 +18,7 @@ import type { Page } from './playwright-types';
 import { freshArtifactsDir, saveFailureArtifacts } from './artifacts';
 import { runCleanups } from './cleanup';
 import { readCounts, writeCounts, type Counts } from './counts';
-import { FIXTURE_WORKSPACE, REPO_ROOT, RESTRICTED_WORKSPACE, VSCODE_TESTS_BUNDLE } from './paths';
+import { FIXTURE_WORKSPACE, MULTI_ROOT_WORKSPACE, MULTI_ROOT_WORKSPACE_FILE, REPO_ROOT, RESTRICTED_WORKSPACE, VSCODE_TESTS_BUNDLE } from './paths';
 import { copyWorkspace, createRunDir } from './run-dir';
 import { startCodeServer, type CodeServer } from './server';
 import { ensureSetup } from './setup';
@@ -35,11 +36,16 @@ interface Pass {
   fixture: string;
   /** Workspace Trust on: the workspace opens untrusted (Restricted Mode). */
   restricted: boolean;
+  /** Which tagged tests run (LEGIBLE_TEST_SCOPE, see test/vscode/index.ts); '' for every untagged one. */
+  scope: '' | 'restricted' | 'multiroot';
+  /** Opens this .code-workspace file of the fixture copy (`?workspace=`) instead of the folder (`?folder=`). */
+  workspaceFile?: string;
 }
 
 const PASSES: Pass[] = [
-  { name: 'vscode', runName: 'vscode', fixture: FIXTURE_WORKSPACE, restricted: false },
-  { name: 'vscode-restricted', runName: 'trust', fixture: RESTRICTED_WORKSPACE, restricted: true },
+  { name: 'vscode', runName: 'vscode', fixture: FIXTURE_WORKSPACE, restricted: false, scope: '' },
+  { name: 'vscode-restricted', runName: 'trust', fixture: RESTRICTED_WORKSPACE, restricted: true, scope: 'restricted' },
+  { name: 'vscode-multi-root', runName: 'multi', fixture: MULTI_ROOT_WORKSPACE, restricted: false, scope: 'multiroot', workspaceFile: MULTI_ROOT_WORKSPACE_FILE },
 ];
 
 async function runAllPasses(): Promise<Counts> {
@@ -90,7 +96,7 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
         LEGIBLE_TEST_RESULTS: resultsFile,
         LEGIBLE_TEST_LOG_TAG: LOG_TAG,
         LEGIBLE_TEST_GREP: process.env.LEGIBLE_TEST_GREP ?? '',
-        LEGIBLE_TEST_SCOPE: pass.restricted ? 'restricted' : '',
+        LEGIBLE_TEST_SCOPE: pass.scope,
         LEGIBLE_TEST_TRUST_REQUEST: pass.restricted ? trustRequest : '',
       })],
     ];
@@ -101,8 +107,9 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
         void grantTrust(page, artifacts).catch((error: unknown) => console.error(`[harness] could not grant Workspace Trust: ${error instanceof Error ? error.message : String(error)}`));
       });
     }
-    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    const running = step(`in-host mocha run${pass.restricted ? ' (Restricted Mode)' : ''}`);
+    const opened = pass.workspaceFile ? `workspace=${encodeURIComponent(path.join(workspace, pass.workspaceFile))}` : `folder=${encodeURIComponent(workspace)}`;
+    const url = `${server.origin}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const running = step(`in-host mocha run${pass.restricted ? ' (Restricted Mode)' : ''}${pass.workspaceFile ? ' (multi-root)' : ''}`);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const code = await withTimeout(exitCode, RUN_TIMEOUT_MS, 'the extension host never reported an exit code');
     running(`exit code ${code}`);

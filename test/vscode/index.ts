@@ -17,7 +17,7 @@ export function run(): Promise<void> {
   // Bundled files cannot be loaded by path: give them mocha's globals, then require them.
   mocha.suite.emit('pre-require', globalThis, 'legible-vscode-tests', mocha);
   loadTestFiles();
-  mocha.grep(selection(process.env.LEGIBLE_TEST_GREP, process.env.LEGIBLE_TEST_SCOPE === 'restricted'));
+  mocha.grep(selection(process.env.LEGIBLE_TEST_GREP, scopeOf(process.env.LEGIBLE_TEST_SCOPE)));
 
   const restoreConsole = tagConsole(process.env.LEGIBLE_TEST_LOG_TAG);
   return new Promise((resolve, reject) => {
@@ -35,14 +35,23 @@ export function run(): Promise<void> {
   });
 }
 
-/** Tests tagged `@restricted` need an untrusted workspace; they run only in the restricted pass. */
-const RESTRICTED_TAG = '@restricted';
+/**
+ * Tests tagged `@restricted` need an untrusted workspace, tests tagged `@multiroot` a multi-root one:
+ * each runs only in its own pass; the main pass runs every test with neither tag.
+ */
+export type Scope = '' | 'restricted' | 'multiroot';
+const TAGS: Record<Exclude<Scope, ''>, string> = { restricted: '@restricted', multiroot: '@multiroot' };
 
-/** The tests of this pass (restricted or not) whose full title contains `grep` (a plain string, as mocha's). */
-export function selection(grep: string | undefined, restricted: boolean): RegExp {
+function scopeOf(value: string | undefined): Scope {
+  return value === 'restricted' || value === 'multiroot' ? value : '';
+}
+
+/** The tests of this pass (its scope) whose full title contains `grep` (a plain string, as mocha's). */
+export function selection(grep: string | undefined, scope: Scope): RegExp {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const wanted = grep ? `(?=.*${escape(grep)})` : '';
-  return new RegExp(`^${wanted}(?${restricted ? '=' : '!'}.*${escape(RESTRICTED_TAG)})`);
+  const tags = scope ? `(?=.*${escape(TAGS[scope])})` : Object.values(TAGS).map((tag) => `(?!.*${escape(tag)})`).join('');
+  return new RegExp(`^${wanted}${tags}`);
 }
 
 /**
