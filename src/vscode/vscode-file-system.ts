@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-// The only Node file access in the extension: O_EXCL creation, realpath and reading a file's head
-// have no vscode.workspace.fs equivalent (its writeFile always overwrites), and all matter for safety.
-// eslint-disable-next-line no-restricted-imports
-import { constants as fsConstants, promises as nodeFs } from 'node:fs';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
+import { NodeFileSystem } from '../cli/node-file-system';
+
+// On disk, the CLI's Node port does what vscode.workspace.fs cannot: O_EXCL creation (its
+// writeFile always overwrites), realpath, and reading a file's head. All three matter for safety.
+const onDisk = new NodeFileSystem();
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
 export function toCorePath(uri: vscode.Uri): string {
@@ -34,16 +35,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
     const uri = toUri(path);
     if (uri.scheme !== 'file') return (await this.readFile(path)).subarray(0, maxBytes);
-    // Non-blocking open and a regular-file check: a FIFO named *.md must never block the host.
-    const handle = await nodeFs.open(uri.fsPath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    try {
-      if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
-      const buffer = new Uint8Array(maxBytes);
-      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+    return onDisk.readFileHead(uri.fsPath, maxBytes);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
@@ -66,15 +58,7 @@ export class VscodeFileSystem implements FileSystemPort {
 
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     const uri = toUri(path);
-    if (uri.scheme === 'file') {
-      try {
-        await nodeFs.writeFile(uri.fsPath, data, { flag: 'wx' });
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-        throw error;
-      }
-    }
+    if (uri.scheme === 'file') return onDisk.createExclusive(uri.fsPath, data);
     // Other file systems offer no exclusive create; the reservation protocol still prevents most races.
     if (await this.stat(path)) return false;
     await vscode.workspace.fs.writeFile(uri, data);
@@ -92,10 +76,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async realPath(path: string): Promise<string | undefined> {
     const uri = toUri(path);
     if (uri.scheme !== 'file') return undefined;
-    try {
-      return toCorePath(vscode.Uri.file(await nodeFs.realpath(uri.fsPath)));
-    } catch {
-      return undefined;
-    }
+    const real = await onDisk.realPath(uri.fsPath);
+    return real === undefined ? undefined : toCorePath(vscode.Uri.file(real));
   }
 }
