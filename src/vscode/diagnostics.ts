@@ -8,6 +8,8 @@ import { toUri } from './vscode-file-system';
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('legible');
   private readonly published = new Map<string, Finding[]>();
+  /** The same findings by URI string: code actions look them up on every light-bulb request. */
+  private readonly byUri = new Map<string, Finding[]>();
   private readonly subscription: vscode.Disposable;
 
   constructor(models: Models) {
@@ -23,8 +25,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /** The findings behind the diagnostics of a file, for code actions. */
   findings(uri: vscode.Uri): readonly Finding[] {
-    for (const [path, findings] of this.published) if (toUri(path).toString() === uri.toString()) return findings;
-    return [];
+    return this.byUri.get(uri.toString()) ?? [];
   }
 
   count(path: string): number {
@@ -32,12 +33,15 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 
   private set(path: string, findings: Finding[]): void {
+    const uri = toUri(path);
     if (!findings.length) {
-      if (this.published.delete(path)) this.collection.delete(toUri(path));
+      this.byUri.delete(uri.toString());
+      if (this.published.delete(path)) this.collection.delete(uri);
       return;
     }
     this.published.set(path, findings);
-    this.collection.set(toUri(path), findings.map(toDiagnostic));
+    this.byUri.set(uri.toString(), findings);
+    this.collection.set(uri, findings.map(toDiagnostic));
   }
 
   dispose(): void {

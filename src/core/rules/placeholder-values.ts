@@ -1,7 +1,12 @@
 import type { DecisionDocument } from '../document/decision-document';
 
+// The schema rule and the placeholder rule both ask, on every keystroke: scan each document once.
+const cache = new WeakMap<DecisionDocument, { pattern: RegExp; found: ReadonlyMap<string, string> }>();
+
 /** JSON Pointers of every string value in the frontmatter that is still a template placeholder. */
-export function placeholderPointers(doc: DecisionDocument, pattern: RegExp): Map<string, string> {
+export function placeholderPointers(doc: DecisionDocument, pattern: RegExp): ReadonlyMap<string, string> {
+  const cached = cache.get(doc);
+  if (cached?.pattern === pattern) return cached.found;
   const found = new Map<string, string>();
   const visit = (value: unknown, pointer: string, depth: number): void => {
     if (depth > 64) return;
@@ -14,6 +19,7 @@ export function placeholderPointers(doc: DecisionDocument, pattern: RegExp): Map
     }
   };
   if (doc.data) visit(doc.data, '', 0);
+  cache.set(doc, { pattern, found });
   return found;
 }
 

@@ -26,7 +26,9 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
     private readonly diagnostics: DiagnosticsPublisher,
     private groupBy: GroupBy,
   ) {
-    this.subscriptions = [models.onDidChangeIndex(() => this.refresh()), models.onDidChangeFindings(() => this.refresh())];
+    // The index changes after the debounced lint (and on load), not on every keystroke: rebuilding
+    // the tree per keystroke would regroup every record while the user types.
+    this.subscriptions = [models.onDidChangeIndex(() => this.refresh())];
   }
 
   get grouping(): GroupBy {
