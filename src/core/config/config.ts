@@ -114,7 +114,8 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
 function limitsFrom(raw: Record<string, number>, trusted: boolean): Limits {
   const out: Record<string, number> = { ...DEFAULT_LIMITS };
   for (const [key, value] of Object.entries(raw)) {
-    if (!(key in DEFAULT_LIMITS)) continue;
+    // Own keys only: `"constructor": 5` must not pass as a limit through the prototype.
+    if (!Object.prototype.hasOwnProperty.call(DEFAULT_LIMITS, key)) continue;
     out[key] = trusted ? value : Math.min(value, DEFAULT_LIMITS[key as keyof Limits]);
   }
   return out as unknown as Limits;
