@@ -1,4 +1,4 @@
-import { promises as fs, constants } from 'node:fs';
+import { promises as fs, closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
 
 function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
@@ -8,11 +8,28 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
   return 'other';
 }
 
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+export interface NodeFileSystemOptions {
+  /**
+   * Blocking calls for the scan's reads and stats. Right for a batch process (the CLI, its workers):
+   * nothing else waits on its event loop, and each awaited call through the thread pool costs
+   * more than the read itself. Never in the extension host.
+   */
+  readonly sync?: boolean;
+}
+
 /** The core's port on Node's fs: lstat (never follows a final link), O_EXCL for atomic creation. */
 export class NodeFileSystem implements FileSystemPort {
+  private readonly sync: boolean;
+
+  constructor(options: NodeFileSystemOptions = {}) {
+    this.sync = options.sync === true;
+  }
+
   async readFile(path: string): Promise<Uint8Array> {
     // Only regular files: opening a FIFO named *.md would block forever.
-    const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const handle = await fs.open(path, READ_FLAGS);
     try {
       const stat = await handle.stat();
       if (!stat.isFile()) throw new Error('not a regular file');
@@ -22,8 +39,28 @@ export class NodeFileSystem implements FileSystemPort {
     }
   }
 
+  async readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
+    if (this.sync) return readBoundedSync(path, maxBytes);
+    const handle = await fs.open(path, READ_FLAGS);
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) throw new Error('not a regular file');
+      const bytes = new Uint8Array(Math.min(stat.size, maxBytes));
+      let filled = 0;
+      // A file that grows meanwhile is read up to its size at open; one that shrinks, up to its end.
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return { bytes: bytes.subarray(0, filled), size: stat.size };
+    } finally {
+      await handle.close();
+    }
+  }
+
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
-    const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const handle = await fs.open(path, READ_FLAGS);
     try {
       if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
       const buffer = new Uint8Array(maxBytes);
@@ -41,7 +78,7 @@ export class NodeFileSystem implements FileSystemPort {
 
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const stat = await fs.lstat(path);
+      const stat: Stats = this.sync ? lstatSync(path) : await fs.lstat(path);
       return { kind: kindOf(stat), size: stat.size, mtime: stat.mtimeMs };
     } catch {
       return undefined;
@@ -72,5 +109,23 @@ export class NodeFileSystem implements FileSystemPort {
     } catch {
       return undefined;
     }
+  }
+}
+
+function readBoundedSync(path: string, maxBytes: number): { bytes: Uint8Array; size: number } {
+  const fd = openSync(path, READ_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    const bytes = new Uint8Array(Math.min(stat.size, maxBytes));
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { bytes: bytes.subarray(0, filled), size: stat.size };
+  } finally {
+    closeSync(fd);
   }
 }

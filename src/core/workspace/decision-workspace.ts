@@ -10,7 +10,10 @@ import { lintIndex } from '../lint/lint-workspace';
 import type { Finding } from '../rules/rule';
 import type { SchemaValidator } from '../schema/validator';
 import { collectDecisionFiles } from './collect-files';
-import { readDecisionText } from './read-text';
+import { readDecisionText, type ReadResult } from './read-text';
+
+/** Files read ahead of the one being parsed during a scan: enough to hide storage latency, few enough to hold. */
+const READ_AHEAD = 16;
 
 export interface WorkspaceOptions {
   readonly fs: FileSystemPort;
@@ -51,14 +54,26 @@ export class DecisionWorkspace {
   /**
    * Reads and lints every decision file. With `body: false` only the frontmatter is read and
    * checked: what the index, the tree, `list` and `report` need, without a Markdown parse.
+   * Reads run a few files ahead of the parsing, so waiting on storage overlaps the CPU work.
    */
   async scan(files?: readonly string[], options: { body?: boolean } = {}): Promise<void> {
-    for (const path of files ?? (await this.listFiles())) await this.update(path, undefined, options);
+    const list = files ?? (await this.listFiles());
+    const reads: Array<Promise<ReadResult> | undefined> = [];
+    const ahead = (i: number) => {
+      if (i < list.length) reads[i] = this.read(list[i]);
+    };
+    for (let i = 0; i < READ_AHEAD; i++) ahead(i);
+    for (let i = 0; i < list.length; i++) {
+      ahead(i + READ_AHEAD);
+      const read = await reads[i]!;
+      reads[i] = undefined;
+      await this.update(list[i], read.text, options, read.problem);
+    }
   }
 
   /** Parses one file (from disk, or the editor's text) and refreshes its entry and findings. */
-  async update(path: string, text?: string, options: { body?: boolean } = {}): Promise<{ doc: DecisionDocument; entry: DecisionEntry }> {
-    const read = text === undefined ? await this.read(path) : { text };
+  async update(path: string, text?: string, options: { body?: boolean } = {}, readProblem?: string): Promise<{ doc: DecisionDocument; entry: DecisionEntry }> {
+    const read = text === undefined ? await this.read(path) : { text, problem: readProblem };
     const parsed = this.updateFrontmatter(path, read.text, read.problem);
     if (options.body !== false) await this.updateBody(parsed.doc, parsed.entry);
     else this.bodyFindings.delete(path);
@@ -122,10 +137,11 @@ export class DecisionWorkspace {
     return (await this.options.fs.stat(path)) !== undefined;
   }
 
-  private async read(path: string): Promise<{ text: string; problem?: string }> {
+  private async read(path: string): Promise<ReadResult> {
+    const fs = this.options.fs;
     try {
-      const stat = await this.options.fs.stat(path);
-      return await readDecisionText(this.options.fs, path, this.options.config.limits, stat?.size);
+      const size = fs.readBounded ? undefined : (await fs.stat(path))?.size;
+      return await readDecisionText(fs, path, this.options.config.limits, size);
     } catch (error) {
       return { text: '', problem: `This file could not be read: ${(error as Error).message}` };
     }

@@ -11,8 +11,16 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a decision file as strict UTF-8: a binary or mis-encoded file is reported, never turned into U+FFFD. */
 export async function readDecisionText(fs: FileSystemPort, path: string, limits: Limits, size?: number): Promise<ReadResult> {
-  const oversized = size !== undefined && size > limits.maxFileBytes;
-  let bytes = oversized && fs.readFileHead ? await fs.readFileHead(path, limits.maxFileBytes) : await fs.readFile(path);
+  let bytes: Uint8Array;
+  if (fs.readBounded) {
+    // One open for size and bytes: no stat beforehand, no 50 MB read for a 50 MB file.
+    const read = await fs.readBounded(path, limits.maxFileBytes);
+    bytes = read.bytes;
+    size = read.size;
+  } else {
+    const oversized = size !== undefined && size > limits.maxFileBytes;
+    bytes = oversized && fs.readFileHead ? await fs.readFileHead(path, limits.maxFileBytes) : await fs.readFile(path);
+  }
   let problem: string | undefined;
   if ((size ?? bytes.length) > limits.maxFileBytes) {
     bytes = bytes.subarray(0, limits.maxFileBytes);

@@ -53,6 +53,11 @@ describe('robustness: huge files', () => {
         bytesRead.push(bytes.length);
         return bytes;
       }
+      override async readBounded(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
+        const read = await super.readBounded(file, maxBytes);
+        bytesRead.push(read.bytes.length);
+        return read;
+      }
     }
 
     before(async () => {
