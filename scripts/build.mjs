@@ -1,6 +1,7 @@
 // Bundles the CLI and the extension. unified/remark are ESM-only, so both bundles carry them as CJS.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
+import { buildRe2, re2External } from './re2-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -13,6 +14,8 @@ const common = {
   minify: !process.argv.includes('--no-minify'),
   logLevel: 'warning',
   legalComments: 'none',
+  // RE2 stays out of both bundles: dist/re2.js, required on a repository's first pattern only.
+  plugins: [re2External],
 };
 
 await Promise.all([
@@ -28,6 +31,7 @@ await Promise.all([
     outdir: 'dist',
     external: ['vscode'],
   }),
+  buildRe2('dist', { minify: common.minify }),
 ]);
 await chmod('dist/cli.js', 0o755);
 if (watch) console.log('watch is not supported; run npm run build again');

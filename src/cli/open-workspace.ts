@@ -4,6 +4,7 @@ import { isInside, joinPath } from '../core/port/paths';
 import { discoverFolders, USUAL_FOLDERS } from '../core/workspace/discover-folders';
 import { DecisionWorkspace } from '../core/workspace/decision-workspace';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/workspace/load-config';
+import { re2RegexEngine } from './re2-regex-engine';
 import { UsageError } from './args';
 import { displayPath, toPortable, type CliContext } from './context';
 import { NodeFileSystem } from './node-file-system';
@@ -53,7 +54,7 @@ async function startFolder(fs: NodeFileSystem, cwd: string, paths: readonly stri
 export async function openWorkspace(context: CliContext, paths: readonly string[] = []): Promise<OpenedWorkspace> {
   const fs = new NodeFileSystem();
   const root = await findRoot(fs, await startFolder(fs, context.cwd, paths));
-  const loaded = await loadConfig(fs, root, { trusted: true });
+  const loaded = await loadConfig(fs, root, { trusted: true, regexEngine: re2RegexEngine });
   const where = displayPath(context.cwd, joinPath(root, CONFIG_FILE));
   for (const problem of loaded.problems) context.warn(`${where}: ${problem.message}`);
   const folders = await discoverFolders(fs, root, loaded.config);

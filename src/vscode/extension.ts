@@ -9,6 +9,7 @@ import { output } from './output';
 import { CodeActions } from './code-actions';
 import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
 import type { DecisionEntry } from '../core/index/decision-entry';
+import type { LoadProgress } from './folder-model';
 
 /** What the extension exports: lets tests wait for settled results instead of sleeping. */
 export interface LegibleApi {
@@ -21,6 +22,12 @@ export interface LegibleApi {
   treeSnapshot(): Promise<{ decisions: string[]; knowledgeRisk: string[] }>;
   /** Test seam: fires whenever the index or any file's findings changed (even to none). */
   readonly onDidChange: vscode.Event<void>;
+  /**
+   * Test seam: a folder's load published its whole index with the frontmatter and cross-file
+   * findings (`index`), then one more slice of body-rule findings (`bodies`), after the events
+   * that published them.
+   */
+  readonly onDidLoadProgress: vscode.Event<{ folder: vscode.Uri } & LoadProgress>;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -50,13 +57,14 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
   );
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
-  // Not awaited: activation returns at once; the first lint runs in the background, in slices.
+  // Not awaited: activation returns at once; the index comes first, then the body rules in slices.
   void models.reload().then(updateContext);
   return {
     settle: () => models.settle(),
     entries: () => models.entries(),
     treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
     onDidChange: changed.event,
+    onDidLoadProgress: models.onDidLoadProgress,
   };
 }
 

@@ -8,8 +8,11 @@ import type { DecisionDocument } from '../core/document/decision-document';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { Finding } from '../core/rules/rule';
 import type { ResolvedConfig } from '../core/config/config';
+import { findRule } from '../core/rules/registry';
+import { severityOf } from '../core/lint/lint-document';
 import { localDate } from '../core/text/position';
 import { toCorePath, type VscodeFileSystem } from './vscode-file-system';
+import { openDocumentAt, readRecordText } from './record-text';
 import { readSettings } from './settings';
 import { output } from './output';
 
@@ -18,9 +21,32 @@ export interface FindingsChange {
   readonly paths?: readonly string[];
 }
 
+/** How far a load has come: first the whole index, then the body rules, a slice at a time. */
+export interface LoadProgress {
+  /**
+   * `index`: every record is indexed and its frontmatter and cross-file findings are published;
+   * `bodies`: one more slice of body-rule findings is published.
+   */
+  readonly phase: 'index' | 'bodies';
+  readonly records: number;
+  /** Records whose body rules have run in this load (or were overtaken by an edit or a re-read). */
+  readonly bodiesDone: number;
+}
+
+/** Files read at once: fewer round trips through vscode.workspace.fs, and a bounded number of texts in memory. */
+const BATCH = 16;
+/** The longest stretch of body rules before the extension host gets a turn. */
+const SLICE_MS = 10;
+
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * The decisions of one workspace folder, kept current as files change and as the user types.
- * Frontmatter findings are recomputed at once; body rules and cross-file rules are debounced.
+ * A load publishes the whole index with its frontmatter and cross-file findings first, then the
+ * body rules (a Markdown parse each) in slices. Edits: frontmatter findings at once, body rules and
+ * cross-file rules debounced.
  */
 export class FolderModel implements vscode.Disposable {
   readonly root: string;
@@ -28,12 +54,21 @@ export class FolderModel implements vscode.Disposable {
   private loaded: LoadedConfig | undefined;
   private crossFile = new Map<string, Finding[]>();
   private pendingBodies = new Map<string, { doc: DecisionDocument; entry: DecisionEntry }>();
+  /** Files of the current load whose body rules have not run yet. */
+  private bodiesPending = new Set<string>();
+  /** The workspace of the load before: its body findings stand in until the body phase reaches a file. */
+  private previous: DecisionWorkspace | undefined;
+  /** Records that changed while a load read the folder: re-read once its index is published. */
+  private changedDuringLoad: Set<string> | undefined;
+  private bodyPhase: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private readonly findingsEmitter = new vscode.EventEmitter<FindingsChange>();
   private readonly indexEmitter = new vscode.EventEmitter<void>();
+  private readonly progressEmitter = new vscode.EventEmitter<LoadProgress>();
   readonly onDidChangeFindings = this.findingsEmitter.event;
   readonly onDidChangeIndex = this.indexEmitter.event;
+  readonly onDidLoadProgress = this.progressEmitter.event;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -62,9 +97,14 @@ export class FolderModel implements vscode.Disposable {
     return localDate(new Date());
   }
 
-  /** (Re)reads the configuration, finds the decisions folders and lints every record. */
+  /**
+   * (Re)reads the configuration, finds the decisions folders and indexes every record (frontmatter
+   * only, no Markdown parse); resolves once that is published. The body rules follow in the
+   * background: `bodiesLinted()` resolves when they are done.
+   */
   async load(): Promise<void> {
     const generation = ++this.generation;
+    const changed = (this.changedDuringLoad = new Set());
     const trusted = vscode.workspace.isTrusted;
     const loaded = await loadConfig(this.fs, this.root, { trusted });
     const settings = readSettings(this.folder.uri);
@@ -78,20 +118,90 @@ export class FolderModel implements vscode.Disposable {
     const workspace = new DecisionWorkspace({ fs: this.fs, root: this.root, folders, config, validator: loaded.validator, today: this.today() });
     const files = await workspace.listFiles();
     const started = Date.now();
-    for (let i = 0; i < files.length; i++) {
+    for (let i = 0; i < files.length; i += BATCH) {
       if (generation !== this.generation) return;
-      const open = vscode.workspace.textDocuments.find((d) => toCorePath(d.uri) === files[i]);
-      await workspace.update(files[i], open?.getText());
-      // Yield now and then so a large folder never holds the extension host for long.
-      if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all(files.slice(i, i + BATCH).map((path) => workspace.update(path, openDocumentAt(path)?.getText(), { body: false })));
+      await yieldToHost();
     }
     if (generation !== this.generation) return;
+    const crossFile = group(await workspace.crossFileFindings());
+    if (generation !== this.generation) return;
+    this.previous = this.workspace;
     this.loaded = loaded;
     this.workspace = workspace;
-    this.crossFile = group(await workspace.crossFileFindings());
-    output().info(`${this.folder.name}: ${files.length} records in ${folders.map((f) => relativePath(this.root, f) || '.').join(', ') || 'no decisions folder'} (${Date.now() - started} ms)`);
+    this.crossFile = crossFile;
+    this.pendingBodies.clear();
+    this.bodiesPending = new Set(files);
+    this.changedDuringLoad = undefined;
+    output().info(`${this.folder.name}: ${files.length} records in ${folders.map((f) => relativePath(this.root, f) || '.').join(', ') || 'no decisions folder'} indexed (${Date.now() - started} ms)`);
     this.indexEmitter.fire();
     this.findingsEmitter.fire({});
+    this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
+    this.bodyPhase = this.lintBodies(generation, workspace, files, changed, Date.now()).catch((error) =>
+      output().error(`Linting the bodies in ${this.folder.name} failed: ${(error as Error).stack ?? error}`),
+    );
+  }
+
+  /** Resolves once the body rules of the current load have run (or a newer load took over). */
+  bodiesLinted(): Promise<void> {
+    return this.bodyPhase;
+  }
+
+  /**
+   * The body phase of a load: reads each record again (a bounded batch at a time, so no thousands
+   * of parsed documents pile up) and publishes the findings slice by slice, yielding in between.
+   * A newer load stops it; a file edited or re-read meanwhile is left to that newer work.
+   */
+  private async lintBodies(generation: number, workspace: DecisionWorkspace, files: readonly string[], changed: ReadonlySet<string>, started: number): Promise<void> {
+    for (const path of changed) await this.catchUp(path);
+    let slice: string[] = [];
+    let sliceStart = Date.now();
+    const publish = () => {
+      if (slice.length) this.findingsEmitter.fire({ paths: slice });
+      slice = [];
+      this.progressEmitter.fire({ phase: 'bodies', records: files.length, bodiesDone: files.length - this.bodiesPending.size });
+    };
+    for (let i = 0; i < files.length; i += BATCH) {
+      if (generation !== this.generation) return;
+      const batch = files.slice(i, i + BATCH).filter((path) => this.bodiesPending.has(path));
+      const texts = await Promise.all(batch.map((path) => readRecordText(this.fs, path, workspace.options.config)));
+      for (let j = 0; j < batch.length; j++) {
+        if (generation !== this.generation) return;
+        // An edit, a re-read or a removal got there first: its own work covers the body rules.
+        if (!this.bodiesPending.delete(batch[j])) continue;
+        const { doc, entry } = workspace.updateFrontmatter(batch[j], texts[j].text, texts[j].problem);
+        await workspace.updateBody(doc, entry);
+        slice.push(batch[j]);
+        if (Date.now() - sliceStart >= SLICE_MS) {
+          publish();
+          await yieldToHost();
+          sliceStart = Date.now();
+        }
+      }
+      if (generation !== this.generation) return;
+      publish();
+      await yieldToHost();
+      sliceStart = Date.now();
+    }
+    if (generation !== this.generation) return;
+    this.previous = undefined;
+    if (!files.length) publish();
+    output().info(`${this.folder.name}: body rules of ${files.length} records linted (${Date.now() - started} ms)`);
+  }
+
+  /** A record changed while the load read the folder: bring the published index up to date. */
+  private async catchUp(path: string): Promise<void> {
+    const open = openDocumentAt(path);
+    if (open && this.isDecisionFile(path)) this.applyText(path, open.getText());
+    else if (this.isDecisionFile(path) || this.workspace?.index.get(path)) await this.refreshFromDisk(path);
+  }
+
+  /**
+   * Notes that a Markdown file changed (on disk or in an editor). While a load is reading the
+   * folder, its result may predate the change: the file is read again once the index is published.
+   */
+  noteChanged(path: string): void {
+    this.changedDuringLoad?.add(path);
   }
 
   /** True for a Markdown file inside a decisions folder that is not ignored. */
@@ -110,7 +220,20 @@ export class FolderModel implements vscode.Disposable {
 
   findingsFor(path: string): Finding[] {
     if (!this.workspace) return [];
-    return [...this.workspace.fileFindings(path), ...(this.crossFile.get(path) ?? [])];
+    return [...this.workspace.fileFindings(path), ...this.carriedBodyFindings(path), ...(this.crossFile.get(path) ?? [])];
+  }
+
+  /**
+   * On a reload, a file the body phase has not reached yet keeps the body findings of the load
+   * before (while their rule still has that severity): the Problems panel does not flicker.
+   */
+  private carriedBodyFindings(path: string): Finding[] {
+    const config = this.workspace?.options.config;
+    if (!this.previous || !config || !this.bodiesPending.has(path)) return [];
+    return this.previous.fileFindings(path).filter((finding) => {
+      const rule = findRule(finding.ruleId);
+      return rule?.scope === 'body' && severityOf(rule, config) === finding.severity;
+    });
   }
 
   allPaths(): string[] {
@@ -125,6 +248,7 @@ export class FolderModel implements vscode.Disposable {
     if (!workspace) return;
     const parsed = workspace.updateFrontmatter(path, text);
     this.pendingBodies.set(path, parsed);
+    this.bodiesPending.delete(path);
     this.findingsEmitter.fire({ paths: [path] });
     this.schedule();
   }
@@ -136,6 +260,7 @@ export class FolderModel implements vscode.Disposable {
   async refreshFromDisk(path: string): Promise<void> {
     const workspace = this.workspace;
     if (!workspace) return;
+    this.bodiesPending.delete(path);
     if (await this.fs.stat(path)) {
       await workspace.update(path);
       // Deleted while it was read? Then the watcher's delete may already have come and gone.
@@ -152,6 +277,7 @@ export class FolderModel implements vscode.Disposable {
     if (!this.workspace) return;
     this.workspace.remove(path);
     this.pendingBodies.delete(path);
+    this.bodiesPending.delete(path);
     this.findingsEmitter.fire({ paths: [path] });
     this.schedule();
   }
@@ -188,6 +314,7 @@ export class FolderModel implements vscode.Disposable {
     this.generation++;
     this.findingsEmitter.dispose();
     this.indexEmitter.dispose();
+    this.progressEmitter.dispose();
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FolderModel, type FindingsChange } from './folder-model';
+import { FolderModel, type FindingsChange, type LoadProgress } from './folder-model';
 import { toCorePath, VscodeFileSystem } from './vscode-file-system';
 import { reportError } from './output';
 import type { DecisionEntry } from '../core/index/decision-entry';
@@ -15,8 +15,10 @@ export class Models implements vscode.Disposable {
   readonly fs = new VscodeFileSystem();
   private readonly findingsEmitter = new vscode.EventEmitter<{ model: FolderModel } & FindingsChange>();
   private readonly indexEmitter = new vscode.EventEmitter<void>();
+  private readonly progressEmitter = new vscode.EventEmitter<{ folder: vscode.Uri } & LoadProgress>();
   readonly onDidChangeFindings = this.findingsEmitter.event;
   readonly onDidChangeIndex = this.indexEmitter.event;
+  readonly onDidLoadProgress = this.progressEmitter.event;
   private ready: Promise<void> = Promise.resolve();
   private readonly inflight = new Set<Promise<void>>();
 
@@ -24,6 +26,7 @@ export class Models implements vscode.Disposable {
     this.disposables.push(
       this.findingsEmitter,
       this.indexEmitter,
+      this.progressEmitter,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -49,7 +52,7 @@ export class Models implements vscode.Disposable {
     );
   }
 
-  /** Loads every folder; resolves when all are linted. */
+  /** Loads every folder; resolves when every index is published (the body rules follow: see settle). */
   reload(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     for (const [key, model] of this.models) {
@@ -68,13 +71,14 @@ export class Models implements vscode.Disposable {
       this.modelSubscriptions.set(key, [
         model.onDidChangeFindings((change) => this.findingsEmitter.fire({ model, ...change })),
         model.onDidChangeIndex(() => this.indexEmitter.fire()),
+        model.onDidLoadProgress((progress) => this.progressEmitter.fire({ folder: model.folder.uri, ...progress })),
       ]);
     }
     this.ready = Promise.all([...this.models.values()].map((model) => model.load().catch((error) => reportError(`Reading ${model.folder.name}`, error)))).then(() => undefined);
     return this.ready;
   }
 
-  /** Resolves once the current load has finished. */
+  /** Resolves once the current load has published every folder's index. */
   whenReady(): Promise<void> {
     return this.ready;
   }
@@ -102,6 +106,7 @@ export class Models implements vscode.Disposable {
    */
   async settle(): Promise<void> {
     await this.ready;
+    await Promise.all(this.all().map((m) => m.bodiesLinted()));
     while (this.inflight.size) await Promise.all(this.inflight);
     await Promise.all(this.all().map((m) => m.flush()));
   }
@@ -116,6 +121,7 @@ export class Models implements vscode.Disposable {
     if (document.uri.scheme === 'output' || document.languageId !== 'markdown') return;
     const model = this.modelFor(document.uri);
     const path = toCorePath(document.uri);
+    model?.noteChanged(path);
     if (model?.isDecisionFile(path)) model.applyText(path, document.getText());
   }
 
@@ -124,12 +130,14 @@ export class Models implements vscode.Disposable {
     // when its file was renamed or deleted: refreshFromDisk then drops it from the index.)
     const model = this.modelFor(document.uri);
     const path = toCorePath(document.uri);
+    model?.noteChanged(path);
     if (model?.isDecisionFile(path)) this.track(model.refreshFromDisk(path).catch((error) => reportError('Re-reading a record', error)));
   }
 
   private onDisk(uri: vscode.Uri): void {
     const model = this.modelFor(uri);
     const path = toCorePath(uri);
+    model?.noteChanged(path);
     if (!model?.isDecisionFile(path)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open && open.isDirty) return;
@@ -139,6 +147,7 @@ export class Models implements vscode.Disposable {
   private onDeleted(uri: vscode.Uri): void {
     const model = this.modelFor(uri);
     const path = toCorePath(uri);
+    model?.noteChanged(path);
     if (model?.decisions?.index.get(path)) model.remove(path);
   }
 

@@ -528,6 +528,15 @@ export function ensureCorpus(size: number, seed = DEFAULT_SEED): CorpusInfo {
   return info;
 }
 
+/**
+ * Records rendered in memory, for tests that want the corpus's shapes without writing files (the
+ * frontmatter plain path's differential test). Same generator, its own random stream.
+ */
+export function sampleRecords(count: number, seed = DEFAULT_SEED): Array<{ file: string; text: string }> {
+  const r = new Random(seed ^ 0x5eed);
+  return planCorpus(count, r).map((plan) => renderRecord(plan, r, Math.round(2048 + 2048 * r.next())));
+}
+
 /** One clean ADR of about `bytes` (50 KB for the per-keystroke measure), written next to the corpora. */
 export function ensureLargeRecord(seed = DEFAULT_SEED, bytes = 50 * 1024): string {
   const name = `large-record-${bytes}-s${seed}-g${generatorHash()}.md`;

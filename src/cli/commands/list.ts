@@ -1,4 +1,5 @@
 import type { DecisionEntry } from '../../core/index/decision-entry';
+import type { CompiledPattern } from '../../core/port/regex-engine';
 import { refOf } from '../../core/report/knowledge-risk';
 import { flag, stringOption, todayOption } from '../args';
 import { displayPath, oneLine, type CliContext } from '../context';
@@ -37,7 +38,7 @@ function compare(a: string, b: string): number {
  * `ADR-0007  accepted  high  one-way  Title  (path)`: short columns aligned, the title left free.
  * `-` is a value not given, `?` one still a template placeholder.
  */
-function listText(entries: readonly DecisionEntry[], placeholder: RegExp, context: CliContext): string {
+function listText(entries: readonly DecisionEntry[], placeholder: CompiledPattern, context: CliContext): string {
   const cell = (value: string | undefined) => (value === undefined || value === '' ? '-' : placeholder.test(value) ? '?' : oneLine(value));
   const rows = entries.map((entry) => [refOf(entry).id, cell(entry.status), cell(entry.risk), cell(entry.door), `${oneLine(entry.title)}  (${displayPath(context.cwd, entry.path)})`]);
   const widths = [0, 1, 2, 3].map((column) => Math.max(0, ...rows.map((row) => row[column].length)));

@@ -3,6 +3,7 @@ import { RECORD_TYPES, type RecordType } from '../schema/schema-registry';
 import { schemaSections } from '../schema/field-info';
 import type { SchemaValidator } from '../schema/validator';
 import type { Severity } from '../rules/rule';
+import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
 import { globToRegExp } from './glob';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from './placeholder-pattern';
 
@@ -11,7 +12,7 @@ export interface ResolvedConfig {
   /** Workspace-relative decisions folders; empty means "discover the usual places". */
   readonly folders: readonly string[];
   readonly severities: Readonly<Record<string, Severity | 'off'>>;
-  readonly placeholder: RegExp;
+  readonly placeholder: CompiledPattern;
   /** Workspace-relative template paths (only from a trusted workspace). */
   readonly templates: Readonly<Partial<Record<RecordType, string>>>;
   /** Workspace-relative schema extension paths (only from a trusted workspace). */
@@ -52,6 +53,8 @@ export interface NormalizeOptions {
   /** Workspace Trust: templates and schema extensions from an untrusted repository are ignored. */
   readonly trusted: boolean;
   readonly validator: SchemaValidator;
+  /** Runs a repository's `placeholderPattern`; without it, such a pattern is refused (see repository-pattern.ts). */
+  readonly regexEngine?: RegexEngine;
 }
 
 type RawConfig = {
@@ -87,7 +90,7 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
 
   let placeholder = defaults.placeholder;
   if (value.placeholderPattern !== undefined) {
-    const compiled = compilePlaceholderPattern(String(value.placeholderPattern));
+    const compiled = compilePlaceholderPattern(String(value.placeholderPattern), options.regexEngine);
     if (compiled.pattern) placeholder = compiled.pattern;
     else problems.push({ pointer: '/placeholderPattern', message: `placeholderPattern ignored: ${compiled.error}` });
   }

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import standalone from './generated/validators.js';
+import type { RegexEngine } from '../port/regex-engine';
 import type { JsonSchema, RecordType } from './schema-registry';
 
 /** Validates one kind of data; the shipped schemas are compiled at build time, extensions at load. */
@@ -21,10 +22,10 @@ export class SchemaValidator {
     this.overrides = overrides;
   }
 
-  /** A validator that also applies schema extensions (combined with the shipped schema by `allOf`). */
-  static async withExtensions(extensions: Partial<Record<RecordType, JsonSchema>>): Promise<SchemaValidator> {
+  /** A validator that also applies schema extensions (combined with the shipped schema by `allOf`), their patterns on `engine`. */
+  static async withExtensions(extensions: Partial<Record<RecordType, JsonSchema>>, engine?: RegexEngine): Promise<SchemaValidator> {
     const { compileExtensions } = await import('./runtime-validator');
-    return new SchemaValidator(compileExtensions(extensions));
+    return new SchemaValidator(compileExtensions(extensions, engine));
   }
 
   validateRecord(type: RecordType, data: unknown): ErrorObject[] {

@@ -3,7 +3,9 @@ import { joinPath } from '../port/paths';
 import { normalizeConfig, type ConfigProblem, type ResolvedConfig } from '../config/config';
 import { SchemaValidator } from '../schema/validator';
 import { RECORD_TYPES, type JsonSchema, type RecordType } from '../schema/schema-registry';
-import { unsafeRegexReason } from '../text/safe-regex';
+import type { RegexEngine } from '../port/regex-engine';
+import { MAX_SCHEMA_PATTERN_LENGTH } from '../schema/ajv-setup';
+import { compileRepositoryPattern } from '../text/repository-pattern';
 import { containedPath } from './contained-path';
 
 export const CONFIG_FILE = '.legible.json';
@@ -18,11 +20,22 @@ export interface LoadedConfig {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+export interface LoadConfigOptions {
+  /** Workspace Trust: an untrusted repository's paths, templates and schema extensions are not used. */
+  readonly trusted: boolean;
+  /**
+   * The linear-time engine for the repository's patterns (`placeholderPattern`, `pattern`,
+   * `patternProperties`). The CLI and the extension supply RE2; without an engine such patterns
+   * are refused with a problem, never run on JavaScript's backtracking engine.
+   */
+  readonly regexEngine?: RegexEngine;
+}
+
 /**
  * Reads `.legible.json` and, in a trusted workspace, its schema extensions. Every problem is
  * returned, none thrown: a broken configuration falls back to the defaults, it never stops the linter.
  */
-export async function loadConfig(fs: FileSystemPort, root: string, options: { trusted: boolean }): Promise<LoadedConfig> {
+export async function loadConfig(fs: FileSystemPort, root: string, options: LoadConfigOptions): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
   const path = joinPath(root, CONFIG_FILE);
   let raw: unknown;
@@ -36,20 +49,20 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: { tr
     }
   }
   const base = new SchemaValidator();
-  const normalized = normalizeConfig(raw, { trusted: options.trusted, validator: base });
+  const normalized = normalizeConfig(raw, { trusted: options.trusted, validator: base, regexEngine: options.regexEngine });
   problems.push(...normalized.problems);
   const extensions: Partial<Record<RecordType, JsonSchema>> = {};
   for (const type of RECORD_TYPES) {
     const relative = normalized.config.schemaExtensions[type];
     if (!relative) continue;
-    const loaded = await readSchemaExtension(fs, root, relative, normalized.config.limits.maxSchemaBytes);
+    const loaded = await readSchemaExtension(fs, root, relative, normalized.config.limits.maxSchemaBytes, options.regexEngine);
     if ('schema' in loaded) extensions[type] = loaded.schema;
     else problems.push({ pointer: `/schemaExtensions/${type}`, message: `Schema extension ${relative} ignored: ${loaded.error}` });
   }
   let validator = base;
   if (Object.keys(extensions).length) {
     try {
-      validator = await SchemaValidator.withExtensions(extensions);
+      validator = await SchemaValidator.withExtensions(extensions, options.regexEngine);
     } catch (error) {
       problems.push({ pointer: '/schemaExtensions', message: `Schema extensions ignored: ${(error as Error).message}` });
       validator = base;
@@ -58,7 +71,7 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: { tr
   return { config: normalized.config, validator, problems, found: raw !== undefined };
 }
 
-async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number): Promise<{ schema: JsonSchema } | { error: string }> {
+async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number, engine: RegexEngine | undefined): Promise<{ schema: JsonSchema } | { error: string }> {
   const path = await containedPath(fs, root, relative);
   if (!path) return { error: 'it lies outside the workspace' };
   const stat = await fs.stat(path);
@@ -71,16 +84,25 @@ async function readSchemaExtension(fs: FileSystemPort, root: string, relative: s
     return { error: `not valid JSON (${(error as Error).message})` };
   }
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: 'not a JSON Schema object' };
-  const refusal = refuseUnsafe(schema, 0);
+  const refusal = refuseUnsafe(schema, 0, { engine, patterns: 0 });
   return refusal ? { error: refusal } : { schema: schema as JsonSchema };
 }
 
-/** Repository schemas are untrusted: no remote or file `$ref`, no backtracking-prone patterns, bounded depth. */
-function refuseUnsafe(node: unknown, depth: number): string | undefined {
+/**
+ * Compiled patterns live in the engine's fixed WebAssembly heap (16 MB, about 4,500 small ones):
+ * a schema may hold a few hundred, not enough to exhaust it.
+ */
+const MAX_SCHEMA_PATTERNS = 256;
+
+/**
+ * Repository schemas are untrusted: no remote or file `$ref`, bounded depth, and every pattern
+ * compiled on the linear-time engine up front, so that one it cannot run is named in the problem.
+ */
+function refuseUnsafe(node: unknown, depth: number, patterns: { engine: RegexEngine | undefined; patterns: number }): string | undefined {
   if (depth > 32) return 'nested deeper than 32 levels';
   if (Array.isArray(node)) {
     for (const item of node) {
-      const problem = refuseUnsafe(item, depth + 1);
+      const problem = refuseUnsafe(item, depth + 1, patterns);
       if (problem) return problem;
     }
   } else if (node && typeof node === 'object') {
@@ -88,17 +110,13 @@ function refuseUnsafe(node: unknown, depth: number): string | undefined {
       if ((key === '$ref' || key === '$dynamicRef' || key === '$recursiveRef') && typeof value === 'string' && !value.startsWith('#') && !value.startsWith('https://legible.dev/schemas/')) {
         return `"${key}": "${value}" points outside the schema; only local references are allowed`;
       }
-      if (key === 'pattern' && typeof value === 'string') {
-        const unsafe = unsafeRegexReason(value, 500);
-        if (unsafe) return `"pattern": ${JSON.stringify(value)} is refused: ${unsafe}`;
+      const sources = key === 'pattern' && typeof value === 'string' ? [value] : key === 'patternProperties' && value && typeof value === 'object' ? Object.keys(value) : [];
+      for (const source of sources) {
+        if (++patterns.patterns > MAX_SCHEMA_PATTERNS) return `more than ${MAX_SCHEMA_PATTERNS} patterns`;
+        const compiled = compileRepositoryPattern(source, patterns.engine, MAX_SCHEMA_PATTERN_LENGTH);
+        if ('error' in compiled) return `"${key}": ${JSON.stringify(source)} is refused: ${compiled.error}`;
       }
-      if (key === 'patternProperties' && value && typeof value === 'object') {
-        for (const pattern of Object.keys(value)) {
-          const unsafe = unsafeRegexReason(pattern, 500);
-          if (unsafe) return `"patternProperties": ${JSON.stringify(pattern)} is refused: ${unsafe}`;
-        }
-      }
-      const problem = refuseUnsafe(value, depth + 1);
+      const problem = refuseUnsafe(value, depth + 1, patterns);
       if (problem) return problem;
     }
   }

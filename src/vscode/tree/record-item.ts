@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DecisionEntry } from '../../core/index/decision-entry';
+import type { CompiledPattern } from '../../core/port/regex-engine';
 import { formatId } from '../../core/index/ids';
 import type { GroupBy } from '../../core/views/decision-groups';
 import { defaultConfig } from '../../core/config/config';
@@ -40,12 +41,12 @@ export function recordId(entry: DecisionEntry): string {
 }
 
 /** A value still as the template wrote it (`<What option are we preserving?>`, TODO…): not a fact to show. */
-function filled(value: string | undefined, placeholder: RegExp): string | undefined {
+function filled(value: string | undefined, placeholder: CompiledPattern): string | undefined {
   return value === undefined || placeholder.test(value) ? undefined : value;
 }
 
 /** The tooltip: what a reviewer needs before opening — the tradeoff in the schema's own questions. */
-export function recordTooltip(entry: DecisionEntry, problems: number, placeholder: RegExp = DEFAULT_PLACEHOLDER): vscode.MarkdownString {
+export function recordTooltip(entry: DecisionEntry, problems: number, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${recordId(entry)}** ${escape(entry.title)}\n\n`);
   const risk = filled(entry.risk, placeholder);
@@ -76,14 +77,14 @@ function escape(text: string): string {
  * `status · risk · door`, without what the row's group already says (the status under a status
  * group, the risk under a risk group), so the facts that differ fit beside a long title.
  */
-export function recordDescription(entry: DecisionEntry, groupedBy?: GroupBy, placeholder: RegExp = DEFAULT_PLACEHOLDER): string {
+export function recordDescription(entry: DecisionEntry, groupedBy?: GroupBy, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): string {
   const inStatusGroup = entry.status !== undefined && (groupedBy === 'type' || groupedBy === 'status');
   const status = inStatusGroup ? undefined : entry.status ?? (entry.legacy ? 'legacy' : undefined);
   const shown = [status, groupedBy === 'risk' ? undefined : filled(entry.risk, placeholder), filled(entry.door, placeholder)];
   return shown.filter(Boolean).join(' · ');
 }
 
-export function recordItem(entry: DecisionEntry, problems: number, id: string, groupedBy?: GroupBy, placeholder: RegExp = DEFAULT_PLACEHOLDER): vscode.TreeItem {
+export function recordItem(entry: DecisionEntry, problems: number, id: string, groupedBy?: GroupBy, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): vscode.TreeItem {
   const item = new vscode.TreeItem(recordLabel(entry), vscode.TreeItemCollapsibleState.None);
   item.id = id;
   item.description = recordDescription(entry, groupedBy, placeholder);

@@ -3,9 +3,12 @@ import { DEFAULT_IGNORE, defaultConfig, normalizeConfig } from '../../../src/cor
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from '../../../src/core/config/placeholder-pattern';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { SchemaValidator } from '../../../src/core/schema/validator';
+import { NO_ENGINE } from '../../../src/core/text/repository-pattern';
+import { re2RegexEngine } from '../../../src/cli/re2-regex-engine';
 
 const validator = new SchemaValidator();
-const trusted = { trusted: true, validator };
+// The CLI and the extension run repository patterns on RE2; so do these tests, unless they say otherwise.
+const trusted = { trusted: true, validator, regexEngine: re2RegexEngine };
 const untrusted = { trusted: false, validator };
 
 describe('normalizeConfig', () => {
@@ -81,22 +84,50 @@ describe('normalizeConfig', () => {
     assert.deepEqual(config.severities, { placeholder: 'off' }, 'severities are not paths: they apply');
   });
 
-  it('refuses a placeholderPattern that could backtrack catastrophically, and keeps the default', () => {
-    for (const pattern of ['(a+)+', '((a+))+$', '(?:(?:\\w+))*x', '(a|aa)+$', '(x*)*', '((a+)b?)+', '(\\d+){2,}']) {
+  it('runs a placeholderPattern that would backtrack catastrophically in JavaScript on RE2: accepted, and right on a long value', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['.*.*.*x', 'a'.repeat(400), false],
+      ['a*a*a*a*b', 'a'.repeat(400), false],
+      ['(a+)+$', `${'a'.repeat(400)}!`, false],
+      ['^(a|a)*$', `${'a'.repeat(400)}!`, false],
+      ['((a+)b?)+', 'a'.repeat(400), true],
+      ['^[a-z]+(-[a-z]+)*$', 'still-to-be-decided', true],
+      ['^[a-z]+(-[a-z]+)*$', 'Decided', false],
+    ];
+    for (const [pattern, value, expected] of cases) {
       const { config, problems } = normalizeConfig({ placeholderPattern: pattern }, trusted);
-      assert.deepEqual(problems.map((p) => p.pointer), ['/placeholderPattern'], pattern);
-      assert.match(problems[0].message, /backtrack/);
-      assert.equal(config.placeholder.source, defaultConfig().placeholder.source);
+      assert.deepEqual(problems, [], pattern);
+      assert.equal(config.placeholder.source, pattern);
+      assert.equal(config.placeholder.test(value), expected, `${pattern} on ${value.slice(0, 20)}…`);
     }
   });
 
-  it('refuses back-references, invalid and over-long patterns, and accepts ordinary ones', () => {
-    assert.match(compilePlaceholderPattern('(a)\\1').error ?? '', /back-references/);
-    assert.ok(compilePlaceholderPattern('(').error);
-    assert.match(compilePlaceholderPattern('x'.repeat(201)).error ?? '', /200/);
-    for (const ok of [DEFAULT_PLACEHOLDER_PATTERN, '^<.*>$', '\\b(TODO|TBD)\\b', '^\\{[^}]*\\}$', '[(a+)+]+', '\\(a+\\)+']) {
-      assert.ok(compilePlaceholderPattern(ok).pattern, ok);
+  it('refuses lookaround, back-references, invalid and over-long patterns with the reason, keeps the default, and accepts ordinary ones', () => {
+    const refusals: Array<[string, RegExp]> = [
+      ['(?=TODO)', /^RE2 cannot run it: invalid perl operator: \(\?= \(lookahead and lookbehind/],
+      ['(?<!x)TBD', /^RE2 cannot run it: invalid perl operator: \(\?< \(lookahead and lookbehind/],
+      ['(a)\\1', /^RE2 cannot run it: invalid escape sequence: \\1 \(back-references/],
+      ['(', /^RE2 cannot run it: missing \)/],
+      ['x'.repeat(201), /^longer than 200 characters$/],
+    ];
+    for (const [pattern, reason] of refusals) {
+      assert.match(compilePlaceholderPattern(pattern, re2RegexEngine).error ?? '', reason, pattern);
+      const { config, problems } = normalizeConfig({ placeholderPattern: pattern }, trusted);
+      // The over-long one also breaks the schema's maxLength: a second problem at the same key.
+      assert.ok(problems.length && problems.every((p) => p.pointer === '/placeholderPattern'), pattern);
+      assert.match(problems.at(-1)!.message, /^placeholderPattern ignored: /);
+      assert.equal(config.placeholder.source, defaultConfig().placeholder.source);
     }
+    for (const ok of [DEFAULT_PLACEHOLDER_PATTERN, '^<.*>$', '\\b(TODO|TBD)\\b', '^\\{[^}]*\\}$', '[(a+)+]+', '\\(a+\\)+', '^[a-z]+(-[a-z]+)*$', '(?<open>TODO|TBD)']) {
+      assert.ok(compilePlaceholderPattern(ok, re2RegexEngine).pattern, ok);
+    }
+  });
+
+  it('without an engine, refuses a repository placeholderPattern rather than run it on JavaScript; the shipped default needs none', () => {
+    const { config, problems } = normalizeConfig({ placeholderPattern: '^XXX$' }, { trusted: true, validator });
+    assert.deepEqual(problems, [{ pointer: '/placeholderPattern', message: `placeholderPattern ignored: ${NO_ENGINE}` }]);
+    assert.equal(config.placeholder.source, defaultConfig().placeholder.source);
+    assert.ok(compilePlaceholderPattern(DEFAULT_PLACEHOLDER_PATTERN).pattern instanceof RegExp);
   });
 
   it('matches the default placeholders and nothing that is merely prose', () => {

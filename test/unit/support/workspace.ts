@@ -1,3 +1,5 @@
+import { re2RegexEngine } from '../../../src/cli/re2-regex-engine';
+import type { RegexEngine } from '../../../src/core/port/regex-engine';
 import type { Finding } from '../../../src/core/rules/rule';
 import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
 import { discoverFolders } from '../../../src/core/workspace/discover-folders';
@@ -14,6 +16,8 @@ export interface TestWorkspaceOptions extends MemoryFileSystemOptions {
   readonly trusted?: boolean;
   /** Contents of `.legible.json` (written as JSON), as a shortcut for a `.legible.json` file. */
   readonly config?: unknown;
+  /** The engine for repository patterns: RE2, as in the CLI and the extension, unless a test says otherwise (`null`: none). */
+  readonly regexEngine?: RegexEngine | null;
 }
 
 export interface TestWorkspace {
@@ -36,7 +40,7 @@ export async function lintFiles(files: Readonly<Record<string, FileContent>>, op
   const fs = new MemoryFileSystem({}, options);
   for (const [path, content] of Object.entries(files)) fs.put(`${ROOT}/${path}`, content);
   if (options.config !== undefined) fs.put(`${ROOT}/.legible.json`, JSON.stringify(options.config));
-  const loaded = await loadConfig(fs, ROOT, { trusted: options.trusted ?? true });
+  const loaded = await loadConfig(fs, ROOT, { trusted: options.trusted ?? true, regexEngine: options.regexEngine === null ? undefined : (options.regexEngine ?? re2RegexEngine) });
   const folders = await discoverFolders(fs, ROOT, loaded.config);
   const workspace = new DecisionWorkspace({ fs, root: ROOT, folders, config: loaded.config, validator: loaded.validator, today: options.today ?? TODAY });
   await workspace.scan();

@@ -1,0 +1,20 @@
+import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
+
+/**
+ * Without an engine (the pure core on its own, as in unit tests of rules) a repository pattern is
+ * refused rather than run on JavaScript's engine: that engine is what hangs, and the CLI and the
+ * extension always supply RE2, so only an embedder that forgot to would see this.
+ */
+export const NO_ENGINE = 'no linear-time regular expression engine is available to run it';
+
+/** A repository-supplied pattern compiled on the linear-time engine, or why it cannot be. */
+export function compileRepositoryPattern(source: string, engine: RegexEngine | undefined, maxLength: number, flags = 'u'): { pattern: CompiledPattern } | { error: string } {
+  // A cap on the text as well: the engine's time is linear in the value, its memory grows with the pattern.
+  if (source.length > maxLength) return { error: `longer than ${maxLength} characters` };
+  if (!engine) return { error: NO_ENGINE };
+  try {
+    return { pattern: engine.compile(source, flags) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
