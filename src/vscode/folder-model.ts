@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DecisionWorkspace } from '../core/workspace/decision-workspace';
 import { loadConfig, type LoadedConfig } from '../core/workspace/load-config';
+import { re2RegexEngine } from '../cli/re2-regex-engine';
 import { discoverFolders } from '../core/workspace/discover-folders';
 import { matchesAny } from '../core/config/glob';
 import { isInside, relativePath } from '../core/port/paths';
@@ -106,7 +107,7 @@ export class FolderModel implements vscode.Disposable {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
     const trusted = vscode.workspace.isTrusted;
-    const loaded = await loadConfig(this.fs, this.root, { trusted });
+    const loaded = await loadConfig(this.fs, this.root, { trusted, regexEngine: re2RegexEngine });
     const settings = readSettings(this.folder.uri);
     const config: ResolvedConfig = {
       ...loaded.config,
