@@ -59,10 +59,20 @@ export class VscodeFileSystem implements FileSystemPort {
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     const uri = toUri(path);
     if (uri.scheme === 'file') return onDisk.createExclusive(uri.fsPath, data);
-    // Other file systems offer no exclusive create; the reservation protocol still prevents most races.
+    // vscode.workspace.fs.writeFile always replaces. What a provider does refuse atomically is a
+    // rename onto an existing file: write a hidden file beside, then move it into place.
     if (await this.stat(path)) return false;
-    await vscode.workspace.fs.writeFile(uri, data);
-    return true;
+    const name = `.legible-new-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const temporary = vscode.Uri.joinPath(uri, '..', name);
+    await vscode.workspace.fs.writeFile(temporary, data);
+    try {
+      await vscode.workspace.fs.rename(temporary, uri, { overwrite: false });
+      return true;
+    } catch (error) {
+      await this.delete(toCorePath(temporary));
+      if (await this.stat(path)) return false;
+      throw error;
+    }
   }
 
   async delete(path: string): Promise<void> {
