@@ -49,6 +49,9 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
     now: Date.now(),
     render: (id) => (customSource ? renderCustomTemplate(customSource, { title: title.trim(), date, id, type }) : rendered!.text),
   });
+  // The first record of a folder Legible did not know yet (the welcome view's New ADR): read the
+  // workspace again, so the folder is found and the record is indexed before its editor opens.
+  if (!target.model.folders.includes(target.folder)) await models.reload();
   const uri = toUri(created.path);
   try {
     const editor = await vscode.window.showTextDocument(uri);

@@ -25,6 +25,9 @@ interface UiSession {
   artifacts: string;
   /** Absolute path of the run's copy of examples/workspace. */
   workspace: string;
+  runDir: RunDir;
+  /** Windows opened by `openWindow` and not closed yet: a failed test's screenshot shows them too. */
+  windows: Map<string, Workbench>;
 }
 
 const SIDE_BAR_WIDTH = 500;
@@ -56,6 +59,44 @@ export function workspaceFolder(): string {
   return current().workspace;
 }
 
+/** A new, empty folder in the run's folder, for a flow that needs a workspace of its own. */
+export function scratchFolder(name: string): string {
+  const folder = path.join(current().runDir.root, 'scratch', name);
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+export interface UiWindow {
+  readonly workbench: Workbench;
+  close(): Promise<void>;
+}
+
+/**
+ * Another workbench window of the same code-server, on `folder` (a new page of the same browser),
+ * ready as the first one; its screenshots are named `<name>-NN-<step>.png`. The example workspace's
+ * window stays as it was.
+ */
+export async function openWindow(folder: string, name: string): Promise<UiWindow> {
+  const session = current();
+  const page = await session.browser.context.newPage();
+  const workbench = new Workbench(page, session.artifacts, `${name}-`);
+  session.windows.set(name, workbench);
+  const close = async () => {
+    session.windows.delete(name);
+    await page.close();
+  };
+  try {
+    await page.goto(`${session.server.origin}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+    await workbench.waitReady();
+    await workbench.resizeSideBar(SIDE_BAR_WIDTH);
+    await workbench.screenshot('window ready');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { workbench, close };
+}
+
 export const mochaHooks = {
   async beforeAll(this: Context): Promise<void> {
     this.timeout(600_000); // A cold setup builds code-server.
@@ -74,7 +115,7 @@ export const mochaHooks = {
     const browser = await launchBrowser(runDir);
     browser.context.setDefaultTimeout(15_000); // Per step; waitReady allows more for the first load.
     const workbench = new Workbench(browser.page, artifacts);
-    (globalThis as SessionHolder)[KEY] = { workbench, server, browser, artifacts, workspace };
+    (globalThis as SessionHolder)[KEY] = { workbench, server, browser, artifacts, workspace, runDir, windows: new Map() };
     const ready = step('workbench ready');
     await browser.page.goto(server.url, { waitUntil: 'domcontentloaded' });
     await workbench.waitReady();
@@ -89,6 +130,7 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!session || !test || test.state !== 'failed') return;
     const saved = await saveFailureArtifacts(session.artifacts, test.fullTitle(), session.browser.page, session.server.logPath);
+    for (const [name, window] of session.windows) saved.push(...(await saveFailureArtifacts(session.artifacts, `${name} window ${test.fullTitle()}`, window.page, undefined)));
     console.error(`      saved: ${saved.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
   },
 

@@ -32,11 +32,13 @@ const EDITOR_LINES = `${EDITOR} .view-lines .view-line`;
 const ACTIVE_TAB = '.part.editor .editor-group-container.active .tab.active';
 const CURSOR = '[id="status.editor.selection"]';
 const ACTION_WIDGET = '.action-widget';
+const CONTEXT_MENU = '.context-view .monaco-menu';
 
 export class Workbench {
   private shots = 0;
 
-  constructor(readonly page: Page, private readonly artifactsDir: string) {}
+  /** `prefix` names the screenshots of a second window apart from the first one's. */
+  constructor(readonly page: Page, private readonly artifactsDir: string, private readonly prefix = '') {}
 
   /** Waits until the workbench is usable: the Legible activity-bar icon and an explorer row. */
   async waitReady(timeout = 60_000): Promise<void> {
@@ -123,6 +125,47 @@ export class Workbench {
   /** Clicks the first tree row (in `view`, if given) that shows `text`. */
   async clickTreeRow(text: string | RegExp, view?: string): Promise<void> {
     await this.treeScope(view).locator('.monaco-list-row').filter({ hasText: text }).first().click();
+  }
+
+  /** Waits until a view shows its welcome content with `text`; returns the labels of its buttons. */
+  async waitForWelcome(view: string, text: string | RegExp): Promise<string[]> {
+    const welcome = this.treeScope(view).locator('.welcome-view-content').filter({ hasText: text });
+    await welcome.waitFor({ state: 'visible' });
+    await this.screenshot(`welcome ${view}`);
+    return (await welcome.locator('.monaco-button').allInnerTexts()).map((label) => label.trim());
+  }
+
+  /** Waits until a view no longer shows a welcome (its tree took the place). */
+  async waitForWelcomeGone(view: string): Promise<void> {
+    await this.treeScope(view).locator('.welcome-view-content').first().waitFor({ state: 'hidden' });
+  }
+
+  /** Clicks a button of a view's welcome content by its label. */
+  async clickWelcomeButton(view: string, label: string): Promise<void> {
+    await this.treeScope(view).locator('.welcome-view-content .monaco-button').filter({ hasText: label }).first().click();
+  }
+
+  /** Right-clicks a tree row (in `view`, if given) and returns the entries of its context menu. */
+  async openRowMenu(text: string | RegExp, view?: string): Promise<string[]> {
+    await this.treeScope(view).locator('.monaco-list-row').filter({ hasText: text }).first().click({ button: 'right' });
+    const items = this.page.locator(`${CONTEXT_MENU} .action-item:not(.disabled) .action-label`);
+    await items.first().waitFor({ state: 'visible' });
+    await this.screenshot(`menu ${String(text)}`);
+    return (await items.allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+  }
+
+  /** Chooses an entry of the open context menu and waits for the menu to close. */
+  async chooseMenuItem(label: string): Promise<void> {
+    await this.page.locator(`${CONTEXT_MENU} .action-item .action-label`).filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
+    await this.page.locator(CONTEXT_MENU).first().waitFor({ state: 'hidden' });
+  }
+
+  /** The Explorer's selected rows (file or folder names), once one shows `name`. */
+  async waitForExplorerSelection(name: string): Promise<string[]> {
+    const selected = this.page.locator(`${SIDEBAR} .explorer-folders-view .monaco-list-row.selected`);
+    await selected.filter({ hasText: name }).first().waitFor({ state: 'visible' });
+    await this.screenshot(`explorer selection ${name}`);
+    return (await selected.allInnerTexts()).map((label) => label.trim());
   }
 
   /** Hovers the pointer over a tree row and returns the text of its tooltip, once it shows `expect`. */
@@ -377,7 +420,7 @@ export class Workbench {
   /** Saves test-artifacts/ui/NN-<step>.png and returns its path. */
   async screenshot(step: string): Promise<string> {
     this.shots += 1;
-    const file = path.join(this.artifactsDir, `${String(this.shots).padStart(2, '0')}-${safeName(step)}.png`);
+    const file = path.join(this.artifactsDir, `${this.prefix}${String(this.shots).padStart(2, '0')}-${safeName(step)}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
