@@ -90,6 +90,7 @@ export function parseYamlWithLibrary(text: string, content: Span, limits: Limits
   let data: unknown;
   try {
     data = converter.convert(doc.contents as YamlNode | null, '', undefined);
+    converter.summarizeDuplicates();
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     return fail('too-many-nodes', `The frontmatter expands to more than ${limits.maxYamlNodes} values (aliases?); Legible does not read it.`, whole);
@@ -189,8 +190,16 @@ function closes(source: string, quote: string): boolean {
 }
 
 /** Turns yaml nodes into plain data while recording every value's source location. */
+/**
+ * Repeated keys named one by one per document: 40,000 repeats must not become 40,000 diagnostics
+ * (a Problems panel nobody reads, and a slow one); the rest are one summary.
+ */
+export const MAX_DUPLICATE_FINDINGS = 20;
+
 class Converter {
   private budget: number;
+  private duplicates = 0;
+  private firstUnnamed: Span | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -223,7 +232,7 @@ class Converter {
         const name = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
         const keySpan = keyNode?.range ? this.span(keyNode.range) : undefined;
         if (seen.has(name) && !viaAlias && keySpan) {
-          this.problems.push({ code: 'duplicate-key', message: `The key \`${name}\` appears twice; which value is meant?`, span: keySpan });
+          this.duplicate(name, keySpan);
           continue;
         }
         seen.add(name);
@@ -232,6 +241,20 @@ class Converter {
       return out;
     }
     return null;
+  }
+
+  /** Names the first repeated keys one by one; the rest are one summary (see summarizeDuplicates). */
+  private duplicate(name: string, span: Span): void {
+    if (++this.duplicates <= MAX_DUPLICATE_FINDINGS) {
+      this.problems.push({ code: 'duplicate-key', message: `The key \`${name}\` appears twice; which value is meant?`, span });
+    } else this.firstUnnamed ??= span;
+  }
+
+  /** One problem for the repeated keys past the first MAX_DUPLICATE_FINDINGS, at the first of them. */
+  summarizeDuplicates(): void {
+    if (!this.firstUnnamed) return;
+    const rest = this.duplicates - MAX_DUPLICATE_FINDINGS;
+    this.problems.push({ code: 'duplicate-key', message: `${rest} more repeated ${rest === 1 ? 'key' : 'keys'} from here on (only the first ${MAX_DUPLICATE_FINDINGS} are named one by one); which values are meant?`, span: this.firstUnnamed });
   }
 
   private span(range: readonly number[]): Span {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_LIMITS, type Limits } from '../../../src/core/parse/limits';
-import { parseYamlFrontmatter, type ParsedYaml } from '../../../src/core/parse/yaml-frontmatter';
+import { MAX_DUPLICATE_FINDINGS, parseYamlFrontmatter, type ParsedYaml } from '../../../src/core/parse/yaml-frontmatter';
 
 /** Parses `yaml` as the frontmatter of `---\n<yaml>---\n`, so every span is a document offset. */
 function parse(yaml: string, limits: Limits = DEFAULT_LIMITS): ParsedYaml & { text: string } {
@@ -69,10 +69,27 @@ describe('parseYamlFrontmatter', () => {
       ['duplicate-key', 'a'],
     ]);
     assert.equal(data?.a, 1);
-    const many = Array.from({ length: 3000 }, (_, i) => `k: ${i}\n`).join('');
-    const started = performance.now();
-    assert.equal(parse(many).problems.length, 2999);
-    assert.ok(performance.now() - started < 5000, 'thousands of duplicates are checked in linear time');
+  });
+
+  it('names the first 20 repeated keys of a document one by one, then one summary at the 21st: never thousands of problems', () => {
+    const keys = (count: number) => Array.from({ length: count }, (_, i) => `k: ${i}\n`).join('');
+    // 20 repeats (21 keys): all named, no summary.
+    const exact = parse(keys(MAX_DUPLICATE_FINDINGS + 1));
+    assert.equal(MAX_DUPLICATE_FINDINGS, 20);
+    assert.equal(exact.problems.length, 20);
+    assert.ok(exact.problems.every((p) => p.message === 'The key `k` appears twice; which value is meant?'));
+    // 21 repeats: 20 named, the 21st is the summary's place.
+    const one = parse(keys(22));
+    assert.deepEqual(one.problems.slice(20).map((p) => [p.code, p.message, one.text.slice(p.span.start, p.span.end + 4)]), [
+      ['duplicate-key', '1 more repeated key from here on (only the first 20 are named one by one); which values are meant?', 'k: 21'],
+    ]);
+    // 2,999 repeats, across keys and nesting: still 21 problems, the data keeps every first value.
+    const many = parse(`${keys(2000)}b:\n  c: 1\n${Array.from({ length: 1000 }, () => '  c: 2\n').join('')}`);
+    assert.equal(many.problems.length, 21);
+    assert.deepEqual(many.problems.map((p) => p.code), Array(21).fill('duplicate-key'));
+    assert.equal(many.problems[20].message, '2979 more repeated keys from here on (only the first 20 are named one by one); which values are meant?');
+    assert.equal(many.text.slice(many.problems[20].span.start, many.problems[20].span.end + 4), 'k: 21');
+    assert.deepEqual([many.data?.k, (many.data?.b as Record<string, unknown>).c], [0, 1]);
   });
 
   it('expands aliases within a budget, and refuses an alias bomb as too-many-nodes', () => {
