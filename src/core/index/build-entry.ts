@@ -5,6 +5,7 @@ import type { Range } from '../text/position';
 import type { DecisionEntry, IdRef, LinkRef } from './decision-entry';
 import { parseIdRef } from './ids';
 import { disabledRules } from '../lint/suppressions';
+import { detached } from '../text/detached';
 
 const FILE_NUMBER = /^(\d{4,})-/;
 
@@ -14,7 +15,8 @@ export function fileNumber(path: string): { number: number; digits: string } | u
 }
 
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  // Detached: the entry outlives the document, and must not keep its text alive.
+  if (typeof value === 'string') return detached(value.trim()) || undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
@@ -44,18 +46,18 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
     const legacy = doc.legacy;
     const legacyRange = (span: { start: number; end: number } | undefined): Range => (span && span.end > 3 ? doc.lines.range(span.start, span.end) : lineRange(0));
     const refs = (ids: readonly string[], span: { start: number; end: number } | undefined): IdRef[] =>
-      ids.map((raw) => ({ ...parseIdRef(raw), range: legacyRange(span) }));
+      ids.map((raw) => ({ ...parseIdRef(detached(raw)), range: legacyRange(span) }));
     return {
       path: doc.path,
       folder,
       number: num?.number,
       id: fileId,
       type: 'adr',
-      title: legacy?.title?.value ?? fileId,
-      status: legacy?.status?.value,
-      date: legacy?.date?.value,
+      title: text(legacy?.title?.value) ?? fileId,
+      status: text(legacy?.status?.value),
+      date: text(legacy?.date?.value),
       owners: [],
-      deciders: legacy?.deciders ?? [],
+      deciders: list(legacy?.deciders),
       holders: [],
       successors: [],
       mechanisms: [],
@@ -64,7 +66,7 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
       related: [],
       decisions: [],
       artifacts: [],
-      tags: legacy?.tags ?? [],
+      tags: list(legacy?.tags),
       tradeoff: {},
       legacy: legacy?.format ?? 'plain',
       anchor: legacy?.title ? legacyRange(legacy.title.span) : lineRange(0),
@@ -77,7 +79,7 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
   const type: RecordType = isRecordType(data.type) ? data.type : 'adr';
   // YAML reads `0007` as the integer 7: messages quote the id as written, not as parsed.
   const idRef = (item: string | number, pointer: string): Omit<IdRef, 'range'> => {
-    const ref = parseIdRef(item);
+    const ref = parseIdRef(typeof item === 'string' ? detached(item) : item);
     const location = typeof item === 'number' ? doc.yaml?.locations.get(pointer)?.value : undefined;
     const written = location ? doc.text.slice(location.start, location.end).trim() : '';
     return /^\d+$/.test(written) ? { ...ref, raw: written } : ref;

@@ -24,7 +24,21 @@ export interface ActiveRule<T extends Rule> {
   readonly severity: Severity;
 }
 
-export function activeRules<T extends Rule>(scope: T['scope'], config: ResolvedConfig, disabled: Suppressed): Array<ActiveRule<T>> {
+// Most files disable nothing: their active rules depend on the configuration alone.
+const undisabled = new WeakMap<ResolvedConfig, Map<Rule['scope'], ReadonlyArray<ActiveRule<Rule>>>>();
+
+export function activeRules<T extends Rule>(scope: T['scope'], config: ResolvedConfig, disabled: Suppressed): ReadonlyArray<ActiveRule<T>> {
+  if (disabled !== 'all' && disabled.length === 0) {
+    let byScope = undisabled.get(config);
+    if (!byScope) undisabled.set(config, (byScope = new Map()));
+    let rules = byScope.get(scope);
+    if (!rules) byScope.set(scope, (rules = selectRules<T>(scope, config, disabled)));
+    return rules as ReadonlyArray<ActiveRule<T>>;
+  }
+  return selectRules<T>(scope, config, disabled);
+}
+
+function selectRules<T extends Rule>(scope: T['scope'], config: ResolvedConfig, disabled: Suppressed): Array<ActiveRule<T>> {
   const out: Array<ActiveRule<T>> = [];
   for (const rule of RULES) {
     if (rule.scope !== scope || isDisabled(disabled, rule.id)) continue;

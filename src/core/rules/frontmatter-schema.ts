@@ -56,16 +56,19 @@ function validate(context: DocumentRuleContext, type: RecordType, data: Record<s
 }
 
 /**
- * A copy with Object.prototype: every key an own property (defineProperty, so `__proto__` never
+ * A copy with Object.prototype: every key an own property (`__proto__` by defineProperty, so it never
  * becomes a prototype; ajv's ownProperties keeps `required` to own keys). Depth is bounded by the parser's limits.
  */
 function ordinary(value: unknown, withoutMethodNames: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => ordinary(item, withoutMethodNames));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key in value) {
     if (withoutMethodNames && (key === 'valueOf' || key === 'toString')) continue;
-    Object.defineProperty(out, key, { value: ordinary(item, withoutMethodNames), enumerable: true, writable: true, configurable: true });
+    const item = ordinary((value as Record<string, unknown>)[key], withoutMethodNames);
+    // Assignment is the fast way; only `__proto__` would set the prototype instead of a key.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
   }
   return out;
 }

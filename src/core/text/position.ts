@@ -9,30 +9,56 @@ export interface Range {
   readonly end: Position;
 }
 
-/** Maps string offsets to positions; line starts are found once, lookups are binary searches. */
+/**
+ * Maps string offsets to positions; lookups are binary searches. Line starts are found lazily,
+ * only as far as asked: indexing 10,000 records needs positions in the frontmatter alone, not in
+ * the kilobytes of body below it.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: number[] = [0];
+  /** Offset after the last line break found so far. */
+  private scanned = 0;
+  private complete = false;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // \r\n, \n and a lone \r (classic Mac files) each end a line.
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
-  }
+  constructor(readonly text: string) {}
 
   get lineCount(): number {
+    while (this.more());
     return this.starts.length;
+  }
+
+  /** Finds the next line start; false at the end of the text. */
+  private more(): boolean {
+    if (this.complete) return false;
+    const text = this.text;
+    for (let i = this.scanned; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // \r\n, \n and a lone \r (classic Mac files) each end a line.
+      if (c === 10 || c === 13) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+        this.scanned = i + 1;
+        return true;
+      }
+    }
+    this.scanned = text.length;
+    this.complete = true;
+    return false;
+  }
+
+  /** Knows every line start up to `offset`, and the first one after it if there is one. */
+  private through(offset: number): void {
+    while (this.starts[this.starts.length - 1] <= offset && this.more());
+  }
+
+  /** Knows the start of line `line` if the text has it. */
+  private upTo(line: number): void {
+    while (this.starts.length <= line && this.more());
   }
 
   position(offset: number): Position {
     const at = Math.max(0, Math.min(offset, this.text.length));
+    this.through(at);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -49,16 +75,19 @@ export class LineIndex {
   }
 
   offset(position: Position): number {
+    this.upTo(position.line + 1);
     const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
     return Math.min(this.starts[line] + position.character, this.lineEnd(line));
   }
 
   lineStart(line: number): number {
+    this.upTo(line);
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
   /** Offset of the end of a line's content, before its line break. */
   lineEnd(line: number): number {
+    this.upTo(line + 1);
     const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
     let end = next;
     if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { LineIndex } from '../../../src/core/text/position';
 
 describe('LineIndex', () => {
@@ -57,5 +58,26 @@ describe('LineIndex', () => {
     assert.equal(new LineIndex('').lineCount, 1);
     assert.equal(new LineIndex('a\n').lineCount, 2);
     assert.equal(new LineIndex('a\r\n').lineText(0), 'a');
+  });
+
+  it('finds line starts lazily, with the same answers in any order of questions (fast-check)', () => {
+    const text = fc.array(fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', ' ', 'é'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(50), { minLength: 1, maxLength: 8 }), (value, offsets) => {
+        // A reference that has seen every line before it answers.
+        const full = new LineIndex(value);
+        const lines = full.lineCount;
+        const lazy = new LineIndex(value);
+        for (const offset of offsets) {
+          assert.deepEqual(lazy.position(offset), full.position(offset));
+          const line = offset % (lines + 1);
+          assert.equal(lazy.lineEnd(Math.min(line, lines - 1)), full.lineEnd(Math.min(line, lines - 1)));
+          assert.equal(lazy.lineStart(line), full.lineStart(line));
+          assert.equal(lazy.offset({ line, character: offset }), full.offset({ line, character: offset }));
+        }
+        assert.equal(lazy.lineCount, lines);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });
