@@ -114,7 +114,14 @@ export class DecisionWorkspace {
 
   /** Findings of the cross-file rules over the whole index. */
   crossFileFindings(): Promise<Finding[]> {
-    return lintIndex(this.index, { ...this.context, exists: (path) => this.exists(path) });
+    // Many records link the same few runbooks: ask storage once per path and run.
+    const known = new Map<string, Promise<boolean>>();
+    const exists = (path: string): Promise<boolean> => {
+      let found = known.get(path);
+      if (!found) known.set(path, (found = this.exists(path)));
+      return found;
+    };
+    return lintIndex(this.index, { ...this.context, exists });
   }
 
   remove(path: string): void {
