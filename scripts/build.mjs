@@ -1,7 +1,7 @@
 // Bundles the CLI and the extension. unified/remark are ESM-only, so both bundles carry them as CJS.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
-import { buildRe2, re2External } from './re2-bundle.mjs';
+import { buildSidecars, sidecarsExternal } from './sidecars.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -14,8 +14,8 @@ const common = {
   minify: !process.argv.includes('--no-minify'),
   logLevel: 'warning',
   legalComments: 'none',
-  // RE2 stays out of both bundles: dist/re2.js, required on a repository's first pattern only.
-  plugins: [re2External],
+  // RE2, remark and ajv's compiler stay out of both bundles: files beside them, required on first use.
+  plugins: [sidecarsExternal],
 };
 
 await Promise.all([
@@ -31,7 +31,7 @@ await Promise.all([
     outdir: 'dist',
     external: ['vscode'],
   }),
-  buildRe2('dist', { minify: common.minify }),
+  buildSidecars('dist', { minify: common.minify }),
 ]);
 await chmod('dist/cli.js', 0o755);
 if (watch) console.log('watch is not supported; run npm run build again');

@@ -9,14 +9,6 @@ export type MarkdownParser = (text: string) => Root;
 let loading: Promise<MarkdownParser> | undefined;
 
 export function loadMarkdownParser(): Promise<MarkdownParser> {
-  loading ??= (async () => {
-    const [{ unified }, { default: remarkParse }, { default: remarkFrontmatter }] = await Promise.all([
-      import('unified'),
-      import('remark-parse'),
-      import('remark-frontmatter'),
-    ]);
-    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
-    return (text: string) => processor.parse(text) as Root;
-  })();
+  loading ??= import('./markdown-parser').then(({ createMarkdownParser }) => createMarkdownParser());
   return loading;
 }

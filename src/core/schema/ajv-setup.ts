@@ -2,7 +2,7 @@ import Ajv, { type Options } from 'ajv';
 import type { RegExpEngine } from 'ajv/dist/types';
 import addFormats from 'ajv-formats';
 import type { RegexEngine } from '../port/regex-engine';
-import { compileRepositoryPattern } from '../text/repository-pattern';
+import { compileRepositoryPattern, MAX_SCHEMA_PATTERN_LENGTH } from '../text/repository-pattern';
 import { ANNOTATION_KEYWORDS, CONFIG_SCHEMA, DEFS_SCHEMA, RECORD_SCHEMAS, type JsonSchema } from './schema-registry';
 
 /**
@@ -30,8 +30,6 @@ export function validatorIds(): Record<string, string> {
   return ids;
 }
 
-/** The longest `pattern` or `patternProperties` key a repository schema may hold. */
-export const MAX_SCHEMA_PATTERN_LENGTH = 500;
 
 /**
  * ajv's `code.regExp` for repository schemas: every `pattern` and `patternProperties` key compiles

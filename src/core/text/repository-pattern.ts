@@ -7,6 +7,9 @@ import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
  */
 export const NO_ENGINE = 'no linear-time regular expression engine is available to run it';
 
+/** The longest `pattern` or `patternProperties` key a repository schema may hold. */
+export const MAX_SCHEMA_PATTERN_LENGTH = 500;
+
 /** A repository-supplied pattern compiled on the linear-time engine, or why it cannot be. */
 export function compileRepositoryPattern(source: string, engine: RegexEngine | undefined, maxLength: number, flags = 'u'): { pattern: CompiledPattern } | { error: string } {
   // A cap on the text as well: the engine's time is linear in the value, its memory grows with the pattern.

@@ -4,8 +4,7 @@ import { normalizeConfig, type ConfigProblem, type ResolvedConfig } from '../con
 import { SchemaValidator } from '../schema/validator';
 import { RECORD_TYPES, type JsonSchema, type RecordType } from '../schema/schema-registry';
 import type { RegexEngine } from '../port/regex-engine';
-import { MAX_SCHEMA_PATTERN_LENGTH } from '../schema/ajv-setup';
-import { compileRepositoryPattern } from '../text/repository-pattern';
+import { compileRepositoryPattern, MAX_SCHEMA_PATTERN_LENGTH } from '../text/repository-pattern';
 import { containedPath } from './contained-path';
 
 export const CONFIG_FILE = '.legible.json';

@@ -9,7 +9,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { buildRe2, re2External } from '../../../scripts/re2-bundle.mjs';
+import { buildSidecars, sidecarsExternal } from '../../../scripts/sidecars.mjs';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const EXAMPLES = path.join(REPO_ROOT, 'examples', 'workspace');
@@ -21,7 +21,7 @@ export const TODAY = '2026-11-21';
 let bundle: Promise<{ dir: string; cli: string }> | undefined;
 const temps: string[] = [];
 
-/** The same esbuild settings as scripts/build.mjs, for the CLI entry (and RE2 beside it) only. */
+/** The same esbuild settings as scripts/build.mjs, for the CLI entry (and its sidecars) only. */
 export function buildCli(): Promise<{ dir: string; cli: string }> {
   bundle ??= (async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'legible-cli-bundle-'));
@@ -37,10 +37,10 @@ export function buildCli(): Promise<{ dir: string; cli: string }> {
       format: 'cjs',
       logLevel: 'error',
       banner: { js: '#!/usr/bin/env node' },
-      plugins: [re2External],
+      plugins: [sidecarsExternal],
     });
-    // RE2 beside the bundle, as in dist/: re2.js and re2.wasm.
-    await buildRe2(dir, { minify: false });
+    // The sidecars beside the bundle, as in dist/: RE2, remark, ajv's compiler.
+    await buildSidecars(dir, { minify: false });
     return { dir, cli };
   })();
   return bundle;
