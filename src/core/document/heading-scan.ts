@@ -1,30 +1,65 @@
+/** A top-level ATX heading as the line scan reads it. */
+export interface ScannedHeading {
+  readonly text: string;
+  readonly depth: number;
+  /** Offset of the heading's line in the document. */
+  readonly offset: number;
+}
+
+export interface HeadingScan {
+  readonly headings: ScannedHeading[];
+  /**
+   * True when the scan saw nothing that could make a heading it cannot see (a setext underline,
+   * an indented ATX heading) or give a heading a different text (inline markup): its
+   * list is then the whole truth, not only a list of headings that are certainly there.
+   */
+  readonly complete: boolean;
+}
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+// Characters that inline Markdown may turn into something else than the text as written.
+const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
+
 /**
  * The body's top-level ATX headings (`## Context`) by a line scan, or undefined when a line scan
- * cannot be trusted (HTML blocks, which may swallow a heading-looking line). Fenced code and HTML
+ * cannot be trusted (HTML blocks, which may swallow a heading-looking line; indented fences, which
+ * may sit in a list item). Fenced code and HTML
  * comments are skipped. Only headings at column 0 count: an indented one may sit in a list item.
- * Used to prove a body clean without the Markdown parse; any doubt falls back to remark.
+ * Used to check a body without the Markdown parse; any doubt falls back to remark.
  */
-export function scanTopLevelHeadings(text: string, from: number): string[] | undefined {
-  const headings: string[] = [];
+export function scanTopLevelHeadings(text: string, from: number): HeadingScan | undefined {
+  const headings: ScannedHeading[] = [];
+  let complete = true;
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
+  let previousBlank = true;
   let at = from;
   while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const line = text.slice(at, end).replace(/\r$/, '');
-    at = end + 1;
+    // \n, \r\n and a lone \r (classic Mac files) each end a line.
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const lineStart = at;
+    const line = text.slice(at, end);
+    at = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const blank = line.trim() === '';
+    const wasBlank = previousBlank;
+    previousBlank = blank;
     if (inComment) {
       if (line.includes('-->')) inComment = false;
       continue;
     }
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const fenceMatch = FENCE.exec(line);
     if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence.char && fenceMatch[1].length >= fence.length && fenceMatch[2].trim() === '') fence = undefined;
+      if (fenceMatch && fenceMatch[2][0] === fence.char && fenceMatch[2].length >= fence.length && fenceMatch[3].trim() === '') fence = undefined;
       continue;
     }
-    if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
-      fence = { char: fenceMatch[1][0], length: fenceMatch[1].length };
+    if (fenceMatch && !(fenceMatch[2][0] === '`' && fenceMatch[3].includes('`'))) {
+      // An indented fence may belong to a list item, which a heading at column 0 closes, and the
+      // next indented fence line then opens a fence of its own: a line scan cannot follow that.
+      if (fenceMatch[1]) return undefined;
+      fence = { char: fenceMatch[2][0], length: fenceMatch[2].length };
       continue;
     }
     if (/^ {0,3}<!--/.test(line)) {
@@ -32,8 +67,18 @@ export function scanTopLevelHeadings(text: string, from: number): string[] | und
       continue;
     }
     if (/^ {0,3}</.test(line)) return undefined;
-    const heading = /^#{1,6}(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
-    if (heading) headings.push((heading[1] ?? '').replace(/[ \t]+#+$/, '').replace(/^#+$/, ''));
+    // An ATX heading may be indented up to three spaces at the top level, or sit in a list item.
+    if (/^ {1,3}#{1,6}(?:[ \t]|$)/.test(line)) complete = false;
+    const heading = ATX.exec(line);
+    if (heading) {
+      const value = (heading[2] ?? '').replace(/[ \t]+#+$/, '').replace(/^#+$/, '');
+      if (INLINE_MARKUP.test(value)) complete = false;
+      headings.push({ text: value, depth: heading[1].length, offset: lineStart });
+      previousBlank = true; // a heading ends its block: a `---` below it is a thematic break
+      continue;
+    }
+    // `Decision` over `---` is a heading the scan does not read.
+    if (!wasBlank && SETEXT_UNDERLINE.test(line)) complete = false;
   }
-  return headings;
+  return { headings, complete };
 }

@@ -88,7 +88,9 @@ export async function lintBody(doc: DecisionDocument, entry: DecisionEntry, cont
     return findings;
   }
   const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
-  const unproven = rules.filter(({ rule }) => !rule.provesClean?.({ ...context, doc, entry, type, report: () => undefined }));
+  // Each rule first tries without the tree, reporting for real; a rule that cannot be sure reports
+  // nothing there and runs on the tree.
+  const unproven = rules.filter(({ rule, severity }) => !rule.withoutTree?.({ ...context, doc, entry, type, report: collector(doc, rule.id, severity, findings) }));
   if (!unproven.length) return findings;
   const parse = await loadMarkdownParser();
   const tree = parse(doc.text);

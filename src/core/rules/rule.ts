@@ -88,11 +88,11 @@ export interface DocumentRule extends RuleMeta {
 export interface BodyRule extends RuleMeta {
   readonly scope: 'body';
   /**
-   * A cheap test that proves the rule has nothing to report without the Markdown tree. The body
-   * is parsed only when some active rule cannot prove it: most records are clean, and remark is
-   * most of a lint's time.
+   * The check without the Markdown tree, when a cheap reading of the text is certain: reports what
+   * `check` would and returns true; false when only the tree can tell. The body is parsed only when
+   * some active rule returns false: remark is most of a lint's time, and 30 ms on a 50 KB record.
    */
-  provesClean?(context: DocumentRuleContext): boolean;
+  withoutTree?(context: DocumentRuleContext): boolean;
   check(context: BodyRuleContext): void;
 }
 
