@@ -436,7 +436,7 @@ function workTable(report: Report): string[] {
     header,
     rule,
     row('read every file (I/O floor, in-process, `readFileSync`)', (s) => ms(median(s.io))),
-    row('read every file as the extension\'s index does (asynchronous port: open, fstat, read, close; 16 files in flight)', (s) => ms(median(s.ioPort))),
+    row('read every file as the extension\'s index does (on-disk port, reads on its worker thread; 16 files in flight)', (s) => ms(median(s.ioPort))),
     row('index: frontmatter → DecisionIndex + frontmatter rules, in-process', (s) => perSec(s, s.index.map((r) => r.ms), s.index.map((r) => r.cpuMs))),
     row('`legible lint`, cold (process)', (s) => perSec(s, s.cold.map((r) => r.ms), s.cold.map((r) => r.cpuMs))),
     row('`legible lint --cache`, warm (process)', (s) => (s.warm.length ? perSec(s, s.warm.map((r) => r.ms), s.warm.map((r) => r.cpuMs)) : 'no --cache yet')),
@@ -506,7 +506,7 @@ function splitLines(report: Report): string[] {
     const index = median(s.index.map((r) => r.cpuMs));
     const lint = median(s.cold.map((r) => r.cpuMs));
     const perFile = (value: number) => `${((value / s.corpus.files) * 1000).toFixed(0)} µs/record`;
-    return `- ${sizeLabel(s.corpus.size)}: reading every file ${ms(io)} (${ms(median(s.ioPort))} through the asynchronous port, 16 in flight); the frontmatter path (config, YAML, validators, frontmatter rules, index) ${ms(index)} CPU (${perFile(index)}); \`legible lint\` ${ms(lint)} CPU over all threads (${perFile(lint)}), so the Markdown body parse, body rules, cross-file rules, worker start-up and output cost about ${ms(Math.max(0, lint - index))} CPU (${perFile(Math.max(0, lint - index))}).`;
+    return `- ${sizeLabel(s.corpus.size)}: reading every file ${ms(io)} (${ms(median(s.ioPort))} through the extension\'s port, 16 in flight); the frontmatter path (config, YAML, validators, frontmatter rules, index) ${ms(index)} CPU (${perFile(index)}); \`legible lint\` ${ms(lint)} CPU over all threads (${perFile(lint)}), so the Markdown body parse, body rules, cross-file rules, worker start-up and output cost about ${ms(Math.max(0, lint - index))} CPU (${perFile(Math.max(0, lint - index))}).`;
   });
 }
 

@@ -22,8 +22,13 @@ function emit(result: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ ...result, loadedAtMs: loadedAt, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
+/** The extension's on-disk port: reads on the read worker (built beside this bundle, as in dist/). */
+function extensionPort(): NodeFileSystem {
+  return new NodeFileSystem({ readWorker: join(__dirname, 'read-worker.js') });
+}
+
 async function openWorkspace(root: string, today: string): Promise<DecisionWorkspace> {
-  const fs = new NodeFileSystem();
+  const fs = extensionPort();
   const loaded = await loadConfig(fs, root, { trusted: true });
   const folders = await discoverFolders(fs, root, loaded.config);
   return new DecisionWorkspace({ fs, root, folders, config: loaded.config, validator: loaded.validator, today });
@@ -59,11 +64,11 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   },
 
   /**
-   * The same reads as the extension's index does them: the asynchronous port (open, fstat, read,
-   * close through Node's thread pool), 16 files in flight as DecisionWorkspace.scan keeps them.
+   * The same reads as the extension's index does them: the on-disk port with its read worker
+   * (open, fstat, read, close on a worker thread), 16 files in flight as DecisionWorkspace.scan keeps them.
    */
   async 'io-port'([folder]) {
-    const fs = new NodeFileSystem();
+    const fs = extensionPort();
     const names = readdirSync(folder);
     const cpu = process.cpuUsage();
     const started = performance.now();
