@@ -9,16 +9,27 @@ export function placeholderPointers(doc: DecisionDocument, pattern: CompiledPatt
   const cached = cache.get(doc);
   if (cached?.pattern === pattern) return cached.found;
   const found = new Map<string, string>();
-  const visit = (value: unknown, pointer: string, depth: number): void => {
+  // The path is kept as segments and joined into a pointer only for a match: nearly every value is not one.
+  const path: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
     if (depth > 64) return;
     if (typeof value === 'string') {
-      if (pattern.test(value)) found.set(pointer, value);
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${pointer}/${i}`, depth + 1));
-    else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) visit(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      if (pattern.test(value)) found.set(path.map((segment) => `/${segment}`).join(''), value);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(String(i));
+        visit(value[i], depth + 1);
+        path.pop();
+      }
+    } else if (value && typeof value === 'object') {
+      for (const key in value) {
+        path.push(key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
+        visit((value as Record<string, unknown>)[key], depth + 1);
+        path.pop();
+      }
     }
   };
-  if (doc.data) visit(doc.data, '', 0);
+  if (doc.data) visit(doc.data, 0);
   cache.set(doc, { pattern, found });
   return found;
 }
