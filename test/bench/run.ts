@@ -506,7 +506,7 @@ function splitLines(report: Report): string[] {
     const index = median(s.index.map((r) => r.cpuMs));
     const lint = median(s.cold.map((r) => r.cpuMs));
     const perFile = (value: number) => `${((value / s.corpus.files) * 1000).toFixed(0)} µs/record`;
-    return `- ${sizeLabel(s.corpus.size)}: reading every file ${ms(io)} (${ms(median(s.ioPort))} through the extension\'s port, 16 in flight); the frontmatter path (config, YAML, validators, frontmatter rules, index) ${ms(index)} CPU (${perFile(index)}); \`legible lint\` ${ms(lint)} CPU over all threads (${perFile(lint)}), so the Markdown body parse, body rules, cross-file rules, worker start-up and output cost about ${ms(Math.max(0, lint - index))} CPU (${perFile(Math.max(0, lint - index))}).`;
+    return `- ${sizeLabel(s.corpus.size)}: reading every file ${ms(io)} (${ms(median(s.ioPort))} through the extension's port, 16 in flight); the frontmatter path (config, YAML, validators, frontmatter rules, index) ${ms(index)} CPU (${perFile(index)}); \`legible lint\` ${ms(lint)} CPU over all threads (${perFile(lint)}), so the Markdown body parse, body rules, cross-file rules, worker start-up and output cost about ${ms(Math.max(0, lint - index))} CPU (${perFile(Math.max(0, lint - index))}).`;
   });
 }
 
