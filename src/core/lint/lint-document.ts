@@ -60,8 +60,16 @@ export function lintFrontmatter(doc: DecisionDocument, entry: DecisionEntry, con
   const findings: Finding[] = [];
   const disabled = entry.suppressed;
   const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
+  // One context per document, its report pointed at each rule in turn: this runs for every file
+  // of a scan and on every keystroke.
+  let ruleId = '';
+  let ruleSeverity: Severity = 'error';
+  const report = (found: Report) => collector(doc, ruleId, ruleSeverity, findings)(found);
+  const ruleContext = { ...context, doc, entry, type, report };
   for (const { rule, severity } of activeRules<DocumentRule>('document', context.config, disabled)) {
-    rule.check({ ...context, doc, entry, type, report: collector(doc, rule.id, severity, findings) });
+    ruleId = rule.id;
+    ruleSeverity = severity;
+    rule.check(ruleContext);
   }
   return findings;
 }

@@ -14,6 +14,8 @@ export function normalizePath(path: string): string {
   const schemeMatch = /^[a-zA-Z][\w+.-]*:\/\/[^/]*/.exec(path);
   const prefix = schemeMatch ? schemeMatch[0] : '';
   const rest = path.slice(prefix.length);
+  // Most paths are normal already (no '.' or '..' segment, no '//', no trailing '/'): leave them.
+  if (rest.length > 1 && rest[0] === '/' && !rest.includes('//') && !rest.includes('/.') && !rest.endsWith('/')) return path;
   const absolute = rest.startsWith('/');
   const segments: string[] = [];
   for (const segment of rest.split('/')) {
