@@ -93,7 +93,10 @@ export function parseYamlWithLibrary(text: string, content: Span, limits: Limits
     converter.summarizeDuplicates();
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    return fail('too-many-nodes', `The frontmatter expands to more than ${limits.maxYamlNodes} values (aliases?); Legible does not read it.`, whole);
+    // On the alias (or the value) that passes the budget: the line to look at in a long frontmatter.
+    const at = converter.overflowAt ? clamp(converter.overflowAt, content) : whole;
+    const viaAlias = converter.overflowAt !== undefined && source[converter.overflowAt.start - content.start] === '*';
+    return fail('too-many-nodes', `The frontmatter expands to more than ${limits.maxYamlNodes} values${viaAlias ? ' once this alias is expanded' : ''}; Legible does not read it. Is this really metadata?`, at);
   }
   if (data === null || data === undefined) return { data: undefined, problems, locations };
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -211,14 +214,26 @@ class Converter {
     this.budget = maxNodes;
   }
 
+  /** Where the budget ran out: the alias whose expansion passed it, or the node that did. */
+  overflowAt: Span | undefined;
+  /** The alias written in the document whose expansion is being converted. */
+  private expanding: Span | undefined;
+
   convert(node: YamlNode | null | undefined, pointer: string, key: Span | undefined, viaAlias = false): unknown {
-    if (--this.budget < 0) throw new BudgetExceeded();
+    if (--this.budget < 0) {
+      this.overflowAt = this.expanding ?? (node?.range ? this.span(node.range) : key);
+      throw new BudgetExceeded();
+    }
     if (!viaAlias && node?.range) this.locations.set(pointer, { key, value: this.span(node.range) });
     else if (!viaAlias && key) this.locations.set(pointer, { key, value: { start: key.end, end: key.end } });
     if (!node) return null;
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      return target ? this.convert(target as YamlNode, pointer, key, true) : null;
+      const outermost = !viaAlias && node.range !== undefined;
+      if (outermost) this.expanding = this.span(node.range!);
+      const value = target ? this.convert(target as YamlNode, pointer, key, true) : null;
+      if (outermost) this.expanding = undefined;
+      return value;
     }
     if (isScalar(node)) return node.value ?? null;
     if (isSeq(node)) {
