@@ -9,13 +9,15 @@ export function joinPath(base: string, ...parts: string[]): string {
   return normalizePath(out);
 }
 
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
 /** Resolves '.' and '..' segments without leaving the root of a path or URI. */
 export function normalizePath(path: string): string {
   const schemeMatch = /^[a-zA-Z][\w+.-]*:\/\/[^/]*/.exec(path);
   const prefix = schemeMatch ? schemeMatch[0] : '';
   const rest = path.slice(prefix.length);
   // Most paths are normal already (no '.' or '..' segment, no '//', no trailing '/'): leave them.
-  if (rest.length > 1 && rest[0] === '/' && !rest.includes('//') && !rest.includes('/.') && !rest.endsWith('/')) return path;
+  if (rest.length > 1 && rest[0] === '/' && !rest.includes('//') && !DOT_SEGMENT.test(rest) && !rest.endsWith('/')) return path;
   const absolute = rest.startsWith('/');
   const segments: string[] = [];
   for (const segment of rest.split('/')) {
