@@ -3,8 +3,7 @@
 // - re2.js + re2.wasm: the linear-time engine for repository patterns. re2-wasm reads re2.wasm
 //   from beside its glue (`__dirname`), and 1 MB has no place on the activation path;
 // - markdown.js: remark, for body rules that cannot prove a body clean from its headings;
-// - schema-compiler.js: ajv's compiler, for a trusted workspace's schema extensions;
-// - read-worker.js: the extension host's file reads during a scan, on a worker thread.
+// - schema-compiler.js: ajv's compiler, for a trusted workspace's schema extensions.
 // Every file V8 does not have to parse on import shortens activation. Shared by scripts/build.mjs,
 // the CLI tests' bundle and the benchmark's bundles.
 import { build } from 'esbuild';
@@ -34,19 +33,14 @@ export const sidecarsExternal = {
   },
 };
 
-/** Entries of their own, started as worker threads rather than imported. */
-const WORKERS = {
-  'read-worker': path.join(REPO, 'src', 'cli', 'read', 'read-worker.ts'),
-};
-
-/** Writes re2.js and re2.wasm, markdown.js, schema-compiler.js and read-worker.js into `outdir`. */
+/** Writes re2.js and re2.wasm, markdown.js and schema-compiler.js into `outdir`. */
 export async function buildSidecars(outdir, { minify = true } = {}) {
   const common = { outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, logLevel: 'warning', legalComments: 'none' };
   const glue = createRequire(import.meta.url).resolve('re2-wasm');
   await Promise.all([
     build({ ...common, entryPoints: { re2: glue } }),
     // The compiler's patterns run on RE2: the re2-wasm import stays a require of ./re2.js.
-    build({ ...common, entryPoints: { ...LAZY, ...WORKERS }, sourcemap: minify ? 'linked' : false, plugins: [{ name: 're2', setup: (b) => b.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true })) }] }),
+    build({ ...common, entryPoints: LAZY, sourcemap: minify ? 'linked' : false, plugins: [{ name: 're2', setup: (b) => b.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true })) }] }),
   ]);
   await copyFile(path.join(path.dirname(glue), '..', 'wasm', 're2.wasm'), path.join(outdir, 're2.wasm'));
 }

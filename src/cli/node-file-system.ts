@@ -1,6 +1,5 @@
 import { close, closeSync, constants, fstat, fstatSync, lstatSync, open, openSync, promises as fs, read, readSync, type Stats } from 'node:fs';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
-import { ReadPool } from './read/read-pool';
 
 function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
   if (entry.isSymbolicLink()) return 'symlink';
@@ -13,11 +12,6 @@ const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 export interface NodeFileSystemOptions {
   /**
-   * The read worker's script (dist/read-worker.js): scans read on a worker thread, so the calling
-   * thread (the extension host) neither waits on nor pays for file system calls.
-   */
-  readonly readWorker?: string;
-  /**
    * Blocking calls for the scan's reads and stats. Right for a batch process (the CLI, its workers):
    * nothing else waits on its event loop, and each awaited call through the thread pool costs
    * more than the read itself. Never in the extension host.
@@ -28,11 +22,9 @@ export interface NodeFileSystemOptions {
 /** The core's port on Node's fs: lstat (never follows a final link), O_EXCL for atomic creation. */
 export class NodeFileSystem implements FileSystemPort {
   private readonly sync: boolean;
-  private readonly pool: ReadPool | undefined;
 
   constructor(options: NodeFileSystemOptions = {}) {
     this.sync = options.sync === true;
-    this.pool = options.readWorker && !this.sync ? new ReadPool(options.readWorker, readBoundedAsync) : undefined;
   }
 
   async readFile(path: string): Promise<Uint8Array> {
@@ -49,7 +41,7 @@ export class NodeFileSystem implements FileSystemPort {
 
   readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
     if (this.sync) return Promise.resolve().then(() => readBoundedSync(path, maxBytes));
-    return this.pool ? this.pool.read(path, maxBytes) : readBoundedAsync(path, maxBytes);
+    return readBoundedAsync(path, maxBytes);
   }
 
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
@@ -105,7 +97,7 @@ export class NodeFileSystem implements FileSystemPort {
   }
 }
 
-export function readBoundedSync(path: string, maxBytes: number): { bytes: Uint8Array; size: number } {
+function readBoundedSync(path: string, maxBytes: number): { bytes: Uint8Array; size: number } {
   const fd = openSync(path, READ_FLAGS);
   try {
     const stat = fstatSync(fd);

@@ -14,8 +14,7 @@ export async function readRecordText(fs: FileSystemPort, path: string, config: R
   const open = openDocumentAt(path);
   if (open) return { text: open.getText() };
   try {
-    const stat = await fs.stat(path);
-    return await readDecisionText(fs, path, config.limits, stat?.size);
+    return await readDecisionText(fs, path, config.limits);
   } catch (error) {
     return { text: '', problem: `This file could not be read: ${(error as Error).message}` };
   }

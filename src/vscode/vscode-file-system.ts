@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
-import { join } from 'node:path';
 import { NodeFileSystem } from '../cli/node-file-system';
 
 // On disk, the CLI's Node port does what vscode.workspace.fs cannot: O_EXCL creation (its
 // writeFile always overwrites), realpath, and reading a file's head. All three matter for safety.
-// Its scan reads run on a worker thread (dist/read-worker.js): the extension host pays for none.
-const onDisk = new NodeFileSystem({ readWorker: join(__dirname, 'read-worker.js') });
+const onDisk = new NodeFileSystem();
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
 export function toCorePath(uri: vscode.Uri): string {
@@ -40,7 +38,7 @@ export class VscodeFileSystem implements FileSystemPort {
     return onDisk.readFileHead(uri.fsPath, maxBytes);
   }
 
-  /** On disk: size and bytes in one open, on the read worker. Elsewhere: a stat, then the file. */
+  /** On disk: size and bytes in one open. Elsewhere: a stat, then the file. */
   async readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
     const uri = toUri(path);
     if (uri.scheme === 'file') return onDisk.readBounded(uri.fsPath, maxBytes);

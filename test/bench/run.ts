@@ -436,7 +436,7 @@ function workTable(report: Report): string[] {
     header,
     rule,
     row('read every file (I/O floor, in-process, `readFileSync`)', (s) => ms(median(s.io))),
-    row('read every file as the extension\'s index does (on-disk port, reads on its worker thread; 16 files in flight)', (s) => ms(median(s.ioPort))),
+    row('read every file as the extension\'s index does (asynchronous on-disk port, one open per file; 16 files in flight)', (s) => ms(median(s.ioPort))),
     row('index: frontmatter → DecisionIndex + frontmatter rules, in-process', (s) => perSec(s, s.index.map((r) => r.ms), s.index.map((r) => r.cpuMs))),
     row('`legible lint`, cold (process)', (s) => perSec(s, s.cold.map((r) => r.ms), s.cold.map((r) => r.cpuMs))),
     row('`legible lint --cache`, warm (process)', (s) => (s.warm.length ? perSec(s, s.warm.map((r) => r.ms), s.warm.map((r) => r.cpuMs)) : 'no --cache yet')),

@@ -22,9 +22,9 @@ function emit(result: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ ...result, loadedAtMs: loadedAt, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
-/** The extension's on-disk port: reads on the read worker (built beside this bundle, as in dist/). */
+/** The extension's on-disk port: asynchronous reads, one open per file. */
 function extensionPort(): NodeFileSystem {
-  return new NodeFileSystem({ readWorker: join(__dirname, 'read-worker.js') });
+  return new NodeFileSystem();
 }
 
 async function openWorkspace(root: string, today: string): Promise<DecisionWorkspace> {
@@ -64,8 +64,8 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   },
 
   /**
-   * The same reads as the extension's index does them: the on-disk port with its read worker
-   * (open, fstat, read, close on a worker thread), 16 files in flight as DecisionWorkspace.scan keeps them.
+   * The same reads as the extension's index does them: the asynchronous on-disk port (open, fstat,
+   * read, close through Node's thread pool), 16 files in flight as DecisionWorkspace.scan keeps them.
    */
   async 'io-port'([folder]) {
     const fs = extensionPort();

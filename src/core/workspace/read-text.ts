@@ -1,16 +1,11 @@
-import type { FileSystemPort } from '../port/file-system';
-import type { Limits } from '../parse/limits';
+import type { DecodedText, FileSystemPort, ReadLimits } from '../port/file-system';
 
-export interface ReadResult {
-  readonly text: string;
-  /** Why the text is empty or partial, if it is. */
-  readonly problem?: string;
-}
+export type ReadResult = DecodedText;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a decision file as strict UTF-8: a binary or mis-encoded file is reported, never turned into U+FFFD. */
-export async function readDecisionText(fs: FileSystemPort, path: string, limits: Limits, size?: number): Promise<ReadResult> {
+export async function readDecisionText(fs: FileSystemPort, path: string, limits: ReadLimits, size?: number): Promise<ReadResult> {
   let bytes: Uint8Array;
   if (fs.readBounded) {
     // One open for size and bytes: no stat beforehand, no 50 MB read for a 50 MB file.
@@ -23,10 +18,7 @@ export async function readDecisionText(fs: FileSystemPort, path: string, limits:
   }
   let problem: string | undefined;
   if ((size ?? bytes.length) > limits.maxFileBytes) {
-    bytes = bytes.subarray(0, limits.maxFileBytes);
-    // Do not cut a multi-byte character in half.
-    while (bytes.length && (bytes[bytes.length - 1] & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
-    if (bytes.length && bytes[bytes.length - 1] >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
+    bytes = withoutCutCharacter(bytes.subarray(0, limits.maxFileBytes));
     problem = `This file is ${size ?? 'over'} bytes; Legible read only its first ${limits.maxFileBytes} bytes. Is it really a decision record?`;
   }
   if (bytes.indexOf(0) !== -1) return { text: '', problem: 'This file contains NUL bytes: it looks binary, not like a Markdown decision record.' };
@@ -35,4 +27,14 @@ export async function readDecisionText(fs: FileSystemPort, path: string, limits:
   } catch {
     return { text: '', problem: 'This file is not valid UTF-8. Which encoding was it saved in? Save it as UTF-8 so it can be read.' };
   }
+}
+
+/** Drops a multi-byte character the cut left incomplete at the end; a complete one stays. */
+function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && lead > bytes.length - 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  if (lead < 0) return bytes;
+  const first = bytes[lead];
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return bytes.length - lead < length ? bytes.subarray(0, lead) : bytes;
 }
