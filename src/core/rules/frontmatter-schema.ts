@@ -48,11 +48,23 @@ export const frontmatterSchema: DocumentRule = {
  */
 function validate(context: DocumentRuleContext, type: RecordType, data: Record<string, unknown>): ErrorObject[] {
   try {
-    return context.validator.validateRecord(type, ordinary(data, false));
+    // Only objects inside lists reach fast-deep-equal; without any (nearly every record) the data
+    // is validated as parsed, without a copy.
+    return context.validator.validateRecord(type, objectInList(data, false, 0) ? ordinary(data, false) : data);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     return context.validator.validateRecord(type, ordinary(data, true));
   }
+}
+
+/** True when a list, at any depth, holds an object (which ajv may compare with fast-deep-equal). */
+function objectInList(value: unknown, inList: boolean, depth: number): boolean {
+  if (depth > 64) return true;
+  if (Array.isArray(value)) return value.some((item) => objectInList(item, true, depth + 1));
+  if (value === null || typeof value !== 'object') return false;
+  if (inList) return true;
+  for (const key in value) if (objectInList((value as Record<string, unknown>)[key], false, depth + 1)) return true;
+  return false;
 }
 
 /**
