@@ -24,8 +24,14 @@ export const frontmatterSchema: DocumentRule = {
     const errors = validate(context, type, doc.data);
     const seen = new Set<string>();
     for (const error of errors) {
-      // `if` errors only say "must match then"; the `then` branch reports the real problem.
-      if (error.keyword === 'if') continue;
+      // `if` errors only say "must match then"; the `then` branch reports the real problem, and a
+      // `propertyNames` error only says a name is invalid; the one beside it says which and why.
+      if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
+      const keyName = error.propertyName;
+      if (keyName !== undefined) {
+        describeKeyName(context, type, error, `${error.instancePath}/${escapePointer(keyName)}`, keyName);
+        continue;
+      }
       const pointer = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
       // An unfilled placeholder is the placeholder rule's finding, not a second one here.
       if (underPlaceholder(pointer, placeholders)) continue;
@@ -152,6 +158,23 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
     default:
       context.report({ message: `${name} ${error.message ?? 'is invalid'}. ${ask}`.trim(), span: spanAt(doc, pointer) });
   }
+}
+
+/** A key whose name a schema extension's `propertyNames` refuses: said on the key, not its parent. */
+function describeKeyName(context: DocumentRuleContext, type: RecordType, error: ErrorObject, pointer: string, keyName: string): void {
+  const params = error.params as Record<string, unknown>;
+  const why =
+    error.keyword === 'pattern' ? `it must match ${String(params.pattern)}`
+    : error.keyword === 'enum' ? `expected ${listOf(((params.allowedValues as unknown[]) ?? []).map(String))}`
+    : (error.message ?? 'the schema does not allow it');
+  context.report({
+    message: `The key ${JSON.stringify(keyName)} in ${error.instancePath ? field(error.instancePath) : 'the frontmatter'} is not allowed: ${why}. Is it misspelled? ${question(type, error.instancePath)}`.trim(),
+    span: spanAt(context.doc, pointer, 'key'),
+  });
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function formatName(type: RecordType, pointer: string, format: string): string {

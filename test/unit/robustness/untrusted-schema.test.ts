@@ -37,6 +37,17 @@ describe('robustness: untrusted schema extensions', () => {
     assert.deepEqual(brief(ws.findings), ['frontmatter-schema@3']);
   });
 
+  it('propertyNames: a refused key name is one finding on that key, naming it and why, not on its parent', async () => {
+    const schema = { type: 'object', properties: { risk: { type: 'object', propertyNames: { pattern: '^[a-z-]+$' } } } };
+    const record = cleanAdr('Keys', [], undefined).replace('risk: {level: low}', 'risk:\n  level: low\n  Blast_Radius: team');
+    const ws = await lintWith(schema, record);
+    assert.deepEqual(problems(ws), []);
+    const line = record.split('\n').findIndex((l) => l.includes('Blast_Radius')) + 1;
+    assert.deepEqual(brief(ws.findings), [`frontmatter-schema@${line}`], ws.findings.map((f) => f.message).join(' / '));
+    assert.equal(ws.findings[0].range.start.character, 2, 'on the key');
+    assert.match(ws.findings[0].message, /^The key "Blast_Radius" in `risk` is not allowed: it must match \^\[a-z-\]\+\$\. Is it misspelled\?/);
+  });
+
   it('pattern "^(a+)+$", once refused, runs on RE2: 50 a\'s and a "!" get the finding at once (in a child process, killed if it hangs)', async function () {
     this.timeout(60_000);
     const title = `${'a'.repeat(50)}!`;
