@@ -93,6 +93,8 @@ async function readSchemaExtension(fs: FileSystemPort, root: string, relative: s
  */
 const MAX_SCHEMA_PATTERNS = 256;
 
+const DATA_KEYWORDS = new Set(['default', 'examples', 'const', 'enum']);
+
 /**
  * Repository schemas are untrusted: no remote or file `$ref`, bounded depth, and every pattern
  * compiled on the linear-time engine up front, so that one it cannot run is named in the problem.
@@ -106,6 +108,8 @@ function refuseUnsafe(node: unknown, depth: number, patterns: { engine: RegexEng
     }
   } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
+      // Instance data, not schema: a `pattern` key in a default or an example is just a value.
+      if (DATA_KEYWORDS.has(key)) continue;
       if ((key === '$ref' || key === '$dynamicRef' || key === '$recursiveRef') && typeof value === 'string' && !value.startsWith('#') && !value.startsWith('https://legible.dev/schemas/')) {
         return `"${key}": "${value}" points outside the schema; only local references are allowed`;
       }

@@ -48,6 +48,14 @@ describe('robustness: untrusted schema extensions', () => {
     assert.match(ws.findings[0].message, /^The key "Blast_Radius" in `risk` is not allowed: it must match \^\[a-z-\]\+\$\. Is it misspelled\?/);
   });
 
+  it('a `pattern` key inside default, examples, const or enum data is a value, not a pattern: the extension applies', async () => {
+    const data = { pattern: '^(?=lookahead)' };
+    const schema = { type: 'object', properties: { title: { type: 'string', pattern: '^[A-Z]', default: 'A', examples: [data] }, extra: { default: data, const: data, enum: [data] } } };
+    const ws = await lintWith(schema, cleanAdr('lower case'));
+    assert.deepEqual(problems(ws), []);
+    assert.deepEqual(brief(ws.findings), ['frontmatter-schema@3'], 'the title pattern still applies');
+  });
+
   it('pattern "^(a+)+$", once refused, runs on RE2: 50 a\'s and a "!" get the finding at once (in a child process, killed if it hangs)', async function () {
     this.timeout(60_000);
     const title = `${'a'.repeat(50)}!`;
