@@ -2,7 +2,8 @@ import type { DecisionDocument } from '../document/decision-document';
 import { displayPath, fieldInfo } from '../schema/field-info';
 import { isRecordType, RECORD_TYPES, type RecordType } from '../schema/schema-registry';
 import { placeholderText, renderFieldLines, type FixedValues } from '../templates/render-template';
-import { has, indentUnit, isMapping, keyInsertion, pointerOf, pointerPath, valueAt } from './frontmatter-edits';
+import { has, indentUnit, isMapping, keyInsertion, valueAt } from './frontmatter-edits';
+import { pointerOf, pointerPath } from '../text/json-pointer';
 import { lineEnding, toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
 
 const EXIT_PLAN_KEYS = ['holders', 'successors', 'scope', 'verification', 'decisions'];

@@ -1,3 +1,4 @@
+import { pointerOf, pointerPath } from '../text/json-pointer';
 import type { DecisionDocument } from '../document/decision-document';
 import type { NodeLocation } from '../parse/yaml-frontmatter';
 import { childFields } from '../schema/field-info';
@@ -8,17 +9,6 @@ import type { RecordType } from '../schema/schema-registry';
  * source locations: the fixes edit the text the author wrote, never a re-serialised copy of it.
  */
 
-/** `/knowledge-exit-path/successors` → `['knowledge-exit-path', 'successors']`. */
-export function pointerPath(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function pointerOf(path: readonly string[]): string {
-  return path.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
 
 export function valueAt(data: unknown, path: readonly string[]): unknown {
   let node = data;

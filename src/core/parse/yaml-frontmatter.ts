@@ -2,6 +2,7 @@ import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type 
 import type { Limits } from './limits';
 import type { Span } from './frontmatter-fence';
 import { parsePlainYaml } from './yaml-plain-path';
+import { escapeSegment } from '../text/json-pointer';
 
 /**
  * Parses frontmatter YAML with source ranges and without the parser's unsafe defaults:
@@ -251,7 +252,7 @@ class Converter {
           continue;
         }
         seen.add(name);
-        out[name] = this.convert(pair.value as YamlNode | null, viaAlias ? '\0' : `${pointer}/${escapePointer(name)}`, keySpan, viaAlias);
+        out[name] = this.convert(pair.value as YamlNode | null, viaAlias ? '\0' : `${pointer}/${escapeSegment(name)}`, keySpan, viaAlias);
       }
       return out;
     }
@@ -275,8 +276,4 @@ class Converter {
   private span(range: readonly number[]): Span {
     return { start: this.offset + range[0], end: this.offset + Math.max(range[0], range[1]) };
   }
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

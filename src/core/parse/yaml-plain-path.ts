@@ -1,5 +1,6 @@
 import { Schema, isScalar } from 'yaml';
 import type { NodeLocation } from './yaml-frontmatter';
+import { escapeSegment } from '../text/json-pointer';
 
 /**
  * The common shape of frontmatter — block mappings and sequences, one-line plain and quoted
@@ -140,7 +141,7 @@ class PlainPath {
       const name = String(resolvePlain(this.source.slice(keyStart, colon)));
       if (Object.prototype.hasOwnProperty.call(out, name)) bail(); // yaml's path reports duplicates
       const keyRange = [keyStart, colon] as const;
-      const childPointer = `${pointer}/${escapePointer(name)}`;
+      const childPointer = `${pointer}/${escapeSegment(name)}`;
       const value = this.mapValue(i, indent, colon + 1, childPointer, depth);
       out[name] = value.parsed.value;
       this.record(childPointer, keyRange, value.parsed);
@@ -399,8 +400,4 @@ function resolvePlain(text: string): unknown {
     return isScalar(resolved) ? resolved.value : resolved;
   }
   return text;
-}
-
-function escapePointer(segment: string): string {
-  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }

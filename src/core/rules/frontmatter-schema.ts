@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { nearest } from '../text/nearest';
+import { escapeSegment, pointerPath } from '../text/json-pointer';
 import { RECORD_TYPES, isRecordType, type RecordType } from '../schema/schema-registry';
 import { displayPath, fieldInfo } from '../schema/field-info';
 import type { DocumentRule, DocumentRuleContext } from './rule';
@@ -29,7 +30,7 @@ export const frontmatterSchema: DocumentRule = {
       if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
       const keyName = error.propertyName;
       if (keyName !== undefined) {
-        describeKeyName(context, type, error, `${error.instancePath}/${escapePointer(keyName)}`, keyName);
+        describeKeyName(context, type, error, `${error.instancePath}/${escapeSegment(keyName)}`, keyName);
         continue;
       }
       const pointer = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
@@ -173,10 +174,6 @@ function describeKeyName(context: DocumentRuleContext, type: RecordType, error: 
   });
 }
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function formatName(type: RecordType, pointer: string, format: string): string {
   const info = fieldInfo(type, pointer.split('/').slice(1).filter((s) => !/^\d+$/.test(s)));
   if (format === 'date' || info?.schema.format === 'date' || /\\d\{4\}-/.test(String(info?.schema.pattern ?? ''))) return 'a real date written YYYY-MM-DD';
@@ -190,9 +187,9 @@ function listOf(values: readonly string[]): string {
 
 function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
-  for (const part of pointer.split('/').slice(1)) {
+  for (const part of pointerPath(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    node = (node as Record<string, unknown>)[part];
   }
   return node;
 }

@@ -1,5 +1,6 @@
 import type { DecisionDocument } from '../document/decision-document';
 import type { CompiledPattern } from '../port/regex-engine';
+import { escapeSegment } from '../text/json-pointer';
 
 // The schema rule and the placeholder rule both ask, on every keystroke: scan each document once.
 const cache = new WeakMap<DecisionDocument, { pattern: CompiledPattern; found: ReadonlyMap<string, string> }>();
@@ -23,7 +24,7 @@ export function placeholderPointers(doc: DecisionDocument, pattern: CompiledPatt
       }
     } else if (value && typeof value === 'object') {
       for (const key in value) {
-        path.push(key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
+        path.push(escapeSegment(key));
         visit((value as Record<string, unknown>)[key], depth + 1);
         path.pop();
       }

@@ -1,4 +1,5 @@
 import { DEFS_SCHEMA, RECORD_SCHEMAS, type JsonSchema, type RecordType } from './schema-registry';
+import { pointerPath } from '../text/json-pointer';
 
 /** What the schema says about one field: used for messages, hovers, completions and templates. */
 export interface FieldInfo {
@@ -110,6 +111,6 @@ export function schemaSections(type: RecordType): Array<{ heading: string; promp
 
 /** Dotted display name for a JSON Pointer: `/risk/level` → `risk.level`, `/owners/0` → `owners[0]`. */
 export function displayPath(pointer: string | readonly string[]): string {
-  const parts = typeof pointer === 'string' ? pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')) : pointer;
+  const parts = typeof pointer === 'string' ? pointerPath(pointer) : pointer;
   return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
