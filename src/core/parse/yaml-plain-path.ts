@@ -1,4 +1,4 @@
-import { Schema, isScalar } from 'yaml';
+import { FlowSeq, UNSUPPORTED, bail, flowSeq, lineRest, plainEnd, quotedScalar, resolvePlain, type Parsed } from './yaml-plain-scalars';
 import type { NodeLocation } from './yaml-frontmatter';
 import { escapeSegment } from '../text/json-pointer';
 
@@ -17,21 +17,6 @@ export interface PlainPathResult {
   readonly locations: Map<string, NodeLocation>;
 }
 
-// Plain scalars resolve through yaml's own YAML 1.2 core tags (null, bool, int, float), so a value
-// means here exactly what it means on the yaml path: `0007` is 7, `no` is a string.
-const CORE_TAGS = new Schema({ schema: 'core', customTags: [], resolveKnownTags: false }).tags.filter(
-  (tag): tag is typeof tag & { test: RegExp; resolve: (value: string, onError: (message: string) => void, options: object) => unknown } =>
-    Boolean(tag.default) && 'test' in tag && tag.test instanceof RegExp,
-);
-const RESOLVE_OPTIONS = { intAsBigInt: false };
-
-class Unsupported extends Error {}
-const UNSUPPORTED = new Unsupported();
-
-function bail(): never {
-  throw UNSUPPORTED;
-}
-
 interface Line {
   /** Offset of the line's first character in the source. */
   readonly start: number;
@@ -41,14 +26,6 @@ interface Line {
   readonly indent: number;
   /** Blank, or a comment alone on its line. */
   readonly skip: boolean;
-}
-
-interface Parsed {
-  readonly value: unknown;
-  /** [start, end] in the source, as yaml's range[0] and range[1]. */
-  readonly range: readonly [number, number];
-  /** Where the node ends with its trailing newline (yaml's range[2]). */
-  readonly nodeEnd: number;
 }
 
 /** undefined when the frontmatter has a shape this path does not read; the caller then uses yaml. */
@@ -246,96 +223,14 @@ class PlainPath {
   private inlineValue(lineAt: number, at: number, inMap: boolean): Parsed {
     const lineEnd = this.lines[lineAt].end;
     const c = this.source[at];
-    if (c === '[') return this.flowSeq(at, lineEnd);
+    if (c === '[') return flowSeq(this.source, at, lineEnd);
     if (c === '"' || c === "'") {
-      const quoted = this.quoted(at, lineEnd);
-      return { value: quoted.value, range: [at, quoted.end], nodeEnd: this.lineRest(quoted.end, lineEnd) };
+      const quoted = quotedScalar(this.source, at, lineEnd);
+      return { value: quoted.value, range: [at, quoted.end], nodeEnd: lineRest(this.source, quoted.end, lineEnd) };
     }
     if ((c === '>' || c === '|') && inMap) return this.blockScalar(lineAt, at);
-    const end = this.plainEnd(at, lineEnd, false);
-    return { value: resolvePlain(this.source.slice(at, end)), range: [at, end], nodeEnd: this.lineRest(end, lineEnd) };
-  }
-
-  /** After a value: only spaces or a comment may follow on its line. Returns the node's end. */
-  private lineRest(from: number, lineEnd: number): number {
-    let i = from;
-    while (i < lineEnd && this.source[i] === ' ') i++;
-    if (i < lineEnd) bail(); // comments after values: yaml's ranges there are left to yaml
-    return Math.min(lineEnd + 1, this.source.length);
-  }
-
-  /** Where a one-line plain scalar ends; bail on anything that would make it more than that. */
-  private plainEnd(at: number, lineEnd: number, flow: boolean): number {
-    const first = this.source[at];
-    const next = this.source[at + 1];
-    if ('[]{}#&*!|>\'"%@`,'.includes(first)) bail();
-    if ((first === '-' || first === '?' || first === ':') && (at + 1 >= lineEnd || next === ' ')) bail();
-    let end = at;
-    for (let i = at; i < lineEnd; i++) {
-      const ch = this.source[i];
-      if (ch === ':' && (i + 1 === lineEnd || this.source[i + 1] === ' ' || flow)) bail();
-      if (ch === '#' && this.source[i - 1] === ' ') bail();
-      if (flow && (ch === ',' || ch === ']')) return end;
-      if (flow && (ch === '[' || ch === '{' || ch === '}')) bail();
-      if (ch !== ' ') end = i + 1;
-    }
-    if (flow) bail();
-    return end;
-  }
-
-  /** A one-line quoted scalar starting at `at`: its value and where it ends (after the quote). */
-  private quoted(at: number, lineEnd: number): { value: string; end: number } {
-    const quote = this.source[at];
-    let value = '';
-    for (let i = at + 1; i < lineEnd; i++) {
-      const ch = this.source[i];
-      if (quote === '"' && ch === '\\') bail(); // escapes: yaml decodes them
-      if (ch === quote) {
-        if (quote === "'" && this.source[i + 1] === "'") {
-          value += "'";
-          i++;
-          continue;
-        }
-        return { value, end: i + 1 };
-      }
-      value += ch;
-    }
-    return bail();
-  }
-
-  /** `[a, "b", c]` on one line. */
-  private flowSeq(at: number, lineEnd: number): Parsed {
-    const items: Array<{ value: unknown; range: [number, number] }> = [];
-    let i = at + 1;
-    for (;;) {
-      while (i < lineEnd && this.source[i] === ' ') i++;
-      if (i >= lineEnd) bail();
-      if (this.source[i] === ']' && items.length === 0) break;
-      const c = this.source[i];
-      let item: { value: unknown; range: [number, number] };
-      if (c === '"' || c === "'") {
-        const quoted = this.quoted(i, lineEnd);
-        item = { value: quoted.value, range: [i, quoted.end] };
-        i = quoted.end;
-      } else {
-        const end = this.plainEnd(i, lineEnd, true);
-        if (end === i) bail();
-        item = { value: resolvePlain(this.source.slice(i, end)), range: [i, end] };
-        i = end;
-      }
-      items.push(item);
-      while (i < lineEnd && this.source[i] === ' ') i++;
-      if (this.source[i] === ',') {
-        i++;
-        continue;
-      }
-      if (this.source[i] === ']') break;
-      bail();
-    }
-    const end = i + 1;
-    const nodeEnd = this.lineRest(end, lineEnd);
-    // Items are located by the caller's pointer; keep their ranges for it.
-    return new FlowSeq(items, [at, end], nodeEnd);
+    const end = plainEnd(this.source, at, lineEnd, false);
+    return { value: resolvePlain(this.source.slice(at, end)), range: [at, end], nodeEnd: lineRest(this.source, end, lineEnd) };
   }
 
   /** `>`/`|` with optional `-` chomping; content lines below, indented alike. */
@@ -379,25 +274,4 @@ class PlainPath {
     if (end === this.source.length && this.lines[last].end === this.source.length) bail(); // no final newline: yaml
     return { value, range: [at, end], nodeEnd: end };
   }
-}
-
-/** A flow sequence's value; its items' ranges ride along for the locations map. */
-class FlowSeq implements Parsed {
-  readonly value: unknown[];
-  constructor(
-    readonly items: ReadonlyArray<{ value: unknown; range: [number, number] }>,
-    readonly range: readonly [number, number],
-    readonly nodeEnd: number,
-  ) {
-    this.value = items.map((item) => item.value);
-  }
-}
-
-function resolvePlain(text: string): unknown {
-  for (const tag of CORE_TAGS) {
-    if (!tag.test.test(text)) continue;
-    const resolved = tag.resolve(text, bail, RESOLVE_OPTIONS);
-    return isScalar(resolved) ? resolved.value : resolved;
-  }
-  return text;
 }
