@@ -84,13 +84,16 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(options.workspace);
 
-  const log = fs.openSync(runDir.serverLog, 'a');
   // detached = setsid(): the server and its re-parented extension host share one process
   // group that we can kill as a whole, and Ctrl+C in the terminal does not reach them first.
-  const child = spawn(NODE24_BIN, args, { env: serverEnv(runDir), detached: true, stdio: ['ignore', log, log] });
-  fs.closeSync(log);
+  // Its output goes to the log through us, so that we see the line saying it listens.
+  const child = spawn(NODE24_BIN, args, { env: serverEnv(runDir), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = fs.createWriteStream(runDir.serverLog, { flags: 'a' });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');
+  const listening = listeningLine(child.stdout, port);
 
   let exitCode: number | null | undefined;
   const exited = new Promise<void>((resolve) => child.once('exit', (code) => {
@@ -107,7 +110,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
 
   const origin = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealthz(origin, () => exitCode, runDir.serverLog);
+    await waitUntilServing(origin, listening, exited, () => exitCode, runDir.serverLog);
   } catch (error) {
     await stop();
     throw error;
@@ -152,15 +155,30 @@ async function groupGone(pid: number, timeoutMs: number): Promise<boolean> {
   return !signalGroup(pid, 0);
 }
 
-async function waitForHealthz(origin: string, exitCode: () => number | null | undefined, logPath: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const code = exitCode();
-    if (code !== undefined) throw new Error(`code-server exited (${code}) before answering /healthz:\n${tail(logPath)}`);
-    if (await healthy(origin)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`code-server did not answer ${origin}/healthz within 60 s:\n${tail(logPath)}`);
+/** Resolves when code-server prints that it listens on our port (its own event for "ready"). */
+function listeningLine(stdout: NodeJS.ReadableStream, port: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString('utf8')).slice(-4096);
+      if (seen.includes(`HTTP server listening on http://127.0.0.1:${port}/`)) {
+        stdout.off('data', onData);
+        resolve();
+      }
+    };
+    stdout.on('data', onData);
+  });
+}
+
+/** Waits for the listening line (or the process's exit, or 60 s), then asks /healthz once. */
+async function waitUntilServing(origin: string, listening: Promise<void>, exited: Promise<void>, exitCode: () => number | null | undefined, logPath: string): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 60_000)));
+  const outcome = await Promise.race([listening.then(() => 'listening' as const), exited.then(() => 'exited' as const), timeout]);
+  clearTimeout(timer);
+  if (outcome === 'exited') throw new Error(`code-server exited (${exitCode()}) before listening:\n${tail(logPath)}`);
+  if (outcome === 'timeout') throw new Error(`code-server did not listen on ${origin} within 60 s:\n${tail(logPath)}`);
+  if (!(await healthy(origin))) throw new Error(`code-server listens on ${origin} but /healthz does not answer 200:\n${tail(logPath)}`);
 }
 
 function healthy(origin: string): Promise<boolean> {
