@@ -113,7 +113,6 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
     const frontmatter: number[] = [];
     const own: number[] = [];
     const crossFile: number[] = [];
-    const missingSection: number[] = [];
     let findings = 0;
     // Frontmatter phase: typing at the end of the title, the synchronous half only.
     await type(text, titleAt, warmup + edits, (current) => {
@@ -137,30 +136,27 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
         crossFile.push(performance.now() - crossStarted);
       }
     });
+    /** Types into the body of `record` (after `## Consequences`), timing all the record's diagnostics. */
+    const typeInBody = async (record: string): Promise<{ samples: number[]; findings: number }> => {
+      const samples: number[] = [];
+      let count = 0;
+      await type(record, record.indexOf('\n', record.indexOf('## Consequences')) + 2, warmup + edits, async (current) => {
+        const started = performance.now();
+        const parsed = workspace.updateFrontmatter(path, current);
+        await workspace.updateBody(parsed.doc, parsed.entry);
+        count = workspace.fileFindings(path).length;
+        samples.push(performance.now() - started);
+      });
+      return { samples, findings: count };
+    };
     // The same typing in the same record with a section heading renamed away: the heading scan
     // is certain of the body's headings, so the rule reports the missing one without the tree.
     const incomplete = text.replace('\n## Decision\n', '\n## Outcome\n');
-    let missingFindings = 0;
-    await type(incomplete, incomplete.indexOf('\n', incomplete.indexOf('## Consequences')) + 2, warmup + edits, async (current) => {
-      const started = performance.now();
-      const parsed = workspace.updateFrontmatter(path, current);
-      await workspace.updateBody(parsed.doc, parsed.entry);
-      missingFindings = workspace.fileFindings(path).length;
-      missingSection.push(performance.now() - started);
-    });
+    const missing = await typeInBody(incomplete);
     // And once more with an HTML block in the body as well: a line scan cannot see past HTML,
     // so remark parses the whole record on every edit. The slowest path a record can take.
-    const withHtml = incomplete.replace('\n## Context\n', '\n<details>\n<summary>Background</summary>\n\nSee the appendix.\n\n</details>\n\n## Context\n');
-    const remarkPath: number[] = [];
-    let remarkFindings = 0;
-    await type(withHtml, withHtml.indexOf('\n', withHtml.indexOf('## Consequences')) + 2, warmup + edits, async (current) => {
-      const started = performance.now();
-      const parsed = workspace.updateFrontmatter(path, current);
-      await workspace.updateBody(parsed.doc, parsed.entry);
-      remarkFindings = workspace.fileFindings(path).length;
-      remarkPath.push(performance.now() - started);
-    });
-    emit({ frontmatter: frontmatter.slice(warmup), own: own.slice(warmup), missingSection: missingSection.slice(warmup), missingFindings, remarkPath: remarkPath.slice(warmup), remarkFindings, crossFile: crossFile.slice(Math.ceil(warmup / 5)), bytes: Buffer.byteLength(text), indexed: workspace.index.entries().length, findings });
+    const remark = await typeInBody(incomplete.replace('\n## Context\n', '\n<details>\n<summary>Background</summary>\n\nSee the appendix.\n\n</details>\n\n## Context\n'));
+    emit({ frontmatter: frontmatter.slice(warmup), own: own.slice(warmup), missingSection: missing.samples.slice(warmup), missingFindings: missing.findings, remarkPath: remark.samples.slice(warmup), remarkFindings: remark.findings, crossFile: crossFile.slice(Math.ceil(warmup / 5)), bytes: Buffer.byteLength(text), indexed: workspace.index.entries().length, findings });
   },
 
   /** markdownlint (the library markdownlint-cli2 runs, default rules) on the same typing. */

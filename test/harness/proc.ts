@@ -1,4 +1,5 @@
-// Child processes for setup and packaging: fail loudly with the command's own output.
+// Child processes for setup, packaging and tests: fail loudly with the command's own output, or
+// capture it whole for a test to assert on.
 import { spawn, spawnSync } from 'node:child_process';
 
 export interface RunOptions {
@@ -24,6 +25,25 @@ export function run(command: string, args: readonly string[], options: RunOption
       const tail = output.split('\n').slice(-40).join('\n');
       reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${tail ? `\n${tail}` : ''}`));
     });
+  });
+}
+
+export interface Captured {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a process to its end and returns its exit code and output, whatever the code. */
+export function capture(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Captured> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 

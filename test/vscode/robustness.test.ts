@@ -1,9 +1,9 @@
 // Issue 5 in the real extension host: New ADR racing `legible new` processes in the same folder,
 // and a 50 MB record that must not freeze the host.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { capture, type Captured } from '../harness/proc';
 import {
   cleanAdr,
   cleanUp,
@@ -28,23 +28,9 @@ function cliPath(): string {
   return path.join(extension.extensionPath, 'dist', 'cli.js');
 }
 
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the CLI with the host's own Node (code-server's), in the workspace folder. */
-function runCli(args: readonly string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath(), ...args], { cwd: workspaceRoot().fsPath, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: readonly string[]): Promise<Captured> {
+  return capture(process.execPath, [cliPath(), ...args], { cwd: workspaceRoot().fsPath });
 }
 
 /** Every file in the decisions folder with its text. */

@@ -4,12 +4,12 @@
  * dist/cli.js under a running test), and each test works in a temp copy of a workspace.
  */
 import { rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { buildSidecars, sidecarsExternal } from '../../../scripts/sidecars.mjs';
+import { capture, type Captured } from '../../harness/proc';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const EXAMPLES = path.join(REPO_ROOT, 'examples', 'workspace');
@@ -46,11 +46,7 @@ export function buildCli(): Promise<{ dir: string; cli: string }> {
   return bundle;
 }
 
-export interface RunResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type RunResult = Captured;
 
 export interface RunOptions {
   readonly cwd: string;
@@ -72,15 +68,7 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return capture(process.execPath, [cli, ...args], { cwd: options.cwd, env });
 }
 
 /** A fresh temp folder, removed by cleanupTemps(). */
