@@ -19,8 +19,8 @@ export interface HeadingScan {
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-// Characters that inline Markdown may turn into something else than the text as written.
-const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
+/** Characters with which inline Markdown can make a heading's text differ from its source. */
+export const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
 
 /**
  * The body's top-level ATX headings (`## Context`) by a line scan, or undefined when a line scan

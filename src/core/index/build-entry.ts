@@ -35,24 +35,7 @@ function record(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-// 10,000 entries hold some 60,000 empty lists: one shared, frozen one serves them all.
-const EMPTY: readonly never[] = Object.freeze([]);
-
-/** The entry with every empty list replaced by the shared one. */
-function compact(entry: DecisionEntry): DecisionEntry {
-  const out = entry as unknown as Record<string, unknown>;
-  for (const key in out) {
-    const value = out[key];
-    if (Array.isArray(value) && value.length === 0) out[key] = EMPTY;
-  }
-  return entry;
-}
-
 export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry {
-  return compact(buildFullEntry(doc, folder));
-}
-
-function buildFullEntry(doc: DecisionDocument, folder: string): DecisionEntry {
   const num = fileNumber(doc.path);
   const fileId = num?.digits ?? basename(doc.path).replace(/\.md$/i, '');
   const lineRange = (line: number): Range => doc.lines.lineRange(line);

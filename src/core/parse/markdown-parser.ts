@@ -2,12 +2,11 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import { INLINE_MARKUP } from '../document/heading-scan';
 
 // micromark's inline constructs. Block structure never depends on them (CommonMark reads blocks
 // first, inlines second), and they are most of the parse: off, except where a rule reads inline text.
 const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'];
-// Characters with which inline Markdown can make a heading's text differ from its source.
-const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
 
 /**
  * The parser body rules get: the document's block structure exactly as CommonMark (remark) reads

@@ -16,17 +16,6 @@ export interface FileStat {
   readonly mtime: number;
 }
 
-/** A decision file's text, strictly decoded; `problem` says why it is empty or partial, if it is. */
-export interface DecodedText {
-  readonly text: string;
-  readonly problem?: string;
-}
-
-/** The bounds a read keeps to (a subset of the parser's limits). */
-export interface ReadLimits {
-  readonly maxFileBytes: number;
-}
-
 export interface FileSystemPort {
   readFile(path: string): Promise<Uint8Array>;
   /** The first bytes of a file, without reading the rest (a 50 MB file must not be read whole). */

@@ -1,11 +1,16 @@
-import type { DecodedText, FileSystemPort, ReadLimits } from '../port/file-system';
+import type { FileSystemPort } from '../port/file-system';
+import type { Limits } from '../parse/limits';
 
-export type ReadResult = DecodedText;
+export interface ReadResult {
+  readonly text: string;
+  /** Why the text is empty or partial, if it is. */
+  readonly problem?: string;
+}
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a decision file as strict UTF-8: a binary or mis-encoded file is reported, never turned into U+FFFD. */
-export async function readDecisionText(fs: FileSystemPort, path: string, limits: ReadLimits, size?: number): Promise<ReadResult> {
+export async function readDecisionText(fs: FileSystemPort, path: string, limits: Pick<Limits, 'maxFileBytes'>, size?: number): Promise<ReadResult> {
   let bytes: Uint8Array;
   if (fs.readBounded) {
     // One open for size and bytes: no stat beforehand, no 50 MB read for a 50 MB file.
