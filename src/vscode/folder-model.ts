@@ -165,7 +165,7 @@ export class FolderModel implements vscode.Disposable {
     for (let i = 0; i < files.length; i += BATCH) {
       if (generation !== this.generation) return;
       const batch = files.slice(i, i + BATCH).filter((path) => this.bodiesPending.has(path));
-      const texts = await Promise.all(batch.map((path) => readRecordText(this.fs, path, workspace.options.config)));
+      const texts = await Promise.all(batch.map((path) => readRecordText(workspace, path)));
       for (let j = 0; j < batch.length; j++) {
         if (generation !== this.generation) return;
         // An edit, a re-read or a removal got there first: its own work covers the body rules.

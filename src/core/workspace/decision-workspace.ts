@@ -144,7 +144,8 @@ export class DecisionWorkspace {
     return (await this.options.fs.stat(path)) !== undefined;
   }
 
-  private async read(path: string): Promise<ReadResult> {
+  /** A record's text from storage; a file that cannot be read is an empty text and the reason. */
+  async read(path: string): Promise<ReadResult> {
     const fs = this.options.fs;
     try {
       const size = fs.readBounded ? undefined : (await fs.stat(path))?.size;
