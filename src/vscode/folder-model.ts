@@ -15,6 +15,7 @@ import { localDate } from '../core/text/position';
 import { toCorePath, type VscodeFileSystem } from './vscode-file-system';
 import { openDocumentAt, readRecordText } from './record-text';
 import { readSettings } from './settings';
+import { timeSlices } from '../cli/time-slices';
 import { output } from './output';
 
 export interface FindingsChange {
@@ -36,7 +37,7 @@ export interface LoadProgress {
 
 /** Files read at once: fewer round trips through vscode.workspace.fs, and a bounded number of texts in memory. */
 const BATCH = 16;
-/** The longest stretch of body rules before the extension host gets a turn. */
+/** The longest stretch of indexing or body rules before the extension host gets a turn. */
 const SLICE_MS = 10;
 
 function yieldToHost(): Promise<void> {
@@ -119,12 +120,9 @@ export class FolderModel implements vscode.Disposable {
     const workspace = new DecisionWorkspace({ fs: this.fs, root: this.root, folders, config, validator: loaded.validator, today: this.today() });
     const files = await workspace.listFiles();
     const started = Date.now();
-    for (let i = 0; i < files.length; i += BATCH) {
-      if (generation !== this.generation) return;
-      await Promise.all(files.slice(i, i + BATCH).map((path) => workspace.update(path, openDocumentAt(path)?.getText(), { body: false })));
-      await yieldToHost();
-    }
-    if (generation !== this.generation) return;
+    const stale = () => generation !== this.generation;
+    const done = await workspace.scan(files, { body: false, textOf: (path) => openDocumentAt(path)?.getText(), between: timeSlices(SLICE_MS), cancelled: stale });
+    if (!done || stale()) return;
     const crossFile = group(await workspace.crossFileFindings());
     if (generation !== this.generation) return;
     this.previous = this.workspace;

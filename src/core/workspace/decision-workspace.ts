@@ -15,6 +15,20 @@ import { readDecisionText, type ReadResult } from './read-text';
 /** Files read ahead of the one being parsed during a scan: enough to hide storage latency, few enough to hold. */
 const READ_AHEAD = 16;
 
+export interface ScanOptions {
+  /** Also run the body rules (a Markdown parse each). Default true. */
+  readonly body?: boolean;
+  /** A newer text than the file's own (an open editor's), if there is one. */
+  readonly textOf?: (path: string) => string | undefined;
+  /**
+   * Asked after each file. A promise means "let others run": the scan waits for it, then asks
+   * `cancelled`. The caller keeps the clock, so the core needs none (see `timeSlices`).
+   */
+  readonly between?: () => Promise<void> | undefined;
+  /** Asked after each wait: true ends the scan (a newer one took over). */
+  readonly cancelled?: () => boolean;
+}
+
 export interface WorkspaceOptions {
   readonly fs: FileSystemPort;
   readonly root: string;
@@ -55,12 +69,17 @@ export class DecisionWorkspace {
    * Reads and lints every decision file. With `body: false` only the frontmatter is read and
    * checked: what the index, the tree, `list` and `report` need, without a Markdown parse.
    * Reads run a few files ahead of the parsing, so waiting on storage overlaps the CPU work.
+   * With `between`, the work runs in slices: the editor's thread is never held for long.
+   * Resolves to false when `cancelled` stopped it.
    */
-  async scan(files?: readonly string[], options: { body?: boolean } = {}): Promise<void> {
+  async scan(files?: readonly string[], options: ScanOptions = {}): Promise<boolean> {
     const list = files ?? (await this.listFiles());
-    const reads: Array<Promise<ReadResult> | undefined> = [];
+    const { textOf, between, cancelled } = options;
+    const reads: Array<Promise<ReadResult> | ReadResult | undefined> = [];
     const ahead = (i: number) => {
-      if (i < list.length) reads[i] = this.read(list[i]);
+      if (i >= list.length) return;
+      const text = textOf?.(list[i]);
+      reads[i] = text === undefined ? this.read(list[i]) : { text };
     };
     for (let i = 0; i < READ_AHEAD; i++) ahead(i);
     for (let i = 0; i < list.length; i++) {
@@ -68,7 +87,13 @@ export class DecisionWorkspace {
       const read = await reads[i]!;
       reads[i] = undefined;
       await this.update(list[i], read.text, options, read.problem);
+      const wait = between?.();
+      if (wait) {
+        await wait;
+        if (cancelled?.()) return false;
+      }
     }
+    return !cancelled?.();
   }
 
   /** Parses one file (from disk, or the editor's text) and refreshes its entry and findings. */

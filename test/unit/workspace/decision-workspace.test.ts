@@ -84,4 +84,36 @@ describe('DecisionWorkspace', () => {
     assert.deepEqual(brief((await lintFiles(files, { today: '2026-12-31' })).findings), []);
     assert.deepEqual(brief((await lintFiles(files, { today: '2027-01-02' })).findings), ['review-overdue@7']);
   });
+
+  describe('scan in slices (the extension host runs it between other work)', () => {
+    const paths = [1, 2, 3, 4, 5].map((n) => `/ws/${D}/000${n}-r.md`);
+    function workspaceOf(files: Record<string, string>): DecisionWorkspace {
+      return new DecisionWorkspace({ fs: new MemoryFileSystem(files), root: '/ws', folders: [`/ws/${D}`], config: defaultConfig(), validator: new SchemaValidator(), today: TODAY });
+    }
+    const onDisk = Object.fromEntries(paths.map((p, i) => [p, adr(`Disk ${i + 1}`)]));
+
+    it('waits whenever asked to between files, and takes an open editor\'s text over the file\'s', async () => {
+      const workspace = workspaceOf(onDisk);
+      let pauses = 0;
+      const done = await workspace.scan(paths, { body: false, between: () => Promise.resolve(void pauses++), textOf: (p) => (p === paths[2] ? adr('Edited') : undefined) });
+      assert.equal(done, true);
+      assert.equal(pauses, paths.length, 'asked after every file');
+      assert.deepEqual(workspace.index.entries().map((e) => e.title).sort(), ['Disk 1', 'Disk 2', 'Disk 4', 'Disk 5', 'Edited']);
+    });
+
+    it('a record open in an editor but not on disk is indexed from the editor', async () => {
+      const workspace = workspaceOf({ [paths[0]]: adr('Disk 1') });
+      await workspace.scan([paths[0], paths[1]], { body: false, textOf: (p) => (p === paths[1] ? adr('Unsaved') : undefined) });
+      assert.deepEqual(workspace.index.entries().map((e) => e.title).sort(), ['Disk 1', 'Unsaved']);
+      assert.deepEqual(workspace.fileFindings(paths[1]), []);
+    });
+
+    it('stops at the first pause after it is cancelled, and says so', async () => {
+      const workspace = workspaceOf(onDisk);
+      let pauses = 0;
+      const done = await workspace.scan(paths, { body: false, between: () => Promise.resolve(void pauses++), cancelled: () => pauses >= 2 });
+      assert.equal(done, false);
+      assert.equal(workspace.index.size, 2);
+    });
+  });
 });
