@@ -10,21 +10,47 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
 
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
+/**
+ * How the scan's reads (and, blocking, its stats) are made:
+ * - `blocking`: for a batch process (the CLI, its workers). Nothing else waits on its event loop,
+ *   and each awaited call through the thread pool costs more than the read itself.
+ * - `thread-pool`: every call asynchronous, through Node's thread pool.
+ * - `adaptive`: for the extension host, whose scan runs in slices of a few milliseconds. A record
+ *   read from the page cache takes ~10 µs blocking, while an asynchronous read (open, fstat, read,
+ *   close: four thread-pool round trips) costs the host's thread several times that on a 2-core
+ *   machine. So reads block while they are quick, and go through the thread pool for good once
+ *   storage proves slow (a cold disk, a network mount): reads that average over a millisecond, or
+ *   one read that stalls. A single hiccup (a GC pause, the thread descheduled) does not count.
+ */
+export type ReadMode = 'blocking' | 'thread-pool' | 'adaptive';
+
 export interface NodeFileSystemOptions {
-  /**
-   * Blocking calls for the scan's reads and stats. Right for a batch process (the CLI, its workers):
-   * nothing else waits on its event loop, and each awaited call through the thread pool costs
-   * more than the read itself. Never in the extension host.
-   */
-  readonly sync?: boolean;
+  readonly reads?: ReadMode;
+  /** Milliseconds, for timing the adaptive mode's reads (tests pass their own). */
+  readonly clock?: () => number;
 }
+
+/** Blocking reads slower than this on average (over about the last 16) are too slow for the host's thread. */
+export const SLOW_READS_MS = 1;
+/** One blocking read this slow is enough. */
+export const STALLED_READ_MS = 50;
+/** Weight of the newest read in the running average. */
+const AVERAGE_WEIGHT = 1 / 16;
 
 /** The core's port on Node's fs: lstat (never follows a final link), O_EXCL for atomic creation. */
 export class NodeFileSystem implements FileSystemPort {
-  private readonly sync: boolean;
+  private mode: ReadMode;
+  private readonly clock: () => number;
+  private averageReadMs = 0;
 
   constructor(options: NodeFileSystemOptions = {}) {
-    this.sync = options.sync === true;
+    this.mode = options.reads ?? 'thread-pool';
+    this.clock = options.clock ?? (() => performance.now());
+  }
+
+  /** `blocking`, `thread-pool`, or `adaptive` until a slow read turned it to `thread-pool`. */
+  get reads(): ReadMode {
+    return this.mode;
   }
 
   async readFile(path: string): Promise<Uint8Array> {
@@ -40,8 +66,21 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
-    if (this.sync) return Promise.resolve().then(() => readBoundedSync(path, maxBytes));
-    return readBoundedAsync(path, maxBytes);
+    if (this.mode === 'thread-pool') return readBoundedAsync(path, maxBytes);
+    return Promise.resolve().then(() => {
+      if (this.mode === 'blocking') return readBoundedSync(path, maxBytes);
+      const started = this.clock();
+      try {
+        return readBoundedSync(path, maxBytes);
+      } finally {
+        this.timed(this.clock() - started);
+      }
+    });
+  }
+
+  private timed(ms: number): void {
+    this.averageReadMs += (ms - this.averageReadMs) * AVERAGE_WEIGHT;
+    if (ms >= STALLED_READ_MS || this.averageReadMs > SLOW_READS_MS) this.mode = 'thread-pool';
   }
 
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
@@ -63,7 +102,7 @@ export class NodeFileSystem implements FileSystemPort {
 
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const stat: Stats = this.sync ? lstatSync(path) : await fs.lstat(path);
+      const stat: Stats = this.mode === 'blocking' ? lstatSync(path) : await fs.lstat(path);
       return { kind: kindOf(stat), size: stat.size, mtime: stat.mtimeMs };
     } catch {
       return undefined;

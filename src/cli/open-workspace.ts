@@ -52,7 +52,7 @@ async function startFolder(fs: NodeFileSystem, cwd: string, paths: readonly stri
  * decisions folders. Configuration problems are warnings: a broken file must not stop a CI run.
  */
 export async function openWorkspace(context: CliContext, paths: readonly string[] = []): Promise<OpenedWorkspace> {
-  const fs = new NodeFileSystem({ sync: true });
+  const fs = new NodeFileSystem({ reads: 'blocking' });
   const root = await findRoot(fs, await startFolder(fs, context.cwd, paths));
   const loaded = await loadConfig(fs, root, { trusted: true, regexEngine: re2RegexEngine });
   const where = displayPath(context.cwd, joinPath(root, CONFIG_FILE));

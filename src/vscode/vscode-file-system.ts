@@ -4,7 +4,7 @@ import { NodeFileSystem } from '../cli/node-file-system';
 
 // On disk, the CLI's Node port does what vscode.workspace.fs cannot: O_EXCL creation (its
 // writeFile always overwrites), realpath, and reading a file's head. All three matter for safety.
-const onDisk = new NodeFileSystem();
+const onDisk = new NodeFileSystem({ reads: 'adaptive' });
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
 export function toCorePath(uri: vscode.Uri): string {

@@ -3,7 +3,8 @@
 // Timings start after the bundle is loaded; peak RSS is the process's own high-water mark.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NodeFileSystem } from '../../src/cli/node-file-system';
+import { NodeFileSystem, type ReadMode } from '../../src/cli/node-file-system';
+import { timeSlices } from '../../src/cli/time-slices';
 import { discoverFolders } from '../../src/core/workspace/discover-folders';
 import { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
 import { loadConfig } from '../../src/core/workspace/load-config';
@@ -22,22 +23,31 @@ function emit(result: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ ...result, loadedAtMs: loadedAt, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
-/** The extension's on-disk port: asynchronous reads, one open per file. */
-function extensionPort(): NodeFileSystem {
-  return new NodeFileSystem();
+/** The extension's on-disk port: adaptive (blocking reads while they are quick), or its thread-pool fallback. */
+function extensionPort(reads: ReadMode = 'adaptive'): NodeFileSystem {
+  return new NodeFileSystem({ reads });
 }
 
-async function openWorkspace(root: string, today: string): Promise<DecisionWorkspace> {
-  const fs = extensionPort();
+function readMode(arg: string | undefined): ReadMode {
+  if (arg === undefined) return 'adaptive';
+  if (arg !== 'adaptive' && arg !== 'thread-pool') throw new Error(`unknown read mode ${arg}`);
+  return arg;
+}
+
+async function openWorkspace(root: string, today: string, reads?: ReadMode): Promise<DecisionWorkspace> {
+  const fs = extensionPort(reads);
   const loaded = await loadConfig(fs, root, { trusted: true });
   const folders = await discoverFolders(fs, root, loaded.config);
   return new DecisionWorkspace({ fs, root, folders, config: loaded.config, validator: loaded.validator, today });
 }
 
-/** The frontmatter half for every file (the index the tree shows, plus frontmatter diagnostics): no Markdown parse. */
+/**
+ * The frontmatter half for every file, as the extension's first load runs it (FolderModel.load):
+ * no Markdown parse, slices of 10 ms with a turn of the event loop between them.
+ */
 async function indexFrontmatter(workspace: DecisionWorkspace): Promise<number> {
   const files = await workspace.listFiles();
-  await workspace.scan(files, { body: false });
+  await workspace.scan(files, { body: false, between: timeSlices(10) });
   return files.length;
 }
 
@@ -64,11 +74,12 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   },
 
   /**
-   * The same reads as the extension's index does them: the asynchronous on-disk port (open, fstat,
-   * read, close through Node's thread pool), 16 files in flight as DecisionWorkspace.scan keeps them.
+   * The same reads as the extension's index does them: its on-disk port (`adaptive`: blocking
+   * while quick; `thread-pool`: open, fstat, read, close through Node's thread pool), 16 files
+   * ahead as DecisionWorkspace.scan keeps them.
    */
-  async 'io-port'([folder]) {
-    const fs = extensionPort();
+  async 'io-port'([folder, mode]) {
+    const fs = extensionPort(readMode(mode));
     const names = readdirSync(folder);
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -79,21 +90,21 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
       if (reads.length >= 16) bytes += (await reads.shift()!).bytes.length;
     }
     for (const read of reads) bytes += (await read).bytes.length;
-    emit({ ms: performance.now() - started, cpuMs: cpuMs(cpu), files: names.length, bytes });
+    emit({ ms: performance.now() - started, cpuMs: cpuMs(cpu), files: names.length, bytes, reads: fs.reads });
   },
 
   /** Config, folders, then every file's frontmatter into the DecisionIndex: `scan(files, { body: false })`, no cross-file rules. */
-  async index([root, today]) {
+  async index([root, today, mode]) {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const workspace = await openWorkspace(root, today);
+    const workspace = await openWorkspace(root, today, readMode(mode));
     const configMs = performance.now() - started;
     const files = await indexFrontmatter(workspace);
     const ms = performance.now() - started;
     const cpuTime = cpuMs(cpu);
     let findings = 0;
     for (const entry of workspace.index.entries()) findings += workspace.fileFindings(entry.path).length;
-    emit({ ms, cpuMs: cpuTime, configMs, files, entries: workspace.index.entries().length, findings });
+    emit({ ms, cpuMs: cpuTime, configMs, files, entries: workspace.index.entries().length, findings, reads: (workspace.options.fs as NodeFileSystem).reads });
   },
 
   /**

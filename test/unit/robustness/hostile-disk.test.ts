@@ -78,17 +78,20 @@ describe('robustness: hostile files on disk', () => {
       assert.equal(findings[0].message, 'This file could not be read: not a regular file');
     });
 
-    it("the CLI's blocking port (sync reads) refuses it the same way, without blocking", async () => {
-      const sync = new NodeFileSystem({ sync: true });
-      const loaded = await loadConfig(sync, root, { trusted: true });
-      const workspace = new DecisionWorkspace({ fs: sync, root, folders: [folder], config: loaded.config, validator: loaded.validator, today: TODAY });
-      await bounded('reading the FIFO synchronously', () => workspace.update(fifo()));
-      assert.deepEqual(brief(workspace.fileFindings(fifo())), ['file-readable@1']);
-      assert.equal(workspace.fileFindings(fifo())[0].message, 'This file could not be read: not a regular file');
-      const head = await sync.readBounded(`${folder}/0001-first.md`, 10);
-      assert.equal(new TextDecoder().decode(head.bytes), cleanAdr('First').slice(0, 10));
-      assert.equal(head.size, Buffer.byteLength(cleanAdr('First')));
-    });
+    // The CLI blocks on every read; the extension host blocks while reads are quick.
+    for (const reads of ['blocking', 'adaptive'] as const) {
+      it(`the ${reads} port (sync reads) refuses it the same way, without blocking`, async () => {
+        const sync = new NodeFileSystem({ reads });
+        const loaded = await loadConfig(sync, root, { trusted: true });
+        const workspace = new DecisionWorkspace({ fs: sync, root, folders: [folder], config: loaded.config, validator: loaded.validator, today: TODAY });
+        await bounded('reading the FIFO synchronously', () => workspace.update(fifo()));
+        assert.deepEqual(brief(workspace.fileFindings(fifo())), ['file-readable@1']);
+        assert.equal(workspace.fileFindings(fifo())[0].message, 'This file could not be read: not a regular file');
+        const head = await sync.readBounded(`${folder}/0001-first.md`, 10);
+        assert.equal(new TextDecoder().decode(head.bytes), cleanAdr('First').slice(0, 10));
+        assert.equal(head.size, Buffer.byteLength(cleanAdr('First')));
+      });
+    }
   });
 
   it('invalid UTF-8 (a Latin-1 é): one file-readable on line 1, never U+FFFD in the text', async () => {

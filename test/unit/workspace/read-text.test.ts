@@ -20,7 +20,7 @@ describe('readDecisionText: a file over maxFileBytes is cut at a character bound
       const file = path.join(dir, `${name.slice(0, 1)}.md`);
       const width = Buffer.byteLength(char);
       await writeFile(file, char.repeat(6));
-      for (const fs of [new NodeFileSystem(), new NodeFileSystem({ sync: true })]) {
+      for (const fs of [new NodeFileSystem(), new NodeFileSystem({ reads: 'blocking' }), new NodeFileSystem({ reads: 'adaptive' })]) {
         for (let cut = width * 3; cut < width * 4; cut++) {
           const read = await readDecisionText(fs, file, { maxFileBytes: cut });
           assert.equal(read.text, char.repeat(3), `cut after ${cut} bytes`);
