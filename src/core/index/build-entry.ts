@@ -6,6 +6,7 @@ import type { DecisionEntry, IdRef, LinkRef } from './decision-entry';
 import { parseIdRef } from './ids';
 import { disabledRules } from '../lint/suppressions';
 import { detached } from '../text/detached';
+import { interned } from '../text/interned';
 
 const FILE_NUMBER = /^(\d{4,})-/;
 
@@ -21,14 +22,31 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-function list(value: unknown): string[] {
+/** A short value many records share (a status, a date, a name, a tag): one copy for all of them. */
+function word(value: unknown): string | undefined {
+  if (typeof value === 'string') return interned(value.trim()) || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return interned(String(value));
+  return undefined;
+}
+
+/** Most records leave most lists empty: one shared, frozen empty list instead of 100,000. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function orNone<T>(items: readonly T[]): readonly T[] {
+  return items.length ? items : NONE;
+}
+
+function list(value: unknown): readonly string[] {
   // map() allocates exactly; filter() grows as it pushes, and 60,000 lists keep the slack.
   if (Array.isArray(value)) {
-    const items = value.map(text);
-    return items.includes(undefined) ? items.filter((v): v is string => v !== undefined).slice() : (items as string[]);
+    if (!value.length) return NONE;
+    const items = value.map(word);
+    if (!items.includes(undefined)) return items as string[];
+    const kept = items.filter((v): v is string => v !== undefined);
+    return kept.length ? kept.slice() : NONE;
   }
-  const single = text(value);
-  return single ? [single] : [];
+  const single = word(value);
+  return single ? [single] : NONE;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -49,8 +67,8 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
   if (!doc.legible) {
     const legacy = doc.legacy;
     const legacyRange = (span: { start: number; end: number } | undefined): Range => (span && span.end > 3 ? doc.lines.range(span.start, span.end) : lineRange(0));
-    const refs = (ids: readonly string[], span: { start: number; end: number } | undefined): IdRef[] =>
-      ids.map((raw) => ({ ...parseIdRef(detached(raw)), range: legacyRange(span) }));
+    const refs = (ids: readonly string[], span: { start: number; end: number } | undefined): readonly IdRef[] =>
+      orNone(ids.map((raw) => ({ ...parseIdRef(interned(raw)), range: legacyRange(span) })));
     return {
       path: doc.path,
       folder,
@@ -58,18 +76,18 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
       id: fileId,
       type: 'adr',
       title: text(legacy?.title?.value) ?? fileId,
-      status: text(legacy?.status?.value),
-      date: text(legacy?.date?.value),
-      owners: [],
+      status: word(legacy?.status?.value),
+      date: word(legacy?.date?.value),
+      owners: NONE,
       deciders: list(legacy?.deciders),
-      holders: [],
-      successors: [],
-      mechanisms: [],
+      holders: NONE,
+      successors: NONE,
+      mechanisms: NONE,
       supersedes: refs(legacy?.supersedes ?? [], legacy?.status?.span),
       supersededBy: refs(legacy?.supersededBy ?? [], legacy?.status?.span),
-      related: [],
-      decisions: [],
-      artifacts: [],
+      related: NONE,
+      decisions: NONE,
+      artifacts: NONE,
       tags: list(legacy?.tags),
       tradeoff: {},
       legacy: legacy?.format ?? 'plain',
@@ -83,24 +101,28 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
   const type: RecordType = isRecordType(data.type) ? data.type : 'adr';
   // YAML reads `0007` as the integer 7: messages quote the id as written, not as parsed.
   const idRef = (item: string | number, pointer: string): Omit<IdRef, 'range'> => {
-    const ref = parseIdRef(typeof item === 'string' ? detached(item) : item);
+    const ref = parseIdRef(typeof item === 'string' ? interned(item) : item);
     const location = typeof item === 'number' ? doc.yaml?.locations.get(pointer)?.value : undefined;
     const written = location ? doc.text.slice(location.start, location.end).trim() : '';
     return /^\d+$/.test(written) ? { ...ref, raw: written } : ref;
   };
-  const ids = (key: string, value: unknown): IdRef[] =>
-    (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
-      .map((item, i) => ({ item, pointer: Array.isArray(value) ? `/${key}/${i}` : `/${key}` }))
-      .filter(({ item }) => typeof item === 'string' || typeof item === 'number')
-      .map(({ item, pointer }) => ({ ...idRef(item as string | number, pointer), range: at(pointer) ?? firstLine }));
+  const ids = (key: string, value: unknown): readonly IdRef[] =>
+    orNone(
+      (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
+        .map((item, i) => ({ item, pointer: Array.isArray(value) ? `/${key}/${i}` : `/${key}` }))
+        .filter(({ item }) => typeof item === 'string' || typeof item === 'number')
+        .map(({ item, pointer }) => ({ ...idRef(item as string | number, pointer), range: at(pointer) ?? firstLine })),
+    );
   const exit = record(data['knowledge-exit-path']);
   const isExitPlan = type === 'exit-plan';
   const exitPointer = isExitPlan ? '' : '/knowledge-exit-path';
   const source = isExitPlan ? data : exit;
-  const artifacts: LinkRef[] = (Array.isArray(source.artifacts) ? source.artifacts : [])
-    .map((target, i) => ({ target: text(target), range: at(`${exitPointer}/artifacts/${i}`) ?? firstLine }))
-    .filter((a): a is { target: string; range: Range } => a.target !== undefined)
-    .map((a) => ({ ...a, resolved: localLink(doc.path, a.target) }));
+  const artifacts: readonly LinkRef[] = orNone(
+    (Array.isArray(source.artifacts) ? source.artifacts : [])
+      .map((target, i) => ({ target: text(target), range: at(`${exitPointer}/artifacts/${i}`) ?? firstLine }))
+      .filter((a): a is { target: string; range: Range } => a.target !== undefined)
+      .map((a) => ({ ...a, resolved: localLink(doc.path, a.target) })),
+  );
   const planValue = exit.plan;
   const plan = typeof planValue === 'string' || typeof planValue === 'number' ? { ...idRef(planValue, '/knowledge-exit-path/plan'), range: at('/knowledge-exit-path/plan') ?? firstLine } : undefined;
   const riskObject = record(data.risk);
@@ -112,22 +134,22 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
     id: fileId,
     type,
     title: text(data.title) ?? fileId,
-    status: text(data.status),
-    date: text(data.date),
+    status: word(data.status),
+    date: word(data.date),
     owners: list(data.owners),
     deciders: list(data.deciders),
     holders: list(source.holders),
     successors: list(source.successors),
     mechanisms: list(source.mechanisms),
-    risk: isExitPlan ? undefined : text(riskObject.level),
-    blastRadius: isExitPlan ? undefined : text(riskObject['blast-radius']),
-    door: text(record(data.reversibility).door),
-    reviewBy: text(data['review-by']),
-    due: text(source.due),
+    risk: isExitPlan ? undefined : word(riskObject.level),
+    blastRadius: isExitPlan ? undefined : word(riskObject['blast-radius']),
+    door: word(record(data.reversibility).door),
+    reviewBy: word(data['review-by']),
+    due: word(source.due),
     supersedes: ids('supersedes', data.supersedes),
     supersededBy: ids('superseded-by', data['superseded-by']),
     related: ids('related', data.related),
-    decisions: isExitPlan ? ids('decisions', data.decisions) : [],
+    decisions: isExitPlan ? ids('decisions', data.decisions) : NONE,
     plan,
     artifacts,
     tags: list(data.tags),
