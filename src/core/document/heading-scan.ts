@@ -22,18 +22,46 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** Characters with which inline Markdown can make a heading's text differ from its source. */
 export const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
 
+// CommonMark's HTML blocks (spec 4.6), with micromark's tag names. Kinds 1-5 end on the line that
+// holds their end marker (the opening line too); kinds 6 and 7 at a blank line.
+const HTML_RAW = /^ {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)/i;
+const HTML_MARKED: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [HTML_RAW, /<\/(?:pre|script|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+const HTML_BLOCK_NAME =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+/** Kind 7: a complete open or closing tag alone on its line. It cannot interrupt a paragraph. */
+const HTML_LONE_TAG =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+
+/**
+ * How an HTML block starting on this line ends: at a line matching the pattern, or at a blank
+ * line; undefined when the line starts none; 'unsure' for a lone tag that is an HTML block unless
+ * it continues a paragraph, which the scan cannot always tell.
+ */
+function htmlBlockEnd(line: string, afterBlank: boolean): RegExp | 'blank' | 'unsure' | undefined {
+  for (const [start, end] of HTML_MARKED) if (start.test(line)) return end;
+  if (HTML_BLOCK_NAME.test(line)) return 'blank';
+  if (HTML_LONE_TAG.test(line)) return afterBlank ? 'blank' : 'unsure';
+  return undefined;
+}
+
 /**
  * The body's top-level ATX headings (`## Context`) by a line scan, or undefined when a line scan
- * cannot be trusted (HTML blocks, which may swallow a heading-looking line; indented fences, which
- * may sit in a list item). Fenced code and HTML
- * comments are skipped. Only headings at column 0 count: an indented one may sit in a list item.
+ * cannot be trusted (an indented fence, which may sit in a list item; a lone HTML tag that may
+ * continue a paragraph). Fenced code and HTML blocks are skipped as CommonMark ends them. Only
+ * headings at column 0 count: an indented one may sit in a list item.
  * Used to check a body without the Markdown parse; any doubt falls back to remark.
  */
 export function scanTopLevelHeadings(text: string, from: number): HeadingScan | undefined {
   const headings: ScannedHeading[] = [];
   let complete = true;
   let fence: { char: string; length: number } | undefined;
-  let inComment = false;
+  let html: RegExp | 'blank' | undefined;
   let previousBlank = true;
   let at = from;
   while (at < text.length) {
@@ -46,8 +74,11 @@ export function scanTopLevelHeadings(text: string, from: number): HeadingScan | 
     const blank = line.trim() === '';
     const wasBlank = previousBlank;
     previousBlank = blank;
-    if (inComment) {
-      if (line.includes('-->')) inComment = false;
+    if (html) {
+      if (html === 'blank' ? blank : html.test(line)) {
+        html = undefined;
+        previousBlank = true; // no paragraph is open after an HTML block
+      }
       continue;
     }
     const fenceMatch = FENCE.exec(line);
@@ -62,11 +93,16 @@ export function scanTopLevelHeadings(text: string, from: number): HeadingScan | 
       fence = { char: fenceMatch[2][0], length: fenceMatch[2].length };
       continue;
     }
-    if (/^ {0,3}<!--/.test(line)) {
-      if (!line.includes('-->')) inComment = true;
-      continue;
+    if (line.charCodeAt(line.search(/\S/)) === 60 /* < */) {
+      const ends = htmlBlockEnd(line, wasBlank);
+      if (ends === 'unsure') return undefined;
+      if (ends) {
+        // Kinds 1-5 may end on their opening line; kinds 6 and 7 never do (it is not blank).
+        if (ends === 'blank' || !ends.test(line)) html = ends;
+        else previousBlank = true;
+        continue;
+      }
     }
-    if (/^ {0,3}</.test(line)) return undefined;
     // An ATX heading may be indented up to three spaces at the top level, or sit in a list item.
     if (/^ {1,3}#{1,6}(?:[ \t]|$)/.test(line)) complete = false;
     const heading = ATX.exec(line);

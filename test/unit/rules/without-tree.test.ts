@@ -70,14 +70,21 @@ describe('body rules without the Markdown tree', () => {
     assert.ok(found > 0, 'some record with a missing section is reported without the tree');
   });
 
+  const piece = fc.constantFrom(
+    '## Context', '## Decision', '## Consequences', 'Context\n-------', 'Decision\n===', '```\n## Decision\n```', '~~~~\n## Consequences\n~~~', '```js\n## Context',
+    '<details>\n## Decision\n</details>', '<!--\n## Consequences\n-->', '<!-- c --> ## Context', '- item\n  ## Decision', '> ## Consequences', '    ## Context',
+    '1. one\n\n   ## Decision', 'Some text.', '', '### Consequences and more', '## Context ##', '#Decision', '\t## Context', '  ## Consequences',
+    '- item\n  ```\n## Decision\n  ```', '> quote\n## Context', '---', 'text\n---', '# Title', 'Title\n=====', '## *Decision*', '## Con&shy;text', '## \\# Decision',
+    '   # Title', '- a\n# Heading after a list',
+    // HTML blocks, each of CommonMark's seven kinds, ended on their line, later, or never.
+    '<div>\n## Decision', '<div>\n\n## Decision', '<div>x</div>\n## Context', '<DIV class="x">\n## Consequences', '   <section>', '</p>\n## Decision',
+    '<script>\n## Context\n</script>', '<pre>x</pre>', '<textarea\n## Context\n</textarea>', '<style\t>\n## Decision', '<script/>\n## Context',
+    '<!-- c -->', '<!-->', '<!--->\n## Decision', '<?php\n## Context\n?>', '<?>', '<!DOCTYPE html>', '<!X\n## Decision\n>', '<![CDATA[\n## Context\n]]>',
+    '<a href="x">\n## Consequences', '<a b = "c" >', '<x-y/>\n## Decision', '</a>', '<span>text</span>', '<https://example.com>\n## Context',
+    "<a b='c'd>\n## Decision", '<a/ >', '<a_b>\n## Context', '    <div>\n## Context', '> <div>\n## Decision', '- <div>\n## Context',
+  );
+
   it('find exactly what the tree finds on bodies built from headings hidden in code, HTML, comments, lists, quotes and setext', async () => {
-    const piece = fc.constantFrom(
-      '## Context', '## Decision', '## Consequences', 'Context\n-------', 'Decision\n===', '```\n## Decision\n```', '~~~~\n## Consequences\n~~~', '```js\n## Context',
-      '<details>\n## Decision\n</details>', '<!--\n## Consequences\n-->', '<!-- c --> ## Context', '- item\n  ## Decision', '> ## Consequences', '    ## Context',
-      '1. one\n\n   ## Decision', 'Some text.', '', '### Consequences and more', '## Context ##', '#Decision', '\t## Context', '  ## Consequences',
-      '- item\n  ```\n## Decision\n  ```', '> quote\n## Context', '---', 'text\n---', '# Title', 'Title\n=====', '## *Decision*', '## Con&shy;text', '## \\# Decision',
-      '   # Title', '- a\n# Heading after a list',
-    );
     let without = 0;
     let found = 0;
     await fc.assert(
@@ -89,5 +96,17 @@ describe('body rules without the Markdown tree', () => {
       { numRuns: 600, seed: 11 },
     );
     assert.ok(without > 100 && found > 50, `without the tree ${without} times, with findings ${found} times`);
+  });
+
+  it('the same with pieces on consecutive lines (a tag or a heading right after a paragraph, a list, a fence)', async () => {
+    let without = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(piece, fc.constantFrom('\n', '\n\n')), { maxLength: 10 }), async (parts) => {
+        const body = parts.map(([text, gap]) => text + gap).join('');
+        if ((await assertSameWithoutTree('0001-x.md', HEADER + body)).without) without++;
+      }),
+      { numRuns: 1500, seed: 23 },
+    );
+    assert.ok(without > 200, `without the tree ${without} times`);
   });
 });
