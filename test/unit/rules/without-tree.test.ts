@@ -81,7 +81,7 @@ describe('body rules without the Markdown tree', () => {
     '<script>\n## Context\n</script>', '<pre>x</pre>', '<textarea\n## Context\n</textarea>', '<style\t>\n## Decision', '<script/>\n## Context',
     '<!-- c -->', '<!-->', '<!--->\n## Decision', '<?php\n## Context\n?>', '<?>', '<!DOCTYPE html>', '<!X\n## Decision\n>', '<![CDATA[\n## Context\n]]>',
     '<a href="x">\n## Consequences', '<a b = "c" >', '<x-y/>\n## Decision', '</a>', '<span>text</span>', '<https://example.com>\n## Context',
-    "<a b='c'd>\n## Decision", '<a/ >', '<a_b>\n## Context', '    <div>\n## Context', '> <div>\n## Decision', '- <div>\n## Context',
+    "<a b='c'd>\n## Decision", '<a b=c/d>\n## Context', '<a b=c/>\n## Decision', '<a/ >', '<a_b>\n## Context', '    <div>\n## Context', '> <div>\n## Decision', '- <div>\n## Context',
   );
 
   it('find exactly what the tree finds on bodies built from headings hidden in code, HTML, comments, lists, quotes and setext', async () => {
