@@ -1,3 +1,5 @@
+import { htmlBlockEnd } from '../parse/html-block';
+
 /** A top-level ATX heading as the line scan reads it. */
 export interface ScannedHeading {
   readonly text: string;
@@ -21,34 +23,6 @@ const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** Characters with which inline Markdown can make a heading's text differ from its source. */
 export const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
-
-// CommonMark's HTML blocks (spec 4.6), with micromark's tag names. Kinds 1-5 end on the line that
-// holds their end marker (the opening line too); kinds 6 and 7 at a blank line.
-const HTML_RAW = /^ {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)/i;
-const HTML_MARKED: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [HTML_RAW, /<\/(?:pre|script|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-];
-const HTML_BLOCK_NAME =
-  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
-/** Kind 7: a complete open or closing tag alone on its line. It cannot interrupt a paragraph. */
-const HTML_LONE_TAG =
-  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^"'=<>`/ \t]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
-
-/**
- * How an HTML block starting on this line ends: at a line matching the pattern, or at a blank
- * line; undefined when the line starts none; 'unsure' for a lone tag that is an HTML block unless
- * it continues a paragraph, which the scan cannot always tell.
- */
-function htmlBlockEnd(line: string, afterBlank: boolean): RegExp | 'blank' | 'unsure' | undefined {
-  for (const [start, end] of HTML_MARKED) if (start.test(line)) return end;
-  if (HTML_BLOCK_NAME.test(line)) return 'blank';
-  if (HTML_LONE_TAG.test(line)) return afterBlank ? 'blank' : 'unsure';
-  return undefined;
-}
 
 /**
  * The body's top-level ATX headings (`## Context`) by a line scan, or undefined when a line scan
@@ -93,8 +67,9 @@ export function scanTopLevelHeadings(text: string, from: number): HeadingScan | 
       fence = { char: fenceMatch[2][0], length: fenceMatch[2].length };
       continue;
     }
-    if (line.charCodeAt(line.search(/\S/)) === 60 /* < */) {
-      const ends = htmlBlockEnd(line, wasBlank);
+    const opening = /^ {0,3}</.exec(line);
+    if (opening) {
+      const ends = htmlBlockEnd(line.slice(opening[0].length - 1), wasBlank);
       if (ends === 'unsure') return undefined;
       if (ends) {
         // Kinds 1-5 may end on their opening line; kinds 6 and 7 never do (it is not blank).

@@ -3,10 +3,21 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { INLINE_MARKUP } from '../document/heading-scan';
+import { markdownChunks, type Chunk } from './markdown-chunks';
 
 // micromark's inline constructs. Block structure never depends on them (CommonMark reads blocks
 // first, inlines second), and they are most of the parse: off, except where a rule reads inline text.
 const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'];
+
+export interface MarkdownParserOptions {
+  /**
+   * Documents at least this long are parsed a chunk at a time (markdown-chunks.ts), and the chunks
+   * of recent parses are kept: the editor re-parses only the section a keystroke changed.
+   */
+  readonly chunkedFrom?: number;
+  /** How many characters of chunk texts (with their trees) are kept, most recently used first. */
+  readonly keptCharacters?: number;
+}
 
 /**
  * The parser body rules get: the document's block structure exactly as CommonMark (remark) reads
@@ -14,7 +25,8 @@ const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characte
  * blocks hold their text as written. CommonMark only: GFM would double the parse time for headings
  * it never changes. A module of its own so the bundles can keep it in a file required on first use.
  */
-export function createMarkdownParser(): (text: string) => Root {
+export function createMarkdownParser(options: MarkdownParserOptions = {}): (text: string) => Root {
+  const chunkedFrom = options.chunkedFrom ?? 16384;
   const blocks = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
@@ -22,9 +34,12 @@ export function createMarkdownParser(): (text: string) => Root {
       const data = this.data() as { micromarkExtensions?: unknown[] };
       (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
     });
+  const parseBlocks = (text: string) => blocks.parse(text) as Root;
+  const kept = new ChunkTrees(options.keptCharacters ?? 1 << 20, parseBlocks);
   const inline = unified().use(remarkParse);
   return (text: string) => {
-    const tree = blocks.parse(text) as Root;
+    const chunks = text.length >= chunkedFrom ? markdownChunks(text) : undefined;
+    const tree = chunks && chunks.length > 1 ? assemble(text, chunks, kept) : parseBlocks(text);
     const headings: Heading[] = [];
     const definitions: string[] = [];
     const stack: Array<Root | RootContent> = [tree];
@@ -39,6 +54,68 @@ export function createMarkdownParser(): (text: string) => Root {
     for (const heading of headings) reparseHeading(heading, text, context, inline);
     return tree;
   };
+}
+
+/** Block trees of chunk texts, the least recently used dropped first. Never handed out: callers get copies. */
+class ChunkTrees {
+  private readonly trees = new Map<string, Root>();
+  private characters = 0;
+
+  constructor(
+    private readonly most: number,
+    private readonly parse: (text: string) => Root,
+  ) {}
+
+  get(text: string): Root {
+    let tree = this.trees.get(text);
+    if (tree) {
+      this.trees.delete(text);
+    } else {
+      tree = this.parse(text);
+      this.characters += text.length;
+    }
+    this.trees.set(text, tree);
+    for (const [old] of this.trees) {
+      if (this.characters <= this.most || old === text) break;
+      this.trees.delete(old);
+      this.characters -= old.length;
+    }
+    return tree;
+  }
+}
+
+/** The document's tree from its chunks' trees: copies, with positions moved to where each chunk sits. */
+function assemble(text: string, chunks: readonly Chunk[], kept: ChunkTrees): Root {
+  const children: RootContent[] = [];
+  // micromark drops a byte order mark before counting offsets: the chunks after the first have none to drop.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let last: Root | undefined;
+  for (let i = 0; i < chunks.length; i++) {
+    const { offset, line } = chunks[i];
+    last = kept.get(text.slice(offset, i + 1 < chunks.length ? chunks[i + 1].offset : text.length));
+    for (const child of last.children) children.push(moved(child, line, offset && offset - bom));
+  }
+  const { line } = chunks[chunks.length - 1];
+  const offset = chunks[chunks.length - 1].offset && chunks[chunks.length - 1].offset - bom;
+  const end = last?.position?.end;
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: end ? { line: end.line + line, column: end.column, offset: (end.offset ?? 0) + offset } : { line: 1, column: 1, offset: 0 } },
+  };
+}
+
+function moved<T extends RootContent>(node: T, lines: number, offset: number): T {
+  const copy = { ...node };
+  const position = node.position;
+  if (position) {
+    copy.position = {
+      start: { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset },
+      end: { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset },
+    };
+  }
+  if ('children' in node && Array.isArray(node.children)) (copy as { children: RootContent[] }).children = (node.children as RootContent[]).map((child) => moved(child, lines, offset));
+  return copy;
 }
 
 /** A heading whose source holds inline markup is parsed again, alone, with every construct on. */
