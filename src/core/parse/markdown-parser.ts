@@ -15,7 +15,7 @@ export interface MarkdownParserOptions {
    * of recent parses are kept: the editor re-parses only the section a keystroke changed.
    */
   readonly chunkedFrom?: number;
-  /** How many characters of chunk texts (with their trees) are kept, most recently used first. */
+  /** How many characters of chunk texts (with their trees) are kept, most recently used first: 512 Ki, about 7 MB of heap when full. */
   readonly keptCharacters?: number;
 }
 
@@ -35,7 +35,7 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): (text
       (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
     });
   const parseBlocks = (text: string) => blocks.parse(text) as Root;
-  const kept = new ChunkTrees(options.keptCharacters ?? 1 << 20, parseBlocks);
+  const kept = new ChunkTrees(options.keptCharacters ?? 1 << 19, parseBlocks);
   const inline = unified().use(remarkParse);
   return (text: string) => {
     const chunks = text.length >= chunkedFrom ? markdownChunks(text) : undefined;
