@@ -20,7 +20,7 @@ export interface HeadingScan {
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 /** Characters with which inline Markdown can make a heading's text differ from its source. */
 export const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
 
@@ -38,58 +38,77 @@ export function scanTopLevelHeadings(text: string, from: number): HeadingScan | 
   let html: RegExp | 'blank' | undefined;
   let previousBlank = true;
   let at = from;
+  // Most lines are prose: they are told apart by their first character, and only lines that
+  // may open or close something are cut out of the text and matched.
   while (at < text.length) {
     // \n, \r\n and a lone \r (classic Mac files) each end a line.
     let end = at;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let c = 0;
+    while (end < text.length && (c = text.charCodeAt(end)) !== 10 && c !== 13) end++;
     const lineStart = at;
-    const line = text.slice(at, end);
-    at = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    const blank = line.trim() === '';
+    at = c === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    let first = lineStart;
+    while (first < end && text.charCodeAt(first) === 32) first++;
+    let content = first;
+    while (content < end && ((c = text.charCodeAt(content)) === 32 || c === 9)) content++;
+    const blank = content === end;
     const wasBlank = previousBlank;
     previousBlank = blank;
     if (html) {
-      if (html === 'blank' ? blank : html.test(line)) {
+      if (html === 'blank' ? blank : html.test(text.slice(lineStart, end))) {
         html = undefined;
         previousBlank = true; // no paragraph is open after an HTML block
       }
       continue;
     }
-    const fenceMatch = FENCE.exec(line);
+    if (blank) continue;
+    // What opens or closes a block starts after at most three spaces; a tab or more is content.
+    const lead = first - lineStart <= 3 ? text.charCodeAt(first) : -1;
     if (fence) {
-      if (fenceMatch && fenceMatch[2][0] === fence.char && fenceMatch[2].length >= fence.length && fenceMatch[3].trim() === '') fence = undefined;
+      if (lead === fence.char.charCodeAt(0)) {
+        const close = FENCE.exec(text.slice(lineStart, end));
+        if (close && close[2][0] === fence.char && close[2].length >= fence.length && close[3].trim() === '') fence = undefined;
+      }
       continue;
     }
-    if (fenceMatch && !(fenceMatch[2][0] === '`' && fenceMatch[3].includes('`'))) {
-      // An indented fence may belong to a list item, which a heading at column 0 closes, and the
-      // next indented fence line then opens a fence of its own: a line scan cannot follow that.
-      if (fenceMatch[1]) return undefined;
-      fence = { char: fenceMatch[2][0], length: fenceMatch[2].length };
+    if (lead === 96 /* ` */ || lead === 126 /* ~ */) {
+      const opens = FENCE.exec(text.slice(lineStart, end));
+      if (opens && !(opens[2][0] === '`' && opens[3].includes('`'))) {
+        // An indented fence may belong to a list item, which a heading at column 0 closes, and the
+        // next indented fence line then opens a fence of its own: a line scan cannot follow that.
+        if (opens[1]) return undefined;
+        fence = { char: opens[2][0], length: opens[2].length };
+      }
       continue;
     }
-    const opening = /^ {0,3}</.exec(line);
-    if (opening) {
-      const ends = htmlBlockEnd(line.slice(opening[0].length - 1), wasBlank);
+    if (lead === 60 /* < */) {
+      const ends = htmlBlockEnd(text.slice(first, end), wasBlank);
       if (ends === 'unsure') return undefined;
       if (ends) {
         // Kinds 1-5 may end on their opening line; kinds 6 and 7 never do (it is not blank).
-        if (ends === 'blank' || !ends.test(line)) html = ends;
+        if (ends === 'blank' || !ends.test(text.slice(first, end))) html = ends;
         else previousBlank = true;
+      }
+      continue;
+    }
+    if (lead === 35 /* # */) {
+      const line = text.slice(first, end);
+      if (first > lineStart) {
+        // An ATX heading may be indented up to three spaces at the top level, or sit in a list item.
+        if (/^#{1,6}(?:[ \t]|$)/.test(line)) complete = false;
         continue;
       }
-    }
-    // An ATX heading may be indented up to three spaces at the top level, or sit in a list item.
-    if (/^ {1,3}#{1,6}(?:[ \t]|$)/.test(line)) complete = false;
-    const heading = ATX.exec(line);
-    if (heading) {
-      const value = (heading[2] ?? '').replace(/[ \t]+#+$/, '').replace(/^#+$/, '');
-      if (INLINE_MARKUP.test(value)) complete = false;
-      headings.push({ text: value, depth: heading[1].length, offset: lineStart });
-      previousBlank = true; // a heading ends its block: a `---` below it is a thematic break
+      const heading = ATX.exec(line);
+      if (heading) {
+        const value = (heading[2] ?? '').replace(/[ \t]+#+$/, '').replace(/^#+$/, '');
+        if (INLINE_MARKUP.test(value)) complete = false;
+        headings.push({ text: value, depth: heading[1].length, offset: lineStart });
+        previousBlank = true; // a heading ends its block: a `---` below it is a thematic break
+      }
       continue;
     }
     // `Decision` over `---` is a heading the scan does not read.
-    if (!wasBlank && SETEXT_UNDERLINE.test(line)) complete = false;
+    if ((lead === 61 /* = */ || lead === 45) /* - */ && !wasBlank && SETEXT_UNDERLINE.test(text.slice(first, end))) complete = false;
   }
   return { headings, complete };
 }
