@@ -1,7 +1,7 @@
 // Bundles the CLI and the extension. unified/remark are ESM-only, so both bundles carry them as CJS.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
-import { buildSidecars, sidecarsExternal } from './sidecars.mjs';
+import { buildSidecars, bundlePlugins } from './sidecars.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -15,7 +15,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // RE2, remark and ajv's compiler stay out of both bundles: files beside them, required on first use.
-  plugins: [sidecarsExternal],
+  plugins: bundlePlugins,
 };
 
 await Promise.all([

@@ -1,4 +1,6 @@
 import type { Plugin } from 'esbuild';
 
 export const sidecarsExternal: Plugin;
+export const yamlAsEsm: Plugin;
+export const bundlePlugins: Plugin[];
 export function buildSidecars(outdir: string, options?: { minify?: boolean }): Promise<void>;

@@ -33,6 +33,23 @@ export const sidecarsExternal = {
   },
 };
 
+/**
+ * esbuild plugin: `yaml` from its ES-module build (the package's "default" export, the same code
+ * as its CommonJS build, warnings through console.warn instead of process.emitWarning). Hoisted and
+ * tree-shaken, it imports in ~16 ms instead of ~23 for the whole extension bundle here: CommonJS
+ * modules each run in a wrapper on load, and yaml is the largest library on the activation path.
+ */
+export const yamlAsEsm = {
+  name: 'yaml-as-esm',
+  setup(build) {
+    const entry = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: entry }));
+  },
+};
+
+/** The plugins of every bundle of the core: the extension, the CLI, the CLI tests' and the benchmark's. */
+export const bundlePlugins = [sidecarsExternal, yamlAsEsm];
+
 /** Writes re2.js and re2.wasm, markdown.js and schema-compiler.js into `outdir`. */
 export async function buildSidecars(outdir, { minify = true } = {}) {
   const common = { outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, logLevel: 'warning', legalComments: 'none' };

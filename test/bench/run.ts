@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { buildSidecars, sidecarsExternal } from '../../scripts/sidecars.mjs';
+import { buildSidecars, bundlePlugins } from '../../scripts/sidecars.mjs';
 import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, type CorpusInfo } from './generate-corpus';
 import { summarizeProfiles, type ProfileSummary } from './profile';
 import { packageExtension } from '../harness/vsix';
@@ -144,7 +144,7 @@ async function buildProbes(): Promise<void> {
   // The product's own bundle settings (scripts/build.mjs, minified): the core runs here as it runs shipped.
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: true, logLevel: 'warning', legalComments: 'none' } as const;
   // With the product's sidecars beside it: remark and ajv's compiler load on first use, as shipped.
-  await build({ ...common, entryPoints: [path.join(__dirname, 'workloads.ts')], outfile: path.join(BUILD_DIR, 'workloads.js'), external: ['markdownlint-cli2', 'markdownlint-cli2/*'], plugins: [sidecarsExternal] });
+  await build({ ...common, entryPoints: [path.join(__dirname, 'workloads.ts')], outfile: path.join(BUILD_DIR, 'workloads.js'), external: ['markdownlint-cli2', 'markdownlint-cli2/*'], plugins: bundlePlugins });
   await buildSidecars(BUILD_DIR);
   await build({ ...common, entryPoints: [path.join(__dirname, 'import-probe.ts')], outfile: path.join(BUILD_DIR, 'import-probe.js') });
   // Without GNU time, each node child reports its own peak RSS and CPU time when it exits.

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { buildSidecars, sidecarsExternal } from '../../../scripts/sidecars.mjs';
+import { buildSidecars, bundlePlugins } from '../../../scripts/sidecars.mjs';
 import { capture, type Captured } from '../../harness/proc';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -37,7 +37,7 @@ export function buildCli(): Promise<{ dir: string; cli: string }> {
       format: 'cjs',
       logLevel: 'error',
       banner: { js: '#!/usr/bin/env node' },
-      plugins: [sidecarsExternal],
+      plugins: bundlePlugins,
     });
     // The sidecars beside the bundle, as in dist/: RE2, remark, ajv's compiler.
     await buildSidecars(dir, { minify: false });
