@@ -3,6 +3,7 @@ import type { RegExpEngine } from 'ajv/dist/types';
 import addFormats from 'ajv-formats';
 import type { RegexEngine } from '../port/regex-engine';
 import { compileRepositoryPattern, MAX_SCHEMA_PATTERN_LENGTH } from '../text/repository-pattern';
+import { validatorName } from './validator-names';
 import { ANNOTATION_KEYWORDS, CONFIG_SCHEMA, DEFS_SCHEMA, RECORD_SCHEMAS, type JsonSchema } from './schema-registry';
 
 /**
@@ -22,10 +23,10 @@ export function createAjv(extra: Options = {}): Ajv {
   return ajv;
 }
 
-/** The exported name of each standalone validator: the record types, and `config`. */
+/** The standalone validators' exported names and their schemas' ids: the record types, and `config`. */
 export function validatorIds(): Record<string, string> {
   const ids: Record<string, string> = {};
-  for (const [type, schema] of Object.entries(RECORD_SCHEMAS)) ids[type] = String((schema as JsonSchema).$id);
+  for (const [type, schema] of Object.entries(RECORD_SCHEMAS)) ids[validatorName(type)] = String((schema as JsonSchema).$id);
   ids.config = String(CONFIG_SCHEMA.$id);
   return ids;
 }

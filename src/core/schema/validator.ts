@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import standalone from './generated/validators.js';
+import * as standalone from './generated/validators.js';
+import { validatorName } from './validator-names';
 import type { RegexEngine } from '../port/regex-engine';
 import type { JsonSchema, RecordType } from './schema-registry';
 
@@ -29,7 +30,7 @@ export class SchemaValidator {
   }
 
   validateRecord(type: RecordType, data: unknown): ErrorObject[] {
-    return (this.overrides[type] ?? wrap(standalone[type]))(data);
+    return (this.overrides[type] ?? wrap(standalone[validatorName(type) as keyof typeof standalone]))(data);
   }
 
   validateConfig(data: unknown): ErrorObject[] {
