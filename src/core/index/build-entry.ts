@@ -89,7 +89,6 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
       decisions: NONE,
       artifacts: NONE,
       tags: list(legacy?.tags),
-      tradeoff: {},
       legacy: legacy?.format ?? 'plain',
       anchor: legacy?.title ? legacyRange(legacy.title.span) : lineRange(0),
       statusRange: legacy?.status ? legacyRange(legacy.status.span) : undefined,
@@ -126,7 +125,6 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
   const planValue = exit.plan;
   const plan = typeof planValue === 'string' || typeof planValue === 'number' ? { ...idRef(planValue, '/knowledge-exit-path/plan'), range: at('/knowledge-exit-path/plan') ?? firstLine } : undefined;
   const riskObject = record(data.risk);
-  const tradeoff = Object.fromEntries(Object.entries(record(data['business-tradeoff'])).map(([k, v]) => [k, text(v)]).filter(([, v]) => v !== undefined)) as Record<string, string>;
   return {
     path: doc.path,
     folder,
@@ -153,7 +151,6 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
     plan,
     artifacts,
     tags: list(data.tags),
-    tradeoff,
     anchor: at('/title') ?? lineRange(0),
     statusRange: at('/status'),
     suppressed: disabledRules(doc.text),

@@ -22,7 +22,8 @@ export interface LinkRef {
 
 /**
  * What the tree, the report, cross-file rules and `legible list` know of a record, built from
- * the frontmatter alone (or a legacy record's metadata). Small on purpose: 10,000 of them stay in memory.
+ * the frontmatter alone (or a legacy record's metadata). Small on purpose: 10,000 of them stay in memory,
+ * so long texts only a tooltip shows (the business-tradeoff answers) are read from the file when it opens.
  */
 export interface DecisionEntry {
   readonly path: string;
@@ -52,8 +53,6 @@ export interface DecisionEntry {
   readonly plan?: IdRef;
   readonly artifacts: readonly LinkRef[];
   readonly tags: readonly string[];
-  /** business-tradeoff answers, for tooltips and the report. */
-  readonly tradeoff: Readonly<Record<string, string>>;
   /** Set for records without Legible frontmatter: the format they were read as. */
   readonly legacy?: LegacyFormat;
   /** Where to point at the record as a whole (its title or first line), and at its status. */

@@ -3,8 +3,11 @@ import type { DecisionEntry } from '../../core/index/decision-entry';
 import { groupDecisions, type DecisionGroup, type GroupBy } from '../../core/views/decision-groups';
 import type { Models } from '../models';
 import type { DiagnosticsPublisher } from '../diagnostics';
-import { recordItem } from './record-item';
+import { recordItem, recordTooltip } from './record-item';
 import { toUri } from '../vscode-file-system';
+import { readRecordText } from '../record-text';
+import { parseDecisionDocument } from '../../core/document/decision-document';
+import { businessTradeoff } from '../../core/document/business-tradeoff';
 
 export type DecisionNode =
   | { readonly kind: 'folder'; readonly name: string; readonly entries: readonly DecisionEntry[] }
@@ -83,6 +86,22 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
     item.id = `${node.parent}/${node.group.key}`;
     item.description = String(count);
     item.contextValue = 'legible.group';
+    return item;
+  }
+
+  /** On hover: the tooltip, with the record's tradeoff answers read from its file (or open editor). */
+  async resolveTreeItem(item: vscode.TreeItem, node: DecisionNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'record') return item;
+    const { path } = node.entry;
+    const model = this.models.modelFor(toUri(path));
+    const workspace = model?.decisions;
+    let tradeoff: Readonly<Record<string, string>> = {};
+    if (workspace) {
+      const read = await readRecordText(workspace, path);
+      if (token.isCancellationRequested) return item;
+      tradeoff = businessTradeoff(parseDecisionDocument(path, read.text, workspace.options.config.limits));
+    }
+    item.tooltip = recordTooltip(node.entry, this.diagnostics.count(path), tradeoff, model?.config?.placeholder);
     return item;
   }
 

@@ -45,8 +45,11 @@ function filled(value: string | undefined, placeholder: CompiledPattern): string
   return value === undefined || placeholder.test(value) ? undefined : value;
 }
 
-/** The tooltip: what a reviewer needs before opening — the tradeoff in the schema's own questions. */
-export function recordTooltip(entry: DecisionEntry, problems: number, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): vscode.MarkdownString {
+/**
+ * The tooltip: what a reviewer needs before opening — the tradeoff in the schema's own questions.
+ * `tradeoffAnswers`: the record's business-tradeoff answers, read from the file when the tooltip opens.
+ */
+export function recordTooltip(entry: DecisionEntry, problems: number, tradeoffAnswers: Readonly<Record<string, string>>, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${recordId(entry)}** ${escape(entry.title)}\n\n`);
   const risk = filled(entry.risk, placeholder);
@@ -55,7 +58,7 @@ export function recordTooltip(entry: DecisionEntry, problems: number, placeholde
   if (facts.length) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
   if (entry.owners.length) md.appendMarkdown(`Owners: ${escape(entry.owners.join(', '))}\n\n`);
   if (entry.holders.length) md.appendMarkdown(`Knowledge held by ${escape(entry.holders.join(', '))}${entry.successors.length ? `; successors ${escape(entry.successors.join(', '))}` : '; no successor named'}\n\n`);
-  const tradeoff = Object.entries(entry.tradeoff);
+  const tradeoff = Object.entries(tradeoffAnswers);
   if (tradeoff.length) {
     md.appendMarkdown('---\n\n');
     for (const [key, answer] of tradeoff) {
@@ -91,7 +94,7 @@ export function recordItem(entry: DecisionEntry, problems: number, id: string, g
   item.iconPath = statusIcon(entry.status, entry.legacy !== undefined);
   // resourceUri lets VS Code decorate the item with the file's problem count and colour.
   item.resourceUri = toUri(entry.path);
-  item.tooltip = recordTooltip(entry, problems, placeholder);
+  // The tooltip is left to DecisionsTree.resolveTreeItem: it reads the tradeoff from the file on hover.
   item.contextValue = entry.legacy ? 'legible.record.legacy' : 'legible.record';
   item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(entry.path)] };
   item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${recordDescription(entry, undefined, placeholder)}${problems ? `, ${problems} problems` : ''}` };

@@ -1,0 +1,16 @@
+import type { DecisionDocument } from './decision-document';
+
+/**
+ * A record's `business-tradeoff` answers, by field, as written (trimmed; empty ones left out).
+ * Not in the index: they are long texts that only a tooltip shows, so they are read when it opens.
+ */
+export function businessTradeoff(doc: DecisionDocument): Readonly<Record<string, string>> {
+  const answers = doc.data?.['business-tradeoff'];
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return {};
+  const out: Record<string, string> = {};
+  for (const [field, value] of Object.entries(answers)) {
+    const text = typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+    if (text) out[field] = text;
+  }
+  return out;
+}
