@@ -1,4 +1,7 @@
 import type { DecisionEntry } from '../../core/index/decision-entry';
+import type { DecisionWorkspace } from '../../core/workspace/decision-workspace';
+import { parseDecisionDocument } from '../../core/document/decision-document';
+import { businessTradeoff } from '../../core/document/business-tradeoff';
 import type { CompiledPattern } from '../../core/port/regex-engine';
 import { refOf } from '../../core/report/knowledge-risk';
 import { flag, stringOption, todayOption } from '../args';
@@ -21,7 +24,7 @@ export const listCommand: Command = {
     const opened = await openWorkspace(context, args.positionals);
     const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'list'), today, { body: false });
     const entries = workspace.index.entries().sort(byFolderAndNumber);
-    context.out(flag(args, 'json') ? `${JSON.stringify(entries.map((entry) => entryJson(entry, context)), null, 2)}\n` : listText(entries, opened.loaded.config.placeholder, context));
+    context.out(flag(args, 'json') ? `${JSON.stringify(await Promise.all(entries.map((entry) => recordJson(entry, workspace, context))), null, 2)}\n` : listText(entries, opened.loaded.config.placeholder, context));
     return 0;
   },
 };
@@ -49,6 +52,13 @@ const RANGES = new Set(['range', 'anchor', 'statusRange']);
 const PATHS = new Set(['path', 'folder', 'resolved']);
 
 /** An entry as plain data: ranges dropped (they are editor positions), sets as arrays, paths relative. */
+/** A record's index entry, with the business-tradeoff answers the index leaves in the file. */
+async function recordJson(entry: DecisionEntry, workspace: DecisionWorkspace, context: CliContext): Promise<unknown> {
+  const read = await workspace.read(entry.path);
+  const tradeoff = businessTradeoff(parseDecisionDocument(entry.path, read.text, workspace.options.config.limits));
+  return { ...(entryJson(entry, context) as Record<string, unknown>), tradeoff };
+}
+
 function entryJson(entry: DecisionEntry, context: CliContext): unknown {
   return JSON.parse(
     JSON.stringify(entry, (key, value: unknown) => {

@@ -41,6 +41,8 @@ describe('legible list (process)', function () {
     assert.deepEqual(first.owners, ['priya']);
     assert.deepEqual(first.plan, { raw: 'EXIT-0012', number: 12, prefix: 'EXIT' });
     assert.deepEqual(first.artifacts, [{ target: '../runbooks/ledger-reconciliation.md', resolved: 'docs/runbooks/ledger-reconciliation.md' }]);
+    assert.match(String((first.tradeoff as Record<string, string>)['reduces-risk']), /\S/, 'the business-tradeoff answers, read from the file');
+    assert.deepEqual(Object.keys(first.tradeoff as object).sort(), ['accepts-cost', 'eases-later', 'preserves-option', 'protects-outcome', 'reduces-risk']);
     assert.ok(entries.every((e) => Array.isArray(e.suppressed) || e.suppressed === 'all'), 'suppressed rules as an array');
     const legacy = entries.find((e) => e.number === 9)!;
     assert.equal(legacy.legacy, 'nygard');
