@@ -40,10 +40,6 @@ const BATCH = 16;
 /** The longest stretch of indexing or body rules before the extension host gets a turn. */
 const SLICE_MS = 10;
 
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /**
  * The decisions of one workspace folder, kept current as files change and as the user types.
  * A load publishes the whole index with its frontmatter and cross-file findings first, then the
@@ -154,7 +150,7 @@ export class FolderModel implements vscode.Disposable {
   private async lintBodies(generation: number, workspace: DecisionWorkspace, files: readonly string[], changed: ReadonlySet<string>, started: number): Promise<void> {
     for (const path of changed) await this.catchUp(path);
     let slice: string[] = [];
-    let sliceStart = Date.now();
+    const between = timeSlices(SLICE_MS);
     const publish = () => {
       if (slice.length) this.findingsEmitter.fire({ paths: slice });
       slice = [];
@@ -171,16 +167,14 @@ export class FolderModel implements vscode.Disposable {
         const { doc, entry } = workspace.updateFrontmatter(batch[j], texts[j].text, texts[j].problem);
         await workspace.updateBody(doc, entry);
         slice.push(batch[j]);
-        if (Date.now() - sliceStart >= SLICE_MS) {
+        const turn = between();
+        if (turn) {
           publish();
-          await yieldToHost();
-          sliceStart = Date.now();
+          await turn;
         }
       }
       if (generation !== this.generation) return;
       publish();
-      await yieldToHost();
-      sliceStart = Date.now();
     }
     if (generation !== this.generation) return;
     this.previous = undefined;
