@@ -1,4 +1,5 @@
 import { htmlBlockEnd } from '../parse/html-block';
+import { closesFence, fenceOpening, type Fence } from '../parse/fence';
 
 /** A top-level ATX heading as the line scan reads it. */
 export interface ScannedHeading {
@@ -18,7 +19,6 @@ export interface HeadingScan {
   readonly complete: boolean;
 }
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 /** Characters with which inline Markdown can make a heading's text differ from its source. */
@@ -34,7 +34,7 @@ export const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
 export function scanTopLevelHeadings(text: string, from: number): HeadingScan | undefined {
   const headings: ScannedHeading[] = [];
   let complete = true;
-  let fence: { char: string; length: number } | undefined;
+  let fence: Fence | undefined;
   let html: RegExp | 'blank' | undefined;
   let previousBlank = true;
   let at = from;
@@ -65,19 +65,16 @@ export function scanTopLevelHeadings(text: string, from: number): HeadingScan | 
     // What opens or closes a block starts after at most three spaces; a tab or more is content.
     const lead = first - lineStart <= 3 ? text.charCodeAt(first) : -1;
     if (fence) {
-      if (lead === fence.char.charCodeAt(0)) {
-        const close = FENCE.exec(text.slice(lineStart, end));
-        if (close && close[2][0] === fence.char && close[2].length >= fence.length && close[3].trim() === '') fence = undefined;
-      }
+      if (lead === fence.char.charCodeAt(0) && closesFence(text.slice(first, end), fence)) fence = undefined;
       continue;
     }
     if (lead === 96 /* ` */ || lead === 126 /* ~ */) {
-      const opens = FENCE.exec(text.slice(lineStart, end));
-      if (opens && !(opens[2][0] === '`' && opens[3].includes('`'))) {
+      const opens = fenceOpening(text.slice(first, end));
+      if (opens) {
         // An indented fence may belong to a list item, which a heading at column 0 closes, and the
         // next indented fence line then opens a fence of its own: a line scan cannot follow that.
-        if (opens[1]) return undefined;
-        fence = { char: opens[2][0], length: opens[2].length };
+        if (first > lineStart) return undefined;
+        fence = opens;
       }
       continue;
     }

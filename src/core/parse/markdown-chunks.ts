@@ -1,4 +1,5 @@
 import { htmlBlockEnd } from './html-block';
+import { closesFence, fenceOpening, type Fence } from './fence';
 
 /**
  * Where a long Markdown document can be cut into chunks that CommonMark parses, each alone,
@@ -22,7 +23,6 @@ export interface Chunk {
 /** A section longer than this is cut again at its next clean point: a re-parse then costs ~2 ms, not ~30. */
 const LONGEST_SECTION = 2048;
 
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 /** List items and quotes may continue after a blank line: never cut before one. */
 const CONTAINER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^>/;
@@ -45,7 +45,7 @@ function indentation(line: string): number {
  */
 export function markdownChunks(text: string): Chunk[] | undefined {
   const chunks: Chunk[] = [{ offset: 0, line: 0 }];
-  let fence: { char: string; length: number } | undefined;
+  let fence: Fence | undefined;
   let html: RegExp | 'blank' | undefined;
   // A list item or a quote may still be open: the line that closes it is no cut (how far the
   // container reaches at the end of a chunk is not how far it reaches before that line).
@@ -73,8 +73,7 @@ export function markdownChunks(text: string): Chunk[] | undefined {
     const wasBlank = previousBlank;
     previousBlank = blank;
     if (fence) {
-      const close = indentation(content) < 4 ? FENCE.exec(content.trimStart()) : null;
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length && close[2].trim() === '') fence = undefined;
+      if (indentation(content) < 4 && closesFence(content.trimStart(), fence)) fence = undefined;
       continue;
     }
     if (html) {
@@ -85,14 +84,13 @@ export function markdownChunks(text: string): Chunk[] | undefined {
     const indent = indentation(content);
     if (indent >= 4) continue;
     const rest = indent ? content.trimStart() : content;
-    const opensFence = FENCE.exec(rest);
-    const opensFenceForReal = opensFence && !(opensFence[1][0] === '`' && opensFence[2].includes('`'));
+    const opensFence = fenceOpening(rest);
     const htmlEnds = htmlBlockEnd(rest, wasBlank);
     if (htmlEnds === 'unsure') return undefined;
     // Indented 1-3 spaces, a fence or an HTML block may sit in a list item, which a line at
     // column 0 would close: only an HTML construct that ends on its own line is certain.
     if (indent > 0) {
-      if (opensFenceForReal || htmlEnds === 'blank' || (htmlEnds && !htmlEnds.test(rest))) return undefined;
+      if (opensFence || htmlEnds === 'blank' || (htmlEnds && !htmlEnds.test(rest))) return undefined;
       if (CONTAINER.test(rest)) container = true;
       continue;
     }
@@ -102,8 +100,8 @@ export function markdownChunks(text: string): Chunk[] | undefined {
     }
     if (wasBlank && !container && start > bom && (ATX.test(content) || start - chunks[chunks.length - 1].offset > LONGEST_SECTION)) chunks.push({ offset: start, line: lineNumber });
     // At column 0 after a blank line, or a block no paragraph can take in lazily, a container closes.
-    if (wasBlank || opensFenceForReal || htmlEnds || ATX.test(content)) container = false;
-    if (opensFenceForReal) fence = { char: opensFence[1][0], length: opensFence[1].length };
+    if (wasBlank || opensFence || htmlEnds || ATX.test(content)) container = false;
+    if (opensFence) fence = opensFence;
     else if (htmlEnds === 'blank' || (htmlEnds && !htmlEnds.test(content))) html = htmlEnds;
   }
   return frontmatter === undefined ? chunks : undefined;
