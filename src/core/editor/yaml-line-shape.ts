@@ -74,22 +74,30 @@ export function shapeOf(s: string): LineShape {
   return { indent, pieces, restStart: pos, restEnd, comment };
 }
 
+/**
+ * Where the quoted scalar opening at `open` closes (a `\\` escape in double quotes, `''` in single
+ * quotes skipped), or `limit` when it does not close before it.
+ */
+function quoteClose(s: string, open: number, limit: number): number {
+  const quote = s[open];
+  for (let i = open + 1; i < limit; i++) {
+    const c = s[i];
+    if (c === '\\' && quote === '"') i++;
+    else if (c === quote) {
+      if (quote === "'" && s[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return limit;
+}
+
 /** Where a `#` comment starts (outside quotes, after a blank or at the start), if anywhere. */
 export function commentStart(s: string, from: number): number | undefined {
-  let quote: string | undefined;
   let tokenStart = true;
   for (let i = from; i < s.length; i++) {
     const c = s[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) {
-        if (quote === "'" && s[i + 1] === "'") i++;
-        else quote = undefined;
-      }
-      continue;
-    }
     if ((c === '"' || c === "'") && tokenStart) {
-      quote = c;
+      i = quoteClose(s, i, s.length);
       continue;
     }
     if (c === '#' && (i === from || isBlank(s.charCodeAt(i - 1)))) return i;
@@ -106,15 +114,9 @@ export function unquote(raw: string): string {
 
 /** Bracket depth change over a stretch of flow text, quotes and comments skipped. */
 export function flowDepth(s: string, from: number, to: number, depth: number): number {
-  let quote: string | undefined;
   for (let i = from; i < to && depth > 0; i++) {
     const c = s[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
+    if (c === '"' || c === "'") i = quoteClose(s, i, to);
     else if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') depth--;
     else if (c === '#' && (i === from || isBlank(s.charCodeAt(i - 1)))) break;
@@ -132,20 +134,15 @@ export function flowEntries(text: string, start: number, end: number): { entries
   const entries: FlowEntry[] = [];
   let depth = 1;
   let entryStart = start + 1;
-  let quote: string | undefined;
   let tokenStart = true;
   for (let i = start + 1; i < end; i++) {
     const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = undefined;
-      }
+    if ((c === '"' || c === "'") && tokenStart) {
+      i = quoteClose(text, i, end);
+      tokenStart = false;
       continue;
     }
-    if ((c === '"' || c === "'") && tokenStart) quote = c;
-    else if (c === '[' || c === '{') depth++;
+    if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') {
       depth--;
       if (depth === 0) {
