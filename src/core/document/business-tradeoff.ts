@@ -1,4 +1,5 @@
 import type { DecisionDocument } from './decision-document';
+import { scalarText } from '../text/scalar-text';
 
 /**
  * A record's `business-tradeoff` answers, by field, as written (trimmed; empty ones left out).
@@ -9,8 +10,8 @@ export function businessTradeoff(doc: DecisionDocument): Readonly<Record<string,
   if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return {};
   const out: Record<string, string> = {};
   for (const [field, value] of Object.entries(answers)) {
-    const text = typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-    if (text) out[field] = text;
+    const text = scalarText(value);
+    if (text !== undefined) out[field] = text;
   }
   return out;
 }

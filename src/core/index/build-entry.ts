@@ -7,6 +7,7 @@ import { parseIdRef } from './ids';
 import { disabledRules } from '../lint/suppressions';
 import { detached } from '../text/detached';
 import { interned } from '../text/interned';
+import { scalarText } from '../text/scalar-text';
 
 const FILE_NUMBER = /^(\d{4,})-/;
 
@@ -17,16 +18,14 @@ export function fileNumber(path: string): { number: number; digits: string } | u
 
 function text(value: unknown): string | undefined {
   // Detached: the entry outlives the document, and must not keep its text alive.
-  if (typeof value === 'string') return detached(value.trim()) || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
+  const written = scalarText(value);
+  return written === undefined ? undefined : detached(written);
 }
 
 /** A short value many records share (a status, a date, a name, a tag): one copy for all of them. */
 function word(value: unknown): string | undefined {
-  if (typeof value === 'string') return interned(value.trim()) || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return interned(String(value));
-  return undefined;
+  const written = scalarText(value);
+  return written === undefined ? undefined : interned(written);
 }
 
 /** Most records leave most lists empty: one shared, frozen empty list instead of 100,000. */
