@@ -6,19 +6,18 @@ import type { DecisionEntry } from '../../src/core/index/decision-entry';
 import type { Finding } from '../../src/core/rules/rule';
 import { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
 import { loadConfig } from '../../src/core/workspace/load-config';
+import { REAL_WORLD, REAL_WORLD_FOLDERS } from './support/real-world';
 import { TODAY } from './support/workspace';
 
 /**
- * Decision folders written by other projects (test corpus beside the repository: in CI the repo is
- * cloned with shared/ next to it). Linted from the real disk with the CLI's file system: nothing
- * may crash, every decision file is indexed, and each legacy record gets exactly one finding,
- * frontmatter-missing. The titles and statuses asserted below were read from the files themselves.
+ * Decision folders written by other projects (test/fixtures/real-world, copied with their sources
+ * and licenses). Linted from the real disk with the CLI's file system: nothing may crash, every
+ * decision file is indexed, and each legacy record gets exactly one finding, frontmatter-missing.
+ * The titles and statuses asserted below were read from the files themselves.
  */
 
-const REPO = path.resolve(__dirname, '..', '..');
-const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'real-world');
-const KNOWN = ['jabref', 'log4brains', 'madr'];
-const folders = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => statSync(path.join(CORPUS, name)).isDirectory()).sort() : KNOWN;
+const CORPUS = REAL_WORLD;
+const folders = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => statSync(path.join(CORPUS, name)).isDirectory()).sort() : [...REAL_WORLD_FOLDERS];
 
 interface Linted {
   readonly entries: Map<string, DecisionEntry>;
@@ -29,7 +28,7 @@ const cache = new Map<string, Promise<Linted>>();
 
 function corpusFolder(name: string): string {
   const folder = path.join(CORPUS, name);
-  assert.ok(existsSync(folder), `The real-world corpus is missing: expected ${folder} (the shared/ folder is checked out beside the repository, ../shared/corpus/real-world from its root).`);
+  assert.ok(existsSync(folder), `The real-world corpus is missing: expected ${folder}.`);
   return folder;
 }
 
@@ -66,12 +65,11 @@ async function entry(name: string, file: string): Promise<DecisionEntry> {
   return found;
 }
 
-describe('the real-world corpus (../shared/corpus/real-world)', function () {
+describe('the real-world corpus (test/fixtures/real-world)', function () {
   this.timeout(60_000);
 
-  it('is checked out beside the repository', () => {
-    assert.ok(existsSync(CORPUS), `The real-world corpus is missing: expected ${CORPUS}. Check out shared/ beside the repository.`);
-    for (const name of KNOWN) assert.ok(folders.includes(name), `${name}/ is missing from ${CORPUS}`);
+  it('is in the repository, every folder of it', () => {
+    assert.deepEqual(folders, [...REAL_WORLD_FOLDERS], `the folders of ${CORPUS}`);
   });
 
   for (const name of folders) {

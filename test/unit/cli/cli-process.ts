@@ -14,7 +14,7 @@ import { capture, type Captured } from '../../harness/proc';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const EXAMPLES = path.join(REPO_ROOT, 'examples', 'workspace');
 export const EXAMPLES_README = path.join(REPO_ROOT, 'examples', 'README.md');
-export const REAL_WORLD = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real-world');
+export { REAL_WORLD } from '../support/real-world';
 /** Every test lints on the same day; the examples hold for 2025-07-01 … 2027-09-29. */
 export const TODAY = '2026-11-21';
 

@@ -15,7 +15,7 @@ describe('legible lint on real-world legacy folders (process)', function () {
   this.timeout(60_000);
   before(async function () {
     if (!(await exists(REAL_WORLD))) {
-      throw new Error(`The real-world corpus is missing: expected ${REAL_WORLD} (../shared/corpus/real-world relative to the repository root) with ${CORPORA.join(', ')}.`);
+      throw new Error(`The real-world corpus is missing: expected ${REAL_WORLD} (test/fixtures/real-world in the repository) with ${CORPORA.join(', ')}.`);
     }
     await buildCli();
   });

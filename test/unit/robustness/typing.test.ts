@@ -8,6 +8,7 @@ import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspac
 import { MemoryFileSystem } from '../support/memory-file-system';
 import { assertRangeInside, CONTEXT, FOLDER, lintAll, PATH } from './core-harness';
 import { REPO_ROOT } from './robustness-support';
+import { REAL_WORLD } from '../support/real-world';
 
 /**
  * Issue 5, a typing simulation in the spirit of markdownlint's: every prefix of every rule fixture,
@@ -36,7 +37,6 @@ const BODY_SAMPLE_EVERY = 4;
 const ALL = process.env.LEGIBLE_TYPING === 'all';
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
 const EXAMPLES = path.join(REPO_ROOT, 'examples', 'workspace', 'docs', 'decisions');
-const REAL_WORLD = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real-world');
 
 function filesBelow(dir: string, keep: (name: string) => boolean): string[] {
   const out: string[] = [];
@@ -126,7 +126,7 @@ interface Source {
 }
 
 function realWorld(): Source[] {
-  if (!existsSync(REAL_WORLD)) return [{ name: 'real-world corpus', files: () => assert.fail(`the real-world corpus is missing: ${REAL_WORLD} (expected ../shared/corpus/real-world/*/ next to the repository)`) }];
+  if (!existsSync(REAL_WORLD)) return [{ name: 'real-world corpus', files: () => assert.fail(`the real-world corpus is missing: ${REAL_WORLD} (test/fixtures/real-world/ in the repository)`) }];
   const folders = readdirSync(REAL_WORLD).filter((name) => statSync(path.join(REAL_WORLD, name)).isDirectory()).sort();
   if (!folders.length) return [{ name: 'real-world corpus', files: () => assert.fail(`${REAL_WORLD} holds no folders`) }];
   return folders.map((folder) => ({ name: `real-world ${folder}`, files: () => filesBelow(path.join(REAL_WORLD, folder), (name) => !name.startsWith('.')) }));

@@ -56,7 +56,6 @@ describe('body rules without the Markdown tree', () => {
     const files = [
       ...markdownFiles(path.join(REPO, 'test', 'fixtures', 'rules')),
       ...markdownFiles(path.join(REPO, 'examples')),
-      ...markdownFiles(path.resolve(REPO, '..', 'shared', 'corpus', 'real-world')),
     ];
     assert.ok(files.length > 150, `expected the fixtures and the corpus, found ${files.length} files`);
     let without = 0;
