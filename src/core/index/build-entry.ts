@@ -4,16 +4,16 @@ import { isRecordType, type RecordType } from '../schema/schema-registry';
 import type { Range } from '../text/position';
 import type { DecisionEntry, IdRef, LinkRef } from './decision-entry';
 import { parseIdRef } from './ids';
+import { recordNameOf } from '../numbering/record-name';
 import { disabledRules } from '../lint/suppressions';
 import { detached } from '../text/detached';
 import { interned } from '../text/interned';
 import { scalarText } from '../text/scalar-text';
 
-const FILE_NUMBER = /^(\d{4,})-/;
-
+/** The number a record's file name gives it (`0007-…`, `07-…`, `adr007-…`, `20200924-…`), in the one name grammar. */
 export function fileNumber(path: string): { number: number; digits: string } | undefined {
-  const match = FILE_NUMBER.exec(basename(path));
-  return match ? { number: Number(match[1]), digits: match[1] } : undefined;
+  const name = recordNameOf(path);
+  return name ? { number: name.number, digits: name.digits } : undefined;
 }
 
 function text(value: unknown): string | undefined {

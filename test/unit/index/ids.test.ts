@@ -31,10 +31,11 @@ describe('ids', () => {
     assert.equal(formatId('adr', undefined), 'ADR');
   });
 
-  it('takes the number from a file name of 4+ digits and a dash', () => {
+  it('takes the number from a file name in any of the naming conventions', () => {
     assert.deepEqual(fileNumber('/ws/docs/decisions/0007-use-uuids.md'), { number: 7, digits: '0007' });
     assert.deepEqual(fileNumber('20200926-use-the-adr-number.md'), { number: 20200926, digits: '20200926' });
-    assert.equal(fileNumber('/ws/007-too-short.md'), undefined);
+    assert.deepEqual(fileNumber('/ws/07-two-digits.md'), { number: 7, digits: '07' });
+    assert.deepEqual(fileNumber('/ws/adr014-prefixed.md'), { number: 14, digits: '014' });
     assert.equal(fileNumber('/ws/0007.md'), undefined);
     assert.equal(fileNumber('/ws/0007-dir/README.md'), undefined, 'only the file name counts');
   });
