@@ -142,6 +142,31 @@ describe('the real-world corpus (test/fixtures/real-world)', function () {
       for (const file of sameDay) assert.deepEqual((findings.get(file) ?? []).map((f) => f.ruleId), ['frontmatter-missing']);
     });
 
+    it('rust-rfcs: header bullets give RFCs their date and title (the feature name, or the file name made readable)', async () => {
+      const { entries } = await lint('rust-rfcs');
+      for (const [file, found] of entries) {
+        assert.equal(found.type, 'rfc', file);
+        assert.equal(found.legacy, 'rfc', file);
+        assert.match(found.date ?? '', /^\d{4}-\d{2}-\d{2}$/, `${file}: the Start Date bullet`);
+        assert.ok(!/^(summary|table of contents|motivation)$/i.test(found.title), `${file}: a section heading is no title`);
+      }
+      const expect = (file: string, title: string, date: string) => entry('rust-rfcs', file).then((e) => assert.deepEqual([e.title, e.date], [title, date], file));
+      await expect('0019-opt-in-builtin-traits.md', 'Opt in builtin traits', '2014-09-18');
+      await expect('0179-and-mut-patterns.md', 'And mut patterns', '2014-07-23');
+      await expect('1119-result-expect.md', 'result_expect', '2015-05-13');
+      await expect('1361-cargo-cfg-dependencies.md', 'Cargo cfg dependencies', '2015-11-10');
+      await expect('3119-rust-crate-ownership.md', 'Rust crate ownership policy', '2021-05-04');
+    });
+
+    it('ethersync: MADR 3 frontmatter after an SPDX comment, two-digit numbers, "superseded by ADR 10"', async () => {
+      const draft = await entry('ethersync', '02-working-with-vims-eol-behavior.md');
+      assert.deepEqual([draft.number, draft.legacy, draft.type, draft.title, draft.status, draft.date], [2, 'madr', 'adr', "Working with Vim's EOL behavior", 'proposed', '2024-01-12']);
+      const old = await entry('ethersync', '07-cursor-positions.md');
+      assert.deepEqual([old.status, old.supersededBy.map((r) => r.number)], ['superseded', [10]]);
+      const plain = await entry('ethersync', '00-use-markdown-any-decision-records.md');
+      assert.deepEqual([plain.number, plain.title, plain.status], [0, 'Use Markdown Any Decision Records', undefined]);
+    });
+
     it('madr: MADR frontmatter with and without a status, metadata in code fences ignored', async () => {
       assert.equal((await entry('madr', '0000-use-markdown-architectural-decision-records.md')).title, 'Use Markdown Architectural Decision Records');
       const tooling = await entry('madr', '0003-provide-own-madr-tools.md');

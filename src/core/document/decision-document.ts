@@ -2,7 +2,7 @@ import { LineIndex } from '../text/position';
 import { findFrontmatter, type FrontmatterBlock, type Span } from '../parse/frontmatter-fence';
 import { parseYamlFrontmatter, type ParsedYaml } from '../parse/yaml-frontmatter';
 import type { Limits } from '../parse/limits';
-import { readLegacy, type LegacyMetadata } from './legacy';
+import { readLegacy, type LegacyMetadata, type LegacyOptions } from './legacy';
 
 /**
  * One decision file as the rules see it: text, line index, the frontmatter block, its data with
@@ -29,7 +29,11 @@ export interface DecisionDocument {
 // Keys that only Legible's vocabulary has: their presence makes a record a Legible one even if `type` is missing.
 const LEGIBLE_KEYS = ['type', 'reversibility', 'business-tradeoff', 'knowledge-exit-path', 'owners', 'holders', 'successors'];
 
-export function parseDecisionDocument(path: string, text: string, limits: Limits, readProblem?: string): DecisionDocument {
+/**
+ * `legacy` says how the folder reads records written for other tools (its record type and status
+ * words, from `.legible.json`); the path alone already makes a record in an RFC folder an RFC.
+ */
+export function parseDecisionDocument(path: string, text: string, limits: Limits, readProblem?: string, legacy: Omit<LegacyOptions, 'path'> = {}): DecisionDocument {
   const lines = new LineIndex(text);
   const block = findFrontmatter(text);
   let yaml: ParsedYaml | undefined;
@@ -42,8 +46,41 @@ export function parseDecisionDocument(path: string, text: string, limits: Limits
   const legible = data ? LEGIBLE_KEYS.some((key) => Object.prototype.hasOwnProperty.call(data, key)) : false;
   // A broken or unclosed fence is a malformed Legible record, not a legacy one: no second diagnostic.
   const unreadable = readProblem !== undefined || block.kind === 'unclosed' || (block.kind === 'none' && block.displaced !== undefined) || (block.kind === 'closed' && (block.fence === 'toml' || !data));
-  const legacy = legible || unreadable ? undefined : readLegacy(text, bodyStart, data);
-  return { path, text, lines, block, yaml, data, legible, legacy, bodyStart, readProblem };
+  let legacyData = data;
+  let legacyStart = bodyStart;
+  if (!legible && !unreadable && block.kind === 'none') {
+    // MADR frontmatter after an SPDX or licence comment: not frontmatter to Markdown, but what the
+    // record says of itself all the same.
+    const commented = commentedFrontmatter(text);
+    const parsed = commented && parseYamlFrontmatter(text, commented.content, limits);
+    if (commented && parsed?.data && !parsed.problems.length) {
+      legacyData = parsed.data;
+      legacyStart = commented.bodyStart;
+    }
+  }
+  const legacyRead = legible || unreadable ? undefined : readLegacy(text, legacyStart, legacyData, { ...legacy, path });
+  return { path, text, lines, block, yaml, data, legible, legacy: legacyRead, bodyStart, readProblem };
+}
+
+/** A `---` block after leading HTML comments and blank lines (REUSE/SPDX headers), if there is one. */
+function commentedFrontmatter(text: string): { content: Span; bodyStart: number } | undefined {
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let comments = 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text.charAt(at))) at++;
+    if (!text.startsWith('<!--', at)) break;
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return undefined;
+    at = end + 3;
+    comments++;
+  }
+  if (!comments) return undefined;
+  // Back to the start of the line the fence is on: findFrontmatter wants it first.
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (text.slice(lineStart, at).trim() !== '') return undefined;
+  const block = findFrontmatter(text.slice(lineStart));
+  if (block.kind !== 'closed' || block.fence !== 'yaml') return undefined;
+  return { content: { start: lineStart + block.content.start, end: lineStart + block.content.end }, bodyStart: lineStart + block.bodyStart };
 }
 
 /** The location of a frontmatter value or key by JSON Pointer, if the YAML has it. */

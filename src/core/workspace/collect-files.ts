@@ -1,11 +1,17 @@
 import type { FileSystemPort } from '../port/file-system';
 import { joinPath, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
+import { parseRecordName } from '../numbering/record-name';
 
 export interface CollectOptions {
   readonly ignore: readonly RegExp[];
   /** How deep below the folder to look (categories are subfolders in MADR). */
   readonly maxDepth?: number;
+  /**
+   * Files without an id in a folder of numbered records (`PROTOTYPING.md` beside `0001-….md`), and
+   * files in a record's own folder (`3392-some-rfc/diagram.md`), are not records unless this is set.
+   */
+  readonly recordsWithoutId?: boolean;
 }
 
 /**
@@ -33,14 +39,20 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
     } catch {
       continue;
     }
+    // A folder that numbers its records says what a record is: a file with an id.
+    const numbered = !options.recordsWithoutId && entries.some((e) => e.kind !== 'directory' && parseRecordName(e.name) !== undefined);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = joinPath(path, entry.name);
       let kind = entry.kind;
       const linked = kind === 'symlink';
       if (linked) kind = (await resolveLink(fs, child, visited)) ?? 'other';
-      if (kind === 'directory' && depth < maxDepth) (linked ? viaLinks : stack).push({ path: child, depth: depth + 1 });
-      else if (kind === 'file' && /\.md$/i.test(entry.name) && !matchesAny(relativePath(folder, child), options.ignore)) {
+      if (kind === 'directory' && depth < maxDepth) {
+        // `3392-some-rfc/` holds a record's attachments, not records.
+        if (!options.recordsWithoutId && parseRecordName(`${entry.name}.md`) !== undefined) continue;
+        (linked ? viaLinks : stack).push({ path: child, depth: depth + 1 });
+      } else if (kind === 'file' && /\.md$/i.test(entry.name) && !matchesAny(relativePath(folder, child), options.ignore)) {
+        if (numbered && parseRecordName(entry.name) === undefined) continue;
         if (linked) linkedFiles.push({ path: child, real: (await fs.realPath?.(child)) ?? child });
         else files.push(child);
       }

@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseRecordName } from '../../../src/core/numbering/record-name';
+import { REAL_WORLD_FOLDERS } from '../support/real-world';
 import { buildCli, cleanupTemps, exists, REAL_WORLD, REPO_ROOT, runCli, TODAY } from './cli-process';
 
-const CORPORA = ['madr', 'jabref', 'log4brains'];
+const CORPORA = REAL_WORLD_FOLDERS;
 
 interface JsonFile {
   path: string;
@@ -26,7 +28,7 @@ describe('legible lint on real-world legacy folders (process)', function () {
       const folder = path.join(REAL_WORLD, corpus);
       assert.ok(await exists(folder), `missing corpus folder ${folder}`);
       const relative = path.relative(REPO_ROOT, folder).split(path.sep).join('/');
-      const records = (await readdir(folder)).filter((name) => /^\d{4,}-.*\.md$/.test(name)).sort();
+      const records = (await readdir(folder)).filter((name) => parseRecordName(name) !== undefined).sort();
       assert.ok(records.length > 5, `${folder} holds records`);
 
       const json = await runCli(['lint', relative, '--today', TODAY, '--format', 'json'], { cwd: REPO_ROOT });

@@ -11,11 +11,11 @@ function legacyOf(text: string) {
 
 describe('parseLegacyStatus', () => {
   it('splits "superseded by ADR-0057" into the status and the successor', () => {
-    assert.deepEqual(parseLegacyStatus('superseded by ADR-0057'), { status: 'superseded', supersedes: [], supersededBy: ['ADR-0057'] });
+    assert.deepEqual(parseLegacyStatus('superseded by ADR-0057'), { word: 'superseded', note: undefined, supersedes: [], supersededBy: ['ADR-0057'] });
   });
 
   it('splits "accepted; supersedes ADR-0045" into the status and what it replaces', () => {
-    assert.deepEqual(parseLegacyStatus('accepted; supersedes ADR-0045'), { status: 'accepted', supersedes: ['ADR-0045'], supersededBy: [] });
+    assert.deepEqual(parseLegacyStatus('accepted; supersedes ADR-0045'), { word: 'accepted', note: undefined, supersedes: ['ADR-0045'], supersededBy: [] });
   });
 
   it('reads no status from a template choice list', () => {
@@ -24,15 +24,15 @@ describe('parseLegacyStatus', () => {
   });
 
   it('keeps a two-word status such as "on hold"', () => {
-    assert.equal(parseLegacyStatus('on hold').status, 'on hold');
+    assert.equal(parseLegacyStatus('on hold').word, 'on hold');
   });
 
   it('lower-cases and strips emphasis, comments, trailing dots and parenthesised dates', () => {
-    assert.equal(parseLegacyStatus('**Accepted**').status, 'accepted');
-    assert.equal(parseLegacyStatus('Deprecated.').status, 'deprecated');
-    assert.equal(parseLegacyStatus('proposed <!-- until the review -->').status, 'proposed');
-    assert.deepEqual(parseLegacyStatus('Accepted (2020-01-01)'), { status: 'accepted', supersedes: [], supersededBy: [] });
-    assert.equal(parseLegacyStatus('').status, undefined);
+    assert.equal(parseLegacyStatus('**Accepted**').word, 'accepted');
+    assert.equal(parseLegacyStatus('Deprecated.').word, 'deprecated');
+    assert.equal(parseLegacyStatus('proposed <!-- until the review -->').word, 'proposed');
+    assert.deepEqual(parseLegacyStatus('Accepted (2020-01-01)'), { word: 'accepted', note: '2020-01-01', supersedes: [], supersededBy: [] });
+    assert.equal(parseLegacyStatus('').word, undefined);
   });
 
   it('takes ids from adr-tools and log4brains links, but not the year of a date', () => {
@@ -80,7 +80,20 @@ describe('readLegacy (through parseDecisionDocument)', () => {
   });
 
   it('reads a plain Markdown file as plain, with its title if it has one', () => {
-    assert.deepEqual(readLegacy('Just notes.\n', 0, undefined), { format: 'plain', deciders: [], supersedes: [], supersededBy: [], tags: [] });
+    assert.deepEqual(readLegacy('Just notes.\n', 0, undefined), {
+      format: 'plain',
+      type: 'adr',
+      title: undefined,
+      status: undefined,
+      statusInVocabulary: false,
+      statusNote: undefined,
+      deciders: [],
+      owners: [],
+      supersedes: [],
+      supersededBy: [],
+      tags: [],
+    });
+    assert.equal(readLegacy('Just notes.\n', 0, undefined, { path: '/ws/docs/adr/0004-keep-notes_short.md' }).title?.value, 'Keep notes short', 'no heading: the file name made readable');
     assert.equal(legacyOf('# Notes\n\nText.\n').title?.value, 'Notes');
   });
 
@@ -92,4 +105,76 @@ describe('readLegacy (through parseDecisionDocument)', () => {
       assert.equal(parseDecisionDocument('/x/0001-a.md', broken, DEFAULT_LIMITS).legacy, undefined, JSON.stringify(broken));
     }
   });
+
+  describe('RFC header bullets', () => {
+    const rfc = (text: string, path = '/ws/text/0042-async-drop.md') => {
+      const doc = parseDecisionDocument(path, text, DEFAULT_LIMITS);
+      assert.equal(doc.legible, false);
+      return doc.legacy!;
+    };
+
+    it('reads title, date, authors and status in any order before the first heading, links and code spans stripped', () => {
+      const legacy = rfc('- Status: Active\n- Authors: [Aaron Turon](https://github.com/aturon), Niko and `boats`\n- Title: Async **drop**\n- Start Date: December 1, 2021\n- RFC PR: [rust-lang/rfcs#42](https://github.com/rust-lang/rfcs/pull/42)\n\n# Summary\n\nText.\n');
+      assert.deepEqual(
+        [legacy.format, legacy.type, legacy.title?.value, legacy.date?.value, legacy.status?.value, legacy.statusInVocabulary, legacy.owners],
+        ['rfc', 'rfc', 'Async drop', '2021-12-01', 'accepted', true, ['Aaron Turon', 'Niko', 'boats']],
+      );
+    });
+
+    it('a heading that names a section is no title: the feature name is, else the file name made readable', () => {
+      assert.equal(rfc('- Feature Name: `async_drop`\n- Start Date: 2021-12-01\n\n# Summary\n').title?.value, 'async_drop');
+      assert.equal(rfc('- Feature Name: N/A\n- Start Date: 2021-12-01\n\n## Table of Contents\n').title?.value, 'Async drop');
+      assert.equal(rfc('- Start Date: 23-07-2014\n\n# Motivation\n').date?.value, '2014-07-23', 'day first when the day cannot be a month');
+      assert.equal(rfc('- Feature Name: x\n\n# Async drop, in full\n').title?.value, 'Async drop, in full');
+    });
+
+    it('a record in an RFC folder is an RFC even without bullets; the configured type otherwise', () => {
+      assert.equal(legacyOf('# Use X\n').type, 'adr');
+      assert.equal(parseDecisionDocument('/ws/docs/rfcs/0001-x.md', '# Use X\n', DEFAULT_LIMITS).legacy?.type, 'rfc');
+      assert.equal(parseDecisionDocument('/ws/docs/proposals/0001-x.md', '# Use X\n', DEFAULT_LIMITS, undefined, { type: 'rfc' }).legacy?.type, 'rfc');
+    });
+
+    it('maps status words onto the type, by the folder mapping first; an unmappable word is kept', () => {
+      assert.deepEqual([rfc('- Status: postponed\n').status?.value, rfc('- Status: postponed\n').statusInVocabulary], ['postponed', false]);
+      const doc = parseDecisionDocument('/ws/text/0001-x.md', '- Status: postponed\n- Start Date: 2020-01-01\n', DEFAULT_LIMITS, undefined, { statuses: { postponed: 'withdrawn' } });
+      assert.equal(doc.legacy?.status?.value, 'withdrawn');
+      assert.equal(legacyOf('# X\n\n- Status: Approved\n').status?.value, 'accepted');
+    });
+
+    it('reads 10,000 header lines and a 1 MB bullet in bounded work', () => {
+      const many = Array.from({ length: 10_000 }, (_, i) => `- Note ${i}: x`).join('\n');
+      assert.equal(rfc(`- Start Date: 2020-01-01\n${many}\n`).date?.value, '2020-01-01');
+      const huge = rfc(`- Feature Name: ${'a'.repeat(1 << 20)}\n- Start Date: 2020-01-01\n`);
+      assert.ok((huge.title?.value.length ?? 0) <= 4096, 'a title is cut, not a megabyte');
+      assert.equal(huge.date?.value, '2020-01-01');
+      const hashes = legacyOf(`#${' #'.repeat(100_000)}\n`);
+      assert.equal(hashes.format, 'plain');
+    });
+  });
+
+  describe('frontmatter of other tools', () => {
+    it('reads MADR frontmatter after an SPDX comment as MADR, not as adr-tools', () => {
+      const legacy = legacyOf('<!--\nSPDX-FileCopyrightText: 2024 A <a@example.org>\n\nSPDX-License-Identifier: CC-BY-SA-4.0\n-->\n\n---\nstatus: draft\ndate: 2024-01-12\n---\n# Working with EOL\n');
+      assert.deepEqual([legacy.format, legacy.title?.value, legacy.status?.value, legacy.date?.value], ['madr', 'Working with EOL', 'proposed', '2024-01-12']);
+    });
+
+    it('reads Docusaurus/Jekyll frontmatter: the title without its id prefix, a [superseded] mark, the successor in an admonition', () => {
+      const text = '---\nid: adr013\ntitle: "ADR013: Use JSON for config [superseded]"\ndescription: Config format\nnav_order: 13\n---\n\n:::warning\nThis decision was superseded by [ADR014](./adr014-use-toml.md).\n:::\n';
+      const legacy = legacyOf(text);
+      assert.deepEqual([legacy.format, legacy.title?.value, legacy.status?.value, legacy.supersededBy], ['jekyll', 'Use JSON for config', 'superseded', ['0014']]);
+    });
+
+    it('"superseded by ADR 10" names ADR-0010; a record naming itself is not superseded', () => {
+      assert.deepEqual(legacyOf('---\nstatus: superseded by ADR 10\n---\n# X\n').supersededBy, ['ADR-0010']);
+      const self = parseDecisionDocument('/ws/docs/decisions/0057-x.md', '# X\n\nADR-0045 was superseded by this record, ADR-0057.\n', DEFAULT_LIMITS).legacy!;
+      assert.deepEqual([self.status, self.supersededBy], [undefined, []]);
+    });
+
+    it('a prose status keeps its word and moves the rest to a note', () => {
+      const legacy = legacyOf('# X\n\n## Status\n\nAccepted. We revisit this once the billing migration has ended, in the second quarter of next year.\n');
+      assert.deepEqual([legacy.status?.value, legacy.statusNote], ['accepted', 'We revisit this once the billing migration has ended, in the second quarter of next year.']);
+      assert.deepEqual([legacyOf('# X\n\nStatus: postponed until the audit\n').status?.value, legacyOf('# X\n\nStatus: postponed until the audit\n').statusNote], ['postponed', 'until the audit']);
+    });
+  });
 });
+

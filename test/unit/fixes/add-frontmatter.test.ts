@@ -148,9 +148,11 @@ describe('fixes: add-frontmatter', () => {
     assert.ok(fixed.includes(lines('status: superseded', NO_DATE, ...OWNERS, ...DECIDERS, 'superseded-by:', '  - <Which records replace this one?>', 'reversibility:')));
   });
 
-  it('leaves a status outside the ADR vocabulary as a placeholder, and an existing one as written', async () => {
+  it('maps a status onto the ADR vocabulary, leaves one with no counterpart as a placeholder, and an existing one as written', async () => {
     const draft = lines('# Use Lunr', '', '- Status: draft', '');
-    const { fixed } = await addFrontmatter('0001-use-lunr.md', draft);
+    assert.ok((await addFrontmatter('0001-use-lunr.md', draft)).fixed.includes('\nstatus: proposed\n'), 'draft is proposed in an ADR');
+    const postponed = lines('# Use Lunr', '', '- Status: postponed', '');
+    const { fixed } = await addFrontmatter('0001-use-lunr.md', postponed);
     assert.ok(fixed.includes(`\n${NO_STATUS}\n`));
 
     const onHold = lines('---', 'parent: Decisions', 'status: on hold', '---', '# Write own tooling', '');

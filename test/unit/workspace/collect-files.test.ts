@@ -36,6 +36,24 @@ describe('collectDecisionFiles', () => {
     assert.deepEqual(await collectDecisionFiles(fs, D, { ignore }), [`${D}/0001-a.md`]);
   });
 
+  it('in a folder of numbered records, a file without an id and the files in a record\'s own folder are no records', async () => {
+    const files = {
+      [`${D}/0001-a.md`]: '',
+      [`${D}/PROTOTYPING.md`]: '',
+      [`${D}/3392-some-rfc/diagram.md`]: '',
+      [`${D}/3392-some-rfc.md`]: '',
+      [`${D}/api/notes.md`]: '',
+      [`${D}/api/0002-b.md`]: '',
+      [`${D}/unnumbered/use-postgres.md`]: '',
+    };
+    assert.deepEqual(await collectDecisionFiles(new MemoryFileSystem(files), D, { ignore }), [`${D}/0001-a.md`, `${D}/3392-some-rfc.md`, `${D}/api/0002-b.md`, `${D}/unnumbered/use-postgres.md`]);
+    assert.deepEqual(
+      await collectDecisionFiles(new MemoryFileSystem(files), D, { ignore, recordsWithoutId: true }),
+      [`${D}/0001-a.md`, `${D}/3392-some-rfc.md`, `${D}/3392-some-rfc/diagram.md`, `${D}/PROTOTYPING.md`, `${D}/api/0002-b.md`, `${D}/api/notes.md`, `${D}/unnumbered/use-postgres.md`],
+      'recordsWithoutId: every Markdown file is a record again',
+    );
+  });
+
   it('keeps a record whose name merely mentions templates (jabref 0039)', async () => {
     const fs = new MemoryFileSystem({ [`${D}/0039-use-apache-velocity-as-template-engine.md`]: '', [`${D}/0040-template-placeholders-left-in.md`]: '' });
     assert.deepEqual(await collectDecisionFiles(fs, D, { ignore }), [`${D}/0039-use-apache-velocity-as-template-engine.md`, `${D}/0040-template-placeholders-left-in.md`]);

@@ -21,6 +21,16 @@ describe('DecisionWorkspace', () => {
     assert.equal(findings[0].path, `${D}/0002-b.md`);
   });
 
+  it('duplicate-id: 2,000 files sharing a number get one finding each that names three others and counts the rest', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) files[`${D}/0007-copy-${String(i).padStart(4, '0')}.md`] = `# Copy ${i}\n`;
+    const { findings } = await lintFiles(files);
+    const duplicates = findings.filter((f) => f.ruleId === 'duplicate-id');
+    assert.equal(duplicates.length, 2000);
+    assert.equal(duplicates[0].message, 'Number 0007 is also used by 0007-copy-0001.md, 0007-copy-0002.md, 0007-copy-0003.md and 1,996 more: were two branches merged? Which record keeps 0007? Renumber the other and update its references.');
+    assert.ok(duplicates.every((f) => (f.related?.length ?? 0) === 3 && f.message.length < 300));
+  });
+
   it('re-lints one file from the editor text, and cross-file findings follow', async () => {
     const { workspace } = await lintFiles({ [`${D}/0007-a.md`]: adr('A'), [`${D}/0008-b.md`]: adr('B') });
     const findings = async (): Promise<string[]> => [...(await workspace.findings()).values()].flat().map((f) => `${f.path.slice(f.path.lastIndexOf('/') + 1)} ${f.ruleId}`);
