@@ -161,7 +161,7 @@ describe('readLegacy (through parseDecisionDocument)', () => {
     it('reads Docusaurus/Jekyll frontmatter: the title without its id prefix, a [superseded] mark, the successor in an admonition', () => {
       const text = '---\nid: adr013\ntitle: "ADR013: Use JSON for config [superseded]"\ndescription: Config format\nnav_order: 13\n---\n\n:::warning\nThis decision was superseded by [ADR014](./adr014-use-toml.md).\n:::\n';
       const legacy = legacyOf(text);
-      assert.deepEqual([legacy.format, legacy.title?.value, legacy.status?.value, legacy.supersededBy], ['jekyll', 'Use JSON for config', 'superseded', ['0014']]);
+      assert.deepEqual([legacy.format, legacy.title?.value, legacy.status?.value, legacy.supersededBy], ['jekyll', 'Use JSON for config', 'superseded', ['ADR-0014']]);
     });
 
     it('"superseded by ADR 10" names ADR-0010; a record naming itself is not superseded', () => {

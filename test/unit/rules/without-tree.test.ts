@@ -10,6 +10,7 @@ import { loadMarkdownParser } from '../../../src/core/parse/markdown';
 import { RULES } from '../../../src/core/rules/registry';
 import type { BodyRule } from '../../../src/core/rules/rule';
 import { isRecordType } from '../../../src/core/schema/schema-registry';
+import { REAL_WORLD } from '../support/real-world';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const config = defaultConfig();
@@ -56,6 +57,7 @@ describe('body rules without the Markdown tree', () => {
     const files = [
       ...markdownFiles(path.join(REPO, 'test', 'fixtures', 'rules')),
       ...markdownFiles(path.join(REPO, 'examples')),
+      ...markdownFiles(REAL_WORLD),
     ];
     assert.ok(files.length > 150, `expected the fixtures and the corpus, found ${files.length} files`);
     let without = 0;
