@@ -1,5 +1,6 @@
 import { htmlBlockEnd } from '../parse/html-block';
 import { closesFence, fenceOpening, type Fence } from '../parse/fence';
+import { atxHeading } from '../parse/atx-heading';
 
 /** A top-level ATX heading as the line scan reads it. */
 export interface ScannedHeading {
@@ -19,7 +20,6 @@ export interface HeadingScan {
   readonly complete: boolean;
 }
 
-const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 /** Characters with which inline Markdown can make a heading's text differ from its source. */
 export const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
@@ -95,11 +95,11 @@ export function scanTopLevelHeadings(text: string, from: number): HeadingScan | 
         if (/^#{1,6}(?:[ \t]|$)/.test(line)) complete = false;
         continue;
       }
-      const heading = ATX.exec(line);
+      const heading = atxHeading(line);
       if (heading) {
-        const value = (heading[2] ?? '').replace(/[ \t]+#+$/, '').replace(/^#+$/, '');
+        const value = heading.text;
         if (INLINE_MARKUP.test(value)) complete = false;
-        headings.push({ text: value, depth: heading[1].length, offset: lineStart });
+        headings.push({ text: value, depth: heading.depth, offset: lineStart });
         previousBlank = true; // a heading ends its block: a `---` below it is a thematic break
       }
       continue;

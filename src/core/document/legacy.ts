@@ -11,6 +11,7 @@ import { parseRecordName, recordNameOf } from '../numbering/record-name';
 import { knownStatusWords, mapLegacyStatus } from './legacy-status';
 import { parseProseDate } from './prose-date';
 import { sectionKey } from './section-names';
+import { atxHeading } from '../parse/atx-heading';
 
 export type LegacyFormat = 'madr' | 'jekyll' | 'nygard' | 'bullets' | 'rfc' | 'plain';
 
@@ -183,22 +184,6 @@ export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, 
   return { word, note, supersedes, supersededBy };
 }
 
-/** An ATX heading's level and text, read without a backtracking pattern (`#` runs may be long). */
-function atxHeading(line: string): { level: number; text: string } | undefined {
-  let level = 0;
-  while (level < line.length && line.charCodeAt(level) === 35) level++;
-  if (level === 0 || level > 6) return undefined;
-  const next = line.charAt(level);
-  if (next !== '' && next !== ' ' && next !== '\t') return undefined;
-  let end = line.length;
-  while (end > level && (line.charAt(end - 1) === ' ' || line.charAt(end - 1) === '\t')) end--;
-  // A closing run of #s preceded by a space is not part of the text.
-  let hashes = end;
-  while (hashes > level && line.charCodeAt(hashes - 1) === 35) hashes--;
-  if (hashes < end && (hashes === level || line.charAt(hashes - 1) === ' ' || line.charAt(hashes - 1) === '\t')) end = hashes;
-  return { level, text: line.slice(level, end).trim() };
-}
-
 function isSectionHeading(text: string): boolean {
   return SECTION_HEADINGS.has(sectionKey(plainText(text)));
 }
@@ -301,7 +286,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     const heading = atxHeading(trimmed);
     if (heading) {
       statusSection = undefined;
-      if (heading.level === 1 && !found.title && heading.text && !isSectionHeading(heading.text)) {
+      if (heading.depth === 1 && !found.title && heading.text && !isSectionHeading(heading.text)) {
         // adr-tools numbers its headings ("# 9. Use Postgres"); the number is the file's, not the title's.
         // The heading as written (code spans and emphasis are part of a title); comments go.
         let title = heading.text.replace(/<!--.*?-->/g, '').replace(/^\d+\.\s+/, '').trim();
@@ -314,7 +299,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       }
       // Header bullets may follow a title line, not a section.
       sawHeading = true;
-      if (heading.level >= 2 && sectionKey(heading.text) === 'status') {
+      if (heading.depth >= 2 && sectionKey(heading.text) === 'status') {
         statusSection = span;
         format = format === 'plain' ? 'nygard' : format;
       }
