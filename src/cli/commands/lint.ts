@@ -4,6 +4,7 @@ import { displayPath } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
 import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
+import { findRepository } from '../repository';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
 import { DEFAULT_CACHE, openCache } from '../scan/open-cache';
@@ -30,6 +31,10 @@ export const lintCommand: Command = {
       '  .log4brains.yml, else the usual places (docs/decisions, docs/adr, …). A folder is linted as a',
       '  decisions folder; a file is linted with its folder\'s records in the index, so references',
       '  resolve, but only its own findings are printed.',
+      '',
+      'Paths printed are relative to the current folder, except --format github (relative to the',
+      'repository root, the folder holding .git, as GitHub resolves them) and sarif (relative to the',
+      'same root, %SRCROOT%).',
       '',
       'Exit codes:',
       '  0  no errors, and no more warnings than --max-warnings',
@@ -58,7 +63,9 @@ export const lintCommand: Command = {
     const files: LintedFile[] = shown
       .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }))
       .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-    context.out(FORMATTERS[format]({ files, root: opened.root, display: (path) => displayPath(context.cwd, path), color: context.color, quiet }));
+    // GitHub and code scanning resolve paths from the repository root, wherever lint runs.
+    const root = (await findRepository(opened.fs, opened.root))?.root ?? opened.root;
+    context.out(FORMATTERS[format]({ files, root, display: (path) => displayPath(context.cwd, path), color: context.color, quiet }));
 
     // Counted before --quiet hides anything: what passes CI must not depend on what is printed.
     const counts = countFindings(shown.flatMap(([, findings]) => findings));
