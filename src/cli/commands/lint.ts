@@ -1,13 +1,14 @@
 import { RULES } from '../../core/rules/registry';
 import { choice, flag, nonNegativeInteger, stringOption, todayOption, UsageError } from '../args';
-import { displayPath } from '../context';
+import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
 import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
 import { findRepository } from '../repository';
+import type { LintCache } from '../scan/lint-cache';
+import { DEFAULT_CACHE_HELP, openCache } from '../scan/open-cache';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
-import { DEFAULT_CACHE, openCache } from '../scan/open-cache';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -18,7 +19,7 @@ export const lintCommand: Command = {
     'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
     cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
-    'cache-location': { type: 'string', value: 'file', description: `Where --cache keeps its results (default ${DEFAULT_CACHE}, or .legible-cache/ without node_modules).` },
+    'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
     ...TODAY_OPTION,
     ...HELP_OPTION,
   },
@@ -54,8 +55,9 @@ export const lintCommand: Command = {
     const opened = await openWorkspace(context, args.positionals);
     if (!args.positionals.length) requireFolders(opened, context, 'lint');
     const targets = await lintTargets(args.positionals, opened, context);
-    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
+    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
+    if (cache) await saveCache(cache, context);
     const byFile = await workspace.findings();
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
@@ -77,3 +79,12 @@ export const lintCommand: Command = {
     return 0;
   },
 };
+
+/** A cache that cannot be written costs the next run time, not this run its result. */
+async function saveCache(cache: LintCache, context: CliContext): Promise<void> {
+  try {
+    await cache.save();
+  } catch (error) {
+    context.warn(`the lint cache could not be written to ${cache.shown}: ${(error as Error).message}`);
+  }
+}
