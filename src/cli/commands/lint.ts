@@ -1,5 +1,6 @@
+import { isInside } from '../../core/port/paths';
 import { RULES } from '../../core/rules/registry';
-import { choice, flag, nonNegativeInteger, stringOption, todayOption, UsageError } from '../args';
+import { choice, flag, nonNegativeInteger, stringOption, todayOption } from '../args';
 import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
@@ -31,7 +32,8 @@ export const lintCommand: Command = {
       '  With none, the decisions folders of .legible.json ("folders"), else those named by .adr-dir or',
       '  .log4brains.yml, else the usual places (docs/decisions, docs/adr, …). A folder is linted as a',
       '  decisions folder; a file is linted with its folder\'s records in the index, so references',
-      '  resolve, but only its own findings are printed.',
+      '  resolve, but only its own findings are printed. A folder with no records is a warning, not a',
+      '  failure, whether it is named here or in .legible.json.',
       '',
       'Paths printed are relative to the current folder, except --format github (relative to the',
       'repository root, the folder holding .git, as GitHub resolves them) and sarif (relative to the',
@@ -61,7 +63,7 @@ export const lintCommand: Command = {
     const byFile = await workspace.findings();
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
-    if (args.positionals.length && !shown.length) throw new UsageError(`no decision records in ${args.positionals.join(', ')}`);
+    warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !args.positionals.length && !opened.loaded.config.folders.length, context);
     const files: LintedFile[] = shown
       .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }))
       .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
@@ -79,6 +81,18 @@ export const lintCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * An empty folder passes, named on the command line or in .legible.json alike: a repository that
+ * sets Legible up before its first record must not fail CI. A warning still catches a typo'd or
+ * misplaced folder. Folders found by looking in the usual places were named by no one: one of them
+ * empty beside others with records is no news, so they are mentioned only when all are empty.
+ */
+function warnEmptyFolders(folders: readonly string[], linted: readonly string[], discovered: boolean, context: CliContext): void {
+  const empty = folders.filter((folder) => !linted.some((path) => isInside(folder, path)));
+  if (discovered && empty.length < folders.length) return;
+  for (const folder of empty) context.warn(`${displayPath(context.cwd, folder)} holds no decision records yet (no Markdown file outside the "ignore" patterns); is it the folder you meant?`);
+}
 
 /** A cache that cannot be written costs the next run time, not this run its result. */
 async function saveCache(cache: LintCache, context: CliContext): Promise<void> {
