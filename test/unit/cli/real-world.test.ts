@@ -53,6 +53,8 @@ describe('legible lint on real-world legacy folders (process)', function () {
     assert.match(list.stdout, /^ADR-20200924 +accepted +- +- +Use Markdown Architectural Decision Records {2}\(/m);
     const report = await runCli(['report', relative, '--today', TODAY], { cwd: REPO_ROOT });
     assert.equal(report.code, 0, report.stderr);
-    assert.match(report.stdout, /^9 records, 0 in force, 9 without Legible frontmatter \(not assessed\); as of 2026-11-21\.$/m);
+    assert.match(report.stdout, /^9 records: 0 with Legible frontmatter, 9 without \(not assessed\); as of 2026-11-21\.$/m);
+    assert.match(report.stdout, /^> 9 records are not assessed: .*`legible migrate` adds the frontmatter to every legacy record/m);
+    assert.ok(!report.stdout.includes('None.'), 'an empty section on records it could not assess is not "None."');
   });
 });
