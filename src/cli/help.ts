@@ -39,7 +39,8 @@ export function mainHelp(commands: readonly Command[]): string {
     '',
     'The workspace root is the nearest folder, from the current one upwards, holding .legible.json or',
     '.git (else the current folder); .legible.json there configures every command. Paths printed are',
-    'relative to the current folder. Colours: only on a terminal; NO_COLOR turns them off, FORCE_COLOR on.',
+    'relative to the current folder (lint --format github and sarif: to the repository root, as GitHub',
+    'reads them). Colours: only on a terminal; NO_COLOR turns them off, FORCE_COLOR on.',
     'LEGIBLE_DEBUG=1 prints the stack of an internal error.',
     '',
   ].join('\n');

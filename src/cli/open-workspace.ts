@@ -137,9 +137,7 @@ export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly s
       remember(path, { entry, findings: workspace.fileFindings(path) });
     }
   }
-  if (cache) {
-    cache.retain(new Set(files));
-    await cache.save();
-  }
+  // Saved by the caller, which can tell the user when that fails.
+  cache?.retain(new Set(files));
   return workspace;
 }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fieldInfo } from '../../src/core/schema/field-info';
-import { cleanAdr, cleanUp, decisionsFolder, EXTENSION_ID, legible, lines, readText, track, waitFor, workspaceRoot, writeFile, writeRecord } from './support';
+import { cleanAdr, cleanUp, decisionsFolder, exists, EXTENSION_ID, legible, lines, readText, track, waitFor, workspaceRoot, writeFile, writeRecord } from './support';
 
 const FIXTURE_0001 = 'docs/decisions/0001-record-decisions-with-legible.md';
 
@@ -84,6 +84,15 @@ describe('Commands', () => {
       assert.ok(text.endsWith('<!-- legible:index:end -->\n\nFooter.\n'), text);
       assert.ok(!text.includes('stale'));
       assert.ok(text.includes('| [ADR-0604](0604-new-one.md) | New one | accepted | low | two-way | alice |'), text);
+    });
+
+    it('writes into the folder\'s index.md when it has no README.md, as `legible index` does', async () => {
+      const index = await writeFile(vscode.Uri.joinPath(decisionsFolder(), 'index.md'), lines('# Decisions', '', 'The site\'s page for this folder.'));
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.generateIndex', { open: false });
+      assert.equal(uri?.path, index.path);
+      const text = await readText(index);
+      assert.ok(text.startsWith('# Decisions\n\nThe site\'s page for this folder.\n\n<!-- legible:index:start -->\n| Id |'), text);
+      assert.ok(!(await exists(readme())), 'no README.md beside index.md');
     });
   });
 

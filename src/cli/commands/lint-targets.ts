@@ -12,6 +12,12 @@ export interface LintTargets {
   readonly folders: readonly string[];
   /** Files named on the command line that the folder walk would skip (ignored names, not `.md`). */
   readonly extraFiles: readonly string[];
+  /**
+   * The folders the user asked about: those named on the command line, else the configured or
+   * discovered ones. One that holds no record is worth a warning (a typo, a misplaced folder),
+   * whichever way it was named.
+   */
+  readonly askedFolders: readonly string[];
   /** True for a path whose findings are printed. */
   shows(path: string): boolean;
 }
@@ -26,7 +32,7 @@ export interface LintTargets {
  *   and only the file's findings are printed.
  */
 export async function lintTargets(paths: readonly string[], opened: OpenedWorkspace, context: CliContext): Promise<LintTargets> {
-  if (!paths.length) return { folders: opened.folders, extraFiles: [], shows: () => true };
+  if (!paths.length) return { folders: opened.folders, extraFiles: [], askedFolders: opened.folders, shows: () => true };
   const folders = new Set<string>();
   const extraFiles: string[] = [];
   const shownFolders: string[] = [];
@@ -59,6 +65,7 @@ export async function lintTargets(paths: readonly string[], opened: OpenedWorksp
   return {
     folders: [...folders],
     extraFiles,
+    askedFolders: shownFolders,
     shows: (path) => shownFiles.has(path) || shownFolders.some((folder) => isInside(folder, path)),
   };
 }

@@ -1,12 +1,15 @@
+import { isInside } from '../../core/port/paths';
 import { RULES } from '../../core/rules/registry';
-import { choice, flag, nonNegativeInteger, stringOption, todayOption, UsageError } from '../args';
-import { displayPath } from '../context';
+import { choice, flag, nonNegativeInteger, stringOption, todayOption } from '../args';
+import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
 import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
+import { findRepository } from '../repository';
+import type { LintCache } from '../scan/lint-cache';
+import { DEFAULT_CACHE_HELP, openCache } from '../scan/open-cache';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
-import { DEFAULT_CACHE, openCache } from '../scan/open-cache';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -17,7 +20,7 @@ export const lintCommand: Command = {
     'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
     cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
-    'cache-location': { type: 'string', value: 'file', description: `Where --cache keeps its results (default ${DEFAULT_CACHE}, or .legible-cache/ without node_modules).` },
+    'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
     ...TODAY_OPTION,
     ...HELP_OPTION,
   },
@@ -29,7 +32,12 @@ export const lintCommand: Command = {
       '  With none, the decisions folders of .legible.json ("folders"), else those named by .adr-dir or',
       '  .log4brains.yml, else the usual places (docs/decisions, docs/adr, …). A folder is linted as a',
       '  decisions folder; a file is linted with its folder\'s records in the index, so references',
-      '  resolve, but only its own findings are printed.',
+      '  resolve, but only its own findings are printed. A folder with no records is a warning, not a',
+      '  failure, whether it is named here or in .legible.json.',
+      '',
+      'Paths printed are relative to the current folder, except --format github (relative to the',
+      'repository root, the folder holding .git, as GitHub resolves them) and sarif (relative to the',
+      'same root, %SRCROOT%).',
       '',
       'Exit codes:',
       '  0  no errors, and no more warnings than --max-warnings',
@@ -49,16 +57,19 @@ export const lintCommand: Command = {
     const opened = await openWorkspace(context, args.positionals);
     if (!args.positionals.length) requireFolders(opened, context, 'lint');
     const targets = await lintTargets(args.positionals, opened, context);
-    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
+    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
+    if (cache) await saveCache(cache, context);
     const byFile = await workspace.findings();
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
-    if (args.positionals.length && !shown.length) throw new UsageError(`no decision records in ${args.positionals.join(', ')}`);
+    warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !args.positionals.length && !opened.loaded.config.folders.length, context);
     const files: LintedFile[] = shown
       .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }))
       .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-    context.out(FORMATTERS[format]({ files, root: opened.root, display: (path) => displayPath(context.cwd, path), color: context.color, quiet }));
+    // GitHub and code scanning resolve paths from the repository root, wherever lint runs.
+    const root = (await findRepository(opened.fs, opened.root))?.root ?? opened.root;
+    context.out(FORMATTERS[format]({ files, root, display: (path) => displayPath(context.cwd, path), color: context.color, quiet }));
 
     // Counted before --quiet hides anything: what passes CI must not depend on what is printed.
     const counts = countFindings(shown.flatMap(([, findings]) => findings));
@@ -70,3 +81,24 @@ export const lintCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * An empty folder passes, named on the command line or in .legible.json alike: a repository that
+ * sets Legible up before its first record must not fail CI. A warning still catches a typo'd or
+ * misplaced folder. Folders found by looking in the usual places were named by no one: one of them
+ * empty beside others with records is no news, so they are mentioned only when all are empty.
+ */
+function warnEmptyFolders(folders: readonly string[], linted: readonly string[], discovered: boolean, context: CliContext): void {
+  const empty = folders.filter((folder) => !linted.some((path) => isInside(folder, path)));
+  if (discovered && empty.length < folders.length) return;
+  for (const folder of empty) context.warn(`${displayPath(context.cwd, folder)} holds no decision records yet (no Markdown file outside the "ignore" patterns); is it the folder you meant?`);
+}
+
+/** A cache that cannot be written costs the next run time, not this run its result. */
+async function saveCache(cache: LintCache, context: CliContext): Promise<void> {
+  try {
+    await cache.save();
+  } catch (error) {
+    context.warn(`the lint cache could not be written to ${cache.shown}: ${(error as Error).message}`);
+  }
+}

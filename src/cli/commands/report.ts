@@ -24,7 +24,8 @@ export const reportCommand: Command = {
       '',
       'The report names in-force decisions whose knowledge only one person holds, exit plans past due,',
       'decisions due for review, and one-way doors decided by one person. Links are relative to the',
-      'current folder.',
+      'current folder. Records without Legible frontmatter (MADR, adr-tools, log4brains) cannot be',
+      'assessed: the report counts them and says how to migrate them (legible migrate).',
     ].join('\n'),
   async run(args, context) {
     const format = choice(stringOption(args, 'format'), REPORT_FORMATS, 'md', 'format');

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { DecisionEntry } from '../../core/index/decision-entry';
-import { dirname, joinPath } from '../../core/port/paths';
+import { dirname } from '../../core/port/paths';
 import { renderToc, updateToc } from '../../core/toc/render-toc';
+import { tocFile } from '../../core/toc/toc-file';
 import { stringOption } from '../args';
 import { displayPath, toPortable } from '../context';
 import { chosenFolders, openWorkspace, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
@@ -13,7 +14,7 @@ const encoder = new TextEncoder();
 /** `legible index`: the table of contents, kept between markers in a README. */
 export const indexCommand: Command = {
   name: 'index',
-  summary: 'Write the table of contents into each decisions folder\'s README.md.',
+  summary: 'Write the table of contents into each decisions folder\'s README.md (or its index.md).',
   usage: 'index [folders…] [options]',
   options: {
     output: { type: 'string', short: 'o', value: 'file', description: 'Write one table of every folder\'s records into this file instead.' },
@@ -23,9 +24,10 @@ export const indexCommand: Command = {
     [
       FOLDERS_HELP,
       '',
-      'The table goes between <!-- legible:index:start --> and <!-- legible:index:end -->; text around',
-      'the markers is kept, and a file without them gets the table appended. Running it again changes',
-      'nothing unless the records did. The paths written are printed.',
+      'Each folder\'s table goes into its README.md, else into its index.md when it has one, else into a',
+      'new README.md. The table goes between <!-- legible:index:start --> and <!-- legible:index:end -->;',
+      'text around the markers is kept, and a file without them gets the table appended. Running it again',
+      'changes nothing unless the records did. The paths written are printed.',
     ].join('\n'),
   async run(args, context) {
     const opened = await openWorkspace(context, args.positionals);
@@ -36,7 +38,7 @@ export const indexCommand: Command = {
     const output = stringOption(args, 'output');
     const targets = output
       ? [{ file: toPortable(resolve(context.cwd, output)), entries }]
-      : folders.map((folder) => ({ file: joinPath(folder, 'README.md'), entries: entries.filter((entry) => entry.folder === folder) }));
+      : await Promise.all(folders.map(async (folder) => ({ file: await tocFile(opened.fs, folder), entries: entries.filter((entry) => entry.folder === folder) })));
     for (const target of targets) {
       await writeToc(opened, target.file, target.entries);
       context.out(`${displayPath(context.cwd, target.file)}\n`);

@@ -1,3 +1,4 @@
+import { relativePath } from '../../core/port/paths';
 import type { Severity } from '../../core/rules/rule';
 import { location, type LintOutput } from './lint-output';
 
@@ -15,7 +16,9 @@ export function escapeProperty(text: string): string {
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
- * diff (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ * diff (https://docs.github.com/actions/reference/workflow-commands-for-github-actions). GitHub
+ * reads `file` from the repository root, so the path is relative to it, not to the current folder:
+ * `legible lint` run from a subfolder (`working-directory:`) still annotates the right file.
  */
 export function formatGithub(output: LintOutput): string {
   const lines: string[] = [];
@@ -23,7 +26,7 @@ export function formatGithub(output: LintOutput): string {
     for (const finding of file.findings) {
       const at = location(finding.range);
       const properties = [
-        `file=${escapeProperty(file.display)}`,
+        `file=${escapeProperty(relativePath(output.root, file.path))}`,
         `line=${at.line}`,
         `col=${at.column}`,
         `endLine=${at.endLine}`,

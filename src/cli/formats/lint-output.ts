@@ -13,7 +13,10 @@ export interface LintedFile {
 export interface LintOutput {
   /** Every file linted, sorted by `display`, with or without findings. */
   readonly files: readonly LintedFile[];
-  /** Absolute, '/'-separated: where SARIF's %SRCROOT% points. */
+  /**
+   * Absolute, '/'-separated: the repository root (the folder holding `.git`), else the workspace
+   * root. GitHub's annotations and code scanning resolve paths from there; SARIF's %SRCROOT%.
+   */
   readonly root: string;
   /** Turns any absolute path (related locations) into its displayed form. */
   display(path: string): string;

@@ -21,7 +21,8 @@ function fileUri(folder: string): string {
 /**
  * SARIF 2.1.0, for GitHub code scanning and other CI dashboards. Every registered rule is listed
  * (a dashboard shows rules that found nothing too); locations are relative to %SRCROOT%, the
- * workspace root, and columns count UTF-16 code units, as the core's ranges do.
+ * repository root (GitHub code scanning reads them from there), and columns count UTF-16 code
+ * units, as the core's ranges do.
  */
 export function formatSarif(output: LintOutput): string {
   const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FileResult } from './worker-protocol';
 
@@ -26,6 +26,8 @@ export class LintCache {
 
   private constructor(
     readonly location: string,
+    /** The location as messages show it. */
+    readonly shown: string,
     private readonly key: string,
     private readonly files: Record<string, CachedFile>,
   ) {}
@@ -36,14 +38,14 @@ export class LintCache {
     return hash.digest('hex');
   }
 
-  static async load(location: string, key: string): Promise<LintCache> {
+  static async load(location: string, key: string, shown = location): Promise<LintCache> {
     try {
       const parsed = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
-      if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') return new LintCache(location, key, parsed.files);
+      if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') return new LintCache(location, shown, key, parsed.files);
     } catch {
       // Missing, unreadable or from another version: start afresh.
     }
-    return new LintCache(location, key, Object.create(null));
+    return new LintCache(location, shown, key, Object.create(null));
   }
 
   get(path: string, size: number, mtime: number, body: boolean): FileResult | undefined {
@@ -66,12 +68,24 @@ export class LintCache {
     }
   }
 
-  /** Written to a temporary file and renamed: a crash never leaves half a cache behind. */
+  /**
+   * Written to a temporary file and renamed: a crash never leaves half a cache behind. The
+   * temporary file has an unguessable name and is created exclusively (`wx`), so a link planted
+   * under that name is never written through; the rename replaces a link at the cache's own name
+   * rather than following it.
+   */
   async save(): Promise<void> {
     if (!this.dirty) return;
     await mkdir(dirname(this.location), { recursive: true });
-    const temporary = `${this.location}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ key: this.key, files: this.files } satisfies CacheFile));
-    await rename(temporary, this.location);
+    const temporary = `${this.location}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, JSON.stringify({ key: this.key, files: this.files } satisfies CacheFile), { flag: 'wx', mode: 0o600 });
+      await rename(temporary, this.location);
+    } catch (error) {
+      // Only ours to remove: something already at that name (EEXIST) is left alone.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temporary, { force: true });
+      throw error;
+    }
+    this.dirty = false;
   }
 }

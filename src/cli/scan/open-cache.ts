@@ -1,31 +1,90 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
 import { joinPath } from '../../core/port/paths';
 import { CONFIG_FILE } from '../../core/workspace/load-config';
 import { RECORD_TYPES } from '../../core/schema/schema-registry';
 import type { CliContext } from '../context';
-import { toPortable } from '../context';
+import { displayPath, toPortable } from '../context';
 import type { OpenedWorkspace } from '../open-workspace';
+import { findRepository } from '../repository';
 import { VERSION } from '../version';
 import { LintCache } from './lint-cache';
 
-export const DEFAULT_CACHE = 'node_modules/.cache/legible/lint-cache.json';
+/** How `--cache-location`'s help names the default. */
+export const DEFAULT_CACHE_HELP = '.git/legible/, else $XDG_CACHE_HOME/legible or ~/.cache/legible';
 
 async function bytes(path: string): Promise<Uint8Array | undefined> {
   return readFile(path).catch(() => undefined);
 }
 
+/** One cache file per workspace root: a monorepo's workspaces, or two checkouts, never share one. */
+function cacheFileName(root: string): string {
+  return `lint-cache-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
+}
+
+/** The user's cache folder: $XDG_CACHE_HOME (when absolute, as the spec asks), else ~/.cache (%LOCALAPPDATA% on Windows). */
+function userCacheHome(env: NodeJS.ProcessEnv): string {
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return env.XDG_CACHE_HOME;
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return env.LOCALAPPDATA;
+  return resolve(homedir(), '.cache');
+}
+
 /**
- * The lint cache of a workspace: inside it (not a shared temporary folder), keyed on what results
- * depend on besides the files themselves.
+ * Where the cache lives by default: outside the work tree, so `--cache` never leaves an untracked
+ * file for `git status` or a commit to pick up. In git's own folder when the workspace is in a
+ * repository (it goes when the clone goes), else in the user's cache folder.
  */
-export async function openCache(opened: OpenedWorkspace, today: string, location: string | undefined, context: CliContext): Promise<LintCache> {
-  const hasModules = await stat(joinPath(opened.root, 'node_modules')).then((s) => s.isDirectory(), () => false);
-  const path = location ? toPortable(resolve(context.cwd, location)) : joinPath(opened.root, hasModules ? DEFAULT_CACHE : '.legible-cache/lint-cache.json');
+async function defaultFolder(opened: OpenedWorkspace, env: NodeJS.ProcessEnv): Promise<string> {
+  const repository = await findRepository(opened.fs, opened.root);
+  return repository?.gitDir ? joinPath(repository.gitDir, 'legible') : joinPath(toPortable(userCacheHome(env)), 'legible');
+}
+
+/**
+ * Creates the default cache folder, and refuses it when it is a symbolic link (or not a folder):
+ * written through a link, the cache could land anywhere, overwriting whatever it names.
+ */
+async function ownFolder(folder: string): Promise<string | undefined> {
+  await mkdir(folder, { recursive: true, mode: 0o700 }).catch(() => undefined);
+  const found = await lstat(folder).catch(() => undefined);
+  if (!found) return `the folder ${folder} could not be created`;
+  if (found.isSymbolicLink()) return `${folder} is a symbolic link`;
+  if (!found.isDirectory()) return `${folder} is not a folder`;
+  return undefined;
+}
+
+/**
+ * `--cache-location`, as ESLint reads it: a folder (one that exists, or a path ending in a
+ * separator) gets the cache file inside it; anything else is the file itself. The user chose it,
+ * so a link there is followed.
+ */
+async function givenLocation(given: string, opened: OpenedWorkspace, context: CliContext): Promise<string> {
+  const path = toPortable(resolve(context.cwd, given));
+  const isFolder = /[\\/]$/.test(given) || (await stat(path).then((s) => s.isDirectory(), () => false));
+  return isFolder ? joinPath(path, cacheFileName(opened.root)) : path;
+}
+
+/**
+ * The lint cache of a workspace, keyed on what results depend on besides the files themselves.
+ * Undefined, with a warning, when the default folder is unsafe: the lint then runs without it.
+ */
+export async function openCache(opened: OpenedWorkspace, today: string, location: string | undefined, context: CliContext): Promise<LintCache | undefined> {
+  let path: string;
+  if (location !== undefined) path = await givenLocation(location, opened, context);
+  else {
+    const folder = await defaultFolder(opened, context.env);
+    const problem = await ownFolder(folder);
+    if (problem) {
+      context.warn(`--cache is not used: ${problem}; name another place with --cache-location.`);
+      return undefined;
+    }
+    path = joinPath(folder, cacheFileName(opened.root));
+  }
   const config = opened.loaded.config;
   const extensions = await Promise.all(RECORD_TYPES.map((type) => (config.schemaExtensions[type] ? bytes(joinPath(opened.root, config.schemaExtensions[type]!)) : undefined)));
   // The running bundle's size and time: a rebuilt Legible (new rules) never reuses old results.
   const self = await stat(process.argv[1] ?? '').then((s) => `${s.size}:${s.mtimeMs}`, () => '');
   const key = LintCache.key([VERSION, self, today, await bytes(joinPath(opened.root, CONFIG_FILE)), ...extensions]);
-  return LintCache.load(path, key);
+  return LintCache.load(path, key, displayPath(context.cwd, path));
 }

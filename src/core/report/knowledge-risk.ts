@@ -12,6 +12,36 @@ export interface RecordRef {
   readonly door?: string;
 }
 
+/**
+ * How many records the report could judge. A record without Legible frontmatter (MADR, adr-tools,
+ * log4brains) names no holders, successors, review date or door, so no section can find it: an
+ * empty section then means "not known", not "none".
+ */
+export interface Assessment {
+  /** Records with Legible frontmatter. */
+  readonly assessed: number;
+  /** Legacy records, which no section looks at. */
+  readonly notAssessed: number;
+  /** How to make them assessable; only when some are not. */
+  readonly advice?: string;
+}
+
+export function assessmentOf(entries: readonly DecisionEntry[]): Assessment {
+  const notAssessed = entries.filter((e) => e.legacy).length;
+  return { assessed: entries.length - notAssessed, notAssessed, ...(notAssessed ? { advice: legacyAdvice(notAssessed) } : {}) };
+}
+
+/** The one place that says what an unassessed record lacks and how it gets it. */
+export function legacyAdvice(count: number): string {
+  const [records, they, are] = count === 1 ? ['1 record', 'it', 'is'] : [`${count} records`, 'they', 'are'];
+  return (
+    `${records} ${are} not assessed: without Legible frontmatter ${they} cannot say who holds the knowledge, ` +
+    `who would operate the decision without them, when it is due for review or how reversible it is. ` +
+    '`legible migrate` adds the frontmatter to every legacy record (with `--dry-run`, it shows what it would change); ' +
+    'in the editor, the quick fix "Add Legible frontmatter" adds it to one.'
+  );
+}
+
 export interface KnowledgeRiskReport {
   readonly today: string;
   /** People → the in-force decisions they alone hold (no other successor, no exit plan). */
@@ -20,6 +50,7 @@ export interface KnowledgeRiskReport {
   readonly overdueReviews: ReadonlyArray<RecordRef & { readonly reviewBy: string }>;
   readonly oneWayDoorsDecidedAlone: ReadonlyArray<RecordRef & { readonly decider: string }>;
   readonly counts: { readonly records: number; readonly inForce: number; readonly legacy: number };
+  readonly assessment: Assessment;
 }
 
 export function refOf(entry: DecisionEntry): RecordRef {
@@ -49,6 +80,7 @@ export function knowledgeRisk(entries: readonly DecisionEntry[], today: string):
       return decider ? [{ ...refOf(e), decider: decider.person }] : [];
     }).sort(byId),
     counts: { records: entries.length, inForce: entries.filter(isInForce).length, legacy: entries.filter((e) => e.legacy).length },
+    assessment: assessmentOf(entries),
   };
 }
 
@@ -62,6 +94,7 @@ export interface DepartureImpact {
   readonly openExitPlans: readonly RecordRef[];
   /** Records that name the person anywhere, for context. */
   readonly involved: number;
+  readonly assessment: Assessment;
 }
 
 /** What would lose its only holder or owner if `person` left today. */
@@ -80,5 +113,6 @@ export function whatIfLeaves(entries: readonly DecisionEntry[], person: string):
     loseOnlyOwner: entries.filter((e) => !e.legacy && onlyThem(e.owners) && e.status !== 'superseded' && e.status !== 'rejected').map(refOf).sort(byId),
     openExitPlans: entries.filter((e) => e.type === 'exit-plan' && e.status !== 'verified' && e.status !== 'abandoned' && (named(e.holders) || named(e.successors))).map(refOf).sort(byId),
     involved: entries.filter((e) => named([...e.owners, ...e.deciders, ...e.holders, ...e.successors])).length,
+    assessment: assessmentOf(entries),
   };
 }

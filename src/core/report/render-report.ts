@@ -1,12 +1,33 @@
 import { relativePath } from '../port/paths';
-import type { DepartureImpact, KnowledgeRiskReport, RecordRef } from './knowledge-risk';
+import type { Assessment, DepartureImpact, KnowledgeRiskReport, RecordRef } from './knowledge-risk';
 
 function item(ref: RecordRef, base: string, extra = ''): string {
   return `- [${ref.id}](${relativePath(base, ref.path)}) ${ref.title}${extra ? ` — ${extra}` : ''}`;
 }
 
-function section(title: string, question: string, lines: string[]): string[] {
-  return [`## ${title}`, '', `_${question}_`, '', ...(lines.length ? lines : ['None.']), ''];
+/** What an empty section says: "None." only when every record could have been in it. */
+function nothingFound(assessment: Assessment): string {
+  if (!assessment.notAssessed) return 'None.';
+  if (!assessment.assessed) return assessment.notAssessed === 1 ? 'Not assessed: the one record has no Legible frontmatter.' : `Not assessed: none of the ${assessment.notAssessed} records has Legible frontmatter.`;
+  return `None among the ${assessment.assessed === 1 ? 'one record' : `${assessment.assessed} records`} with Legible frontmatter; ${assessment.notAssessed} not assessed.`;
+}
+
+function section(title: string, question: string, lines: string[], assessment: Assessment): string[] {
+  return [`## ${title}`, '', `_${question}_`, '', ...(lines.length ? lines : [nothingFound(assessment)]), ''];
+}
+
+/** The advice on legacy records, as a quote under the summary line; nothing when every record is assessed. */
+function advice(assessment: Assessment): string[] {
+  return assessment.advice ? [`> ${assessment.advice}`, ''] : [];
+}
+
+/** "14 records, 8 in force", or, with legacy records, which were assessed and which not. */
+function summary(report: KnowledgeRiskReport): string {
+  const { records, inForce } = report.counts;
+  const { assessed, notAssessed } = report.assessment;
+  const counted = `${records} record${records === 1 ? '' : 's'}`;
+  if (!notAssessed) return `${counted}, ${inForce} in force`;
+  return `${counted}: ${assessed} with Legible frontmatter${assessed ? ` (${inForce} in force)` : ''}, ${notAssessed} without (not assessed)`;
 }
 
 /** The knowledge-risk report as Markdown, links relative to `base` (where the report is read). */
@@ -14,16 +35,17 @@ export function renderReportMarkdown(report: KnowledgeRiskReport, base: string):
   const lines = [
     '# Knowledge risk',
     '',
-    `${report.counts.records} records, ${report.counts.inForce} in force${report.counts.legacy ? `, ${report.counts.legacy} without Legible frontmatter (not assessed)` : ''}; as of ${report.today}.`,
+    `${summary(report)}; as of ${report.today}.`,
     '',
+    ...advice(report.assessment),
     ...section('Decisions only one person holds', 'Which accepted decisions would lose their only holder if that person left?',
-      report.soleHolders.flatMap((p) => [`### ${p.person} (${p.decisions.length})`, '', ...p.decisions.map((d) => item(d, base, [d.risk && `risk ${d.risk}`, d.door].filter(Boolean).join(', '))), ''])),
+      report.soleHolders.flatMap((p) => [`### ${p.person} (${p.decisions.length})`, '', ...p.decisions.map((d) => item(d, base, [d.risk && `risk ${d.risk}`, d.door].filter(Boolean).join(', '))), '']), report.assessment),
     ...section('Overdue exit plans', 'Which knowledge transfers are past due and not verified?',
-      report.overdueExitPlans.map((p) => item(p, base, `due ${p.due}, ${p.status ?? 'no status'}; held by ${p.holders.join(', ') || 'no one named'}`))),
+      report.overdueExitPlans.map((p) => item(p, base, `due ${p.due}, ${p.status ?? 'no status'}; held by ${p.holders.join(', ') || 'no one named'}`)), report.assessment),
     ...section('Overdue reviews', 'Which decisions in force were due to be revisited?',
-      report.overdueReviews.map((r) => item(r, base, `review by ${r.reviewBy}`))),
+      report.overdueReviews.map((r) => item(r, base, `review by ${r.reviewBy}`)), report.assessment),
     ...section('One-way doors decided alone', 'Which hard-to-reverse decisions rest on one person\'s judgment?',
-      report.oneWayDoorsDecidedAlone.map((r) => item(r, base, `decided by ${r.decider}`))),
+      report.oneWayDoorsDecidedAlone.map((r) => item(r, base, `decided by ${r.decider}`)), report.assessment),
   ];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')}\n`;
 }
@@ -34,9 +56,10 @@ export function renderDepartureMarkdown(impact: DepartureImpact, base: string): 
     '',
     `${impact.person} is named in ${impact.involved} record(s).`,
     '',
-    ...section('Knowledge only they hold', 'Which decisions in force would have no one left who understands them?', impact.loseOnlyHolder.map((r) => item(r, base))),
-    ...section('Records only they own', 'Which records would have no one accountable?', impact.loseOnlyOwner.map((r) => item(r, base))),
-    ...section('Open exit plans involving them', 'Which transfers are still under way?', impact.openExitPlans.map((r) => item(r, base))),
+    ...advice(impact.assessment),
+    ...section('Knowledge only they hold', 'Which decisions in force would have no one left who understands them?', impact.loseOnlyHolder.map((r) => item(r, base)), impact.assessment),
+    ...section('Records only they own', 'Which records would have no one accountable?', impact.loseOnlyOwner.map((r) => item(r, base)), impact.assessment),
+    ...section('Open exit plans involving them', 'Which transfers are still under way?', impact.openExitPlans.map((r) => item(r, base)), impact.assessment),
   ];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')}\n`;
 }

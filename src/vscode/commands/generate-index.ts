@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { joinPath } from '../../core/port/paths';
 import { renderToc, updateToc } from '../../core/toc/render-toc';
+import { tocFile } from '../../core/toc/toc-file';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 import { pickDecisionsFolder } from './pick-folder';
@@ -8,12 +8,12 @@ import { pickDecisionsFolder } from './pick-folder';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** Writes the table of contents into the folder's README.md between markers, keeping the rest. */
+/** Writes the table of contents into the folder's README.md (or its index.md) between markers, keeping the rest. */
 export async function generateIndex(models: Models, args: { folder?: string; open?: boolean } = {}): Promise<vscode.Uri | undefined> {
   const target = await pickDecisionsFolder(models, args.folder);
   if (!target?.model.decisions) return undefined;
   const entries = target.model.decisions.index.entries().filter((e) => e.folder === target.folder);
-  const path = joinPath(target.folder, 'README.md');
+  const path = await tocFile(models.fs, target.folder);
   const stat = await models.fs.stat(path);
   const existing = stat ? decoder.decode(await models.fs.readFile(path)) : undefined;
   const next = updateToc(existing, renderToc(entries, target.folder));

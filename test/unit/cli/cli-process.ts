@@ -3,6 +3,7 @@
  * built once per mocha process (into a temp folder, so a concurrent `npm run build` cannot swap
  * dist/cli.js under a running test), and each test works in a temp copy of a workspace.
  */
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -90,6 +91,28 @@ export async function cleanupTemps(): Promise<void> {
 }
 
 export const DECISIONS = path.join('docs', 'decisions');
+
+/** The author and date of every commit a test makes: no user configuration, the same each run. */
+const GIT_IDENTITY = {
+  GIT_AUTHOR_NAME: 'Test Author',
+  GIT_AUTHOR_EMAIL: 'author@example.com',
+  GIT_AUTHOR_DATE: '2026-11-21T09:00:00Z',
+  GIT_COMMITTER_NAME: 'Test Author',
+  GIT_COMMITTER_EMAIL: 'author@example.com',
+  GIT_COMMITTER_DATE: '2026-11-21T09:00:00Z',
+};
+
+/** Runs git in `cwd` with the clean environment and the scripted identity; returns its stdout. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: { ...baseEnv(cwd), ...GIT_IDENTITY }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Makes `dir` a git repository with everything in it committed, so `git status` starts clean. */
+export function gitRepository(dir: string): void {
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '--message', 'Decision records');
+}
 
 /** Every file below a folder with its bytes, for "nothing else changed" checks. */
 export async function snapshot(dir: string): Promise<Map<string, string>> {

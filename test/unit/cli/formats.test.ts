@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { cp, readdir } from 'node:fs/promises';
+import { cp, mkdir, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl } from '../../../src/core/rules/registry';
-import { buildCli, cleanupTemps, copyExamples, DECISIONS, readFile, REPO_ROOT, runCli, TODAY, writeFile } from './cli-process';
+import { buildCli, cleanupTemps, copyExamples, DECISIONS, EXAMPLES, gitRepository, readFile, REPO_ROOT, runCli, tempDir, TODAY, writeFile } from './cli-process';
 import { sarifProblems } from './sarif-structure';
 
 interface JsonFinding {
@@ -18,6 +18,10 @@ interface JsonFinding {
   related: Array<{ path: string; line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 type JsonFile = { path: string; findings: JsonFinding[] };
+
+interface SarifLocations {
+  runs: Array<{ originalUriBaseIds: Record<string, { uri: string }>; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+}
 
 const SEVERITY_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -166,15 +170,58 @@ describe('legible lint --format (process)', function () {
     });
   });
 
-  it('uses forward slashes and paths relative to the current folder in every format', async () => {
+  it('uses forward slashes, and paths relative to the current folder for people, to the root for GitHub and SARIF', async () => {
     const root = await copyExamples();
     const cwd = path.join(root, 'docs');
     const json = JSON.parse((await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd })).stdout) as JsonFile[];
     assert.ok(json.every((f) => f.path.startsWith('decisions/')));
+    // Not a git repository: GitHub's paths and SARIF's %SRCROOT% fall back to the workspace root.
     const github = (await runCli(['lint', '--today', TODAY, '--format', 'github'], { cwd })).stdout;
-    assert.ok(github.trimEnd().split('\n').every((line) => line.includes(' file=decisions/')));
-    // SARIF stays relative to the workspace root (%SRCROOT%), where code scanning resolves it.
-    const sarif = JSON.parse((await runCli(['lint', '--today', TODAY, '--format', 'sarif'], { cwd })).stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    assert.ok(github.trimEnd().split('\n').every((line) => line.includes(' file=docs/decisions/')), github);
+    const sarif = JSON.parse((await runCli(['lint', '--today', TODAY, '--format', 'sarif'], { cwd })).stdout) as SarifLocations;
     assert.ok(sarif.runs[0].results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('docs/decisions/')));
+  });
+
+  describe('paths for GitHub, from any folder of a repository', () => {
+    /** The file of every annotation, unescaped. */
+    const annotated = (stdout: string) => stdout.trimEnd().split('\n').map((line) => /^::\w+ file=([^,]+),/.exec(line)![1].replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%25/g, '%'));
+
+    it('github names files from the repository root when lint runs in a subfolder, or is given a path from there', async () => {
+      const root = await copyExamples();
+      gitRepository(root);
+      const fromRoot = await runCli(['lint', '--today', TODAY, '--format', 'github'], { cwd: root });
+      const files = annotated(fromRoot.stdout);
+      assert.ok(files.length > 10 && files.every((file) => file.startsWith('docs/decisions/')), fromRoot.stdout);
+      for (const cwd of [path.join(root, 'docs'), path.join(root, DECISIONS)]) {
+        const below = await runCli(['lint', '--today', TODAY, '--format', 'github'], { cwd });
+        assert.equal(below.code, 1);
+        assert.equal(below.stdout, fromRoot.stdout, `the same annotations from ${path.relative(root, cwd)}`);
+        // And a path named from there is still annotated from the root.
+        const one = await runCli(['lint', '0003-hold-settlement-funds-at-a-single-partner-bank.md', '--today', TODAY, '--format', 'github'], { cwd: path.join(root, DECISIONS) });
+        assert.deepEqual([...new Set(annotated(one.stdout))], ['docs/decisions/0003-hold-settlement-funds-at-a-single-partner-bank.md']);
+      }
+    });
+
+    it('in a monorepo, where .legible.json sits below the repository root, paths start at the repository root', async () => {
+      const repository = await tempDir();
+      const service = path.join(repository, 'services', 'payments');
+      await mkdir(path.dirname(service), { recursive: true });
+      await cp(EXAMPLES, service, { recursive: true });
+      await writeFile(path.join(repository, 'README.md'), '# Monorepo\n');
+      gitRepository(repository);
+      const cwd = path.join(service, 'docs');
+      const github = await runCli(['lint', '--today', TODAY, '--format', 'github'], { cwd });
+      assert.equal(github.code, 1, github.stderr);
+      const files = annotated(github.stdout);
+      assert.ok(files.length > 10 && files.every((file) => file.startsWith('services/payments/docs/decisions/0')), github.stdout);
+
+      const sarif = JSON.parse((await runCli(['lint', '--today', TODAY, '--format', 'sarif'], { cwd })).stdout) as SarifLocations;
+      const uris = sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+      assert.ok(uris.length && uris.every((uri) => uri.startsWith('services/payments/docs/decisions/0')), uris.join('\n'));
+      assert.equal(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(repository).href + '/');
+      // People still read paths from where they are.
+      const stylish = await runCli(['lint', '--today', TODAY], { cwd });
+      assert.match(stylish.stdout, /^decisions\/0003-hold-settlement-funds-at-a-single-partner-bank\.md$/m);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readdir } from 'node:fs/promises';
+import { cp, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildCli, cleanupTemps, copyExamples, DECISIONS, readFile, runCli, snapshot, writeFile } from './cli-process';
+import { buildCli, cleanupTemps, copyExamples, DECISIONS, exists, readFile, REAL_WORLD, runCli, snapshot, tempDir, writeFile } from './cli-process';
 
 const START = '<!-- legible:index:start -->';
 const END = '<!-- legible:index:end -->';
@@ -76,6 +76,43 @@ describe('legible index (process)', function () {
     const debug = await runCli(['index', '--output', 'missing/folder/INDEX.md'], { cwd: root, env: { LEGIBLE_DEBUG: '1' } });
     assert.equal(debug.code, 2);
     assert.match(debug.stderr, /^legible: error: ENOENT[^\n]*\nError: ENOENT[^\n]*\n {4}at /);
+  });
+
+  it('writes into the folder\'s index.md when it has no README.md, keeping its text, and creates no README', async () => {
+    const root = await copyExamples();
+    const index = path.join(root, DECISIONS, 'index.md');
+    const page = '---\nparent: Decisions\nnav_order: 100\n---\n# Decisions\n\nThe site\'s page for this folder.\n';
+    await writeFile(index, page);
+    const first = await runCli(['index'], { cwd: root });
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout, 'docs/decisions/index.md\n');
+    assert.ok(!(await exists(path.join(root, DECISIONS, 'README.md'))), 'no second front page beside index.md');
+    const text = await readFile(index, 'utf8');
+    assert.ok(text.startsWith(`${page}\n${START}\n| Id | Title |`), text.slice(0, 300));
+    assert.match(text, /\| \[ADR-0003\]\(0003-hold-settlement-funds-at-a-single-partner-bank\.md\) \|/);
+    const before = await snapshot(root);
+    await runCli(['index'], { cwd: root });
+    assert.deepEqual(await snapshot(root), before, 'a second run changes nothing');
+
+    // Once there is a README.md, it is the one written.
+    await writeFile(path.join(root, DECISIONS, 'README.md'), '# Decisions\n');
+    const third = await runCli(['index'], { cwd: root });
+    assert.equal(third.stdout, 'docs/decisions/README.md\n');
+    assert.equal(await readFile(index, 'utf8'), text, 'index.md is left as it was');
+  });
+
+  it('on a MADR folder (its own index.md, no README): the table joins index.md', async () => {
+    const root = await tempDir();
+    const folder = path.join(root, 'docs', 'decisions');
+    await cp(path.join(REAL_WORLD, 'madr'), folder, { recursive: true });
+    const original = await readFile(path.join(folder, 'index.md'), 'utf8');
+    const result = await runCli(['index'], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'docs/decisions/index.md\n');
+    const text = await readFile(path.join(folder, 'index.md'), 'utf8');
+    assert.ok(text.startsWith(original.replace(/\s*$/, '')), 'the hand-written page is kept');
+    assert.match(text, /\n\| \[ADR-0001\]\(0001-use-CC0-or-MIT-as-license\.md\) \| Dual License the Work \|/);
+    assert.ok(!(await exists(path.join(folder, 'README.md'))));
   });
 
   it('rejects an unknown option with exit 2', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { RULES } from '../../../src/core/rules/registry';
 import { buildCli, cleanupTemps, copyExamples, DECISIONS, exampleIntent, runCli, TODAY, writeFile } from './cli-process';
@@ -100,6 +100,11 @@ describe('legible lint (process)', function () {
       assert.equal(result.code, 0);
       assert.match(result.stderr, /^legible: warning: docs\/decisions\/README\.md is not linted: its name matches the "ignore" patterns/);
       assert.deepEqual((JSON.parse(result.stdout) as JsonFile[]).map((f) => f.path), [record]);
+      // Named alone, it leaves nothing to lint: the warning says why, and nothing failed.
+      const alone = await runCli(['lint', `${DECISIONS}/README.md`, '--today', TODAY], { cwd: root });
+      assert.equal(alone.code, 0);
+      assert.equal(alone.stdout, '✔ 0 files checked, no problems\n');
+      assert.match(alone.stderr, /^legible: warning: docs\/decisions\/README\.md is not linted: its name matches the "ignore" patterns[^\n]*\n$/);
     });
 
     it('finds exactly the rules examples/README.md lists for each record, and nothing in the others', async () => {
@@ -159,6 +164,75 @@ describe('legible lint (process)', function () {
       const after = await runCli(['lint', file, '--today', TODAY, '--format', 'json'], { cwd: root });
       assert.deepEqual((JSON.parse(before.stdout) as JsonFile[])[0].findings, []);
       assert.deepEqual((JSON.parse(after.stdout) as JsonFile[])[0].findings.map((f) => f.ruleId), ['exit-plan-overdue']);
+    });
+  });
+
+  describe('a folder with no records', () => {
+    const EMPTY_WARNING = 'legible: warning: docs/adr holds no decision records yet (no Markdown file outside the "ignore" patterns); is it the folder you meant?\n';
+
+    /** The examples, plus docs/adr holding only what is not a record (a README and a template). */
+    async function withEmptyFolder(): Promise<string> {
+      const root = await copyExamples();
+      await mkdir(path.join(root, 'docs', 'adr'));
+      await writeFile(path.join(root, 'docs', 'adr', 'README.md'), '# Architecture decisions\n');
+      await writeFile(path.join(root, 'docs', 'adr', 'template.md'), '# Title\n');
+      return root;
+    }
+
+    it('passes with the same output and warning whether it is named on the command line or in .legible.json', async () => {
+      const root = await withEmptyFolder();
+      const named = await runCli(['lint', 'docs/adr', '--today', TODAY, '--max-warnings', '0'], { cwd: root });
+      await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/adr'] }));
+      const configured = await runCli(['lint', '--today', TODAY, '--max-warnings', '0'], { cwd: root });
+      for (const result of [named, configured]) {
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, '✔ 0 files checked, no problems\n');
+        assert.equal(result.stderr, EMPTY_WARNING);
+      }
+      const json = await runCli(['lint', 'docs/adr', '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.equal(json.code, 0);
+      assert.deepEqual(JSON.parse(json.stdout), []);
+      assert.equal(json.stderr, EMPTY_WARNING);
+      // A truly empty folder is the same.
+      await rm(path.join(root, 'docs', 'adr'), { recursive: true });
+      await mkdir(path.join(root, 'docs', 'adr'));
+      const empty = await runCli(['lint', 'docs/adr', '--today', TODAY], { cwd: root });
+      assert.deepEqual([empty.code, empty.stdout, empty.stderr], [0, '✔ 0 files checked, no problems\n', EMPTY_WARNING]);
+    });
+
+    it('beside a folder with records: the records decide the exit code, the empty one is a warning', async () => {
+      const root = await withEmptyFolder();
+      const both = await runCli(['lint', 'docs/adr', 'docs/decisions', '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.equal(both.code, 1, 'the examples hold errors');
+      assert.equal((JSON.parse(both.stdout) as JsonFile[]).length, 14);
+      assert.equal(both.stderr, EMPTY_WARNING);
+      await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/decisions', 'docs/adr'] }));
+      const configured = await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.equal(configured.code, 1);
+      assert.equal(configured.stdout, both.stdout);
+      assert.equal(configured.stderr, EMPTY_WARNING);
+    });
+
+    it('found in the usual places rather than named: an empty one beside records is no news, all empty is', async () => {
+      const root = await withEmptyFolder();
+      await rm(path.join(root, '.legible.json'));
+      const beside = await runCli(['lint', '--today', TODAY, '--format', 'json'], { cwd: root });
+      assert.equal(beside.code, 1);
+      assert.equal(beside.stderr, '', 'docs/adr is one of the usual places, found, and named by no one');
+      assert.equal((JSON.parse(beside.stdout) as JsonFile[]).length, 14);
+      await rm(path.join(root, DECISIONS), { recursive: true });
+      const alone = await runCli(['lint', '--today', TODAY, '--max-warnings', '0'], { cwd: root });
+      assert.deepEqual([alone.code, alone.stdout, alone.stderr], [0, '✔ 0 files checked, no problems\n', EMPTY_WARNING]);
+    });
+
+    it('a folder that does not exist stays a usage error either way', async () => {
+      const root = await copyExamples();
+      const named = await runCli(['lint', 'docs/adr', '--today', TODAY], { cwd: root });
+      assert.deepEqual([named.code, named.stderr], [2, 'legible: no such file or folder: docs/adr\n']);
+      await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/adr'] }));
+      const configured = await runCli(['lint', '--today', TODAY], { cwd: root });
+      assert.equal(configured.code, 2);
+      assert.match(configured.stderr, /^legible: warning: \.legible\.json: the folder docs\/adr does not exist\.\nlegible: no decisions folder found in \. /);
     });
   });
 

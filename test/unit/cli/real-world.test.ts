@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { readdir } from 'node:fs/promises';
+import { cp, readdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseRecordName } from '../../../src/core/numbering/record-name';
 import { REAL_WORLD_FOLDERS } from '../support/real-world';
-import { buildCli, cleanupTemps, exists, REAL_WORLD, REPO_ROOT, runCli, TODAY } from './cli-process';
+import { buildCli, cleanupTemps, exists, gitRepository, REAL_WORLD, REPO_ROOT, runCli, tempDir, TODAY } from './cli-process';
 
 const CORPORA = REAL_WORLD_FOLDERS;
 
@@ -48,6 +48,29 @@ describe('legible lint on real-world legacy folders (process)', function () {
     });
   }
 
+  it('the README\'s adoption recipes pass on day one: frontmatter-missing as info, or --max-warnings at today\'s count', async () => {
+    const root = await tempDir();
+    await cp(path.join(REAL_WORLD, 'jabref'), path.join(root, 'docs', 'decisions'), { recursive: true });
+    gitRepository(root);
+    const records = (await readdir(path.join(root, 'docs', 'decisions'))).filter((name) => /^\d{4,}-.*\.md$/.test(name)).length;
+    const recipe = ['lint', '--format', 'github', '--today', TODAY];
+
+    const dayOne = await runCli([...recipe, '--max-warnings', '0'], { cwd: root });
+    assert.equal(dayOne.code, 1, 'the plain recipe fails on a legacy folder: why the README has this section');
+
+    // Ratchet: the cap at today's count passes, one fewer fails.
+    assert.equal((await runCli([...recipe, '--max-warnings', String(records)], { cwd: root })).code, 0);
+    assert.equal((await runCli([...recipe, '--max-warnings', String(records - 1)], { cwd: root })).code, 1);
+
+    // Lenient: the legacy finding as a notice, and --max-warnings 0 holds.
+    await writeFile(path.join(root, '.legible.json'), JSON.stringify({ rules: { 'frontmatter-missing': 'info' } }));
+    const lenient = await runCli([...recipe, '--max-warnings', '0'], { cwd: root });
+    assert.equal(lenient.code, 0, lenient.stderr);
+    const lines = lenient.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, records);
+    for (const line of lines) assert.match(line, /^::notice file=docs\/decisions\/\d{4}-[^,]+\.md,line=\d+,.*title=Legible frontmatter-missing::/);
+  });
+
   it('lists and reports on a legacy folder without failing', async () => {
     const relative = path.relative(REPO_ROOT, path.join(REAL_WORLD, 'log4brains')).split(path.sep).join('/');
     const list = await runCli(['list', relative], { cwd: REPO_ROOT });
@@ -55,6 +78,8 @@ describe('legible lint on real-world legacy folders (process)', function () {
     assert.match(list.stdout, /^ADR-20200924 +accepted +- +- +Use Markdown Architectural Decision Records {2}\(/m);
     const report = await runCli(['report', relative, '--today', TODAY], { cwd: REPO_ROOT });
     assert.equal(report.code, 0, report.stderr);
-    assert.match(report.stdout, /^9 records, 0 in force, 9 without Legible frontmatter \(not assessed\); as of 2026-11-21\.$/m);
+    assert.match(report.stdout, /^9 records: 0 with Legible frontmatter, 9 without \(not assessed\); as of 2026-11-21\.$/m);
+    assert.match(report.stdout, /^> 9 records are not assessed: .*`legible migrate` adds the frontmatter to every legacy record/m);
+    assert.ok(!report.stdout.includes('None.'), 'an empty section on records it could not assess is not "None."');
   });
 });

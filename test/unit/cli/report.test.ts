@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { buildCli, cleanupTemps, copyExamples, exampleIntent, runCli, TODAY } from './cli-process';
+import { cp, readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { buildCli, cleanupTemps, copyExamples, exampleIntent, REAL_WORLD, runCli, tempDir, TODAY } from './cli-process';
 
 interface Ref { id: string; title: string; path: string; status?: string }
 interface Report {
@@ -9,6 +11,7 @@ interface Report {
   overdueReviews: Array<Ref & { reviewBy: string }>;
   oneWayDoorsDecidedAlone: Array<Ref & { decider: string }>;
   counts: { records: number; inForce: number; legacy: number };
+  assessment: { assessed: number; notAssessed: number; advice?: string };
 }
 
 /** The record id the report uses for an example file, e.g. ADR-0005 for docs/decisions/0005-….md. */
@@ -35,6 +38,10 @@ describe('legible report (process)', function () {
     const report = JSON.parse(result.stdout) as Report;
     assert.equal(report.today, TODAY);
     assert.deepEqual(report.counts, { records: 14, inForce: 8, legacy: 1 });
+    // The one legacy record (0010, MADR) is counted, and the way to assess it is said.
+    assert.equal(report.assessment.assessed, 13);
+    assert.equal(report.assessment.notAssessed, 1);
+    assert.match(report.assessment.advice ?? '', /^1 record is not assessed: .*`legible migrate`.*"Add Legible frontmatter"/);
 
     // single-point-of-knowledge: li.wei alone holds ADR-0005.
     const [spok] = await intended('single-point-of-knowledge');
@@ -63,13 +70,39 @@ describe('legible report (process)', function () {
     const result = await runCli(['report', '--today', TODAY], { cwd: root });
     assert.equal(result.code, 0, result.stderr);
     const md = result.stdout;
-    assert.match(md, /^# Knowledge risk\n\n14 records, 8 in force, 1 without Legible frontmatter \(not assessed\); as of 2026-11-21\.\n/);
+    assert.match(md, /^# Knowledge risk\n\n14 records: 13 with Legible frontmatter \(8 in force\), 1 without \(not assessed\); as of 2026-11-21\.\n\n> 1 record is not assessed: .*`legible migrate` adds the frontmatter to every legacy record.*"Add Legible frontmatter"/);
     const section = (title: string) => md.slice(md.indexOf(`## ${title}`)).split(/\n## /)[0];
     const [spok] = await intended('single-point-of-knowledge');
     assert.match(section('Decisions only one person holds'), new RegExp(`### li\\.wei \\(1\\)\\n\\n- \\[ADR-0005\\]\\(${spok.file}\\) `));
     assert.match(section('Overdue exit plans'), /- \[EXIT-0011\]\(docs\/decisions\/0011-[a-z-]+\.md\) .* due 2025-06-30, in-progress; held by jonas/);
     assert.match(section('Overdue reviews'), /- \[ADR-0004\]\(docs\/decisions\/0004-[a-z-]+\.md\) .* review by 2024-10-15/);
     assert.match(section('One-way doors decided alone'), /- \[ADR-0003\]\(docs\/decisions\/0003-[a-z-]+\.md\) .* decided by jonas/);
+  });
+
+  it('on a folder of legacy records says how many are not assessed and how to migrate them, never "None."', async () => {
+    const root = await tempDir();
+    await cp(path.join(REAL_WORLD, 'madr'), path.join(root, 'docs', 'decisions'), { recursive: true });
+    const records = (await readdir(path.join(root, 'docs', 'decisions'))).filter((name) => /^\d{4}-.*\.md$/.test(name)).length;
+    assert.ok(records > 5);
+
+    const md = await runCli(['report', '--today', TODAY], { cwd: root });
+    assert.equal(md.code, 0, md.stderr);
+    assert.ok(md.stdout.startsWith(`# Knowledge risk\n\n${records} records: 0 with Legible frontmatter, ${records} without (not assessed); as of 2026-11-21.\n\n> ${records} records are not assessed: `), md.stdout);
+    assert.match(md.stdout, /`legible migrate` adds the frontmatter to every legacy record \(with `--dry-run`, it shows what it would change\); in the editor, the quick fix "Add Legible frontmatter" adds it to one\.\n/);
+    assert.ok(!md.stdout.includes('None.'), md.stdout);
+    assert.equal(md.stdout.split(`\n\nNot assessed: none of the ${records} records has Legible frontmatter.\n`).length - 1, 4, 'each of the four sections says it could not look');
+
+    const json = await runCli(['report', '--format', 'json', '--today', TODAY], { cwd: root });
+    assert.equal(json.code, 0, json.stderr);
+    const report = JSON.parse(json.stdout) as Report;
+    assert.deepEqual(report.counts, { records, inForce: 0, legacy: records });
+    assert.equal(report.assessment.assessed, 0);
+    assert.equal(report.assessment.notAssessed, records);
+    assert.match(report.assessment.advice ?? '', new RegExp(`^${records} records are not assessed: .*\`legible migrate\``));
+
+    const person = await runCli(['report', '--person', 'nobody', '--today', TODAY], { cwd: root });
+    assert.match(person.stdout, new RegExp(`\n\n> ${records} records are not assessed: `));
+    assert.ok(!person.stdout.includes('None.'), person.stdout);
   });
 
   it('--person shows what would be orphaned if that person left', async () => {

@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { knowledgeRisk, legacyAdvice, whatIfLeaves } from '../../../src/core/report/knowledge-risk';
+import { renderDepartureMarkdown, renderReportMarkdown } from '../../../src/core/report/render-report';
+import { lintFiles, ROOT, TODAY } from '../support/workspace';
+
+const EXAMPLE_DECISIONS = path.resolve(__dirname, '..', '..', '..', 'examples', 'workspace', 'docs', 'decisions');
+/** An accepted decision with a successor and a second decider: in no section of the report. */
+const CLEAN = readFileSync(path.join(EXAMPLE_DECISIONS, '0001-use-postgresql-as-the-system-of-record-for-the-payments-ledger.md'), 'utf8');
+/** A record as adr-tools writes it: no frontmatter, so nothing the report asks is known. */
+const legacy = (title: string) => `# ${title}\n\nDate: 2021-03-04\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n`;
+
+async function entries(files: Record<string, string>) {
+  const { workspace } = await lintFiles(Object.fromEntries(Object.entries(files).map(([name, text]) => [`docs/decisions/${name}`, text])));
+  return workspace.index.entries();
+}
+
+/** The text under each `## ` heading of a Markdown report, by heading. */
+function sections(markdown: string): Map<string, string> {
+  return new Map(markdown.split(/\n## /).slice(1).map((part) => [part.slice(0, part.indexOf('\n')), part.slice(part.indexOf('\n')).trim()]));
+}
+
+describe('the knowledge-risk report on records it cannot assess', () => {
+  it('says "None." only when every record has Legible frontmatter', async () => {
+    const report = knowledgeRisk(await entries({ '0001-ledger.md': CLEAN }), TODAY);
+    assert.deepEqual(report.assessment, { assessed: 1, notAssessed: 0 });
+    const md = renderReportMarkdown(report, ROOT);
+    assert.match(md, /^# Knowledge risk\n\n1 record, 1 in force; as of 2026-11-21\.\n\n## /);
+    assert.ok(!md.includes('not assessed'), md);
+    for (const [title, body] of sections(md)) assert.ok(body.endsWith('_\n\nNone.'), `${title}: ${body}`);
+  });
+
+  it('on legacy records only: how many, how to migrate them, and "not assessed" instead of "None."', async () => {
+    const report = knowledgeRisk(await entries({ '0001-use-markdown.md': legacy('Use Markdown'), '0002-use-postgres.md': legacy('Use Postgres') }), TODAY);
+    assert.deepEqual(report.assessment, { assessed: 0, notAssessed: 2, advice: legacyAdvice(2) });
+    const md = renderReportMarkdown(report, ROOT);
+    assert.ok(md.startsWith(`# Knowledge risk\n\n2 records: 0 with Legible frontmatter, 2 without (not assessed); as of 2026-11-21.\n\n> ${legacyAdvice(2)}\n\n## `), md);
+    assert.ok(!md.includes('None.'), md);
+    assert.equal(sections(md).size, 4);
+    for (const [title, body] of sections(md)) assert.ok(body.endsWith('_\n\nNot assessed: none of the 2 records has Legible frontmatter.'), `${title}: ${body}`);
+  });
+
+  it('on a mix: the assessed records\' findings, and what "none" covers', async () => {
+    const report = knowledgeRisk(await entries({ '0001-ledger.md': CLEAN, '0002-use-markdown.md': legacy('Use Markdown') }), TODAY);
+    assert.deepEqual(report.assessment, { assessed: 1, notAssessed: 1, advice: legacyAdvice(1) });
+    const md = renderReportMarkdown(report, ROOT);
+    assert.match(md, /^# Knowledge risk\n\n2 records: 1 with Legible frontmatter \(1 in force\), 1 without \(not assessed\); as of 2026-11-21\.\n\n> 1 record is not assessed: without Legible frontmatter it cannot say /);
+    for (const [title, body] of sections(md)) assert.ok(body.endsWith('_\n\nNone among the one record with Legible frontmatter; 1 not assessed.'), `${title}: ${body}`);
+  });
+
+  it('the advice names the field questions, `legible migrate` and the editor\'s quick fix, in the singular and plural', () => {
+    assert.match(legacyAdvice(1), /^1 record is not assessed: without Legible frontmatter it cannot say who holds the knowledge, .*`legible migrate` adds the frontmatter to every legacy record \(with `--dry-run`, it shows what it would change\); in the editor, the quick fix "Add Legible frontmatter" adds it to one\.$/);
+    assert.match(legacyAdvice(648), /^648 records are not assessed: without Legible frontmatter they cannot say /);
+  });
+
+  it('the departure report says the same', async () => {
+    const all = await entries({ '0001-use-markdown.md': legacy('Use Markdown') });
+    const impact = whatIfLeaves(all, 'alice');
+    assert.equal(impact.assessment.notAssessed, 1);
+    const md = renderDepartureMarkdown(impact, ROOT);
+    assert.ok(md.startsWith(`# If alice left today\n\nalice is named in 0 record(s).\n\n> ${legacyAdvice(1)}\n\n## `), md);
+    for (const [title, body] of sections(md)) assert.ok(body.endsWith('_\n\nNot assessed: the one record has no Legible frontmatter.'), `${title}: ${body}`);
+  });
+});
