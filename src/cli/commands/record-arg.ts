@@ -22,7 +22,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export async function findRecord(opened: OpenedWorkspace, arg: string, context: CliContext, command: string): Promise<NamedRecord> {
   const folderOf = (path: string) => opened.folders.filter((f) => path === f || path.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0] ?? path.slice(0, path.lastIndexOf('/'));
-  if (/\.md$/i.test(arg) || arg.includes('/')) {
+  if (/\.md$/i.test(arg) || /[/\\]/.test(arg)) {
     const path = toPortable(resolve(context.cwd, arg));
     const found = await opened.fs.stat(path);
     if (found?.kind !== 'file') throw new UsageError(`no such record file: ${arg}`);
