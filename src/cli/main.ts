@@ -8,11 +8,13 @@ import { lintCommand } from './commands/lint';
 import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
 import { reportCommand } from './commands/report';
+import { statusCommand } from './commands/status';
+import { supersedeCommand } from './commands/supersede';
 import { createContext, oneLine, type CliContext } from './context';
 import { commandHelp, mainHelp } from './help';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, newCommand, listCommand, indexCommand, reportCommand];
+const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, listCommand, indexCommand, reportCommand];
 
 /** Dispatches `legible <command> …` and turns every failure into an exit code: 0, 1, or 2. */
 async function main(argv: readonly string[], context: CliContext): Promise<number> {

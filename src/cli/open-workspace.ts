@@ -23,16 +23,40 @@ export interface OpenedWorkspace {
 
 /**
  * The workspace root is the nearest folder, from the current one upwards, that holds `.legible.json`
- * or `.git`; without either, the current folder. So `legible` behaves the same from any
- * subfolder of a checkout, and never reads a configuration from above the repository.
+ * or `.git`. So `legible` behaves the same from any subfolder of a checkout, and never reads a
+ * configuration from above the repository. Without either, see `rootWithoutMarker`.
  */
 export async function findRoot(fs: NodeFileSystem, cwd: string): Promise<string> {
   for (let dir = cwd; ; ) {
     if ((await fs.stat(joinPath(dir, CONFIG_FILE))) || (await fs.stat(joinPath(dir, '.git')))) return dir;
     const parent = toPortable(dirname(dir));
-    if (parent === dir) return cwd;
+    if (parent === dir) return rootWithoutMarker(fs, cwd);
     dir = parent;
   }
+}
+
+/**
+ * The root of a folder that is no repository (no `.git`, no `.legible.json` above it): the folder
+ * itself, unless the command runs inside a decisions folder's path. Run in `proj/docs` or
+ * `proj/docs/decisions`, the root is `proj`: the path already ends with (the start of) a usual
+ * decisions folder, and taking `proj/docs` as the root would write `proj/docs/docs/decisions`.
+ * A folder that itself holds a usual decisions folder is the root, whatever its name.
+ */
+export async function rootWithoutMarker(fs: NodeFileSystem, start: string): Promise<string> {
+  for (const usual of USUAL_FOLDERS) if ((await fs.stat(joinPath(start, usual)))?.kind === 'directory') return start;
+  const segments = start.split('/');
+  let strip = 0;
+  for (const usual of USUAL_FOLDERS) {
+    const parts = usual.split('/');
+    // The longest tail of `start` that is a head of a usual folder: `docs`, `docs/architecture`…
+    for (let n = Math.min(parts.length, segments.length - 1); n > strip; n--) {
+      if (parts.slice(0, n).join('/') === segments.slice(-n).join('/')) {
+        strip = n;
+        break;
+      }
+    }
+  }
+  return strip ? segments.slice(0, -strip).join('/') || '/' : start;
 }
 
 /**

@@ -112,6 +112,10 @@ export function isolatedEnv(dir: RunDir, extra: NodeJS.ProcessEnv = {}): NodeJS.
     XDG_DATA_HOME: dir.xdgData,
     XDG_CACHE_HOME: dir.xdgCache,
     XDG_RUNTIME_DIR: dir.tmp,
+    // New records take their owner from `git config user.name`: only the run's own (empty) git
+    // configuration counts, never the machine's, so what a test sees does not depend on the host.
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(dir.home, '.gitconfig'),
     ...extra,
   };
 }

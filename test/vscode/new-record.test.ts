@@ -1,6 +1,7 @@
 // New ADR / New RFC / New Exit Plan: the next number, the template, an open editor with a snippet
 // session on the first placeholder; never an overwrite, never two records with one number.
 import * as assert from 'node:assert/strict';
+import { rm, writeFile as writeDiskFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { cleanUp, decisionsFolder, legible, readText, ruleOf, track, waitForIndexed, writeFile } from './support';
 
@@ -108,5 +109,37 @@ describe('Commands: New ADR / New RFC / New Exit Plan', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: '   ' });
     assert.equal(uri, undefined);
     assert.equal((await vscode.workspace.fs.readDirectory(decisionsFolder())).length, before);
+  });
+
+  it('takes the owner from git config user.name, as `legible new` does', async () => {
+    // The runner points git at the run's own global configuration (GIT_CONFIG_GLOBAL, test/harness/run-dir.ts).
+    const gitconfig = process.env.GIT_CONFIG_GLOBAL;
+    assert.ok(gitconfig, 'the runner sets GIT_CONFIG_GLOBAL for the extension host');
+    await writeDiskFile(gitconfig, '[user]\n\tname = Grace Hopper\n');
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Owned by git' });
+      assert.ok(uri);
+      track(uri);
+      const disk = await readText(uri);
+      assert.ok(disk.includes(`\ndate: ${today()}\nowners:\n  - Grace Hopper\n`), disk.slice(0, 300));
+      // The owner is filled, so the first tab stop is the next placeholder.
+      assert.equal(selected(vscode.window.activeTextEditor!), placeholders(disk)[0]);
+    } finally {
+      await rm(gitconfig, { force: true });
+    }
+    const without = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Owned by nobody yet' });
+    assert.ok(without);
+    track(without);
+    assert.ok((await readText(without)).includes('\nowners:\n  - <Who is accountable for this record?>\n'), 'without a git user the owner stays a placeholder');
+  });
+
+  it('a title ending in "template" gets a file name that ignore does not hide, and the record is indexed', async () => {
+    const next = (await highestNumber()) + 1;
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Adopt the golden-path service template' });
+    assert.ok(uri);
+    track(uri);
+    assert.equal(uri.path.split('/').pop(), `${fourDigits(next)}-adopt-the-golden-path-service.md`);
+    assert.match(await readText(uri), /\ntitle: Adopt the golden-path service template\n/);
+    await waitForIndexed(uri);
   });
 });

@@ -1,33 +1,33 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createRecord } from '../../core/numbering/create-record';
-import { isInside, joinPath } from '../../core/port/paths';
-import { RECORD_TYPES, type RecordType } from '../../core/schema/schema-registry';
-import { renderCustomTemplate, renderTemplate } from '../../core/templates/render-template';
-import { readCustomTemplate } from '../../core/workspace/read-template';
+import { createDraft, DEFAULT_FOLDER, draftRecord } from '../../core/lifecycle/draft-record';
+import { renamedNote } from '../../core/numbering/visible-name';
+import { RECORD_TYPES } from '../../core/schema/schema-registry';
 import { choice, stringOption, todayOption, UsageError } from '../args';
 import { displayPath, toPortable, type CliContext } from '../context';
-import { gitUserName } from '../git-user';
-import { openWorkspace, type OpenedWorkspace } from '../open-workspace';
+import { nodeGit } from '../git-user';
+import { openWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
-
-const DEFAULT_FOLDER = 'docs/decisions';
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'Create a record from the template under the next free number.',
+  summary: 'Create a record from the template under the next free number, named as the folder names its records.',
   usage: `new <${RECORD_TYPES.join('|')}> "Title" [options]`,
   options: {
-    folder: { type: 'string', value: 'dir', description: `Where to create it (default: the first decisions folder, else ${DEFAULT_FOLDER}).` },
+    folder: { type: 'string', value: 'dir', description: `Where to create it (default: the decisions folder for the type, else ${DEFAULT_FOLDER}).` },
     owner: { type: 'string', value: 'name', description: 'The owner to write (default: git config user.name, else a placeholder).' },
     today: { type: 'string', value: 'YYYY-MM-DD', description: 'The date to write (default: today, local time).' },
     ...HELP_OPTION,
   },
   details: () =>
     [
+      'The folder: --folder, else the one .legible.json gives the type ("folders": [{ "path": …, "type": "rfc" }]),',
+      'else one whose name says the type (an RFC goes to docs/rfcs when there is one), else the first.',
       'The template is the one .legible.json names under "templates" for the type, else the built-in one.',
-      'The record is written as NNNN-slug.md; nothing is ever overwritten, and two creations at once get',
-      'two numbers. The new file\'s path is printed.',
+      'The file is named in the folder\'s own convention, read from its records or set by "naming":',
+      'NNNN-slug, NN-slug, adrNNN-slug, NNNN_slug, YYYYMMDD_slug, YYYY-MM-DD-slug… (see the README).',
+      'Nothing is ever overwritten, two creations at once get two numbers, and a name "ignore" hides is',
+      'reworded (a trailing "template" dropped). The new file\'s path is printed.',
     ].join('\n'),
   async run(args, context) {
     const [typeArg, ...words] = args.positionals;
@@ -40,40 +40,24 @@ export const newCommand: Command = {
     const date = todayOption(stringOption(args, 'today'));
 
     const opened = await openWorkspace(context);
-    const folder = await targetFolder(opened, stringOption(args, 'folder'), context);
-    const owner = stringOption(args, 'owner')?.trim() || gitUserName(opened.root);
-    const custom = await customTemplate(opened, type, context);
-    const render = (id: string) =>
-      custom !== undefined
-        ? renderCustomTemplate(custom, { title, date, id, type, owner })
-        : renderTemplate({ type, title, date, owners: owner ? [owner] : undefined, sections: opened.loaded.config.sections[type] }).text;
-    const created = await createRecord({ fs: opened.fs, folder, title, render, now: Date.now() });
+    const given = stringOption(args, 'folder');
+    const workspace = { fs: opened.fs, root: opened.root, config: opened.loaded.config, folders: opened.folders, git: nodeGit(opened.root) };
+    const draft = await draftRecord(workspace, { type, title, date, owner: stringOption(args, 'owner'), folder: given === undefined ? undefined : toPortable(resolve(context.cwd, given)) });
+    for (const warning of draft.warnings) context.warn(warning);
+    await ensureFolder(draft.folder, context);
+    const created = await createDraft(workspace, draft, Date.now());
+    if (created.hidden) context.note(renamedNote(created.hidden, created.name));
     context.out(`${displayPath(context.cwd, created.path)}\n`);
     return 0;
   },
 };
 
-/** `--folder`, else the first decisions folder, else the first configured one, else docs/decisions; created if missing. */
-async function targetFolder(opened: OpenedWorkspace, given: string | undefined, context: CliContext): Promise<string> {
-  let folder: string;
-  if (given !== undefined) folder = toPortable(resolve(context.cwd, given));
-  else if (opened.folders.length) folder = opened.folders[0];
-  else {
-    const configured = opened.loaded.config.folders.map((f) => joinPath(opened.root, f)).find((f) => isInside(opened.root, f));
-    folder = configured ?? joinPath(opened.root, DEFAULT_FOLDER);
-  }
+/** The folder a record goes to, created when missing (the first record of a repository). */
+export async function ensureFolder(folder: string, context: CliContext): Promise<void> {
   const found = await stat(folder).catch(() => undefined);
   if (found && !found.isDirectory()) throw new UsageError(`${displayPath(context.cwd, folder)} is not a folder`);
   if (!found) {
     await mkdir(folder, { recursive: true });
     context.note(`created the folder ${displayPath(context.cwd, folder)}`);
   }
-  return folder;
-}
-
-/** The repository's own template for the type, if configured and readable; otherwise a warning and the built-in one. */
-async function customTemplate(opened: OpenedWorkspace, type: RecordType, context: CliContext): Promise<string | undefined> {
-  const { source, problem } = await readCustomTemplate(opened.fs, opened.root, opened.loaded.config, type);
-  if (problem) context.warn(`${problem}; using the built-in template.`);
-  return source;
 }

@@ -5,12 +5,23 @@ import type { SchemaValidator } from '../schema/validator';
 import type { Severity } from '../rules/rule';
 import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
 import { globToRegExp } from './glob';
+import { folderSettingsFrom, type FolderSettings } from './folder-settings';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from './placeholder-pattern';
 
 /** `.legible.json` after validation and defaults: the one shape every part of Legible reads. */
 export interface ResolvedConfig {
   /** Workspace-relative decisions folders; empty means "discover the usual places". */
   readonly folders: readonly string[];
+  /**
+   * What `.legible.json` says of each folder it writes as an object (type, naming, statuses); look
+   * one up with `folderSettingsAt`. Kept in Restricted Mode (see normalizeConfig).
+   */
+  readonly folderSettings: readonly FolderSettings[];
+  /**
+   * True: files without an id in a numbered folder, and files in a record's own sub-folder
+   * (`3392-some-rfc/diagram.md`), are records too. False (the default): they are not.
+   */
+  readonly recordsWithoutId: boolean;
   readonly severities: Readonly<Record<string, Severity | 'off'>>;
   readonly placeholder: CompiledPattern;
   /** Workspace-relative template paths (only from a trusted workspace). */
@@ -39,6 +50,8 @@ export function defaultSections(): Record<RecordType, readonly string[]> {
 export function defaultConfig(): ResolvedConfig {
   return {
     folders: [],
+    folderSettings: [],
+    recordsWithoutId: false,
     severities: {},
     placeholder: compilePlaceholderPattern(DEFAULT_PLACEHOLDER_PATTERN).pattern!,
     templates: {},
@@ -58,7 +71,8 @@ export interface NormalizeOptions {
 }
 
 type RawConfig = {
-  folders?: string[];
+  folders?: unknown[];
+  recordsWithoutId?: unknown;
   rules?: Record<string, Severity | 'off'>;
   placeholderPattern?: string;
   templates?: Partial<Record<RecordType, string>>;
@@ -71,7 +85,9 @@ type RawConfig = {
 export function normalizeConfig(raw: unknown, options: NormalizeOptions): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const defaults = defaultConfig();
   if (raw === undefined) return { config: defaults, problems: [] };
-  const problems: ConfigProblem[] = options.validator.validateConfig(raw).map((error) => ({
+  // `if`/`then`/`else` (a folder is a string or an object) adds "must match else schema" above the
+  // error that says what is wrong: only the latter is worth reading.
+  const problems: ConfigProblem[] = options.validator.validateConfig(raw).filter((error) => error.keyword !== 'if').map((error) => ({
     pointer: error.instancePath,
     message: `${error.instancePath || '.legible.json'} ${error.message ?? 'is invalid'}`,
   }));
@@ -96,11 +112,17 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
   }
   const types = (obj: Record<string, string>): Partial<Record<RecordType, string>> =>
     Object.fromEntries(Object.entries(obj).filter(([type]) => (RECORD_TYPES as string[]).includes(type)));
+  const folders = folderSettingsFrom(value.folders);
+  problems.push(...folders.problems);
   const sections = { ...defaults.sections, ...types(record(value.sections, isList) as unknown as Record<string, string>) } as unknown as Record<RecordType, readonly string[]>;
   return {
     config: {
       // Restricted Mode: paths a repository supplies are not followed until it is trusted.
-      folders: options.trusted ? strings(value.folders) : [],
+      folders: options.trusted ? strings(folderPaths(value.folders)) : [],
+      // A folder's type, naming and status words are data, not paths: they apply in Restricted Mode
+      // too, to the folders Legible reads anyway (the usual places); no setting makes it read another.
+      folderSettings: folders.settings,
+      recordsWithoutId: value.recordsWithoutId === true,
       severities: record(value.rules, isSeverity),
       placeholder,
       templates: options.trusted ? types(record(value.templates, isString)) : {},
@@ -111,6 +133,11 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
     },
     problems,
   };
+}
+
+/** The paths of `folders`, whether written as a string or as `{ "path": … }`. */
+function folderPaths(items: unknown): unknown[] {
+  return Array.isArray(items) ? items.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? (item as { path?: unknown }).path : item)) : [];
 }
 
 /** Known limits only; an untrusted repository may lower a limit, never raise one. */

@@ -1,33 +1,30 @@
 import type { DirectoryEntry } from '../port/file-system';
+import { parseRecordName } from './record-name';
 
-const NUMBERED = /^(\d{4,})-.*\.md$/i;
-
-/** The next free number of a folder (its highest plus one) and the width its names use (at least 4). */
-export function nextNumber(names: readonly string[]): { number: number; width: number } {
-  let highest = 0;
-  let width = 4;
-  let any = false;
+/**
+ * The numbers a folder's records hold, read with the one name grammar (`0007-…`, `07_…`,
+ * `adr007-…`, `ADR-0007-…`). Date-named records (`20200924-…`) are not part of a number sequence.
+ * Ignored names count too: `0000-template.md` still holds 0, so no record is ever given its number.
+ */
+function numbers(names: readonly string[]): number[] {
+  const out: number[] = [];
   for (const name of names) {
-    const match = NUMBERED.exec(name);
-    if (!match) continue;
-    any = true;
-    highest = Math.max(highest, Number(match[1]));
-    width = Math.max(width, match[1].length);
+    const parsed = parseRecordName(name);
+    if (parsed?.kind === 'number') out.push(parsed.number);
   }
-  return { number: any ? highest + 1 : 1, width };
+  return out;
 }
 
-export function numberedNames(entries: readonly DirectoryEntry[]): string[] {
+/** The next free number of a folder: its highest plus one, 1 when it has none. */
+export function nextNumber(names: readonly string[]): number {
+  return numbers(names).reduce((highest, n) => Math.max(highest, n), 0) + 1;
+}
+
+/** The names of a folder's files (and links), the only entries that can be records. */
+export function fileNames(entries: readonly DirectoryEntry[]): string[] {
   return entries.filter((e) => e.kind === 'file' || e.kind === 'symlink').map((e) => e.name);
 }
 
-export function formatNumber(number: number, width: number): string {
-  return String(number).padStart(width, '0');
-}
-
 export function usesNumber(names: readonly string[], number: number): boolean {
-  return names.some((name) => {
-    const match = NUMBERED.exec(name);
-    return match !== null && Number(match[1]) === number;
-  });
+  return numbers(names).includes(number);
 }

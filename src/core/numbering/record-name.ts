@@ -63,3 +63,17 @@ function validDate(year: string, month: string, day: string): boolean {
   const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return d <= days[m - 1];
 }
+
+/** The parts of a record name that a new file name is written from. */
+export type RecordNameParts = Pick<RecordName, 'prefix' | 'digits' | 'separator' | 'slug' | 'dateStyle'>;
+
+/**
+ * The inverse of `parseRecordName`: `adr` + `015` + `-` + `use-kafka` → `adr015-use-kafka.md`;
+ * a dashed date's digits `20200924` are written `2020-09-24`. `parseRecordName` reads every name
+ * written here back to the same parts (a unit test holds the two together).
+ */
+export function writeRecordName(parts: RecordNameParts): string {
+  const d = parts.digits;
+  const id = parts.dateStyle === 'dashed' ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d;
+  return `${parts.prefix}${id}${parts.separator}${parts.slug}.md`;
+}

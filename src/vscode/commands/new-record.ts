@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { createRecord } from '../../core/numbering/create-record';
-import { renderCustomTemplate, renderTemplate } from '../../core/templates/render-template';
-import { readCustomTemplate } from '../../core/workspace/read-template';
+import { defaultConfig } from '../../core/config/config';
+import { createDraft, draftRecord } from '../../core/lifecycle/draft-record';
+import { renamedNote } from '../../core/numbering/visible-name';
 import type { RecordType } from '../../core/schema/schema-registry';
 import { typeLabel } from '../../core/views/decision-groups';
+import { extensionGit } from '../git-user';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 import { pickDecisionsFolder } from './pick-folder';
@@ -20,9 +21,12 @@ export function validateTitle(value: string): string | undefined {
   return value.trim() ? undefined : 'A title is required: what is being decided?';
 }
 
-/** New ADR / RFC / Exit Plan: title, next free number (atomic), template, cursor on the first placeholder. */
+/**
+ * New ADR / RFC / Exit Plan: title, then the core's draft (folder, owner from git, template, the
+ * folder's naming convention) written under a free name; the cursor on the first placeholder.
+ */
 export async function newRecord(models: Models, type: RecordType, args: NewRecordArgs = {}): Promise<vscode.Uri | undefined> {
-  const target = await pickDecisionsFolder(models, args.folder);
+  const target = await pickDecisionsFolder(models, args.folder, type);
   if (!target) return undefined;
   const noun = typeLabel(type).replace(/s$/, '');
   const title =
@@ -35,30 +39,23 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
       ignoreFocusOut: true,
     }));
   if (title === undefined || validateTitle(title)) return undefined;
-  const config = target.model.config;
-  const date = target.model.today();
-  const custom = config ? await readCustomTemplate(models.fs, target.model.root, config, type) : {};
-  if (custom.problem) void vscode.window.showWarningMessage(`Legible: ${custom.problem}; using the built-in template.`);
-  const customSource = custom.source;
-  const rendered = customSource ? undefined : renderTemplate({ type, title: title.trim(), date, sections: config?.sections[type] });
-  await vscode.workspace.fs.createDirectory(toUri(target.folder));
-  const created = await createRecord({
-    fs: models.fs,
-    folder: target.folder,
-    title: title.trim(),
-    now: Date.now(),
-    render: (id) => (customSource ? renderCustomTemplate(customSource, { title: title.trim(), date, id, type }) : rendered!.text),
-  });
+  const model = target.model;
+  const context = { fs: models.fs, root: model.root, config: model.config ?? defaultConfig(), folders: model.folders, git: extensionGit(model.folder.uri) };
+  const draft = await draftRecord(context, { type, title, date: model.today(), folder: target.folder });
+  for (const warning of draft.warnings) void vscode.window.showWarningMessage(`Legible: ${warning}`);
+  await vscode.workspace.fs.createDirectory(toUri(draft.folder));
+  const created = await createDraft(context, draft, Date.now());
+  if (created.hidden) void vscode.window.showInformationMessage(`Legible: ${renamedNote(created.hidden, created.name)}.`);
   // The first record of a folder Legible did not know yet (the welcome view's New ADR): read the
   // workspace again, so the folder is found and the record is indexed before its editor opens.
   if (!target.model.folders.includes(target.folder)) await models.reload();
   const uri = toUri(created.path);
   try {
     const editor = await vscode.window.showTextDocument(uri);
-    if (rendered) {
+    if (created.snippet) {
       // The same record as a snippet: every placeholder becomes a tab stop, starting at the first.
       const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-      await editor.insertSnippet(new vscode.SnippetString(rendered.snippet), whole);
+      await editor.insertSnippet(new vscode.SnippetString(created.snippet), whole);
     } else {
       const offset = editor.document.getText().search(/<[^<>\n]+>/);
       if (offset >= 0) {

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import { parseDecisionDocument } from '../../core/document/decision-document';
-import { addLinkFix, applyEdits } from '../../core/fixes/fixes';
-import { recordFileName, reserveNumber } from '../../core/numbering/create-record';
-import { joinPath } from '../../core/port/paths';
-import { renderTemplate } from '../../core/templates/render-template';
-import { formatId } from '../../core/index/ids';
+import { planSupersede } from '../../core/lifecycle/supersede';
+import { renamedNote } from '../../core/numbering/visible-name';
+import { basename } from '../../core/port/paths';
 import type { Models } from '../models';
 import { toRange } from '../convert';
+import { extensionGit } from '../git-user';
 import { toUri } from '../vscode-file-system';
 import { recordId } from '../tree/record-item';
 import { entryFromArg, pickRecord } from './record-actions';
@@ -15,8 +13,9 @@ import { validateTitle } from './new-record';
 const encoder = new TextEncoder();
 
 /**
- * Supersede Decision: a new record that `supersedes` the old one, and the old one set to
- * `superseded` with `superseded-by` — created and edited in one WorkspaceEdit, so one undo reverts both.
+ * Supersede Decision: the core plans both halves (a new record that `supersedes` the old one, in the
+ * old one's folder and naming convention; `superseded-by` and `superseded` on the old one); they
+ * are applied in one WorkspaceEdit, so one undo reverts both.
  */
 export async function supersede(models: Models, arg?: unknown, title?: string): Promise<vscode.Uri | undefined> {
   const old = entryFromArg(models, arg) ?? (await pickRecord(models, 'Legible: which decision is superseded?', (e) => !e.legacy && e.type !== 'exit-plan' && e.status !== 'superseded'));
@@ -37,26 +36,24 @@ export async function supersede(models: Models, arg?: unknown, title?: string): 
       ignoreFocusOut: true,
     }));
   if (newTitle === undefined || validateTitle(newTitle)) return undefined;
-  const reservation = await reserveNumber({ fs: models.fs, folder: old.folder, now: Date.now() });
+  const oldDocument = await vscode.workspace.openTextDocument(toUri(old.path));
+  const context = { fs: models.fs, root: model.root, config, folders: model.folders, git: extensionGit(model.folder.uri) };
+  const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now() });
+  if ('problem' in plan) {
+    void vscode.window.showWarningMessage(`Legible: ${basename(old.path)}: ${plan.problem}`);
+    return undefined;
+  }
   try {
-    const newId = formatId(old.type, reservation.number, reservation.id.length);
-    const path = joinPath(old.folder, recordFileName(reservation.id, newTitle.trim()));
-    const template = renderTemplate({ type: old.type, title: newTitle.trim(), date: model.today(), sections: config.sections[old.type] }).text;
-    const fresh = parseDecisionDocument(path, template, config.limits);
-    const link = addLinkFix(fresh, 'supersedes', recordId(old));
-    const text = link ? applyEdits(template, link.edits) : template;
-
-    const oldDocument = await vscode.workspace.openTextDocument(toUri(old.path));
-    const oldDoc = parseDecisionDocument(old.path, oldDocument.getText(), config.limits);
-    const back = addLinkFix(oldDoc, 'superseded-by', newId);
+    for (const warning of plan.warnings) void vscode.window.showWarningMessage(`Legible: ${warning}`);
     const edit = new vscode.WorkspaceEdit();
-    const uri = toUri(path);
-    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: encoder.encode(text) });
-    for (const e of back?.edits ?? []) edit.replace(oldDocument.uri, toRange(e.range), e.newText);
-    if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new Error(`Could not create ${path}`);
+    const uri = toUri(plan.path);
+    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: encoder.encode(plan.text) });
+    for (const e of plan.oldEdits) edit.replace(oldDocument.uri, toRange(e.range), e.newText);
+    if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new Error(`Could not create ${plan.path}`);
+    if (plan.hidden) void vscode.window.showInformationMessage(`Legible: ${renamedNote(plan.hidden, basename(plan.path))}.`);
     await vscode.window.showTextDocument(uri);
     return uri;
   } finally {
-    await reservation.release();
+    await plan.release();
   }
 }

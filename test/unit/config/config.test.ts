@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_IGNORE, defaultConfig, normalizeConfig } from '../../../src/core/config/config';
+import { folderSettingsAt, mappedStatus } from '../../../src/core/config/folder-settings';
+import { NAMING_PATTERN_EXAMPLES, namingPattern, parseNamingPattern } from '../../../src/core/numbering/naming-convention';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from '../../../src/core/config/placeholder-pattern';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { SchemaValidator } from '../../../src/core/schema/validator';
@@ -134,5 +136,84 @@ describe('normalizeConfig', () => {
     const pattern = defaultConfig().placeholder;
     for (const value of ['<What risk are we reducing?>', '  <one-way | two-way>  ', '{decision-makers}', 'TODO', 'TBD after the load test', 'FIXME', '???']) assert.ok(pattern.test(value), value);
     for (const value of ['Amira Haddad <amira@example.com>', 'a todo list', 'Choosing <EU> or <US> contracts', 'Is it 97%?']) assert.ok(!pattern.test(value), value);
+  });
+
+  describe('folders with settings', () => {
+    const raw = {
+      folders: [
+        'docs/decisions',
+        { path: 'docs/rfcs', type: 'rfc', naming: 'NNNN-slug', statuses: { Active: 'accepted', postponed: 'rejected' } },
+        { path: 'docs/adr', naming: 'adrNNN-slug' },
+        { path: 'docs/log', naming: 'YYYYMMDD_slug' },
+      ],
+      recordsWithoutId: true,
+    };
+
+    it('reads a folder as a string or as { path, type, naming, statuses }; folders keeps every path for existing callers', () => {
+      const { config, problems } = normalizeConfig(raw, trusted);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(config.folders, ['docs/decisions', 'docs/rfcs', 'docs/adr', 'docs/log']);
+      assert.equal(config.recordsWithoutId, true);
+      assert.deepEqual(config.folderSettings.map((s) => [s.path, s.type, s.naming && namingPattern(s.naming), s.statuses]), [
+        ['docs/rfcs', 'rfc', 'NNNN-slug', { active: 'accepted', postponed: 'rejected' }],
+        ['docs/adr', undefined, 'adrNNN-slug', undefined],
+        ['docs/log', undefined, 'YYYYMMDD_slug', undefined],
+      ]);
+      assert.equal(defaultConfig().recordsWithoutId, false);
+    });
+
+    it('looks a folder\'s settings up by its absolute path, and maps its status words without regard to case', () => {
+      const { config } = normalizeConfig(raw, trusted);
+      const rfcs = folderSettingsAt(config.folderSettings, '/ws', '/ws/docs/rfcs');
+      assert.equal(rfcs?.type, 'rfc');
+      assert.equal(folderSettingsAt(config.folderSettings, '/ws', '/ws/docs/rfcs/'), rfcs, 'a trailing slash is the same folder');
+      assert.equal(folderSettingsAt(config.folderSettings, '/ws', '/ws/docs/decisions'), undefined, 'a plain string carries no settings');
+      assert.equal(folderSettingsAt(config.folderSettings, '/other', '/ws/docs/rfcs'), undefined);
+      assert.equal(mappedStatus(rfcs, 'ACTIVE'), 'accepted');
+      assert.equal(mappedStatus(rfcs, ' postponed '), 'rejected');
+      assert.equal(mappedStatus(rfcs, 'constructor'), undefined, 'own keys only');
+      assert.equal(mappedStatus(undefined, 'active'), undefined);
+    });
+
+    it('reports a bad type, naming or status word, and keeps the rest of the folder', () => {
+      const { config, problems } = normalizeConfig({
+        folders: [{ path: 'docs/rfcs', type: 'memo', naming: 'vN-slug', statuses: { active: 'acepted', done: 'implemented' } }, { naming: 'NNNN-slug' }],
+        recordsWithoutId: 'yes',
+      }, trusted);
+      const pointers = problems.map((p) => p.pointer);
+      for (const pointer of ['/folders/0/type', '/folders/0/naming', '/folders/0/statuses/active', '/folders/1', '/recordsWithoutId']) assert.ok(pointers.includes(pointer), `no problem at ${pointer}: ${pointers.join(', ')}`);
+      const status = problems.find((p) => p.pointer === '/folders/0/statuses/active')!;
+      assert.match(status.message, /"acepted" is not a status of any record type; which of .* does "active" mean\? \(did you mean accepted\?\)$/);
+      assert.deepEqual(config.folders, ['docs/rfcs']);
+      assert.deepEqual(config.folderSettings, [{ path: 'docs/rfcs', statuses: { done: 'implemented' } }]);
+      assert.equal(config.recordsWithoutId, false);
+    });
+
+    it('checks status words against the folder type\'s own vocabulary', () => {
+      const { config, problems } = normalizeConfig({ folders: [{ path: 'docs/plans', type: 'exit-plan', statuses: { done: 'verified', active: 'accepted' } }] }, trusted);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0].message, /^folders\/0\/statuses\/active: "accepted" is not an exit-plan status; which of planned, in-progress, verified, abandoned does "active" mean\?$/);
+      assert.deepEqual(config.folderSettings[0].statuses, { done: 'verified' });
+    });
+
+    it('in Restricted Mode follows no path of the repository, but keeps what it says of the folders Legible reads anyway', () => {
+      const { config } = normalizeConfig(raw, untrusted);
+      assert.deepEqual(config.folders, []);
+      assert.equal(folderSettingsAt(config.folderSettings, '/ws', '/ws/docs/rfcs')?.type, 'rfc');
+      assert.equal(config.recordsWithoutId, true);
+    });
+
+    it('the schema accepts exactly the naming patterns the name grammar reads back', () => {
+      const valid = [...NAMING_PATTERN_EXAMPLES, 'NNN-kebab-slug', 'RFC-NNNN_snake_slug', 'N-slug', 'cfnNN-slug'];
+      const invalid = ['vN-slug', 'ADR-YYYYMMDD-slug', 'NNNN', 'slug', 'NNNN-title', '-NNNN-slug', 'NNNN.slug', `N${'N'.repeat(12)}-slug`, 'ADRN-slug', 'nnnn-slug'];
+      for (const naming of valid) {
+        assert.ok(parseNamingPattern(naming), naming);
+        assert.deepEqual(normalizeConfig({ folders: [{ path: 'd', naming }] }, trusted).problems, [], naming);
+      }
+      for (const naming of invalid) {
+        assert.equal(parseNamingPattern(naming), undefined, naming);
+        assert.deepEqual(normalizeConfig({ folders: [{ path: 'd', naming }] }, trusted).problems.map((p) => p.pointer), ['/folders/0/naming'], naming);
+      }
+    });
   });
 });

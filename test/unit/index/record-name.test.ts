@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseRecordName } from '../../../src/core/numbering/record-name';
+import { parseRecordName, writeRecordName } from '../../../src/core/numbering/record-name';
 
 describe('parseRecordName: the one grammar of record file names', () => {
   const read = (name: string) => {
@@ -32,6 +32,14 @@ describe('parseRecordName: the one grammar of record file names', () => {
   it('a name without an id is not a record name', () => {
     for (const name of ['README.md', 'PROTOTYPING.md', 'index.md', 'use-postgres.md', 'v2-migration.md', '0007.md', '0007-x.txt']) {
       assert.equal(parseRecordName(name), undefined, name);
+    }
+  });
+
+  it('writeRecordName writes what parseRecordName reads, in every convention', () => {
+    for (const name of ['0007-use-postgres.md', '07-use-postgres.md', '0007_use_postgres.md', 'adr014-json-config.md', 'ADR-0014-json-config.md', '20200924-use-markdown.md', '20181209_name.md', '2021-03-04-use-kafka.md', '3841-demote-x86_64-apple-darwin.md']) {
+      const parsed = parseRecordName(name);
+      assert.ok(parsed, name);
+      assert.equal(writeRecordName(parsed), name);
     }
   });
 });

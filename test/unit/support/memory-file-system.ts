@@ -128,10 +128,19 @@ export class MemoryFileSystem implements FileSystemPort {
     this.mtimes.set(real, this.clock++);
   }
 
+  /** Atomic, as the port requires: no await between the check and the write, so racers cannot interleave. */
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     const at = normalizePath(path);
-    if (this.links.has(at) || (await this.stat(at))) return false;
-    await this.writeFile(at, data);
+    let taken: boolean;
+    try {
+      taken = this.links.has(at) || this.kindAt(this.resolve(at, false)) !== undefined;
+    } catch {
+      taken = false;
+    }
+    if (taken) return false;
+    const real = this.resolveForWrite(at);
+    this.files.set(real, data.slice());
+    this.mtimes.set(real, this.clock++);
     return true;
   }
 

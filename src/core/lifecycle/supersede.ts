@@ -1,0 +1,87 @@
+import { parseDecisionDocument } from '../document/decision-document';
+import { addLinkFix, applyEdits, type TextEdit } from '../fixes/fixes';
+import { reserveName } from '../numbering/create-record';
+import { isRecordType, type RecordType } from '../schema/schema-registry';
+import { scalarText } from '../text/scalar-text';
+import { draftRecord, type DraftContext } from './draft-record';
+import { referenceTo } from './record-reference';
+import { statusVocabulary } from './set-status';
+
+export interface SupersedeRequest {
+  /** The record being replaced: its path, its text as it is now (an editor's, or the disk's), its decisions folder. */
+  readonly old: { readonly path: string; readonly text: string; readonly folder: string };
+  /** The new decision's title. */
+  readonly title: string;
+  readonly date: string;
+  readonly owner?: string;
+  /** Epoch milliseconds, for the name reservation. */
+  readonly now: number;
+}
+
+/**
+ * Both halves of a supersession, for the front-end to apply together: a new record (which must be
+ * created without overwriting anything) that `supersedes` the old one, and the edits that give the
+ * old one `superseded-by` and `status: superseded`. The new file's name stays reserved until
+ * `release` is called, which the front-end does once it has applied both (or given up).
+ */
+export interface SupersedePlan {
+  readonly type: RecordType;
+  readonly path: string;
+  readonly text: string;
+  /** How each names the other: `ADR-0016`, `ADR-0007`. */
+  readonly newId: string;
+  readonly oldId: string;
+  readonly oldEdits: readonly TextEdit[];
+  readonly oldStatus?: string;
+  /** The new file's name as titled, when `ignore` hides it and the slug was reworded. */
+  readonly hidden?: string;
+  readonly warnings: readonly string[];
+  release(): Promise<void>;
+}
+
+/**
+ * Supersede Decision and `legible supersede`: the new record goes into the old one's folder, in
+ * its naming convention, drafted as `new` drafts one (template, owner from git), then linked both
+ * ways. A record without Legible frontmatter, or of a type that is never superseded (an exit
+ * plan), gets a problem instead, about the old record (the front-end says which file it is).
+ */
+export async function planSupersede(context: DraftContext, request: SupersedeRequest): Promise<SupersedePlan | { problem: string }> {
+  const { config } = context;
+  const oldDoc = parseDecisionDocument(request.old.path, request.old.text, config.limits);
+  const type = oldDoc.data?.type;
+  if (!oldDoc.legible || !isRecordType(type) || oldDoc.block.kind !== 'closed') {
+    return { problem: 'this record has no Legible frontmatter with a `type`, so it cannot name its successor in `superseded-by`; add Legible frontmatter first.' };
+  }
+  if (!statusVocabulary(type).values.includes('superseded')) {
+    return { problem: `an ${type} is never superseded; which \`status\` says what became of it (${statusVocabulary(type).values.join(', ')})?` };
+  }
+  const oldId = referenceTo(type, request.old.path);
+  const draft = await draftRecord(context, { type, title: request.title, date: request.date, folder: request.old.folder, owner: request.owner });
+  const reservation = await reserveName({ fs: context.fs, folder: draft.folder, now: request.now, title: draft.title, convention: draft.convention, date: draft.date, ignore: config.ignore, type });
+  try {
+    const newId = referenceTo(type, reservation.path);
+    const template = draft.render(reservation.id).text;
+    const link = addLinkFix(parseDecisionDocument(reservation.path, template, config.limits), 'supersedes', oldId);
+    if (!link) throw new Problem(`The ${type} template has no frontmatter Legible can add \`supersedes: [${oldId}]\` to; which template is configured for ${type}?`);
+    const back = addLinkFix(oldDoc, 'superseded-by', newId);
+    if (!back) throw new Problem(`\`superseded-by\` cannot be added without rewriting its frontmatter (a flow mapping or an unusual list); link ${newId} by hand.`);
+    return {
+      type,
+      path: reservation.path,
+      text: applyEdits(template, link.edits),
+      newId,
+      oldId,
+      oldEdits: back.edits,
+      oldStatus: scalarText(oldDoc.data?.status),
+      hidden: reservation.hidden,
+      warnings: draft.warnings,
+      release: () => reservation.release(),
+    };
+  } catch (error) {
+    await reservation.release();
+    if (error instanceof Problem) return { problem: error.message };
+    throw error;
+  }
+}
+
+class Problem extends Error {}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { defaultConfig } from '../../../src/core/config/config';
+import { parseDecisionDocument } from '../../../src/core/document/decision-document';
+import { applyEdits } from '../../../src/core/fixes/fixes';
+import { setStatusEdits } from '../../../src/core/lifecycle/set-status';
+import { planSupersede } from '../../../src/core/lifecycle/supersede';
+import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
+import { MemoryFileSystem } from '../support/memory-file-system';
+import { cleanAdr } from '../support/workspace';
+
+const doc = (text: string, path = '/ws/docs/decisions/0007-x.md') => parseDecisionDocument(path, text, DEFAULT_LIMITS);
+
+describe('setStatusEdits: `legible status` and Set Status', () => {
+  it('replaces the value in place, keeping comments, line endings and every other byte; adds the key where the template has it', () => {
+    const cases: Array<[string, string]> = [
+      ['---\ntype: adr\ntitle: T\nstatus: proposed\n---\n# T\n', '---\ntype: adr\ntitle: T\nstatus: accepted\n---\n# T\n'],
+      ['---\r\ntype: adr\r\nstatus: "proposed"  # why\r\n---\r\n', '---\r\ntype: adr\r\nstatus: accepted  # why\r\n---\r\n'],
+      ['---\ntype: adr\nstatus:\ndate: 2025-01-02\n---\n', '---\ntype: adr\nstatus: accepted\ndate: 2025-01-02\n---\n'],
+      ['---\ntype: adr\ntitle: T\ndate: 2025-01-02\n---\n', '---\ntype: adr\ntitle: T\nstatus: accepted\ndate: 2025-01-02\n---\n'],
+    ];
+    for (const [before, after] of cases) {
+      const change = setStatusEdits(doc(before), 'accepted');
+      assert.equal(change.kind, 'change', before);
+      if (change.kind === 'change') assert.equal(applyEdits(before, change.edits), after);
+    }
+  });
+
+  it('says what changed, and that nothing did when the status is already that', () => {
+    const change = setStatusEdits(doc(cleanAdr('T')), 'deprecated');
+    assert.deepEqual(change.kind === 'change' && [change.type, change.from, change.to], ['adr', 'accepted', 'deprecated']);
+    assert.deepEqual(setStatusEdits(doc(cleanAdr('T')), 'accepted'), { kind: 'unchanged', type: 'adr', status: 'accepted' });
+  });
+
+  it('takes only the type\'s own vocabulary, asks the field\'s question, and suggests the nearest word', () => {
+    const plan = doc('---\ntype: exit-plan\ntitle: P\nstatus: planned\n---\n');
+    const wrong = setStatusEdits(plan, 'accepted');
+    assert.equal(wrong.kind, 'problem');
+    assert.match(wrong.kind === 'problem' ? wrong.message : '', /^`status`: "accepted" is not one of the exit-plan statuses\. .+\? \(planned, in-progress, verified, abandoned\)$/);
+    const typo = setStatusEdits(doc(cleanAdr('T')), 'acepted');
+    assert.deepEqual(typo.kind === 'problem' && typo.suggestions, ['accepted']);
+    assert.match(typo.kind === 'problem' ? typo.message : '', / Did you mean accepted\?$/);
+    assert.equal(setStatusEdits(plan, 'in-progress').kind, 'change');
+  });
+
+  it('refuses a record without Legible frontmatter or without a known type', () => {
+    for (const text of ['# Use Kafka\n\n## Status\n\nAccepted\n', '---\ntitle: T\nstatus: proposed\nowners: [a]\n---\n']) {
+      const change = setStatusEdits(doc(text), 'accepted');
+      assert.equal(change.kind, 'problem', text);
+    }
+  });
+});
+
+describe('planSupersede: `legible supersede` and Supersede Decision', () => {
+  const folder = '/ws/docs/decisions';
+
+  it('plans the new record in the old one\'s folder and convention, linked both ways, and holds its name until released', async () => {
+    const oldPath = `${folder}/adr014-use-json.md`;
+    const oldText = cleanAdr('Use JSON');
+    const fs = new MemoryFileSystem({ [oldPath]: oldText, [`${folder}/adr013-x.md`]: 'x' });
+    const context = { fs, root: '/ws', config: defaultConfig(), folders: [folder], git: { userName: async () => 'Grace Hopper' } };
+    const plan = await planSupersede(context, { old: { path: oldPath, text: oldText, folder }, title: 'Use YAML', date: '2025-01-02', now: 0 });
+    assert.ok(!('problem' in plan));
+    assert.equal(plan.path, `${folder}/adr015-use-yaml.md`);
+    assert.deepEqual([plan.oldId, plan.newId, plan.oldStatus], ['ADR-014', 'ADR-015', 'accepted']);
+    assert.match(plan.text, /^---\ntype: adr\ntitle: Use YAML\nstatus: proposed\ndate: 2025-01-02\nowners:\n {2}- Grace Hopper\n/);
+    assert.match(plan.text, /\nsupersedes: \[ADR-014\]\n/);
+    assert.equal(applyEdits(oldText, plan.oldEdits), oldText.replace('status: accepted', 'status: superseded').replace('owners: [amira]\n', 'owners: [amira]\nsuperseded-by: [ADR-015]\n'));
+    assert.ok((await fs.readDirectory(folder)).some((e) => e.name.startsWith('.legible-reserve-')), 'the name is held');
+    await plan.release();
+    assert.ok(!(await fs.readDirectory(folder)).some((e) => e.name.startsWith('.legible-reserve-')));
+    assert.equal(fs.text(oldPath), oldText, 'planning writes no record');
+  });
+
+  it('in a date-named folder the new record is named for the day', async () => {
+    const oldPath = `${folder}/20200924-use-json.md`;
+    const fs = new MemoryFileSystem({ [oldPath]: cleanAdr('Use JSON') });
+    const plan = await planSupersede({ fs, root: '/ws', config: defaultConfig(), folders: [folder] }, { old: { path: oldPath, text: cleanAdr('Use JSON'), folder }, title: 'Use YAML', date: '2025-01-02', now: 0 });
+    assert.ok(!('problem' in plan));
+    await plan.release();
+    assert.deepEqual([plan.path, plan.oldId, plan.newId], [`${folder}/20250102-use-yaml.md`, 'ADR-20200924', 'ADR-20250102']);
+  });
+
+  it('refuses an exit plan and a record without Legible frontmatter, reserving nothing', async () => {
+    const fs = new MemoryFileSystem({ [`${folder}/0001-x.md`]: 'x' });
+    const context = { fs, root: '/ws', config: defaultConfig(), folders: [folder] };
+    const plan = await planSupersede(context, { old: { path: `${folder}/0001-x.md`, text: '---\ntype: exit-plan\ntitle: P\nstatus: planned\n---\n', folder }, title: 'New', date: '2025-01-02', now: 0 });
+    assert.deepEqual(plan, { problem: 'an exit-plan is never superseded; which `status` says what became of it (planned, in-progress, verified, abandoned)?' });
+    const legacy = await planSupersede(context, { old: { path: `${folder}/0001-x.md`, text: '# X\n\n## Status\n\nAccepted\n', folder }, title: 'New', date: '2025-01-02', now: 0 });
+    assert.ok('problem' in legacy && /no Legible frontmatter/.test(legacy.problem));
+    assert.deepEqual((await fs.readDirectory(folder)).map((e) => e.name), ['0001-x.md']);
+  });
+});
