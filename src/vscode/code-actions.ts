@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { legacyOptionsAt } from '../core/config/folder-settings';
+import { dirname } from '../core/port/paths';
 import { parseDecisionDocument } from '../core/document/decision-document';
 import { addLinkFix, disableRuleFix, fixesFor, type FixAction } from '../core/fixes/fixes';
 import { defaultConfig } from '../core/config/config';
@@ -26,7 +28,10 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (!ours.length) return [];
     const model = this.models.modelFor(document.uri);
     const config = model?.config ?? defaultConfig();
-    const doc = parseDecisionDocument(toCorePath(document.uri), document.getText(), config.limits);
+    const path = toCorePath(document.uri);
+    // A folder `.legible.json` calls an RFC folder makes "Add Legible frontmatter" write an RFC, as the index reads it.
+    const legacy = model ? legacyOptionsAt(config, model.root, dirname(path)) : {};
+    const doc = parseDecisionDocument(path, document.getText(), config.limits, undefined, legacy);
     const published = this.diagnostics.findings(document.uri);
     const actions: vscode.CodeAction[] = [];
     const disabled = new Set<string>();

@@ -3,6 +3,7 @@ import { joinPath, normalizePath } from '../port/paths';
 import { fieldInfo } from '../schema/field-info';
 import { isRecordType, RECORD_TYPES, type RecordType } from '../schema/schema-registry';
 import { nearest } from '../text/nearest';
+import { escapeSegment } from '../text/json-pointer';
 
 /**
  * What `.legible.json` says about one decisions folder, written as an object in `folders`:
@@ -53,7 +54,7 @@ function statusMap(raw: unknown, type: RecordType | undefined, pointer: string, 
     }
     const guess = nearest(status, vocabulary)[0];
     problems.push({
-      pointer: `${pointer}/${word.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      pointer: `${pointer}/${escapeSegment(word)}`,
       message: `${pointer.slice(1)}/${word}: "${status}" is not ${type ? `an ${type} status` : 'a status of any record type'}; which of ${vocabulary.join(', ')} does "${word}" mean?${guess ? ` (did you mean ${guess}?)` : ''}`,
     });
   }
@@ -66,8 +67,13 @@ export function folderSettingsAt(settings: readonly FolderSettings[], root: stri
   return settings.find((s) => joinPath(root, s.path) === wanted);
 }
 
-/** A legacy status word (`Active`, `postponed`) in the folder's type vocabulary, when the folder maps it. */
-export function mappedStatus(settings: FolderSettings | undefined, word: string): string | undefined {
-  const key = word.trim().toLowerCase();
-  return settings?.statuses && Object.prototype.hasOwnProperty.call(settings.statuses, key) ? settings.statuses[key] : undefined;
+/**
+ * How the legacy reader reads the records of `folder`: the folder's type (an ADR or an RFC folder;
+ * other types are written, not adopted) and its own status words.
+ */
+export function legacyOptionsAt(config: { readonly folderSettings: readonly FolderSettings[] }, root: string, folder: string): { type?: 'adr' | 'rfc'; statuses?: Readonly<Record<string, string>> } {
+  const settings = folderSettingsAt(config.folderSettings, root, folder);
+  if (!settings) return {};
+  const type = settings.type === 'adr' || settings.type === 'rfc' ? settings.type : undefined;
+  return { ...(type && { type }), ...(settings.statuses && { statuses: settings.statuses }) };
 }

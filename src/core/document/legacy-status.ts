@@ -78,6 +78,7 @@ export function mapLegacyStatus(word: string, type: 'adr' | 'rfc', custom?: Read
   const key = word.toLowerCase().replace(/\s+/g, ' ').trim();
   const vocabulary = statusVocabulary(type);
   if (vocabulary.includes(key)) return { status: key, inVocabulary: true };
+  // Own keys only: a status written "constructor" is no mapping through the prototype.
   const own = custom && Object.prototype.hasOwnProperty.call(custom, key) ? custom[key] : undefined;
   if (own !== undefined && vocabulary.includes(own)) return { status: own, inVocabulary: true };
   const synonym = Object.prototype.hasOwnProperty.call(SYNONYMS[type], key) ? SYNONYMS[type][key] : undefined;

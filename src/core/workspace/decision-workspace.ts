@@ -9,6 +9,7 @@ import { lintBody, lintFrontmatter, type LintContext } from '../lint/lint-docume
 import { lintIndex } from '../lint/lint-workspace';
 import type { Finding } from '../rules/rule';
 import type { SchemaValidator } from '../schema/validator';
+import { legacyOptionsAt } from '../config/folder-settings';
 import { collectDecisionFiles } from './collect-files';
 import { readDecisionText, type ReadResult } from './read-text';
 
@@ -61,7 +62,7 @@ export class DecisionWorkspace {
   }
 
   async listFiles(): Promise<string[]> {
-    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore: this.options.config.ignore })));
+    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore: this.options.config.ignore, recordsWithoutId: this.options.config.recordsWithoutId })));
     return [...new Set(all.flat())];
   }
 
@@ -118,7 +119,7 @@ export class DecisionWorkspace {
    */
   updateFrontmatter(path: string, text: string, readProblem?: string): { doc: DecisionDocument; entry: DecisionEntry } {
     const folder = this.folderOf(path) ?? path.slice(0, path.lastIndexOf('/'));
-    const doc = parseDecisionDocument(path, text, this.options.config.limits, readProblem);
+    const doc = parseDecisionDocument(path, text, this.options.config.limits, readProblem, legacyOptionsAt(this.options.config, this.options.root, folder));
     const entry = buildEntry(doc, folder);
     this.index.set(entry);
     this.frontmatterFindings.set(path, lintFrontmatter(doc, entry, this.context));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_IGNORE, defaultConfig, normalizeConfig } from '../../../src/core/config/config';
-import { folderSettingsAt, mappedStatus } from '../../../src/core/config/folder-settings';
+import { folderSettingsAt, legacyOptionsAt } from '../../../src/core/config/folder-settings';
+import { mapLegacyStatus } from '../../../src/core/document/legacy-status';
 import { NAMING_PATTERN_EXAMPLES, namingPattern, parseNamingPattern } from '../../../src/core/numbering/naming-convention';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from '../../../src/core/config/placeholder-pattern';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
@@ -169,10 +170,12 @@ describe('normalizeConfig', () => {
       assert.equal(folderSettingsAt(config.folderSettings, '/ws', '/ws/docs/rfcs/'), rfcs, 'a trailing slash is the same folder');
       assert.equal(folderSettingsAt(config.folderSettings, '/ws', '/ws/docs/decisions'), undefined, 'a plain string carries no settings');
       assert.equal(folderSettingsAt(config.folderSettings, '/other', '/ws/docs/rfcs'), undefined);
-      assert.equal(mappedStatus(rfcs, 'ACTIVE'), 'accepted');
-      assert.equal(mappedStatus(rfcs, ' postponed '), 'rejected');
-      assert.equal(mappedStatus(rfcs, 'constructor'), undefined, 'own keys only');
-      assert.equal(mappedStatus(undefined, 'active'), undefined);
+      const options = legacyOptionsAt(config, '/ws', '/ws/docs/rfcs');
+      assert.equal(options.type, 'rfc');
+      assert.equal(mapLegacyStatus('ACTIVE', 'rfc', options.statuses).status, 'accepted');
+      assert.equal(mapLegacyStatus(' postponed ', 'rfc', options.statuses).status, 'rejected');
+      assert.deepEqual(mapLegacyStatus('constructor', 'rfc', options.statuses), { status: 'constructor', inVocabulary: false }, 'own keys only');
+      assert.deepEqual(legacyOptionsAt(config, '/ws', '/ws/docs/decisions'), {});
     });
 
     it('reports a bad type, naming or status word, and keeps the rest of the folder', () => {

@@ -21,6 +21,20 @@ describe('DecisionWorkspace', () => {
     assert.equal(findings[0].path, `${D}/0002-b.md`);
   });
 
+  it('reads a folder\'s legacy records as .legible.json says: its type, its status words, and files without an id when asked', async () => {
+    const files = {
+      'docs/proposals/0001-async-drop.md': '# Async drop\n\n- Status: Parked\n',
+      'docs/proposals/0002-sync-drop.md': '# Sync drop\n\n- Status: active\n',
+      'docs/proposals/PROTOTYPING.md': '# Prototyping notes\n',
+    };
+    const folders = [{ path: 'docs/proposals', type: 'rfc', statuses: { parked: 'withdrawn' } }];
+    const { workspace } = await lintFiles(files, { config: { folders } });
+    const read = workspace.index.entries().map((e) => [e.id, e.type, e.status]);
+    assert.deepEqual(read, [['0001', 'rfc', 'withdrawn'], ['0002', 'rfc', 'accepted']]);
+    const all = await lintFiles(files, { config: { folders, recordsWithoutId: true } });
+    assert.deepEqual(all.workspace.index.entries().map((e) => e.id).sort(), ['0001', '0002', 'PROTOTYPING']);
+  });
+
   it('duplicate-id: 2,000 files sharing a number get one finding each that names three others and counts the rest', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 2000; i++) files[`${D}/0007-copy-${String(i).padStart(4, '0')}.md`] = `# Copy ${i}\n`;
