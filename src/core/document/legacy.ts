@@ -118,8 +118,7 @@ function* linesOf(text: string, from: number, limit: number): Generator<Line> {
 
 /** Inline Markdown reduced to its text: links and code spans keep their words, emphasis goes. */
 export function plainText(value: string): string {
-  return value
-    .replace(/<!--.*?-->/g, '')
+  return withoutComments(value)
     .replace(LINK, '$1')
     .replace(REF_LINK, '$1')
     .replace(CODE_SPAN, '$1')
@@ -165,13 +164,13 @@ export interface ParsedStatus {
 export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, string>>): ParsedStatus {
   const supersedes: string[] = [];
   const supersededBy: string[] = [];
-  const written = raw.replace(/<!--.*?-->/g, '').trim();
+  const written = withoutComments(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw).trim();
   const text = plainText(written);
   // A template's "[draft | proposed | …]" or "{proposed | rejected}" is no status at all.
   if (/^[[{].*\|/.test(text) || /^[[{].*\|/.test(written)) return { supersedes, supersededBy };
   for (const clause of written.split(/[;,](?![^[]*\])/)) {
-    if (SUPERSEDED_BY.test(clause)) supersededBy.push(...idsIn(clause));
-    else if (/\bsupersedes\b/i.test(clause)) supersedes.push(...idsIn(clause));
+    if (SUPERSEDED_BY.test(clause)) append(supersededBy, idsIn(clause));
+    else if (/\bsupersedes\b/i.test(clause)) append(supersedes, idsIn(clause));
   }
   const lower = text.toLowerCase();
   let word = knownStatusWords(custom).find((known) => lower.startsWith(known) && !/[\p{L}\p{N}]/u.test(lower.charAt(known.length)));
@@ -225,8 +224,8 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
   const takeStatus = (raw: string, span: Span): void => {
     const parsed = parseLegacyStatus(raw, options.statuses);
     if (parsed.word && !status) status = { word: parsed.word, span, note: parsed.note };
-    supersedes.push(...parsed.supersedes);
-    supersededBy.push(...parsed.supersededBy);
+    append(supersedes, parsed.supersedes);
+    append(supersededBy, parsed.supersededBy);
   };
   const takeDate = (raw: string, span: Span): void => {
     const date = found.date ? undefined : parseProseDate(plainText(raw));
@@ -236,7 +235,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
   if (frontmatter) {
     const fmTitle = frontmatter.title;
     if (typeof fmTitle === 'string' && fmTitle.trim()) {
-      let title = fmTitle.trim();
+      let title = (fmTitle.length > MAX_LINE ? fmTitle.slice(0, MAX_LINE) : fmTitle).trim();
       if (SUPERSEDED_MARK.test(title)) {
         superseded = true;
         title = title.replace(SUPERSEDED_MARK, '').trim();
@@ -249,13 +248,13 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     if (typeof date === 'string') takeDate(date, FRONT);
     for (const key of ['decision-makers', 'deciders']) {
       const value = frontmatter[key];
-      if (Array.isArray(value)) deciders.push(...value.filter((v): v is string => typeof v === 'string'));
-      else if (typeof value === 'string') deciders.push(...splitPeople(value));
+      if (Array.isArray(value)) append(deciders, value.filter((v): v is string => typeof v === 'string'));
+      else if (typeof value === 'string') append(deciders, splitPeople(value));
     }
     for (const key of ['authors', 'author']) {
       const value = frontmatter[key];
-      if (Array.isArray(value)) owners.push(...value.filter((v): v is string => typeof v === 'string'));
-      else if (typeof value === 'string') owners.push(...splitPeople(value));
+      if (Array.isArray(value)) append(owners, value.filter((v): v is string => typeof v === 'string'));
+      else if (typeof value === 'string') append(owners, splitPeople(value));
     }
     // Site frontmatter (Docusaurus, Jekyll's just-the-docs) carries layout keys, not a decision's.
     const decisionKeys = ['status', 'date', 'decision-makers', 'deciders'].some((key) => Object.prototype.hasOwnProperty.call(frontmatter, key));
@@ -289,7 +288,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       if (heading.depth === 1 && !found.title && heading.text && !isSectionHeading(heading.text)) {
         // adr-tools numbers its headings ("# 9. Use Postgres"); the number is the file's, not the title's.
         // The heading as written (code spans and emphasis are part of a title); comments go.
-        let title = heading.text.replace(/<!--.*?-->/g, '').replace(/^\d+\.\s+/, '').trim();
+        let title = withoutComments(heading.text).replace(/^\d+\.\s+/, '').trim();
         if (SUPERSEDED_MARK.test(title)) {
           superseded = true;
           title = title.replace(SUPERSEDED_MARK, '').trim();
@@ -314,7 +313,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     const pair = KEY_VALUE.exec(bullet ? bullet[1] : trimmed);
     if (pair) {
       const key = keyOf(pair[1]);
-      const value = pair[2].replace(/<!--.*?-->/g, '').replace(/^(?:\*\*|__)\s*/, '').trim();
+      const value = withoutComments(pair[2]).replace(/^(?:\*\*|__)\s*/, '').trim();
       if (bullet && !sawHeading && RFC_KEYS.has(key)) sawRfcKey = true;
       const known = readField(key, value, span, bullet !== null);
       if (known && bullet && format === 'plain') format = frontmatter ? 'madr' : 'bullets';
@@ -326,7 +325,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       // record that names itself ("ADR-0045 was superseded by this one, 0057") is not superseded.
       const ids = idsIn(trimmed);
       if (ids.length && !ids.some((id) => Number(id.replace(/^\D+/, '')) === ownNumber)) {
-        supersededBy.push(...ids);
+        append(supersededBy, ids);
         superseded = true;
       }
     }
@@ -346,17 +345,17 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       case 'deciders':
       case 'decision makers':
       case 'decision-makers':
-        if (!isTemplateText(value)) deciders.push(...splitPeople(plainText(value)));
+        if (!isTemplateText(value)) append(deciders, splitPeople(plainText(value)));
         return true;
       case 'authors':
       case 'author':
       case 'author s':
       case 'owners':
       case 'owner':
-        if (bullet && !isTemplateText(value)) owners.push(...splitPeople(plainText(value)));
+        if (bullet && !isTemplateText(value)) append(owners, splitPeople(plainText(value)));
         return bullet;
       case 'tags':
-        if (!isTemplateText(value)) tags.push(...plainText(value).split(/[\s,]+/).filter(Boolean));
+        if (!isTemplateText(value)) append(tags, plainText(value).split(/[\s,]+/).filter(Boolean));
         return true;
       case 'title':
         if (bullet && !sawHeading && !rfcBullets.title) rfcBullets.title = { value: plainText(value), span };
@@ -405,6 +404,32 @@ function uniqueIds(ids: string[]): string[] {
     seen.add(number);
     return true;
   });
+}
+
+/** People, tags and ids a record lists: a 1 MB line of names must neither overflow the stack nor fill the index. */
+const MAX_LIST = 256;
+
+function append(list: string[], items: readonly string[]): void {
+  for (const item of items) {
+    if (list.length >= MAX_LIST) return;
+    list.push(item);
+  }
+}
+
+/** HTML comments removed in one pass (a pattern with a lazy body is quadratic on many `<!--`); an unclosed one runs to the end. */
+export function withoutComments(text: string): string {
+  let at = text.indexOf('<!--');
+  if (at < 0) return text;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    out += text.slice(from, at);
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return out;
+    from = end + 3;
+    at = text.indexOf('<!--', from);
+  }
+  return out + text.slice(from);
 }
 
 /** A template's prompt (`{list everyone involved}`, `[names | roles]`), not a value; a link is a value. */

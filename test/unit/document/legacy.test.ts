@@ -147,6 +147,10 @@ describe('readLegacy (through parseDecisionDocument)', () => {
       const huge = rfc(`- Feature Name: ${'a'.repeat(1 << 20)}\n- Start Date: 2020-01-01\n`);
       assert.ok((huge.title?.value.length ?? 0) <= 4096, 'a title is cut, not a megabyte');
       assert.equal(huge.date?.value, '2020-01-01');
+      const names = legacyOf(`# X\n\n- Deciders: ${'ab, '.repeat(260_000)}\n`);
+      assert.equal(names.deciders.length, 1, 'a line is cut, and a list bounded: no stack overflow');
+      const comments = parseDecisionDocument('/ws/docs/decisions/0001-x.md', `---\nstatus: "${'<!--‹'.repeat(160_000)}"\n---\n# X\n`, { ...DEFAULT_LIMITS, maxFrontmatterBytes: 4 << 20 }).legacy!;
+      assert.equal(comments.status, undefined, 'an unclosed comment hides the rest, in one pass');
       const hashes = legacyOf(`#${' #'.repeat(100_000)}\n`);
       assert.equal(hashes.format, 'plain');
     });
