@@ -14,6 +14,8 @@ export interface LegacyField<T> {
 
 export interface LegacyMetadata {
   readonly format: LegacyFormat;
+  readonly type?: 'adr' | 'rfc';
+  readonly owners?: readonly string[];
   readonly title?: LegacyField<string>;
   /** Lower-cased first word(s) of the status, e.g. `accepted`, `superseded`, `on hold`. */
   readonly status?: LegacyField<string>;
