@@ -6,13 +6,14 @@ import type { Command } from './commands/command';
 import { indexCommand } from './commands/write-index';
 import { lintCommand } from './commands/lint';
 import { listCommand } from './commands/list';
+import { migrateCommand } from './commands/migrate';
 import { newCommand } from './commands/new';
 import { reportCommand } from './commands/report';
 import { createContext, oneLine, type CliContext } from './context';
 import { commandHelp, mainHelp } from './help';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, newCommand, listCommand, indexCommand, reportCommand];
+const COMMANDS: readonly Command[] = [lintCommand, newCommand, listCommand, indexCommand, reportCommand, migrateCommand];
 
 /** Dispatches `legible <command> …` and turns every failure into an exit code: 0, 1, or 2. */
 async function main(argv: readonly string[], context: CliContext): Promise<number> {
