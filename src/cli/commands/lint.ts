@@ -7,6 +7,7 @@ import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace'
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
 import { DEFAULT_CACHE, openCache } from '../scan/open-cache';
+import { applyFixes } from './lint-fix';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -16,6 +17,7 @@ export const lintCommand: Command = {
     format: { type: 'string', short: 'f', value: 'format', description: `Output format: ${FORMAT_NAMES.join(', ')} (default stylish).` },
     'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
+    fix: { type: 'boolean', description: 'First apply the fixes that invent nothing (back-links, the status a successor implies, a typo with one candidate); print each file changed on stderr.' },
     cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
     'cache-location': { type: 'string', value: 'file', description: `Where --cache keeps its results (default ${DEFAULT_CACHE}, or .legible-cache/ without node_modules).` },
     ...TODAY_OPTION,
@@ -30,6 +32,12 @@ export const lintCommand: Command = {
       '  .log4brains.yml, else the usual places (docs/decisions, docs/adr, …). A folder is linted as a',
       '  decisions folder; a file is linted with its folder\'s records in the index, so references',
       '  resolve, but only its own findings are printed.',
+      '',
+      'Fixes (--fix):',
+      '  Only what the records already say: a missing back-link in supersedes/superseded-by, the',
+      '  status superseded for a record whose successor is named, a vocabulary typo that can be only',
+      '  one word. Placeholders and choices are left to you. Each file is rewritten atomically, and',
+      '  skipped if it changed meanwhile; the exit code is that of the findings that remain.',
       '',
       'Exit codes:',
       '  0  no errors, and no more warnings than --max-warnings',
@@ -51,6 +59,7 @@ export const lintCommand: Command = {
     const targets = await lintTargets(args.positionals, opened, context);
     const cache = flag(args, 'cache') || stringOption(args, 'cache-location') ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
+    if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
