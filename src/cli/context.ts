@@ -8,6 +8,8 @@ export interface CliContext {
   /** ANSI colours on stdout. */
   readonly color: boolean;
   out(text: string): void;
+  /** Text on stderr as it is: a report beside stdout's main output (a patch, say). */
+  err(text: string): void;
   /** A non-fatal problem, one line on stderr. */
   warn(message: string): void;
   /** Something done besides the command's output (a folder created), one line on stderr. */
@@ -37,6 +39,7 @@ export function createContext(): CliContext {
     env: process.env,
     color: wantsColor(process.env, process.stdout.isTTY),
     out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
     warn: (message) => void process.stderr.write(`legible: warning: ${oneLine(message)}\n`),
     note: (message) => void process.stderr.write(`legible: ${oneLine(message)}\n`),
   };

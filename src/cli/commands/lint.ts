@@ -10,6 +10,7 @@ import type { LintCache } from '../scan/lint-cache';
 import { DEFAULT_CACHE_HELP, openCache } from '../scan/open-cache';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
+import { applyFixes } from './lint-fix';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -19,6 +20,7 @@ export const lintCommand: Command = {
     format: { type: 'string', short: 'f', value: 'format', description: `Output format: ${FORMAT_NAMES.join(', ')} (default stylish).` },
     'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
+    fix: { type: 'boolean', description: 'First apply the fixes that invent nothing (back-links, the status a successor implies, a typo with one candidate); print each file changed on stderr.' },
     cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
     'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
     ...TODAY_OPTION,
@@ -38,6 +40,12 @@ export const lintCommand: Command = {
       'Paths printed are relative to the current folder, except --format github (relative to the',
       'repository root, the folder holding .git, as GitHub resolves them) and sarif (relative to the',
       'same root, %SRCROOT%).',
+      '',
+      'Fixes (--fix):',
+      '  Only what the records already say: a missing back-link in supersedes/superseded-by, the',
+      '  status superseded for a record whose successor is named, a vocabulary typo that can be only',
+      '  one word. Placeholders and choices are left to you. Each file is rewritten atomically, and',
+      '  skipped if it changed meanwhile; the exit code is that of the findings that remain.',
       '',
       'Exit codes:',
       '  0  no errors, and no more warnings than --max-warnings',
@@ -60,6 +68,7 @@ export const lintCommand: Command = {
     const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
     if (cache) await saveCache(cache, context);
+    if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));

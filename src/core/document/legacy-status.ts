@@ -1,5 +1,4 @@
-import { childFields } from '../schema/field-info';
-import type { RecordType } from '../schema/schema-registry';
+import { statusesOf } from '../schema/statuses';
 
 /**
  * The one mapping from the status words other tools write to Legible's vocabulary, applied when a
@@ -60,10 +59,6 @@ const SYNONYMS: Readonly<Record<'adr' | 'rfc', Readonly<Record<string, string>>>
 /** Status words that are not Legible's but that a prose status may start with (kept as written). */
 const OTHER_WORDS = ['on hold', 'postponed', 'in progress', 'deferred', 'experimental', 'unknown', 'unresolved'];
 
-export function statusVocabulary(type: RecordType): readonly string[] {
-  return (childFields(type, []).find((f) => f.name === 'status')?.enum ?? []).map(String);
-}
-
 export interface MappedStatus {
   /** The type's word when the status maps onto it, else the word as written (lower-cased). */
   readonly status: string;
@@ -76,7 +71,7 @@ export interface MappedStatus {
  */
 export function mapLegacyStatus(word: string, type: 'adr' | 'rfc', custom?: Readonly<Record<string, string>>): MappedStatus {
   const key = word.toLowerCase().replace(/\s+/g, ' ').trim();
-  const vocabulary = statusVocabulary(type);
+  const vocabulary = statusesOf(type);
   if (vocabulary.includes(key)) return { status: key, inVocabulary: true };
   // Own keys only: a status written "constructor" is no mapping through the prototype.
   const own = custom && Object.prototype.hasOwnProperty.call(custom, key) ? custom[key] : undefined;
@@ -92,7 +87,7 @@ export function mapLegacyStatus(word: string, type: 'adr' | 'rfc', custom?: Read
 export function knownStatusWords(custom?: Readonly<Record<string, string>>): readonly string[] {
   const words = new Set<string>([...OTHER_WORDS, ...Object.keys(custom ?? {}).map((w) => w.toLowerCase())]);
   for (const type of ['adr', 'rfc'] as const) {
-    for (const word of statusVocabulary(type)) words.add(word);
+    for (const word of statusesOf(type)) words.add(word);
     for (const word of Object.keys(SYNONYMS[type])) words.add(word);
   }
   return [...words].sort((a, b) => b.length - a.length);

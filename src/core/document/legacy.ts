@@ -100,6 +100,8 @@ const SECTION_HEADINGS = new Set(
 interface Line {
   readonly text: string;
   readonly start: number;
+  /** The line was longer than MAX_LINE: its text is cut, so no value is read from it. */
+  readonly cut: boolean;
 }
 
 function* linesOf(text: string, from: number, limit: number): Generator<Line> {
@@ -109,7 +111,8 @@ function* linesOf(text: string, from: number, limit: number): Generator<Line> {
   while (at < text.length && count++ < limit) {
     let end = at;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    yield { text: end - at > MAX_LINE ? text.slice(at, at + MAX_LINE) : text.slice(at, end), start: at };
+    const cut = end - at > MAX_LINE;
+    yield { text: cut ? text.slice(at, at + MAX_LINE) : text.slice(at, end), start: at, cut };
     if (text.charCodeAt(end) === 13) end++;
     if (text.charCodeAt(end) === 10) end++;
     at = end;
@@ -281,6 +284,8 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       inComment = true;
       continue;
     }
+    // A megabyte "title" or "deciders" is no metadata, and a cut one would be a wrong value.
+    if (line.cut) continue;
     const span = { start: line.start, end: line.start + line.text.length };
     const heading = atxHeading(trimmed);
     if (heading) {

@@ -1,7 +1,7 @@
 import type { DecisionDocument } from '../document/decision-document';
 import { parseIdRef } from '../index/ids';
-import { childFields } from '../schema/field-info';
 import { isRecordType } from '../schema/schema-registry';
+import { isStatusOf } from '../schema/statuses';
 import { yamlString } from '../templates/yaml-scalar';
 import { afterEntry, isFlow, keyInsertion, trimmedValue } from './frontmatter-edits';
 import { valueEdit } from './replace-value';
@@ -23,7 +23,7 @@ export function addLinkFix(doc: DecisionDocument, key: LinkKey, id: string): Fix
   const link = linkEdit(doc, key, id, eol);
   if (link === undefined) return undefined;
   // Exit plans have no `superseded` status; their status is left alone.
-  const statusChanged = key === 'superseded-by' && data.status !== 'superseded' && statusValues(doc).includes('superseded');
+  const statusChanged = key === 'superseded-by' && data.status !== 'superseded' && isStatusOf(isRecordType(data.type) ? data.type : 'adr', 'superseded');
   if (statusChanged) {
     const status = statusEdit(doc, eol);
     if (!status) return undefined;
@@ -87,9 +87,4 @@ function statusEdit(doc: DecisionDocument, eol: string): OffsetEdit | undefined 
   const type = isRecordType(doc.data!.type) ? doc.data!.type : 'adr';
   const at = keyInsertion(doc, type, [], 'status');
   return at ? { start: at.offset, end: at.offset, text: `${at.indent}status: superseded${eol}` } : undefined;
-}
-
-function statusValues(doc: DecisionDocument): unknown[] {
-  const type = isRecordType(doc.data?.type) ? doc.data.type : 'adr';
-  return [...(childFields(type, []).find((field) => field.name === 'status')?.enum ?? [])];
 }

@@ -107,7 +107,7 @@ function reportType(context: DocumentRuleContext, value: unknown): void {
   context.report({
     message: `\`type\` is ${JSON.stringify(value)}; expected one of ${expected}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''} Is this an ADR, an RFC or an exit plan?`,
     span: spanAt(doc, '/type'),
-    fix: { kind: 'replace-value', pointer: '/type', suggestions: suggestions.length ? suggestions : RECORD_TYPES },
+    fix: { kind: 'replace-value', pointer: '/type', suggestions: suggestions.length ? suggestions : RECORD_TYPES, ...(suggestions.length === 1 && { safe: true }) },
   });
 }
 
@@ -135,7 +135,8 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
       context.report({
         message: `${name} is ${shown}; expected ${listOf(allowed)}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''} ${ask}`.trim(),
         span: spanAt(doc, pointer),
-        fix: { kind: 'replace-value', pointer, suggestions: suggestions.length ? suggestions : allowed },
+        // A typo with exactly one word it can be is safe to correct unasked; a choice among several is not.
+        fix: { kind: 'replace-value', pointer, suggestions: suggestions.length ? suggestions : allowed, ...(suggestions.length === 1 && { safe: true }) },
       });
       return;
     }

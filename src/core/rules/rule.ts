@@ -28,12 +28,20 @@ export interface RelatedLocation {
 }
 
 /** Data that lets an editor offer a quick fix without re-deriving what the rule found. */
-export type FixData =
+export type FixData = (
   | { readonly kind: 'add-fields'; readonly pointer: string; readonly fields: readonly string[] }
   | { readonly kind: 'replace-value'; readonly pointer: string; readonly suggestions: readonly string[] }
   | { readonly kind: 'add-link'; readonly path: string; readonly key: 'superseded-by' | 'supersedes'; readonly id: string }
   | { readonly kind: 'add-section'; readonly heading: string; readonly prompt?: string }
-  | { readonly kind: 'add-frontmatter' };
+  | { readonly kind: 'add-frontmatter' }
+) & {
+  /**
+   * The fix carries out what the records already say and invents nothing — a back-link, the status
+   * a named successor implies, the one vocabulary word a typo can be — so `legible lint --fix`
+   * applies it unasked. A fix that writes placeholders or picks among several words is not safe.
+   */
+  readonly safe?: boolean;
+};
 
 export interface Finding {
   readonly ruleId: string;

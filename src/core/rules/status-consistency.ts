@@ -21,7 +21,7 @@ export const statusConsistency: WorkspaceRule = {
         context.report(entry.path, {
           message: `This record is superseded by ${entry.supersededBy.map((r) => r.raw).join(', ')} but its \`status\` is ${entry.status}: is it still in force, or should the status be superseded?`,
           range: entry.statusRange ?? entry.anchor,
-          fix: { kind: 'replace-value', pointer: '/status', suggestions: ['superseded'] },
+          fix: { kind: 'replace-value', pointer: '/status', suggestions: ['superseded'], safe: true },
         });
       }
       for (const ref of entry.supersedes) {
@@ -31,7 +31,7 @@ export const statusConsistency: WorkspaceRule = {
             message: `${names(entry)} (${basename(entry.path)}) supersedes this record, but its \`superseded-by\` does not name ${names(entry)}. Which record replaces this one?`,
             range: old.statusRange ?? old.anchor,
             related: [{ path: entry.path, range: ref.range, message: `${basename(entry.path)} lists it in supersedes` }],
-            fix: { kind: 'add-link', path: old.path, key: 'superseded-by', id: names(entry) },
+            fix: { kind: 'add-link', path: old.path, key: 'superseded-by', id: names(entry), safe: true },
           });
         }
       }
@@ -42,7 +42,7 @@ export const statusConsistency: WorkspaceRule = {
             message: `${names(entry)} (${basename(entry.path)}) says this record supersedes it, but \`supersedes\` does not name ${names(entry)}. Which records does this one replace?`,
             range: successor.anchor,
             related: [{ path: entry.path, range: ref.range, message: `${basename(entry.path)} lists it in superseded-by` }],
-            fix: { kind: 'add-link', path: successor.path, key: 'supersedes', id: names(entry) },
+            fix: { kind: 'add-link', path: successor.path, key: 'supersedes', id: names(entry), safe: true },
           });
         }
       }

@@ -1,5 +1,6 @@
 import { childFields, fieldInfo, schemaSections, type FieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
+import { statusesOf } from '../schema/statuses';
 import { yamlString } from './yaml-scalar';
 
 /**
@@ -158,7 +159,7 @@ export function sectionPrompt(type: RecordType, heading: string): string {
 }
 
 function render(input: TemplateInput, writer: Writer): string {
-  const statuses = childFields(input.type, []).find((f) => f.name === 'status')?.enum ?? [];
+  const statuses = statusesOf(input.type);
   const fixed: Record<string, string[] | string> = {
     type: input.type,
     title: yamlString(input.title),

@@ -1,6 +1,7 @@
 import type { DecisionEntry } from '../index/decision-entry';
 import { RECORD_SCHEMAS, RECORD_TYPES, type JsonSchema, type RecordType } from '../schema/schema-registry';
 import { childFields } from '../schema/field-info';
+import { statusesOf } from '../schema/statuses';
 
 export type GroupBy = 'type' | 'status' | 'owner' | 'risk';
 export const GROUP_BY: readonly GroupBy[] = ['type', 'status', 'owner', 'risk'];
@@ -18,7 +19,7 @@ const byNumber = (a: DecisionEntry, b: DecisionEntry) => (a.number ?? Infinity) 
 /** Statuses in life-cycle order, as the schemas list them. */
 export function statusOrder(type?: RecordType): string[] {
   const types = type ? [type] : RECORD_TYPES;
-  return [...new Set(types.flatMap((t) => (childFields(t, []).find((f) => f.name === 'status')?.enum ?? []).map(String)))];
+  return [...new Set(types.flatMap((t) => statusesOf(t)))];
 }
 
 /** The plural label of a record type, from its schema's title. */

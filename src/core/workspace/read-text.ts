@@ -21,14 +21,25 @@ export async function readDecisionText(fs: FileSystemPort, path: string, limits:
     const oversized = size !== undefined && size > limits.maxFileBytes;
     bytes = oversized && fs.readFileHead ? await fs.readFileHead(path, limits.maxFileBytes) : await fs.readFile(path);
   }
+  return decodeDecisionBytes(bytes, size ?? bytes.length, limits);
+}
+
+const keepingBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A decision file's bytes as text, or why they are not one: NUL bytes, invalid UTF-8, more than
+ * `maxFileBytes` (`size` is the whole file's; `bytes` may be its head). With `keepBom`, a byte
+ * order mark stays the text's first character, so a file rewritten from the text keeps it.
+ */
+export function decodeDecisionBytes(bytes: Uint8Array, size: number, limits: Pick<Limits, 'maxFileBytes'>, options: { readonly keepBom?: boolean } = {}): ReadResult {
   let problem: string | undefined;
-  if ((size ?? bytes.length) > limits.maxFileBytes) {
+  if (size > limits.maxFileBytes) {
     bytes = withoutCutCharacter(bytes.subarray(0, limits.maxFileBytes));
-    problem = `This file is ${size ?? 'over'} bytes; Legible read only its first ${limits.maxFileBytes} bytes. Is it really a decision record?`;
+    problem = `This file is ${size} bytes; Legible read only its first ${limits.maxFileBytes} bytes. Is it really a decision record?`;
   }
   if (bytes.indexOf(0) !== -1) return { text: '', problem: 'This file contains NUL bytes: it looks binary, not like a Markdown decision record.' };
   try {
-    return { text: decoder.decode(bytes), problem };
+    return { text: (options.keepBom ? keepingBom : decoder).decode(bytes), problem };
   } catch {
     return { text: '', problem: 'This file is not valid UTF-8. Which encoding was it saved in? Save it as UTF-8 so it can be read.' };
   }

@@ -145,10 +145,12 @@ describe('readLegacy (through parseDecisionDocument)', () => {
       const many = Array.from({ length: 10_000 }, (_, i) => `- Note ${i}: x`).join('\n');
       assert.equal(rfc(`- Start Date: 2020-01-01\n${many}\n`).date?.value, '2020-01-01');
       const huge = rfc(`- Feature Name: ${'a'.repeat(1 << 20)}\n- Start Date: 2020-01-01\n`);
-      assert.ok((huge.title?.value.length ?? 0) <= 4096, 'a title is cut, not a megabyte');
+      assert.equal(huge.title?.value, 'Async drop', 'a megabyte feature name is no title: the file name is');
       assert.equal(huge.date?.value, '2020-01-01');
       const names = legacyOf(`# X\n\n- Deciders: ${'ab, '.repeat(260_000)}\n`);
-      assert.equal(names.deciders.length, 1, 'a line is cut, and a list bounded: no stack overflow');
+      assert.deepEqual(names.deciders, [], 'a line over 4 KB gives no value (no stack overflow, no cut name)');
+      const listed = legacyOf(`---\ndeciders: [${Array.from({ length: 5000 }, (_, i) => `p${i}`).join(', ')}]\n---\n# X\n`);
+      assert.equal(listed.deciders.length, 256, 'a list is bounded');
       const comments = parseDecisionDocument('/ws/docs/decisions/0001-x.md', `---\nstatus: "${'<!--‹'.repeat(160_000)}"\n---\n# X\n`, { ...DEFAULT_LIMITS, maxFrontmatterBytes: 4 << 20 }).legacy!;
       assert.equal(comments.status, undefined, 'an unclosed comment hides the rest, in one pass');
       const hashes = legacyOf(`#${' #'.repeat(100_000)}\n`);

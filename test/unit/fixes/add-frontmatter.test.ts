@@ -77,7 +77,7 @@ describe('fixes: add-frontmatter', () => {
         '---',
         'nav_order: 45',
         'parent: Decision Records',
-        'status: superseded',
+        'status: superseded # was: "superseded by ADR-0057"',
         'type: adr',
         'title: Use `--input` Flag Consistently for Reading Input Files',
         NO_DATE,
@@ -93,7 +93,7 @@ describe('fixes: add-frontmatter', () => {
 
     const successor = fixture('jabref/0057-allow-positional-input-file-argument.md');
     const second = await addFrontmatter('0057-allow-positional-input-file-argument.md', successor);
-    assert.ok(second.fixed.startsWith(lines('---', 'nav_order: 57', 'parent: Decision Records', 'status: accepted', 'type: adr', '')));
+    assert.ok(second.fixed.startsWith(lines('---', 'nav_order: 57', 'parent: Decision Records', 'status: accepted # was: "accepted; supersedes ADR-0045"', 'type: adr', '')));
     assert.ok(second.fixed.includes(lines(...DECIDERS, 'supersedes:', '  - ADR-0045', 'reversibility:')));
     assert.equal(second.fixed.slice(second.after.bodyStart), successor.slice(second.doc.bodyStart));
   });
@@ -148,12 +148,14 @@ describe('fixes: add-frontmatter', () => {
     assert.ok(fixed.includes(lines('status: superseded', NO_DATE, ...OWNERS, ...DECIDERS, 'superseded-by:', '  - <Which records replace this one?>', 'reversibility:')));
   });
 
-  it('maps a status onto the ADR vocabulary, leaves one with no counterpart as a placeholder, and an existing one as written', async () => {
+  it('maps a status onto the ADR vocabulary, keeps one with no counterpart as written, from a bullet or from the block', async () => {
     const draft = lines('# Use Lunr', '', '- Status: draft', '');
     assert.ok((await addFrontmatter('0001-use-lunr.md', draft)).fixed.includes('\nstatus: proposed\n'), 'draft is proposed in an ADR');
     const postponed = lines('# Use Lunr', '', '- Status: postponed', '');
-    const { fixed } = await addFrontmatter('0001-use-lunr.md', postponed);
-    assert.ok(fixed.includes(`\n${NO_STATUS}\n`));
+    const kept = applyEdits(postponed, addFrontmatterFix(docOf('0001-use-lunr.md', postponed))!.edits);
+    assert.ok(kept.startsWith(lines('---', 'type: adr', 'title: Use Lunr', 'status: postponed', NO_DATE, '')));
+    const schema = only(await lintDoc(docOf('0001-use-lunr.md', kept)), 'frontmatter-schema');
+    assert.deepEqual(schema.fix, { kind: 'replace-value', pointer: '/status', suggestions: ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] });
 
     const onHold = lines('---', 'parent: Decisions', 'status: on hold', '---', '# Write own tooling', '');
     const doc = docOf('0003-write-own-tooling.md', onHold);

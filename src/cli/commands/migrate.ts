@@ -1,0 +1,126 @@
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { parseDecisionDocument } from '../../core/document/decision-document';
+import { migrateRecord } from '../../core/migrate/migrate-record';
+import { collectDecisionFiles } from '../../core/workspace/collect-files';
+import { flag, UsageError } from '../args';
+import { displayPath, oneLine, type CliContext } from '../context';
+import { plural } from '../formats/lint-output';
+import { openWorkspace, requireFolders, type OpenedWorkspace } from '../open-workspace';
+import { NODE_RECORD_IO, type RecordIo } from '../record-file';
+import { HELP_OPTION, type Command } from './command';
+import { lintTargets } from './lint-targets';
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Write Legible frontmatter into every legacy record, keeping the rest of each file byte for byte.',
+  usage: 'migrate [paths…] [--dry-run]',
+  options: {
+    'dry-run': { type: 'boolean', description: 'Print the change as a unified diff (the report on stderr); write nothing.' },
+    ...HELP_OPTION,
+  },
+  details: () =>
+    [
+      'Paths:',
+      '  With none, the workspace\'s decisions folders (as legible lint finds them); else the folders',
+      '  and files named. Records that already have Legible frontmatter are left alone.',
+      '',
+      'What it writes:',
+      '  The frontmatter the editor\'s "Add Legible frontmatter" fix writes: type, title, status, date,',
+      '  owners, deciders, supersession links and tags from what the record says (a MADR/Jekyll',
+      '  block keeps every key and gains the missing ones), and placeholders that ask for the rest.',
+      '  A status that is none of the type\'s words is kept as written and reported. Everything after',
+      '  the new frontmatter stays as it was, byte for byte (line breaks and a BOM too). Each file is',
+      '  written to a temporary file and renamed over the original, only if the original has not',
+      '  changed since it was read.',
+      '',
+      'Exit codes:',
+      '  0  every record migrated (or already Legible)',
+      '  1  some file was not migrated: it is named, with why; it was left untouched',
+      '  2  usage, configuration or internal error',
+    ].join('\n'),
+  run(args, context) {
+    return runMigrate(args.positionals, { dryRun: flag(args, 'dry-run') }, context);
+  },
+};
+
+export interface MigrateOptions {
+  readonly dryRun: boolean;
+}
+
+/** The command without its argument parsing: tests call it with their own RecordIo. */
+export async function runMigrate(paths: readonly string[], options: MigrateOptions, context: CliContext, io: RecordIo = NODE_RECORD_IO): Promise<number> {
+  const opened = await openWorkspace(context, paths);
+  const limits = opened.loaded.config.limits;
+  const files = await recordFiles(paths, opened, context);
+  // With --dry-run stdout is the patch alone (for `patch -p1` or a review), so the report goes to stderr.
+  const report = (line: string) => (options.dryRun ? context.err : context.out)(`${line}\n`);
+  let migrated = 0;
+  let legible = 0;
+  let failed = 0;
+  const fail = (display: string, why: string) => {
+    failed++;
+    report(`not migrated  ${display}`);
+    report(`  ↳ ${oneLine(why)}`);
+  };
+
+  for (const path of files) {
+    const display = oneLine(displayPath(context.cwd, path));
+    let snapshot;
+    try {
+      snapshot = await io.read(path, limits);
+    } catch (error) {
+      fail(display, `This file could not be read: ${(error as Error).message}`);
+      continue;
+    }
+    let result;
+    try {
+      result = migrateRecord(parseDecisionDocument(path, snapshot.text, limits, snapshot.problem), limits);
+    } catch (error) {
+      // One file Legible cannot handle must not stop the others, nor be half written.
+      fail(display, `Legible failed on this file (${(error as Error).message}), so it is left as it was. Please report it, with the file if you can.`);
+      continue;
+    }
+    if (result.outcome === 'legible') {
+      legible++;
+      continue;
+    }
+    if (result.outcome === 'unparseable') {
+      fail(display, result.reason);
+      continue;
+    }
+    if (options.dryRun) {
+      context.out(createTwoFilesPatch(`a/${display}`, `b/${display}`, snapshot.text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }));
+    } else {
+      let written;
+      try {
+        written = await io.replace(snapshot, result.text);
+      } catch (error) {
+        fail(display, `It could not be written: ${(error as Error).message}. The original is unchanged.`);
+        continue;
+      }
+      if (written === 'changed') {
+        fail(display, 'It changed on disk while Legible was migrating it, so nothing was written. Run legible migrate again once the other change is saved.');
+        continue;
+      }
+    }
+    migrated++;
+    report(`${options.dryRun ? 'would migrate' : 'migrated'}  ${display}`);
+    for (const note of result.notes) report(`  ↳ ${oneLine(note)}`);
+  }
+
+  const parts = [`${plural(migrated, 'record')} ${options.dryRun ? 'would be migrated' : 'migrated'}`];
+  if (legible) parts.push(`${legible} already Legible`);
+  if (failed) parts.push(`${failed} not migrated`);
+  report(`${parts.join(', ')}${options.dryRun ? '; nothing written' : ''}.`);
+  return failed ? 1 : 0;
+}
+
+/** The decision files the paths name (as `legible lint` reads them), or the workspace's. */
+async function recordFiles(paths: readonly string[], opened: OpenedWorkspace, context: CliContext): Promise<string[]> {
+  if (!paths.length) requireFolders(opened, context, 'migrate');
+  const targets = await lintTargets(paths, opened, context);
+  const listed = await Promise.all(targets.folders.map((folder) => collectDecisionFiles(opened.fs, folder, { ignore: opened.loaded.config.ignore })));
+  const files = [...new Set([...listed.flat().filter((path) => targets.shows(path)), ...targets.extraFiles])].sort();
+  if (paths.length && !files.length) throw new UsageError(`no decision records in ${paths.join(', ')}`);
+  return files;
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { applySafeFixes, fixWorkspace, hasSafeFix } from '../../../src/core/fixes/fix-all';
+import { parseDecisionDocument } from '../../../src/core/document/decision-document';
+import { cleanAdr, lintFiles, ROOT, type TestWorkspace } from '../support/workspace';
+
+const DIR = 'docs/decisions';
+
+/** `0001` superseded by `0002` (which alone says so), `0003` with a status typo, `0004` with a word that is no typo. */
+function records(): Record<string, string> {
+  return {
+    [`${DIR}/0001-a.md`]: cleanAdr('A'),
+    [`${DIR}/0002-b.md`]: cleanAdr('B', ['supersedes: [ADR-0001]']),
+    [`${DIR}/0003-c.md`]: cleanAdr('C').replace('status: accepted', 'status: acepted'),
+    [`${DIR}/0004-d.md`]: cleanAdr('D').replace('status: accepted', 'status: on hold'),
+  };
+}
+
+async function fixAll(ws: TestWorkspace, refuse: readonly string[] = []) {
+  const decoder = new TextDecoder();
+  return fixWorkspace(ws.workspace, {
+    shows: () => true,
+    textOf: async (path) => (refuse.some((name) => path.endsWith(name)) ? undefined : decoder.decode(await ws.fs.readFile(path))),
+  });
+}
+
+describe('fixes: the safe ones, all at once (lint --fix in the core)', () => {
+  it('marks as safe only the fixes that invent nothing', async () => {
+    const ws = await lintFiles({ ...records(), [`${DIR}/0005-e.md`]: cleanAdr('E').replace('owners: [amira]\n', '') });
+    const safe = (path: string) => ws.of(path).map((finding) => `${finding.ruleId}${hasSafeFix(finding) ? ' (safe)' : ''}`);
+    assert.deepEqual(safe(`${DIR}/0001-a.md`), ['status-consistency (safe)'], 'a missing back-link');
+    assert.deepEqual(safe(`${DIR}/0003-c.md`), ['frontmatter-schema (safe)'], 'a typo one word away from "accepted"');
+    assert.deepEqual(safe(`${DIR}/0004-d.md`), ['frontmatter-schema'], '"on hold" could be several words: a choice, not a fix');
+    assert.deepEqual(safe(`${DIR}/0005-e.md`), ['frontmatter-schema'], 'a missing field is a placeholder to fill, not a fix');
+    assert.equal(ws.of(`${DIR}/0005-e.md`)[0].fix?.kind, 'add-fields');
+  });
+
+  it('applies them, leaves the rest, and the findings that remain are the ones it could not fix', async () => {
+    const ws = await lintFiles(records());
+    const fixed = await fixAll(ws);
+    assert.deepEqual([...fixed.keys()].sort(), [`${ROOT}/${DIR}/0001-a.md`, `${ROOT}/${DIR}/0003-c.md`]);
+    const first = fixed.get(`${ROOT}/${DIR}/0001-a.md`)!;
+    assert.deepEqual(first.applied, ['Add ADR-0002 to `superseded-by` and set `status: superseded`']);
+    assert.equal(first.text, cleanAdr('A').replace('status: accepted\n', 'status: superseded\n').replace('owners: [amira]\n', 'owners: [amira]\nsuperseded-by: [ADR-0002]\n'));
+    assert.deepEqual(fixed.get(`${ROOT}/${DIR}/0003-c.md`)!.applied, ['Change to "accepted"']);
+    assert.equal(fixed.get(`${ROOT}/${DIR}/0003-c.md`)!.text, cleanAdr('C'));
+    const remaining = [...(await ws.workspace.findings())].flatMap(([path, list]) => list.map((finding) => `${path.slice(ROOT.length + 1)} ${finding.ruleId}`));
+    assert.deepEqual(remaining, [`${DIR}/0004-d.md frontmatter-schema`]);
+  });
+
+  it('sets `status: superseded` on a record that names its successor', async () => {
+    const ws = await lintFiles({
+      [`${DIR}/0001-a.md`]: cleanAdr('A', ['superseded-by: [ADR-0002]']),
+      [`${DIR}/0002-b.md`]: cleanAdr('B', ['supersedes: [ADR-0001]']),
+    });
+    const finding = ws.of(`${DIR}/0001-a.md`)[0];
+    assert.equal(finding.ruleId, 'status-consistency');
+    assert.ok(hasSafeFix(finding));
+    const fixed = await fixAll(ws);
+    assert.equal(fixed.get(`${ROOT}/${DIR}/0001-a.md`)!.text, cleanAdr('A', ['superseded-by: [ADR-0002]']).replace('status: accepted', 'status: superseded'));
+    assert.deepEqual([...(await ws.workspace.findings()).values()].flat(), []);
+  });
+
+  it('takes as many passes as a chain of back-links needs, one edit per place and pass', async () => {
+    const ws = await lintFiles({
+      [`${DIR}/0001-a.md`]: cleanAdr('A'),
+      [`${DIR}/0002-b.md`]: cleanAdr('B', ['supersedes: [ADR-0001]']),
+      [`${DIR}/0003-c.md`]: cleanAdr('C', ['supersedes: [ADR-0001]']),
+    });
+    const fixed = await fixAll(ws);
+    const first = fixed.get(`${ROOT}/${DIR}/0001-a.md`)!;
+    assert.deepEqual(first.applied, ['Add ADR-0002 to `superseded-by` and set `status: superseded`', 'Add ADR-0003 to `superseded-by`']);
+    assert.match(first.text, /\nsuperseded-by: \[ADR-0002, ADR-0003\]\n/);
+    assert.deepEqual([...(await ws.workspace.findings()).values()].flat(), []);
+  });
+
+  it('skips, in one pass, a fix whose edits touch another\'s', async () => {
+    const ws = await lintFiles({
+      [`${DIR}/0001-a.md`]: cleanAdr('A'),
+      [`${DIR}/0002-b.md`]: cleanAdr('B', ['supersedes: [ADR-0001]']),
+      [`${DIR}/0003-c.md`]: cleanAdr('C', ['supersedes: [ADR-0001]']),
+    });
+    const path = `${ROOT}/${DIR}/0001-a.md`;
+    const doc = parseDecisionDocument(path, cleanAdr('A'), ws.loaded.config.limits);
+    const findings = (await ws.workspace.findings()).get(path)!;
+    assert.equal(findings.length, 2, 'two records ask for a back-link, both at the same place');
+    const once = applySafeFixes(doc, findings, ws.loaded.config)!;
+    assert.deepEqual(once.titles, ['Add ADR-0002 to `superseded-by` and set `status: superseded`']);
+    assert.equal(once.text.match(/superseded-by:/g)?.length, 1, 'no duplicate key');
+  });
+
+  it('does not touch a file whose text the caller withholds (one it could not read whole)', async () => {
+    const ws = await lintFiles(records());
+    const fixed = await fixAll(ws, ['0001-a.md']);
+    assert.deepEqual([...fixed.keys()], [`${ROOT}/${DIR}/0003-c.md`]);
+  });
+});

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DecisionDocument } from '../../../src/core/document/decision-document';
+import { findFrontmatter } from '../../../src/core/parse/frontmatter-fence';
+import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
+import { addFrontmatterFix } from '../../../src/core/fixes/add-frontmatter';
+import { applyEdits } from '../../../src/core/fixes/text-edit';
+import { migrateRecord, type MigrationResult } from '../../../src/core/migrate/migrate-record';
+import { statusesOf } from '../../../src/core/schema/statuses';
+import { REAL_WORLD } from '../support/real-world';
+import { crlf, docOf, lines, lintDoc } from '../fixes/fix-harness';
+
+type Migrated = Extract<MigrationResult, { outcome: 'migrated' }>;
+
+function migrate(name: string, text: string): MigrationResult {
+  return migrateRecord(docOf(name, text), DEFAULT_LIMITS);
+}
+
+function migrated(name: string, text: string): Migrated {
+  const result = migrate(name, text);
+  assert.equal(result.outcome, 'migrated', result.outcome === 'unparseable' ? result.reason : result.outcome);
+  return result as Migrated;
+}
+
+/** The new text is a frontmatter block, then the original byte for byte (after its BOM, which stays first). */
+function assertPrefixedOnly(original: string, result: Migrated): string {
+  const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
+  assert.ok(result.text.startsWith(`${bom}---`), 'the new frontmatter opens the file (after the BOM)');
+  assert.ok(result.text.endsWith(original.slice(bom.length)), 'everything after the new frontmatter is the original');
+  const block = findFrontmatter(result.text);
+  assert.equal(block.kind, 'closed');
+  assert.equal(result.text.slice(block.kind === 'closed' ? block.bodyStart : 0), original.slice(bom.length));
+  return result.text.slice(0, result.text.length - (original.length - bom.length));
+}
+
+const corpus = (rel: string) => readFileSync(path.join(REAL_WORLD, rel), 'utf8');
+
+describe('migrate: one record (core)', () => {
+  it('puts the quick fix\'s frontmatter above a log4brains record and keeps its bullets and body (real record)', async () => {
+    const text = corpus('log4brains/20201103-use-lunr-for-search.md');
+    const doc = docOf('20201103-use-lunr-for-search.md', text);
+    const result = migrated(doc.path.split('/').pop()!, text);
+    assert.equal(result.text, applyEdits(text, addFrontmatterFix(doc)!.edits), 'migration writes what the editor\'s quick fix writes');
+    const head = assertPrefixedOnly(text, result);
+    assert.ok(head.startsWith(lines('---', 'type: adr', 'title: Use Lunr for search', 'status: accepted', 'date: 2020-11-03', '')));
+    assert.deepEqual(result.notes, []);
+    assert.equal(result.unmappedStatus, undefined);
+    const after = docOf('20201103-use-lunr-for-search.md', result.text);
+    assert.equal(after.legible, true);
+    assert.deepEqual((await lintDoc(after)).filter((f) => f.ruleId === 'frontmatter-missing'), []);
+  });
+
+  it('keeps a BOM first and every CRLF of an adr-tools record', () => {
+    const body = crlf(lines('# 9. Use Terraform', '', 'Date: 2019-03-01', '', '## Status', '', 'Accepted', '', '## Context', '', 'Why.', ''));
+    const original = `\uFEFF${body}`;
+    const result = migrated('0009-use-terraform.md', original);
+    const head = assertPrefixedOnly(original, result);
+    assert.ok(head.startsWith(`\uFEFF${crlf(lines('---', 'type: adr', 'title: Use Terraform', 'status: accepted', 'date: 2019-03-01', ''))}`));
+    assert.ok(!/(^|[^\r])\n/.test(head), 'no bare LF in the inserted lines');
+  });
+
+  it('keeps MADR 2 header bullets and a file without a final line break as they are', () => {
+    const text = lines('# Use Postgres', '', '* Status: accepted', '* Deciders: amira, jonas', '* Date: 2021-04-01', '', 'Technical Story: none', '', '## Context', '', 'No final line break');
+    const result = migrated('0004-use-postgres.md', text);
+    const head = assertPrefixedOnly(text, result);
+    assert.ok(head.includes(lines('deciders:', '  - amira', '  - jonas', '')));
+  });
+
+  it('adds to a MADR block and keeps each of its lines; a status it cannot map is kept and reported (real MADR record)', () => {
+    const text = corpus('madr/0003-provide-own-madr-tools.md');
+    const result = migrated('0003-provide-own-madr-tools.md', text);
+    const before = findFrontmatter(text);
+    const after = findFrontmatter(result.text);
+    assert.ok(before.kind === 'closed' && after.kind === 'closed');
+    assert.equal(result.text.slice(after.bodyStart), text.slice(before.bodyStart), 'the body is byte for byte the same');
+    assert.ok(result.text.startsWith(lines('---', 'parent: Decisions', 'nav_order: 3', 'status: on hold', 'type: adr', 'title: Write Own MADR Tooling', '')));
+    assert.equal(result.unmappedStatus, 'on hold');
+    assert.equal(result.notes.length, 1);
+    assert.match(result.notes[0], /^`status` "on hold" is kept as written, but it is none of the ADR statuses \(proposed, accepted, rejected, deprecated, superseded\)\. Where is this ADR in its life cycle\?$/);
+  });
+
+  it('keeps an unmappable status from a bullet as written, and reports it', () => {
+    const text = lines('# Use Lunr', '', '- Status: on hold', '');
+    const result = migrated('0001-use-lunr.md', text);
+    assert.ok(assertPrefixedOnly(text, result).includes('\nstatus: on hold\n'));
+    assert.equal(result.unmappedStatus, 'on hold');
+    assert.ok(!statusesOf('adr').includes('on hold'));
+  });
+
+  it('rewrites a block status written the old way to the type\'s word, keeping the old words in a comment', () => {
+    const text = lines('---', 'parent: Decisions', 'status: "superseded by ADR-0057"', '---', '# Use input flag', '');
+    const result = migrated('0045-use-input-flag.md', text);
+    assert.ok(result.text.startsWith(lines('---', 'parent: Decisions', 'status: superseded # was: "superseded by ADR-0057"', 'type: adr', '')));
+    assert.ok(result.text.includes(lines('superseded-by:', '  - ADR-0057', '')));
+    assert.equal(result.unmappedStatus, undefined);
+  });
+
+  it('writes an RFC\'s type, status vocabulary and owners when the legacy reader says it is one', () => {
+    const text = lines('- Feature Name: const_vs_static', '- Start Date: 2014-10-28', '', '# Summary', '', 'Two kinds of constants.', '');
+    const doc = docOf('0246-const-vs-static.md', text);
+    // What the legacy reader reports for an RFC (its type, its authors, a status of the RFC vocabulary).
+    const rfc: DecisionDocument = { ...doc, legacy: { ...doc.legacy!, type: 'rfc', owners: ['aturon', 'nikomatsakis'], status: { value: 'implemented', span: { start: 0, end: 0 } } } };
+    const result = migrateRecord(rfc, DEFAULT_LIMITS);
+    assert.equal(result.outcome, 'migrated');
+    const { text: written, type, unmappedStatus } = result as Migrated;
+    assert.equal(type, 'rfc');
+    assert.equal(unmappedStatus, undefined, '`implemented` is an RFC status');
+    const head = assertPrefixedOnly(text, result as Migrated);
+    assert.ok(head.startsWith(lines('---', 'type: rfc', 'title: const_vs_static', 'status: implemented', '')), head);
+    assert.ok(head.includes(lines('owners:', '  - aturon', '  - nikomatsakis', '')));
+    assert.equal(docOf('0246-const-vs-static.md', written).data?.type, 'rfc');
+  });
+
+  it('carries the file name made readable when a record has no title line', () => {
+    const text = lines('- Start Date: 2014-10-28', '', 'Just prose, no heading.', '');
+    const result = migrated('0093-remove-format-intl.md', text);
+    assert.ok(assertPrefixedOnly(text, result).includes('\ntitle: Remove format intl\n'));
+  });
+
+  it('leaves an already Legible record alone', () => {
+    assert.deepEqual(migrate('0001-a.md', lines('---', 'type: adr', 'title: A', '---', '# A', '')), { outcome: 'legible' });
+  });
+
+  const unparseable: Array<[string, string, RegExp]> = [
+    ['an unclosed block', lines('---', 'status: accepted', '# A', ''), /never closed/],
+    ['invalid YAML', lines('---', 'status: [accepted', '---', '# A', ''), /^The frontmatter is not valid YAML \(line \d+: /],
+    ['TOML', lines('+++', 'status = "accepted"', '+++', '# A', ''), /TOML/],
+    ['a fence after blank lines', lines('', '---', 'status: accepted', '---', '# A', ''), /^The `---` on line 2 comes after blank lines/],
+    ['a flow mapping', lines('---', '{status: accepted}', '---', '# A', ''), /flow mapping/],
+    ['a block of words', lines('---', 'just some words', '---', '# A', ''), /^The frontmatter is not valid YAML \(line 2: The frontmatter must be a mapping/],
+    ['a block that is YAML null', lines('---', '~', '---', '# A', ''), /^The frontmatter is not a mapping of `key: value` lines/],
+  ];
+  for (const [what, text, reason] of unparseable) {
+    it(`reports ${what} as not migratable, with what to change first`, () => {
+      const result = migrate('0001-a.md', text);
+      assert.equal(result.outcome, 'unparseable');
+      assert.match((result as { reason: string }).reason, reason);
+      assert.equal(addFrontmatterFix(docOf('0001-a.md', text)), undefined, 'and the editor offers no fix that would break it');
+    });
+  }
+
+  it('reports a file that could not be read whole', () => {
+    const doc = docOf('0001-a.md', '');
+    const result = migrateRecord({ ...doc, readProblem: 'This file is not valid UTF-8.' }, DEFAULT_LIMITS);
+    assert.deepEqual(result, { outcome: 'unparseable', reason: 'This file is not valid UTF-8.' });
+  });
+
+  it('writes nothing that would not read back: with a frontmatter limit too small for the block, the file is reported', () => {
+    const result = migrateRecord(docOf('0001-a.md', lines('# A', '', '- Status: accepted', '')), { ...DEFAULT_LIMITS, maxFrontmatterBytes: 200 });
+    assert.equal(result.outcome, 'unparseable');
+    assert.match((result as { reason: string }).reason, /^The frontmatter Legible would write does not read back/);
+  });
+
+  describe('bad input, in linear time', () => {
+    it('10,000 header-bullet lines: migrated, every line kept', () => {
+      const bullets = Array.from({ length: 10_000 }, (_, i) => `- Tags: t${i}`);
+      const text = lines('# Many bullets', '', '- Status: accepted', ...bullets, '', '## Context', '', 'Why.', '');
+      const result = migrated('0001-many-bullets.md', text);
+      const head = assertPrefixedOnly(text, result);
+      assert.ok(head.includes('\nstatus: accepted\n'));
+      assert.ok(head.length < DEFAULT_LIMITS.maxFrontmatterBytes);
+    });
+
+    it('a bullet with a 1 MB value: migrated, the value left in the body and the field a placeholder, with a note', () => {
+      const text = lines('# Huge', '', '- Status: accepted', `- Deciders: ${'x'.repeat(1 << 20)}`, '', 'Body.', '');
+      const result = migrated('0003-huge.md', text);
+      const head = assertPrefixedOnly(text, result);
+      assert.ok(head.includes(lines('deciders:', '  - <Who made this decision?>', '')));
+      assert.ok(head.length < 10_000);
+    });
+
+    it('a 1 MB title: kept in the heading, the field a placeholder, with a note', () => {
+      const text = lines(`# ${'T'.repeat(1 << 20)}`, '', '- Status: accepted', '');
+      const result = migrated('0004-huge-title.md', text);
+      const head = assertPrefixedOnly(text, result);
+      assert.ok(head.includes('\ntitle: Huge title\n'), 'the heading is no metadata: the file name is the title');
+      assert.ok(head.length < 10_000);
+    });
+
+    it('a name like 0001-.md', () => {
+      const text = lines('# Empty slug', '', 'Status: accepted', '');
+      const result = migrated('0001-.md', text);
+      assert.ok(assertPrefixedOnly(text, result).includes('\ntitle: Empty slug\n'));
+    });
+  });
+});
