@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { printableLine } from '../core/text/printable';
 
 /** What every command gets from `main`: where it runs and how it writes. Commands never call process.exit. */
 export interface CliContext {
@@ -8,7 +9,7 @@ export interface CliContext {
   /** ANSI colours on stdout. */
   readonly color: boolean;
   out(text: string): void;
-  /** A non-fatal problem, one line on stderr. */
+  /** A non-fatal problem, one line on stderr (line breaks folded, control characters escaped). */
   warn(message: string): void;
   /** Something done besides the command's output (a folder created), one line on stderr. */
   note(message: string): void;
@@ -37,11 +38,7 @@ export function createContext(): CliContext {
     env: process.env,
     color: wantsColor(process.env, process.stdout.isTTY),
     out: (text) => void process.stdout.write(text),
-    warn: (message) => void process.stderr.write(`legible: warning: ${oneLine(message)}\n`),
-    note: (message) => void process.stderr.write(`legible: ${oneLine(message)}\n`),
+    warn: (message) => void process.stderr.write(`legible: warning: ${printableLine(message)}\n`),
+    note: (message) => void process.stderr.write(`legible: ${printableLine(message)}\n`),
   };
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

@@ -10,6 +10,7 @@ import { displayPath, toPortable, type CliContext } from '../context';
 import { gitUserName } from '../git-user';
 import { openWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
+import { printable } from '../../core/text/printable';
 
 const DEFAULT_FOLDER = 'docs/decisions';
 
@@ -48,7 +49,7 @@ export const newCommand: Command = {
         ? renderCustomTemplate(custom, { title, date, id, type, owner })
         : renderTemplate({ type, title, date, owners: owner ? [owner] : undefined, sections: opened.loaded.config.sections[type] }).text;
     const created = await createRecord({ fs: opened.fs, folder, title, render, now: Date.now() });
-    context.out(`${displayPath(context.cwd, created.path)}\n`);
+    context.out(`${printable(displayPath(context.cwd, created.path))}\n`);
     return 0;
   },
 };
