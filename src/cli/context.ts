@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { printableLine } from '../core/text/printable';
 
 /** What every command gets from `main`: where it runs and how it writes. Commands never call process.exit. */
 export interface CliContext {
@@ -40,11 +41,7 @@ export function createContext(): CliContext {
     color: wantsColor(process.env, process.stdout.isTTY),
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    warn: (message) => void process.stderr.write(`legible: warning: ${oneLine(message)}\n`),
-    note: (message) => void process.stderr.write(`legible: ${oneLine(message)}\n`),
+    warn: (message) => void process.stderr.write(`legible: warning: ${printableLine(message)}\n`),
+    note: (message) => void process.stderr.write(`legible: ${printableLine(message)}\n`),
   };
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

@@ -11,7 +11,8 @@ import { newCommand } from './commands/new';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { supersedeCommand } from './commands/supersede';
-import { createContext, oneLine, type CliContext } from './context';
+import { createContext, type CliContext } from './context';
+import { printableKeepingBreaks, printableLine } from '../core/text/printable';
 import { commandHelp, mainHelp } from './help';
 import { VERSION } from './version';
 
@@ -49,8 +50,8 @@ async function main(argv: readonly string[], context: CliContext): Promise<numbe
 function fail(error: unknown, env: NodeJS.ProcessEnv): number {
   const message = error instanceof Error ? error.message : String(error);
   const internal = !(error instanceof UsageError);
-  process.stderr.write(`legible: ${internal ? 'error: ' : ''}${oneLine(message)}\n`);
-  if (internal && env.LEGIBLE_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`legible: ${internal ? 'error: ' : ''}${printableLine(message)}\n`);
+  if (internal && env.LEGIBLE_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${printableKeepingBreaks(error.stack)}\n`);
   return 2;
 }
 

@@ -1,6 +1,7 @@
 import { fixWorkspace } from '../../core/fixes/fix-all';
 import type { DecisionWorkspace } from '../../core/workspace/decision-workspace';
-import { displayPath, oneLine, type CliContext } from '../context';
+import { displayPath, type CliContext } from '../context';
+import { printable, printableLine } from '../../core/text/printable';
 import { NODE_RECORD_IO, type RecordIo, type RecordSnapshot } from '../record-file';
 
 /**
@@ -21,11 +22,11 @@ export async function applyFixes(workspace: DecisionWorkspace, shows: (path: str
     },
   });
   for (const path of [...fixed.keys()].sort()) {
-    const display = oneLine(displayPath(context.cwd, path));
+    const display = printable(displayPath(context.cwd, path));
     const { text, applied } = fixed.get(path)!;
     const outcome = await io.replace(snapshots.get(path)!, text).catch((error: Error) => error);
     if (outcome === 'written') {
-      context.note(`fixed ${display}: ${applied.map(oneLine).join('; ')}`);
+      context.note(`fixed ${display}: ${applied.map(printableLine).join('; ')}`);
       continue;
     }
     context.warn(outcome === 'changed' ? `${display} changed on disk while Legible was fixing it, so it was not written; run legible lint --fix again.` : `${display} could not be written (${outcome.message}); it is unchanged.`);

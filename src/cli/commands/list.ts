@@ -4,8 +4,9 @@ import { parseDecisionDocument } from '../../core/document/decision-document';
 import { businessTradeoff } from '../../core/document/business-tradeoff';
 import type { CompiledPattern } from '../../core/port/regex-engine';
 import { refOf } from '../../core/report/knowledge-risk';
+import { printable, printableJson, printableLine } from '../../core/text/printable';
 import { flag, stringOption, todayOption } from '../args';
-import { displayPath, oneLine, type CliContext } from '../context';
+import { displayPath, type CliContext } from '../context';
 import { chosenFolders, openWorkspace, scanWorkspace } from '../open-workspace';
 import { FOLDERS_HELP, HELP_OPTION, TODAY_OPTION, type Command } from './command';
 
@@ -24,7 +25,11 @@ export const listCommand: Command = {
     const opened = await openWorkspace(context, args.positionals);
     const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'list'), today, { body: false });
     const entries = workspace.index.entries().sort(byFolderAndNumber);
-    context.out(flag(args, 'json') ? `${JSON.stringify(await Promise.all(entries.map((entry) => recordJson(entry, workspace, context))), null, 2)}\n` : listText(entries, opened.loaded.config.placeholder, context));
+    context.out(
+      flag(args, 'json')
+        ? `${printableJson(JSON.stringify(await Promise.all(entries.map((entry) => recordJson(entry, workspace, context))), null, 2))}\n`
+        : listText(entries, opened.loaded.config.placeholder, context),
+    );
     return 0;
   },
 };
@@ -39,11 +44,13 @@ function compare(a: string, b: string): number {
 
 /**
  * `ADR-0007  accepted  high  one-way  Title  (path)`: short columns aligned, the title left free.
- * `-` is a value not given, `?` one still a template placeholder.
+ * `-` is a value not given, `?` one still a template placeholder. One record, one line, whatever
+ * the record holds: line breaks in values fold, control characters in them and in the path are
+ * escaped (core/text/printable).
  */
 function listText(entries: readonly DecisionEntry[], placeholder: CompiledPattern, context: CliContext): string {
-  const cell = (value: string | undefined) => (value === undefined || value === '' ? '-' : placeholder.test(value) ? '?' : oneLine(value));
-  const rows = entries.map((entry) => [refOf(entry).id, cell(entry.status), cell(entry.risk), cell(entry.door), `${oneLine(entry.title)}  (${displayPath(context.cwd, entry.path)})`]);
+  const cell = (value: string | undefined) => (value === undefined || value === '' ? '-' : placeholder.test(value) ? '?' : printableLine(value));
+  const rows = entries.map((entry) => [printable(refOf(entry).id), cell(entry.status), cell(entry.risk), cell(entry.door), `${printableLine(entry.title)}  (${printable(displayPath(context.cwd, entry.path))})`]);
   const widths = [0, 1, 2, 3].map((column) => Math.max(0, ...rows.map((row) => row[column].length)));
   return rows.map((row) => `${row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ')}\n`).join('');
 }

@@ -3,7 +3,8 @@ import { parseDecisionDocument } from '../../core/document/decision-document';
 import { migrateRecord } from '../../core/migrate/migrate-record';
 import { collectDecisionFiles } from '../../core/workspace/collect-files';
 import { flag, UsageError } from '../args';
-import { displayPath, oneLine, type CliContext } from '../context';
+import { displayPath, type CliContext } from '../context';
+import { printable, printableLine } from '../../core/text/printable';
 import { plural } from '../formats/lint-output';
 import { openWorkspace, requireFolders, type OpenedWorkspace } from '../open-workspace';
 import { NODE_RECORD_IO, type RecordIo } from '../record-file';
@@ -60,11 +61,11 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
   const fail = (display: string, why: string) => {
     failed++;
     report(`not migrated  ${display}`);
-    report(`  ↳ ${oneLine(why)}`);
+    report(`  ↳ ${printableLine(why)}`);
   };
 
   for (const path of files) {
-    const display = oneLine(displayPath(context.cwd, path));
+    const display = printable(displayPath(context.cwd, path));
     let snapshot;
     try {
       snapshot = await io.read(path, limits);
@@ -105,7 +106,7 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
     }
     migrated++;
     report(`${options.dryRun ? 'would migrate' : 'migrated'}  ${display}`);
-    for (const note of result.notes) report(`  ↳ ${oneLine(note)}`);
+    for (const note of result.notes) report(`  ↳ ${printableLine(note)}`);
   }
 
   const parts = [`${plural(migrated, 'record')} ${options.dryRun ? 'would be migrated' : 'migrated'}`];

@@ -8,6 +8,7 @@ import { displayPath, toPortable, type CliContext } from '../context';
 import { nodeGit } from '../git-user';
 import { openWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
+import { printable } from '../../core/text/printable';
 
 export const newCommand: Command = {
   name: 'new',
@@ -47,7 +48,7 @@ export const newCommand: Command = {
     await ensureFolder(draft.folder, context);
     const created = await createDraft(workspace, draft, Date.now());
     if (created.hidden) context.note(renamedNote(created.hidden, created.name));
-    context.out(`${displayPath(context.cwd, created.path)}\n`);
+    context.out(`${printable(displayPath(context.cwd, created.path))}\n`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { personKey } from '../../core/knowledge/predicates';
 import { knowledgeRisk, whatIfLeaves } from '../../core/report/knowledge-risk';
 import { renderDepartureMarkdown, renderReportMarkdown } from '../../core/report/render-report';
+import { printableJson } from '../../core/text/printable';
 import { choice, stringOption, todayOption, UsageError } from '../args';
 import { displayPath, type CliContext } from '../context';
 import { chosenFolders, openWorkspace, scanWorkspace } from '../open-workspace';
@@ -53,5 +54,5 @@ export const reportCommand: Command = {
 
 /** The report's data as JSON, record paths relative to the current folder like every other output. */
 function json(data: unknown, context: CliContext): string {
-  return `${JSON.stringify(data, (key, value: unknown) => (key === 'path' && typeof value === 'string' ? displayPath(context.cwd, value) : value), 2)}\n`;
+  return `${printableJson(JSON.stringify(data, (key, value: unknown) => (key === 'path' && typeof value === 'string' ? displayPath(context.cwd, value) : value), 2))}\n`;
 }

@@ -1,3 +1,4 @@
+import { printable } from '../../core/text/printable';
 import { parseDecisionDocument } from '../../core/document/decision-document';
 import { applyEdits } from '../../core/fixes/fixes';
 import { setStatusEdits, statusVocabulary } from '../../core/lifecycle/set-status';
@@ -27,7 +28,7 @@ export const statusCommand: Command = {
     if (record === undefined || status === undefined || extra.length) throw new UsageError(`expected 'legible status <id|file> <status>', e.g. 'legible status 0007 accepted'`);
     const opened = await openWorkspace(context);
     const found = await findRecord(opened, record, context, 'status');
-    const shown = displayPath(context.cwd, found.path);
+    const shown = printable(displayPath(context.cwd, found.path));
     const change = setStatusEdits(parseDecisionDocument(found.path, found.text, opened.loaded.config.limits), status);
     if (change.kind === 'problem') throw new UsageError(`${shown}: ${change.message}`);
     if (change.kind === 'unchanged') {

@@ -1,3 +1,4 @@
+import { printable } from '../../core/text/printable';
 import { applyEdits } from '../../core/fixes/fixes';
 import { planSupersede } from '../../core/lifecycle/supersede';
 import { renamedNote } from '../../core/numbering/visible-name';
@@ -35,7 +36,7 @@ export const supersedeCommand: Command = {
     const date = todayOption(stringOption(args, 'today'));
     const opened = await openWorkspace(context);
     const old = await findRecord(opened, record, context, 'supersede');
-    const shown = displayPath(context.cwd, old.path);
+    const shown = printable(displayPath(context.cwd, old.path));
     const workspace = { fs: opened.fs, root: opened.root, config: opened.loaded.config, folders: opened.folders, git: nodeGit(opened.root) };
     const plan = await planSupersede(workspace, { old, title, date, owner: stringOption(args, 'owner'), now: Date.now() });
     if ('problem' in plan) throw new UsageError(`${shown}: ${plan.problem}`);
@@ -48,7 +49,7 @@ export const supersedeCommand: Command = {
     }
     if (plan.hidden) context.note(renamedNote(plan.hidden, plan.path.slice(plan.path.lastIndexOf('/') + 1)));
     const status = plan.oldStatus === 'superseded' ? 'status already superseded' : `status ${plan.oldStatus ?? '(none)'} → superseded`;
-    context.out(`${displayPath(context.cwd, plan.path)}\n${shown}: ${status}, superseded-by + ${plan.newId}\n`);
+    context.out(`${printable(displayPath(context.cwd, plan.path))}\n${shown}: ${status}, superseded-by + ${plan.newId}\n`);
     return 0;
   },
 };

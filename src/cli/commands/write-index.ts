@@ -7,6 +7,7 @@ import { stringOption } from '../args';
 import { displayPath, toPortable } from '../context';
 import { chosenFolders, openWorkspace, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { FOLDERS_HELP, HELP_OPTION, type Command } from './command';
+import { printable } from '../../core/text/printable';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -41,7 +42,7 @@ export const indexCommand: Command = {
       : await Promise.all(folders.map(async (folder) => ({ file: await tocFile(opened.fs, folder), entries: entries.filter((entry) => entry.folder === folder) })));
     for (const target of targets) {
       await writeToc(opened, target.file, target.entries);
-      context.out(`${displayPath(context.cwd, target.file)}\n`);
+      context.out(`${printable(displayPath(context.cwd, target.file))}\n`);
     }
     return 0;
   },

@@ -1,12 +1,17 @@
 import { relativePath } from '../../core/port/paths';
 import type { Severity } from '../../core/rules/rule';
+import { printableKeepingBreaks } from '../../core/text/printable';
 import { location, type LintOutput } from './lint-output';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Data of a workflow command: `%`, CR and LF would end or corrupt it. */
+/**
+ * Data of a workflow command: `%`, CR and LF would end or corrupt it, so they are percent-encoded
+ * (the runner decodes them back). Other control characters (ESC, BEL, bidi) have no such encoding
+ * and the log viewer would interpret them: they are shown escaped (`\u001b`).
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printableKeepingBreaks(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Property values also end at `,` and `:`. */

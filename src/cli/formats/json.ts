@@ -1,5 +1,6 @@
 import { ruleDocsUrl } from '../../core/rules/registry';
 import { location, type LintOutput } from './lint-output';
+import { printableJson } from '../../core/text/printable';
 
 /** Machine-readable findings: one entry per linted file, in path order, positions 1-based. */
 export function formatJson(output: LintOutput): string {
@@ -14,5 +15,6 @@ export function formatJson(output: LintOutput): string {
       related: (finding.related ?? []).map((related) => ({ path: output.display(related.path), ...location(related.range), message: related.message })),
     })),
   }));
-  return `${JSON.stringify(files, null, 2)}\n`;
+  // Exact values; DEL, C1 and bidi controls written as \u escapes, which parse back the same.
+  return `${printableJson(JSON.stringify(files, null, 2))}\n`;
 }

@@ -3,6 +3,7 @@ import type { Severity } from '../../core/rules/rule';
 import { relativePath } from '../../core/port/paths';
 import { VERSION } from '../version';
 import { location, type LintOutput } from './lint-output';
+import { printableJson } from '../../core/text/printable';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -70,5 +71,5 @@ export function formatSarif(output: LintOutput): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${printableJson(JSON.stringify(sarif, null, 2))}\n`;
 }

@@ -1,11 +1,14 @@
 import { palette, visibleLength, type Palette } from '../colors';
-import { oneLine } from '../context';
 import type { Finding } from '../../core/rules/rule';
+import { printable, printableLine } from '../../core/text/printable';
 import { countFindings, location, plural, type LintOutput } from './lint-output';
 
 /**
  * ESLint's "stylish" layout, which most people read lint output in: findings grouped under their
- * file, `line:col  severity  message  rule-id` in aligned columns, then one summary line.
+ * file, `line:col  severity  message  rule-id` in aligned columns, then one summary line. Paths,
+ * messages and rule ids pass through the shared printable functions before colours are added, so
+ * a file name or a title from the repository can neither start a line nor reach the terminal as an
+ * escape sequence.
  */
 export function formatStylish(output: LintOutput): string {
   const colors = palette(output.color);
@@ -16,16 +19,16 @@ export function formatStylish(output: LintOutput): string {
     const lineWidth = Math.max(...file.findings.map((finding) => String(location(finding.range).line).length));
     const rows = file.findings.map((finding) => {
       const at = location(finding.range);
-      return [colors.dim(`${String(at.line).padStart(lineWidth)}:${at.column}`), severityLabel(finding, colors), oneLine(finding.message), colors.dim(finding.ruleId)];
+      return [colors.dim(`${String(at.line).padStart(lineWidth)}:${at.column}`), severityLabel(finding, colors), printableLine(finding.message), colors.dim(printable(finding.ruleId))];
     });
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => visibleLength(row[column]))));
-    lines.push('', colors.underline(file.display));
+    lines.push('', colors.underline(printable(file.display)));
     rows.forEach((row, i) => {
       const cells = row.map((cell, column) => (column < 3 ? cell + ' '.repeat(widths[column] - visibleLength(cell)) : cell));
       lines.push(`  ${cells.join('  ')}`.trimEnd());
       for (const related of file.findings[i].related ?? []) {
         const at = location(related.range);
-        lines.push(colors.dim(`    ↳ ${output.display(related.path)}:${at.line}:${at.column}  ${oneLine(related.message)}`));
+        lines.push(colors.dim(`    ↳ ${printable(output.display(related.path))}:${at.line}:${at.column}  ${printableLine(related.message)}`));
       }
     });
   }

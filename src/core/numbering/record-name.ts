@@ -28,9 +28,10 @@ export interface RecordName {
   readonly slug: string;
 }
 
-// Anchored, one pass, no nested quantifiers: linear on any name a repository holds.
-const DASHED_DATE = /^((?:19|20)\d\d)-(\d\d)-(\d\d)([-_])(.*)\.md$/i;
-const NUMBERED = /^([A-Za-z]{1,10}-?)?(\d{1,12})([-_])(.*)\.md$/i;
+// Anchored, one pass, no nested quantifiers: linear on any name a repository holds. `s`: a slug
+// may hold any character, a newline too, so such a file is still linted, not silently skipped.
+const DASHED_DATE = /^((?:19|20)\d\d)-(\d\d)-(\d\d)([-_])(.*)\.md$/is;
+const NUMBERED = /^([A-Za-z]{1,10}-?)?(\d{1,12})([-_])(.*)\.md$/is;
 
 /** The id a file name gives its record, or undefined when the name carries none (`README.md`, `PROTOTYPING.md`). */
 export function parseRecordName(name: string): RecordName | undefined {

@@ -1,8 +1,13 @@
-import { relativePath } from '../port/paths';
+import { markdownHref, markdownLine as md } from '../text/markdown-text';
 import type { Assessment, DepartureImpact, KnowledgeRiskReport, RecordRef } from './knowledge-risk';
 
+/**
+ * One record on one list line. Every value from the repository (id, title, names, dates, path)
+ * goes through `md` or `markdownHref`: a title holding a newline or an escape sequence stays text
+ * on this line, in the terminal and in the Markdown alike.
+ */
 function item(ref: RecordRef, base: string, extra = ''): string {
-  return `- [${ref.id}](${relativePath(base, ref.path)}) ${ref.title}${extra ? ` — ${extra}` : ''}`;
+  return `- [${md(ref.id)}](${markdownHref(base, ref.path)}) ${md(ref.title)}${extra ? ` — ${extra}` : ''}`;
 }
 
 /** What an empty section says: "None." only when every record could have been in it. */
@@ -39,22 +44,22 @@ export function renderReportMarkdown(report: KnowledgeRiskReport, base: string):
     '',
     ...advice(report.assessment),
     ...section('Decisions only one person holds', 'Which accepted decisions would lose their only holder if that person left?',
-      report.soleHolders.flatMap((p) => [`### ${p.person} (${p.decisions.length})`, '', ...p.decisions.map((d) => item(d, base, [d.risk && `risk ${d.risk}`, d.door].filter(Boolean).join(', '))), '']), report.assessment),
+      report.soleHolders.flatMap((p) => [`### ${md(p.person)} (${p.decisions.length})`, '', ...p.decisions.map((d) => item(d, base, [d.risk && `risk ${md(d.risk)}`, d.door && md(d.door)].filter(Boolean).join(', '))), '']), report.assessment),
     ...section('Overdue exit plans', 'Which knowledge transfers are past due and not verified?',
-      report.overdueExitPlans.map((p) => item(p, base, `due ${p.due}, ${p.status ?? 'no status'}; held by ${p.holders.join(', ') || 'no one named'}`)), report.assessment),
+      report.overdueExitPlans.map((p) => item(p, base, `due ${md(p.due)}, ${p.status === undefined ? 'no status' : md(p.status)}; held by ${p.holders.map(md).join(', ') || 'no one named'}`)), report.assessment),
     ...section('Overdue reviews', 'Which decisions in force were due to be revisited?',
-      report.overdueReviews.map((r) => item(r, base, `review by ${r.reviewBy}`)), report.assessment),
+      report.overdueReviews.map((r) => item(r, base, `review by ${md(r.reviewBy)}`)), report.assessment),
     ...section('One-way doors decided alone', 'Which hard-to-reverse decisions rest on one person\'s judgment?',
-      report.oneWayDoorsDecidedAlone.map((r) => item(r, base, `decided by ${r.decider}`)), report.assessment),
+      report.oneWayDoorsDecidedAlone.map((r) => item(r, base, `decided by ${md(r.decider)}`)), report.assessment),
   ];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')}\n`;
 }
 
 export function renderDepartureMarkdown(impact: DepartureImpact, base: string): string {
   const lines = [
-    `# If ${impact.person} left today`,
+    `# If ${md(impact.person)} left today`,
     '',
-    `${impact.person} is named in ${impact.involved} record(s).`,
+    `${md(impact.person)} is named in ${impact.involved} record(s).`,
     '',
     ...advice(impact.assessment),
     ...section('Knowledge only they hold', 'Which decisions in force would have no one left who understands them?', impact.loseOnlyHolder.map((r) => item(r, base)), impact.assessment),

@@ -1,17 +1,9 @@
 import type { DecisionEntry } from '../index/decision-entry';
 import { formatId } from '../index/ids';
-import { relativePath } from '../port/paths';
+import { markdownCell as cell, markdownHref as link } from '../text/markdown-text';
 
 export const TOC_START = '<!-- legible:index:start -->';
 export const TOC_END = '<!-- legible:index:end -->';
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function link(from: string, to: string): string {
-  return relativePath(from, to).split('/').map(encodeURIComponent).join('/');
-}
 
 /** A Markdown table of the records, sorted by number, with links relative to `indexFolder`. */
 export function renderToc(entries: readonly DecisionEntry[], indexFolder: string): string {

@@ -29,6 +29,11 @@ describe('parseRecordName: the one grammar of record file names', () => {
     assert.deepEqual(read('00000012-x.md')?.slice(0, 2), ['number', 12]);
   });
 
+  it('a slug may hold any character, a newline too: such a file is linted, not skipped', () => {
+    assert.equal(parseRecordName('0001-x\n::error::y.md')?.slug, 'x\n::error::y');
+    assert.equal(parseRecordName('2021-03-04-a\nb.md')?.slug, 'a\nb');
+  });
+
   it('a name without an id is not a record name', () => {
     for (const name of ['README.md', 'PROTOTYPING.md', 'index.md', 'use-postgres.md', 'v2-migration.md', '0007.md', '0007-x.txt']) {
       assert.equal(parseRecordName(name), undefined, name);
