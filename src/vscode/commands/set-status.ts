@@ -6,6 +6,7 @@ import { basename } from '../../core/port/paths';
 import type { Models } from '../models';
 import { toRange } from '../convert';
 import { toCorePath, toUri } from '../vscode-file-system';
+import { freshDocument } from '../fresh-document';
 import { entryFromArg, pickRecord } from './record-actions';
 
 /** Set Status: pick from the record type's own vocabulary (with each value's meaning); the core writes it in place. */
@@ -25,7 +26,11 @@ export async function setStatus(models: Models, arg?: unknown, value?: string): 
       )
     )?.value;
   if (!chosen) return undefined;
-  const document = await vscode.workspace.openTextDocument(toUri(entry.path));
+  const document = await freshDocument(toUri(entry.path));
+  if (!document) {
+    void vscode.window.showWarningMessage(`Legible: ${basename(entry.path)} changed on disk and its editor has not caught up; run Set Status again.`);
+    return undefined;
+  }
   const limits = models.modelFor(document.uri)?.config?.limits ?? DEFAULT_LIMITS;
   const change = setStatusEdits(parseDecisionDocument(toCorePath(document.uri), document.getText(), limits), chosen);
   if (change.kind === 'problem') {

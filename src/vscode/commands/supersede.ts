@@ -6,6 +6,7 @@ import type { Models } from '../models';
 import { toRange } from '../convert';
 import { extensionGit } from '../git-user';
 import { toUri } from '../vscode-file-system';
+import { freshDocument } from '../fresh-document';
 import { recordId } from '../tree/record-item';
 import { entryFromArg, pickRecord } from './record-actions';
 import { validateTitle } from './new-record';
@@ -36,7 +37,11 @@ export async function supersede(models: Models, arg?: unknown, title?: string): 
       ignoreFocusOut: true,
     }));
   if (newTitle === undefined || validateTitle(newTitle)) return undefined;
-  const oldDocument = await vscode.workspace.openTextDocument(toUri(old.path));
+  const oldDocument = await freshDocument(toUri(old.path));
+  if (!oldDocument) {
+    void vscode.window.showWarningMessage(`Legible: ${basename(old.path)} changed on disk and its editor has not caught up; run Supersede Decision again.`);
+    return undefined;
+  }
   const context = { fs: models.fs, root: model.root, config, folders: model.folders, git: extensionGit(model.folder.uri) };
   const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now() });
   if ('problem' in plan) {
