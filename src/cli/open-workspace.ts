@@ -10,6 +10,7 @@ import { displayPath, toPortable, type CliContext } from './context';
 import { NodeFileSystem } from './node-file-system';
 import type { LintCache } from './scan/lint-cache';
 import { scanInWorkers, workerCount } from './scan/parallel-scan';
+import { findMarkedFolder, mayAdopt, processBounds, type SearchBounds } from './root-search';
 import type { FileResult } from './scan/worker-protocol';
 
 export interface OpenedWorkspace {
@@ -21,18 +22,20 @@ export interface OpenedWorkspace {
   readonly folders: readonly string[];
 }
 
+/** What marks a workspace root. */
+const ROOT_MARKERS = [CONFIG_FILE, '.git'];
+/** Every file read from a root, each of which must be the user's when the root is a folder above the start. */
+const ROOT_FILES = [...ROOT_MARKERS, '.adr-dir', '.log4brains.yml'];
+
 /**
  * The workspace root is the nearest folder, from the current one upwards, that holds `.legible.json`
  * or `.git`. So `legible` behaves the same from any subfolder of a checkout, and never reads a
- * configuration from above the repository. Without either, see `rootWithoutMarker`.
+ * configuration from above the repository. The search looks in the user's home but never above it,
+ * and passes over a marker in a folder others may write to (`/tmp/.legible.json`), with a warning.
+ * Without either, see `rootWithoutMarker`.
  */
-export async function findRoot(fs: NodeFileSystem, cwd: string): Promise<string> {
-  for (let dir = cwd; ; ) {
-    if ((await fs.stat(joinPath(dir, CONFIG_FILE))) || (await fs.stat(joinPath(dir, '.git')))) return dir;
-    const parent = toPortable(dirname(dir));
-    if (parent === dir) return rootWithoutMarker(fs, cwd);
-    dir = parent;
-  }
+export async function findRoot(fs: NodeFileSystem, cwd: string, bounds: SearchBounds = processBounds()): Promise<string> {
+  return (await findMarkedFolder(fs, cwd, ROOT_MARKERS, bounds)) ?? rootWithoutMarker(fs, cwd, bounds);
 }
 
 /**
@@ -40,9 +43,11 @@ export async function findRoot(fs: NodeFileSystem, cwd: string): Promise<string>
  * itself, unless the command runs inside a decisions folder's path. Run in `proj/docs` or
  * `proj/docs/decisions`, the root is `proj`: the path already ends with (the start of) a usual
  * decisions folder, and taking `proj/docs` as the root would write `proj/docs/docs/decisions`.
- * A folder that itself holds a usual decisions folder is the root, whatever its name.
+ * A folder that itself holds a usual decisions folder is the root, whatever its name. The folder
+ * above is taken only as the search would take it: not above the home, not one others write to
+ * (`/tmp/docs` keeps its own root: `/tmp/.adr-dir` is anyone's).
  */
-export async function rootWithoutMarker(fs: NodeFileSystem, start: string): Promise<string> {
+export async function rootWithoutMarker(fs: NodeFileSystem, start: string, bounds: SearchBounds = processBounds()): Promise<string> {
   for (const usual of USUAL_FOLDERS) if ((await fs.stat(joinPath(start, usual)))?.kind === 'directory') return start;
   const segments = start.split('/');
   let strip = 0;
@@ -56,7 +61,8 @@ export async function rootWithoutMarker(fs: NodeFileSystem, start: string): Prom
       }
     }
   }
-  return strip ? segments.slice(0, -strip).join('/') || '/' : start;
+  const above = strip ? segments.slice(0, -strip).join('/') || '/' : start;
+  return (await mayAdopt(above, start, ROOT_FILES, bounds)) ? above : start;
 }
 
 /**
@@ -77,7 +83,7 @@ async function startFolder(fs: NodeFileSystem, cwd: string, paths: readonly stri
  */
 export async function openWorkspace(context: CliContext, paths: readonly string[] = []): Promise<OpenedWorkspace> {
   const fs = new NodeFileSystem({ reads: 'blocking' });
-  const root = await findRoot(fs, await startFolder(fs, context.cwd, paths));
+  const root = await findRoot(fs, await startFolder(fs, context.cwd, paths), processBounds((message) => context.warn(message)));
   const loaded = await loadConfig(fs, root, { trusted: true, regexEngine: re2RegexEngine });
   const where = displayPath(context.cwd, joinPath(root, CONFIG_FILE));
   for (const problem of loaded.problems) context.warn(`${where}: ${problem.message}`);
