@@ -39,10 +39,18 @@ export async function stageClone(stage, { from = 'worktree' } = {}) {
 }
 
 /**
+ * The environment for npm in the stage: without the variables of an `npm run` that started us
+ * (npm_config_local_prefix, npm_package_*, INIT_CWD…), which would point it back at this project.
+ */
+function stageEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_(package|lifecycle)_|npm_config_local_prefix$|INIT_CWD$|npm_command$)/.test(key)));
+}
+
+/**
  * Runs `npm pack` in `cwd` (its prepack builds dist/) into `outDir`. Returns the tarball's path
  * and npm's own account of it: every file with its size, the packed and unpacked sizes.
  */
-export async function packNpm({ cwd, outDir, env = process.env }) {
+export async function packNpm({ cwd, outDir, env = stageEnv() }) {
   await mkdir(outDir, { recursive: true });
   const { stdout, log } = await run('npm', ['pack', '--json', '--pack-destination', outDir], { cwd, env });
   const [info] = JSON.parse(stdout);
@@ -54,7 +62,7 @@ export async function packNpm({ cwd, outDir, env = process.env }) {
  * into `outFile`. `baseImagesUrl` is where the README's relative images are served from (vsce's
  * default: the repository's default branch). Returns the VSIX's path and vsce's output.
  */
-export async function packVsix({ cwd, outFile, env = process.env, baseImagesUrl }) {
+export async function packVsix({ cwd, outFile, env = stageEnv(), baseImagesUrl }) {
   await mkdir(path.dirname(outFile), { recursive: true });
   const vsce = createRequire(path.join(REPO, 'package.json')).resolve('@vscode/vsce/vsce');
   // --no-dependencies: the bundles carry everything; vsce would otherwise list node_modules.
