@@ -1,14 +1,19 @@
-// The pre-commit hook (.pre-commit-hooks.yaml) as pre-commit runs it: the package installed from
-// its tarball (pre-commit's node language packs the repository and installs that), and `entry`
-// run with the staged files that match `files`. The staged records are linted with their folder
-// in the index; a record not staged, broken or not, is not reported.
+// The pre-commit hook (.pre-commit-hooks.yaml) as pre-commit runs it. pre-commit's node language
+// installs a hook's repository as `npm pack` (its stdout read as the tarball's name) and then
+// `npm install -g <that name>` into an environment of its own; then it runs `entry` with the
+// staged files that match `files`. The staged records are linted with their folder in the index;
+// a record not staged, broken or not, is not reported.
 import * as assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { USUAL_FOLDERS } from '../../../src/core/workspace/discover-folders';
 import { git, gitRepository } from '../cli/cli-process';
-import { installedProject, npxLegible, REPO } from './packages';
+import { capture, type Captured } from '../../harness/proc';
+import { baseEnv } from '../cli/cli-process';
+import { npmEnv, packedTarball, REPO } from './packages';
 
 interface Hook {
   id: string;
@@ -22,6 +27,32 @@ interface Hook {
 
 async function hooks(): Promise<Hook[]> {
   return parse(await readFile(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+}
+
+let hookEnv: Promise<string> | undefined;
+
+/** pre-commit's install of the hook: `npm pack` in the clone, then `npm install -g` of what it printed. */
+function installHook(): Promise<string> {
+  hookEnv ??= (async () => {
+    const { stage } = await packedTarball();
+    const env = await npmEnv();
+    const pack = await capture('npm', ['pack'], { cwd: stage, env });
+    assert.equal(pack.code, 0, pack.stderr);
+    const tarball = path.join(stage, pack.stdout.trim());
+    await stat(tarball);
+    const prefix = await mkdtemp(path.join(tmpdir(), 'legible-pre-commit-env-'));
+    process.once('exit', () => rmSync(prefix, { recursive: true, force: true }));
+    const install = await capture('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { cwd: stage, env });
+    assert.equal(install.code, 0, install.stderr);
+    return path.join(prefix, 'bin', 'legible');
+  })();
+  return hookEnv;
+}
+
+/** Runs the hook's entry with `files` in `repo`, as pre-commit does. */
+async function runHook(hook: Hook, files: readonly string[], repo: string, extra: readonly string[] = []): Promise<Captured> {
+  const [, ...entryArgs] = hook.entry.split(' ');
+  return capture(await installHook(), [...entryArgs, ...extra, ...files], { cwd: repo, env: { ...baseEnv(repo), NO_COLOR: '1' } });
 }
 
 describe('the pre-commit hook (.pre-commit-hooks.yaml)', function () {
@@ -45,9 +76,15 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', function () {
     for (const other of ['README.md', 'docs/guide.md', 'src/decisions.md', 'CHANGELOG.md', 'docs/decisions-old.md']) assert.doesNotMatch(other, files);
   });
 
+  it("installs as pre-commit installs it: npm pack's stdout is the tarball's name", async () => {
+    const legible = await installHook();
+    const ran = await capture(legible, ['--version']);
+    const { version } = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(ran.stdout, `${version}\n`);
+  });
+
   it('fails on a staged record with an error, and reports only the staged records', async () => {
-    const { project } = await installedProject();
-    const repo = await mkdtemp(path.join(project, 'hooked-'));
+    const repo = await mkdtemp(path.join(tmpdir(), 'legible-hooked-'));
     try {
       // Two good records, committed.
       await cp(path.join(REPO, 'examples', 'workspace', 'docs'), path.join(repo, 'docs'), { recursive: true });
@@ -64,8 +101,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', function () {
       const [hook] = await hooks();
       const staged = git(repo, 'diff', '--cached', '--name-only').split('\n').filter((file) => file && new RegExp(hook.files).test(file));
       assert.deepEqual(staged, [`docs/decisions/${first}`]);
-      const [, ...entryArgs] = hook.entry.split(' ');
-      const ran = await npxLegible([...entryArgs, '--format', 'json', '--today', '2026-11-21', ...staged], repo);
+      const ran = await runHook(hook, staged, repo, ['--format', 'json', '--today', '2026-11-21']);
       assert.equal(ran.code, 1, ran.stderr);
       const files = JSON.parse(ran.stdout) as Array<{ path: string; findings: Array<{ ruleId: string; message: string }> }>;
       assert.deepEqual(files.map((file) => file.path), [`docs/decisions/${first}`]);
@@ -73,7 +109,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', function () {
 
       // Fixed and staged again: the hook passes, though the unstaged record is still broken.
       git(repo, 'checkout', 'HEAD', '--', path.join(records, first));
-      const clean = await npxLegible([...entryArgs, '--today', '2026-11-21', `docs/decisions/${first}`], repo);
+      const clean = await runHook(hook, [`docs/decisions/${first}`], repo, ['--today', '2026-11-21']);
       assert.equal(clean.code, 0, clean.stdout);
     } finally {
       await rm(repo, { recursive: true, force: true });
