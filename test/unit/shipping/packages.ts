@@ -5,7 +5,7 @@
  * packaged by `vsce package` in a second clean clone (its vscode:prepublish builds). The tarball
  * is installed into an empty project with no network and an empty npm cache.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -38,8 +38,8 @@ export interface Packed {
   readonly tarball: string;
   readonly unpackedSize: number;
   readonly files: readonly PackedFile[];
-  /** What `npm pack` printed on stderr (the prepack build's output among it). */
-  readonly log: string;
+  /** Whether the clone had a dist/ before `npm pack` (a clean clone has none). */
+  readonly builtBefore: boolean;
 }
 
 let packed: Promise<Packed> | undefined;
@@ -48,8 +48,9 @@ export function packedTarball(): Promise<Packed> {
   packed ??= (async () => {
     const dir = await tempRoot();
     const stage = await stageClone(path.join(dir, 'npm-stage'));
+    const builtBefore = existsSync(path.join(stage, 'dist'));
     const result = await packNpm({ cwd: stage, outDir: path.join(dir, 'npm-out'), env: await npmEnv() });
-    return { stage, tarball: result.file, unpackedSize: result.unpackedSize, files: result.files, log: result.log };
+    return { stage, tarball: result.file, unpackedSize: result.unpackedSize, files: result.files, builtBefore };
   })();
   return packed;
 }
