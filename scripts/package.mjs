@@ -3,7 +3,7 @@
 // Shared by scripts/release.mjs, the test harness (test/harness/vsix.ts) and the shipping tests
 // (test/unit/shipping/), so what the tests check is what a release ships.
 import { spawn, execFileSync } from 'node:child_process';
-import { cp, mkdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,14 +47,32 @@ function stageEnv() {
 }
 
 /**
- * Runs `npm pack` in `cwd` (its prepack builds dist/) into `outDir`. Returns the tarball's path
- * and npm's own account of it: every file with its size, the packed and unpacked sizes.
+ * Runs `npm pack` in `cwd` (its prepack builds dist/) into `outDir`, as pre-commit does to install
+ * the hook: stdout must be the tarball's name alone (pre-commit reads it so). Returns the tarball's
+ * path and what it holds: every file with its size, the packed and the unpacked size.
  */
 export async function packNpm({ cwd, outDir, env = stageEnv() }) {
   await mkdir(outDir, { recursive: true });
-  const { stdout, log } = await run('npm', ['pack', '--json', '--pack-destination', outDir], { cwd, env });
-  const [info] = JSON.parse(stdout);
-  return { file: path.join(outDir, info.filename), size: info.size, unpackedSize: info.unpackedSize, files: info.files.map(({ path: file, size }) => ({ path: file, size })), log };
+  const { stdout, log } = await run('npm', ['pack', '--pack-destination', outDir], { cwd, env });
+  const name = stdout.trim();
+  if (!/^[\w.@-]+\.tgz$/.test(name)) throw new Error(`npm pack printed more than the tarball's name on stdout, which pre-commit reads as the name:\n${stdout}`);
+  const file = path.join(outDir, name);
+  const unpacked = await mkdtemp(path.join(outDir, 'unpacked-'));
+  try {
+    execFileSync('tar', ['-xzf', file, '-C', unpacked]);
+    const root = path.join(unpacked, 'package');
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    const files = await Promise.all(
+      entries.filter((entry) => entry.isFile()).map(async (entry) => {
+        const full = path.join(entry.parentPath, entry.name);
+        return { path: path.relative(root, full).split(path.sep).join('/'), size: (await stat(full)).size };
+      }),
+    );
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { file, size: (await stat(file)).size, unpackedSize: files.reduce((sum, entry) => sum + entry.size, 0), files, log };
+  } finally {
+    await rm(unpacked, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
 // a record not staged, broken or not, is not reported.
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -31,18 +31,16 @@ async function hooks(): Promise<Hook[]> {
 
 let hookEnv: Promise<string> | undefined;
 
-/** pre-commit's install of the hook: `npm pack` in the clone, then `npm install -g` of what it printed. */
+/**
+ * pre-commit's install of the hook: `npm pack` in the clone (packNpm checks that its stdout is the
+ * tarball's name alone, as pre-commit reads it), then `npm install -g` of that tarball.
+ */
 function installHook(): Promise<string> {
   hookEnv ??= (async () => {
-    const { stage } = await packedTarball();
-    const env = await npmEnv();
-    const pack = await capture('npm', ['pack'], { cwd: stage, env });
-    assert.equal(pack.code, 0, pack.stderr);
-    const tarball = path.join(stage, pack.stdout.trim());
-    await stat(tarball);
+    const { stage, tarball } = await packedTarball();
     const prefix = await mkdtemp(path.join(tmpdir(), 'legible-pre-commit-env-'));
     process.once('exit', () => rmSync(prefix, { recursive: true, force: true }));
-    const install = await capture('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { cwd: stage, env });
+    const install = await capture('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { cwd: stage, env: await npmEnv() });
     assert.equal(install.code, 0, install.stderr);
     return path.join(prefix, 'bin', 'legible');
   })();
@@ -76,7 +74,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', function () {
     for (const other of ['README.md', 'docs/guide.md', 'src/decisions.md', 'CHANGELOG.md', 'docs/decisions-old.md']) assert.doesNotMatch(other, files);
   });
 
-  it("installs as pre-commit installs it: npm pack's stdout is the tarball's name", async () => {
+  it('installs as pre-commit installs it: npm pack, then npm install -g of the tarball it names', async () => {
     const legible = await installHook();
     const ran = await capture(legible, ['--version']);
     const { version } = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
