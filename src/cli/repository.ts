@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { joinPath } from '../core/port/paths';
 import { toPortable } from './context';
-import type { NodeFileSystem } from './node-file-system';
+import { NodeFileSystem } from './node-file-system';
 
 /** The git repository a workspace lies in. */
 export interface Repository {
@@ -18,9 +18,9 @@ export interface Repository {
 /**
  * The nearest folder, from `from` upwards, holding `.git` (a folder, or a file in a worktree or
  * submodule). Undefined outside a repository. A `.legible.json` can sit below it (a monorepo), so
- * this is not always the workspace root.
+ * this is not always the workspace root — which is why this looks above it, with a port of its own.
  */
-export async function findRepository(fs: NodeFileSystem, from: string): Promise<Repository | undefined> {
+export async function findRepository(from: string, fs = new NodeFileSystem()): Promise<Repository | undefined> {
   for (let dir = from; ; ) {
     const dotGit = joinPath(dir, '.git');
     const found = await fs.stat(dotGit);

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { joinPath } from '../../core/port/paths';
-import { CONFIG_FILE } from '../../core/workspace/load-config';
-import { RECORD_TYPES } from '../../core/schema/schema-registry';
 import type { CliContext } from '../context';
 import { displayPath, toPortable } from '../context';
 import type { OpenedWorkspace } from '../open-workspace';
@@ -14,10 +12,6 @@ import { LintCache } from './lint-cache';
 
 /** How `--cache-location`'s help names the default. */
 export const DEFAULT_CACHE_HELP = '.git/legible/, else $XDG_CACHE_HOME/legible or ~/.cache/legible';
-
-async function bytes(path: string): Promise<Uint8Array | undefined> {
-  return readFile(path).catch(() => undefined);
-}
 
 /** One cache file per workspace root: a monorepo's workspaces, or two checkouts, never share one. */
 function cacheFileName(root: string): string {
@@ -37,7 +31,7 @@ function userCacheHome(env: NodeJS.ProcessEnv): string {
  * repository (it goes when the clone goes), else in the user's cache folder.
  */
 async function defaultFolder(opened: OpenedWorkspace, env: NodeJS.ProcessEnv): Promise<string> {
-  const repository = await findRepository(opened.fs, opened.root);
+  const repository = await findRepository(opened.root);
   return repository?.gitDir ? joinPath(repository.gitDir, 'legible') : joinPath(toPortable(userCacheHome(env)), 'legible');
 }
 
@@ -81,10 +75,9 @@ export async function openCache(opened: OpenedWorkspace, today: string, location
     }
     path = joinPath(folder, cacheFileName(opened.root));
   }
-  const config = opened.loaded.config;
-  const extensions = await Promise.all(RECORD_TYPES.map((type) => (config.schemaExtensions[type] ? bytes(joinPath(opened.root, config.schemaExtensions[type]!)) : undefined)));
   // The running bundle's size and time: a rebuilt Legible (new rules) never reuses old results.
   const self = await stat(process.argv[1] ?? '').then((s) => `${s.size}:${s.mtimeMs}`, () => '');
-  const key = LintCache.key([VERSION, self, today, await bytes(joinPath(opened.root, CONFIG_FILE)), ...extensions]);
+  // The configuration and schema extensions as loadConfig read them (confined, size-limited): never read twice.
+  const key = LintCache.key([VERSION, self, today, ...opened.loaded.sources]);
   return LintCache.load(path, key, displayPath(context.cwd, path));
 }

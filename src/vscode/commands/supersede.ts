@@ -37,7 +37,7 @@ export async function supersede(models: Models, arg?: unknown, title?: string): 
     }));
   if (newTitle === undefined || validateTitle(newTitle)) return undefined;
   const oldDocument = await vscode.workspace.openTextDocument(toUri(old.path));
-  const context = { fs: models.fs, root: model.root, config, folders: model.folders, git: extensionGit(model.folder.uri) };
+  const context = { fs: model.fs, root: model.root, config, folders: model.folders, git: extensionGit(model.folder.uri) };
   const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now() });
   if ('problem' in plan) {
     void vscode.window.showWarningMessage(`Legible: ${basename(old.path)}: ${plan.problem}`);
