@@ -14,8 +14,8 @@ export interface CollectOptions {
   readonly recordsWithoutId?: boolean;
   /**
    * Told once of each symbolic link that leads outside the workspace and could be a record or a
-   * folder of them (a `.md` name that is not ignored, or a name without an extension): it is not
-   * followed, and nothing out there is looked at, not even whether the target exists.
+   * folder of them (a name `ignore` does not hide: a record's, or one without an extension): it is
+   * not followed, and nothing out there is looked at, not even whether the target exists.
    */
   readonly onLinkOutside?: (path: string) => void;
 }
@@ -68,7 +68,8 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
       if (kind === OUTSIDE) {
         // Nothing is known of the target, so the name says what it would be.
         const markdown = /\.md$/i.test(entry.name);
-        if ((markdown && wanted(entry.name, child)) || (!markdown && !/\.[^./]+$/.test(entry.name))) leadsOut(child);
+        const ignored = matchesAny(relativePath(folder, child), options.ignore);
+        if (!ignored && ((markdown && wanted(entry.name, child)) || (!markdown && !/\.[^./]+$/.test(entry.name)))) leadsOut(child);
       } else if (kind === 'directory' && depth < maxDepth) {
         // `3392-some-rfc/` holds a record's attachments, not records.
         if (!options.recordsWithoutId && parseRecordName(`${entry.name}.md`) !== undefined) continue;
