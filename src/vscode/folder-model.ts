@@ -256,6 +256,14 @@ export class FolderModel implements vscode.Disposable {
     const workspace = this.workspace;
     if (!workspace) return;
     this.bodiesPending.delete(path);
+    if (await workspace.leadsOutside(path)) {
+      // Never read: reported by link-outside-repository, as the folder walk would have.
+      workspace.markOutside(path);
+      this.pendingBodies.delete(path);
+      this.findingsEmitter.fire({ paths: [path] });
+      this.schedule();
+      return;
+    }
     // A path under a link that leads out is refused by the port: for the index, it is not there.
     const present = () => this.fs.stat(path).catch(() => undefined);
     if (await present()) {

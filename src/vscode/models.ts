@@ -147,7 +147,7 @@ export class Models implements vscode.Disposable {
     const model = this.modelFor(uri);
     const path = toCorePath(uri);
     model?.noteChanged(path);
-    if (model?.decisions?.index.get(path)) model.remove(path);
+    if (model?.decisions?.index.get(path) || model?.decisions?.isOutsideLink(path)) model.remove(path);
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OutsideWorkspaceError, type DirectoryEntry, type EntryKind, type FileStat, type FileSystemPort } from '../core/port/file-system';
+import { isOutsideWorkspace, OutsideWorkspaceError, type DirectoryEntry, type EntryKind, type FileStat, type FileSystemPort } from '../core/port/file-system';
 import { isInside } from '../core/port/paths';
 import { NodeFileSystem } from '../cli/node-file-system';
 
@@ -41,13 +41,13 @@ function diskPath(uri: vscode.Uri): string {
 export class VscodeFileSystem implements FileSystemPort {
   private readonly root: string | undefined;
   /** The Node port for `file:` URIs: confined to the folder when there is one on disk. */
-  private readonly disk: NodeFileSystem;
+  private readonly nodePort: NodeFileSystem;
   private readonly confinedOnDisk: boolean;
 
   constructor(root?: vscode.Uri) {
     this.root = root && toCorePath(root);
     this.confinedOnDisk = root?.scheme === 'file';
-    this.disk = new NodeFileSystem({ reads: 'adaptive', root: this.confinedOnDisk ? diskPath(root!) : undefined });
+    this.nodePort = new NodeFileSystem({ reads: 'adaptive', root: this.confinedOnDisk ? diskPath(root!) : undefined });
   }
 
   /** The URI of a core path, refused when it lies outside the folder as written. */
@@ -61,23 +61,34 @@ export class VscodeFileSystem implements FileSystemPort {
     return this.confinedOnDisk && uri.scheme === 'file' ? diskPath(uri) : undefined;
   }
 
+  /** A call to the Node port, its refusal told in core paths (`file:///…`) as every other path here. */
+  private async disk<T>(call: (disk: NodeFileSystem) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.nodePort);
+    } catch (error) {
+      if (!isOutsideWorkspace(error)) throw error;
+      const core = (path: string) => toCorePath(vscode.Uri.file(path));
+      throw new OutsideWorkspaceError(core(error.path), error.link === undefined ? undefined : core(error.link));
+    }
+  }
+
   async readFile(path: string): Promise<Uint8Array> {
     const uri = this.uriOf(path);
     const disk = this.onDisk(uri);
-    return disk === undefined ? vscode.workspace.fs.readFile(uri) : this.disk.readFile(disk);
+    return disk === undefined ? vscode.workspace.fs.readFile(uri) : this.disk((port) => port.readFile(disk));
   }
 
   /** Only on disk: vscode.workspace.fs has no partial read, and a 50 MB file must not be read whole. */
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
     const uri = this.uriOf(path);
     if (uri.scheme !== 'file') return (await this.readFile(path)).subarray(0, maxBytes);
-    return this.disk.readFileHead(diskPath(uri), maxBytes);
+    return this.disk((port) => port.readFileHead(diskPath(uri), maxBytes));
   }
 
   /** On disk: size and bytes in one open. Elsewhere: a stat, then the file. */
   async readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
     const uri = this.uriOf(path);
-    if (uri.scheme === 'file') return this.disk.readBounded(diskPath(uri), maxBytes);
+    if (uri.scheme === 'file') return this.disk((port) => port.readBounded(diskPath(uri), maxBytes));
     const stat = await vscode.workspace.fs.stat(uri);
     if (!(stat.type & vscode.FileType.File)) throw new Error('not a regular file');
     return { bytes: (await vscode.workspace.fs.readFile(uri)).subarray(0, maxBytes), size: stat.size };
@@ -86,7 +97,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
     const uri = this.uriOf(path);
     const disk = this.onDisk(uri);
-    if (disk !== undefined) return this.disk.readDirectory(disk);
+    if (disk !== undefined) return this.disk((port) => port.readDirectory(disk));
     const entries = await vscode.workspace.fs.readDirectory(uri);
     return entries.map(([name, type]) => ({ name, kind: kindOf(type) }));
   }
@@ -94,7 +105,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async stat(path: string): Promise<FileStat | undefined> {
     const uri = this.uriOf(path);
     const disk = this.onDisk(uri);
-    if (disk !== undefined) return this.disk.stat(disk);
+    if (disk !== undefined) return this.disk((port) => port.stat(disk));
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       return { kind: kindOf(stat.type), size: stat.size, mtime: stat.mtime };
@@ -106,13 +117,13 @@ export class VscodeFileSystem implements FileSystemPort {
   async writeFile(path: string, data: Uint8Array): Promise<void> {
     const uri = this.uriOf(path);
     const disk = this.onDisk(uri);
-    if (disk !== undefined) return this.disk.writeFile(disk, data);
+    if (disk !== undefined) return this.disk((port) => port.writeFile(disk, data));
     await vscode.workspace.fs.writeFile(uri, data);
   }
 
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     const uri = this.uriOf(path);
-    if (uri.scheme === 'file') return this.disk.createExclusive(diskPath(uri), data);
+    if (uri.scheme === 'file') return this.disk((port) => port.createExclusive(diskPath(uri), data));
     // vscode.workspace.fs.writeFile always replaces. What a provider does refuse atomically is a
     // rename onto an existing file: write a hidden file beside, then move it into place.
     if (await this.stat(path)) return false;
@@ -132,7 +143,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async delete(path: string): Promise<void> {
     const uri = this.uriOf(path);
     const disk = this.onDisk(uri);
-    if (disk !== undefined) return this.disk.delete(disk);
+    if (disk !== undefined) return this.disk((port) => port.delete(disk));
     try {
       await vscode.workspace.fs.delete(uri, { useTrash: false });
     } catch (error) {
@@ -143,7 +154,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async createDirectory(path: string): Promise<void> {
     const uri = this.uriOf(path);
     const disk = this.onDisk(uri);
-    if (disk !== undefined) return this.disk.createDirectory(disk);
+    if (disk !== undefined) return this.disk((port) => port.createDirectory(disk));
     await vscode.workspace.fs.createDirectory(uri);
   }
 
@@ -151,7 +162,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async realPath(path: string): Promise<string | undefined> {
     const uri = this.uriOf(path);
     if (uri.scheme !== 'file') return (await this.stat(path)) ? path : undefined;
-    const real = await this.disk.realPath(diskPath(uri));
+    const real = await this.disk((port) => port.realPath(diskPath(uri)));
     return real === undefined ? undefined : toCorePath(vscode.Uri.file(real));
   }
 }

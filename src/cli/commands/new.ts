@@ -17,7 +17,7 @@ export const newCommand: Command = {
   summary: 'Create a record from the template under the next free number, named as the folder names its records.',
   usage: `new <${RECORD_TYPES.join('|')}> "Title" [options]`,
   options: {
-    folder: { type: 'string', value: 'dir', description: `Where to create it (default: the decisions folder for the type, else ${DEFAULT_FOLDER}).` },
+    folder: { type: 'string', value: 'dir', description: `Where to create it, inside the repository (default: the decisions folder for the type, else ${DEFAULT_FOLDER}).` },
     owner: { type: 'string', value: 'name', description: 'The owner to write (default: git config user.name, else a placeholder).' },
     today: { type: 'string', value: 'YYYY-MM-DD', description: 'The date to write (default: today, local time).' },
     ...HELP_OPTION,

@@ -45,7 +45,8 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
     const { path, depth } = (stack.length ? stack : viaLinks).pop()!;
     const real = await realPathOf(fs, path);
     if (real === OUTSIDE) {
-      leadsOut(path);
+      // A folder given outside the workspace as written is no link of the repository's: just not walked.
+      if (path !== folder || (await isLinkOut(fs, path))) leadsOut(path);
       continue;
     }
     if (visited.has(real)) continue;
@@ -100,6 +101,16 @@ async function realPathOf(fs: FileSystemPort, path: string): Promise<string> {
   } catch (error) {
     if (isOutsideWorkspace(error)) return OUTSIDE;
     throw error;
+  }
+}
+
+/** True when a link on the way (not the path as written) leads `path` out of the workspace. */
+async function isLinkOut(fs: FileSystemPort, path: string): Promise<boolean> {
+  try {
+    await fs.realPath?.(path);
+    return false;
+  } catch (error) {
+    return isOutsideWorkspace(error) && error.link !== undefined;
   }
 }
 

@@ -160,6 +160,31 @@ export class DecisionWorkspace {
     this.index.delete(path);
     this.frontmatterFindings.delete(path);
     this.bodyFindings.delete(path);
+    if (this.outsideLinks.includes(path)) this.outsideLinks = this.outsideLinks.filter((link) => link !== path);
+  }
+
+  /**
+   * True when `path` is itself a symbolic link that leads outside the workspace: what the walk
+   * reports and never reads. For a file that appeared after the walk (the extension's watcher).
+   */
+  async leadsOutside(path: string): Promise<boolean> {
+    try {
+      await this.options.fs.realPath?.(path);
+      return false;
+    } catch (error) {
+      return isOutsideWorkspace(error) && error.link === path;
+    }
+  }
+
+  /** Takes `path` as a link that leads out, as the walk would have: out of the index, into `link-outside-repository`. */
+  markOutside(path: string): void {
+    this.remove(path);
+    this.outsideLinks = [...this.outsideLinks, path].sort();
+  }
+
+  /** True for a link `listFiles` or `markOutside` noted as leading outside the workspace. */
+  isOutsideLink(path: string): boolean {
+    return this.outsideLinks.includes(path);
   }
 
   /** Every finding, by file: each file's own plus the cross-file ones. */

@@ -177,6 +177,19 @@ describe('hostile repositories: nothing read or written outside (issue 12)', fun
     });
   });
 
+  describe('rewrites outside the repository', () => {
+    it('migrate and lint --fix on a record named behind a folder link out: neither reads nor rewrites it', async () => {
+      const hostile = await repository();
+      await link(hostile, `${DECISIONS}/imported`, '../../../decoy');
+      const migrated = await run(hostile, ['migrate', `${DECISIONS}/imported/secret.md`]);
+      assert.equal(migrated.code, 1, migrated.stderr);
+      assert.match(migrated.stdout, /^not migrated {2}docs\/decisions\/imported\/secret\.md\n {2}↳ This file is reached through a symbolic link that leads outside the repository/);
+      const fixed = await run(hostile, ['lint', '--fix', '--format', 'json', '--today', TODAY, `${DECISIONS}/imported/secret.md`]);
+      assert.deepEqual(findingsOf(fixed.stdout), [`file-readable ${DECISIONS}/imported/secret.md`]);
+      assert.match(messagesOf(fixed.stdout)[0], /^This file is reached through a symbolic link that leads outside the repository/);
+    });
+  });
+
   describe('reads outside the repository', () => {
     it('a record that links outside: list prints nothing of it, lint reports the link, index writes nothing of it', async () => {
       const hostile = await repository();

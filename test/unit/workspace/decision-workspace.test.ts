@@ -131,6 +131,21 @@ describe('DecisionWorkspace', () => {
     assert.match(workspace.fileFindings(`/ws/${D}/0002-secret.md`)[0].message, /^This file is reached through a symbolic link that leads outside the repository/);
   });
 
+  it('a link out that appears after the walk (the extension\'s watcher): leadsOutside says so, markOutside reports it, remove forgets it', async () => {
+    const { workspace, fs } = await lintFiles({ [`${D}/0001-a.md`]: adr('A') });
+    const link = `/ws/${D}/0002-later.md`;
+    fs.symlink(link, '/outside/secret.md');
+    fs.symlink(`/ws/${D}/0003-inside.md`, '0001-a.md');
+    assert.equal(await workspace.leadsOutside(link), true);
+    assert.equal(await workspace.leadsOutside(`/ws/${D}/0003-inside.md`), false, 'a link inside is a record');
+    assert.equal(await workspace.leadsOutside(`/ws/${D}/0001-a.md`), false);
+    workspace.markOutside(link);
+    assert.deepEqual(brief(await workspace.crossFileFindings()), ['link-outside-repository@1']);
+    assert.equal(workspace.index.get(link), undefined);
+    workspace.remove(link);
+    assert.deepEqual(await workspace.crossFileFindings(), []);
+  });
+
   it('artifact links outside the repository: the same finding whether the file exists there or not, and no lookup', async () => {
     const artifacts = ['knowledge-exit-path:', '  holders: [amira]', '  successors: [bo]', '  mechanisms: [runbook]', '  artifacts:'];
     const links = ['../../../outside/id_rsa', '../../../outside/missing', '/outside/id_rsa', 'runbooks/out/id_rsa', 'runbooks/in.md', 'runbooks/none.md'];
