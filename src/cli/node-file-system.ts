@@ -12,7 +12,7 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
 }
 
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
-/** Undefined on Windows: there a final link is checked with lstat before the open instead. */
+/** Undefined on Windows: there each read resolves the whole path (links included) before it opens. */
 const NO_FOLLOW: number | undefined = constants.O_NOFOLLOW;
 /** Opens a file of the workspace: a final link makes the open fail (ELOOP), so it is resolved first. */
 const CONTAINED_READ_FLAGS = READ_FLAGS | (NO_FOLLOW ?? 0);
@@ -80,11 +80,6 @@ export class NodeFileSystem implements FileSystemPort {
         () => new ContainedResolver(root, root, DISK_LINKS),
       );
     }
-  }
-
-  /** True when the port refuses everything outside a workspace root. */
-  get confined(): boolean {
-    return this.resolver !== undefined;
   }
 
   /** `blocking`, `thread-pool`, or `adaptive` until a slow read turned it to `thread-pool`. */

@@ -50,10 +50,14 @@ export class VscodeFileSystem implements FileSystemPort {
     this.nodePort = new NodeFileSystem({ reads: 'adaptive', root: this.confinedOnDisk ? diskPath(root!) : undefined });
   }
 
-  /** The URI of a core path, refused when it lies outside the folder as written. */
+  /**
+   * The URI of a core path. On disk the Node port decides (it knows the folder's real path too, so
+   * a path `realPath` gave back is inside); elsewhere a path outside the folder as written is refused.
+   */
   private uriOf(path: string): vscode.Uri {
-    if (this.root !== undefined && !isInside(this.root, path)) throw new OutsideWorkspaceError(path);
-    return toUri(path);
+    const uri = toUri(path);
+    if (this.root !== undefined && !(this.confinedOnDisk && uri.scheme === 'file') && !isInside(this.root, path)) throw new OutsideWorkspaceError(path);
+    return uri;
   }
 
   /** The disk path when the Node port handles this URI: on disk in a confined port. */

@@ -43,11 +43,6 @@ export class ContainedResolver {
     private readonly storage: LinkStorage,
   ) {}
 
-  /** True when `path` lies in the workspace as written (under the root, or under its real path). */
-  contains(path: string): boolean {
-    return this.tail(normalizePath(path)) !== undefined;
-  }
-
   /**
    * The real path of `path`: inside the real root, with no link in it (with `followLast: false`,
    * the last name may still be one). undefined when nothing is there, a folder on the way is a
