@@ -1,7 +1,6 @@
 import type { GitPort } from '../core/port/git';
 import { toPortable } from './context';
 import { runGit } from './git-process';
-import { NodeFileSystem } from './node-file-system';
 import { findRepository } from './repository';
 
 /**
@@ -12,7 +11,7 @@ import { findRepository } from './repository';
  */
 export async function gitUserName(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const portable = toPortable(folder);
-  const repository = await findRepository(new NodeFileSystem(), portable).catch(() => undefined);
+  const repository = await findRepository(portable).catch(() => undefined);
   const out = await runGit(['config', 'user.name'], repository?.root ?? portable, env);
   return out?.trim() || undefined;
 }

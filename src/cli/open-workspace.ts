@@ -14,6 +14,7 @@ import { findMarkedFolder, mayAdopt, processBounds, type SearchBounds } from './
 import type { FileResult } from './scan/worker-protocol';
 
 export interface OpenedWorkspace {
+  /** Confined to the root: nothing outside it is read, listed, looked up or written (see the port). */
   readonly fs: NodeFileSystem;
   /** Absolute, '/'-separated. */
   readonly root: string;
@@ -78,20 +79,29 @@ async function startFolder(fs: NodeFileSystem, cwd: string, paths: readonly stri
 }
 
 /**
- * Loads `.legible.json` (the CLI runs on the user's own checkout, so it is trusted) and finds the
- * decisions folders. Configuration problems are warnings: a broken file must not stop a CI run.
+ * Loads `.legible.json` (its settings are the user's: the CLI runs on their checkout, so it is
+ * trusted) and finds the decisions folders. Configuration problems are warnings: a broken file must
+ * not stop a CI run. The files themselves are not trusted: from here on every access goes through a
+ * port confined to the root, so no link in the repository leads Legible anywhere else.
  */
 export async function openWorkspace(context: CliContext, paths: readonly string[] = []): Promise<OpenedWorkspace> {
-  const fs = new NodeFileSystem({ reads: 'blocking' });
-  const root = await findRoot(fs, await startFolder(fs, context.cwd, paths), processBounds((message) => context.warn(message)));
+  const looking = new NodeFileSystem({ reads: 'blocking' });
+  const root = await findRoot(looking, await startFolder(looking, context.cwd, paths), processBounds((message) => context.warn(message)));
+  const fs = new NodeFileSystem({ reads: 'blocking', root });
   const loaded = await loadConfig(fs, root, { trusted: true, regexEngine: re2RegexEngine });
   const where = displayPath(context.cwd, joinPath(root, CONFIG_FILE));
   for (const problem of loaded.problems) context.warn(`${where}: ${problem.message}`);
-  const folders = await discoverFolders(fs, root, loaded.config);
+  const linksOut: string[] = [];
+  const folders = await discoverFolders(fs, root, loaded.config, {
+    onLinkOutside: (link) => {
+      linksOut.push(link);
+      context.warn(`${displayPath(context.cwd, joinPath(root, link))} is a symbolic link that leads outside the repository: the decisions folders through it are not read.`);
+    },
+  });
   for (const configured of loaded.config.folders) {
     const folder = joinPath(root, configured);
     if (!isInside(root, folder)) context.warn(`${where}: the folder ${configured} lies outside the workspace; ignored.`);
-    else if (!folders.includes(folder)) context.warn(`${where}: the folder ${configured} does not exist.`);
+    else if (!folders.includes(folder) && !linksOut.some((link) => isInside(joinPath(root, link), folder))) context.warn(`${where}: the folder ${configured} does not exist.`);
   }
   return { fs, root, loaded, folders };
 }
@@ -139,7 +149,8 @@ export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly s
   const pending: string[] = [];
   for (const path of files) {
     if (cache) {
-      const found = await opened.fs.stat(path);
+      // A file named on the command line may lie outside the root: the read then says why it is not read.
+      const found = await opened.fs.stat(path).catch(() => undefined);
       if (found) {
         stats.set(path, found);
         const cached = cache.get(path, found.size, found.mtime, body);

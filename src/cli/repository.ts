@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { joinPath } from '../core/port/paths';
 import { toPortable } from './context';
-import type { NodeFileSystem } from './node-file-system';
+import { NodeFileSystem } from './node-file-system';
 import { findMarkedFolder, processBounds, type SearchBounds } from './root-search';
 
 /** The git repository a workspace lies in. */
@@ -19,10 +19,11 @@ export interface Repository {
 /**
  * The nearest folder, from `from` upwards, holding `.git` (a folder, or a file in a worktree or
  * submodule). Undefined outside a repository. A `.legible.json` can sit below it (a monorepo), so
- * this is not always the workspace root. Bounded as the workspace root's search is: not above the
- * home, and never a `.git` in a folder others may write to (`/tmp/.git` would get the lint cache).
+ * this is not always the workspace root — which is why this looks above it, with a port of its own.
+ * Bounded as the workspace root's search is: not above the home, and never a `.git` in a folder
+ * others may write to (`/tmp/.git` would get the lint cache).
  */
-export async function findRepository(fs: NodeFileSystem, from: string, bounds: SearchBounds = processBounds()): Promise<Repository | undefined> {
+export async function findRepository(from: string, fs = new NodeFileSystem(), bounds: SearchBounds = processBounds()): Promise<Repository | undefined> {
   const dir = await findMarkedFolder(fs, from, ['.git'], bounds);
   if (dir === undefined) return undefined;
   const dotGit = joinPath(dir, '.git');

@@ -7,7 +7,7 @@ import type { FileResult, WorkerTask } from './worker-protocol';
 
 /** A worker's share of a lint: the same core on a slice of the files, results posted back. */
 export async function runWorker(task: WorkerTask): Promise<void> {
-  const fs = new NodeFileSystem({ reads: 'blocking' });
+  const fs = new NodeFileSystem({ reads: 'blocking', root: task.root });
   const loaded = await loadConfig(fs, task.root, { trusted: true, regexEngine: re2RegexEngine });
   const workspace = new DecisionWorkspace({ fs, root: task.root, folders: task.folders, config: loaded.config, validator: loaded.validator, today: task.today });
   const results: FileResult[] = [];

@@ -6,6 +6,8 @@ import { RECORD_TYPES, type JsonSchema, type RecordType } from '../schema/schema
 import type { RegexEngine } from '../port/regex-engine';
 import { compileRepositoryPattern, MAX_SCHEMA_PATTERN_LENGTH } from '../text/repository-pattern';
 import { containedPath } from './contained-path';
+import { readSmallFile, SmallFileError } from './read-small';
+import { isOutsideWorkspace } from '../port/file-system';
 
 export const CONFIG_FILE = '.legible.json';
 
@@ -15,7 +17,16 @@ export interface LoadedConfig {
   readonly problems: readonly ConfigProblem[];
   /** True when the workspace has a `.legible.json`. */
   readonly found: boolean;
+  /**
+   * What was read to make this configuration: `.legible.json`'s bytes, then each schema
+   * extension's (empty when absent or refused). The lint cache's key, so it never reads them again.
+   */
+  readonly sources: readonly Uint8Array[];
 }
+
+/** Larger than any configuration a person writes: read no further. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+const NOTHING = new Uint8Array();
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -38,15 +49,22 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: Load
   const problems: ConfigProblem[] = [];
   const path = joinPath(root, CONFIG_FILE);
   let raw: unknown;
-  const stat = await fs.stat(path);
-  if (stat?.kind === 'file') {
+  const sources: Uint8Array[] = [];
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (stat?.kind === 'file' || stat?.kind === 'symlink') {
     try {
-      if (stat.size > 256 * 1024) throw new Error('the file is larger than 256 KiB');
-      raw = JSON.parse(decoder.decode(await fs.readFile(path)));
+      const bytes = await readSmallFile(fs, path, MAX_CONFIG_BYTES).catch((error: unknown) => {
+        if (error instanceof SmallFileError && error.reason === 'too-large') throw new Error('the file is larger than 256 KiB');
+        if (isOutsideWorkspace(error)) throw new Error('it is a symbolic link that leads outside the workspace, which Legible does not follow');
+        throw error;
+      });
+      sources.push(bytes);
+      raw = JSON.parse(decoder.decode(bytes));
     } catch (error) {
       problems.push({ pointer: '', message: `${CONFIG_FILE} could not be read (${(error as Error).message}); using the defaults.` });
     }
   }
+  if (!sources.length) sources.push(NOTHING);
   const base = new SchemaValidator();
   const normalized = normalizeConfig(raw, { trusted: options.trusted, validator: base, regexEngine: options.regexEngine });
   problems.push(...normalized.problems);
@@ -55,6 +73,7 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: Load
     const relative = normalized.config.schemaExtensions[type];
     if (!relative) continue;
     const loaded = await readSchemaExtension(fs, root, relative, normalized.config.limits.maxSchemaBytes, options.regexEngine);
+    sources.push(loaded.bytes ?? NOTHING);
     if ('schema' in loaded) extensions[type] = loaded.schema;
     else problems.push({ pointer: `/schemaExtensions/${type}`, message: `Schema extension ${relative} ignored: ${loaded.error}` });
   }
@@ -67,24 +86,32 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: Load
       validator = base;
     }
   }
-  return { config: normalized.config, validator, problems, found: raw !== undefined };
+  return { config: normalized.config, validator, problems, found: raw !== undefined, sources };
 }
 
-async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number, engine: RegexEngine | undefined): Promise<{ schema: JsonSchema } | { error: string }> {
+type ReadExtension = ({ schema: JsonSchema } | { error: string }) & { bytes?: Uint8Array };
+
+/** A schema extension, read no further than `maxSchemaBytes` (a link to /dev/zero ends at once). */
+async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number, engine: RegexEngine | undefined): Promise<ReadExtension> {
   const path = await containedPath(fs, root, relative);
   if (!path) return { error: 'it lies outside the workspace' };
-  const stat = await fs.stat(path);
-  if (!stat || stat.kind !== 'file') return { error: 'no such file' };
-  if (stat.size > maxBytes) return { error: `larger than ${maxBytes} bytes` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readSmallFile(fs, path, maxBytes);
+  } catch (error) {
+    if (error instanceof SmallFileError) return { error: error.reason === 'too-large' ? error.message : 'no such file' };
+    if (isOutsideWorkspace(error)) return { error: 'it lies outside the workspace' };
+    return { error: `it could not be read (${(error as Error).message})` };
+  }
   let schema: unknown;
   try {
-    schema = JSON.parse(decoder.decode(await fs.readFile(path)));
+    schema = JSON.parse(decoder.decode(bytes));
   } catch (error) {
-    return { error: `not valid JSON (${(error as Error).message})` };
+    return { error: `not valid JSON (${(error as Error).message})`, bytes };
   }
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: 'not a JSON Schema object' };
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: 'not a JSON Schema object', bytes };
   const refusal = refuseUnsafe(schema, 0, { engine, patterns: 0 });
-  return refusal ? { error: refusal } : { schema: schema as JsonSchema };
+  return refusal ? { error: refusal, bytes } : { schema: schema as JsonSchema, bytes };
 }
 
 /**

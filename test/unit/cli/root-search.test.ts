@@ -99,10 +99,10 @@ describe('the root search: bounded by the home, the first .git, and folders othe
       const { base, repo } = await layout();
       await mkdir(path.join(base, '.git'));
       await chmod(base, 0o1777);
-      assert.equal(await findRepository(fs, repo, bounds(base)), undefined);
+      assert.equal(await findRepository(repo, fs, bounds(base)), undefined);
       assert.equal(await findRoot(fs, repo, bounds(base)), repo);
       await chmod(base, 0o700);
-      assert.deepEqual(await findRepository(fs, repo, bounds(base)), { root: base, gitDir: `${base}/.git` });
+      assert.deepEqual(await findRepository(repo, fs, bounds(base)), { root: base, gitDir: `${base}/.git` });
     });
 
     it('never looks above the home', async () => {
@@ -112,7 +112,7 @@ describe('the root search: bounded by the home, the first .git, and folders othe
       await mkdir(start, { recursive: true });
       await mkdir(path.join(base, '.git'));
       assert.equal(await findRoot(fs, start, bounds(home)), start);
-      assert.equal(await findRepository(fs, start, bounds(home)), undefined);
+      assert.equal(await findRepository(start, fs, bounds(home)), undefined);
       // The home itself is looked in.
       await writeFile(path.join(home, '.legible.json'), '{}\n');
       assert.equal(await findRoot(fs, start, bounds(home)), home);

@@ -37,7 +37,8 @@ export interface TestWorkspace {
  * the same path the CLI takes, on an in-memory file system.
  */
 export async function lintFiles(files: Readonly<Record<string, FileContent>>, options: TestWorkspaceOptions = {}): Promise<TestWorkspace> {
-  const fs = new MemoryFileSystem({}, options);
+  // Confined to the root, as the CLI's and the extension's ports are.
+  const fs = new MemoryFileSystem({}, { root: ROOT, ...options });
   for (const [path, content] of Object.entries(files)) fs.put(`${ROOT}/${path}`, content);
   if (options.config !== undefined) fs.put(`${ROOT}/.legible.json`, JSON.stringify(options.config));
   const loaded = await loadConfig(fs, ROOT, { trusted: options.trusted ?? true, regexEngine: options.regexEngine === null ? undefined : (options.regexEngine ?? re2RegexEngine) });
