@@ -168,7 +168,7 @@ export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly s
   };
   const workers = workerCount(pending.length, options.env ?? process.env);
   if (workers >= 2) {
-    for (const result of await scanInWorkers({ root: opened.root, folders, today, body }, pending, workers)) {
+    for (const result of await scanInWorkers({ root: opened.root, folders, today, body, config: opened.loaded.source }, pending, workers)) {
       workspace.adopt(result.entry, result.findings);
       remember(result.entry.path, result);
     }

@@ -34,7 +34,8 @@ export async function findRepository(from: string, fs = new NodeFileSystem(), bo
 /** A `.git` file says `gitdir: <path>`, absolute or relative to the work tree. */
 async function linkedGitDir(fs: NodeFileSystem, root: string, dotGit: string): Promise<string | undefined> {
   const text = await readFile(dotGit, 'utf8').catch(() => '');
-  const path = /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1];
+  // A line scan: `^gitdir:\s*(.+?)\s*$` was quadratic on a long run of blanks in a crafted `.git` file.
+  const path = text.split(/\r?\n/).find((line) => line.startsWith('gitdir:'))?.slice('gitdir:'.length).trim();
   if (!path) return undefined;
   const gitDir = toPortable(resolve(root, path));
   return (await fs.stat(gitDir))?.kind === 'directory' ? gitDir : undefined;

@@ -1,10 +1,11 @@
 import { isOutsideWorkspace, type FileSystemPort } from '../port/file-system';
+import type { CompiledPattern } from '../port/regex-engine';
 import { joinPath, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
 import { parseRecordName } from '../numbering/record-name';
 
 export interface CollectOptions {
-  readonly ignore: readonly RegExp[];
+  readonly ignore: readonly CompiledPattern[];
   /** How deep below the folder to look (categories are subfolders in MADR). */
   readonly maxDepth?: number;
   /**

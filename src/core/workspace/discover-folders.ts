@@ -39,8 +39,8 @@ export async function discoverFolders(fs: FileSystemPort, root: string, config: 
     const adrDir = (await readSmall(fs, joinPath(root, '.adr-dir')))?.trim().split(/\r?\n/)[0]?.trim();
     if (adrDir) candidates.push(adrDir);
     const log4brains = await readSmall(fs, joinPath(root, '.log4brains.yml'));
-    const adrFolder = log4brains && /^\s*adrFolder\s*:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/m.exec(log4brains)?.[1];
-    if (adrFolder) candidates.push(adrFolder.trim());
+    const adrFolder = log4brains && log4brainsFolder(log4brains);
+    if (adrFolder) candidates.push(adrFolder);
     candidates.push(...USUAL_FOLDERS);
   }
   const found: string[] = [];
@@ -62,4 +62,21 @@ export async function discoverFolders(fs: FileSystemPort, root: string, config: 
     if (stat?.kind === 'directory') found.push(folder);
   }
   return found;
+}
+
+/**
+ * `adrFolder: ./docs/adr` in `.log4brains.yml`, quotes and a trailing comment taken off. A line
+ * scan: the pattern it replaces (`^\s*adrFolder…` with the m flag) was quadratic on a file of blank lines.
+ */
+export function log4brainsFolder(yaml: string): string | undefined {
+  for (const line of yaml.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('adrFolder')) continue;
+    const rest = trimmed.slice('adrFolder'.length).trimStart();
+    if (!rest.startsWith(':')) continue;
+    const hash = rest.indexOf('#');
+    const value = (hash === -1 ? rest.slice(1) : rest.slice(1, hash)).trim().replace(/^["']|["']$/g, '').trim();
+    if (value) return value;
+  }
+  return undefined;
 }

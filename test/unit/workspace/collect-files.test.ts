@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/config';
-import { globToRegExp } from '../../../src/core/config/glob';
+import { globPattern } from '../../../src/core/config/glob';
 import { collectDecisionFiles } from '../../../src/core/workspace/collect-files';
 import { discoverFolders } from '../../../src/core/workspace/discover-folders';
 import { MemoryFileSystem } from '../support/memory-file-system';
@@ -61,7 +61,7 @@ describe('collectDecisionFiles', () => {
 
   it('matches ignore globs against the name and the folder-relative path', async () => {
     const fs = new MemoryFileSystem({ [`${D}/0001-a.md`]: '', [`${D}/runbooks/billing.md`]: '', [`${D}/runbooks/deep/x.md`]: '' });
-    assert.deepEqual(await collectDecisionFiles(fs, D, { ignore: ['runbooks/**'].map(globToRegExp) }), [`${D}/0001-a.md`]);
+    assert.deepEqual(await collectDecisionFiles(fs, D, { ignore: ['runbooks/**'].map(globPattern) }), [`${D}/0001-a.md`]);
   });
 
   it('follows a symbolic link once and ends a link loop at once', async () => {
