@@ -37,7 +37,10 @@ const documents = fc
   .tuple(fc.array(fc.tuple(piece, fc.constantFrom('\n', '\n\n', '\n\n\n')), { maxLength: 14 }), fc.constantFrom('', '\uFEFF', '---\ntype: adr\n\ntitle: T\n---\n', '\uFEFF---\ntitle: T\n---\n', '+++\ntitle = "T"\n+++\n', '---\n'), fc.constantFrom('\n', '\r\n', '\r'))
   .map(([parts, front, eol]) => (front + parts.map(([text, gap]) => text + gap).join('')).replace(/\n/g, eol));
 
-describe('Markdown parsed a chunk at a time (markdown-chunks.ts)', () => {
+describe('Markdown parsed a chunk at a time (markdown-chunks.ts)', function () {
+  // Thousands of differential cases: seconds on a quiet machine, past mocha's default 20 s when
+  // other suites share the two cores. A correctness property, not a timing: time is no verdict here.
+  this.timeout(180_000);
   it('gives the tree of the whole document, node for node, on random documents (fast-check)', () => {
     const chunked = createMarkdownParser({ chunkedFrom: 0 });
     let cut = 0;
