@@ -25,6 +25,9 @@ describe('Quick fixes', () => {
     await ui.chooseQuickFix('Add `risk.mitigation`');
 
     await ui.waitForEditorLine('  mitigation: <How will we lower this risk, or recover if it happens?>');
+    // The fix selects the question it inserted, so typing the answer replaces it.
+    const question = '<How will we lower this risk, or recover if it happens?>';
+    await ui.waitForCursor(new RegExp(`^Ln \\d+, Col ${'  mitigation: '.length + 1 + question.length} \\(${question.length} selected\\)`));
     problems = await ui.waitForProblem(/`risk\.mitigation` is still a placeholder/);
     assert.deepEqual(problems.filter((p) => p.severity === 'Error'), [], JSON.stringify(problems));
     assert.equal(await ui.squiggleCount('error'), 0);
