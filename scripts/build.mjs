@@ -1,15 +1,21 @@
 // Bundles the CLI and the extension. unified/remark are ESM-only, so both bundles carry them as CJS.
+// `--release` (npm pack's prepack, vsce's vscode:prepublish) writes no source maps: the packages
+// ship none, so the bundles must not point at files that are not there.
 import { build } from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
+import * as path from 'node:path';
 import { buildSidecars, bundlePlugins } from './sidecars.mjs';
+import { writeIcon } from './icon.mjs';
 
 const watch = process.argv.includes('--watch');
+const release = process.argv.includes('--release');
+const sourcemap = release ? false : 'linked';
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: 'linked',
+  sourcemap,
   // Minified: a smaller VSIX and a faster import on activation; the linked source maps keep stacks readable.
   minify: !process.argv.includes('--no-minify'),
   logLevel: 'warning',
@@ -17,6 +23,10 @@ const common = {
   // RE2, remark and ajv's compiler stay out of both bundles: files beside them, required on first use.
   plugins: bundlePlugins,
 };
+
+await mkdir('dist', { recursive: true });
+// Maps of an earlier development build would otherwise sit beside bundles that no longer name them.
+if (release) await Promise.all((await readdir('dist').catch(() => [])).filter((name) => name.endsWith('.map')).map((name) => rm(path.join('dist', name))));
 
 await Promise.all([
   build({
@@ -31,7 +41,15 @@ await Promise.all([
     outdir: 'dist',
     external: ['vscode'],
   }),
-  buildSidecars('dist', { minify: common.minify }),
+  // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
+  build({
+    ...common,
+    entryPoints: { action: 'action/main.ts' },
+    outdir: 'dist',
+  }),
+  buildSidecars('dist', { minify: common.minify, sourcemap: common.minify && sourcemap }),
+  // The Marketplace's icon (package.json "icon"), drawn from the activity-bar glyph.
+  writeIcon('media/legible.svg', 'dist/icon.png'),
 ]);
 await chmod('dist/cli.js', 0o755);
 if (watch) console.log('watch is not supported; run npm run build again');

@@ -3,4 +3,5 @@ import type { Plugin } from 'esbuild';
 export const sidecarsExternal: Plugin;
 export const yamlAsEsm: Plugin;
 export const bundlePlugins: Plugin[];
-export function buildSidecars(outdir: string, options?: { minify?: boolean }): Promise<void>;
+export function buildSidecars(outdir: string, options?: { minify?: boolean; sourcemap?: 'linked' | false }): Promise<void>;
+export const RE2_WASM: string;

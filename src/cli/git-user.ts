@@ -1,18 +1,22 @@
-import { execFile } from 'node:child_process';
 import type { GitPort } from '../core/port/git';
+import { toPortable } from './context';
+import { runGit } from './git-process';
+import { findRepository } from './repository';
 
-/** `git config user.name`, when git is installed and knows one; never rejects, never waits long. */
-export function gitUserName(cwd: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    try {
-      execFile('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 5000, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
-    } catch {
-      resolve(undefined);
-    }
-  });
+/**
+ * `git config user.name` for a folder, when git is installed and knows one; never rejects, never
+ * waits long. Git runs at the root of the repository holding the folder (found as the workspace
+ * root is: not above the home, not in a folder others write to), so the repository's own
+ * configuration applies and no other repository's does.
+ */
+export async function gitUserName(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const portable = toPortable(folder);
+  const repository = await findRepository(portable).catch(() => undefined);
+  const out = await runGit(['config', 'user.name'], repository?.root ?? portable, env);
+  return out?.trim() || undefined;
 }
 
-/** The git port on Node: git run in the given folder (the repository's own configuration applies). */
+/** The git port on Node: git run for the given folder (the repository's own configuration applies). */
 export function nodeGit(cwd: string): GitPort {
   return { userName: () => gitUserName(cwd) };
 }

@@ -1,5 +1,8 @@
 import { close, closeSync, constants, fstat, fstatSync, lstatSync, open, openSync, promises as fs, read, readSync, type Stats } from 'node:fs';
+import { ContainedResolver } from '../core/port/contained-resolver';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
+import { basename, dirname, normalizePath } from '../core/port/paths';
+import { writeAtomically } from './atomic-write';
 
 function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
   if (entry.isSymbolicLink()) return 'symlink';
@@ -9,6 +12,15 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
 }
 
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+/** Undefined on Windows: there each read resolves the whole path (links included) before it opens. */
+const NO_FOLLOW: number | undefined = constants.O_NOFOLLOW;
+/** Opens a file of the workspace: a final link makes the open fail (ELOOP), so it is resolved first. */
+const CONTAINED_READ_FLAGS = READ_FLAGS | (NO_FOLLOW ?? 0);
+/**
+ * How long a folder's resolved real path is trusted. A scan resolves each folder about once; a
+ * checkout that turns a folder into a link is seen within this time, and writes never use it.
+ */
+const FOLDER_CACHE_MS = 1000;
 
 /**
  * How the scan's reads (and, blocking, its stats) are made:
@@ -28,6 +40,12 @@ export interface NodeFileSystemOptions {
   readonly reads?: ReadMode;
   /** Milliseconds, for timing the adaptive mode's reads (tests pass their own). */
   readonly clock?: () => number;
+  /**
+   * The workspace root ('/'-separated) the port is confined to: every access whose real path lies
+   * outside it is refused with `OutsideWorkspaceError` (see the port). Without it the port reaches
+   * the whole machine: only for finding the root itself, and for paths the user named outside it.
+   */
+  readonly root?: string;
 }
 
 /** Blocking reads slower than this on average (over about the last 16) are too slow for the host's thread. */
@@ -37,15 +55,31 @@ export const STALLED_READ_MS = 50;
 /** Weight of the newest read in the running average. */
 const AVERAGE_WEIGHT = 1 / 16;
 
-/** The core's port on Node's fs: lstat (never follows a final link), O_EXCL for atomic creation. */
+/**
+ * The core's port on Node's fs: lstat (never follows a final link), O_EXCL for atomic creation.
+ * Given a root, it is confined to it: links are resolved by `ContainedResolver` (one lookup per
+ * folder, cached for a moment), files are opened by their real path with O_NOFOLLOW, and writes go
+ * through `writeAtomically`, so no link in the repository leads a read or a write out of it.
+ */
 export class NodeFileSystem implements FileSystemPort {
   private mode: ReadMode;
   private readonly clock: () => number;
   private averageReadMs = 0;
+  /** Set when confined; resolves once, to the resolver with the root's real path. */
+  private resolver: Promise<ContainedResolver> | undefined;
+  private readonly folders = new Map<string, string>();
+  private foldersSince = 0;
 
   constructor(options: NodeFileSystemOptions = {}) {
     this.mode = options.reads ?? 'thread-pool';
     this.clock = options.clock ?? (() => performance.now());
+    const root = options.root === undefined ? undefined : normalizePath(options.root);
+    if (root !== undefined) {
+      this.resolver = fs.realpath(root).then(
+        (real) => new ContainedResolver(root, toSlashes(real), DISK_LINKS),
+        () => new ContainedResolver(root, root, DISK_LINKS),
+      );
+    }
   }
 
   /** `blocking`, `thread-pool`, or `adaptive` until a slow read turned it to `thread-pool`. */
@@ -55,7 +89,7 @@ export class NodeFileSystem implements FileSystemPort {
 
   async readFile(path: string): Promise<Uint8Array> {
     // Only regular files: opening a FIFO named *.md would block forever.
-    const handle = await fs.open(path, READ_FLAGS);
+    const handle = await this.openContained(path);
     try {
       const stat = await handle.stat();
       if (!stat.isFile()) throw new Error('not a regular file');
@@ -66,12 +100,24 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
-    if (this.mode === 'thread-pool') return readBoundedAsync(path, maxBytes);
+    if (!this.resolver) return this.readBoundedAt(path, maxBytes, READ_FLAGS);
+    if (NO_FOLLOW === undefined) return this.realFile(path).then((real) => this.readBoundedAt(real, maxBytes, READ_FLAGS));
+    // The folder's real path is usually known: one Map lookup, then an open that refuses a final link.
+    const known = this.knownFolder(dirname(path));
+    const direct = known === undefined ? this.realFolder(dirname(path), false, path).then((folder) => this.readBoundedAt(inFolder(folder, path), maxBytes, CONTAINED_READ_FLAGS)) : this.readBoundedAt(inFolder(known, path), maxBytes, CONTAINED_READ_FLAGS);
+    return direct.catch(async (error) => {
+      if (!isFinalLink(error)) throw error;
+      return this.readBoundedAt(await this.realFile(path), maxBytes, CONTAINED_READ_FLAGS);
+    });
+  }
+
+  private readBoundedAt(path: string, maxBytes: number, flags: number): Promise<{ bytes: Uint8Array; size: number }> {
+    if (this.mode === 'thread-pool') return readBoundedAsync(path, maxBytes, flags);
     return Promise.resolve().then(() => {
-      if (this.mode === 'blocking') return readBoundedSync(path, maxBytes);
+      if (this.mode === 'blocking') return readBoundedSync(path, maxBytes, flags);
       const started = this.clock();
       try {
-        return readBoundedSync(path, maxBytes);
+        return readBoundedSync(path, maxBytes, flags);
       } finally {
         this.timed(this.clock() - started);
       }
@@ -84,7 +130,7 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
-    const handle = await fs.open(path, READ_FLAGS);
+    const handle = await this.openContained(path);
     try {
       if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
       const buffer = new Uint8Array(maxBytes);
@@ -96,26 +142,54 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
-    const entries = await fs.readdir(path, { withFileTypes: true });
+    const entries = await fs.readdir(this.resolver ? await this.realFolder(path, false, path, 'scandir') : path, { withFileTypes: true });
     return entries.map((entry) => ({ name: entry.name, kind: kindOf(entry) }));
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
+    let at = path;
+    if (this.resolver) {
+      const resolver = await this.resolver;
+      if (isRoot(resolver, path)) at = resolver.realRoot;
+      else {
+        const folder = this.knownFolder(dirname(path)) ?? (await this.realFolder(dirname(path)).catch(missingAsUndefined));
+        if (folder === undefined) return undefined;
+        at = inFolder(folder, path);
+      }
+    }
     try {
-      const stat: Stats = this.mode === 'blocking' ? lstatSync(path) : await fs.lstat(path);
+      const stat: Stats = this.mode === 'blocking' ? lstatSync(at) : await fs.lstat(at);
       return { kind: kindOf(stat), size: stat.size, mtime: stat.mtimeMs };
     } catch {
       return undefined;
     }
   }
 
+  /**
+   * Replaces the file atomically (see `writeAtomically`), keeping its permissions. Confined, a final
+   * link is written through only to its target inside the workspace, and the folders are resolved
+   * afresh: a write never trusts the cache.
+   */
   async writeFile(path: string, data: Uint8Array): Promise<void> {
-    await fs.writeFile(path, data);
+    if (!this.resolver) {
+      await fs.writeFile(path, data);
+      return;
+    }
+    let at = inFolder(await this.realFolder(dirname(path), true, path), path);
+    let found = await fs.lstat(at).catch(() => undefined);
+    if (found?.isSymbolicLink()) {
+      at = await this.realFile(path);
+      found = await fs.lstat(at).catch(() => undefined);
+    }
+    if (found && !found.isFile()) throw new Error(`${path} is not a regular file`);
+    await writeAtomically(at, data, { mode: found?.mode });
   }
 
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    // O_CREAT | O_EXCL never follows a final link: a link at the name is "something there".
+    const at = this.resolver ? inFolder(await this.realFolder(dirname(path), true, path), path) : path;
     try {
-      await fs.writeFile(path, data, { flag: 'wx' });
+      await fs.writeFile(at, data, { flag: 'wx' });
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -124,20 +198,118 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async delete(path: string): Promise<void> {
-    await fs.rm(path, { force: true });
+    // rm removes a link itself, never what it points at.
+    const at = this.resolver ? await this.realFolder(dirname(path), true).then((folder) => inFolder(folder, path), missingAsUndefined) : path;
+    if (at !== undefined) await fs.rm(at, { force: true });
+  }
+
+  /** Folders are made one at a time inside real folders: never through a link that leads out. */
+  async createDirectory(path: string): Promise<void> {
+    if (!this.resolver) {
+      await fs.mkdir(path, { recursive: true });
+      return;
+    }
+    const real = await (await this.resolver).resolve(path, { followLast: true, create: true });
+    if (real === undefined) throw enoent(path, 'mkdir');
+    if (!(await fs.lstat(real)).isDirectory()) throw new Error(`${path} is not a folder`);
   }
 
   async realPath(path: string): Promise<string | undefined> {
+    if (this.resolver) return (await this.resolver).resolve(path, { followLast: true });
     try {
-      return await fs.realpath(path);
+      return toSlashes(await fs.realpath(path));
     } catch {
       return undefined;
     }
   }
+
+  /** The real path of a folder of the workspace, from the cache unless `fresh`. Rejects when missing or outside. */
+  private async realFolder(folder: string, fresh = false, asked = folder, syscall = 'open'): Promise<string> {
+    const known = fresh ? undefined : this.knownFolder(folder);
+    if (known !== undefined) return known;
+    const real = await (await this.resolver!).resolve(folder, { followLast: true });
+    if (real === undefined) throw enoent(asked, syscall);
+    this.folders.set(folder, real);
+    return real;
+  }
+
+  private knownFolder(folder: string): string | undefined {
+    const now = performance.now();
+    if (now - this.foldersSince > FOLDER_CACHE_MS) {
+      this.folders.clear();
+      this.foldersSince = now;
+    }
+    return this.folders.get(folder);
+  }
+
+  /** The real path of a file whose last name is a link (inside the workspace, or the read is refused). */
+  private async realFile(path: string): Promise<string> {
+    const real = await (await this.resolver!).resolve(path, { followLast: true });
+    if (real === undefined) throw enoent(path);
+    return real;
+  }
+
+  /** Opens a regular file for reading, confined as `readBounded` is. */
+  private async openContained(path: string): Promise<fs.FileHandle> {
+    if (!this.resolver) return fs.open(path, READ_FLAGS);
+    if (NO_FOLLOW === undefined) return fs.open(await this.realFile(path), READ_FLAGS);
+    try {
+      return await fs.open(inFolder(await this.realFolder(dirname(path), false, path), path), CONTAINED_READ_FLAGS);
+    } catch (error) {
+      if (!isFinalLink(error)) throw error;
+      return fs.open(await this.realFile(path), CONTAINED_READ_FLAGS);
+    }
+  }
 }
 
-function readBoundedSync(path: string, maxBytes: number): { bytes: Uint8Array; size: number } {
-  const fd = openSync(path, READ_FLAGS);
+/** The resolver's questions, answered on disk. */
+const DISK_LINKS = {
+  async kindOf(path: string): Promise<EntryKind | undefined> {
+    try {
+      return kindOf(await fs.lstat(path));
+    } catch {
+      return undefined;
+    }
+  },
+  readLink: (path: string) => fs.readlink(path),
+  async makeDirectory(path: string): Promise<void> {
+    await fs.mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  },
+};
+
+function isRoot(resolver: ContainedResolver, path: string): boolean {
+  const normal = normalizePath(path);
+  return normal === resolver.root || normal === resolver.realRoot;
+}
+
+function inFolder(realFolder: string, path: string): string {
+  return realFolder.endsWith('/') ? `${realFolder}${basename(path)}` : `${realFolder}/${basename(path)}`;
+}
+
+/** An open with O_NOFOLLOW met a link (ELOOP; EMLINK on FreeBSD). Without O_NOFOLLOW (Windows), never. */
+function isFinalLink(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return NO_FOLLOW !== undefined && (code === 'ELOOP' || code === 'EMLINK');
+}
+
+function missingAsUndefined(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
+  throw error;
+}
+
+/** As Node words it, so a missing folder reads the same confined or not. */
+function enoent(path: string, syscall = 'open'): NodeJS.ErrnoException {
+  return Object.assign(new Error(`ENOENT: no such file or directory, ${syscall} '${path}'`), { code: 'ENOENT', errno: -2, syscall, path });
+}
+
+function toSlashes(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+function readBoundedSync(path: string, maxBytes: number, flags: number): { bytes: Uint8Array; size: number } {
+  const fd = openSync(path, flags);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new Error('not a regular file');
@@ -158,9 +330,9 @@ function readBoundedSync(path: string, maxBytes: number): { bytes: Uint8Array; s
  * The same with callbacks: one promise per file instead of one per call (a FileHandle's open,
  * stat, read and close each cost a promise and a finalizer, more than the read of a 4 KB file).
  */
-function readBoundedAsync(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
+function readBoundedAsync(path: string, maxBytes: number, flags: number): Promise<{ bytes: Uint8Array; size: number }> {
   return new Promise((resolve, reject) => {
-    open(path, READ_FLAGS, (openError, fd) => {
+    open(path, flags, (openError, fd) => {
       if (openError) return reject(openError);
       const finish = (error: Error | null, result?: { bytes: Uint8Array; size: number }) =>
         close(fd, (closeError) => (error || closeError ? reject(error ?? closeError) : resolve(result!)));

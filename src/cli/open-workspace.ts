@@ -10,9 +10,11 @@ import { displayPath, toPortable, type CliContext } from './context';
 import { NodeFileSystem } from './node-file-system';
 import type { LintCache } from './scan/lint-cache';
 import { scanInWorkers, workerCount } from './scan/parallel-scan';
+import { findMarkedFolder, mayAdopt, processBounds, type SearchBounds } from './root-search';
 import type { FileResult } from './scan/worker-protocol';
 
 export interface OpenedWorkspace {
+  /** Confined to the root: nothing outside it is read, listed, looked up or written (see the port). */
   readonly fs: NodeFileSystem;
   /** Absolute, '/'-separated. */
   readonly root: string;
@@ -21,18 +23,20 @@ export interface OpenedWorkspace {
   readonly folders: readonly string[];
 }
 
+/** What marks a workspace root. */
+const ROOT_MARKERS = [CONFIG_FILE, '.git'];
+/** Every file read from a root, each of which must be the user's when the root is a folder above the start. */
+const ROOT_FILES = [...ROOT_MARKERS, '.adr-dir', '.log4brains.yml'];
+
 /**
  * The workspace root is the nearest folder, from the current one upwards, that holds `.legible.json`
  * or `.git`. So `legible` behaves the same from any subfolder of a checkout, and never reads a
- * configuration from above the repository. Without either, see `rootWithoutMarker`.
+ * configuration from above the repository. The search looks in the user's home but never above it,
+ * and passes over a marker in a folder others may write to (`/tmp/.legible.json`), with a warning.
+ * Without either, see `rootWithoutMarker`.
  */
-export async function findRoot(fs: NodeFileSystem, cwd: string): Promise<string> {
-  for (let dir = cwd; ; ) {
-    if ((await fs.stat(joinPath(dir, CONFIG_FILE))) || (await fs.stat(joinPath(dir, '.git')))) return dir;
-    const parent = toPortable(dirname(dir));
-    if (parent === dir) return rootWithoutMarker(fs, cwd);
-    dir = parent;
-  }
+export async function findRoot(fs: NodeFileSystem, cwd: string, bounds: SearchBounds = processBounds()): Promise<string> {
+  return (await findMarkedFolder(fs, cwd, ROOT_MARKERS, bounds)) ?? rootWithoutMarker(fs, cwd, bounds);
 }
 
 /**
@@ -40,9 +44,11 @@ export async function findRoot(fs: NodeFileSystem, cwd: string): Promise<string>
  * itself, unless the command runs inside a decisions folder's path. Run in `proj/docs` or
  * `proj/docs/decisions`, the root is `proj`: the path already ends with (the start of) a usual
  * decisions folder, and taking `proj/docs` as the root would write `proj/docs/docs/decisions`.
- * A folder that itself holds a usual decisions folder is the root, whatever its name.
+ * A folder that itself holds a usual decisions folder is the root, whatever its name. The folder
+ * above is taken only as the search would take it: not above the home, not one others write to
+ * (`/tmp/docs` keeps its own root: `/tmp/.adr-dir` is anyone's).
  */
-export async function rootWithoutMarker(fs: NodeFileSystem, start: string): Promise<string> {
+export async function rootWithoutMarker(fs: NodeFileSystem, start: string, bounds: SearchBounds = processBounds()): Promise<string> {
   for (const usual of USUAL_FOLDERS) if ((await fs.stat(joinPath(start, usual)))?.kind === 'directory') return start;
   const segments = start.split('/');
   let strip = 0;
@@ -56,7 +62,8 @@ export async function rootWithoutMarker(fs: NodeFileSystem, start: string): Prom
       }
     }
   }
-  return strip ? segments.slice(0, -strip).join('/') || '/' : start;
+  const above = strip ? segments.slice(0, -strip).join('/') || '/' : start;
+  return (await mayAdopt(above, start, ROOT_FILES, bounds)) ? above : start;
 }
 
 /**
@@ -72,20 +79,29 @@ async function startFolder(fs: NodeFileSystem, cwd: string, paths: readonly stri
 }
 
 /**
- * Loads `.legible.json` (the CLI runs on the user's own checkout, so it is trusted) and finds the
- * decisions folders. Configuration problems are warnings: a broken file must not stop a CI run.
+ * Loads `.legible.json` (its settings are the user's: the CLI runs on their checkout, so it is
+ * trusted) and finds the decisions folders. Configuration problems are warnings: a broken file must
+ * not stop a CI run. The files themselves are not trusted: from here on every access goes through a
+ * port confined to the root, so no link in the repository leads Legible anywhere else.
  */
 export async function openWorkspace(context: CliContext, paths: readonly string[] = []): Promise<OpenedWorkspace> {
-  const fs = new NodeFileSystem({ reads: 'blocking' });
-  const root = await findRoot(fs, await startFolder(fs, context.cwd, paths));
+  const looking = new NodeFileSystem({ reads: 'blocking' });
+  const root = await findRoot(looking, await startFolder(looking, context.cwd, paths), processBounds((message) => context.warn(message)));
+  const fs = new NodeFileSystem({ reads: 'blocking', root });
   const loaded = await loadConfig(fs, root, { trusted: true, regexEngine: re2RegexEngine });
   const where = displayPath(context.cwd, joinPath(root, CONFIG_FILE));
   for (const problem of loaded.problems) context.warn(`${where}: ${problem.message}`);
-  const folders = await discoverFolders(fs, root, loaded.config);
+  const linksOut: string[] = [];
+  const folders = await discoverFolders(fs, root, loaded.config, {
+    onLinkOutside: (link) => {
+      linksOut.push(link);
+      context.warn(`${displayPath(context.cwd, joinPath(root, link))} is a symbolic link that leads outside the repository: the decisions folders through it are not read.`);
+    },
+  });
   for (const configured of loaded.config.folders) {
     const folder = joinPath(root, configured);
     if (!isInside(root, folder)) context.warn(`${where}: the folder ${configured} lies outside the workspace; ignored.`);
-    else if (!folders.includes(folder)) context.warn(`${where}: the folder ${configured} does not exist.`);
+    else if (!folders.includes(folder) && !linksOut.some((link) => isInside(joinPath(root, link), folder))) context.warn(`${where}: the folder ${configured} does not exist.`);
   }
   return { fs, root, loaded, folders };
 }
@@ -133,7 +149,8 @@ export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly s
   const pending: string[] = [];
   for (const path of files) {
     if (cache) {
-      const found = await opened.fs.stat(path);
+      // A file named on the command line may lie outside the root: the read then says why it is not read.
+      const found = await opened.fs.stat(path).catch(() => undefined);
       if (found) {
         stats.set(path, found);
         const cached = cache.get(path, found.size, found.mtime, body);
@@ -151,7 +168,7 @@ export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly s
   };
   const workers = workerCount(pending.length, options.env ?? process.env);
   if (workers >= 2) {
-    for (const result of await scanInWorkers({ root: opened.root, folders, today, body }, pending, workers)) {
+    for (const result of await scanInWorkers({ root: opened.root, folders, today, body, config: opened.loaded.source }, pending, workers)) {
       workspace.adopt(result.entry, result.findings);
       remember(result.entry.path, result);
     }

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open } from 'node:fs/promises';
 import type { Limits } from '../core/parse/limits';
 import { decodeDecisionBytes } from '../core/workspace/read-text';
+import { writeAtomically } from './atomic-write';
 
 /** A record as read for rewriting: its text (a BOM kept) and what identifies this version of it. */
 export interface RecordSnapshot {
@@ -68,46 +68,14 @@ export interface ReplaceHooks {
  */
 export async function replaceRecord(snapshot: RecordSnapshot, text: string, hooks: ReplaceHooks = {}): Promise<ReplaceOutcome> {
   if (snapshot.problem !== undefined) throw new Error(`refusing to rewrite ${snapshot.path}: ${snapshot.problem}`);
-  const temporary = await writeTemporary(snapshot, Buffer.from(text, 'utf8'));
-  try {
-    await hooks.beforeCheck?.();
-    if (!(await unchanged(snapshot))) {
-      await unlink(temporary);
-      return 'changed';
-    }
-    await rename(temporary, snapshot.path);
-    return 'written';
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** `.NAME.legible-RANDOM.tmp` beside the original: same file system (so rename is atomic), never a `.md`. */
-async function writeTemporary(snapshot: RecordSnapshot, data: Uint8Array): Promise<string> {
-  const permissions = snapshot.mode & 0o7777;
-  for (let attempt = 0; ; attempt++) {
-    const temporary = join(dirname(snapshot.path), `.${basename(snapshot.path)}.legible-${randomBytes(6).toString('hex')}.tmp`);
-    let handle;
-    try {
-      handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, permissions);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 8) continue;
-      throw error;
-    }
-    try {
-      await handle.writeFile(data);
-      // The umask may have narrowed the mode at creation: set it as the original has it.
-      await handle.chmod(permissions);
-      await handle.sync();
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
-    return temporary;
-  }
+  const written = await writeAtomically(snapshot.path, Buffer.from(text, 'utf8'), {
+    mode: snapshot.mode,
+    beforeRename: async () => {
+      await hooks.beforeCheck?.();
+      return unchanged(snapshot);
+    },
+  });
+  return written ? 'written' : 'changed';
 }
 
 async function unchanged(snapshot: RecordSnapshot): Promise<boolean> {

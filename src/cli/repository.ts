@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { joinPath } from '../core/port/paths';
 import { toPortable } from './context';
-import type { NodeFileSystem } from './node-file-system';
+import { NodeFileSystem } from './node-file-system';
+import { findMarkedFolder, processBounds, type SearchBounds } from './root-search';
 
 /** The git repository a workspace lies in. */
 export interface Repository {
@@ -18,23 +19,23 @@ export interface Repository {
 /**
  * The nearest folder, from `from` upwards, holding `.git` (a folder, or a file in a worktree or
  * submodule). Undefined outside a repository. A `.legible.json` can sit below it (a monorepo), so
- * this is not always the workspace root.
+ * this is not always the workspace root — which is why this looks above it, with a port of its own.
+ * Bounded as the workspace root's search is: not above the home, and never a `.git` in a folder
+ * others may write to (`/tmp/.git` would get the lint cache).
  */
-export async function findRepository(fs: NodeFileSystem, from: string): Promise<Repository | undefined> {
-  for (let dir = from; ; ) {
-    const dotGit = joinPath(dir, '.git');
-    const found = await fs.stat(dotGit);
-    if (found) return { root: dir, gitDir: found.kind === 'directory' ? dotGit : found.kind === 'file' ? await linkedGitDir(fs, dir, dotGit) : undefined };
-    const parent = toPortable(dirname(dir));
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+export async function findRepository(from: string, fs = new NodeFileSystem(), bounds: SearchBounds = processBounds()): Promise<Repository | undefined> {
+  const dir = await findMarkedFolder(fs, from, ['.git'], bounds);
+  if (dir === undefined) return undefined;
+  const dotGit = joinPath(dir, '.git');
+  const found = await fs.stat(dotGit);
+  return { root: dir, gitDir: found?.kind === 'directory' ? dotGit : found?.kind === 'file' ? await linkedGitDir(fs, dir, dotGit) : undefined };
 }
 
 /** A `.git` file says `gitdir: <path>`, absolute or relative to the work tree. */
 async function linkedGitDir(fs: NodeFileSystem, root: string, dotGit: string): Promise<string | undefined> {
   const text = await readFile(dotGit, 'utf8').catch(() => '');
-  const path = /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1];
+  // A line scan: `^gitdir:\s*(.+?)\s*$` was quadratic on a long run of blanks in a crafted `.git` file.
+  const path = text.split(/\r?\n/).find((line) => line.startsWith('gitdir:'))?.slice('gitdir:'.length).trim();
   if (!path) return undefined;
   const gitDir = toPortable(resolve(root, path));
   return (await fs.stat(gitDir))?.kind === 'directory' ? gitDir : undefined;

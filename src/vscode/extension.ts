@@ -33,6 +33,8 @@ export interface LegibleApi {
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function activate(context: vscode.ExtensionContext): LegibleApi {
+  // The same version as `legible --version` and the Action: all three ship from one package.json.
+  output().info(`Legible ${String((context.extension.packageJSON as { version?: unknown }).version)}`);
   const models = new Models();
   const diagnostics = new DiagnosticsPublisher(models);
   const decisionsTree = new DecisionsTree(models, diagnostics, readSettings().groupBy);

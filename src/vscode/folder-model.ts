@@ -12,7 +12,7 @@ import type { ResolvedConfig } from '../core/config/config';
 import { findRule } from '../core/rules/registry';
 import { severityOf } from '../core/lint/lint-document';
 import { localDate } from '../core/text/position';
-import { toCorePath, type VscodeFileSystem } from './vscode-file-system';
+import { toCorePath, VscodeFileSystem } from './vscode-file-system';
 import { openDocumentAt, readRecordText } from './record-text';
 import { readSettings } from './settings';
 import { timeSlices } from '../cli/time-slices';
@@ -48,6 +48,8 @@ const SLICE_MS = 10;
  */
 export class FolderModel implements vscode.Disposable {
   readonly root: string;
+  /** The port confined to this folder: nothing outside it is read, listed, looked up or written. */
+  readonly fs: VscodeFileSystem;
   private workspace: DecisionWorkspace | undefined;
   private loaded: LoadedConfig | undefined;
   private crossFile = new Map<string, Finding[]>();
@@ -68,11 +70,9 @@ export class FolderModel implements vscode.Disposable {
   readonly onDidChangeIndex = this.indexEmitter.event;
   readonly onDidLoadProgress = this.progressEmitter.event;
 
-  constructor(
-    readonly folder: vscode.WorkspaceFolder,
-    private readonly fs: VscodeFileSystem,
-  ) {
+  constructor(readonly folder: vscode.WorkspaceFolder) {
     this.root = toCorePath(folder.uri);
+    this.fs = new VscodeFileSystem(folder.uri);
   }
 
   get decisions(): DecisionWorkspace | undefined {
@@ -112,7 +112,9 @@ export class FolderModel implements vscode.Disposable {
       severities: { ...loaded.config.severities, ...settings.rules },
     };
     for (const problem of loaded.problems) output().warn(`${this.folder.name}: ${problem.message}`);
-    const folders = await discoverFolders(this.fs, this.root, config);
+    const folders = await discoverFolders(this.fs, this.root, config, {
+      onLinkOutside: (link) => output().warn(`${this.folder.name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
+    });
     const workspace = new DecisionWorkspace({ fs: this.fs, root: this.root, folders, config, validator: loaded.validator, today: this.today() });
     const files = await workspace.listFiles();
     const started = Date.now();
@@ -254,10 +256,20 @@ export class FolderModel implements vscode.Disposable {
     const workspace = this.workspace;
     if (!workspace) return;
     this.bodiesPending.delete(path);
-    if (await this.fs.stat(path)) {
+    if (await workspace.leadsOutside(path)) {
+      // Never read: reported by link-outside-repository, as the folder walk would have.
+      workspace.markOutside(path);
+      this.pendingBodies.delete(path);
+      this.findingsEmitter.fire({ paths: [path] });
+      this.schedule();
+      return;
+    }
+    // A path under a link that leads out is refused by the port: for the index, it is not there.
+    const present = () => this.fs.stat(path).catch(() => undefined);
+    if (await present()) {
       await workspace.update(path);
       // Deleted while it was read? Then the watcher's delete may already have come and gone.
-      if (await this.fs.stat(path)) {
+      if (await present()) {
         this.findingsEmitter.fire({ paths: [path] });
         this.schedule();
         return;

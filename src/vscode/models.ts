@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { FolderModel, type FindingsChange, type LoadProgress } from './folder-model';
-import { toCorePath, VscodeFileSystem } from './vscode-file-system';
+import { toCorePath } from './vscode-file-system';
 import { reportError } from './output';
 import type { DecisionEntry } from '../core/index/decision-entry';
 
@@ -12,7 +12,6 @@ export class Models implements vscode.Disposable {
   private readonly models = new Map<string, FolderModel>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly modelSubscriptions = new Map<string, vscode.Disposable[]>();
-  readonly fs = new VscodeFileSystem();
   private readonly findingsEmitter = new vscode.EventEmitter<{ model: FolderModel } & FindingsChange>();
   private readonly indexEmitter = new vscode.EventEmitter<void>();
   private readonly progressEmitter = new vscode.EventEmitter<{ folder: vscode.Uri } & LoadProgress>();
@@ -66,7 +65,7 @@ export class Models implements vscode.Disposable {
     for (const folder of folders) {
       const key = folder.uri.toString();
       if (this.models.has(key)) continue;
-      const model = new FolderModel(folder, this.fs);
+      const model = new FolderModel(folder);
       this.models.set(key, model);
       this.modelSubscriptions.set(key, [
         model.onDidChangeFindings((change) => this.findingsEmitter.fire({ model, ...change })),
@@ -148,7 +147,7 @@ export class Models implements vscode.Disposable {
     const model = this.modelFor(uri);
     const path = toCorePath(uri);
     model?.noteChanged(path);
-    if (model?.decisions?.index.get(path)) model.remove(path);
+    if (model?.decisions?.index.get(path) || model?.decisions?.isOutsideLink(path)) model.remove(path);
   }
 
   dispose(): void {

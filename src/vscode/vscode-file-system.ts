@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
+import { isOutsideWorkspace, OutsideWorkspaceError, type DirectoryEntry, type EntryKind, type FileStat, type FileSystemPort } from '../core/port/file-system';
+import { isInside } from '../core/port/paths';
 import { NodeFileSystem } from '../cli/node-file-system';
-
-// On disk, the CLI's Node port does what vscode.workspace.fs cannot: O_EXCL creation (its
-// writeFile always overwrites), realpath, and reading a file's head. All three matter for safety.
-const onDisk = new NodeFileSystem({ reads: 'adaptive' });
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
 export function toCorePath(uri: vscode.Uri): string {
@@ -25,36 +22,96 @@ function kindOf(type: vscode.FileType): EntryKind {
   return 'other';
 }
 
-/** The core's port on vscode.workspace.fs, so remote and virtual workspaces work as local ones. */
+/** A file: URI's path as the Node port takes it: '/'-separated, also on Windows. */
+function diskPath(uri: vscode.Uri): string {
+  return uri.fsPath.replace(/\\/g, '/');
+}
+
+/**
+ * The core's port on vscode.workspace.fs, so remote and virtual workspaces work as local ones.
+ *
+ * Made for a workspace folder, it is confined to it (see the port). On disk (`file:`), everything
+ * goes through the CLI's Node port confined to the folder: it resolves links itself, opens with
+ * O_NOFOLLOW and creates files exclusively — what vscode.workspace.fs cannot do (its writeFile
+ * always overwrites and follows links, and it has no realpath or partial read). In a virtual
+ * workspace (a GitHub repository, a test's in-memory provider) links cannot be resolved: paths are
+ * kept inside the folder as written, and whatever links the provider follows stay within its own
+ * file system, which holds nothing of the machine.
+ */
 export class VscodeFileSystem implements FileSystemPort {
+  private readonly root: string | undefined;
+  /** The Node port for `file:` URIs: confined to the folder when there is one on disk. */
+  private readonly nodePort: NodeFileSystem;
+  private readonly confinedOnDisk: boolean;
+
+  constructor(root?: vscode.Uri) {
+    this.root = root && toCorePath(root);
+    this.confinedOnDisk = root?.scheme === 'file';
+    this.nodePort = new NodeFileSystem({ reads: 'adaptive', root: this.confinedOnDisk ? diskPath(root!) : undefined });
+  }
+
+  /**
+   * The URI of a core path. On disk the Node port decides (it knows the folder's real path too, so
+   * a path `realPath` gave back is inside); elsewhere a path outside the folder as written is refused.
+   */
+  private uriOf(path: string): vscode.Uri {
+    const uri = toUri(path);
+    if (this.root !== undefined && !(this.confinedOnDisk && uri.scheme === 'file') && !isInside(this.root, path)) throw new OutsideWorkspaceError(path);
+    return uri;
+  }
+
+  /** The disk path when the Node port handles this URI: on disk in a confined port. */
+  private onDisk(uri: vscode.Uri): string | undefined {
+    return this.confinedOnDisk && uri.scheme === 'file' ? diskPath(uri) : undefined;
+  }
+
+  /** A call to the Node port, its refusal told in core paths (`file:///…`) as every other path here. */
+  private async disk<T>(call: (disk: NodeFileSystem) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.nodePort);
+    } catch (error) {
+      if (!isOutsideWorkspace(error)) throw error;
+      const core = (path: string) => toCorePath(vscode.Uri.file(path));
+      throw new OutsideWorkspaceError(core(error.path), error.link === undefined ? undefined : core(error.link));
+    }
+  }
+
   async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(toUri(path));
+    const uri = this.uriOf(path);
+    const disk = this.onDisk(uri);
+    return disk === undefined ? vscode.workspace.fs.readFile(uri) : this.disk((port) => port.readFile(disk));
   }
 
   /** Only on disk: vscode.workspace.fs has no partial read, and a 50 MB file must not be read whole. */
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
-    const uri = toUri(path);
+    const uri = this.uriOf(path);
     if (uri.scheme !== 'file') return (await this.readFile(path)).subarray(0, maxBytes);
-    return onDisk.readFileHead(uri.fsPath, maxBytes);
+    return this.disk((port) => port.readFileHead(diskPath(uri), maxBytes));
   }
 
   /** On disk: size and bytes in one open. Elsewhere: a stat, then the file. */
   async readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
-    const uri = toUri(path);
-    if (uri.scheme === 'file') return onDisk.readBounded(uri.fsPath, maxBytes);
+    const uri = this.uriOf(path);
+    if (uri.scheme === 'file') return this.disk((port) => port.readBounded(diskPath(uri), maxBytes));
     const stat = await vscode.workspace.fs.stat(uri);
     if (!(stat.type & vscode.FileType.File)) throw new Error('not a regular file');
     return { bytes: (await vscode.workspace.fs.readFile(uri)).subarray(0, maxBytes), size: stat.size };
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
-    const entries = await vscode.workspace.fs.readDirectory(toUri(path));
+    const uri = this.uriOf(path);
+    const disk = this.onDisk(uri);
+    if (disk !== undefined) return this.disk((port) => port.readDirectory(disk));
+    const entries = await vscode.workspace.fs.readDirectory(uri);
     return entries.map(([name, type]) => ({ name, kind: kindOf(type) }));
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
+    const uri = this.uriOf(path);
+    const disk = this.onDisk(uri);
+    if (disk !== undefined) return this.disk((port) => port.stat(disk));
     try {
-      const stat = await vscode.workspace.fs.stat(toUri(path));
+      const stat = await vscode.workspace.fs.stat(uri);
       return { kind: kindOf(stat.type), size: stat.size, mtime: stat.mtime };
     } catch {
       return undefined;
@@ -62,12 +119,15 @@ export class VscodeFileSystem implements FileSystemPort {
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
-    await vscode.workspace.fs.writeFile(toUri(path), data);
+    const uri = this.uriOf(path);
+    const disk = this.onDisk(uri);
+    if (disk !== undefined) return this.disk((port) => port.writeFile(disk, data));
+    await vscode.workspace.fs.writeFile(uri, data);
   }
 
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
-    const uri = toUri(path);
-    if (uri.scheme === 'file') return onDisk.createExclusive(uri.fsPath, data);
+    const uri = this.uriOf(path);
+    if (uri.scheme === 'file') return this.disk((port) => port.createExclusive(diskPath(uri), data));
     // vscode.workspace.fs.writeFile always replaces. What a provider does refuse atomically is a
     // rename onto an existing file: write a hidden file beside, then move it into place.
     if (await this.stat(path)) return false;
@@ -85,17 +145,28 @@ export class VscodeFileSystem implements FileSystemPort {
   }
 
   async delete(path: string): Promise<void> {
+    const uri = this.uriOf(path);
+    const disk = this.onDisk(uri);
+    if (disk !== undefined) return this.disk((port) => port.delete(disk));
     try {
-      await vscode.workspace.fs.delete(toUri(path), { useTrash: false });
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
     } catch (error) {
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
     }
   }
 
+  async createDirectory(path: string): Promise<void> {
+    const uri = this.uriOf(path);
+    const disk = this.onDisk(uri);
+    if (disk !== undefined) return this.disk((port) => port.createDirectory(disk));
+    await vscode.workspace.fs.createDirectory(uri);
+  }
+
+  /** On disk, links resolved (and refused outside); in a virtual workspace, the path itself when something is there. */
   async realPath(path: string): Promise<string | undefined> {
-    const uri = toUri(path);
-    if (uri.scheme !== 'file') return undefined;
-    const real = await onDisk.realPath(uri.fsPath);
+    const uri = this.uriOf(path);
+    if (uri.scheme !== 'file') return (await this.stat(path)) ? path : undefined;
+    const real = await this.disk((port) => port.realPath(diskPath(uri)));
     return real === undefined ? undefined : toCorePath(vscode.Uri.file(real));
   }
 }

@@ -23,9 +23,12 @@ function emit(result: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ ...result, loadedAtMs: loadedAt, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
-/** The extension's on-disk port: adaptive (blocking reads while they are quick), or its thread-pool fallback. */
-function extensionPort(reads: ReadMode = 'adaptive'): NodeFileSystem {
-  return new NodeFileSystem({ reads });
+/**
+ * The extension's on-disk port: adaptive (blocking reads while they are quick), or its thread-pool
+ * fallback; confined to the workspace root as the extension's is (links resolved, O_NOFOLLOW).
+ */
+function extensionPort(reads: ReadMode = 'adaptive', root?: string): NodeFileSystem {
+  return new NodeFileSystem({ reads, root });
 }
 
 function readMode(arg: string | undefined): ReadMode {
@@ -35,7 +38,7 @@ function readMode(arg: string | undefined): ReadMode {
 }
 
 async function openWorkspace(root: string, today: string, reads?: ReadMode): Promise<DecisionWorkspace> {
-  const fs = extensionPort(reads);
+  const fs = extensionPort(reads, root);
   const loaded = await loadConfig(fs, root, { trusted: true });
   const folders = await discoverFolders(fs, root, loaded.config);
   return new DecisionWorkspace({ fs, root, folders, config: loaded.config, validator: loaded.validator, today });
@@ -79,7 +82,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
    * ahead as DecisionWorkspace.scan keeps them.
    */
   async 'io-port'([folder, mode]) {
-    const fs = extensionPort(readMode(mode));
+    const fs = extensionPort(readMode(mode), folder);
     const names = readdirSync(folder);
     const cpu = process.cpuUsage();
     const started = performance.now();

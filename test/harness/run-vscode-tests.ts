@@ -94,6 +94,8 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
       ['extensionTestsPath', remote(VSCODE_TESTS_BUNDLE.replace(/\.js$/, ''))],
       ['extensionEnvironment', JSON.stringify({
         LEGIBLE_TEST_RESULTS: resultsFile,
+        // Where the extension host's log channels write (the extension's version line is read there).
+        LEGIBLE_TEST_LOGS: path.join(runDir.userData, 'logs'),
         LEGIBLE_TEST_LOG_TAG: LOG_TAG,
         LEGIBLE_TEST_GREP: process.env.LEGIBLE_TEST_GREP ?? '',
         LEGIBLE_TEST_SCOPE: pass.scope,

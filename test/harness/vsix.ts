@@ -2,8 +2,8 @@
 // before applying .vscodeignore, and the repo holds .legible-cache/ (600+ MB) and run folders.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { packVsix } from '../../scripts/package.mjs';
 import { REPO_ROOT } from './paths';
-import { run } from './proc';
 import { step } from './log';
 
 /** Top-level entries never copied into the stage (the lead's .vscodeignore still applies after). */
@@ -22,12 +22,13 @@ export async function packageExtension(outFile: string): Promise<string> {
     if (NOT_STAGED.has(entry) || entry.endsWith('.vsix')) continue;
     fs.cpSync(path.join(REPO_ROOT, entry), path.join(stage, entry), { recursive: true });
   }
-  // Lets a `vscode:prepublish` script find the project's tools; vsce skips node_modules itself.
-  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
-  // The flags keep vsce from prompting (no stdin in CI) while the manifest has no repository/LICENSE.
-  await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile], { cwd: stage, quiet: true });
+  // dist/ is built (npm test and npm start build first): without vscode:prepublish, vsce packages
+  // it as it is instead of building it again. A release builds through it (scripts/release.mjs).
+  const manifestFile = path.join(stage, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { scripts: Record<string, string> };
+  delete manifest.scripts['vscode:prepublish'];
+  fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  await packVsix({ cwd: stage, outFile });
   done(`${path.relative(REPO_ROOT, outFile)} (${Math.round(fs.statSync(outFile).size / 1024)} KiB)`);
   return outFile;
 }

@@ -1,6 +1,9 @@
 // The extension as VS Code really loads it: manifest contributions, activation, commands.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from './support';
 
 const EXTENSION_ID = 'legible.legible';
 
@@ -46,6 +49,21 @@ describe('Legible in the extension host', () => {
     const { contributes } = extension.packageJSON as Manifest;
     const missing = contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepEqual(missing, []);
+  });
+
+  it('prints its version in its output channel, as `legible --version` does', async () => {
+    const logs = process.env.LEGIBLE_TEST_LOGS;
+    assert.ok(logs, 'the harness names no logs folder (LEGIBLE_TEST_LOGS)');
+    const { version } = extension.packageJSON as { version: string };
+    // The Legible channel is a log channel: VS Code writes it to <logs>/<session>/exthost*/legible.legible/Legible.log.
+    const files = () => fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith(path.join('legible.legible', 'Legible.log')));
+    const line = () => files().flatMap((file) => fs.readFileSync(path.join(logs, file), 'utf8').split('\n')).find((text) => text.endsWith(`[info] Legible ${version}`));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(logs), '**/Legible.log'));
+    try {
+      await waitFor('the version line in the Legible output channel', line, [watcher.onDidCreate, watcher.onDidChange], undefined, () => `log files: ${files().join(', ') || 'none'}`);
+    } finally {
+      watcher.dispose();
+    }
   });
 
   it('runs Lint Workspace and counts the fixture placeholder', async () => {

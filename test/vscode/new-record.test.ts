@@ -3,9 +3,11 @@
 // own commands), then the next number, the template's required fields, an open editor with a snippet
 // session on the first placeholder; never an overwrite, never two records with one number.
 import * as assert from 'node:assert/strict';
-import { rm, writeFile as writeDiskFile } from 'node:fs/promises';
+import { access, rm, writeFile as writeDiskFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { cleanUp, decisionsFolder, describeDiagnostics, legible, readText, ruleOf, track, waitForDiagnostics, waitForIndexed, writeFile } from './support';
+import { cleanUp, decisionsFolder, describeDiagnostics, legible, readText, ruleOf, track, waitForDiagnostics, waitForIndexed, workspaceRoot, writeFile } from './support';
 
 /** The highest NNNN of the NNNN-*.md files in the decisions folder. */
 async function highestNumber(): Promise<number> {
@@ -164,6 +166,29 @@ describe('Commands: New ADR / New RFC / New Exit Plan', () => {
     assert.ok(without);
     track(without);
     assert.ok((await readText(without)).includes('\nowners:\n  - <Who is accountable for this record?>\n'), 'without a git user the owner stays a placeholder');
+  });
+
+  it('never runs a git planted in the workspace folder, even with `.`, an empty entry and the folder on PATH', async () => {
+    const gitconfig = process.env.GIT_CONFIG_GLOBAL;
+    assert.ok(gitconfig, 'the runner sets GIT_CONFIG_GLOBAL for the extension host');
+    await writeDiskFile(gitconfig, '[user]\n\tname = Grace Hopper\n');
+    // The tests run in the extension host's own process: the PATH set here is the one Legible reads.
+    const folder = workspaceRoot().fsPath;
+    const planted = path.join(folder, 'git');
+    const witness = path.join(tmpdir(), `legible-planted-git-${process.pid}-${Date.now()}`);
+    await writeDiskFile(planted, `#!/bin/sh\necho ran > '${witness}'\necho Planted Owner\n`, { mode: 0o755 });
+    const before = process.env.PATH;
+    process.env.PATH = ['.', '', folder, before ?? ''].join(path.delimiter);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Owned by the real git', answers: TWO_WAY_LOW });
+      assert.ok(uri);
+      track(uri);
+      assert.ok((await readText(uri)).includes('\nowners:\n  - Grace Hopper\n'), 'the owner comes from the git on PATH outside the folder');
+      assert.equal(await access(witness).then(() => true, () => false), false, 'the planted git ran');
+    } finally {
+      process.env.PATH = before;
+      await Promise.all([planted, gitconfig, witness].map((file) => rm(file, { force: true })));
+    }
   });
 
   it('a title ending in "template" gets a file name that ignore does not hide, and the record is indexed', async () => {

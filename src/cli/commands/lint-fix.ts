@@ -15,6 +15,12 @@ export async function applyFixes(workspace: DecisionWorkspace, shows: (path: str
   const fixed = await fixWorkspace(workspace, {
     shows,
     textOf: async (path) => {
+      // A record named on the command line behind a link out of the repository is not read (nor fixed).
+      const outside = await (workspace.options.fs.realPath?.(path) ?? Promise.resolve()).then(
+        () => false,
+        () => true,
+      );
+      if (outside) return undefined;
       const snapshot = await io.read(path, limits).catch(() => undefined);
       if (!snapshot || snapshot.problem !== undefined) return undefined;
       snapshots.set(path, snapshot);

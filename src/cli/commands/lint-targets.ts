@@ -40,6 +40,9 @@ export async function lintTargets(paths: readonly string[], opened: OpenedWorksp
   const decisionsFolderOf = (path: string) => opened.folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0];
   for (const given of paths) {
     const path = toPortable(resolve(context.cwd, given));
+    // The workspace comes from the first path; the port is confined to it, so a path in another
+    // repository would be refused file by file: say so once.
+    if (!isInside(opened.root, path)) throw new UsageError(`${given} lies outside the workspace of the first path (${displayPath(context.cwd, opened.root)}); lint each repository on its own`);
     // Node's stat follows a link the user named on purpose.
     const found = await stat(path).catch(() => undefined);
     if (found?.isDirectory()) {

@@ -77,7 +77,7 @@ export const lintCommand: Command = {
       .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }))
       .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
     // GitHub and code scanning resolve paths from the repository root, wherever lint runs.
-    const root = (await findRepository(opened.fs, opened.root))?.root ?? opened.root;
+    const root = (await findRepository(opened.root))?.root ?? opened.root;
     context.out(FORMATTERS[format]({ files, root, display: (path) => displayPath(context.cwd, path), color: context.color, quiet }));
 
     // Counted before --quiet hides anything: what passes CI must not depend on what is printed.

@@ -8,6 +8,7 @@ import { printable, printableLine } from '../../core/text/printable';
 import { plural } from '../formats/lint-output';
 import { openWorkspace, requireFolders, type OpenedWorkspace } from '../open-workspace';
 import { NODE_RECORD_IO, type RecordIo } from '../record-file';
+import { isOutsideWorkspace } from '../../core/port/file-system';
 import { HELP_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
 
@@ -66,6 +67,10 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
 
   for (const path of files) {
     const display = printable(displayPath(context.cwd, path));
+    if (await leadsOutside(opened, path)) {
+      fail(display, OUTSIDE_RECORD);
+      continue;
+    }
     let snapshot;
     try {
       snapshot = await io.read(path, limits);
@@ -114,6 +119,21 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
   if (failed) parts.push(`${failed} not migrated`);
   report(`${parts.join(', ')}${options.dryRun ? '; nothing written' : ''}.`);
   return failed ? 1 : 0;
+}
+
+/** Why a record named on the command line is neither read nor rewritten. */
+export const OUTSIDE_RECORD = 'This file is reached through a symbolic link that leads outside the repository, so Legible neither reads nor rewrites it. Should the record live in the repository?';
+
+/**
+ * True when the path, named on the command line, lies behind a link out of the repository (the
+ * folder walk never lists such a path). The record files are read and replaced by path, so the
+ * confined port checks the way there first.
+ */
+export async function leadsOutside(opened: OpenedWorkspace, path: string): Promise<boolean> {
+  return opened.fs.realPath(path).then(
+    () => false,
+    (error: unknown) => isOutsideWorkspace(error),
+  );
 }
 
 /** The decision files the paths name (as `legible lint` reads them), or the workspace's. */

@@ -1,5 +1,6 @@
-import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isOutsideWorkspace, type FileSystemPort } from '../../core/port/file-system';
+import { isInside } from '../../core/port/paths';
 import { createDraft, DEFAULT_FOLDER, draftRecord } from '../../core/lifecycle/draft-record';
 import { renamedNote } from '../../core/numbering/visible-name';
 import { RECORD_TYPES } from '../../core/schema/schema-registry';
@@ -9,13 +10,14 @@ import { nodeGit } from '../git-user';
 import { openWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
 import { printable } from '../../core/text/printable';
+import { recordThroughLinkRefused } from '../../core/workspace/outside-messages';
 
 export const newCommand: Command = {
   name: 'new',
   summary: 'Create a record from the template under the next free number, named as the folder names its records.',
   usage: `new <${RECORD_TYPES.join('|')}> "Title" [options]`,
   options: {
-    folder: { type: 'string', value: 'dir', description: `Where to create it (default: the decisions folder for the type, else ${DEFAULT_FOLDER}).` },
+    folder: { type: 'string', value: 'dir', description: `Where to create it, inside the repository (default: the decisions folder for the type, else ${DEFAULT_FOLDER}).` },
     owner: { type: 'string', value: 'name', description: 'The owner to write (default: git config user.name, else a placeholder).' },
     today: { type: 'string', value: 'YYYY-MM-DD', description: 'The date to write (default: today, local time).' },
     ...HELP_OPTION,
@@ -42,23 +44,42 @@ export const newCommand: Command = {
 
     const opened = await openWorkspace(context);
     const given = stringOption(args, 'folder');
+    const folder = given === undefined ? undefined : toPortable(resolve(context.cwd, given));
+    if (folder !== undefined && !isInside(opened.root, folder)) throw new UsageError(`--folder ${given} lies outside the repository (${displayPath(context.cwd, opened.root)}); run 'legible new' in the repository the record belongs to`);
     const workspace = { fs: opened.fs, root: opened.root, config: opened.loaded.config, folders: opened.folders, git: nodeGit(opened.root) };
-    const draft = await draftRecord(workspace, { type, title, date, owner: stringOption(args, 'owner'), folder: given === undefined ? undefined : toPortable(resolve(context.cwd, given)) });
+    const draft = await draftRecord(workspace, { type, title, date, owner: stringOption(args, 'owner'), folder });
     for (const warning of draft.warnings) context.warn(warning);
-    await ensureFolder(draft.folder, context);
-    const created = await createDraft(workspace, draft, Date.now());
+    const created = await refusingLinksOut(draft.folder, context, async () => {
+      await ensureFolder(opened.fs, draft.folder, context);
+      return createDraft(workspace, draft, Date.now());
+    });
     if (created.hidden) context.note(renamedNote(created.hidden, created.name));
     context.out(`${printable(displayPath(context.cwd, created.path))}\n`);
     return 0;
   },
 };
 
-/** The folder a record goes to, created when missing (the first record of a repository). */
-export async function ensureFolder(folder: string, context: CliContext): Promise<void> {
-  const found = await stat(folder).catch(() => undefined);
-  if (found && !found.isDirectory()) throw new UsageError(`${displayPath(context.cwd, folder)} is not a folder`);
+/**
+ * The folder a record goes to, created when missing (the first record of a repository), through
+ * the port confined to the repository: a link on the way that leads out is refused, not followed.
+ */
+export async function ensureFolder(fs: FileSystemPort, folder: string, context: CliContext): Promise<void> {
+  const real = await fs.realPath?.(folder);
+  const found = real === undefined ? undefined : await fs.stat(real);
+  if (found && found.kind !== 'directory') throw new UsageError(`${displayPath(context.cwd, folder)} is not a folder`);
   if (!found) {
-    await mkdir(folder, { recursive: true });
+    await fs.createDirectory!(folder);
     context.note(`created the folder ${displayPath(context.cwd, folder)}`);
+  }
+}
+
+/** Runs the creation; a folder that leads outside the repository is a usage error that names the link. */
+async function refusingLinksOut<T>(folder: string, context: CliContext, create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!isOutsideWorkspace(error)) throw error;
+    const shown = displayPath(context.cwd, folder);
+    throw new UsageError(recordThroughLinkRefused(error.link ? displayPath(context.cwd, error.link) : shown, shown));
   }
 }

@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
 import type { DecisionEntry } from '../../core/index/decision-entry';
-import { dirname } from '../../core/port/paths';
+import { isOutsideWorkspace, type FileSystemPort } from '../../core/port/file-system';
+import { dirname, isInside } from '../../core/port/paths';
 import { renderToc, updateToc } from '../../core/toc/render-toc';
 import { tocFile } from '../../core/toc/toc-file';
 import { stringOption } from '../args';
 import { displayPath, toPortable } from '../context';
-import { chosenFolders, openWorkspace, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
+import { NodeFileSystem } from '../node-file-system';
+import { chosenFolders, openWorkspace, scanWorkspace } from '../open-workspace';
 import { FOLDERS_HELP, HELP_OPTION, type Command } from './command';
 import { printable } from '../../core/text/printable';
+import { indexThroughLinkRefused } from '../../core/workspace/outside-messages';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -28,7 +31,8 @@ export const indexCommand: Command = {
       'Each folder\'s table goes into its README.md, else into its index.md when it has one, else into a',
       'new README.md. The table goes between <!-- legible:index:start --> and <!-- legible:index:end -->;',
       'text around the markers is kept, and a file without them gets the table appended. Running it again',
-      'changes nothing unless the records did. The paths written are printed.',
+      'changes nothing unless the records did. The paths written are printed. A README that is a',
+      'symbolic link is written through only when it leads to a file inside the repository.',
     ].join('\n'),
   async run(args, context) {
     const opened = await openWorkspace(context, args.positionals);
@@ -40,8 +44,16 @@ export const indexCommand: Command = {
     const targets = output
       ? [{ file: toPortable(resolve(context.cwd, output)), entries }]
       : await Promise.all(folders.map(async (folder) => ({ file: await tocFile(opened.fs, folder), entries: entries.filter((entry) => entry.folder === folder) })));
+    // A file the user named outside the repository is theirs to write; inside it, the repository's
+    // links are not trusted, so the port confined to it reads and writes.
+    const port = (file: string): FileSystemPort => (isInside(opened.root, file) ? opened.fs : new NodeFileSystem());
     for (const target of targets) {
-      await writeToc(opened, target.file, target.entries);
+      try {
+        await writeToc(port(target.file), target.file, target.entries);
+      } catch (error) {
+        if (!isOutsideWorkspace(error)) throw error;
+        throw new Error(`${indexThroughLinkRefused(displayPath(context.cwd, target.file))} (--output names another file.)`, { cause: error });
+      }
       context.out(`${printable(displayPath(context.cwd, target.file))}\n`);
     }
     return 0;
@@ -49,11 +61,11 @@ export const indexCommand: Command = {
 };
 
 /** Rewrites the file only when the table changed, in the file's own line endings. */
-async function writeToc(opened: OpenedWorkspace, file: string, entries: readonly DecisionEntry[]): Promise<void> {
-  const existing = (await opened.fs.stat(file)) ? decoder.decode(await opened.fs.readFile(file)) : undefined;
+async function writeToc(fs: FileSystemPort, file: string, entries: readonly DecisionEntry[]): Promise<void> {
+  const existing = (await fs.stat(file)) ? decoder.decode(await fs.readFile(file)) : undefined;
   const crlf = existing?.includes('\r\n') ?? false;
   let text = updateToc(existing?.replace(/\r\n/g, '\n'), renderToc(entries, dirname(file)));
   if (crlf) text = text.replace(/\n/g, '\r\n');
-  if (text !== existing) await opened.fs.writeFile(file, encoder.encode(text));
+  if (text !== existing) await fs.writeFile(file, encoder.encode(text));
 }
 

@@ -1,6 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeAtomically } from '../atomic-write';
 import type { FileResult } from './worker-protocol';
 
 interface CachedFile {
@@ -40,7 +42,7 @@ export class LintCache {
 
   static async load(location: string, key: string, shown = location): Promise<LintCache> {
     try {
-      const parsed = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
+      const parsed = JSON.parse(await readCacheFile(location)) as CacheFile;
       if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') return new LintCache(location, shown, key, parsed.files);
     } catch {
       // Missing, unreadable or from another version: start afresh.
@@ -69,23 +71,29 @@ export class LintCache {
   }
 
   /**
-   * Written to a temporary file and renamed: a crash never leaves half a cache behind. The
-   * temporary file has an unguessable name and is created exclusively (`wx`), so a link planted
-   * under that name is never written through; the rename replaces a link at the cache's own name
-   * rather than following it.
+   * Written atomically, never through a link (see `writeAtomically`): a crash never leaves half a
+   * cache behind, a link planted at a temporary name is never written through, and a link at the
+   * cache's own name is replaced rather than followed.
    */
   async save(): Promise<void> {
     if (!this.dirty) return;
     await mkdir(dirname(this.location), { recursive: true });
-    const temporary = `${this.location}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await writeFile(temporary, JSON.stringify({ key: this.key, files: this.files } satisfies CacheFile), { flag: 'wx', mode: 0o600 });
-      await rename(temporary, this.location);
-    } catch (error) {
-      // Only ours to remove: something already at that name (EEXIST) is left alone.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, files: this.files } satisfies CacheFile)), { mode: 0o600 });
     this.dirty = false;
+  }
+}
+
+/**
+ * The cache file's text. Legible only ever writes a regular file there (`save` replaces a link), so
+ * a link or anything else at the name was planted: it is not read (O_NOFOLLOW; O_NONBLOCK, so a
+ * FIFO cannot hold the lint), and the lint starts afresh.
+ */
+async function readCacheFile(location: string): Promise<string> {
+  const handle = await open(location, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
   }
 }

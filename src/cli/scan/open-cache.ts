@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { joinPath } from '../../core/port/paths';
-import { CONFIG_FILE } from '../../core/workspace/load-config';
-import { RECORD_TYPES } from '../../core/schema/schema-registry';
+import { isOutsideWorkspace } from '../../core/port/file-system';
+import { dirname, isInside, joinPath } from '../../core/port/paths';
 import type { CliContext } from '../context';
 import { displayPath, toPortable } from '../context';
 import type { OpenedWorkspace } from '../open-workspace';
@@ -14,10 +13,6 @@ import { LintCache } from './lint-cache';
 
 /** How `--cache-location`'s help names the default. */
 export const DEFAULT_CACHE_HELP = '.git/legible/, else $XDG_CACHE_HOME/legible or ~/.cache/legible';
-
-async function bytes(path: string): Promise<Uint8Array | undefined> {
-  return readFile(path).catch(() => undefined);
-}
 
 /** One cache file per workspace root: a monorepo's workspaces, or two checkouts, never share one. */
 function cacheFileName(root: string): string {
@@ -37,16 +32,24 @@ function userCacheHome(env: NodeJS.ProcessEnv): string {
  * repository (it goes when the clone goes), else in the user's cache folder.
  */
 async function defaultFolder(opened: OpenedWorkspace, env: NodeJS.ProcessEnv): Promise<string> {
-  const repository = await findRepository(opened.fs, opened.root);
+  const repository = await findRepository(opened.root);
   return repository?.gitDir ? joinPath(repository.gitDir, 'legible') : joinPath(toPortable(userCacheHome(env)), 'legible');
 }
 
 /**
  * Creates the default cache folder, and refuses it when it is a symbolic link (or not a folder):
- * written through a link, the cache could land anywhere, overwriting whatever it names.
+ * written through a link, the cache could land anywhere, overwriting whatever it names. Inside the
+ * workspace (`.git/legible`, or a cache home that lies in the checkout) it is created through the
+ * confined port, so no folder on the way can be a link out of the repository either.
  */
-async function ownFolder(folder: string): Promise<string | undefined> {
-  await mkdir(folder, { recursive: true, mode: 0o700 }).catch(() => undefined);
+async function ownFolder(folder: string, opened: OpenedWorkspace): Promise<string | undefined> {
+  if (isInside(opened.root, folder)) {
+    try {
+      await opened.fs.createDirectory(folder);
+    } catch (error) {
+      if (isOutsideWorkspace(error)) return `${error.link ?? folder} is a symbolic link`;
+    }
+  } else await mkdir(folder, { recursive: true, mode: 0o700 }).catch(() => undefined);
   const found = await lstat(folder).catch(() => undefined);
   if (!found) return `the folder ${folder} could not be created`;
   if (found.isSymbolicLink()) return `${folder} is a symbolic link`;
@@ -56,13 +59,24 @@ async function ownFolder(folder: string): Promise<string | undefined> {
 
 /**
  * `--cache-location`, as ESLint reads it: a folder (one that exists, or a path ending in a
- * separator) gets the cache file inside it; anything else is the file itself. The user chose it,
- * so a link there is followed.
+ * separator) gets the cache file inside it; anything else is the file itself. Outside the
+ * repository the user chose the place, so a link there is followed; inside it, the repository's
+ * links are not trusted: a location whose folder leads outside is refused (the cache file itself
+ * is never written through a link: see LintCache).
  */
-async function givenLocation(given: string, opened: OpenedWorkspace, context: CliContext): Promise<string> {
+async function givenLocation(given: string, opened: OpenedWorkspace, context: CliContext): Promise<string | { problem: string }> {
   const path = toPortable(resolve(context.cwd, given));
   const isFolder = /[\\/]$/.test(given) || (await stat(path).then((s) => s.isDirectory(), () => false));
-  return isFolder ? joinPath(path, cacheFileName(opened.root)) : path;
+  const file = isFolder ? joinPath(path, cacheFileName(opened.root)) : path;
+  if (isInside(opened.root, file)) {
+    try {
+      await opened.fs.realPath(dirname(file));
+    } catch (error) {
+      if (isOutsideWorkspace(error)) return { problem: `${displayPath(context.cwd, error.link ?? path)} is a symbolic link that leads outside the repository` };
+      throw error;
+    }
+  }
+  return file;
 }
 
 /**
@@ -71,20 +85,25 @@ async function givenLocation(given: string, opened: OpenedWorkspace, context: Cl
  */
 export async function openCache(opened: OpenedWorkspace, today: string, location: string | undefined, context: CliContext): Promise<LintCache | undefined> {
   let path: string;
-  if (location !== undefined) path = await givenLocation(location, opened, context);
-  else {
+  if (location !== undefined) {
+    const given = await givenLocation(location, opened, context);
+    if (typeof given !== 'string') {
+      context.warn(`--cache is not used: ${given.problem}; name another place with --cache-location.`);
+      return undefined;
+    }
+    path = given;
+  } else {
     const folder = await defaultFolder(opened, context.env);
-    const problem = await ownFolder(folder);
+    const problem = await ownFolder(folder, opened);
     if (problem) {
       context.warn(`--cache is not used: ${problem}; name another place with --cache-location.`);
       return undefined;
     }
     path = joinPath(folder, cacheFileName(opened.root));
   }
-  const config = opened.loaded.config;
-  const extensions = await Promise.all(RECORD_TYPES.map((type) => (config.schemaExtensions[type] ? bytes(joinPath(opened.root, config.schemaExtensions[type]!)) : undefined)));
   // The running bundle's size and time: a rebuilt Legible (new rules) never reuses old results.
   const self = await stat(process.argv[1] ?? '').then((s) => `${s.size}:${s.mtimeMs}`, () => '');
-  const key = LintCache.key([VERSION, self, today, await bytes(joinPath(opened.root, CONFIG_FILE)), ...extensions]);
+  // The configuration and schema extensions as loadConfig read them (confined, size-limited): never read twice.
+  const key = LintCache.key([VERSION, self, today, ...opened.loaded.sources]);
   return LintCache.load(path, key, displayPath(context.cwd, path));
 }

@@ -4,7 +4,7 @@ import { schemaSections } from '../schema/field-info';
 import type { SchemaValidator } from '../schema/validator';
 import type { Severity } from '../rules/rule';
 import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
-import { globToRegExp } from './glob';
+import { compileGlob, globPattern } from './glob';
 import { folderSettingsFrom, type FolderSettings } from './folder-settings';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from './placeholder-pattern';
 
@@ -29,7 +29,8 @@ export interface ResolvedConfig {
   /** Workspace-relative schema extension paths (only from a trusted workspace). */
   readonly schemaExtensions: Readonly<Partial<Record<RecordType, string>>>;
   readonly sections: Readonly<Record<RecordType, readonly string[]>>;
-  readonly ignore: readonly RegExp[];
+  /** `ignore` globs (glob.ts): matched against a file's name and its workspace-relative path. */
+  readonly ignore: readonly CompiledPattern[];
   readonly limits: Limits;
 }
 
@@ -42,6 +43,9 @@ export interface ConfigProblem {
 // Template files are named template.md, adr-template.md, 0000-template.md or template-rfc.md; a
 // record about templates (`0039-use-apache-velocity-as-template-engine.md`) is still a record.
 export const DEFAULT_IGNORE = ['README.md', 'index.md', 'template*.md', '*-template.md', '*_template.md', '_*.md', 'CHANGELOG.md'];
+
+/** The most `ignore` globs read (the configuration schema's `maxItems`): each may take room in RE2's fixed heap. */
+const MAX_IGNORE_GLOBS = 100;
 
 export function defaultSections(): Record<RecordType, readonly string[]> {
   return Object.fromEntries(RECORD_TYPES.map((type) => [type, schemaSections(type).map((s) => s.heading)])) as unknown as Record<RecordType, readonly string[]>;
@@ -57,7 +61,7 @@ export function defaultConfig(): ResolvedConfig {
     templates: {},
     schemaExtensions: {},
     sections: defaultSections(),
-    ignore: DEFAULT_IGNORE.map(globToRegExp),
+    ignore: DEFAULT_IGNORE.map(globPattern),
     limits: DEFAULT_LIMITS,
   };
 }
@@ -89,7 +93,7 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
   // error that says what is wrong: only the latter is worth reading.
   const problems: ConfigProblem[] = options.validator.validateConfig(raw).filter((error) => error.keyword !== 'if').map((error) => ({
     pointer: error.instancePath,
-    message: `${error.instancePath || '.legible.json'} ${error.message ?? 'is invalid'}`,
+    message: error.keyword === 'maximum' && error.instancePath.startsWith('/limits/') ? raisedLimit(error.instancePath.slice('/limits/'.length), error.params.limit) : `${error.instancePath || '.legible.json'} ${error.message ?? 'is invalid'}`,
   }));
   // An invalid file still yields what can be used of it: one bad key must not disable the linter.
   const value = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as RawConfig;
@@ -112,6 +116,14 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
   }
   const types = (obj: Record<string, string>): Partial<Record<RecordType, string>> =>
     Object.fromEntries(Object.entries(obj).filter(([type]) => (RECORD_TYPES as string[]).includes(type)));
+  const ignore: CompiledPattern[] = [];
+  const globs: unknown[] = value.ignore === undefined ? DEFAULT_IGNORE : Array.isArray(value.ignore) ? value.ignore.slice(0, MAX_IGNORE_GLOBS) : [];
+  for (const [i, glob] of globs.entries()) {
+    if (typeof glob !== 'string' || glob.trim() === '') continue;
+    const compiled = compileGlob(glob, options.regexEngine);
+    if ('pattern' in compiled) ignore.push(compiled.pattern);
+    else problems.push({ pointer: `/ignore/${i}`, message: `ignore ${JSON.stringify(glob)} is not used: ${compiled.error}` });
+  }
   const folders = folderSettingsFrom(value.folders);
   problems.push(...folders.problems);
   const sections = { ...defaults.sections, ...types(record(value.sections, isList) as unknown as Record<string, string>) } as unknown as Record<RecordType, readonly string[]>;
@@ -128,8 +140,8 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
       templates: options.trusted ? types(record(value.templates, isString)) : {},
       schemaExtensions: options.trusted ? types(record(value.schemaExtensions, isString)) : {},
       sections,
-      ignore: (value.ignore ? strings(value.ignore) : DEFAULT_IGNORE).map(globToRegExp),
-      limits: limitsFrom(record(value.limits, isCount), options.trusted),
+      ignore,
+      limits: limitsFrom(record(value.limits, isCount)),
     },
     problems,
   };
@@ -140,13 +152,22 @@ function folderPaths(items: unknown): unknown[] {
   return Array.isArray(items) ? items.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? (item as { path?: unknown }).path : item)) : [];
 }
 
-/** Known limits only; an untrusted repository may lower a limit, never raise one. */
-function limitsFrom(raw: Record<string, number>, trusted: boolean): Limits {
+function raisedLimit(key: string, ceiling: unknown): string {
+  return `limits.${key} is above ${String(ceiling)}, Legible's own limit, which applies: a repository can lower a limit, never raise it. Is a record really that large?`;
+}
+
+/**
+ * Known limits only, and each can only be lowered: the built-in values are ceilings, because a
+ * repository (even a trusted one: its `.legible.json` arrives with every pull request) that could
+ * raise `maxYamlNodes` or `maxBodyBytes` would re-enable the attacks they bound (an alias bomb, a
+ * body too long to parse). An embedder may still pass other limits to the core directly.
+ */
+function limitsFrom(raw: Record<string, number>): Limits {
   const out: Record<string, number> = { ...DEFAULT_LIMITS };
   for (const [key, value] of Object.entries(raw)) {
     // Own keys only: `"constructor": 5` must not pass as a limit through the prototype.
     if (!Object.prototype.hasOwnProperty.call(DEFAULT_LIMITS, key)) continue;
-    out[key] = trusted ? value : Math.min(value, DEFAULT_LIMITS[key as keyof Limits]);
+    out[key] = Math.min(value, DEFAULT_LIMITS[key as keyof Limits]);
   }
   return out as unknown as Limits;
 }

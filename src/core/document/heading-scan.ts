@@ -25,6 +25,19 @@ const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 export const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
 
 /**
+ * A heading longer than this keeps its text as written, markup and all: no section name is that
+ * long (a long heading still satisfies the section it starts with, its punctuation aside), and
+ * micromark's emphasis and links take time quadratic in one heading's length (a 200 KB heading
+ * of `*a` took minutes).
+ */
+export const MAX_INLINE_HEADING = 200;
+
+/** True when a heading's text is read as inline Markdown (its markup parsed), not as written. */
+export function inlineParsed(text: string): boolean {
+  return text.length <= MAX_INLINE_HEADING && INLINE_MARKUP.test(text);
+}
+
+/**
  * The body's top-level ATX headings (`## Context`) by a line scan, or undefined when a line scan
  * cannot be trusted (an indented fence, which may sit in a list item; a lone HTML tag that may
  * continue a paragraph). Fenced code and HTML blocks are skipped as CommonMark ends them. Only
@@ -98,7 +111,7 @@ export function scanTopLevelHeadings(text: string, from: number): HeadingScan | 
       const heading = atxHeading(line);
       if (heading) {
         const value = heading.text;
-        if (INLINE_MARKUP.test(value)) complete = false;
+        if (inlineParsed(value)) complete = false;
         headings.push({ text: value, depth: heading.depth, offset: lineStart });
         previousBlank = true; // a heading ends its block: a `---` below it is a thematic break
       }

@@ -12,6 +12,7 @@ import { knownStatusWords, mapLegacyStatus } from './legacy-status';
 import { parseProseDate } from './prose-date';
 import { sectionKey } from './section-names';
 import { atxHeading } from '../parse/atx-heading';
+import { beforeQuery } from '../text/link-target';
 
 export type LegacyFormat = 'madr' | 'jekyll' | 'nygard' | 'bullets' | 'rfc' | 'plain';
 
@@ -68,13 +69,15 @@ const MAX_LINES = 400;
 // An id: ADR-0007, ADR 10, RFC0012, or a bare number of 4+ digits that is not the year of a date
 // ("superseded by ADR-0009 on 2021-03-04").
 const ID_IN_TEXT = /\b(?:(ADR|RFC|EXIT)[-\s]?(\d{1,12})|(\d{4,12}))\b(?!-\d{1,2}-\d{1,2}\b)/gi;
-const LINK = /\[([^\]]{0,500})\]\(\s*<?([^)\s>]{0,2000})>?(?:\s+"[^"]{0,500}")?\s*\)/g;
+// Blanks bounded too: `\(\s*` before `(?:\s+"…")?\s*\)` backtracked through a long run of them.
+const LINK = /\[([^\]]{0,500})\]\(\s{0,40}<?([^)\s>]{0,2000})>?(?:\s{1,40}"[^"]{0,500}")?\s{0,40}\)/g;
 const REF_LINK = /\[([^\]]{0,500})\]\[[^\]]{0,200}\]/g;
 const CODE_SPAN = /`{1,3}([^`]{0,2000})`{1,3}/g;
 const EMPHASIS = /\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s)/g;
 const BULLET = /^[-*+]\s{1,4}(\S.*)$/;
 // "Key: value", the key a few words, bold or not; bounded so that a long line costs linear time.
-const KEY_VALUE = /^(?:\*\*|__)?([A-Za-z][A-Za-z0-9 ()#/'.-]{0,40}?)(?:\*\*|__)?\s{0,4}:(?:\*\*|__)?\s*(.*)$/;
+// The value is `[^]*`, not `.*`: `.` stops at a line separator (U+2028, a CR), and `\s*(.*)$` then backtracked quadratically.
+const KEY_VALUE = /^(?:\*\*|__)?([A-Za-z][A-Za-z0-9 ()#/'.-]{0,40}?)(?:\*\*|__)?\s{0,4}:(?:\*\*|__)?\s*([^]*)$/;
 const SUPERSEDED_BY = /\bsuperseded\s+by\b/i;
 const SUPERSEDED_MARK = /\[\s*superseded\s*\]/i;
 // `ADR013: Title` or `ADR-0013 - Title` in a Docusaurus title: the prefix is the id, not the title.
@@ -148,7 +151,7 @@ export function idsIn(value: string): string[] {
     else add(undefined, match[3]);
   }
   for (const match of value.matchAll(LINK)) {
-    const target = match[2].replace(/[#?].*$/, '');
+    const target = beforeQuery(match[2]);
     const name = parseRecordName(target.slice(target.lastIndexOf('/') + 1));
     if (name) add(undefined, name.digits);
   }
@@ -178,7 +181,7 @@ export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, 
   const lower = text.toLowerCase();
   let word = knownStatusWords(custom).find((known) => lower.startsWith(known) && !/[\p{L}\p{N}]/u.test(lower.charAt(known.length)));
   // An unknown status is its first words up to punctuation ("Superseded by …" ends at "by").
-  if (word === undefined) word = lower.split(/[;,.:([]/)[0].replace(/\s+by\b.*$/, '').trim().split(/\s+/).slice(0, 3).join(' ') || undefined;
+  if (word === undefined) word = beforeBy(lower.split(/[;,.:([]/)[0]).trim().split(/\s+/).slice(0, 3).join(' ') || undefined;
   if (word === undefined) return { supersedes, supersededBy };
   const rest = text.slice(word.length).replace(/^[\s.:;,!–—-]+/, '').replace(/^\((.*)\)$/, '$1').trim();
   // The supersession clause is read into links, not kept as a note.
@@ -451,4 +454,10 @@ function splitPeople(value: string): string[] {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** `text` up to a word "by" (`/\s+by\b.*$/` was quadratic on a long run of blanks). */
+function beforeBy(text: string): string {
+  const at = text.search(/\sby\b/);
+  return at === -1 ? text : text.slice(0, at).trimEnd();
 }

@@ -35,7 +35,9 @@ export interface LineShape {
   readonly comment?: number;
 }
 
-export const KEY = /(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#:'"[\]{},|>!&*%@`-][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?=[ \t]|$)/y;
+// A plain key ends on a character that is not blank: blanks go with the next character or before
+// the colon, never both ways (a lazy `[^:#]*?` before `[ \t]*:` was quadratic on a long run of blanks).
+export const KEY = /(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#:'"[\]{},|>!&*%@`-](?:[ \t]*[^:# \t])*|-[^\s:#](?:[ \t]*[^:# \t])*))[ \t]*:(?=[ \t]|$)/y;
 
 export function isBlank(code: number): boolean {
   return code === 32 || code === 9;

@@ -1,3 +1,4 @@
+import { atxHeading } from '../parse/atx-heading';
 import type { DecisionDocument } from '../document/decision-document';
 import { satisfiesSection, sectionKey } from '../document/section-names';
 import type { ResolvedConfig } from '../config/config';
@@ -48,9 +49,12 @@ export function bodyHeadings(doc: DecisionDocument): HeadingLine[] {
       previous = undefined;
       continue;
     }
-    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(text);
+    let indent = 0;
+    while (indent < 4 && text.charCodeAt(indent) === 32) indent++;
+    // The line scans' own reader (a pattern with `(.*?)` before trailing blanks was cubic on a long line).
+    const atx = indent < 4 ? atxHeading(text.slice(indent)) : undefined;
     if (atx) {
-      out.push({ level: atx[1].length, text: atx[2] ?? '', start });
+      out.push({ level: atx.depth, text: atx.text, start });
       previous = undefined;
       continue;
     }

@@ -1,8 +1,7 @@
 import type { DecisionDocument } from '../document/decision-document';
+import { disableDirectives } from '../lint/suppressions';
 import { lineEnding, toTextEdits, type FixAction } from './text-edit';
 
-// The directive the linter reads (src/core/lint/suppressions.ts): `<!-- legible-disable rule-a, rule-b -->`.
-const DIRECTIVE = /<!--\s*legible-disable(?:\s+([\w\s,-]{0,400}?))?\s*-->/g;
 const RULE_ID = /^[\w-]+$/;
 
 /**
@@ -14,14 +13,14 @@ export function disableRuleFix(doc: DecisionDocument, ruleId: string): FixAction
   if (!RULE_ID.test(ruleId)) return undefined;
   const title = `Disable \`${ruleId}\` for this file`;
   let extend: number | undefined;
-  DIRECTIVE.lastIndex = 0;
-  for (const match of doc.text.matchAll(DIRECTIVE)) {
-    const list = match[1]?.trim();
-    if (!list) return undefined;
+  // The directives the linter reads (src/core/lint/suppressions.ts): `<!-- legible-disable rule-a, rule-b -->`.
+  for (const directive of disableDirectives(doc.text)) {
+    const list = directive.list?.text.trim();
+    if (!list || !directive.list) return undefined;
     const ids = list.split(/[\s,]+/);
     if (ids.includes(ruleId)) return undefined;
     // After the last rule id in the first directive: `<!-- legible-disable a, b -->` → `a, b, rule-id`.
-    extend ??= match.index + match[0].indexOf(match[1]) + match[1].trimEnd().length;
+    extend ??= directive.list.start + directive.list.text.trimEnd().length;
   }
   if (extend !== undefined) return { title, edits: toTextEdits(doc.lines, [{ start: extend, end: extend, text: `, ${ruleId}` }]), path: doc.path };
 

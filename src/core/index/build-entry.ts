@@ -1,3 +1,4 @@
+import { beforeQuery } from '../text/link-target';
 import type { DecisionDocument } from '../document/decision-document';
 import { basename, dirname, joinPath } from '../port/paths';
 import { isRecordType, type RecordType } from '../schema/schema-registry';
@@ -159,7 +160,7 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
 /** The absolute path of a relative link, or undefined for URLs and anchors. */
 export function localLink(fromPath: string, target: string): string | undefined {
   if (/^[a-z][\w+.-]*:/i.test(target) || target.startsWith('#')) return undefined;
-  const clean = target.replace(/[#?].*$/, '');
+  const clean = beforeQuery(target);
   if (!clean) return undefined;
   return joinPath(dirname(fromPath), decodeURIComponentSafe(clean));
 }

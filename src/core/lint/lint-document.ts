@@ -2,6 +2,7 @@ import type { DecisionDocument } from '../document/decision-document';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { ResolvedConfig } from '../config/config';
 import { loadMarkdownParser } from '../parse/markdown';
+import { markdownBlockLines } from '../parse/markdown-work';
 import { isRecordType } from '../schema/schema-registry';
 import type { SchemaValidator } from '../schema/validator';
 import { RULES } from '../rules/registry';
@@ -100,6 +101,18 @@ export async function lintBody(doc: DecisionDocument, entry: DecisionEntry, cont
   // nothing there and runs on the tree.
   const unproven = rules.filter(({ rule, severity }) => !rule.withoutTree?.({ ...context, doc, entry, type, report: collector(doc, rule.id, severity, findings) }));
   if (!unproven.length) return findings;
+  // Checked only now: a body the line scan settles never needs the parse, however it is built.
+  const blockLines = markdownBlockLines(doc.text, doc.bodyStart);
+  if (blockLines > context.config.limits.maxBlockLines) {
+    findings.push({
+      ruleId: unproven[0].rule.id,
+      severity: 'info',
+      message: `The body's lists, quotes and setext headings take as long to parse as one block of ${blockLines} lines (list and quote markers count as lines); body rules parse at most ${context.config.limits.maxBlockLines}, so its sections were not checked. Could blank lines or headings break them up?`,
+      path: doc.path,
+      range: doc.lines.lineRange(doc.lines.position(doc.bodyStart).line),
+    });
+    return findings;
+  }
   const parse = await loadMarkdownParser();
   const tree = parse(doc.text);
   for (const { rule, severity } of unproven) rule.check({ ...context, doc, entry, type, tree, report: collector(doc, rule.id, severity, findings) });

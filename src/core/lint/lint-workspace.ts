@@ -1,11 +1,13 @@
 import type { DecisionIndex } from '../index/decision-index';
 import { RULES } from '../rules/registry';
-import type { Finding, WorkspaceRule } from '../rules/rule';
+import type { Finding, Presence, WorkspaceRule } from '../rules/rule';
 import { isDisabled } from './suppressions';
 import { severityOf, type LintContext } from './lint-document';
 
 export interface WorkspaceLintContext extends LintContext {
-  exists(path: string): Promise<boolean>;
+  presence(path: string): Promise<Presence>;
+  /** Links the folder walk did not follow because they lead outside the workspace. */
+  readonly outsideLinks?: readonly string[];
 }
 
 /** Cross-file rules over the index: duplicate numbers, references, supersession in both records. */
@@ -19,7 +21,8 @@ export async function lintIndex(index: DecisionIndex, context: WorkspaceLintCont
       index,
       config: context.config,
       today: context.today,
-      exists: context.exists,
+      presence: context.presence,
+      outsideLinks: context.outsideLinks ?? [],
       report(path, report) {
         const entry = index.get(path);
         if (entry && isDisabled(entry.suppressed, rule.id)) return;

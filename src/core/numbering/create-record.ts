@@ -1,3 +1,4 @@
+import type { CompiledPattern } from '../port/regex-engine';
 import type { FileSystemPort } from '../port/file-system';
 import { joinPath } from '../port/paths';
 import type { RecordType } from '../schema/schema-registry';
@@ -18,7 +19,7 @@ export interface ReserveOptions {
   /** The day the record is written (`YYYY-MM-DD`): the id in a date-named folder. */
   readonly date?: string;
   /** The configuration's `ignore` globs: the new name must not be one they hide. */
-  readonly ignore?: readonly RegExp[];
+  readonly ignore?: readonly CompiledPattern[];
   /** The record's type, appended to the slug when that is what it takes to escape `ignore`. */
   readonly type?: RecordType;
 }

@@ -1,3 +1,4 @@
+import type { CompiledPattern } from '../port/regex-engine';
 import { matchesAny } from '../config/glob';
 import type { FileSystemPort } from '../port/file-system';
 import { DEFAULT_CONVENTION, detectConvention, type NamingConvention } from './naming-convention';
@@ -8,7 +9,7 @@ import { fileNames } from './next-number';
  * its records are named (files that `ignore` hides, like `0000-template.md`, have no say), else
  * Legible's `NNNN-slug` (a folder that is empty or not there yet).
  */
-export async function folderConvention(fs: FileSystemPort, folder: string, configured: NamingConvention | undefined, ignore: readonly RegExp[]): Promise<NamingConvention> {
+export async function folderConvention(fs: FileSystemPort, folder: string, configured: NamingConvention | undefined, ignore: readonly CompiledPattern[]): Promise<NamingConvention> {
   if (configured) return configured;
   let names: string[] = [];
   try {

@@ -1,3 +1,4 @@
+import type { CompiledPattern } from '../port/regex-engine';
 import { matchesAny } from '../config/glob';
 import type { RecordType } from '../schema/schema-registry';
 
@@ -16,7 +17,7 @@ export interface VisibleName {
  * its trailing "template" words, then with the record type appended. Undefined when every
  * candidate is hidden (an `ignore` such as `*.md`): the caller refuses to create the record.
  */
-export function visibleName(nameOf: (words: readonly string[]) => string, words: readonly string[], ignore: readonly RegExp[], type: RecordType | undefined): VisibleName | undefined {
+export function visibleName(nameOf: (words: readonly string[]) => string, words: readonly string[], ignore: readonly CompiledPattern[], type: RecordType | undefined): VisibleName | undefined {
   const trimmed = [...words];
   while (trimmed.length > 1 && /^templates?$/.test(trimmed[trimmed.length - 1])) trimmed.pop();
   const candidates: Array<readonly string[]> = [words, trimmed, [...trimmed, ...(type ?? 'record').split('-')], [...trimmed, 'record']];

@@ -1,4 +1,7 @@
-/** Bounds that keep hostile or accidental input from hanging or exhausting the host. */
+/**
+ * Bounds that keep hostile or accidental input from hanging or exhausting the host. They are
+ * ceilings: `.legible.json` may lower one, never raise it (config.ts).
+ */
 export interface Limits {
   /** Frontmatter larger than this is not parsed. */
   readonly maxFrontmatterBytes: number;
@@ -8,6 +11,11 @@ export interface Limits {
   readonly maxYamlNodes: number;
   /** Bodies larger than this skip the Markdown parse (body rules), never the frontmatter rules. */
   readonly maxBodyBytes: number;
+  /**
+   * Bodies whose lists, quotes and setext headings would take the Markdown parser as long as one
+   * block of more lines than this skip the parse (markdown-work.ts): its time grows with their square.
+   */
+  readonly maxBlockLines: number;
   /** A file larger than this is indexed from its head only. */
   readonly maxFileBytes: number;
   /** Repository-provided schema files larger than this are refused. */
@@ -19,6 +27,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxFrontmatterDepth: 16,
   maxYamlNodes: 20_000,
   maxBodyBytes: 512 * 1024,
+  // The longest real record here comes to 772 (a Rust RFC of 1,900 lines); 2,000 such lines parse in about a second on a busy machine.
+  maxBlockLines: 2000,
   maxFileBytes: 4 * 1024 * 1024,
   maxSchemaBytes: 256 * 1024,
 };

@@ -2,8 +2,9 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { INLINE_MARKUP } from '../document/heading-scan';
+import { inlineParsed } from '../document/heading-scan';
 import { markdownChunks, type Chunk } from './markdown-chunks';
+import { CHUNKED_FROM } from './markdown-work';
 
 // micromark's inline constructs. Block structure never depends on them (CommonMark reads blocks
 // first, inlines second), and they are most of the parse: off, except where a rule reads inline text.
@@ -26,7 +27,7 @@ export interface MarkdownParserOptions {
  * it never changes. A module of its own so the bundles can keep it in a file required on first use.
  */
 export function createMarkdownParser(options: MarkdownParserOptions = {}): (text: string) => Root {
-  const chunkedFrom = options.chunkedFrom ?? 16384;
+  const chunkedFrom = options.chunkedFrom ?? CHUNKED_FROM;
   const blocks = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
@@ -41,17 +42,21 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): (text
     const chunks = text.length >= chunkedFrom ? markdownChunks(text) : undefined;
     const tree = chunks && chunks.length > 1 ? assemble(text, chunks, kept) : parseBlocks(text);
     const headings: Heading[] = [];
-    const definitions: string[] = [];
+    const definitions = new Map<string, string[]>();
     const stack: Array<Root | RootContent> = [tree];
     while (stack.length) {
       const node = stack.pop()!;
       if (node.type === 'heading') headings.push(node);
-      else if (node.type === 'definition' && node.position) definitions.push(text.slice(node.position.start.offset, node.position.end.offset));
-      else if ('children' in node) stack.push(...(node.children as RootContent[]));
+      else if (node.type === 'definition' && node.position) {
+        const source = text.slice(node.position.start.offset, node.position.end.offset);
+        const same = definitions.get(node.identifier);
+        if (same) same.push(source);
+        else definitions.set(node.identifier, [source]);
+      }
+      // One at a time: a spread of a root's 100,000 children would overflow the call stack.
+      else if ('children' in node) for (const child of node.children as RootContent[]) stack.push(child);
     }
-    // `## [Decision][ref]` is a link only where `[ref]: …` is defined: the definitions go along.
-    const context = definitions.length ? `\n\n${definitions.join('\n\n')}\n` : '';
-    for (const heading of headings) reparseHeading(heading, text, context, inline);
+    for (const heading of headings) reparseHeading(heading, text, definitions, inline);
     return tree;
   };
 }
@@ -118,16 +123,24 @@ function moved<T extends RootContent>(node: T, lines: number, offset: number): T
   return copy;
 }
 
-/** A heading whose source holds inline markup is parsed again, alone, with every construct on. */
-function reparseHeading(heading: Heading, text: string, definitions: string, inline: { parse(text: string): unknown }): void {
+/**
+ * A heading whose source holds inline markup is parsed again, alone, with every construct on.
+ * `## [Decision][ref]` is a link only where `[ref]: …` is defined: the definitions of the labels
+ * it names go along (only those: each heading with all of a document's definitions made the
+ * reparses quadratic). A heading too long to be a section name keeps its text as written
+ * (heading-scan.ts): micromark's emphasis and links take quadratic time in one heading's length.
+ */
+function reparseHeading(heading: Heading, text: string, definitions: ReadonlyMap<string, readonly string[]>, inline: { parse(text: string): unknown }): void {
   const start = heading.position?.start.offset;
   const end = heading.position?.end.offset;
   if (start === undefined || end === undefined) return;
   const raw = heading.children.map((child) => ('value' in child ? child.value : '')).join('');
-  if (!INLINE_MARKUP.test(raw)) return;
+  if (!inlineParsed(raw)) return;
   // Dedent: a heading inside a list item or a quote is parsed alone as a top-level heading.
   const source = text.slice(start, end);
-  const again = (inline.parse(source + definitions) as Root).children[0];
+  const context: string[] = [];
+  if (definitions.size) for (const label of bracketLabels(source)) context.push(...(definitions.get(label) ?? []));
+  const again = (inline.parse(context.length ? `${source}\n\n${[...new Set(context)].join('\n\n')}\n` : source) as Root).children[0];
   if (again?.type !== 'heading') return;
   const strip = (node: RootContent): RootContent => {
     const { position: _position, ...rest } = node as RootContent & { children?: RootContent[] };
@@ -135,4 +148,24 @@ function reparseHeading(heading: Heading, text: string, definitions: string, inl
     return rest as RootContent;
   };
   heading.children = again.children.map(strip) as Heading['children'];
+}
+
+/**
+ * Every text between a `[` and the next `]` with no bracket between (a link label cannot hold an
+ * unescaped one), normalized as mdast's `identifier` is: whitespace runs to one space, trimmed,
+ * case folded. Linear in the source.
+ */
+function bracketLabels(source: string): Set<string> {
+  const labels = new Set<string>();
+  let open = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') open = i;
+    else if (c === ']' && open >= 0) {
+      labels.add(source.slice(open + 1, i).replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase());
+      open = -1;
+    }
+  }
+  return labels;
 }

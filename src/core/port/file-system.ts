@@ -2,6 +2,14 @@
  * The only way the core touches storage. The CLI implements it on Node's fs, the extension on
  * vscode.workspace.fs, tests on an in-memory map. Paths are '/'-separated strings (file paths or
  * URI strings); the core only joins and splits them.
+ *
+ * Containment: an adapter made for a workspace root (every one the CLI and the extension use)
+ * resolves symbolic links itself and refuses — rejects with `OutsideWorkspaceError` — any read,
+ * write, folder listing or existence check whose real path lies outside the real root, without
+ * looking at anything out there. Links that stay inside are followed as before. Writes never
+ * follow a link out: new files are created exclusively, and a file is replaced through a temporary
+ * file created exclusively in its own folder. A repository is untrusted input: a link in it must
+ * not make Legible print, index or overwrite a file elsewhere on the machine.
  */
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -28,11 +36,40 @@ export interface FileSystemPort {
   readDirectory(path: string): Promise<DirectoryEntry[]>;
   /** undefined when nothing is there. Does not follow a final symlink. */
   stat(path: string): Promise<FileStat | undefined>;
-  /** Writes, replacing what is there. */
+  /** Writes, replacing what is there (atomically; a final link inside the workspace is written through to its target). */
   writeFile(path: string, data: Uint8Array): Promise<void>;
-  /** Creates only if nothing exists at the path; false when something does. Must be atomic. */
+  /** Creates only if nothing exists at the path (a link counts); false when something does. Must be atomic. */
   createExclusive(path: string, data: Uint8Array): Promise<boolean>;
+  /** Removes a file (a link itself, never its target). */
   delete(path: string): Promise<void>;
-  /** The canonical path with links resolved, for containment and loop checks; undefined if missing. */
+  /** Creates a folder and the missing ones above it; an existing folder (or link to one inside) is fine. */
+  createDirectory?(path: string): Promise<void>;
+  /**
+   * The canonical path with links resolved, for containment and loop checks; undefined if missing
+   * (or a link loop). Rejects with `OutsideWorkspaceError` when it leads outside the workspace.
+   */
   realPath?(path: string): Promise<string | undefined>;
+}
+
+const OUTSIDE = 'ELEGIBLE_OUTSIDE';
+
+/**
+ * A path whose real location lies outside the workspace: refused before anything out there was
+ * read, listed or even looked up. `link` is the symbolic link (inside the workspace) that led out,
+ * when one did; a path that is outside as written has none.
+ */
+export class OutsideWorkspaceError extends Error {
+  readonly code = OUTSIDE;
+
+  constructor(
+    readonly path: string,
+    readonly link?: string,
+  ) {
+    super(link && link !== path ? `${path}: ${link} is a symbolic link that leads outside the workspace; Legible does not follow it` : link ? `${path} is a symbolic link that leads outside the workspace; Legible does not follow it` : `${path} lies outside the workspace`);
+  }
+}
+
+/** True for an `OutsideWorkspaceError`, also one that crossed a bundle or thread boundary as a plain object. */
+export function isOutsideWorkspace(error: unknown): error is OutsideWorkspaceError {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === OUTSIDE;
 }

@@ -46,9 +46,10 @@ export const referenceResolves: WorkspaceRule = {
       }
       const artifactsKey = entry.type === 'exit-plan' ? 'artifacts' : 'knowledge-exit-path.artifacts';
       for (const link of entry.artifacts) {
-        // An unfilled template value is the placeholder rule's finding, not a broken link.
+        // An unfilled template value is the placeholder rule's finding, not a broken link; a link
+        // out of the workspace is link-outside-repository's, and never looked up.
         if (!link.resolved || context.config.placeholder.test(link.target)) continue;
-        if (await context.exists(link.resolved)) continue;
+        if ((await context.presence(link.resolved)) !== 'missing') continue;
         context.report(entry.path, { message: `\`${artifactsKey}\` links ${link.target}, which does not exist. Where does the successor find this artifact?`, range: link.range });
       }
     }

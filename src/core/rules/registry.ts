@@ -12,6 +12,7 @@ import { exitPlanOverdue } from './exit-plan-overdue';
 import { singlePointOfKnowledge } from './single-point-of-knowledge';
 import { oneWayDoorSingleDecider } from './one-way-door-single-decider';
 import { fileReadable } from './file-readable';
+import { linkOutsideRepository } from './link-outside-repository';
 
 /** The one list of rules. The CLI, the extension, SARIF metadata and the README table all read it. */
 export const RULES: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   singlePointOfKnowledge,
   oneWayDoorSingleDecider,
   fileReadable,
+  linkOutsideRepository,
 ];
 
 export const RULE_DOCS_BASE = 'https://github.com/legible-dev/legible/blob/main/README.md';

@@ -79,12 +79,20 @@ export interface BodyRuleContext extends DocumentRuleContext {
   readonly tree: Root;
 }
 
+/**
+ * Whether a local link leads somewhere: `outside` when it leaves the workspace, as written or
+ * through a symbolic link — then nothing was looked up, so whether a file exists there never shows.
+ */
+export type Presence = 'present' | 'missing' | 'outside';
+
 export interface WorkspaceRuleContext {
   readonly index: DecisionIndex;
   readonly config: ResolvedConfig;
   readonly today: string;
-  /** True when a file exists at the path (for local links). */
-  exists(path: string): Promise<boolean>;
+  /** Where a local link (artifacts) leads. */
+  presence(path: string): Promise<Presence>;
+  /** Symbolic links in the decisions folders that lead outside the workspace (not followed, not indexed). */
+  readonly outsideLinks: readonly string[];
   report(path: string, report: Report & { readonly range: Range }): void;
 }
 

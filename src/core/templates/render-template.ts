@@ -32,7 +32,15 @@ export interface RenderedTemplate {
 /** The text a placeholder shows: the question, without a trailing condition in parentheses. */
 export function placeholderText(info: FieldInfo): string {
   const text = info.placeholder ?? info.description ?? info.title ?? info.name;
-  return text.replace(/\s*\((?:required|always)[^)]*\)\s*$/i, '').trim();
+  return withoutCondition(text.trim()).trim();
+}
+
+/** `text` without a last `(required …)` or `(always …)`; a pattern with `\s*` on both sides was quadratic on a long run of blanks. */
+function withoutCondition(text: string): string {
+  if (!text.endsWith(')')) return text;
+  const open = text.lastIndexOf('(');
+  const inside = text.slice(open + 1, -1);
+  return open !== -1 && /^(?:required|always)/i.test(inside) && !inside.includes(')') ? text.slice(0, open) : text;
 }
 
 interface Writer {

@@ -39,7 +39,19 @@ export function printable(text: string): string {
  * space, as a paragraph reads; tabs become spaces; every other control character is escaped.
  */
 export function printableLine(text: string): string {
-  return printable(text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').replace(/\t/g, ' ').trim());
+  // Split, then trimmed: `[ \t]*[\r\n]+[ \t]*` took quadratic time on a long run of tabs.
+  const lines = text.split(/[\r\n]+/);
+  const folded = lines.length === 1 ? text : lines.map((line, i) => trimBlanks(line, i > 0, i < lines.length - 1)).join(' ');
+  return printable(folded.replace(/\t/g, ' ').trim());
+}
+
+/** `line` without the spaces and tabs at its start and/or end. */
+function trimBlanks(line: string, start: boolean, end: boolean): string {
+  let from = 0;
+  let to = line.length;
+  if (start) while (from < to && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
+  if (end) while (to > from && (line.charCodeAt(to - 1) === 32 || line.charCodeAt(to - 1) === 9)) to--;
+  return line.slice(from, to);
 }
 
 /**

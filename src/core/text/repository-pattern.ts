@@ -1,4 +1,5 @@
 import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
+import { MAX_PATTERN_SIZE, patternSize } from './pattern-size';
 
 /**
  * Without an engine (the pure core on its own, as in unit tests of rules) a repository pattern is
@@ -14,6 +15,9 @@ export const MAX_SCHEMA_PATTERN_LENGTH = 500;
 export function compileRepositoryPattern(source: string, engine: RegexEngine | undefined, maxLength: number, flags = 'u'): { pattern: CompiledPattern } | { error: string } {
   // A cap on the text as well: the engine's time is linear in the value, its memory grows with the pattern.
   if (source.length > maxLength) return { error: `longer than ${maxLength} characters` };
+  // Measured before RE2 sees it: a pattern too large for RE2 takes seconds to fail, and fails again on a fresh engine.
+  const size = patternSize(source);
+  if (size > MAX_PATTERN_SIZE) return { error: `its repetitions make it too large to run in linear time (about ${size} steps per character, at most ${MAX_PATTERN_SIZE}); could a count be smaller?` };
   if (!engine) return { error: NO_ENGINE };
   try {
     return { pattern: engine.compile(source, flags) };

@@ -25,5 +25,5 @@ export function updateToc(existing: string | undefined, table: string, heading =
   const start = existing.indexOf(TOC_START);
   const end = existing.indexOf(TOC_END, start + 1);
   if (start !== -1 && end !== -1) return existing.slice(0, start) + table + existing.slice(end + TOC_END.length);
-  return `${existing.replace(/\s*$/, '')}\n\n${table}\n`;
+  return `${existing.trimEnd()}\n\n${table}\n`;
 }

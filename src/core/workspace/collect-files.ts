@@ -1,10 +1,11 @@
-import type { FileSystemPort } from '../port/file-system';
+import { isOutsideWorkspace, type FileSystemPort } from '../port/file-system';
+import type { CompiledPattern } from '../port/regex-engine';
 import { joinPath, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
 import { parseRecordName } from '../numbering/record-name';
 
 export interface CollectOptions {
-  readonly ignore: readonly RegExp[];
+  readonly ignore: readonly CompiledPattern[];
   /** How deep below the folder to look (categories are subfolders in MADR). */
   readonly maxDepth?: number;
   /**
@@ -12,16 +13,29 @@ export interface CollectOptions {
    * files in a record's own folder (`3392-some-rfc/diagram.md`), are not records unless this is set.
    */
   readonly recordsWithoutId?: boolean;
+  /**
+   * Told once of each symbolic link that leads outside the workspace and could be a record or a
+   * folder of them (a name `ignore` does not hide: a record's, or one without an extension): it is
+   * not followed, and nothing out there is looked at, not even whether the target exists.
+   */
+  readonly onLinkOutside?: (path: string) => void;
 }
 
 /**
  * The decision files below a folder: `.md` regular files not ignored, sorted. Symbolic links are
  * followed only to files and folders not yet visited (by real path), so a link loop ends at once,
- * and FIFOs, sockets and devices are never opened (a read of a FIFO would block forever).
+ * and only inside the workspace (the port refuses the rest); FIFOs, sockets and devices are never
+ * opened (a read of a FIFO would block forever).
  */
 export async function collectDecisionFiles(fs: FileSystemPort, folder: string, options: CollectOptions): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
+  const outside = new Set<string>();
+  const leadsOut = (path: string) => {
+    if (outside.has(path)) return;
+    outside.add(path);
+    options.onLinkOutside?.(path);
+  };
   const maxDepth = options.maxDepth ?? 6;
   const linkedFiles: Array<{ path: string; real: string }> = [];
   const stack: Array<{ path: string; depth: number }> = [{ path: folder, depth: 0 }];
@@ -30,7 +44,12 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
   const viaLinks: Array<{ path: string; depth: number }> = [];
   while (stack.length || viaLinks.length) {
     const { path, depth } = (stack.length ? stack : viaLinks).pop()!;
-    const real = (await fs.realPath?.(path)) ?? path;
+    const real = await realPathOf(fs, path);
+    if (real === OUTSIDE) {
+      // A folder given outside the workspace as written is no link of the repository's: just not walked.
+      if (path !== folder || (await isLinkOut(fs, path))) leadsOut(path);
+      continue;
+    }
     if (visited.has(real)) continue;
     visited.add(real);
     let entries;
@@ -41,19 +60,24 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
     }
     // A folder that numbers its records says what a record is: a file with an id.
     const numbered = !options.recordsWithoutId && entries.some((e) => e.kind !== 'directory' && parseRecordName(e.name) !== undefined);
+    const wanted = (name: string, child: string) => !matchesAny(relativePath(folder, child), options.ignore) && !(numbered && parseRecordName(name) === undefined);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = joinPath(path, entry.name);
-      let kind = entry.kind;
+      let kind: string = entry.kind;
       const linked = kind === 'symlink';
       if (linked) kind = (await resolveLink(fs, child, visited)) ?? 'other';
-      if (kind === 'directory' && depth < maxDepth) {
+      if (kind === OUTSIDE) {
+        // Nothing is known of the target, so the name says what it would be.
+        const markdown = /\.md$/i.test(entry.name);
+        const ignored = matchesAny(relativePath(folder, child), options.ignore);
+        if (!ignored && ((markdown && wanted(entry.name, child)) || (!markdown && !/\.[^./]+$/.test(entry.name)))) leadsOut(child);
+      } else if (kind === 'directory' && depth < maxDepth) {
         // `3392-some-rfc/` holds a record's attachments, not records.
         if (!options.recordsWithoutId && parseRecordName(`${entry.name}.md`) !== undefined) continue;
         (linked ? viaLinks : stack).push({ path: child, depth: depth + 1 });
-      } else if (kind === 'file' && /\.md$/i.test(entry.name) && !matchesAny(relativePath(folder, child), options.ignore)) {
-        if (numbered && parseRecordName(entry.name) === undefined) continue;
-        if (linked) linkedFiles.push({ path: child, real: (await fs.realPath?.(child)) ?? child });
+      } else if (kind === 'file' && /\.md$/i.test(entry.name) && wanted(entry.name, child)) {
+        if (linked) linkedFiles.push({ path: child, real: await realPathOf(fs, child) });
         else files.push(child);
       }
     }
@@ -68,8 +92,37 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
   return files.sort();
 }
 
-async function resolveLink(fs: FileSystemPort, path: string, visited: ReadonlySet<string>): Promise<'file' | 'directory' | undefined> {
-  const real = await fs.realPath?.(path);
+/** Not a path (paths are absolute): what `realPathOf` and `resolveLink` say of a link that leads out. */
+const OUTSIDE = '\0outside';
+
+/** The real path (the path itself when the port cannot tell), or OUTSIDE when it leads out of the workspace. */
+async function realPathOf(fs: FileSystemPort, path: string): Promise<string> {
+  try {
+    return (await fs.realPath?.(path)) ?? path;
+  } catch (error) {
+    if (isOutsideWorkspace(error)) return OUTSIDE;
+    throw error;
+  }
+}
+
+/** True when a link on the way (not the path as written) leads `path` out of the workspace. */
+async function isLinkOut(fs: FileSystemPort, path: string): Promise<boolean> {
+  try {
+    await fs.realPath?.(path);
+    return false;
+  } catch (error) {
+    return isOutsideWorkspace(error) && error.link !== undefined;
+  }
+}
+
+async function resolveLink(fs: FileSystemPort, path: string, visited: ReadonlySet<string>): Promise<'file' | 'directory' | typeof OUTSIDE | undefined> {
+  let real: string | undefined;
+  try {
+    real = await fs.realPath?.(path);
+  } catch (error) {
+    if (isOutsideWorkspace(error)) return OUTSIDE;
+    return undefined;
+  }
   if (!real || visited.has(real)) return undefined;
   const stat = await fs.stat(real);
   return stat?.kind === 'file' || stat?.kind === 'directory' ? stat.kind : undefined;

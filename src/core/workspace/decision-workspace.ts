@@ -1,4 +1,4 @@
-import type { FileSystemPort } from '../port/file-system';
+import { isOutsideWorkspace, type FileSystemPort } from '../port/file-system';
 import { isInside } from '../port/paths';
 import type { ResolvedConfig } from '../config/config';
 import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
@@ -7,7 +7,7 @@ import { buildEntry } from '../index/build-entry';
 import type { DecisionEntry } from '../index/decision-entry';
 import { lintBody, lintFrontmatter, type LintContext } from '../lint/lint-document';
 import { lintIndex } from '../lint/lint-workspace';
-import type { Finding } from '../rules/rule';
+import type { Finding, Presence } from '../rules/rule';
 import type { SchemaValidator } from '../schema/validator';
 import { legacyOptionsAt } from '../config/folder-settings';
 import { collectDecisionFiles } from './collect-files';
@@ -49,6 +49,8 @@ export class DecisionWorkspace {
   readonly index = new DecisionIndex();
   private readonly frontmatterFindings = new Map<string, Finding[]>();
   private readonly bodyFindings = new Map<string, Finding[]>();
+  /** Links the last `listFiles` found leading outside the workspace: reported, never read. */
+  private outsideLinks: readonly string[] = [];
 
   constructor(readonly options: WorkspaceOptions) {}
 
@@ -61,8 +63,12 @@ export class DecisionWorkspace {
     return this.options.folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0];
   }
 
+  /** Every decision file of the folders; links that lead outside the workspace are noted for `link-outside-repository`. */
   async listFiles(): Promise<string[]> {
-    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore: this.options.config.ignore, recordsWithoutId: this.options.config.recordsWithoutId })));
+    const outside = new Set<string>();
+    const { ignore, recordsWithoutId } = this.options.config;
+    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore, recordsWithoutId, onLinkOutside: (path) => outside.add(path) })));
+    this.outsideLinks = [...outside].sort();
     return [...new Set(all.flat())];
   }
 
@@ -141,19 +147,44 @@ export class DecisionWorkspace {
   /** Findings of the cross-file rules over the whole index. */
   crossFileFindings(): Promise<Finding[]> {
     // Many records link the same few runbooks: ask storage once per path and run.
-    const known = new Map<string, Promise<boolean>>();
-    const exists = (path: string): Promise<boolean> => {
+    const known = new Map<string, Promise<Presence>>();
+    const presence = (path: string): Promise<Presence> => {
       let found = known.get(path);
-      if (!found) known.set(path, (found = this.exists(path)));
+      if (!found) known.set(path, (found = this.presence(path)));
       return found;
     };
-    return lintIndex(this.index, { ...this.context, exists });
+    return lintIndex(this.index, { ...this.context, presence, outsideLinks: this.outsideLinks });
   }
 
   remove(path: string): void {
     this.index.delete(path);
     this.frontmatterFindings.delete(path);
     this.bodyFindings.delete(path);
+    if (this.outsideLinks.includes(path)) this.outsideLinks = this.outsideLinks.filter((link) => link !== path);
+  }
+
+  /**
+   * True when `path` is itself a symbolic link that leads outside the workspace: what the walk
+   * reports and never reads. For a file that appeared after the walk (the extension's watcher).
+   */
+  async leadsOutside(path: string): Promise<boolean> {
+    try {
+      await this.options.fs.realPath?.(path);
+      return false;
+    } catch (error) {
+      return isOutsideWorkspace(error) && error.link === path;
+    }
+  }
+
+  /** Takes `path` as a link that leads out, as the walk would have: out of the index, into `link-outside-repository`. */
+  markOutside(path: string): void {
+    this.remove(path);
+    this.outsideLinks = [...this.outsideLinks, path].sort();
+  }
+
+  /** True for a link `listFiles` or `markOutside` noted as leading outside the workspace. */
+  isOutsideLink(path: string): boolean {
+    return this.outsideLinks.includes(path);
   }
 
   /** Every finding, by file: each file's own plus the cross-file ones. */
@@ -166,8 +197,19 @@ export class DecisionWorkspace {
     return out;
   }
 
-  private async exists(path: string): Promise<boolean> {
-    return (await this.options.fs.stat(path)) !== undefined;
+  /**
+   * Where a local link leads. Outside the workspace as written, nothing is asked of storage; inside,
+   * the port resolves links and refuses one that leads out, before anything out there is looked up.
+   */
+  private async presence(path: string): Promise<Presence> {
+    const fs = this.options.fs;
+    if (!isInside(this.options.root, path)) return 'outside';
+    try {
+      if (fs.realPath) return (await fs.realPath(path)) === undefined ? 'missing' : 'present';
+      return (await fs.stat(path)) === undefined ? 'missing' : 'present';
+    } catch (error) {
+      return isOutsideWorkspace(error) ? 'outside' : 'missing';
+    }
   }
 
   /** A record's text from storage; a file that cannot be read is an empty text and the reason. */
@@ -177,6 +219,11 @@ export class DecisionWorkspace {
       const size = fs.readBounded ? undefined : (await fs.stat(path))?.size;
       return await readDecisionText(fs, path, this.options.config.limits, size);
     } catch (error) {
+      // Named on the command line, or turned into a link since the walk: still never followed out.
+      if (isOutsideWorkspace(error)) {
+        if (error.link) return { text: '', problem: 'This file is reached through a symbolic link that leads outside the repository, so Legible does not read it. Should the record live in the repository?' };
+        return { text: '', problem: 'This file lies outside the repository Legible was started in, so it is not read. Lint it from its own repository?' };
+      }
       return { text: '', problem: `This file could not be read: ${(error as Error).message}` };
     }
   }

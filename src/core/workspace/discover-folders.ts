@@ -1,7 +1,8 @@
 import type { FileSystemPort } from '../port/file-system';
 import { joinPath } from '../port/paths';
-import { containedPath } from './contained-path';
+import { containment } from './contained-path';
 import type { ResolvedConfig } from '../config/config';
+import { readSmallFile } from './read-small';
 
 /** Where decision records usually live, in the order tools put them there. */
 export const USUAL_FOLDERS = ['docs/decisions', 'doc/decisions', 'docs/adr', 'doc/adr', 'docs/adrs', 'docs/architecture/decisions', 'docs/rfcs', 'rfcs', 'adr'];
@@ -9,33 +10,73 @@ export const USUAL_FOLDERS = ['docs/decisions', 'doc/decisions', 'docs/adr', 'do
 const decoder = new TextDecoder();
 
 async function readSmall(fs: FileSystemPort, path: string): Promise<string | undefined> {
-  const stat = await fs.stat(path);
-  if (!stat || stat.kind !== 'file' || stat.size > 64 * 1024) return undefined;
-  return decoder.decode(await fs.readFile(path));
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (stat?.kind !== 'file' && stat?.kind !== 'symlink') return undefined;
+  return readSmallFile(fs, path, 64 * 1024).then(
+    (bytes) => decoder.decode(bytes),
+    () => undefined,
+  );
+}
+
+export interface DiscoverOptions {
+  /**
+   * Told once of each symbolic link (workspace-relative) through which a configured or usual
+   * folder would lead outside the workspace: the folder is not used.
+   */
+  readonly onLinkOutside?: (link: string) => void;
 }
 
 /**
  * The decisions folders of a workspace, absolute: `.legible.json` folders when set, else what
  * adr-tools (`.adr-dir`) and log4brains (`adrFolder` in `.log4brains.yml`) point at, else the usual
- * places that exist. Configured paths that leave the workspace are dropped.
+ * places that exist. Configured paths that leave the workspace, as written or through a link, are
+ * dropped. A folder that is a link to another folder inside the workspace is used.
  */
-export async function discoverFolders(fs: FileSystemPort, root: string, config: ResolvedConfig): Promise<string[]> {
+export async function discoverFolders(fs: FileSystemPort, root: string, config: ResolvedConfig, options: DiscoverOptions = {}): Promise<string[]> {
   const candidates: string[] = [];
   if (config.folders.length) candidates.push(...config.folders);
   else {
     const adrDir = (await readSmall(fs, joinPath(root, '.adr-dir')))?.trim().split(/\r?\n/)[0]?.trim();
     if (adrDir) candidates.push(adrDir);
     const log4brains = await readSmall(fs, joinPath(root, '.log4brains.yml'));
-    const adrFolder = log4brains && /^\s*adrFolder\s*:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/m.exec(log4brains)?.[1];
-    if (adrFolder) candidates.push(adrFolder.trim());
+    const adrFolder = log4brains && log4brainsFolder(log4brains);
+    if (adrFolder) candidates.push(adrFolder);
     candidates.push(...USUAL_FOLDERS);
   }
   const found: string[] = [];
+  const links = new Set<string>();
   for (const candidate of candidates) {
-    const folder = await containedPath(fs, root, candidate);
-    if (!folder || found.includes(folder)) continue;
-    const stat = await fs.stat(folder);
+    const contained = await containment(fs, root, candidate);
+    if (!('path' in contained)) {
+      // Inside as written, outside once links are resolved: the repository holds a link out.
+      if (contained.link !== undefined && !links.has(contained.link)) {
+        links.add(contained.link);
+        options.onLinkOutside?.(contained.link);
+      }
+      continue;
+    }
+    const folder = contained.path;
+    if (found.includes(folder)) continue;
+    const real = (await fs.realPath?.(folder).catch(() => undefined)) ?? folder;
+    const stat = await fs.stat(real).catch(() => undefined);
     if (stat?.kind === 'directory') found.push(folder);
   }
   return found;
+}
+
+/**
+ * `adrFolder: ./docs/adr` in `.log4brains.yml`, quotes and a trailing comment taken off. A line
+ * scan: the pattern it replaces (`^\s*adrFolder…` with the m flag) was quadratic on a file of blank lines.
+ */
+export function log4brainsFolder(yaml: string): string | undefined {
+  for (const line of yaml.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('adrFolder')) continue;
+    const rest = trimmed.slice('adrFolder'.length).trimStart();
+    if (!rest.startsWith(':')) continue;
+    const hash = rest.indexOf('#');
+    const value = (hash === -1 ? rest.slice(1) : rest.slice(1, hash)).trim().replace(/^["']|["']$/g, '').trim();
+    if (value) return value;
+  }
+  return undefined;
 }

@@ -5,7 +5,10 @@ import { SchemaValidator } from '../schema/validator';
 import { RECORD_TYPES, type JsonSchema, type RecordType } from '../schema/schema-registry';
 import type { RegexEngine } from '../port/regex-engine';
 import { compileRepositoryPattern, MAX_SCHEMA_PATTERN_LENGTH } from '../text/repository-pattern';
+import { MAX_PATTERN_SIZE, patternSize } from '../text/pattern-size';
 import { containedPath } from './contained-path';
+import { readSmallFile, SmallFileError } from './read-small';
+import { isOutsideWorkspace } from '../port/file-system';
 
 export const CONFIG_FILE = '.legible.json';
 
@@ -15,7 +18,24 @@ export interface LoadedConfig {
   readonly problems: readonly ConfigProblem[];
   /** True when the workspace has a `.legible.json`. */
   readonly found: boolean;
+  /**
+   * What was read to make this configuration: `.legible.json`'s bytes, then each schema
+   * extension's (empty when absent or refused). The lint cache's key, so it never reads them again.
+   */
+  readonly sources: readonly Uint8Array[];
+  /** What was read and accepted, as plain data: what the CLI hands its lint workers (configFromSource). */
+  readonly source: ConfigSource;
 }
+
+/** `.legible.json` as read, and the schema extensions that passed every check, as plain data. */
+export interface ConfigSource {
+  readonly raw: unknown;
+  readonly extensions: Partial<Record<RecordType, JsonSchema>>;
+}
+
+/** Larger than any configuration a person writes: read no further. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+const NOTHING = new Uint8Array();
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -38,53 +58,85 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: Load
   const problems: ConfigProblem[] = [];
   const path = joinPath(root, CONFIG_FILE);
   let raw: unknown;
-  const stat = await fs.stat(path);
-  if (stat?.kind === 'file') {
+  const sources: Uint8Array[] = [];
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (stat?.kind === 'file' || stat?.kind === 'symlink') {
     try {
-      if (stat.size > 256 * 1024) throw new Error('the file is larger than 256 KiB');
-      raw = JSON.parse(decoder.decode(await fs.readFile(path)));
+      const bytes = await readSmallFile(fs, path, MAX_CONFIG_BYTES).catch((error: unknown) => {
+        if (error instanceof SmallFileError && error.reason === 'too-large') throw new Error('the file is larger than 256 KiB');
+        if (isOutsideWorkspace(error)) throw new Error('it is a symbolic link that leads outside the workspace, which Legible does not follow');
+        throw error;
+      });
+      sources.push(bytes);
+      raw = JSON.parse(decoder.decode(bytes));
     } catch (error) {
       problems.push({ pointer: '', message: `${CONFIG_FILE} could not be read (${(error as Error).message}); using the defaults.` });
     }
   }
+  if (!sources.length) sources.push(NOTHING);
   const base = new SchemaValidator();
   const normalized = normalizeConfig(raw, { trusted: options.trusted, validator: base, regexEngine: options.regexEngine });
   problems.push(...normalized.problems);
   const extensions: Partial<Record<RecordType, JsonSchema>> = {};
+  // One budget for the patterns of all extensions together (each was measured alone too).
+  const budget: PatternBudget = { engine: options.regexEngine, patterns: 0, size: 0 };
   for (const type of RECORD_TYPES) {
     const relative = normalized.config.schemaExtensions[type];
     if (!relative) continue;
-    const loaded = await readSchemaExtension(fs, root, relative, normalized.config.limits.maxSchemaBytes, options.regexEngine);
+    const loaded = await readSchemaExtension(fs, root, relative, normalized.config.limits.maxSchemaBytes, budget);
+    sources.push(loaded.bytes ?? NOTHING);
     if ('schema' in loaded) extensions[type] = loaded.schema;
     else problems.push({ pointer: `/schemaExtensions/${type}`, message: `Schema extension ${relative} ignored: ${loaded.error}` });
   }
-  let validator = base;
-  if (Object.keys(extensions).length) {
-    try {
-      validator = await SchemaValidator.withExtensions(extensions, options.regexEngine);
-    } catch (error) {
-      problems.push({ pointer: '/schemaExtensions', message: `Schema extensions ignored: ${(error as Error).message}` });
-      validator = base;
-    }
-  }
-  return { config: normalized.config, validator, problems, found: raw !== undefined };
+  const built = await withExtensions(base, extensions, options.regexEngine);
+  if (built.problem) problems.push(built.problem);
+  return { config: normalized.config, validator: built.validator, problems, found: raw !== undefined, sources, source: { raw, extensions: built.validator === base ? {} : extensions } };
 }
 
-async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number, engine: RegexEngine | undefined): Promise<{ schema: JsonSchema } | { error: string }> {
+/**
+ * The configuration from what another thread read and checked (the CLI's lint workers): no file is
+ * read again, and no extension is checked again; their patterns, which passed the size budget,
+ * are compiled on this thread's engine. Problems were reported where the source was read.
+ */
+export async function configFromSource(source: ConfigSource, options: LoadConfigOptions): Promise<LoadedConfig> {
+  const base = new SchemaValidator();
+  const normalized = normalizeConfig(source.raw, { trusted: options.trusted, validator: base, regexEngine: options.regexEngine });
+  const built = await withExtensions(base, options.trusted ? source.extensions : {}, options.regexEngine);
+  return { config: normalized.config, validator: built.validator, problems: [], found: source.raw !== undefined, sources: [], source };
+}
+
+async function withExtensions(base: SchemaValidator, extensions: Partial<Record<RecordType, JsonSchema>>, engine: RegexEngine | undefined): Promise<{ validator: SchemaValidator; problem?: ConfigProblem }> {
+  if (!Object.keys(extensions).length) return { validator: base };
+  try {
+    return { validator: await SchemaValidator.withExtensions(extensions, engine) };
+  } catch (error) {
+    return { validator: base, problem: { pointer: '/schemaExtensions', message: `Schema extensions ignored: ${(error as Error).message}` } };
+  }
+}
+
+type ReadExtension = ({ schema: JsonSchema } | { error: string }) & { bytes?: Uint8Array };
+
+/** A schema extension, read no further than `maxSchemaBytes` (a link to /dev/zero ends at once). */
+async function readSchemaExtension(fs: FileSystemPort, root: string, relative: string, maxBytes: number, budget: PatternBudget): Promise<ReadExtension> {
   const path = await containedPath(fs, root, relative);
   if (!path) return { error: 'it lies outside the workspace' };
-  const stat = await fs.stat(path);
-  if (!stat || stat.kind !== 'file') return { error: 'no such file' };
-  if (stat.size > maxBytes) return { error: `larger than ${maxBytes} bytes` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readSmallFile(fs, path, maxBytes);
+  } catch (error) {
+    if (error instanceof SmallFileError) return { error: error.reason === 'too-large' ? error.message : 'no such file' };
+    if (isOutsideWorkspace(error)) return { error: 'it lies outside the workspace' };
+    return { error: `it could not be read (${(error as Error).message})` };
+  }
   let schema: unknown;
   try {
-    schema = JSON.parse(decoder.decode(await fs.readFile(path)));
+    schema = JSON.parse(decoder.decode(bytes));
   } catch (error) {
-    return { error: `not valid JSON (${(error as Error).message})` };
+    return { error: `not valid JSON (${(error as Error).message})`, bytes };
   }
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: 'not a JSON Schema object' };
-  const refusal = refuseUnsafe(schema, 0, { engine, patterns: 0 });
-  return refusal ? { error: refusal } : { schema: schema as JsonSchema };
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: 'not a JSON Schema object', bytes };
+  const refusal = refuseUnsafe(schema, 0, budget);
+  return refusal ? { error: refusal, bytes } : { schema: schema as JsonSchema, bytes };
 }
 
 /**
@@ -93,13 +145,22 @@ async function readSchemaExtension(fs: FileSystemPort, root: string, relative: s
  */
 const MAX_SCHEMA_PATTERNS = 256;
 
+/** The most the patterns of all schema extensions may weigh together (pattern-size.ts): each compiles in every thread that lints. */
+const MAX_SCHEMA_PATTERNS_SIZE = 10 * MAX_PATTERN_SIZE;
+
+interface PatternBudget {
+  readonly engine: RegexEngine | undefined;
+  patterns: number;
+  size: number;
+}
+
 const DATA_KEYWORDS = new Set(['default', 'examples', 'const', 'enum']);
 
 /**
  * Repository schemas are untrusted: no remote or file `$ref`, bounded depth, and every pattern
  * compiled on the linear-time engine up front, so that one it cannot run is named in the problem.
  */
-function refuseUnsafe(node: unknown, depth: number, patterns: { engine: RegexEngine | undefined; patterns: number }): string | undefined {
+function refuseUnsafe(node: unknown, depth: number, patterns: PatternBudget): string | undefined {
   if (depth > 32) return 'nested deeper than 32 levels';
   if (Array.isArray(node)) {
     for (const item of node) {
@@ -116,6 +177,9 @@ function refuseUnsafe(node: unknown, depth: number, patterns: { engine: RegexEng
       const sources = key === 'pattern' && typeof value === 'string' ? [value] : key === 'patternProperties' && value && typeof value === 'object' ? Object.keys(value) : [];
       for (const source of sources) {
         if (++patterns.patterns > MAX_SCHEMA_PATTERNS) return `more than ${MAX_SCHEMA_PATTERNS} patterns`;
+        // The budget before the engine: once it is spent, no further pattern is compiled.
+        const size = patternSize(source);
+        if (size <= MAX_PATTERN_SIZE && (patterns.size += size) > MAX_SCHEMA_PATTERNS_SIZE) return `its patterns, with those of the other extensions, are too large to run in linear time together (about ${patterns.size} steps per character, at most ${MAX_SCHEMA_PATTERNS_SIZE}); could they be fewer or smaller?`;
         const compiled = compileRepositoryPattern(source, patterns.engine, MAX_SCHEMA_PATTERN_LENGTH);
         if ('error' in compiled) return `"${key}": ${JSON.stringify(source)} is refused: ${compiled.error}`;
       }

@@ -2,6 +2,8 @@ import type { FileSystemPort } from '../port/file-system';
 import type { ResolvedConfig } from '../config/config';
 import type { RecordType } from '../schema/schema-registry';
 import { containedPath } from './contained-path';
+import { readSmallFile, SmallFileError } from './read-small';
+import { isOutsideWorkspace } from '../port/file-system';
 
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -16,12 +18,11 @@ export async function readCustomTemplate(fs: FileSystemPort, root: string, confi
   if (!relative) return {};
   const path = await containedPath(fs, root, relative);
   if (!path) return { problem: `the ${type} template ${relative} is ignored: it lies outside the workspace` };
-  const stat = await fs.stat(path);
-  if (!stat || stat.kind !== 'file') return { problem: `the ${type} template ${relative} is ignored: no such file` };
-  if (stat.size > MAX_TEMPLATE_BYTES) return { problem: `the ${type} template ${relative} is ignored: it is larger than ${MAX_TEMPLATE_BYTES} bytes` };
   try {
-    return { source: decoder.decode(await fs.readFile(path)) };
+    return { source: decoder.decode(await readSmallFile(fs, path, MAX_TEMPLATE_BYTES)) };
   } catch (error) {
+    if (error instanceof SmallFileError) return { problem: `the ${type} template ${relative} is ignored: ${error.reason === 'too-large' ? `it is larger than ${MAX_TEMPLATE_BYTES} bytes` : 'no such file'}` };
+    if (isOutsideWorkspace(error)) return { problem: `the ${type} template ${relative} is ignored: it lies outside the workspace` };
     return { problem: `the ${type} template ${relative} could not be read (${(error as Error).message})` };
   }
 }

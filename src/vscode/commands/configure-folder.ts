@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../core/workspace/load-config';
 import { joinPath, relativePath } from '../../core/port/paths';
 import type { Models } from '../models';
-import { toCorePath, toUri } from '../vscode-file-system';
+import { toCorePath, toUri, VscodeFileSystem } from '../vscode-file-system';
+import { isOutsideWorkspace } from '../../core/port/file-system';
+import { configThroughLinkRefused } from '../../core/workspace/outside-messages';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -21,17 +23,26 @@ export async function configureFolder(models: Models): Promise<void> {
     return;
   }
   const configPath = joinPath(rootPath, CONFIG_FILE);
+  // Confined to the workspace folder: a .legible.json that is a link out is neither read nor written.
+  const fs = new VscodeFileSystem(root.uri);
   let config: Record<string, unknown> = { $schema: 'https://legible.dev/schemas/legible-config.schema.json' };
-  if (await models.fs.stat(configPath)) {
-    try {
-      config = JSON.parse(decoder.decode(await models.fs.readFile(configPath)));
-    } catch {
-      void vscode.window.showErrorMessage(`Legible: ${CONFIG_FILE} is not valid JSON; fix it first.`);
-      return;
+  try {
+    if (await fs.stat(configPath)) {
+      try {
+        config = JSON.parse(decoder.decode(await fs.readFile(configPath)));
+      } catch (error) {
+        if (isOutsideWorkspace(error)) throw error;
+        void vscode.window.showErrorMessage(`Legible: ${CONFIG_FILE} is not valid JSON; fix it first.`);
+        return;
+      }
     }
+    config.folders = [relative === '.' ? '.' : relative];
+    await fs.writeFile(configPath, encoder.encode(`${JSON.stringify(config, null, 2)}\n`));
+  } catch (error) {
+    if (!isOutsideWorkspace(error)) throw error;
+    void vscode.window.showErrorMessage(`Legible: ${configThroughLinkRefused(CONFIG_FILE)}`);
+    return;
   }
-  config.folders = [relative === '.' ? '.' : relative];
-  await models.fs.writeFile(configPath, encoder.encode(`${JSON.stringify(config, null, 2)}\n`));
   await models.reload();
   await vscode.window.showTextDocument(toUri(configPath), { preview: true });
 }

@@ -7,7 +7,10 @@ import { answersProblem, type Answers, type RecordQuestion } from '../../core/te
 import { typeLabel } from '../../core/views/decision-groups';
 import { extensionGit } from '../git-user';
 import type { Models } from '../models';
-import { toUri } from '../vscode-file-system';
+import { toCorePath, toUri } from '../vscode-file-system';
+import { isOutsideWorkspace } from '../../core/port/file-system';
+import { isInside, relativePath } from '../../core/port/paths';
+import { recordThroughLinkRefused } from '../../core/workspace/outside-messages';
 import { pickDecisionsFolder } from './pick-folder';
 import { output } from '../output';
 
@@ -69,7 +72,7 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
     }));
   if (title === undefined || validateTitle(title)) return undefined;
   const model = target.model;
-  const context = { fs: models.fs, root: model.root, config: model.config ?? defaultConfig(), folders: model.folders, git: extensionGit(model.folder.uri) };
+  const context = { fs: model.fs, root: model.root, config: model.config ?? defaultConfig(), folders: model.folders, git: extensionGit(model.folder.uri) };
   const draft = await draftRecord(context, { type, title, date: model.today(), folder: target.folder });
   const given = Object.fromEntries(Object.entries(args.answers ?? {}).filter(([key]) => draft.questions.some((q) => q.key === key)));
   const problem = answersProblem(type, given);
@@ -80,8 +83,19 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
   const answers = await askQuestions(draft.questions, given, noun, draft.title);
   if (!answers) return undefined;
   for (const warning of draft.warnings) void vscode.window.showWarningMessage(`Legible: ${warning}`);
-  await vscode.workspace.fs.createDirectory(toUri(draft.folder));
-  const created = await createDraft(context, draft, Date.now(), answers);
+  let created;
+  try {
+    // Through the folder's confined port: a decisions folder (or a folder above it) that is a link
+    // out of the workspace is refused, never created in or written through.
+    await model.fs.createDirectory(draft.folder);
+    created = await createDraft(context, draft, Date.now(), answers);
+  } catch (error) {
+    if (!isOutsideWorkspace(error)) throw error;
+    const folder = relativePath(model.root, draft.folder);
+    const link = error.link ? linkShown(model.root, error.link) : folder;
+    void vscode.window.showErrorMessage(`Legible: ${recordThroughLinkRefused(link, folder)}`);
+    return undefined;
+  }
   if (created.hidden) void vscode.window.showInformationMessage(`Legible: ${renamedNote(created.hidden, created.name)}.`);
   // The first record of a folder Legible did not know yet (the welcome view's New ADR): read the
   // workspace again, so the folder is found and the record is indexed before its editor opens.
@@ -107,4 +121,10 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
     output().warn(`${created.path}: created, but its editor could not be opened or filled (${error instanceof Error ? error.message : String(error)})`);
   }
   return uri;
+}
+
+/** The link the port named (a disk path on disk, a core path elsewhere), relative to the workspace folder. */
+function linkShown(root: string, link: string): string {
+  const path = link.includes('://') ? link : toCorePath(vscode.Uri.file(link));
+  return isInside(root, path) ? relativePath(root, path) : link;
 }

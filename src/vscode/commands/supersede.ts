@@ -42,7 +42,7 @@ export async function supersede(models: Models, arg?: unknown, title?: string): 
     void vscode.window.showWarningMessage(`Legible: ${basename(old.path)} changed on disk and its editor has not caught up; run Supersede Decision again.`);
     return undefined;
   }
-  const context = { fs: models.fs, root: model.root, config, folders: model.folders, git: extensionGit(model.folder.uri) };
+  const context = { fs: model.fs, root: model.root, config, folders: model.folders, git: extensionGit(model.folder.uri) };
   const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now() });
   if ('problem' in plan) {
     void vscode.window.showWarningMessage(`Legible: ${basename(old.path)}: ${plan.problem}`);

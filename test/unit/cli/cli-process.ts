@@ -63,8 +63,10 @@ export function baseEnv(home: string): NodeJS.ProcessEnv {
 }
 
 export async function runCli(args: readonly string[], options: RunOptions): Promise<RunResult> {
-  const { cli } = await buildCli();
-  const env = baseEnv(options.cwd);
+  const { dir, cli } = await buildCli();
+  // A home outside every test's folders: the root search never climbs above the home, so a home
+  // that is the current folder would hide the workspace root from a run in one of its subfolders.
+  const env = baseEnv(path.join(dir, 'home'));
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;

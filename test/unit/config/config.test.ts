@@ -5,6 +5,7 @@ import { mapLegacyStatus } from '../../../src/core/document/legacy-status';
 import { NAMING_PATTERN_EXAMPLES, namingPattern, parseNamingPattern } from '../../../src/core/numbering/naming-convention';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from '../../../src/core/config/placeholder-pattern';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
+import { CONFIG_SCHEMA } from '../../../src/core/schema/schema-registry';
 import { SchemaValidator } from '../../../src/core/schema/validator';
 import { NO_ENGINE } from '../../../src/core/text/repository-pattern';
 import { re2RegexEngine } from '../../../src/cli/re2-regex-engine';
@@ -77,6 +78,23 @@ describe('normalizeConfig', () => {
       assert.deepEqual(config.severities, {});
       assert.deepEqual(config.sections, defaultConfig().sections);
     }
+  });
+
+  it('limits: lowered by a trusted or untrusted workspace alike, never raised past the built-in ceiling (raising one is a problem naming it)', () => {
+    for (const options of [trusted, untrusted]) {
+      const { config, problems } = normalizeConfig({ limits: { maxYamlNodes: 10_000_000, maxBodyBytes: 1000, maxBlockLines: 50 } }, options);
+      assert.equal(config.limits.maxYamlNodes, DEFAULT_LIMITS.maxYamlNodes);
+      assert.equal(config.limits.maxBodyBytes, 1000);
+      assert.equal(config.limits.maxBlockLines, 50);
+      assert.deepEqual(problems.map((p) => p.pointer), ['/limits/maxYamlNodes']);
+      assert.match(problems[0].message, /^limits\.maxYamlNodes is above 20000, Legible's own limit, which applies: a repository can lower a limit, never raise it\./);
+    }
+  });
+
+  it('limits: the configuration schema names each built-in limit, with its value as default and maximum', () => {
+    const limits = (CONFIG_SCHEMA as { properties: { limits: { properties: Record<string, { default: number; maximum: number }> } } }).properties.limits.properties;
+    assert.deepEqual(Object.keys(limits).sort(), Object.keys(DEFAULT_LIMITS).sort());
+    for (const [key, value] of Object.entries(DEFAULT_LIMITS)) assert.deepEqual([limits[key].default, limits[key].maximum], [value, value], key);
   });
 
   it('takes no templates, schema extensions or folders from an untrusted workspace', () => {

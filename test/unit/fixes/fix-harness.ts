@@ -45,7 +45,7 @@ export async function lintDocs(docs: readonly DecisionDocument[], config: Resolv
     findings.push(...(await lintDoc(doc, config)));
   }
   const paths = new Set(docs.map((d) => d.path));
-  findings.push(...(await lintIndex(index, { ...lintContext(config), exists: async (p) => paths.has(p) })));
+  findings.push(...(await lintIndex(index, { ...lintContext(config), presence: async (p) => (paths.has(p) ? 'present' : 'missing') })));
   return findings;
 }
 

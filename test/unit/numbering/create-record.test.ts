@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_IGNORE } from '../../../src/core/config/config';
-import { globToRegExp, matchesAny } from '../../../src/core/config/glob';
+import { globPattern, matchesAny } from '../../../src/core/config/glob';
 import { createRecord, reserveName } from '../../../src/core/numbering/create-record';
 import { parseNamingPattern } from '../../../src/core/numbering/naming-convention';
 import { MemoryFileSystem } from '../support/memory-file-system';
 
 const FOLDER = '/ws/docs/decisions';
-const IGNORE = DEFAULT_IGNORE.map(globToRegExp);
+const IGNORE = DEFAULT_IGNORE.map(globPattern);
 const DATED = parseNamingPattern('YYYYMMDD-slug')!;
 
 async function names(fs: MemoryFileSystem): Promise<string[]> {
@@ -69,9 +69,9 @@ describe('createRecord: a free name in the folder\'s convention, never an overwr
 
   it('when dropping the word is not enough, the type is appended; when nothing helps, nothing is created', async () => {
     const fs = new MemoryFileSystem({ [`${FOLDER}/0001-x.md`]: 'x' });
-    const created = await create(fs, 'Rollout', { ignore: [globToRegExp('*-rollout.md')], type: 'exit-plan' });
+    const created = await create(fs, 'Rollout', { ignore: [globPattern('*-rollout.md')], type: 'exit-plan' });
     assert.equal(created.name, '0002-rollout-exit-plan.md');
-    await assert.rejects(create(fs, 'Anything', { ignore: [globToRegExp('*.md')] }), /"ignore" in \.legible\.json hides/);
+    await assert.rejects(create(fs, 'Anything', { ignore: [globPattern('*.md')] }), /"ignore" in \.legible\.json hides/);
     assert.deepEqual(await names(fs), ['0001-x.md', '0002-rollout-exit-plan.md']);
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_IGNORE } from '../../../src/core/config/config';
-import { globToRegExp, matchesAny } from '../../../src/core/config/glob';
+import { globPattern, matchesAny } from '../../../src/core/config/glob';
 import {
   DEFAULT_CONVENTION,
   detectConvention,
@@ -18,7 +18,7 @@ import { nextNumber } from '../../../src/core/numbering/next-number';
 import { parseRecordName } from '../../../src/core/numbering/record-name';
 import { REAL_WORLD } from '../support/real-world';
 
-const IGNORE = DEFAULT_IGNORE.map(globToRegExp);
+const IGNORE = DEFAULT_IGNORE.map(globPattern);
 
 /** The names of a corpus folder that `ignore` does not hide: what `new` reads a convention from. */
 function corpus(folder: string): string[] {

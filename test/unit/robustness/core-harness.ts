@@ -69,7 +69,7 @@ export async function exercise(text: string, offsets: readonly number[] = []): P
   index.set(buildEntry(doc, FOLDER));
   const other = parseDecisionDocument(`${FOLDER}/0008-other.md`, '---\ntype: adr\ntitle: Other\nsupersedes: [7]\nrelated: [ADR-0007, 0042]\n---\n', config.limits);
   index.set(buildEntry(other, FOLDER));
-  const crossFile = await lintIndex(index, { ...CONTEXT, exists: async () => false });
+  const crossFile = await lintIndex(index, { ...CONTEXT, presence: async () => 'missing' });
   for (const finding of crossFile) {
     if (finding.path === PATH) assertInside(text, [finding], 'cross-file rules');
     for (const related of finding.related ?? []) if (related.path === PATH) assertRangeInside(doc.lines, related.range, 'related location');

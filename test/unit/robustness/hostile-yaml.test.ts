@@ -66,6 +66,17 @@ describe('robustness: hostile YAML', () => {
     assert.ok(wall < 30_000, `the child took ${wall.toFixed(0)} ms in all, start-up included`);
   });
 
+  it('billion laughs with maxYamlNodes raised in .legible.json: the ceiling still applies, and the problem says so', async () => {
+    const text = record(billionLaughs());
+    const ws = await lintOne(text, { config: { limits: { maxYamlNodes: 100_000_000 } } });
+    assert.deepEqual(ws.loaded.config.limits.maxYamlNodes, DEFAULT_LIMITS.maxYamlNodes);
+    assert.deepEqual(brief(ws.findings), [`frontmatter-malformed@${text.split('\n').findIndex((l) => l.startsWith('lol4: &lol4 [')) + 1}`]);
+    assert.deepEqual(
+      ws.loaded.problems.map((p) => p.message),
+      [`limits.maxYamlNodes is above ${DEFAULT_LIMITS.maxYamlNodes}, Legible's own limit, which applies: a repository can lower a limit, never raise it. Is a record really that large?`],
+    );
+  });
+
   it('20,000-deep block sequences and flow mappings: one frontmatter-malformed on the line where the nesting passes 16', async () => {
     const blocks = record(`type: adr\nrisk:\n  level:\n${'- '.repeat(20_000)}x\n`);
     assert.deepEqual(brief((await lintOne(blocks)).findings), ['frontmatter-malformed@5']);
@@ -74,7 +85,7 @@ describe('robustness: hostile YAML', () => {
     assert.deepEqual(brief((await lintOne(mappings)).findings), ['frontmatter-malformed@3']);
   });
 
-  it('40,000 duplicate keys: refused as too large by default; with the limit raised, the first 20 at their lines and one summary, in linear time', async () => {
+  it('40,000 duplicate keys: refused as too large by default, and when .legible.json raises the limit; with the limit raised by the embedder, the first 20 at their lines and one summary, in linear time', async () => {
     const yaml = `type: adr\n${Array.from({ length: 40_000 }, (_, i) => `k: ${i}\n`).join('')}`;
     const text = record(yaml);
     // The bound here is 5 s: yaml's quadratic check alone took 10 s for these keys; ours is linear,
@@ -82,9 +93,16 @@ describe('robustness: hostile YAML', () => {
     const refused = await lintOne(text, {}, 5000);
     assert.deepEqual(brief(refused.findings), ['frontmatter-malformed@2']);
     assert.match(refused.findings[0].message, /Legible reads at most 65536/);
-    // A trusted workspace may raise the size limit: the one-pass check then names the first 20
-    // repeats (lines 4-23) and sums up the other 39,979 at the next one, not 39,999 findings.
-    const raised = await lintOne(text, { config: { limits: { maxFrontmatterBytes: 1_000_000 } } }, 5000);
+    // A repository cannot raise the size limit (it is a ceiling): the same refusal, with a problem saying so.
+    const refusedAgain = await lintOne(text, { config: { limits: { maxFrontmatterBytes: 1_000_000 } } }, 5000);
+    assert.deepEqual(brief(refusedAgain.findings), ['frontmatter-malformed@2']);
+    assert.deepEqual(
+      refusedAgain.loaded.problems.map((p) => p.pointer),
+      ['/limits/maxFrontmatterBytes'],
+    );
+    // An embedder may raise it: the one-pass check then names the first 20 repeats (lines 4-23)
+    // and sums up the other 39,979 at the next one, not 39,999 findings.
+    const raised = await lintOne(text, { limits: { maxFrontmatterBytes: 1_000_000 } }, 5000);
     const duplicates = raised.findings.filter((f) => f.ruleId === 'frontmatter-malformed');
     assert.deepEqual(brief(duplicates), Array.from({ length: 21 }, (_, i) => `frontmatter-malformed@${i + 4}`));
     assert.ok(duplicates.slice(0, 20).every((f) => f.message === 'YAML: The key `k` appears twice; which value is meant?'));

@@ -1,3 +1,4 @@
+import { ContainedResolver } from '../../../src/core/port/contained-resolver';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../../../src/core/port/file-system';
 import { basename, dirname, normalizePath } from '../../../src/core/port/paths';
 
@@ -11,6 +12,11 @@ export interface MemoryFileSystemOptions {
   readonly directories?: readonly string[];
   /** Special files (FIFOs, sockets): listed and stat'ed as 'other'; reading one throws. */
   readonly others?: readonly string[];
+  /**
+   * The workspace root the port is confined to, as the CLI's and the extension's are: any access
+   * whose real path lies outside it rejects with `OutsideWorkspaceError` (the same resolver).
+   */
+  readonly root?: string;
 }
 
 const encoder = new TextEncoder();
@@ -29,7 +35,8 @@ class FsError extends Error {
  * `FileSystemPort` over a Map of '/'-paths, for tests that run the real core without a disk.
  * Folders are implied by the files below them (or listed in `directories`); symbolic links are
  * resolved the way a POSIX file system resolves them, loops included (they end in ELOOP).
- * Every path is normalised ('.', '..', duplicate slashes) before use.
+ * Every path is normalised ('.', '..', duplicate slashes) before use. With `root`, it is confined
+ * the way the Node port is: links resolved by `ContainedResolver`, then the real path used.
  */
 export class MemoryFileSystem implements FileSystemPort {
   private readonly files = new Map<string, Uint8Array>();
@@ -40,8 +47,13 @@ export class MemoryFileSystem implements FileSystemPort {
   private readonly mtimes = new Map<string, number>();
   /** Every path read with readFile, in order: lets a test check what the core opened. */
   readonly reads: string[] = [];
+  /** Every path the confined port looked up (an lstat or a readlink): none may lie outside the root. */
+  readonly lookups: string[] = [];
+  private readonly root: string | undefined;
+  private resolver: ContainedResolver | undefined;
 
   constructor(files: Readonly<Record<string, FileContent>> = {}, options: MemoryFileSystemOptions = {}) {
+    this.root = options.root === undefined ? undefined : normalizePath(options.root);
     for (const [path, content] of Object.entries(files)) this.put(path, content);
     for (const [link, target] of Object.entries(options.symlinks ?? {})) this.symlink(link, target);
     for (const dir of options.directories ?? []) this.mkdir(dir);
@@ -82,17 +94,129 @@ export class MemoryFileSystem implements FileSystemPort {
 
   async readFile(path: string): Promise<Uint8Array> {
     this.reads.push(path);
-    const real = this.resolve(path, true);
-    const bytes = this.files.get(real);
-    if (bytes) return bytes.slice();
-    if (this.dirs.has(real)) throw new FsError('EISDIR', path);
-    if (this.specials.has(real)) throw new FsError('EINVAL', path);
-    throw new FsError('ENOENT', path);
+    const real = await this.contained(path, 'follow');
+    if (real === undefined) throw new FsError('ENOENT', path);
+    return this.readReal(real, path);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    const real = await this.contained(path, 'follow');
+    if (real === undefined) throw new FsError('ENOENT', path);
+    return this.listReal(this.resolve(real, true), path);
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    const at = await this.contained(path, 'parent');
+    if (at === undefined) return undefined;
+    let real: string;
+    try {
+      real = this.resolve(at, false);
+    } catch {
+      return undefined;
+    }
+    const kind = this.kindAt(real);
+    if (!kind) return undefined;
+    return { kind, size: this.files.get(real)?.length ?? 0, mtime: this.mtimes.get(real) ?? 0 };
+  }
+
+  async writeFile(path: string, data: Uint8Array): Promise<void> {
+    let at = await this.contained(path, 'parent');
+    if (at === undefined) throw new FsError('ENOENT', path);
+    // A final link is written through only to its target inside the workspace.
+    if (this.confined() && this.links.has(at)) at = await this.contained(path, 'follow');
+    if (at === undefined) throw new FsError('ENOENT', path);
+    const real = this.resolveForWrite(at);
+    this.files.set(real, data.slice());
+    this.mtimes.set(real, this.clock++);
+  }
+
+  /** Atomic, as the port requires: no await between the check and the write, so racers cannot interleave. */
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    const checked = await this.contained(path, 'parent');
+    if (checked === undefined) throw new FsError('ENOENT', path);
+    const at = normalizePath(checked);
+    let taken: boolean;
+    try {
+      taken = this.links.has(at) || this.kindAt(this.resolve(at, false)) !== undefined;
+    } catch {
+      taken = false;
+    }
+    if (taken) return false;
+    const real = this.resolveForWrite(at);
+    this.files.set(real, data.slice());
+    this.mtimes.set(real, this.clock++);
+    return true;
+  }
+
+  async delete(path: string): Promise<void> {
+    const checked = await this.contained(path, 'parent');
+    if (checked === undefined) return;
+    const at = this.resolve(checked, false);
+    this.files.delete(at);
+    this.links.delete(at);
+    this.specials.delete(at);
+    this.mtimes.delete(at);
+  }
+
+  async createDirectory(path: string): Promise<void> {
+    const resolver = this.confined();
+    if (resolver) {
+      const real = await resolver.resolve(path, { followLast: true, create: true });
+      if (real === undefined || !this.dirs.has(real)) throw new FsError('ENOTDIR', path);
+      return;
+    }
+    this.mkdir(this.resolve(path, true));
+  }
+
+  async realPath(path: string): Promise<string | undefined> {
+    const resolver = this.confined();
+    if (resolver) return resolver.resolve(path, { followLast: true });
+    try {
+      const real = this.resolve(path, true);
+      return this.kindAt(real) ? real : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Confined: the real path of `path` (`follow`), or of its folder plus its last name (`parent`),
+   * refused outside the root; undefined when missing. Unconfined: the path itself.
+   */
+  private async contained(path: string, how: 'follow' | 'parent'): Promise<string | undefined> {
+    const resolver = this.confined();
+    if (!resolver) return normalizePath(path);
+    return resolver.resolve(path, { followLast: how === 'follow' });
+  }
+
+  /** The resolver, made on first use (the root's own real path is the machine's, resolved unconfined). */
+  private confined(): ContainedResolver | undefined {
+    if (this.root === undefined) return undefined;
+    this.resolver ??= new ContainedResolver(this.root, this.resolve(this.root, true), {
+      kindOf: async (path) => {
+        this.lookups.push(path);
+        return this.kindAt(path);
+      },
+      readLink: async (path) => {
+        this.lookups.push(path);
+        return this.links.get(path) ?? '';
+      },
+      makeDirectory: async (path) => this.mkdir(path),
+    });
+    return this.resolver;
+  }
+
+  private readReal(path: string, asked: string): Uint8Array {
     const real = this.resolve(path, true);
-    if (!this.dirs.has(real)) throw new FsError(this.kindAt(real) ? 'ENOTDIR' : 'ENOENT', path);
+    const bytes = this.files.get(real);
+    if (bytes) return bytes.slice();
+    if (this.dirs.has(real)) throw new FsError('EISDIR', asked);
+    if (this.specials.has(real)) throw new FsError('EINVAL', asked);
+    throw new FsError('ENOENT', asked);
+  }
+
+  private listReal(real: string, asked: string): DirectoryEntry[] {
+    if (!this.dirs.has(real)) throw new FsError(this.kindAt(real) ? 'ENOTDIR' : 'ENOENT', asked);
     const children = new Map<string, EntryKind>();
     const prefix = real === '/' ? '/' : `${real}/`;
     const collect = (paths: Iterable<string>, kind: EntryKind): void => {
@@ -108,57 +232,6 @@ export class MemoryFileSystem implements FileSystemPort {
     collect(this.specials, 'other');
     collect(this.links.keys(), 'symlink');
     return [...children].map(([name, kind]) => ({ name, kind })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  }
-
-  async stat(path: string): Promise<FileStat | undefined> {
-    let real: string;
-    try {
-      real = this.resolve(path, false);
-    } catch {
-      return undefined;
-    }
-    const kind = this.kindAt(real);
-    if (!kind) return undefined;
-    return { kind, size: this.files.get(real)?.length ?? 0, mtime: this.mtimes.get(real) ?? 0 };
-  }
-
-  async writeFile(path: string, data: Uint8Array): Promise<void> {
-    const real = this.resolveForWrite(path);
-    this.files.set(real, data.slice());
-    this.mtimes.set(real, this.clock++);
-  }
-
-  /** Atomic, as the port requires: no await between the check and the write, so racers cannot interleave. */
-  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
-    const at = normalizePath(path);
-    let taken: boolean;
-    try {
-      taken = this.links.has(at) || this.kindAt(this.resolve(at, false)) !== undefined;
-    } catch {
-      taken = false;
-    }
-    if (taken) return false;
-    const real = this.resolveForWrite(at);
-    this.files.set(real, data.slice());
-    this.mtimes.set(real, this.clock++);
-    return true;
-  }
-
-  async delete(path: string): Promise<void> {
-    const at = this.resolve(path, false);
-    this.files.delete(at);
-    this.links.delete(at);
-    this.specials.delete(at);
-    this.mtimes.delete(at);
-  }
-
-  async realPath(path: string): Promise<string | undefined> {
-    try {
-      const real = this.resolve(path, true);
-      return this.kindAt(real) ? real : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   private kindAt(path: string): EntryKind | undefined {

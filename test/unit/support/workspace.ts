@@ -1,4 +1,5 @@
 import { re2RegexEngine } from '../../../src/cli/re2-regex-engine';
+import type { Limits } from '../../../src/core/parse/limits';
 import type { RegexEngine } from '../../../src/core/port/regex-engine';
 import type { Finding } from '../../../src/core/rules/rule';
 import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
@@ -18,6 +19,11 @@ export interface TestWorkspaceOptions extends MemoryFileSystemOptions {
   readonly config?: unknown;
   /** The engine for repository patterns: RE2, as in the CLI and the extension, unless a test says otherwise (`null`: none). */
   readonly regexEngine?: RegexEngine | null;
+  /**
+   * Limits set by the embedder, past `.legible.json` (which can only lower them): how a test
+   * raises one to reach what lies behind it.
+   */
+  readonly limits?: Partial<Limits>;
 }
 
 export interface TestWorkspace {
@@ -37,10 +43,12 @@ export interface TestWorkspace {
  * the same path the CLI takes, on an in-memory file system.
  */
 export async function lintFiles(files: Readonly<Record<string, FileContent>>, options: TestWorkspaceOptions = {}): Promise<TestWorkspace> {
-  const fs = new MemoryFileSystem({}, options);
+  // Confined to the root, as the CLI's and the extension's ports are.
+  const fs = new MemoryFileSystem({}, { root: ROOT, ...options });
   for (const [path, content] of Object.entries(files)) fs.put(`${ROOT}/${path}`, content);
   if (options.config !== undefined) fs.put(`${ROOT}/.legible.json`, JSON.stringify(options.config));
-  const loaded = await loadConfig(fs, ROOT, { trusted: options.trusted ?? true, regexEngine: options.regexEngine === null ? undefined : (options.regexEngine ?? re2RegexEngine) });
+  const read = await loadConfig(fs, ROOT, { trusted: options.trusted ?? true, regexEngine: options.regexEngine === null ? undefined : (options.regexEngine ?? re2RegexEngine) });
+  const loaded = options.limits ? { ...read, config: { ...read.config, limits: { ...read.config.limits, ...options.limits } } } : read;
   const folders = await discoverFolders(fs, ROOT, loaded.config);
   const workspace = new DecisionWorkspace({ fs, root: ROOT, folders, config: loaded.config, validator: loaded.validator, today: options.today ?? TODAY });
   await workspace.scan();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/config';
-import { globToRegExp } from '../../../src/core/config/glob';
+import { globPattern } from '../../../src/core/config/glob';
 import { collectDecisionFiles } from '../../../src/core/workspace/collect-files';
 import { discoverFolders } from '../../../src/core/workspace/discover-folders';
 import { MemoryFileSystem } from '../support/memory-file-system';
@@ -61,7 +61,7 @@ describe('collectDecisionFiles', () => {
 
   it('matches ignore globs against the name and the folder-relative path', async () => {
     const fs = new MemoryFileSystem({ [`${D}/0001-a.md`]: '', [`${D}/runbooks/billing.md`]: '', [`${D}/runbooks/deep/x.md`]: '' });
-    assert.deepEqual(await collectDecisionFiles(fs, D, { ignore: ['runbooks/**'].map(globToRegExp) }), [`${D}/0001-a.md`]);
+    assert.deepEqual(await collectDecisionFiles(fs, D, { ignore: ['runbooks/**'].map(globPattern) }), [`${D}/0001-a.md`]);
   });
 
   it('follows a symbolic link once and ends a link loop at once', async () => {
@@ -78,6 +78,31 @@ describe('collectDecisionFiles', () => {
     // listed as z/to-a/…, the file the editor opens (a/…) would be a second record with the same id.
     const fs = new MemoryFileSystem({ [`${D}/a/0002-b.md`]: '', [`${D}/z/0003-c.md`]: '' }, { symlinks: { [`${D}/z/to-a`]: '../a' } });
     assert.deepEqual(await collectDecisionFiles(fs, D, { ignore }), [`${D}/a/0002-b.md`, `${D}/z/0003-c.md`]);
+  });
+
+  it('on a port confined to the workspace: reports each link that leads out once, never follows it, never looks outside', async () => {
+    const fs = new MemoryFileSystem(
+      { [`${D}/0001-a.md`]: '', '/ws/shared/0002-b.md': '', '/outside/0003-c.md': '', '/outside/deep/0004-d.md': '', '/etc/passwd': '' },
+      {
+        root: '/ws',
+        symlinks: {
+          [`${D}/shared`]: '/ws/shared',
+          [`${D}/0003-secret.md`]: '../../../outside/0003-c.md',
+          [`${D}/0005-gone.md`]: '/outside/missing.md',
+          [`${D}/elsewhere`]: '../../../outside',
+          [`${D}/machine`]: '/',
+          [`${D}/diagram.png`]: '/outside/diagram.png',
+          [`${D}/README.md`]: '/outside/README.md',
+        },
+      },
+    );
+    const outside: string[] = [];
+    const files = await collectDecisionFiles(fs, D, { ignore, onLinkOutside: (path) => outside.push(path) });
+    assert.deepEqual(files, [`${D}/0001-a.md`, `${D}/shared/0002-b.md`], 'links inside still work');
+    // A record-like name or a possible folder: reported; an image or an ignored name: not records either way.
+    assert.deepEqual(outside.sort(), [`${D}/0003-secret.md`, `${D}/0005-gone.md`, `${D}/elsewhere`, `${D}/machine`]);
+    assert.deepEqual(fs.reads, [], 'nothing read');
+    assert.deepEqual(fs.lookups.filter((path) => !path.startsWith('/ws/')), [], 'nothing outside even looked up');
   });
 
   it('never opens a FIFO or other special file', async () => {

@@ -103,6 +103,66 @@ describe('DecisionWorkspace', () => {
     assert.match(findings[0].message, /could not be read/);
   });
 
+  it('a record linked from outside the repository: one link-outside-repository finding on the link, not indexed, nothing read', async () => {
+    const { findings, workspace, fs } = await lintFiles(
+      // Beside the workspace (lintFiles puts files under /ws): what a link would like read.
+      { [`${D}/0001-a.md`]: adr('A'), '../outside/secret.md': adr('SECRET TITLE'), '../outside/decisions/0003-c.md': adr('C') },
+      { symlinks: { [`/ws/${D}/0002-secret.md`]: '/outside/secret.md', [`/ws/${D}/imported`]: '../../../outside/decisions' } },
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.path, f.ruleId, f.severity, f.range.start.line]),
+      [
+        [`${D}/0002-secret.md`, 'link-outside-repository', 'warning', 0],
+        [`${D}/imported`, 'link-outside-repository', 'warning', 0],
+      ],
+    );
+    assert.equal(findings[0].message, '0002-secret.md is a symbolic link that leads outside the repository, so Legible does not read it. Should this record live in the repository, or is the link left over?');
+    assert.equal(findings[1].message, 'imported is a symbolic link that leads outside the repository, so Legible does not read it. Should this folder of records live in the repository, or is the link left over?');
+    assert.deepEqual(workspace.index.entries().map((e) => e.title), ['A']);
+    assert.deepEqual(fs.reads.filter((path) => !path.startsWith('/ws/')), []);
+  });
+
+  it('a record named directly through a link out (the CLI\'s lint FILE): file-readable says why, nothing of it is read', async () => {
+    const fs = new MemoryFileSystem({ '/outside/secret.md': adr('SECRET TITLE') }, { root: '/ws', symlinks: { [`/ws/${D}/0002-secret.md`]: '/outside/secret.md' }, directories: [`/ws/${D}`] });
+    const workspace = new DecisionWorkspace({ fs, root: '/ws', folders: [`/ws/${D}`], config: defaultConfig(), validator: new SchemaValidator(), today: TODAY });
+    const { doc } = await workspace.update(`/ws/${D}/0002-secret.md`);
+    assert.equal(doc.text, '');
+    assert.deepEqual(brief(workspace.fileFindings(`/ws/${D}/0002-secret.md`)), ['file-readable@1']);
+    assert.match(workspace.fileFindings(`/ws/${D}/0002-secret.md`)[0].message, /^This file is reached through a symbolic link that leads outside the repository/);
+  });
+
+  it('a link out that appears after the walk (the extension\'s watcher): leadsOutside says so, markOutside reports it, remove forgets it', async () => {
+    const { workspace, fs } = await lintFiles({ [`${D}/0001-a.md`]: adr('A') });
+    const link = `/ws/${D}/0002-later.md`;
+    fs.symlink(link, '/outside/secret.md');
+    fs.symlink(`/ws/${D}/0003-inside.md`, '0001-a.md');
+    assert.equal(await workspace.leadsOutside(link), true);
+    assert.equal(await workspace.leadsOutside(`/ws/${D}/0003-inside.md`), false, 'a link inside is a record');
+    assert.equal(await workspace.leadsOutside(`/ws/${D}/0001-a.md`), false);
+    workspace.markOutside(link);
+    assert.deepEqual(brief(await workspace.crossFileFindings()), ['link-outside-repository@1']);
+    assert.equal(workspace.index.get(link), undefined);
+    workspace.remove(link);
+    assert.deepEqual(await workspace.crossFileFindings(), []);
+  });
+
+  it('artifact links outside the repository: the same finding whether the file exists there or not, and no lookup', async () => {
+    const artifacts = ['knowledge-exit-path:', '  holders: [amira]', '  successors: [bo]', '  mechanisms: [runbook]', '  artifacts:'];
+    const links = ['../../../outside/id_rsa', '../../../outside/missing', '/outside/id_rsa', 'runbooks/out/id_rsa', 'runbooks/in.md', 'runbooks/none.md'];
+    const text = cleanAdr('A', [...artifacts, ...links.map((l) => `    - ${l}`)]).replace(/knowledge-exit-path: \{[^\n]*\}\n/, '');
+    const { findings, fs } = await lintFiles(
+      { [`${D}/0001-a.md`]: text, [`${D}/runbooks/in.md`]: '# In\n', '../outside/id_rsa': 'KEY' },
+      { config: { ignore: ['runbooks/**'] }, symlinks: { [`/ws/${D}/runbooks/out`]: '/outside' } },
+    );
+    const byLink = (target: string) => findings.filter((f) => f.message.includes(` ${target},`)).map((f) => f.ruleId);
+    for (const outside of ['../../../outside/id_rsa', '../../../outside/missing', '/outside/id_rsa', 'runbooks/out/id_rsa']) assert.deepEqual(byLink(outside), ['link-outside-repository'], outside);
+    assert.deepEqual(byLink('runbooks/in.md'), []);
+    assert.deepEqual(byLink('runbooks/none.md'), ['reference-resolves']);
+    const messages = findings.filter((f) => f.ruleId === 'link-outside-repository').map((f) => f.message.replace(/links \S+,/, 'links X,'));
+    assert.equal(new Set(messages).size, 1, `an existing and a missing target read alike: ${[...new Set(messages)].join(" | ")}`);
+    assert.deepEqual(fs.lookups.filter((path) => !path.startsWith('/ws/')), []);
+  });
+
   it('answers the day it is given, not the clock', async () => {
     const files = { [`${D}/0001-a.md`]: adr('A', 'review-by: 2027-01-01') };
     assert.deepEqual(brief((await lintFiles(files, { today: '2026-12-31' })).findings), []);
