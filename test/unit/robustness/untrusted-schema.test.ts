@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { re2RegexEngine } from '../../../src/cli/re2-regex-engine';
+import { MAX_PATTERN_SIZE, patternSize } from '../../../src/core/text/pattern-size';
+import { configFromSource } from '../../../src/core/workspace/load-config';
 import { brief, lintFiles, type TestWorkspace } from '../support/workspace';
 import { bounded, childReport, cleanAdr, FILE, runChild } from './robustness-support';
 
@@ -120,5 +123,41 @@ describe('robustness: untrusted schema extensions', () => {
     const nested = await lintWith({ type: 'object', properties: { owners: deep } }, cleanAdr('Deep'));
     assert.deepEqual(problems(nested), [`/schemaExtensions/adr Schema extension ${EXTENSION} ignored: nested deeper than 32 levels`]);
     assert.deepEqual(brief(nested.findings), []);
+  });
+
+  it('pattern size: counted repetitions multiply what they repeat; a Unicode property, a negated class and `.` weigh more than a letter', () => {
+    assert.deepEqual(
+      ['^[A-Z]', '(a+)+$', 'a{1000}', '(?:a{10}){10}', '.{100}', '\\p{L}{10}', '[^a]{3}', '(?<n>x){2,}'].map(patternSize),
+      [2, 1, 1000, 100, 800, 4000, 24, 3],
+    );
+  });
+
+  it('a pattern whose repetitions are too large for RE2 is refused before RE2 compiles it, with its reason', async () => {
+    const ws = await bounded('a large pattern', () => lintWith({ type: 'object', properties: { title: { type: 'string', pattern: '^\\p{L}{50}$' } } }, cleanAdr('Large')));
+    assert.deepEqual(problems(ws.value), [
+      `/schemaExtensions/adr Schema extension ${EXTENSION} ignored: "pattern": "^\\\\p{L}{50}$" is refused: its repetitions make it too large to run in linear time (about 20000 steps per character, at most ${MAX_PATTERN_SIZE}); could a count be smaller?`,
+    ]);
+  });
+
+  it('the patterns of all extensions share one budget: the extension whose patterns pass it is refused, the others apply', async () => {
+    const medium = (n: number) => ({ type: 'object', properties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { type: 'string', pattern: `^x{${MAX_PATTERN_SIZE / 2 - 10}}y{${MAX_PATTERN_SIZE / 2 - 10}}${i}$` }])) });
+    const ws = await lintFiles({
+      '.legible.json': JSON.stringify({ schemaExtensions: { adr: 'schemas/adr.json', rfc: 'schemas/rfc.json' } }),
+      'schemas/adr.json': JSON.stringify(medium(6)),
+      'schemas/rfc.json': JSON.stringify(medium(6)),
+      [FILE]: cleanAdr('Budget'),
+    });
+    assert.deepEqual(problems(ws).map((p) => p.replace(/\(about \d+/, '(about N')), [
+      '/schemaExtensions/rfc Schema extension schemas/rfc.json ignored: its patterns, with those of the other extensions, are too large to run in linear time together (about N steps per character, at most 20000); could they be fewer or smaller?',
+    ]);
+    assert.deepEqual(Object.keys(ws.loaded.source.extensions), ['adr']);
+  });
+
+  it('a lint worker builds the configuration from what the main thread read and checked: no file read, the same findings', async () => {
+    const ws = await lintWith({ type: 'object', properties: { title: { type: 'string', pattern: '^[A-Z]' } } }, cleanAdr('lower case'));
+    const again = await configFromSource(JSON.parse(JSON.stringify(ws.loaded.source)), { trusted: true, regexEngine: re2RegexEngine });
+    assert.deepEqual(again.problems, []);
+    assert.equal(again.validator.validateRecord('adr', { title: 'lower case' }).some((e) => e.keyword === 'pattern'), true);
+    assert.equal(again.validator.validateRecord('adr', { title: 'Upper case' }).some((e) => e.keyword === 'pattern'), false);
   });
 });
