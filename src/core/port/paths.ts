@@ -1,10 +1,10 @@
 // Minimal '/'-path arithmetic: the core must not import node:path, and URI strings split the same way.
 
 export function joinPath(base: string, ...parts: string[]): string {
-  let out = base.replace(/\/+$/, '');
+  let out = withoutTrailingSlashes(base);
   for (const part of parts) {
     if (!part) continue;
-    out = part.startsWith('/') ? part.replace(/\/+$/, '') : `${out}/${part}`;
+    out = part.startsWith('/') ? withoutTrailingSlashes(part) : `${out}/${part}`;
   }
   return normalizePath(out);
 }
@@ -32,14 +32,14 @@ export function normalizePath(path: string): string {
 }
 
 export function dirname(path: string): string {
-  const i = path.replace(/\/+$/, '').lastIndexOf('/');
+  const i = withoutTrailingSlashes(path).lastIndexOf('/');
   if (i < 0) return '.';
   if (i === 0) return '/';
   return path.slice(0, i);
 }
 
 export function basename(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
+  const trimmed = withoutTrailingSlashes(path);
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
@@ -54,7 +54,14 @@ export function relativePath(from: string, to: string): string {
 
 /** True when `child` is `parent` or lies below it (after normalisation). */
 export function isInside(parent: string, child: string): boolean {
-  const p = normalizePath(parent).replace(/\/+$/, '');
+  const p = withoutTrailingSlashes(normalizePath(parent));
   const c = normalizePath(child);
   return c === p || c.startsWith(`${p}/`);
+}
+
+/** `path` without its trailing slashes (`/\/+$/` was quadratic on a path of many slashes followed by a name). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return end === path.length ? path : path.slice(0, end);
 }

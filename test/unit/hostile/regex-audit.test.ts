@@ -7,6 +7,7 @@ import { localLink } from '../../../src/core/index/build-entry';
 import { disabledRules } from '../../../src/core/lint/suppressions';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { closesFence, fenceOpening } from '../../../src/core/parse/fence';
+import { basename, joinPath } from '../../../src/core/port/paths';
 import { placeholderText } from '../../../src/core/templates/render-template';
 import { printableLine } from '../../../src/core/text/printable';
 import { updateToc } from '../../../src/core/toc/render-toc';
@@ -85,5 +86,10 @@ describe('hostile input: no regular expression backtracks on what a repository w
     ];
     const doc = parseDecisionDocument('/w/0001-legacy.md', `${lines.join('\n')}\n`, DEFAULT_LIMITS);
     assert.equal(doc.legible, false);
+  });
+
+  it('a path of 200,000 slashes before a name (a folder in .legible.json): its name and its joins, in one pass', () => {
+    assert.equal(basename(`a${'/'.repeat(200_000)}b///`), 'b');
+    assert.equal(joinPath('/w///', `docs${'/'.repeat(200_000)}x`), '/w/docs/x');
   });
 });
