@@ -13,8 +13,8 @@ export function parseUnits(text: string, chunkedFrom = CHUNKED_FROM): Chunk[] {
  * How long the Markdown parser would take on the body, as the length of one block that would take
  * as long: the square root of Σ restructures × lines over the parser's chunks, where lines are
  * the chunk's non-blank lines and list or quote markers (each marker is a block of its own), and
- * restructures are the markers, the setext underlines (`=`, `-` lines) and the lines that may
- * continue a list item or a quote lazily. micromark (remark's parser) walks the events of the
+ * restructures are the markers but a line's first at column 0, the setext underlines (`=`, `-`
+ * lines) and the lines that may continue a list item or a quote lazily. micromark (remark's parser) walks the events of the
  * whole chunk so far again for each of these (a setext heading is resolved backwards; a container
  * closed inside another, or a lazy line, moves events with an edit map), so its time grows with
  * that product: `a\n=\n` 8,000 times took it a minute, 5,000 lines of `> - > - a` 30 s.
@@ -49,7 +49,10 @@ export function markdownBlockLines(text: string, from: number, chunkedFrom = CHU
     }
     lines += 1 + markers.count;
     if (markers.count > 0) {
-      restructures += markers.count;
+      // A list item or quote at column 0 opens a block of its own (measured linear: a record with a
+      // list in every section parses in time proportional to its length); one inside another, or
+      // indented under an item, closes and moves what is open around it.
+      restructures += markers.count - (markers.first === lineStart ? 1 : 0);
       inContainer = true;
     } else if (inContainer || isUnderline(text, rest, end)) restructures++;
   }
@@ -58,8 +61,9 @@ export function markdownBlockLines(text: string, from: number, chunkedFrom = CHU
 }
 
 /** The list and quote markers that open a line (`> - 1. `), and where its content starts. */
-function containerMarkers(text: string, start: number, end: number): { count: number; rest: number } {
+function containerMarkers(text: string, start: number, end: number): { count: number; first: number; rest: number } {
   let count = 0;
+  let first = -1;
   let i = start;
   for (;;) {
     while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
@@ -75,10 +79,10 @@ function containerMarkers(text: string, start: number, end: number): { count: nu
       // A list marker is followed by a space, a tab or the end of the line.
       if (after < end && text.charCodeAt(after) !== 32 && text.charCodeAt(after) !== 9) break;
     }
-    count++;
+    if (count++ === 0) first = i;
     i = after;
   }
-  return { count, rest: i };
+  return { count, first, rest: i };
 }
 
 /** A setext underline: only `=` or only `-`, then spaces or tabs. */
