@@ -27,7 +27,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxFrontmatterDepth: 16,
   maxYamlNodes: 20_000,
   maxBodyBytes: 512 * 1024,
-  // The longest real record here comes to 772 (a Rust RFC of 1,900 lines); 2,000 such lines parse in about a second on a busy machine.
+  // The largest real record here comes to about 600 (a Rust RFC of 1,900 lines); a block at 2,000 parses in about a second on a busy machine.
   maxBlockLines: 2000,
   maxFileBytes: 4 * 1024 * 1024,
   maxSchemaBytes: 256 * 1024,
