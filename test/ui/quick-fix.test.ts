@@ -24,7 +24,8 @@ describe('Quick fixes', () => {
     assert.ok(fixes.includes('Add `risk.mitigation`'), fixes.join('\n'));
     await ui.chooseQuickFix('Add `risk.mitigation`');
 
-    await ui.waitForEditorLine('  mitigation: <How will we lower this risk, or recover if it happens?>');
+    await ui.waitForEditorLine('  mitigation: >-');
+    await ui.waitForEditorLine('    <How will we lower this risk, or recover if it happens?>');
     problems = await ui.waitForProblem(/`risk\.mitigation` is still a placeholder/);
     assert.deepEqual(problems.filter((p) => p.severity === 'Error'), [], JSON.stringify(problems));
     assert.equal(await ui.squiggleCount('error'), 0);

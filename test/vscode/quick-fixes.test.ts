@@ -39,10 +39,11 @@ describe('Quick fixes', () => {
     const action = await applyFix(uri, diagnostic, 'Add `risk.mitigation`');
     assert.equal(action.isPreferred, true);
     await waitForNoRule(uri, 'frontmatter-schema');
-    assert.equal(document.getText(), text.replace('  blast-radius: team\n', '  blast-radius: team\n  mitigation: <How will we lower this risk, or recover if it happens?>\n'));
-    // The new line asks its question: the placeholder rule now points at it, and only at it.
+    assert.equal(document.getText(), text.replace('  blast-radius: team\n', '  blast-radius: team\n  mitigation: >-\n    <How will we lower this risk, or recover if it happens?>\n'));
+    // The new answer asks its question (a folded block, so any sentence typed there is valid YAML):
+    // the placeholder rule now points at the question, and only at it.
     const placeholder = await waitForRule(uri, 'placeholder');
-    assert.equal(placeholder.range.start.line, document.getText().split('\n').findIndex((l) => l.startsWith('  mitigation:')));
+    assert.equal(placeholder.range.start.line, document.getText().split('\n').findIndex((l) => l.startsWith('  mitigation:')) + 1);
   });
 
   it('replaces an invalid value with the one meant ("did you mean")', async () => {

@@ -136,6 +136,10 @@ function keyInsert(context: Context, path: readonly string[], listed: FieldInfo)
   if (info.kind === 'array') {
     return { text: `${info.name}:\n${unit}- `, snippet: false, retrigger: true };
   }
+  // A prose answer as the template writes it: a folded block, the question on the line below.
+  const schemaType = info.prose ? (type ?? schemaTypeFor(undefined, path.slice(0, -1))) : undefined;
+  const prose = schemaType ? renderFieldSnippet(schemaType, path, { unit }) : [];
+  if (prose.length) return { text: prose.join('\n'), snippet: true, retrigger: false };
   // A closed vocabulary: the key, then the values with their meanings (a snippet choice would
   // silently keep its first value on Escape, and an unconsidered value reads as decided).
   if (info.enum?.length) return { text: `${info.name}: `, snippet: false, retrigger: true };

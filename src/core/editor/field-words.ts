@@ -24,6 +24,7 @@ function commonFieldInfo(name: string): FieldInfo | undefined {
     placeholder: schema['x-placeholder'] as string | undefined,
     recommended: schema['x-recommended'] === true,
     required: ((COMMON.required ?? []) as string[]).includes(name),
+    prose: schema['x-prose'] === true && schema.type !== 'array' && schema.type !== 'object',
     kind: schema.type === 'array' ? 'array' : schema.type === 'object' ? 'object' : 'scalar',
   };
 }

@@ -11,10 +11,24 @@ export function spanAt(doc: DecisionDocument, pointer: string, prefer: 'value' |
   const location = doc.yaml?.locations.get(pointer);
   if (location && !(pointer === '' && prefer === 'key')) {
     const value = location.value.end > location.value.start ? location.value : undefined;
-    const chosen = prefer === 'key' ? (location.key ?? value) : (value ?? location.key);
+    const chosen = prefer === 'key' ? (location.key ?? value) : (value && (blockContent(doc, value) ?? value)) ?? location.key;
     if (chosen) return chosen;
   }
   return openingFence(doc);
+}
+
+/**
+ * The text of a block scalar (`>-` and the answer on the lines below): what the author wrote, not
+ * the header and the line breaks. Undefined for any other value, or a block with no text.
+ */
+function blockContent(doc: DecisionDocument, value: Span): Span | undefined {
+  const header = doc.text.charAt(value.start);
+  if (header !== '>' && header !== '|') return undefined;
+  let start = doc.lines.lineEnd(doc.lines.position(value.start).line);
+  let end = value.end;
+  while (start < end && /\s/.test(doc.text.charAt(start))) start++;
+  while (end > start && /\s/.test(doc.text.charAt(end - 1))) end--;
+  return end > start ? { start, end } : undefined;
 }
 
 export function openingFence(doc: DecisionDocument): Span {

@@ -13,6 +13,11 @@ export interface FieldInfo {
   readonly placeholder?: string;
   readonly recommended: boolean;
   readonly required: boolean;
+  /**
+   * The answer is sentences (`x-prose` in the schema): templates and fixes write it as a folded
+   * block (`>-`, the text on the next line), where any sentence — colons, `#`, quotes — is text.
+   */
+  readonly prose: boolean;
   readonly kind: 'object' | 'array' | 'scalar';
 }
 
@@ -65,6 +70,7 @@ function toInfo(name: string, raw: JsonSchema, root: JsonSchema, required: boole
     placeholder: merged['x-placeholder'] as string | undefined,
     recommended: merged['x-recommended'] === true,
     required,
+    prose: merged['x-prose'] === true && kind === 'scalar',
     kind,
   };
 }

@@ -18,7 +18,7 @@ export const DEFS_SCHEMA: JsonSchema = defs;
 export const CONFIG_SCHEMA: JsonSchema = config;
 
 /** Annotation keywords the schemas carry for the editor; ajv must know them in strict mode. */
-export const ANNOTATION_KEYWORDS = ['enumDescriptions', 'defaultSnippets', 'x-recommended', 'x-sections', 'x-placeholder'];
+export const ANNOTATION_KEYWORDS = ['enumDescriptions', 'defaultSnippets', 'x-recommended', 'x-sections', 'x-placeholder', 'x-prose'];
 
 export function isRecordType(value: unknown): value is RecordType {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(RECORD_SCHEMAS, value);

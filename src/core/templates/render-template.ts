@@ -1,7 +1,7 @@
 import { childFields, fieldInfo, schemaSections, type FieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 import { statusesOf } from '../schema/statuses';
-import { yamlString } from './yaml-scalar';
+import { PROSE_BLOCK, yamlString } from './yaml-scalar';
 
 /**
  * New records are rendered from the schema: the required fields and the recommended ones, in the
@@ -121,6 +121,10 @@ function renderField(walk: Walk, path: readonly string[], info: FieldInfo, inden
     renderFields(walk, path, `${indent}${walk.unit}`, out);
   } else if (info.kind === 'array') {
     out.push(`${indent}${info.name}:`, `${indent}${walk.unit}- ${walk.writer.item(info)}`);
+  } else if (info.prose && !info.enum?.length) {
+    // A sentence is an answer whatever it holds (`: `, ` #`, quotes, a leading `-`): written as a
+    // folded block, on its own line below the key, YAML reads every character as text.
+    out.push(`${indent}${info.name}: ${PROSE_BLOCK}`, `${indent}${walk.unit}${walk.writer.prose(placeholderText(info))}`);
   } else {
     out.push(`${indent}${info.name}: ${walk.writer.value(info)}`);
   }

@@ -102,8 +102,9 @@ describe('completionsAt', () => {
       assert.equal(risk.insertText, 'risk:\n  level: ${1:<low | medium | high | critical>}');
       const tradeoff = item('---\ntype: adr\nrisk:\n    level: low\n|\n---\n', 'business-tradeoff');
       const children = childFields('adr', ['business-tradeoff']).filter((f) => f.required);
-      assert.equal(tradeoff.insertText.split('\n').length, 1 + children.length);
-      children.forEach((child, i) => assert.ok(tradeoff.insertText.includes(`\n    ${child.name}: \${${i + 1}:<${child.description}>}`), child.name));
+      // Each answer is prose: a folded block, the question on the line below (any sentence is then valid YAML).
+      assert.equal(tradeoff.insertText.split('\n').length, 1 + 2 * children.length);
+      children.forEach((child, i) => assert.ok(tradeoff.insertText.includes(`\n    ${child.name}: >-\n        \${${i + 1}:<${child.description}>}`), child.name));
       const exit = item('---\ntype: adr\n|\n---\n', 'knowledge-exit-path').insertText;
       assert.match(exit, /^knowledge-exit-path:\n {2}holders:\n {4}- \$\{1:<[^>]+>\}\n {2}mechanisms:\n {4}- \$\{2:<documentation \| pairing/);
     });

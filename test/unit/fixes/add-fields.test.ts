@@ -31,7 +31,7 @@ describe('fixes: add-fields', () => {
     const fixed = await fixAndRelint('0001-cache.md', text, 'frontmatter-schema');
     assert.equal(
       fixed,
-      text.replace('  blast-radius: team\n', '  blast-radius: team\n  mitigation: <How will we lower this risk, or recover if it happens?>\n'),
+      text.replace('  blast-radius: team\n', '  blast-radius: team\n  mitigation: >-\n    <How will we lower this risk, or recover if it happens?>\n'),
     );
   });
 
@@ -49,7 +49,7 @@ describe('fixes: add-fields', () => {
       fixed,
       text.replace(
         '    preserves-option: Moving to a managed cache later.\n',
-        '    preserves-option: Moving to a managed cache later.\n    accepts-cost: <What cost are we accepting?>\n',
+        '    preserves-option: Moving to a managed cache later.\n    accepts-cost: >-\n        <What cost are we accepting?>\n',
       ),
     );
   });
@@ -66,7 +66,8 @@ describe('fixes: add-fields', () => {
           'risk:',
           '    level: <low | medium | high | critical>',
           '    blast-radius: <component | team | cross-team | org>',
-          '    mitigation: <How will we lower this risk, or recover if it happens?>',
+          '    mitigation: >-',
+          '        <How will we lower this risk, or recover if it happens?>',
           '',
         ),
       ),
@@ -147,7 +148,7 @@ describe('fixes: add-fields', () => {
       fixed,
       text.replace(
         '    process memory.\n',
-        '    process memory.\nrisk:\n  level: <low | medium | high | critical>\n  blast-radius: <component | team | cross-team | org>\n  mitigation: <How will we lower this risk, or recover if it happens?>\n',
+        '    process memory.\nrisk:\n  level: <low | medium | high | critical>\n  blast-radius: <component | team | cross-team | org>\n  mitigation: >-\n    <How will we lower this risk, or recover if it happens?>\n',
       ),
     );
   });
@@ -157,7 +158,7 @@ describe('fixes: add-fields', () => {
     const fixed = await fixAndRelint('0001-cache.md', text, 'frontmatter-schema');
     assert.equal(
       fixed,
-      text.replace('  blast-radius: team\r\n', '  blast-radius: team\r\n  mitigation: <How will we lower this risk, or recover if it happens?>\r\n'),
+      text.replace('  blast-radius: team\r\n', '  blast-radius: team\r\n  mitigation: >-\r\n    <How will we lower this risk, or recover if it happens?>\r\n'),
     );
   });
 
@@ -175,8 +176,8 @@ describe('fixes: add-fields', () => {
     assert.equal(
       applyEdits(text, action.edits),
       text
-        .replace('business-tradeoff:\n', 'business-tradeoff:\n  reduces-risk: <What risk are we reducing?>\n')
-        .replace('  eases-later: Horizontal scaling of the web tier.\n', '  eases-later: Horizontal scaling of the web tier.\n  protects-outcome: <What business outcome does this protect?>\n'),
+        .replace('business-tradeoff:\n', 'business-tradeoff:\n  reduces-risk: >-\n    <What risk are we reducing?>\n')
+        .replace('  eases-later: Horizontal scaling of the web tier.\n', '  eases-later: Horizontal scaling of the web tier.\n  protects-outcome: >-\n    <What business outcome does this protect?>\n'),
     );
   });
 

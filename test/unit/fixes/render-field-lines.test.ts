@@ -6,7 +6,7 @@ describe('templates: renderFieldLines (shared by the template and the fixes)', (
     const template = renderTemplate({ type: 'adr', title: 'Cache', date: '2026-11-21' }).text;
     const risk = renderFieldLines('adr', ['risk']);
     assert.ok(template.includes(`\n${risk.join('\n')}\n`));
-    assert.deepEqual(risk, ['risk:', '  level: <low | medium | high | critical>', '  blast-radius: <component | team | cross-team | org>', '  mitigation: <How will we lower this risk, or recover if it happens?>']);
+    assert.deepEqual(risk, ['risk:', '  level: <low | medium | high | critical>', '  blast-radius: <component | team | cross-team | org>', '  mitigation: >-', '    <How will we lower this risk, or recover if it happens?>']);
   });
 
   it('indents by the given key indentation and unit', () => {

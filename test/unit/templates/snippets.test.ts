@@ -20,7 +20,8 @@ describe('contributed snippets', () => {
     const snippets = Object.values(buildSnippets());
     assert.deepEqual(snippets.map((s) => s.prefix), [...RECORD_TYPES, 'reversibility', 'risk', 'business-tradeoff', 'knowledge-exit-path']);
     const tradeoff = snippets.find((s) => s.prefix === 'business-tradeoff')!.body.join('\n');
-    for (const field of childFields('adr', ['business-tradeoff'])) assert.ok(tradeoff.includes(`${field.name}: \${`) && tradeoff.includes(field.description!), field.name);
+    // Prose answers are folded blocks: whatever sentence is typed at the stop stays valid YAML.
+    for (const field of childFields('adr', ['business-tradeoff'])) assert.ok(tradeoff.includes(`${field.name}: >-\n    \${`) && tradeoff.includes(field.description!), field.name);
     const adr = snippets.find((s) => s.prefix === 'adr')!.body;
     assert.equal(adr[2], 'title: ${1:Title}');
     assert.ok(adr.includes('# ${1}'), 'the heading mirrors the title');
