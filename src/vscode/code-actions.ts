@@ -34,6 +34,8 @@ export class CodeActions implements vscode.CodeActionProvider {
     const doc = parseDecisionDocument(path, document.getText(), config.limits, undefined, legacy);
     const published = this.diagnostics.findings(document.uri);
     const actions: vscode.CodeAction[] = [];
+    // "Disable for this file" comes after every repair, whichever diagnostic each belongs to.
+    const disables: vscode.CodeAction[] = [];
     const disabled = new Set<string>();
     for (const diagnostic of ours) {
       const ruleId = ruleIdOf(diagnostic);
@@ -54,11 +56,11 @@ export class CodeActions implements vscode.CodeActionProvider {
         if (disable) {
           const action = this.toAction(disable, document.uri, diagnostic);
           action.isPreferred = false;
-          actions.push(action);
+          disables.push(action);
         }
       }
     }
-    return actions;
+    return [...actions, ...disables];
   }
 
   private toAction(fix: FixAction, uri: vscode.Uri, diagnostic: vscode.Diagnostic): vscode.CodeAction {

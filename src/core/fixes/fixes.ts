@@ -5,7 +5,9 @@ import { addFieldsFix } from './add-fields';
 import { addFrontmatterFix } from './add-frontmatter';
 import { addLinkFix } from './add-link';
 import { addSectionFix } from './add-section';
+import { removeFieldFix } from './remove-field';
 import { replaceValueFixes } from './replace-value';
+import { writeAsTextFixes } from './write-as-text';
 import type { FixAction } from './text-edit';
 
 export type { FixAction, TextEdit } from './text-edit';
@@ -40,6 +42,12 @@ export function fixesFor(doc: DecisionDocument, finding: Finding, config: Resolv
     }
     case 'add-frontmatter': {
       const action = addFrontmatterFix(doc);
+      return action ? [action] : [];
+    }
+    case 'write-as-text':
+      return writeAsTextFixes(doc, fix.line, fix.block);
+    case 'remove-field': {
+      const action = removeFieldFix(doc, fix.pointer);
       return action ? [action] : [];
     }
   }

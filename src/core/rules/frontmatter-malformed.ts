@@ -1,4 +1,10 @@
+import { readAnswers } from '../document/answers';
+import { isRecordType } from '../schema/schema-registry';
+import { closeQuote } from '../templates/yaml-scalar';
+import { pointerOf } from '../text/json-pointer';
+import { brokenAnswer, lostAnswers } from './answer-trouble';
 import type { DocumentRule } from './rule';
+import { field } from './rule-helpers';
 
 /** Frontmatter that cannot be read: each YAML problem at its own position in the document. */
 export const frontmatterMalformed: DocumentRule = {
@@ -27,7 +33,33 @@ export const frontmatterMalformed: DocumentRule = {
       return;
     }
     const problems = doc.yaml?.problems ?? [];
-    for (const problem of problems) context.report({ message: `YAML: ${problem.message}`, span: problem.span });
+    // A sentence that breaks the YAML is said once, on the sentence, in a writer's words, with its repair.
+    const answers = problems.some((problem) => problem.code === 'syntax') ? readAnswers(doc) : undefined;
+    const told = new Set<number>();
+    for (const problem of problems) {
+      const broken = answers && brokenAnswer(doc, answers, problem);
+      if (!broken) context.report({ message: `YAML: ${problem.message}`, span: problem.span });
+      else if (!told.has(broken.line)) {
+        told.add(broken.line);
+        const unclosed = closeQuote(doc.text.slice(broken.span.start, broken.span.end)) !== undefined;
+        context.report({
+          message: `${field(pointerOf(broken.path))}: this answer ${broken.reason} — ${unclosed ? 'close the quote, quote the whole answer' : 'quote it'}, or write it as a block.`,
+          span: broken.span,
+          // The text as typed is the only reading, so `lint --fix` may write it; an unclosed quote
+          // may be unfinished quoting or a quote character, which is the author's to say.
+          fix: { kind: 'write-as-text', line: broken.line, block: broken.prose, ...(!unclosed && { safe: true }) },
+        });
+      }
+    }
     if (!problems.length && !doc.data) context.report({ message: 'The frontmatter is empty: which record is this (type, title, status, date, owners)?', span: block.open, fix: { kind: 'add-frontmatter' } });
+    if (!problems.length && isRecordType(context.type)) {
+      for (const lost of lostAnswers(doc, context.type)) {
+        context.report({
+          message: `${field(pointerOf(lost.path))}: YAML reads this answer as ${JSON.stringify(lost.read)}, not as written: it ${lost.reason}. Quote it, or write it as a block.`,
+          span: lost.span,
+          fix: { kind: 'write-as-text', line: lost.line, block: true },
+        });
+      }
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { nearest } from '../text/nearest';
-import { escapeSegment, pointerPath } from '../text/json-pointer';
+import { escapeSegment, pointerOf, pointerPath } from '../text/json-pointer';
 import { RECORD_TYPES, isRecordType, type RecordType } from '../schema/schema-registry';
 import { displayPath, fieldInfo } from '../schema/field-info';
 import type { DocumentRule, DocumentRuleContext } from './rule';
@@ -141,9 +141,19 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
       return;
     }
     case 'type': {
-      const expected = String(params.type).split(',').map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping of fields' : `a ${t}`));
-      const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${shown}`;
-      context.report({ message: `${name} should be ${expected.join(' or ')}, not ${got}. ${ask}`.trim(), span: spanAt(doc, pointer) });
+      if (value === null) {
+        reportEmpty(context, type, pointer);
+        return;
+      }
+      const expected = String(params.type).split(',').map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping of fields' : t === 'integer' ? 'an integer' : `a ${t}`));
+      const got = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${shown}`;
+      // `title: 2026`, `reduces-risk: yes`: text YAML took for a number or a boolean; quoted, it is text again.
+      const asText = String(params.type).split(',').includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? plainValueLine(doc, pointer) : undefined;
+      context.report({
+        message: `${name} should be ${expected.join(' or ')}, not ${got}.${asText !== undefined ? ' Quote it to keep it as text.' : ''} ${ask}`.trim(),
+        span: spanAt(doc, pointer),
+        ...(asText !== undefined && { fix: { kind: 'write-as-text', line: asText, block: fieldInfo(type, schemaPath(pointer))?.prose ?? false } }),
+      });
       return;
     }
     case 'minItems':
@@ -160,6 +170,53 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
     default:
       context.report({ message: `${name} ${error.message ?? 'is invalid'}. ${ask}`.trim(), span: spanAt(doc, pointer) });
   }
+}
+
+/**
+ * A field left empty (`plan:`). An optional one may simply be left out: the message says so and the
+ * fix removes its line (safe: an empty value says nothing the absent key does not). A required one
+ * asks its question.
+ */
+function reportEmpty(context: DocumentRuleContext, type: RecordType, pointer: string): void {
+  const { doc } = context;
+  const ask = question(type, pointer);
+  const optional = canLeaveOut(context, type, pointer);
+  context.report({
+    message: optional ? `${field(pointer)} is empty. ${ask} Answer it, or remove the line: the field is optional.`.replace(/\s+/g, ' ') : `${field(pointer)} is empty. ${ask}`.trim(),
+    span: spanAt(doc, pointer),
+    ...(optional && { fix: { kind: 'remove-field', pointer, safe: true } }),
+  });
+}
+
+/** True when the record is as valid without the key as with it empty: no requirement names it, and its mapping keeps other keys. */
+function canLeaveOut(context: DocumentRuleContext, type: RecordType, pointer: string): boolean {
+  const path = pointerPath(pointer);
+  const data = context.doc.data;
+  if (!data || !path.length || path.some((segment) => /^\d+$/.test(segment))) return false;
+  const parent = path.length > 1 ? valueAt(data, pointerOf(path.slice(0, -1))) : data;
+  if (!parent || typeof parent !== 'object' || Array.isArray(parent) || Object.keys(parent).length < 2) return false;
+  const without = withoutKey(data, path);
+  return !validate(context, type, without).some((error) => error.keyword === 'required' && `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` === pointer);
+}
+
+/** A copy of the data without the key at `path` (only the mappings along the path are copied). */
+function withoutKey(data: Record<string, unknown>, path: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = Object.assign(Object.create(null), data);
+  if (path.length === 1) delete copy[path[0]];
+  else copy[path[0]] = withoutKey(data[path[0]] as Record<string, unknown>, path.slice(1));
+  return copy;
+}
+
+/** The document line of the key whose one-line plain value is at `pointer`: what write-as-text rewrites. */
+function plainValueLine(doc: DocumentRuleContext['doc'], pointer: string): number | undefined {
+  const location = doc.yaml?.locations.get(pointer);
+  if (!location?.key || /^["'|>[{&*!]/.test(doc.text.charAt(location.value.start))) return undefined;
+  const line = doc.lines.position(location.key.start).line;
+  return doc.lines.position(location.value.end).line === line ? line : undefined;
+}
+
+function schemaPath(pointer: string): string[] {
+  return pointerPath(pointer).filter((segment) => !/^\d+$/.test(segment));
 }
 
 /** A key whose name a schema extension's `propertyNames` refuses: said on the key, not its parent. */

@@ -34,6 +34,10 @@ export type FixData = (
   | { readonly kind: 'add-link'; readonly path: string; readonly key: 'superseded-by' | 'supersedes'; readonly id: string }
   | { readonly kind: 'add-section'; readonly heading: string; readonly prompt?: string }
   | { readonly kind: 'add-frontmatter' }
+  /** The answer whose key is on document line `line`, rewritten as text YAML reads exactly; `block` prefers a folded block to quotes. */
+  | { readonly kind: 'write-as-text'; readonly line: number; readonly block: boolean }
+  /** An optional field left empty: its line removed (absent says the same, without an error). */
+  | { readonly kind: 'remove-field'; readonly pointer: string }
 ) & {
   /**
    * The fix carries out what the records already say and invents nothing — a back-link, the status
