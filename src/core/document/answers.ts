@@ -27,6 +27,8 @@ export interface Answer {
 export interface Answers {
   /** The answer on a document line: its key's line, or one of the lines that continue it. */
   at(line: number): Answer | undefined;
+  /** The document lines of every key with something after it on its line, in order. */
+  keyLines(): number[];
   /** The root `type:` as written, if any. */
   readonly recordType?: string;
   /** One level of the frontmatter's indentation. */
@@ -43,6 +45,14 @@ export function readAnswers(doc: DecisionDocument): Answers | undefined {
   const type = tree.roots.find((node) => node.kind === 'key' && node.name === 'type' && node.value !== '');
   return {
     at: (line) => answerAt(doc, tree, line - first, first),
+    keyLines: () => {
+      const found: number[] = [];
+      for (const [i, nodes] of tree.nodesByLine) {
+        const shape = tree.shapes[i];
+        if (nodes.at(-1)?.kind === 'key' && (shape.restEnd > shape.restStart || shape.comment !== undefined)) found.push(first + i);
+      }
+      return found.sort((a, b) => a - b);
+    },
     recordType: type?.value,
     indentUnit: tree.indentUnit,
   };

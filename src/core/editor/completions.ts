@@ -4,7 +4,7 @@ import { formatId, parseIdRef } from '../index/ids';
 import type { FieldInfo } from '../schema/field-info';
 import { ID_PREFIX, isRecordType, type RecordType } from '../schema/schema-registry';
 import { renderFieldSnippet } from '../templates/render-template';
-import { yamlString } from '../templates/yaml-scalar';
+import { flowString, yamlString } from '../templates/yaml-scalar';
 import type { Range } from '../text/position';
 import { editorChildFields, editorFieldInfo, fieldMarkdown, schemaTypeFor, valueSort } from './field-words';
 import { frontmatterCursor, type FrontmatterCursor } from './frontmatter-cursor';
@@ -241,8 +241,7 @@ function dateCandidates(name: string, today: string | undefined): Candidate[] {
 function written(value: string, cursor: FrontmatterCursor, flow: boolean): string {
   if (cursor.quote === '"') return JSON.stringify(value).slice(1, -1);
   if (cursor.quote === "'") return value.replace(/'/g, "''");
-  const plain = yamlString(value);
-  return flow && /[,[\]{}]/.test(plain) && !/^["']/.test(plain) ? JSON.stringify(value) : plain;
+  return flow ? flowString(value) : yamlString(value);
 }
 
 function toCompletion(context: Context, candidate: Candidate, shape: 'scalar' | 'flow-list' | 'block-item' = 'scalar'): FrontmatterCompletion {

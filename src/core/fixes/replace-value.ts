@@ -1,15 +1,18 @@
 import type { DecisionDocument } from '../document/decision-document';
 import type { NodeLocation } from '../parse/yaml-frontmatter';
-import { yamlString } from '../templates/yaml-scalar';
-import { trimmedValue } from './frontmatter-edits';
+import { flowString, yamlString } from '../templates/yaml-scalar';
+import { isFlow, trimmedValue } from './frontmatter-edits';
 import { toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
 
 /** One fix per suggested value (`Change to "high"`), the first preferred; quoted when YAML needs it. */
 export function replaceValueFixes(doc: DecisionDocument, pointer: string, suggestions: readonly string[]): FixAction[] {
   const location = doc.yaml?.locations.get(pointer);
   if (!location) return [];
+  // An entry of a flow list or mapping (`owners: [amira, bo]`) is also quoted for `,`, `[`, `]`, `{`, `}`.
+  const parent = doc.yaml?.locations.get(pointer.slice(0, pointer.lastIndexOf('/')));
+  const write = parent && pointer !== '' && isFlow(doc, parent) ? flowString : yamlString;
   return suggestions.flatMap((suggestion, i) => {
-    const edit = valueEdit(doc, location, yamlString(suggestion));
+    const edit = valueEdit(doc, location, write(suggestion));
     return edit ? [{ title: `Change to ${JSON.stringify(suggestion)}`, edits: toTextEdits(doc.lines, [edit]), isPreferred: i === 0, path: doc.path }] : [];
   });
 }

@@ -99,7 +99,7 @@ export function parseYamlWithLibrary(text: string, content: Span, limits: Limits
     const viaAlias = converter.overflowAt !== undefined && source[converter.overflowAt.start - content.start] === '*';
     return fail('too-many-nodes', `The frontmatter expands to more than ${limits.maxYamlNodes} values${viaAlias ? ' once this alias is expanded' : ''}; Legible does not read it. Is this really metadata?`, at);
   }
-  if (data === null || data === undefined) return { data: undefined, problems, locations };
+  if (data === null || data === undefined || converter.unresolved) return { data: undefined, problems, locations };
   if (typeof data !== 'object' || Array.isArray(data)) {
     const node = doc.contents as YamlNode | null;
     const span = node?.range ? shift([node.range[0], node.range[1]]) : whole;
@@ -215,6 +215,9 @@ class Converter {
     this.budget = maxNodes;
   }
 
+  /** An alias named an anchor that does not exist: the frontmatter is not read. */
+  unresolved = false;
+
   /** Where the budget ran out: the alias whose expansion passed it, or the node that did. */
   overflowAt: Span | undefined;
   /** The alias written in the document whose expansion is being converted. */
@@ -230,6 +233,11 @@ class Converter {
     if (!node) return null;
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
+      if (!target && !viaAlias && node.range) {
+        // yaml leaves `*Fix` (no `&Fix` anywhere) as an alias to nothing: the value would silently be empty.
+        this.problems.push({ code: 'syntax', message: `The alias *${node.source} names no anchor (&${node.source}).`, span: this.span(node.range) });
+        this.unresolved = true;
+      }
       const outermost = !viaAlias && node.range !== undefined;
       if (outermost) this.expanding = this.span(node.range!);
       const value = target ? this.convert(target as YamlNode, pointer, key, true) : null;

@@ -4,7 +4,7 @@ import type { Span } from '../parse/frontmatter-fence';
 import type { YamlProblem } from '../parse/yaml-frontmatter';
 import { childFields, fieldInfo } from '../schema/field-info';
 import { isRecordType, type RecordType } from '../schema/schema-registry';
-import { plainTrouble } from '../templates/yaml-scalar';
+import { breaksPlain, plainTrouble } from '../templates/yaml-scalar';
 import { pointerOf } from '../text/json-pointer';
 import { valueAt } from '../fixes/frontmatter-edits';
 
@@ -27,70 +27,98 @@ export interface AnswerTrouble {
 }
 
 /**
- * The answer a YAML syntax error lies in, when that answer's own text causes it: the answer alone,
- * written plain, does not read back as its text. Undefined for errors of the structure (an
- * indentation, a duplicate key) and for lists and mappings, whose syntax the author meant.
+ * The answers whose own text breaks the YAML, once each, in order: the answer a syntax error lies
+ * in, and — as an error may surface lines further on (`reduces-risk: [draft] …` leaves a list open)
+ * — every answer of a field the schema calls a single value. An answer is broken when, written
+ * plain on its own, it does not read back as its text. Lists and mappings, whose syntax the author
+ * meant, and errors of the structure (an indentation, a tab) are left to YAML's words.
  */
-export function brokenAnswer(doc: DecisionDocument, answers: Answers, problem: YamlProblem): AnswerTrouble | undefined {
-  if (problem.code !== 'syntax') return undefined;
+export function brokenAnswers(doc: DecisionDocument, answers: Answers, problems: readonly YamlProblem[]): AnswerTrouble[] {
+  const type = isRecordType(answers.recordType) ? answers.recordType : undefined;
+  const lines = new Set<number>();
+  for (const problem of problems) if (problem.code === 'syntax') lines.add(doc.lines.position(problem.span.start).line);
+  const found = new Map<number, AnswerTrouble>();
+  const consider = (line: number, known: boolean): void => {
+    const answer = answers.at(line);
+    if (!answer || found.has(answer.line)) return;
+    const info = type ? fieldInfo(type, answer.path.filter((segment) => !/^\d+$/.test(segment))) : undefined;
+    if (info ? info.kind !== 'scalar' : known || /^[[{]/.test(answer.text)) return;
+    // Not YAML on its own: `plan: 0012` reads as a number, which is the schema's to judge, not a break.
+    if (!breaksPlain(answer.lines)) return;
+    const reason = plainTrouble(answer.lines) ?? 'is not read by YAML as it is written';
+    found.set(answer.line, troubleOf(answer, reason, info?.prose ?? false));
+  };
+  for (const line of lines) consider(line, false);
+  if (type) for (const line of answers.keyLines()) consider(line, true);
+  return [...found.values()].sort((a, b) => a.line - b.line);
+}
+
+/** Whether a problem lies in one of the answers found broken (its key's line or a line that continues it). */
+export function inBrokenAnswer(doc: DecisionDocument, answers: Answers, broken: readonly AnswerTrouble[], problem: YamlProblem): boolean {
+  if (!broken.length) return false;
   const answer = answers.at(doc.lines.position(problem.span.start).line);
-  if (!answer) return undefined;
-  const type = answers.recordType;
-  const info = isRecordType(type) ? fieldInfo(type, answer.path.filter((segment) => !/^\d+$/.test(segment))) : undefined;
-  if (info ? info.kind !== 'scalar' : /^[[{]/.test(answer.text)) return undefined;
-  const reason = plainTrouble(answer.lines);
-  return reason === undefined ? undefined : troubleOf(answer, reason, info?.prose ?? false);
+  return answer !== undefined && broken.some((trouble) => trouble.line === answer.line);
 }
 
 function troubleOf(answer: Answer, reason: string, prose: boolean): AnswerTrouble {
   return { line: answer.line, path: answer.path, span: answer.span, reason, prose };
 }
 
-const PROSE_PATHS = new Map<RecordType, ReadonlyArray<readonly string[]>>();
+const SCALAR_PATHS = new Map<RecordType, ReadonlyArray<{ readonly path: readonly string[]; readonly prose: boolean }>>();
 
-/** The schema's prose fields of a record type (`x-prose`), as key paths: a few, computed once. */
-function prosePaths(type: RecordType): ReadonlyArray<readonly string[]> {
-  let paths = PROSE_PATHS.get(type);
+/** The schema's single-value fields of a record type, as key paths, prose ones marked: a few dozen, computed once. */
+function scalarPaths(type: RecordType): ReadonlyArray<{ readonly path: readonly string[]; readonly prose: boolean }> {
+  let paths = SCALAR_PATHS.get(type);
   if (!paths) {
-    const found: string[][] = [];
+    const found: Array<{ path: string[]; prose: boolean }> = [];
     const visit = (path: readonly string[], depth: number): void => {
       for (const info of depth < 4 ? childFields(type, path) : []) {
-        if (info.prose) found.push([...path, info.name]);
+        if (info.kind === 'scalar') found.push({ path: [...path, info.name], prose: info.prose });
         else if (info.kind === 'object') visit([...path, info.name], depth + 1);
       }
     };
     visit([], 0);
     paths = found;
-    PROSE_PATHS.set(type, paths);
+    SCALAR_PATHS.set(type, paths);
   }
   return paths;
 }
 
 /**
- * Prose answers that parse, but not as the text on their line: `mitigation: Fixes issue #42 first`
- * reads as "Fixes issue" (`#42 first` is a comment), `&`/`!` take the first word for an anchor or
- * a tag. A comment written as one (`# ` and a space, as in `level: high  # see runbook`) is left
- * alone. Only plain one-line values are checked: a few lookups per keystroke, no parse.
+ * Answers that parse, but not as the text on their line: `&`/`*`-less anchors take the first word
+ * of any single value (`title: &ops Runbook` reads "Runbook"), and in a prose answer `#` and a
+ * word (`Fixes incident #42 first`) starts a comment that drops the rest. A comment written as one
+ * (`# ` and a space, as in `level: high  # see runbook`), an anchor some alias uses and a core tag
+ * (`!!str`) are the author's YAML. Only one-line plain values are checked: lookups, no parse.
  */
 export function lostAnswers(doc: DecisionDocument, type: RecordType): Array<AnswerTrouble & { readonly read: string }> {
   const out: Array<AnswerTrouble & { read: string }> = [];
-  for (const path of prosePaths(type)) {
+  for (const { path, prose } of scalarPaths(type)) {
     const location = doc.yaml?.locations.get(pointerOf(path));
+    if (!location?.key) continue;
     const value = valueAt(doc.data, path);
-    if (!location?.key || typeof value !== 'string' || /^["'|>]/.test(doc.text.charAt(location.value.start))) continue;
+    if (typeof value !== 'string' || /^["'|>]/.test(doc.text.charAt(location.value.start))) continue;
     const line = doc.lines.position(location.key.end).line;
     const lineEnd = doc.lines.lineEnd(line);
     if (location.value.end > lineEnd) continue;
     const after = /^[ \t]*:[ \t]*/.exec(doc.text.slice(location.key.end, lineEnd));
     if (!after) continue;
     const start = location.key.end + after[0].length;
-    const dropsStart = location.value.start > start;
-    const dropsEnd = /^[ \t]*#[^\s#]/.test(doc.text.slice(location.value.end, lineEnd));
+    const before = doc.text.slice(start, location.value.start);
+    const anchor = /^&([^\s,[\]{}]+)/.exec(before);
+    const dropsStart = before.trim() !== '' && !before.startsWith('!!') && !(anchor && usedAlias(doc, anchor[1]));
+    const dropsEnd = prose && /^[ \t]*#[^\s#]/.test(doc.text.slice(location.value.end, lineEnd));
     if (!dropsStart && !dropsEnd) continue;
     let end = lineEnd;
     while (end > start && (doc.text[end - 1] === ' ' || doc.text[end - 1] === '\t')) end--;
     const reason = plainTrouble([doc.text.slice(start, end)]) ?? 'is not read by YAML as it is written';
-    out.push({ line, path, span: { start, end }, reason, prose: true, read: value });
+    out.push({ line, path, span: { start, end }, reason, prose, read: value });
   }
   return out;
+}
+
+/** True when the frontmatter refers to the anchor (`*name`): then the anchor is meant. */
+function usedAlias(doc: DecisionDocument, name: string): boolean {
+  const block = doc.block;
+  return block.kind === 'closed' && doc.text.slice(block.content.start, block.content.end).includes(`*${name}`);
 }

@@ -2,7 +2,7 @@ import { readAnswers } from '../document/answers';
 import { isRecordType } from '../schema/schema-registry';
 import { closeQuote } from '../templates/yaml-scalar';
 import { pointerOf } from '../text/json-pointer';
-import { brokenAnswer, lostAnswers } from './answer-trouble';
+import { brokenAnswers, inBrokenAnswer, lostAnswers } from './answer-trouble';
 import type { DocumentRule } from './rule';
 import { field } from './rule-helpers';
 
@@ -33,23 +33,22 @@ export const frontmatterMalformed: DocumentRule = {
       return;
     }
     const problems = doc.yaml?.problems ?? [];
-    // A sentence that breaks the YAML is said once, on the sentence, in a writer's words, with its repair.
+    // A sentence that breaks the YAML is said once, on the sentence, in a writer's words, with its
+    // repair; the errors that lie in it are that finding. Any other error keeps YAML's words.
     const answers = problems.some((problem) => problem.code === 'syntax') ? readAnswers(doc) : undefined;
-    const told = new Set<number>();
+    const broken = answers ? brokenAnswers(doc, answers, problems) : [];
     for (const problem of problems) {
-      const broken = answers && brokenAnswer(doc, answers, problem);
-      if (!broken) context.report({ message: `YAML: ${problem.message}`, span: problem.span });
-      else if (!told.has(broken.line)) {
-        told.add(broken.line);
-        const unclosed = closeQuote(doc.text.slice(broken.span.start, broken.span.end)) !== undefined;
-        context.report({
-          message: `${field(pointerOf(broken.path))}: this answer ${broken.reason} — ${unclosed ? 'close the quote, quote the whole answer' : 'quote it'}, or write it as a block.`,
-          span: broken.span,
-          // The text as typed is the only reading, so `lint --fix` may write it; an unclosed quote
-          // may be unfinished quoting or a quote character, which is the author's to say.
-          fix: { kind: 'write-as-text', line: broken.line, block: broken.prose, ...(!unclosed && { safe: true }) },
-        });
-      }
+      if (!answers || !inBrokenAnswer(doc, answers, broken, problem)) context.report({ message: `YAML: ${problem.message}`, span: problem.span });
+    }
+    for (const trouble of broken) {
+      const unclosed = closeQuote(doc.text.slice(trouble.span.start, trouble.span.end)) !== undefined;
+      context.report({
+        message: `${field(pointerOf(trouble.path))}: this answer ${trouble.reason} — ${unclosed ? 'close the quote, quote the whole answer' : 'quote it'}, or write it as a block.`,
+        span: trouble.span,
+        // The text as typed is the only reading, so `lint --fix` may write it; an unclosed quote
+        // may be unfinished quoting or a quote character, which is the author's to say.
+        fix: { kind: 'write-as-text', line: trouble.line, block: trouble.prose, ...(!unclosed && { safe: true }) },
+      });
     }
     if (!problems.length && !doc.data) context.report({ message: 'The frontmatter is empty: which record is this (type, title, status, date, owners)?', span: block.open, fix: { kind: 'add-frontmatter' } });
     if (!problems.length && isRecordType(context.type)) {

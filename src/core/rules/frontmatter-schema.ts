@@ -34,8 +34,9 @@ export const frontmatterSchema: DocumentRule = {
         continue;
       }
       const pointer = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
-      // An unfilled placeholder is the placeholder rule's finding, not a second one here.
-      if (underPlaceholder(pointer, placeholders)) continue;
+      // An unfilled placeholder is the placeholder rule's finding, not a second one here; a value on
+      // a line YAML warns about (`&:`, an unknown `!tag`) is frontmatter-malformed's.
+      if (underPlaceholder(pointer, placeholders) || onTroubledLine(doc, pointer)) continue;
       // A malformed date fails both `format` and `pattern`: one finding says it, not two.
       const key = `${error.keyword === 'pattern' ? 'format' : error.keyword}:${pointer}`;
       if (seen.has(key)) continue;
@@ -44,6 +45,17 @@ export const frontmatterSchema: DocumentRule = {
     }
   },
 };
+
+/** True when YAML reported a problem on the line of the value at `pointer` (it parsed, with a warning). */
+function onTroubledLine(doc: DocumentRuleContext['doc'], pointer: string): boolean {
+  const problems = doc.yaml?.problems;
+  if (!problems?.length) return false;
+  const location = doc.yaml?.locations.get(pointer);
+  const at = location?.key?.start ?? location?.value.start;
+  if (at === undefined) return false;
+  const line = doc.lines.position(at).line;
+  return problems.some((problem) => doc.lines.position(problem.span.start).line === line);
+}
 
 /**
  * Validates the parsed data as ordinary objects. The parser's objects have no prototype (a
@@ -142,17 +154,21 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
     }
     case 'type': {
       if (value === null) {
-        reportEmpty(context, type, pointer);
+        reportNull(context, type, pointer, String(params.type).split(',').includes('string'));
         return;
       }
       const expected = String(params.type).split(',').map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping of fields' : t === 'integer' ? 'an integer' : `a ${t}`));
       const got = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${shown}`;
-      // `title: 2026`, `reduces-risk: yes`: text YAML took for a number or a boolean; quoted, it is text again.
-      const asText = String(params.type).split(',').includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? plainValueLine(doc, pointer) : undefined;
+      // `title: 2026`, `reduces-risk: true`, `reduces-risk: [draft] a, b`: text YAML took for a
+      // number, a boolean, a list or a mapping; quoted, it is text again.
+      const scalar = typeof value === 'number' || typeof value === 'boolean';
+      const asText = String(params.type).split(',').includes('string') ? plainValueLine(doc, pointer, !scalar) : undefined;
       context.report({
-        message: `${name} should be ${expected.join(' or ')}, not ${got}.${asText !== undefined ? ' Quote it to keep it as text.' : ''} ${ask}`.trim(),
+        message: `${name} should be ${expected.join(' or ')}, not ${got}.${asText !== undefined ? ' Quote it, or write it as a block, to keep it as text.' : ''} ${ask}`.trim(),
         span: spanAt(doc, pointer),
-        ...(asText !== undefined && { fix: { kind: 'write-as-text', line: asText, block: fieldInfo(type, schemaPath(pointer))?.prose ?? false } }),
+        // The digits as typed are the only text they can be: safe for `lint --fix`; a list or a
+        // mapping on one line may be meant as one, which is the author's to say.
+        ...(asText !== undefined && { fix: { kind: 'write-as-text', line: asText, block: fieldInfo(type, schemaPath(pointer))?.prose ?? false, ...(scalar && { safe: true }) } }),
       });
       return;
     }
@@ -173,13 +189,28 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
 }
 
 /**
- * A field left empty (`plan:`). An optional one may simply be left out: the message says so and the
- * fix removes its line (safe: an empty value says nothing the absent key does not). A required one
- * asks its question.
+ * A field whose value YAML reads as nothing. Left empty (`plan:`, or only a comment after it): an
+ * optional one may simply be left out, so the message says so and the fix removes its line (safe:
+ * an empty value says nothing the absent key does not); a required one asks its question. Text
+ * YAML reads as nothing — `~`, `null`, an anchor alone (`&ops`), a sentence that starts with `#`
+ * and a word (`#1 cause of outages`) — gets the write-as-text fix instead.
  */
-function reportEmpty(context: DocumentRuleContext, type: RecordType, pointer: string): void {
+function reportNull(context: DocumentRuleContext, type: RecordType, pointer: string, text: boolean): void {
   const { doc } = context;
   const ask = question(type, pointer);
+  const written = text ? afterKey(doc, pointer) : undefined;
+  if (written && written.text !== '' && !/^#(?:[\s#]|$)/.test(written.text)) {
+    const comment = written.text.startsWith('#');
+    context.report({
+      message: comment
+        ? `${field(pointer)} is empty: YAML reads this answer, which starts with '#', as a comment. Quote it, or write it as a block, to keep it as text. ${ask}`.trim()
+        : `${field(pointer)} should be text, not ${JSON.stringify(written.text)}, which YAML reads as empty. Quote it, or write it as a block, to keep it as text. ${ask}`.trim(),
+      span: spanAt(doc, pointer),
+      // A `#` and a word may still be a comment written tightly: the author says which.
+      fix: { kind: 'write-as-text', line: written.line, block: fieldInfo(type, schemaPath(pointer))?.prose ?? false, ...(!comment && { safe: true }) },
+    });
+    return;
+  }
   const optional = canLeaveOut(context, type, pointer);
   context.report({
     message: optional ? `${field(pointer)} is empty. ${ask} Answer it, or remove the line: the field is optional.`.replace(/\s+/g, ' ') : `${field(pointer)} is empty. ${ask}`.trim(),
@@ -207,12 +238,25 @@ function withoutKey(data: Record<string, unknown>, path: readonly string[]): Rec
   return copy;
 }
 
-/** The document line of the key whose one-line plain value is at `pointer`: what write-as-text rewrites. */
-function plainValueLine(doc: DocumentRuleContext['doc'], pointer: string): number | undefined {
+/**
+ * The document line of the key whose one-line value is at `pointer`: what write-as-text rewrites. A
+ * plain scalar (`2026`), or with `flow`, a one-line flow list or mapping (`[draft] notes`, `{x}`).
+ */
+function plainValueLine(doc: DocumentRuleContext['doc'], pointer: string, flow: boolean): number | undefined {
   const location = doc.yaml?.locations.get(pointer);
-  if (!location?.key || /^["'|>[{&*!]/.test(doc.text.charAt(location.value.start))) return undefined;
+  const first = doc.text.charAt(location?.value.start ?? 0);
+  if (!location?.key || location.value.end <= location.value.start || (flow ? !/^[[{]/.test(first) : /^["'|>[{&*!#]/.test(first))) return undefined;
   const line = doc.lines.position(location.key.start).line;
   return doc.lines.position(location.value.end).line === line ? line : undefined;
+}
+
+/** What follows `key:` on the key's line (blanks around it trimmed), and that line; undefined for a key not located. */
+function afterKey(doc: DocumentRuleContext['doc'], pointer: string): { line: number; text: string } | undefined {
+  const key = doc.yaml?.locations.get(pointer)?.key;
+  if (!key) return undefined;
+  const line = doc.lines.position(key.end).line;
+  const rest = /^[ \t]*:(.*)$/.exec(doc.text.slice(key.end, doc.lines.lineEnd(line)));
+  return rest ? { line, text: rest[1].trim() } : undefined;
 }
 
 function schemaPath(pointer: string): string[] {

@@ -1,7 +1,7 @@
 import { childFields, fieldInfo, schemaSections, type FieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 import { statusesOf } from '../schema/statuses';
-import { PROSE_BLOCK, yamlString } from './yaml-scalar';
+import { PROSE_BLOCK, flowString, yamlString } from './yaml-scalar';
 
 /**
  * New records are rendered from the schema: the required fields and the recommended ones, in the
@@ -192,15 +192,37 @@ export function renderTemplate(input: TemplateInput): RenderedTemplate {
   return { text: render(input, textWriter()), snippet: render(input, snippetWriter()).replace(/\n$/, '\n$0') };
 }
 
-/** A repository's own template: `{{title}}`, `{{date}}`, `{{id}}`, `{{type}}` and `{{owner}}` are filled in. */
+/**
+ * A repository's own template: `{{title}}`, `{{date}}`, `{{id}}`, `{{type}}` and `{{owner}}` are
+ * filled in. In the frontmatter, a title or owner that is a whole YAML value (`title: {{title}}`,
+ * `- {{owner}}`, `owners: [{{owner}}]`) is written so it reads back exactly, whatever it holds
+ * (`Fix #42: yes`, `O'Brien, Pat`); elsewhere (a heading, the body) it is the plain text.
+ */
 export function renderCustomTemplate(source: string, values: { title: string; date: string; id: string; type: RecordType; owner?: string }): string {
-  // A YAML value (`title: {{title}}`) is written so it reads back exactly; elsewhere (a heading) the plain text.
   const fill = (name: string) => String(values[name as keyof typeof values] ?? '');
-  return source
-    .split(/(\r\n|\r|\n)/)
-    .map((line) => {
-      const yamlValue = /^([ \t]*[\w-]+:[ \t]*)\{\{\s*(title|date|id|type|owner)\s*\}\}([ \t]*)$/.exec(line);
-      if (yamlValue) return `${yamlValue[1]}${yamlValue[2] === 'title' ? yamlString(fill('title')) : fill(yamlValue[2])}${yamlValue[3]}`;
+  const text = (name: string) => (name === 'title' || name === 'owner' ? fill(name) : undefined);
+  const parts = source.split(/(\r\n|\r|\n)/);
+  // The frontmatter's lines: from a first line `---` to the next `---` (parts alternate line, break).
+  const fenced = parts[0]?.trimEnd() === '---';
+  let inFrontmatter = false;
+  return parts
+    .map((line, i) => {
+      if (i % 2 === 1) return line;
+      if (fenced && line.trimEnd() === '---') {
+        inFrontmatter = i === 0;
+        return line;
+      }
+      if (inFrontmatter) {
+        const whole = /^([ \t]*(?:[\w-]+:|-)[ \t]*)\{\{\s*(title|date|id|type|owner)\s*\}\}([ \t]*)$/.exec(line);
+        if (whole) return `${whole[1]}${text(whole[2]) !== undefined ? yamlString(fill(whole[2])) : fill(whole[2])}${whole[3]}`;
+        // An entry of a one-line flow list: `owners: [{{owner}}, bo]`. One pass over the line, so a
+        // value that holds `{{title}}` is never filled in again.
+        const flow = /^[ \t]*[\w-]+:[ \t]*\[[^\]]*\][ \t]*$/.test(line);
+        return line.replace(/\{\{\s*(title|date|id|type|owner)\s*\}\}/g, (token: string, name: string, at: number) => {
+          const entry = flow && text(name) !== undefined && /[[,][ \t]*$/.test(line.slice(0, at)) && /^[ \t]*[,\]]/.test(line.slice(at + token.length));
+          return entry ? flowString(fill(name)) : fill(name);
+        });
+      }
       return line.replace(/\{\{\s*(title|date|id|type|owner)\s*\}\}/g, (_, name: string) => fill(name));
     })
     .join('');

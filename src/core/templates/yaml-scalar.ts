@@ -10,6 +10,12 @@ export function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
+/** A string as an entry of a one-line flow list (`[a, b]`): quoted also when it holds `,`, `[`, `]`, `{` or `}`. */
+export function flowString(value: string): string {
+  const plain = yamlString(value);
+  return /[,[\]{}]/.test(plain) && !/^["']/.test(plain) ? JSON.stringify(value) : plain;
+}
+
 /**
  * How a prose answer is written: a folded block scalar (`key: >-`, the text on the lines below,
  * indented). Inside it YAML reads every character as text — `: `, ` #`, quotes, a leading `-`,
@@ -34,11 +40,11 @@ function readsBack(written: string, value: string): boolean {
   return read.ok && read.value === value;
 }
 
-/** What `v: <written>` gives: the value, when YAML reads it without an error. */
+/** What `v: <written>` gives: the value, when YAML reads it without an error or a warning (an unknown `!tag`). */
 function readValue(written: string): { ok: boolean; value?: unknown } {
   try {
     const doc = parseDocument(`v: ${written}`, { version: '1.2' });
-    if (doc.errors.length) return { ok: false };
+    if (doc.errors.length || doc.warnings.length) return { ok: false };
     return { ok: true, value: (doc.toJS() as { v?: unknown } | null)?.v };
   } catch {
     return { ok: false };
@@ -78,6 +84,11 @@ export function plainTrouble(lines: readonly string[]): string | undefined {
   }
   if (ok && (typeof value === 'number' || typeof value === 'boolean' || value === null)) return `is read by YAML as ${value === null ? 'nothing (null)' : `the ${typeof value} ${String(value)}`}, not as text`;
   return 'is not read by YAML as it is written';
+}
+
+/** True when the lines of an answer, written plain after `key: `, are not YAML at all (rather than read as something else). */
+export function breaksPlain(lines: readonly string[]): boolean {
+  return !readValue(`${lines.join('\n  ')}\n`).ok;
 }
 
 /**

@@ -164,9 +164,29 @@ describe('fixes: write-as-text (a sentence YAML did not read as text)', () => {
     const findings = await lintDoc(docOf(NAME, text));
     const schema = findings.find((f) => f.ruleId === 'frontmatter-schema');
     assert.ok(schema, listFindings(findings));
-    assert.equal(schema.message, '`title` should be a string, not the number 2026. Quote it to keep it as text. What is this record about, in a few words?');
+    assert.equal(schema.message, '`title` should be a string, not the number 2026. Quote it, or write it as a block, to keep it as text. What is this record about, in a few words?');
+    assert.deepEqual(schema.fix, { kind: 'write-as-text', line: 2, block: false, safe: true });
     const fixed = applyEdits(text, fixesFor(docOf(NAME, text), schema, defaultConfig()).find((a) => a.isPreferred)!.edits);
     assert.equal(fixed, CLEAN_ADR.replace('title: Cache sessions in Redis', 'title: "2026"'));
+  });
+
+  it('offers the same for a word YAML reads as empty (null, ~) in a text field, and only an emptied field is "empty"', async () => {
+    const text = CLEAN_ADR.replace('  reduces-risk: Session loss on deploys.', '  reduces-risk: ~');
+    const schema = (await lintDoc(docOf(NAME, text))).find((f) => f.ruleId === 'frontmatter-schema');
+    assert.equal(schema?.message, '`business-tradeoff.reduces-risk` should be text, not "~", which YAML reads as empty. Quote it, or write it as a block, to keep it as text. What risk are we reducing?');
+    const fixed = await apply(text, schema, /^Write/);
+    assert.equal(frontmatterOf(fixed)['business-tradeoff']['reduces-risk'], '~');
+  });
+
+  it('offers it for a sentence that starts with `#` and a word, which YAML took for a comment; `# ` and a space stays a comment', async () => {
+    const text = CLEAN_ADR.replace('  reduces-risk: Session loss on deploys.', '  reduces-risk: #1 cause of lost sessions');
+    const schema = (await lintDoc(docOf(NAME, text))).find((f) => f.ruleId === 'frontmatter-schema');
+    assert.equal(schema?.message, "`business-tradeoff.reduces-risk` is empty: YAML reads this answer, which starts with '#', as a comment. Quote it, or write it as a block, to keep it as text. What risk are we reducing?");
+    assert.equal(schema.fix?.safe, undefined, 'a comment written tightly is possible: not for lint --fix');
+    const fixed = await apply(text, schema, /^Write/);
+    assert.equal(frontmatterOf(fixed)['business-tradeoff']['reduces-risk'], '#1 cause of lost sessions');
+    const comment = (await lintDoc(docOf(NAME, CLEAN_ADR.replace('  reduces-risk: Session loss on deploys.', '  reduces-risk:  # to do')))).find((f) => f.ruleId === 'frontmatter-schema');
+    assert.equal(comment?.message, '`business-tradeoff.reduces-risk` is empty. What risk are we reducing?');
   });
 
   it('is applied by lint --fix: every sentence in a record repaired at once, as blocks', async () => {
