@@ -6,6 +6,8 @@ import { addFrontmatterFix } from './add-frontmatter';
 import { addLinkFix } from './add-link';
 import { addSectionFix } from './add-section';
 import { removeFieldFix } from './remove-field';
+import { removeRepeatedKeyFix } from './remove-repeated-key';
+import { repairFenceFix } from './repair-fence';
 import { replaceValueFixes } from './replace-value';
 import { writeAsTextFixes } from './write-as-text';
 import type { FixAction } from './text-edit';
@@ -48,6 +50,14 @@ export function fixesFor(doc: DecisionDocument, finding: Finding, config: Resolv
       return writeAsTextFixes(doc, fix.line, fix.block);
     case 'remove-field': {
       const action = removeFieldFix(doc, fix.pointer);
+      return action ? [action] : [];
+    }
+    case 'repair-fence': {
+      const action = repairFenceFix(doc);
+      return action ? [action] : [];
+    }
+    case 'remove-repeated-key': {
+      const action = removeRepeatedKeyFix(doc, fix.line, fix.name);
       return action ? [action] : [];
     }
   }

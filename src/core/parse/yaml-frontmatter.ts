@@ -18,6 +18,8 @@ export interface YamlProblem {
   readonly message: string;
   /** Offsets in the whole document text. */
   readonly span: Span;
+  /** `duplicate-key`: the key repeated (its second occurrence is the span). */
+  readonly key?: string;
 }
 
 /** Where a value sits: the key that names it (absent for the root and list items) and the value. */
@@ -270,7 +272,7 @@ class Converter {
   /** Names the first repeated keys one by one; the rest are one summary (see summarizeDuplicates). */
   private duplicate(name: string, span: Span): void {
     if (++this.duplicates <= MAX_DUPLICATE_FINDINGS) {
-      this.problems.push({ code: 'duplicate-key', message: `The key \`${name}\` appears twice; which value is meant?`, span });
+      this.problems.push({ code: 'duplicate-key', message: `The key \`${name}\` appears twice; which value is meant?`, span, key: name });
     } else this.firstUnnamed ??= span;
   }
 

@@ -20,12 +20,13 @@ export const frontmatterMalformed: DocumentRule = {
         context.report({
           message: 'The frontmatter must start on the very first line: remove the blank line(s) before this `---`, or Markdown reads it as a heading underline.',
           span: block.displaced,
+          fix: { kind: 'repair-fence' },
         });
       }
       return;
     }
     if (block.kind === 'unclosed') {
-      context.report({ message: 'This frontmatter is never closed: add a line with `---` after the last field, or the whole file is read as frontmatter.', span: block.open });
+      context.report({ message: 'This frontmatter is never closed: add a line with `---` after the last field, or the whole file is read as frontmatter.', span: block.open, fix: { kind: 'repair-fence' } });
       return;
     }
     if (block.fence === 'toml') {
@@ -38,7 +39,13 @@ export const frontmatterMalformed: DocumentRule = {
     const answers = problems.some((problem) => problem.code === 'syntax') ? readAnswers(doc) : undefined;
     const broken = answers ? brokenAnswers(doc, answers, problems) : [];
     for (const problem of problems) {
-      if (!answers || !inBrokenAnswer(doc, answers, broken, problem)) context.report({ message: `YAML: ${problem.message}`, span: problem.span });
+      if (answers && inBrokenAnswer(doc, answers, broken, problem)) continue;
+      const repeated = problem.code === 'duplicate-key' && problem.key !== undefined;
+      context.report({
+        message: `YAML: ${problem.message}`,
+        span: problem.span,
+        ...(repeated && { fix: { kind: 'remove-repeated-key', line: doc.lines.position(problem.span.start).line, name: problem.key! } }),
+      });
     }
     for (const trouble of broken) {
       const unclosed = closeQuote(doc.text.slice(trouble.span.start, trouble.span.end)) !== undefined;

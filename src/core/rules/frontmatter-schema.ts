@@ -174,7 +174,8 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
     }
     case 'minItems':
     case 'minLength':
-      context.report({ message: `${name} is empty. ${ask}`.trim(), span: spanAt(doc, pointer) });
+      // `deciders: []`, `title: ""`: said like an emptied field, and an optional one may go.
+      reportNull(context, type, pointer, false);
       return;
     case 'uniqueItems':
       context.report({ message: `${name} names the same entry twice. ${ask}`.trim(), span: spanAt(doc, pointer) });

@@ -38,6 +38,10 @@ export type FixData = (
   | { readonly kind: 'write-as-text'; readonly line: number; readonly block: boolean }
   /** An optional field left empty: its line removed (absent says the same, without an error). */
   | { readonly kind: 'remove-field'; readonly pointer: string }
+  /** The frontmatter's fences: blank lines above the opening one removed, or a closing one added. */
+  | { readonly kind: 'repair-fence' }
+  /** A key repeated in its mapping, on document line `line`: removed with its value. */
+  | { readonly kind: 'remove-repeated-key'; readonly line: number; readonly name: string }
 ) & {
   /**
    * The fix carries out what the records already say and invents nothing — a back-link, the status

@@ -109,6 +109,20 @@ describe('completionsAt', () => {
       assert.match(exit, /^knowledge-exit-path:\n {2}holders:\n {4}- \$\{1:<[^>]+>\}\n {2}mechanisms:\n {4}- \$\{2:<documentation \| pairing/);
     });
 
+    it('inserts a prose key as the template writes it: a folded block, its question on the line below (issue 13)', () => {
+      const mitigation = item('---\ntype: adr\nrisk:\n  level: high\n  |\n---\n', 'mitigation');
+      assert.equal(mitigation.isSnippet, true);
+      assert.equal(mitigation.insertText, 'mitigation: >-\n  ${1:<How will we lower this risk, or recover if it happens?>}');
+      const scope = item('---\ntype: exit-plan\n|\n---\n', 'scope');
+      assert.equal(scope.insertText, 'scope: >-\n  ${1:<What capability moves from the holders to the successors?>}');
+    });
+
+    it('around a prose answer written as a block: the siblings on the line after it, nothing inside it', () => {
+      const filled = (at: string) => `---\ntype: adr\nbusiness-tradeoff:\n  reduces-risk: >-\n    Latency incidents: only 4 of 11 #2${at}\n---\n`;
+      assert.deepEqual(labels(filled('|')), [], 'inside the answer: any text, no completion');
+      assert.deepEqual(labels(filled('\n  |')), ['preserves-option', 'accepts-cost', 'eases-later', 'protects-outcome']);
+    });
+
     it('inserts a list key with its first item, and a date key with a date', () => {
       const owners = item('---\ntype: adr\n|\n---\n', 'owners');
       assert.equal(owners.insertText, 'owners:\n  - ');

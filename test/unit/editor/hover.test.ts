@@ -28,6 +28,12 @@ describe('hoverAt', () => {
     assert.deepEqual(found.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 7 } });
   });
 
+  it('on the key of a prose answer written as a block (as templates write them), and nothing on its text', () => {
+    const found = must('---\ntype: adr\nbusiness-tradeoff:\n  reduces-ri|sk: >-\n    Latency incidents: only 4 of 11\n---\n');
+    assert.ok(found.markdown.includes('What risk are we reducing?'));
+    assert.equal(hover('---\ntype: adr\nbusiness-tradeoff:\n  reduces-risk: >-\n    Latency inci|dents: only 4 of 11\n---\n'), undefined);
+  });
+
   it('on a key with a condition: the question carries it', () => {
     const found = must('---\ntype: adr\nreversibility:\n  door: one-way\n  h|ow: Flag back\n---\n');
     assert.ok(found.markdown.includes('(Required for one-way doors.)'));

@@ -61,6 +61,15 @@ describe('fixes: remove-field (an optional field left empty)', () => {
     assert.equal(finding.fix, undefined);
   });
 
+  it('treats an empty list or text in an optional field alike (`deciders: []`)', async () => {
+    const text = CLEAN_ADR.replace('deciders: [amira, jonas]', 'deciders: []');
+    const finding = only(await lintDoc(docOf(NAME, text)), 'frontmatter-schema');
+    assert.equal(finding.message, '`deciders` is empty. Who made this decision? Answer it, or remove the line: the field is optional.');
+    assert.equal(applyEdits(text, fixesFor(docOf(NAME, text), finding, defaultConfig())[0].edits), CLEAN_ADR.replace('deciders: [amira, jonas]\n', ''));
+    const title = only(await lintDoc(docOf(NAME, CLEAN_ADR.replace('title: Cache sessions in Redis', 'title: ""'))), 'frontmatter-schema');
+    assert.deepEqual([title.message, title.fix], ['`title` is empty. What is this record about, in a few words?', undefined]);
+  });
+
   it('is applied by lint --fix', async () => {
     const text = CLEAN_ADR.replace('  due: 2027-01-31\n', '  plan:\n  due: 2027-01-31\n');
     const ws = await lintFiles({ 'docs/decisions/0001-cache.md': text });

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parse } from 'yaml';
-import { renderTemplate } from '../../../src/core/templates/render-template';
+import { placeholderText, renderTemplate } from '../../../src/core/templates/render-template';
+import { childFields, type FieldInfo } from '../../../src/core/schema/field-info';
+import { lintFiles } from '../support/workspace';
 import { RECORD_TYPES } from '../../../src/core/schema/schema-registry';
 import { findFrontmatter } from '../../../src/core/parse/frontmatter-fence';
 
@@ -21,6 +23,11 @@ function expandSnippet(snippet: string): string {
   return out;
 }
 
+/** Every field of a type, nested ones too. */
+function childFieldsDeep(type: (typeof RECORD_TYPES)[number], path: readonly string[] = []): FieldInfo[] {
+  return childFields(type, path).flatMap((info) => [info, ...(info.kind === 'object' ? childFieldsDeep(type, [...path, info.name]) : [])]);
+}
+
 const TITLES = ['Use PostgreSQL for the ledger', 'Fix #42: yes', '0007', 'Cut cost by $5 {now}', 'C:\\path\\to', '"quoted" and \'single\'', 'ünïcødé — 🚀'];
 
 describe('renderTemplate', () => {
@@ -39,6 +46,26 @@ describe('renderTemplate', () => {
       });
     }
   }
+
+  it('writes every prose answer as a folded block whose question the placeholder rule sees, underlined on the question (issue 13)', async () => {
+    for (const type of RECORD_TYPES) {
+      const { text } = renderTemplate({ type, title: 'T', date: '2026-11-21', owners: ['amira'] });
+      const lines = text.split('\n');
+      const findings = (await lintFiles({ 'docs/decisions/0001-t.md': text })).of('docs/decisions/0001-t.md');
+      const prose = childFieldsDeep(type).filter((info) => info.prose);
+      assert.ok(prose.length >= 3, type);
+      for (const info of prose) {
+        const at = lines.findIndex((line) => line.trimStart() === `${info.name}: >-`);
+        assert.ok(at > 0, `${type}: ${info.name} is a folded block`);
+        const question = lines[at + 1];
+        assert.equal(question.trim(), `<${placeholderText(info)}>`);
+        const finding = findings.find((f) => f.ruleId === 'placeholder' && f.range.start.line === at + 1);
+        assert.ok(finding, `${type}: the placeholder rule finds ${info.name}'s question`);
+        assert.deepEqual(finding.range, { start: { line: at + 1, character: question.indexOf('<') }, end: { line: at + 1, character: question.length } });
+      }
+      assert.deepEqual(findings.filter((f) => f.ruleId !== 'placeholder'), [], `${type}: nothing but open questions`);
+    }
+  });
 
   it('numbers the tab stops in order and ends at $0', () => {
     const { snippet } = renderTemplate({ type: 'adr', title: 'T', date: '2026-11-21' });
