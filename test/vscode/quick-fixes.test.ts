@@ -115,6 +115,63 @@ describe('Quick fixes', () => {
     assert.equal(document.getText(), text.replace('---\n\n# Not yet', '---\n<!-- legible-disable placeholder -->\n\n# Not yet'));
   });
 
+  it('rewrites a sentence that breaks the YAML as a block, every character kept; disabling the rule comes last (issue 13)', async () => {
+    const answer = 'Latency incidents: only 4 of 11 were caught #2 - "before" customers saw them';
+    const text = cleanAdr('Prose', (t) => t.replace('reduces-risk: Losing the reasons behind decisions.', `reduces-risk: ${answer}`));
+    const uri = await writeRecord('0209-prose.md', text);
+    const document = await openRecord(uri);
+    const diagnostic = await waitForRule(uri, 'frontmatter-malformed');
+    assert.equal(diagnostic.message, "`business-tradeoff.reduces-risk`: this answer contains ': ', which YAML reads as the start of another key — quote it, or write it as a block.");
+    const line = text.split('\n').findIndex((l) => l.startsWith('  reduces-risk:'));
+    assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [line, '  reduces-risk: '.length, '  reduces-risk: '.length + answer.length], 'on the answer');
+    const actions = await actionsFor(uri, diagnostic);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Write `business-tradeoff.reduces-risk` as a block (`>-`), keeping every character', true],
+        ['Quote `business-tradeoff.reduces-risk`, keeping every character', false],
+        ['Disable `frontmatter-malformed` for this file', false],
+      ],
+    );
+    await applyFix(uri, diagnostic, 'Write `business-tradeoff.reduces-risk` as a block (`>-`), keeping every character');
+    await waitForNoRule(uri, 'frontmatter-malformed');
+    assert.equal(document.getText(), text.replace(`reduces-risk: ${answer}`, `reduces-risk: >-\n    ${answer}`));
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'legible'), [], describeDiagnostics(uri));
+  });
+
+  it('quotes a title that breaks the YAML, and lists every repair before any "disable" when several diagnostics are asked about', async () => {
+    const text = cleanAdr('Prose', (t) => t.replace('title: Prose', 'title: Prose: the sequel').replace('accepts-cost: A few minutes per decision.', 'accepts-cost: - a few minutes per decision'));
+    const uri = await writeRecord('0210-prose-sequel.md', text);
+    const document = await openRecord(uri);
+    await waitForRule(uri, 'frontmatter-malformed', (d) => d.message.startsWith('`title`'));
+    const both = vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'frontmatter-malformed');
+    assert.equal(both.length, 2, describeDiagnostics(uri));
+    const frontmatter = new vscode.Range(0, 0, text.split('\n').indexOf('---', 1), 0);
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, frontmatter, vscode.CodeActionKind.QuickFix.value);
+    const titles = all.map((a) => a.title);
+    assert.equal(titles.filter((t) => t.startsWith('Disable')).length, 1, JSON.stringify(titles));
+    assert.equal(titles.at(-1), 'Disable `frontmatter-malformed` for this file', JSON.stringify(titles));
+    assert.ok(titles.includes('Quote `title`, keeping every character') && titles.includes('Write `business-tradeoff.accepts-cost` as a block (`>-`), keeping every character'), JSON.stringify(titles));
+    const title = both.find((d) => d.message.startsWith('`title`'))!;
+    const action = await applyFix(uri, title, 'Quote `title`, keeping every character');
+    assert.equal(action.isPreferred, true, 'a title is not prose: quotes are preferred');
+    await waitForRule(uri, 'frontmatter-malformed', (d) => d.message.startsWith('`business-tradeoff.accepts-cost`'));
+    assert.ok(document.getText().includes('title: "Prose: the sequel"\n'), document.getText());
+  });
+
+  it('removes an optional field left empty', async () => {
+    const text = cleanAdr('Empty plan', (t) => t.replace('  mechanisms: [documentation]\n', '  mechanisms: [documentation]\n  plan:\n'));
+    const uri = await writeRecord('0211-empty-plan.md', text);
+    const document = await openRecord(uri);
+    const diagnostic = await waitForRule(uri, 'frontmatter-schema');
+    assert.match(diagnostic.message, /^`knowledge-exit-path\.plan` is empty\. .* Answer it, or remove the line: the field is optional\.$/);
+    const actions = await actionsFor(uri, diagnostic);
+    assert.deepEqual(actions.map((a) => a.title), ['Remove the empty `knowledge-exit-path.plan`', 'Disable `frontmatter-schema` for this file']);
+    await applyFix(uri, diagnostic, 'Remove the empty `knowledge-exit-path.plan`');
+    await waitForNoRule(uri, 'frontmatter-schema');
+    assert.equal(document.getText(), cleanAdr('Empty plan'));
+  });
+
   it('offers nothing for a diagnostic of another source', async () => {
     const uri = await writeRecord('0208-clean.md', cleanAdr('Clean'));
     await openRecord(uri);
