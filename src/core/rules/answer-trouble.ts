@@ -64,16 +64,22 @@ function troubleOf(answer: Answer, reason: string, prose: boolean): AnswerTroubl
   return { line: answer.line, path: answer.path, span: answer.span, reason, prose };
 }
 
-const SCALAR_PATHS = new Map<RecordType, ReadonlyArray<{ readonly path: readonly string[]; readonly prose: boolean }>>();
+interface ScalarField {
+  readonly path: readonly string[];
+  readonly pointer: string;
+  readonly prose: boolean;
+}
+
+const SCALAR_PATHS = new Map<RecordType, readonly ScalarField[]>();
 
 /** The schema's single-value fields of a record type, as key paths, prose ones marked: a few dozen, computed once. */
-function scalarPaths(type: RecordType): ReadonlyArray<{ readonly path: readonly string[]; readonly prose: boolean }> {
+function scalarPaths(type: RecordType): readonly ScalarField[] {
   let paths = SCALAR_PATHS.get(type);
   if (!paths) {
-    const found: Array<{ path: string[]; prose: boolean }> = [];
+    const found: ScalarField[] = [];
     const visit = (path: readonly string[], depth: number): void => {
       for (const info of depth < 4 ? childFields(type, path) : []) {
-        if (info.kind === 'scalar') found.push({ path: [...path, info.name], prose: info.prose });
+        if (info.kind === 'scalar') found.push({ path: [...path, info.name], pointer: pointerOf([...path, info.name]), prose: info.prose });
         else if (info.kind === 'object') visit([...path, info.name], depth + 1);
       }
     };
@@ -93,26 +99,34 @@ function scalarPaths(type: RecordType): ReadonlyArray<{ readonly path: readonly 
  */
 export function lostAnswers(doc: DecisionDocument, type: RecordType): Array<AnswerTrouble & { readonly read: string }> {
   const out: Array<AnswerTrouble & { read: string }> = [];
-  for (const { path, prose } of scalarPaths(type)) {
-    const location = doc.yaml?.locations.get(pointerOf(path));
+  const text = doc.text;
+  // On every keystroke: character tests on the value's own line only (no line index, no regex
+  // unless something follows the value or precedes it).
+  for (const { path, pointer, prose } of scalarPaths(type)) {
+    const location = doc.yaml?.locations.get(pointer);
     if (!location?.key) continue;
-    const value = valueAt(doc.data, path);
-    if (typeof value !== 'string' || /^["'|>]/.test(doc.text.charAt(location.value.start))) continue;
-    const line = doc.lines.position(location.key.end).line;
-    const lineEnd = doc.lines.lineEnd(line);
-    if (location.value.end > lineEnd) continue;
-    const after = /^[ \t]*:[ \t]*/.exec(doc.text.slice(location.key.end, lineEnd));
-    if (!after) continue;
-    const start = location.key.end + after[0].length;
-    const before = doc.text.slice(start, location.value.start);
-    const anchor = /^&([^\s,[\]{}]+)/.exec(before);
-    const dropsStart = before.trim() !== '' && !before.startsWith('!!') && !(anchor && usedAlias(doc, anchor[1]));
-    const dropsEnd = prose && /^[ \t]*#[^\s#]/.test(doc.text.slice(location.value.end, lineEnd));
+    const { start: valueStart, end: valueEnd } = location.value;
+    const first = text.charCodeAt(valueStart);
+    if (first === 34 || first === 39 || first === 124 || first === 62) continue; // " ' | >
+    let lineEnd = location.key.end;
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    if (valueEnd > lineEnd) continue;
+    let start = location.key.end;
+    while (start < valueStart && (text[start] === ' ' || text[start] === '\t' || text[start] === ':')) start++;
+    const dropsStart = start < valueStart;
+    let tail = valueEnd;
+    while (tail < lineEnd && (text[tail] === ' ' || text[tail] === '\t')) tail++;
+    const dropsEnd = prose && tail < lineEnd && /^#[^\s#]/.test(text.slice(tail, tail + 2));
     if (!dropsStart && !dropsEnd) continue;
+    const value = valueAt(doc.data, path);
+    if (typeof value !== 'string') continue;
+    const before = text.slice(start, valueStart);
+    const anchor = /^&([^\s,[\]{}]+)/.exec(before);
+    if (!dropsEnd && (before.startsWith('!!') || (anchor && usedAlias(doc, anchor[1])))) continue;
     let end = lineEnd;
-    while (end > start && (doc.text[end - 1] === ' ' || doc.text[end - 1] === '\t')) end--;
-    const reason = plainTrouble([doc.text.slice(start, end)]) ?? 'is not read by YAML as it is written';
-    out.push({ line, path, span: { start, end }, reason, prose, read: value });
+    while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    const reason = plainTrouble([text.slice(start, end)]) ?? 'is not read by YAML as it is written';
+    out.push({ line: doc.lines.position(location.key.end).line, path, span: { start, end }, reason, prose, read: value });
   }
   return out;
 }
