@@ -6,6 +6,8 @@ import { findFrontmatter } from '../../../src/core/parse/frontmatter-fence';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { parseYamlFrontmatter, parseYamlWithLibrary, type ParsedYaml } from '../../../src/core/parse/yaml-frontmatter';
 import { parsePlainYaml } from '../../../src/core/parse/yaml-plain-path';
+import { RECORD_TYPES } from '../../../src/core/schema/schema-registry';
+import { renderTemplate } from '../../../src/core/templates/render-template';
 import { sampleRecords } from '../../bench/generate-corpus';
 
 /**
@@ -69,6 +71,17 @@ describe('frontmatter YAML: the plain path agrees with yaml', () => {
   it('on 400 generated records in the project vocabulary, every one of them read by the plain path', () => {
     const records = sampleRecords(400);
     for (const record of records) assert.equal(compareDocument(record.text, record.file), true, `${record.file} fell back to yaml`);
+  });
+
+  it('on every template, with its questions and with prose typed into its folded blocks: read by the plain path (issue 13)', () => {
+    const sentence = 'Latency incidents: only 4 of 11 #2 - "quoted" \'single\' | > & * ! % @ — 会话 😀 \\';
+    for (const type of RECORD_TYPES) {
+      const { text } = renderTemplate({ type, title: 'T', date: '2026-11-21', owners: ['amira'] });
+      assert.equal(compareDocument(text, `${type} template`), true, `${type} template fell back to yaml`);
+      const typed = text.replace(/^( +)<[^>\n]+>$/gm, (line, indent: string) => (/: >-\n$/.test(text.slice(0, text.indexOf(line))) ? `${indent}${sentence}` : line));
+      assert.ok(typed.includes(sentence), type);
+      assert.equal(compareDocument(typed, `${type} template, typed`), true, `${type} template with prose typed fell back to yaml`);
+    }
   });
 
   it('on random YAML-like text (fast-check): well-formed trees with hostile scalars, and random lines', () => {
