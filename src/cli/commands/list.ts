@@ -1,8 +1,7 @@
-import type { DecisionEntry } from '../../core/index/decision-entry';
+import { isOpen, type DecisionEntry } from '../../core/index/decision-entry';
 import type { DecisionWorkspace } from '../../core/workspace/decision-workspace';
 import { parseDecisionDocument } from '../../core/document/decision-document';
 import { businessTradeoff } from '../../core/document/business-tradeoff';
-import type { CompiledPattern } from '../../core/port/regex-engine';
 import { refOf } from '../../core/report/knowledge-risk';
 import { printable, printableJson, printableLine } from '../../core/text/printable';
 import { flag, stringOption, todayOption } from '../args';
@@ -28,7 +27,7 @@ export const listCommand: Command = {
     context.out(
       flag(args, 'json')
         ? `${printableJson(JSON.stringify(await Promise.all(entries.map((entry) => recordJson(entry, workspace, context))), null, 2))}\n`
-        : listText(entries, opened.loaded.config.placeholder, context),
+        : listText(entries, context),
     );
     return 0;
   },
@@ -44,13 +43,20 @@ function compare(a: string, b: string): number {
 
 /**
  * `ADR-0007  accepted  high  one-way  Title  (path)`: short columns aligned, the title left free.
- * `-` is a value not given, `?` one still a template placeholder. One record, one line, whatever
- * the record holds: line breaks in values fold, control characters in them and in the path are
- * escaped (core/text/printable).
+ * `-` is a value not given, `?` one still a template placeholder (the index leaves those out and
+ * lists where they are). One record, one line, whatever the record holds: line breaks in values
+ * fold, control characters in them and in the path are escaped (core/text/printable).
  */
-function listText(entries: readonly DecisionEntry[], placeholder: CompiledPattern, context: CliContext): string {
-  const cell = (value: string | undefined) => (value === undefined || value === '' ? '-' : placeholder.test(value) ? '?' : printableLine(value));
-  const rows = entries.map((entry) => [printable(refOf(entry).id), cell(entry.status), cell(entry.risk), cell(entry.door), `${printableLine(entry.title)}  (${printable(displayPath(context.cwd, entry.path))})`]);
+function listText(entries: readonly DecisionEntry[], context: CliContext): string {
+  const cell = (entry: DecisionEntry, value: string | undefined, pointer: string) =>
+    value !== undefined && value !== '' ? printableLine(value) : isOpen(entry, pointer) ? '?' : '-';
+  const rows = entries.map((entry) => [
+    printable(refOf(entry).id),
+    cell(entry, entry.status, '/status'),
+    cell(entry, entry.risk, '/risk/level'),
+    cell(entry, entry.door, '/reversibility/door'),
+    `${printableLine(entry.title)}  (${printable(displayPath(context.cwd, entry.path))})`,
+  ]);
   const widths = [0, 1, 2, 3].map((column) => Math.max(0, ...rows.map((row) => row[column].length)));
   return rows.map((row) => `${row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ')}\n`).join('');
 }

@@ -16,7 +16,7 @@ export const supersedeCommand: Command = {
   summary: 'Replace a decision with a new record: both linked, the old one superseded.',
   usage: 'supersede <id|file> "New title" [options]',
   options: {
-    owner: { type: 'string', value: 'name', description: 'The new record\'s owner (default: git config user.name, else a placeholder).' },
+    owner: { type: 'string', value: 'name', description: 'The new record\'s owner (default: the old record\'s owners, else git config user.name, else a placeholder).' },
     today: { type: 'string', value: 'YYYY-MM-DD', description: 'The date to write (default: today, local time).' },
     ...HELP_OPTION,
   },
@@ -25,8 +25,10 @@ export const supersedeCommand: Command = {
       'The record: an id (0007, ADR-0007) or the path of its file; an ADR or an RFC with Legible frontmatter.',
       'The new record is created in the same folder and naming convention, from the same template as',
       '\'legible new\', with `supersedes: [old]`; the old one gets `superseded-by: [new]` and',
-      '`status: superseded`, everything else in it unchanged. The new file\'s path is printed first,',
-      'then what changed in the old one.',
+      '`status: superseded`, everything else in it unchanged. The new record carries over the old',
+      'one\'s owners (unless --owner is given), deciders, related, tags, risk level and blast radius,',
+      'holders and successors; never a placeholder. The new file\'s path is printed first, then what',
+      'changed in the old one; what was carried over is noted on stderr.',
     ].join('\n'),
   async run(args, context) {
     const [record, ...words] = args.positionals;
@@ -48,6 +50,7 @@ export const supersedeCommand: Command = {
       await plan.release();
     }
     if (plan.hidden) context.note(renamedNote(plan.hidden, plan.path.slice(plan.path.lastIndexOf('/') + 1)));
+    if (plan.carried.length) context.note(`carried over from ${plan.oldId}: ${plan.carried.join(', ')}`);
     const status = plan.oldStatus === 'superseded' ? 'status already superseded' : `status ${plan.oldStatus ?? '(none)'} → superseded`;
     context.out(`${printable(displayPath(context.cwd, plan.path))}\n${shown}: ${status}, superseded-by + ${plan.newId}\n`);
     return 0;

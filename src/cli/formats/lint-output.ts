@@ -51,6 +51,5 @@ export function countFindings(all: readonly Finding[]): Counts {
   };
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+// One wording of counts for the CLI, the editor and the core's messages.
+export { plural } from '../../core/text/plural';

@@ -10,6 +10,9 @@ import { disabledRules } from '../lint/suppressions';
 import { detached } from '../text/detached';
 import { interned } from '../text/interned';
 import { scalarText } from '../text/scalar-text';
+import type { CompiledPattern } from '../port/regex-engine';
+import { DEFAULT_PLACEHOLDER, isPlaceholder } from '../config/placeholder-pattern';
+import { placeholderPointers } from '../rules/placeholder-values';
 
 /** The number a record's file name gives it (`0007-…`, `07-…`, `adr007-…`, `20200924-…`), in the one name grammar. */
 export function fileNumber(path: string): { number: number; digits: string } | undefined {
@@ -36,16 +39,20 @@ function orNone<T>(items: readonly T[]): readonly T[] {
   return items.length ? items : NONE;
 }
 
-function list(value: unknown): readonly string[] {
+/**
+ * A list of names, tags or words. `open(i)` says whether item `i` (or, for a single value, `-1`) is
+ * still a placeholder: it is left out, as if never written.
+ */
+function list(value: unknown, open?: (index: number) => boolean): readonly string[] {
   // map() allocates exactly; filter() grows as it pushes, and 60,000 lists keep the slack.
   if (Array.isArray(value)) {
     if (!value.length) return NONE;
-    const items = value.map(word);
+    const items = value.map((item, i) => (open?.(i) ? undefined : word(item)));
     if (!items.includes(undefined)) return items as string[];
     const kept = items.filter((v): v is string => v !== undefined);
     return kept.length ? kept.slice() : NONE;
   }
-  const single = word(value);
+  const single = open?.(-1) ? undefined : word(value);
   return single ? [single] : NONE;
 }
 
@@ -53,7 +60,13 @@ function record(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry {
+/**
+ * What the index knows of one record. A value that is still a template placeholder (`placeholder`,
+ * the configured pattern) is an open question, not data: it is left out of every field, as if
+ * never written (an owner `<Who is accountable…>` is no owner yet), and its pointer is listed in
+ * `placeholders` instead.
+ */
+export function buildEntry(doc: DecisionDocument, folder: string, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): DecisionEntry {
   const num = fileNumber(doc.path);
   const fileId = num?.digits ?? basename(doc.path).replace(/\.md$/i, '');
   const lineRange = (line: number): Range => doc.lines.lineRange(line);
@@ -66,6 +79,19 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
 
   if (!doc.legible) {
     const legacy = doc.legacy;
+    // A legacy template's `{…}` values (MADR's `status: {proposed | accepted}`) are placeholders too.
+    const open: string[] = [];
+    const kept = (value: string | undefined, pointer: string): string | undefined => {
+      if (!isPlaceholder(value, placeholder)) return value;
+      open.push(pointer);
+      return undefined;
+    };
+    const keptList = (values: readonly string[] | undefined, pointer: string): readonly string[] =>
+      list(values, (i) => {
+        if (i < 0 || !isPlaceholder(values?.[i], placeholder)) return false;
+        open.push(`${pointer}/${i}`);
+        return true;
+      });
     const legacyRange = (span: { start: number; end: number } | undefined): Range => (span && span.end > 3 ? doc.lines.range(span.start, span.end) : lineRange(0));
     const refs = (ids: readonly string[], span: { start: number; end: number } | undefined): readonly IdRef[] =>
       orNone(ids.map((raw) => ({ ...parseIdRef(interned(raw)), range: legacyRange(span) })));
@@ -75,11 +101,11 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
       number: num?.number,
       id: fileId,
       type: legacy?.type ?? 'adr',
-      title: text(legacy?.title?.value) ?? fileId,
-      status: word(legacy?.status?.value),
-      date: word(legacy?.date?.value),
-      owners: list(legacy?.owners),
-      deciders: list(legacy?.deciders),
+      title: text(kept(legacy?.title?.value, '/title')) ?? fileId,
+      status: word(kept(legacy?.status?.value, '/status')),
+      date: word(kept(legacy?.date?.value, '/date')),
+      owners: keptList(legacy?.owners, '/owners'),
+      deciders: keptList(legacy?.deciders, '/deciders'),
       holders: NONE,
       successors: NONE,
       mechanisms: NONE,
@@ -88,7 +114,8 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
       related: NONE,
       decisions: NONE,
       artifacts: NONE,
-      tags: list(legacy?.tags),
+      tags: keptList(legacy?.tags, '/tags'),
+      placeholders: open.length ? open.map(interned) : NONE,
       legacy: legacy?.format ?? 'plain',
       anchor: legacy?.title ? legacyRange(legacy.title.span) : lineRange(0),
       statusRange: legacy?.status ? legacyRange(legacy.status.span) : undefined,
@@ -98,6 +125,10 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
 
   const data = doc.data ?? {};
   const type: RecordType = isRecordType(data.type) ? data.type : 'adr';
+  // The placeholder rules scan the document for the same pattern: one scan serves both (cached).
+  const open = placeholderPointers(doc, placeholder);
+  const given = <T>(value: T, pointer: string): T | undefined => (open.size && open.has(pointer) ? undefined : value);
+  const items = (pointer: string) => (open.size ? (i: number) => open.has(i < 0 ? pointer : `${pointer}/${i}`) : undefined);
   // YAML reads `0007` as the integer 7: messages quote the id as written, not as parsed.
   const idRef = (item: string | number, pointer: string): Omit<IdRef, 'range'> => {
     const ref = parseIdRef(typeof item === 'string' ? interned(item) : item);
@@ -109,7 +140,7 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
     orNone(
       (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
         .map((item, i) => ({ item, pointer: Array.isArray(value) ? `/${key}/${i}` : `/${key}` }))
-        .filter(({ item }) => typeof item === 'string' || typeof item === 'number')
+        .filter(({ item, pointer }) => (typeof item === 'string' || typeof item === 'number') && given(item, pointer) !== undefined)
         .map(({ item, pointer }) => ({ ...idRef(item as string | number, pointer), range: at(pointer) ?? firstLine })),
     );
   const exit = record(data['knowledge-exit-path']);
@@ -118,11 +149,11 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
   const source = isExitPlan ? data : exit;
   const artifacts: readonly LinkRef[] = orNone(
     (Array.isArray(source.artifacts) ? source.artifacts : [])
-      .map((target, i) => ({ target: text(target), range: at(`${exitPointer}/artifacts/${i}`) ?? firstLine }))
+      .map((target, i) => ({ target: text(given(target, `${exitPointer}/artifacts/${i}`)), range: at(`${exitPointer}/artifacts/${i}`) ?? firstLine }))
       .filter((a): a is { target: string; range: Range } => a.target !== undefined)
       .map((a) => ({ ...a, resolved: localLink(doc.path, a.target) })),
   );
-  const planValue = exit.plan;
+  const planValue = given(exit.plan, '/knowledge-exit-path/plan');
   const plan = typeof planValue === 'string' || typeof planValue === 'number' ? { ...idRef(planValue, '/knowledge-exit-path/plan'), range: at('/knowledge-exit-path/plan') ?? firstLine } : undefined;
   const riskObject = record(data.risk);
   return {
@@ -131,26 +162,27 @@ export function buildEntry(doc: DecisionDocument, folder: string): DecisionEntry
     number: num?.number,
     id: fileId,
     type,
-    title: text(data.title) ?? fileId,
-    status: word(data.status),
-    date: word(data.date),
-    owners: list(data.owners),
-    deciders: list(data.deciders),
-    holders: list(source.holders),
-    successors: list(source.successors),
-    mechanisms: list(source.mechanisms),
-    risk: isExitPlan ? undefined : word(riskObject.level),
-    blastRadius: isExitPlan ? undefined : word(riskObject['blast-radius']),
-    door: word(record(data.reversibility).door),
-    reviewBy: word(data['review-by']),
-    due: word(source.due),
+    title: text(given(data.title, '/title')) ?? fileId,
+    status: word(given(data.status, '/status')),
+    date: word(given(data.date, '/date')),
+    owners: list(data.owners, items('/owners')),
+    deciders: list(data.deciders, items('/deciders')),
+    holders: list(source.holders, items(`${exitPointer}/holders`)),
+    successors: list(source.successors, items(`${exitPointer}/successors`)),
+    mechanisms: list(source.mechanisms, items(`${exitPointer}/mechanisms`)),
+    risk: isExitPlan ? undefined : word(given(riskObject.level, '/risk/level')),
+    blastRadius: isExitPlan ? undefined : word(given(riskObject['blast-radius'], '/risk/blast-radius')),
+    door: word(given(record(data.reversibility).door, '/reversibility/door')),
+    reviewBy: word(given(data['review-by'], '/review-by')),
+    due: word(given(source.due, `${exitPointer}/due`)),
     supersedes: ids('supersedes', data.supersedes),
     supersededBy: ids('superseded-by', data['superseded-by']),
     related: ids('related', data.related),
     decisions: isExitPlan ? ids('decisions', data.decisions) : NONE,
     plan,
     artifacts,
-    tags: list(data.tags),
+    tags: list(data.tags, items('/tags')),
+    placeholders: open.size ? [...open.keys()].map(interned) : NONE,
     anchor: at('/title') ?? lineRange(0),
     statusRange: at('/status'),
     suppressed: disabledRules(doc.text),

@@ -53,6 +53,11 @@ export interface DecisionEntry {
   readonly plan?: IdRef;
   readonly artifacts: readonly LinkRef[];
   readonly tags: readonly string[];
+  /**
+   * JSON Pointers of the frontmatter values still template placeholders (`/risk/level`,
+   * `/owners/0`): open questions. Their values are left out of every field above.
+   */
+  readonly placeholders: readonly string[];
   /** Set for records without Legible frontmatter: the format they were read as. */
   readonly legacy?: LegacyFormat;
   /** Where to point at the record as a whole (its title or first line), and at its status. */
@@ -60,4 +65,14 @@ export interface DecisionEntry {
   readonly statusRange?: Range;
   /** Rules turned off in the file by `<!-- legible-disable … -->`. */
   readonly suppressed: Suppressed;
+}
+
+/** True when the value at `pointer` (`/risk/level`) is still a placeholder, or lies inside one (`risk: TBD`). */
+export function isOpen(entry: Pick<DecisionEntry, 'placeholders'>, pointer: string): boolean {
+  return entry.placeholders.some((open) => pointer === open || pointer.startsWith(`${open}/`));
+}
+
+/** True when some value at, inside or around `pointer` is still a placeholder: a list with one open item is an open question. */
+export function hasOpen(entry: Pick<DecisionEntry, 'placeholders'>, pointer: string): boolean {
+  return entry.placeholders.some((open) => open === pointer || open.startsWith(`${pointer}/`) || pointer.startsWith(`${open}/`));
 }

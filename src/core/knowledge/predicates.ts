@@ -6,10 +6,21 @@ import type { DecisionEntry } from '../index/decision-entry';
  */
 
 const IN_FORCE = new Set(['accepted', 'implemented']);
+/** A decision taken (accepted, implemented) or a knowledge transfer done (verified): what the record says now holds. */
+const IN_FORCE_STATUSES = new Set([...IN_FORCE, 'verified']);
 const EXIT_DONE = new Set(['verified', 'abandoned']);
 
 export function personKey(name: string): string {
   return name.trim().toLowerCase();
+}
+
+/**
+ * True for a status that puts a record of any type in force: `accepted`, `implemented`, `verified`.
+ * Such a record should have no open questions left: Set Status asks first, and the
+ * `placeholder-in-force` rule reports each one as an error.
+ */
+export function isInForceStatus(status: unknown): status is string {
+  return typeof status === 'string' && IN_FORCE_STATUSES.has(status);
 }
 
 export function isInForce(entry: DecisionEntry): boolean {

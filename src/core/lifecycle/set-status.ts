@@ -2,14 +2,31 @@ import type { DecisionDocument } from '../document/decision-document';
 import { keyInsertion } from '../fixes/frontmatter-edits';
 import { valueEdit } from '../fixes/replace-value';
 import { lineEnding, toTextEdits, type TextEdit } from '../fixes/text-edit';
-import { fieldInfo } from '../schema/field-info';
 import { isRecordType, type RecordType } from '../schema/schema-registry';
 import { yamlString } from '../templates/yaml-scalar';
 import { nearest } from '../text/nearest';
 import { scalarText } from '../text/scalar-text';
+import type { CompiledPattern } from '../port/regex-engine';
+import { DEFAULT_PLACEHOLDER } from '../config/placeholder-pattern';
+import { placeholderPointers } from '../rules/placeholder-values';
+import { displayPath, fieldInfo } from '../schema/field-info';
+import { isInForceStatus } from '../knowledge/predicates';
 
 export type StatusChange =
-  | { readonly kind: 'change'; readonly type: RecordType; readonly from?: string; readonly to: string; readonly edits: readonly TextEdit[] }
+  | {
+      readonly kind: 'change';
+      readonly type: RecordType;
+      readonly from?: string;
+      readonly to: string;
+      readonly edits: readonly TextEdit[];
+      /** The fields still template placeholders (`risk.level`, `owners[0]`): open questions. */
+      readonly placeholders: readonly string[];
+      /**
+       * Set when the new status puts the record in force (accepted, implemented, verified) while
+       * placeholders remain: the editor asks before it writes, `legible status` warns.
+       */
+      readonly openQuestions?: string;
+    }
   | { readonly kind: 'unchanged'; readonly type: RecordType; readonly status: string }
   | { readonly kind: 'problem'; readonly message: string; readonly suggestions: readonly string[] };
 
@@ -25,7 +42,7 @@ export function statusVocabulary(type: RecordType): { readonly values: readonly 
  * else in the file untouched. The status must be one of the record type's own vocabulary.
  * Problems are about this record; the front-end says which file it is.
  */
-export function setStatusEdits(doc: DecisionDocument, status: string): StatusChange {
+export function setStatusEdits(doc: DecisionDocument, status: string, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): StatusChange {
   const data = doc.data;
   if (!doc.legible || !data || !doc.yaml || doc.block.kind !== 'closed') {
     return { kind: 'problem', message: 'this record has no Legible frontmatter, so it has no `status` to set; add Legible frontmatter first.', suggestions: [] };
@@ -55,5 +72,17 @@ export function setStatusEdits(doc: DecisionDocument, status: string): StatusCha
     if (at) edit = { start: at.offset, end: at.offset, text: `${at.indent}status: ${written}${lineEnding(doc.text)}` };
   }
   if (!edit) return { kind: 'problem', message: '`status` is written in a way Legible cannot edit without rewriting the frontmatter; change it by hand.', suggestions: [] };
-  return { kind: 'change', type, from, to: wanted, edits: toTextEdits(doc.lines, [edit]) };
+  // The status itself, if it was a placeholder, is answered now.
+  const placeholders = [...placeholderPointers(doc, placeholder).keys()].filter((pointer) => pointer !== '/status').map((pointer) => displayPath(pointer));
+  return { kind: 'change', type, from, to: wanted, edits: toTextEdits(doc.lines, [edit]), placeholders, openQuestions: openQuestions(wanted, placeholders) };
+}
+
+/** How many questions a record about to be in force leaves open, naming the first few; undefined when none or not in force. */
+export function openQuestions(status: string, placeholders: readonly string[]): string | undefined {
+  if (!isInForceStatus(status) || !placeholders.length) return undefined;
+  const shown = placeholders.slice(0, 3).map((name) => `\`${name}\``);
+  const rest = placeholders.length - shown.length;
+  const names = rest ? `${shown.join(', ')} and ${rest} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  if (placeholders.length === 1) return `${names} is still a placeholder: an open question for a record about to be ${status}.`;
+  return `${names} are still placeholders: ${placeholders.length} open questions for a record about to be ${status}.`;
 }

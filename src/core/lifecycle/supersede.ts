@@ -6,6 +6,8 @@ import { scalarText } from '../text/scalar-text';
 import { draftRecord, type DraftContext } from './draft-record';
 import { referenceTo } from './record-reference';
 import { statusVocabulary } from './set-status';
+import { carriedValues, withCarried } from './carry-over';
+import { placeholderSnippet } from '../templates/placeholder-snippet';
 
 export interface SupersedeRequest {
   /** The record being replaced: its path, its text as it is now (an editor's, or the disk's), its decisions folder. */
@@ -33,6 +35,10 @@ export interface SupersedePlan {
   readonly oldId: string;
   readonly oldEdits: readonly TextEdit[];
   readonly oldStatus?: string;
+  /** The new record as a snippet whose tab stops are its placeholders (what the editor inserts). */
+  readonly snippet: string;
+  /** The fields the new record took over from the old one (`owners`, `risk.level`). */
+  readonly carried: readonly string[];
   /** The new file's name as titled, when `ignore` hides it and the slug was reworded. */
   readonly hidden?: string;
   readonly warnings: readonly string[];
@@ -42,8 +48,11 @@ export interface SupersedePlan {
 /**
  * Supersede Decision and `legible supersede`: the new record goes into the old one's folder, in
  * its naming convention, drafted as `new` drafts one (template, owner from git), then linked both
- * ways. A record without Legible frontmatter, or of a type that is never superseded (an exit
- * plan), gets a problem instead, about the old record (the front-end says which file it is).
+ * ways. It carries over what the old record answers about people, risk and filing (CARRIED_FIELDS:
+ * owners — unless the user named the owner —, deciders, related, tags, risk level and blast radius,
+ * holders and successors); placeholders are never carried. A record without Legible frontmatter,
+ * or of a type that is never superseded (an exit plan), gets a problem instead, about the old
+ * record (the front-end says which file it is).
  */
 export async function planSupersede(context: DraftContext, request: SupersedeRequest): Promise<SupersedePlan | { problem: string }> {
   const { config } = context;
@@ -65,16 +74,21 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
     if (!link) throw new Problem(`The ${type} template has no frontmatter Legible can add \`supersedes: [${oldId}]\` to; which template is configured for ${type}?`);
     const back = addLinkFix(oldDoc, 'superseded-by', newId);
     if (!back) throw new Problem(`\`superseded-by\` cannot be added without rewriting its frontmatter (a flow mapping or an unusual list); link ${newId} by hand.`);
+    const values = carriedValues(oldDoc, config.placeholder, request.owner?.trim() ? ['owners'] : []);
+    const carried = withCarried(reservation.path, applyEdits(template, link.edits), values, { type, limits: config.limits });
+    const skipped = carried.skipped.length ? [`${carried.skipped.map((name) => `\`${name}\``).join(', ')} of ${oldId} could not be written into the new record's template (a flow mapping?); copy ${carried.skipped.length === 1 ? 'it' : 'them'} by hand.`] : [];
     return {
       type,
       path: reservation.path,
-      text: applyEdits(template, link.edits),
+      text: carried.text,
+      snippet: placeholderSnippet(parseDecisionDocument(reservation.path, carried.text, config.limits), config.placeholder),
+      carried: carried.carried,
       newId,
       oldId,
       oldEdits: back.edits,
       oldStatus: scalarText(oldDoc.data?.status),
       hidden: reservation.hidden,
-      warnings: draft.warnings,
+      warnings: [...draft.warnings, ...skipped],
       release: () => reservation.release(),
     };
   } catch (error) {

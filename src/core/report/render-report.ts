@@ -1,4 +1,5 @@
 import { markdownHref, markdownLine as md } from '../text/markdown-text';
+import { plural } from '../text/plural';
 import type { Assessment, DepartureImpact, KnowledgeRiskReport, RecordRef } from './knowledge-risk';
 
 /**
@@ -30,7 +31,7 @@ function advice(assessment: Assessment): string[] {
 function summary(report: KnowledgeRiskReport): string {
   const { records, inForce } = report.counts;
   const { assessed, notAssessed } = report.assessment;
-  const counted = `${records} record${records === 1 ? '' : 's'}`;
+  const counted = plural(records, 'record');
   if (!notAssessed) return `${counted}, ${inForce} in force`;
   return `${counted}: ${assessed} with Legible frontmatter${assessed ? ` (${inForce} in force)` : ''}, ${notAssessed} without (not assessed)`;
 }
@@ -59,7 +60,7 @@ export function renderDepartureMarkdown(impact: DepartureImpact, base: string): 
   const lines = [
     `# If ${md(impact.person)} left today`,
     '',
-    `${md(impact.person)} is named in ${impact.involved} record(s).`,
+    `${md(impact.person)} is named in ${plural(impact.involved, 'record')}.`,
     '',
     ...advice(impact.assessment),
     ...section('Knowledge only they hold', 'Which decisions in force would have no one left who understands them?', impact.loseOnlyHolder.map((r) => item(r, base)), impact.assessment),

@@ -1,6 +1,7 @@
 import type { DocumentRule } from './rule';
 import { spanAt } from './rule-helpers';
 import { singleDecider } from '../knowledge/predicates';
+import { hasOpen } from '../index/decision-entry';
 
 /** A decision that is hard to undo deserves more than one person's judgment. */
 export const oneWayDoorSingleDecider: DocumentRule = {
@@ -11,6 +12,8 @@ export const oneWayDoorSingleDecider: DocumentRule = {
   check(context) {
     const decider = singleDecider(context.entry);
     if (!decider) return;
+    // `deciders` still holding a placeholder asks who decided already (the placeholder rules): say it once.
+    if (hasOpen(context.entry, '/deciders') || (decider.field === 'owners' && hasOpen(context.entry, '/owners'))) return;
     context.report({
       message: `This one-way door was decided by one person (${decider.person}, the only name in \`${decider.field}\`). Who else weighed a decision this hard to reverse?`,
       span: spanAt(context.doc, '/reversibility/door'),

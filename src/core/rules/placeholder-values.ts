@@ -1,6 +1,10 @@
 import type { DecisionDocument } from '../document/decision-document';
+import type { DocumentRuleContext } from './rule';
+import { field, question, spanAt } from './rule-helpers';
+import { isRecordType } from '../schema/schema-registry';
 import type { CompiledPattern } from '../port/regex-engine';
 import { escapeSegment } from '../text/json-pointer';
+import { isPlaceholder } from '../config/placeholder-pattern';
 
 // The schema rule and the placeholder rule both ask, on every keystroke: scan each document once.
 const cache = new WeakMap<DecisionDocument, { pattern: CompiledPattern; found: ReadonlyMap<string, string> }>();
@@ -15,7 +19,7 @@ export function placeholderPointers(doc: DecisionDocument, pattern: CompiledPatt
   const visit = (value: unknown, depth: number): void => {
     if (depth > 64) return;
     if (typeof value === 'string') {
-      if (pattern.test(value)) found.set(path.map((segment) => `/${segment}`).join(''), value);
+      if (isPlaceholder(value, pattern)) found.set(path.map((segment) => `/${segment}`).join(''), value);
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         path.push(String(i));
@@ -39,4 +43,17 @@ export function placeholderPointers(doc: DecisionDocument, pattern: CompiledPatt
 export function underPlaceholder(pointer: string, placeholders: ReadonlyMap<string, string>): boolean {
   for (const p of placeholders.keys()) if (pointer === p || pointer.startsWith(`${p}/`)) return true;
   return false;
+}
+
+/**
+ * One finding per placeholder value, on the value: what `said(field)` says of it, then the
+ * question the field exists to answer.
+ */
+export function placeholderFindings(context: DocumentRuleContext, said: (field: string) => string): void {
+  const { doc } = context;
+  const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
+  for (const [pointer] of placeholderPointers(doc, context.config.placeholder)) {
+    const ask = question(type, pointer);
+    context.report({ message: `${said(field(pointer))} ${ask || 'What should it say?'}`, span: spanAt(doc, pointer) });
+  }
 }

@@ -1,7 +1,8 @@
 import type { DocumentRule } from './rule';
-import { field, question, spanAt } from './rule-helpers';
-import { placeholderPointers } from './placeholder-values';
-import { isRecordType } from '../schema/schema-registry';
+import { placeholderFindings } from './placeholder-values';
+import { placeholderInForce } from './placeholder-in-force';
+import { isInForceStatus } from '../knowledge/predicates';
+import { isDisabled } from '../lint/suppressions';
 
 /** A template placeholder, TODO or TBD left in a field: the question it stands for is still open. */
 export const placeholder: DocumentRule = {
@@ -10,12 +11,12 @@ export const placeholder: DocumentRule = {
   defaultSeverity: 'warning',
   scope: 'document',
   check(context) {
-    const { doc } = context;
+    const { doc, config, entry } = context;
     if (!doc.legible) return;
-    const type = isRecordType(doc.data?.type) ? doc.data.type : undefined;
-    for (const [pointer] of placeholderPointers(doc, context.config.placeholder)) {
-      const ask = question(type, pointer);
-      context.report({ message: `${field(pointer)} is still a placeholder. ${ask || 'What should it say?'}`, span: spanAt(doc, pointer) });
-    }
+    // On a record in force, `placeholder-in-force` reports the same values (as errors): one finding
+    // per value, unless that rule is off, for the repository or for this file.
+    const escalated = (config.severities[placeholderInForce.id] ?? placeholderInForce.defaultSeverity) !== 'off' && !isDisabled(entry.suppressed, placeholderInForce.id);
+    if (escalated && isInForceStatus(doc.data?.status)) return;
+    placeholderFindings(context, (field) => `${field} is still a placeholder.`);
   },
 };

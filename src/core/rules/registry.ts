@@ -3,6 +3,7 @@ import { frontmatterMissing } from './frontmatter-missing';
 import { frontmatterMalformed } from './frontmatter-malformed';
 import { frontmatterSchema } from './frontmatter-schema';
 import { placeholder } from './placeholder';
+import { placeholderInForce } from './placeholder-in-force';
 import { statusConsistency } from './status-consistency';
 import { referenceResolves } from './reference-resolves';
 import { duplicateId } from './duplicate-id';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   frontmatterMalformed,
   frontmatterSchema,
   placeholder,
+  placeholderInForce,
   statusConsistency,
   referenceResolves,
   duplicateId,

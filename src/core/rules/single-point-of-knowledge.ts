@@ -1,6 +1,7 @@
 import type { DocumentRule } from './rule';
 import { spanAt } from './rule-helpers';
 import { soleHolders } from '../knowledge/predicates';
+import { hasOpen } from '../index/decision-entry';
 
 /** An accepted decision that lives only in its holders' heads: no other successor, no exit plan. */
 export const singlePointOfKnowledge: DocumentRule = {
@@ -12,6 +13,8 @@ export const singlePointOfKnowledge: DocumentRule = {
     const { entry, doc } = context;
     const holders = soleHolders(entry);
     if (!holders) return;
+    // A successor still a placeholder asks this very question already (the placeholder rules): say it once.
+    if (hasOpen(entry, '/knowledge-exit-path/successors')) return;
     const who = holders.length === 1 ? `Only ${holders[0]} holds` : `Only ${holders.join(' and ')} hold`;
     // No `successors` key at all is the schema rule's finding, with the same question: say it once.
     if (!doc.yaml?.locations.has('/knowledge-exit-path/successors')) return;

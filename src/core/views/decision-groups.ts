@@ -44,13 +44,15 @@ export function groupDecisions(entries: readonly DecisionEntry[], by: GroupBy): 
   switch (by) {
     case 'status':
       return bucket(entries, (e) => (e.status ? [e.status] : []), statusOrder(), 'No status', 'status');
+    // The index leaves placeholders out (an owner `<Who is accountable…>` is no owner yet), so
+    // an open question never becomes a group of its own.
     case 'owner': {
       const owners = (e: DecisionEntry) => [...new Set(e.owners.length ? e.owners : e.deciders)];
-      return bucket(entries, owners, [], 'No owner', 'owner');
+      return bucket(entries, owners, [], 'No owner yet', 'owner');
     }
     case 'risk': {
       const levels = childFields('adr', ['risk']).find((f) => f.name === 'level')?.enum?.map(String) ?? [];
-      return bucket(entries, (e) => (e.risk ? [e.risk] : []), [...levels].reverse(), 'No risk level', 'risk');
+      return bucket(entries, (e) => (e.risk ? [e.risk] : []), [...levels].reverse(), 'No risk level yet', 'risk');
     }
     case 'type':
     default:

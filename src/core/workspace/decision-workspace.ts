@@ -126,7 +126,7 @@ export class DecisionWorkspace {
   updateFrontmatter(path: string, text: string, readProblem?: string): { doc: DecisionDocument; entry: DecisionEntry } {
     const folder = this.folderOf(path) ?? path.slice(0, path.lastIndexOf('/'));
     const doc = parseDecisionDocument(path, text, this.options.config.limits, readProblem, legacyOptionsAt(this.options.config, this.options.root, folder));
-    const entry = buildEntry(doc, folder);
+    const entry = buildEntry(doc, folder, this.options.config.placeholder);
     this.index.set(entry);
     this.frontmatterFindings.set(path, lintFrontmatter(doc, entry, this.context));
     return { doc, entry };

@@ -37,6 +37,21 @@ describe('legible status and legible supersede (process)', function () {
       assert.equal(again.stdout, `${PLAN_11}: status is already verified\n`);
     });
 
+    it('warns, naming the placeholders left, when it puts a record in force; writes the status all the same', async () => {
+      const root = await copyExamples();
+      const record = path.join(DECISIONS, '0015-draft.md');
+      const text = ['---', 'type: adr', 'title: Draft', 'status: proposed', 'date: 2026-11-21', 'owners: [dana]', 'reversibility:', '  door: <one-way | two-way>', 'risk:', '  level: TBD', '---', '', '# Draft', ''].join('\n');
+      await writeFile(path.join(root, record), text);
+      const shown = record.split(path.sep).join('/');
+      const result = await runCli(['status', '0015', 'accepted'], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, `${shown}: status proposed → accepted\n`);
+      assert.equal(result.stderr, `legible: warning: ${shown}: \`reversibility.door\` and \`risk.level\` are still placeholders: 2 open questions for a record about to be accepted. Answer them, or \`legible lint\` reports each one (placeholder-in-force).\n`);
+      assert.equal(await readFile(path.join(root, record), 'utf8'), text.replace('status: proposed', 'status: accepted'));
+      const rejected = await runCli(['status', '0015', 'rejected'], { cwd: root });
+      assert.equal(rejected.stderr, '', 'a status not in force asks nothing');
+    });
+
     it('refuses a status outside the type\'s vocabulary, with the question and a did-you-mean, and writes nothing', async () => {
       const root = await copyExamples();
       const before = await snapshot(root);
@@ -95,6 +110,21 @@ describe('legible status and legible supersede (process)', function () {
       const lint = await runCli(['lint', RECORD_1, created, '--format', 'json', '--today', TODAY], { cwd: root });
       const rules = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string }> }>).flatMap((file) => file.findings.map((f) => f.ruleId));
       assert.ok(!rules.includes('status-consistency') && !rules.includes('reference-resolves'), rules.join(', '));
+    });
+
+    it('carries the old record\'s people, risk and filing over, says so on stderr, and leaves the new decision\'s own answers open', async () => {
+      const root = await copyExamples();
+      const result = await runCli(['supersede', '0001', 'Use CockroachDB for the payments ledger', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      const created = 'docs/decisions/0015-use-cockroachdb-for-the-payments-ledger.md';
+      assert.match(result.stderr, /^legible: carried over from ADR-0001: owners, deciders, .*risk\.level.*knowledge-exit-path\.holders, knowledge-exit-path\.successors\n$/);
+      const text = await readFile(path.join(root, created), 'utf8');
+      assert.match(text, /\nowners:\n {2}- priya\n/, 'the old owners, not git\'s user');
+      assert.match(text, /\n {2}door: <one-way \| two-way>\n/, 'the door is the new decision\'s own question');
+      const list = await runCli(['list', '--json', '--today', TODAY], { cwd: root });
+      const entries = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
+      const [old, successor] = [entries.find((e) => e.number === 1)!, entries.find((e) => e.number === 15)!];
+      for (const key of ['owners', 'deciders', 'holders', 'successors', 'risk', 'blastRadius', 'tags']) assert.deepEqual(successor[key], old[key], key);
     });
 
     it('in a date-named folder, names the successor for the day, in the folder\'s style', async () => {

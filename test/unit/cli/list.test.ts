@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildCli, cleanupTemps, copyExamples, DECISIONS, runCli, TODAY } from './cli-process';
+import { buildCli, cleanupTemps, copyExamples, DECISIONS, runCli, TODAY, writeFile } from './cli-process';
 
 describe('legible list (process)', function () {
   this.timeout(60_000);
@@ -46,6 +46,20 @@ describe('legible list (process)', function () {
     assert.ok(entries.every((e) => Array.isArray(e.suppressed) || e.suppressed === 'all'), 'suppressed rules as an array');
     const legacy = entries.find((e) => e.number === 9)!;
     assert.equal(legacy.legacy, 'nygard');
+  });
+
+  it('shows `?` where a status, risk or door is still a placeholder (`-` where none is written), never the placeholder itself', async () => {
+    const root = await copyExamples();
+    const draft = ['---', 'type: adr', 'title: Add a second acquirer', 'status: <proposed | accepted>', 'date: 2026-11-21', 'owners: [<Who is accountable for this record?>]', 'reversibility:', '  door: <one-way | two-way>', 'risk: TBD', '---', '', '# Add a second acquirer', ''].join('\n');
+    await writeFile(path.join(root, DECISIONS, '0015-add-a-second-acquirer.md'), draft);
+    const result = await runCli(['list', '--today', TODAY], { cwd: root });
+    const line = result.stdout.split('\n').find((l) => l.startsWith('ADR-0015'));
+    assert.match(line ?? '', /^ADR-0015 +\? +\? +\? +Add a second acquirer {2}\(/, result.stdout);
+    const json = JSON.parse((await runCli(['list', '--json', '--today', TODAY], { cwd: root })).stdout) as Array<Record<string, unknown>>;
+    const entry = json.find((e) => e.number === 15)!;
+    assert.deepEqual([entry.status, entry.risk, entry.door, entry.owners], [undefined, undefined, undefined, []]);
+    assert.deepEqual(entry.placeholders, ['/status', '/owners/0', '/reversibility/door', '/risk']);
+    assert.ok(!JSON.stringify(json).includes('<Who is accountable'), 'no placeholder posing as a name');
   });
 
   it('lists a folder named on the command line', async () => {

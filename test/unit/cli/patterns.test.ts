@@ -75,10 +75,11 @@ describe('legible lint (process): repository patterns on RE2', function () {
     const files = JSON.parse(result.stdout) as JsonFile[];
     const found = files.flatMap((file) => file.findings.map((f) => `${path.basename(file.path)} ${f.ruleId}@${f.line}`));
     assert.deepEqual(found, [
-      // All a's is a placeholder (the schema finding on it is left to the placeholder rule).
-      '0001-long-title.md placeholder@3',
+      // All a's is a placeholder (the schema finding on it is left to the placeholder rules); the
+      // record is accepted, so each placeholder is an error.
+      '0001-long-title.md placeholder-in-force@3',
       '0002-tags.md frontmatter-schema@7',
-      '0002-tags.md placeholder@7',
+      '0002-tags.md placeholder-in-force@7',
     ]);
     const tags = files.find((file) => file.path.endsWith('0002-tags.md'))!.findings;
     assert.match(tags[0].message, /^`tags\[1\]` is "Bad_Tag"/);
@@ -90,6 +91,6 @@ describe('legible lint (process): repository patterns on RE2', function () {
     assert.equal(result.stderr, 'legible: warning: .legible.json: placeholderPattern ignored: RE2 cannot run it: invalid perl operator: (?= (lookahead and lookbehind cannot run in linear time; RE2 refuses them)\n');
     const found = (JSON.parse(result.stdout) as JsonFile[]).flatMap((file) => file.findings.map((f) => `${path.basename(file.path)} ${f.ruleId}@${f.line}`));
     // The default placeholder pattern applies instead: it knows TBD.
-    assert.deepEqual(found, ['0001-long-title.md frontmatter-schema@3', '0002-tags.md frontmatter-schema@7', '0002-tags.md placeholder@7']);
+    assert.deepEqual(found, ['0001-long-title.md frontmatter-schema@3', '0002-tags.md frontmatter-schema@7', '0002-tags.md placeholder-in-force@7']);
   });
 });

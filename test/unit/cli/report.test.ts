@@ -124,7 +124,7 @@ describe('legible report (process)', function () {
     const result = await runCli(['report', '--person', 'nobody', '--today', TODAY], { cwd: root });
     assert.equal(result.code, 0);
     assert.match(result.stderr, /^legible: warning: no record names "nobody"; the people named are .*\bjonas\b.*\bli\.wei\b/);
-    assert.match(result.stdout, /nobody is named in 0 record\(s\)/);
+    assert.match(result.stdout, /nobody is named in 0 records/);
   });
 
   it('rejects a bad --format with exit 2', async () => {

@@ -62,7 +62,8 @@ async function addFrontmatter(name: string, text: string): Promise<{ doc: Decisi
   const findings = await lintDoc(after);
   assertFixed(before, findings, finding, BODY_RULES);
   assert.equal(after.legible, true);
-  assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+  // No error but the questions it asks: on an accepted record, each placeholder is one (placeholder-in-force).
+  assert.deepEqual(findings.filter((f) => f.severity === 'error' && f.ruleId !== 'placeholder-in-force'), []);
   return { doc, fixed, after };
 }
 

@@ -6,7 +6,7 @@ import { RULES } from '../../../src/core/rules/registry';
 import type { Finding } from '../../../src/core/rules/rule';
 import { loadRuleFixtures } from '../support/rule-fixtures';
 import { lintFiles, ROOT, type TestWorkspace } from '../support/workspace';
-import { FIXTURES } from './fix-harness';
+import { FIXTURES, PLACEHOLDER_RULES } from './fix-harness';
 
 /**
  * Every fix offered anywhere in the repository's records — the rule fixtures, the example workspace
@@ -70,7 +70,7 @@ describe('fixes: every fix on the repository\'s records', () => {
           // value other than the preferred one may ask for more (`superseded` wants `superseded-by`).
           if (action !== disable && (finding.fix?.kind === 'add-frontmatter' || !action.isPreferred)) continue;
           const placeholders = placeholdersOf(action);
-          const unexpected = fresh.filter((f) => f.ruleId !== 'placeholder' && !placeholders.some((p) => f.message.includes(p)));
+          const unexpected = fresh.filter((f) => !PLACEHOLDER_RULES.includes(f.ruleId) && !placeholders.some((p) => f.message.includes(p)));
           assert.deepEqual(unexpected.map(key), [], `${where}: new findings`);
         }
       }

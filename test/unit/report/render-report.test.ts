@@ -59,7 +59,7 @@ describe('the knowledge-risk report on records it cannot assess', () => {
     const impact = whatIfLeaves(all, 'alice');
     assert.equal(impact.assessment.notAssessed, 1);
     const md = renderDepartureMarkdown(impact, ROOT);
-    assert.ok(md.startsWith(`# If alice left today\n\nalice is named in 0 record(s).\n\n> ${legacyAdvice(1)}\n\n## `), md);
+    assert.ok(md.startsWith(`# If alice left today\n\nalice is named in 0 records.\n\n> ${legacyAdvice(1)}\n\n## `), md);
     for (const [title, body] of sections(md)) assert.ok(body.endsWith('_\n\nNot assessed: the one record has no Legible frontmatter.'), `${title}: ${body}`);
   });
 });

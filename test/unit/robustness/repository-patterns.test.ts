@@ -60,7 +60,7 @@ describe('robustness: repository patterns run on RE2', function () {
     });
   });
 
-  it('the same shapes as a placeholderPattern (on x and z, which no other value of the record holds): placeholder on line 3 exactly when the 400-character title matches', async () => {
+  it('the same shapes as a placeholderPattern (on x and z, which no other value of the record holds): placeholder (in force) on line 3 exactly when the 400-character title matches', async () => {
     const cases: Array<[string, string, string]> = [
       // [pattern, a title it matches, a title it does not]
       ['.*.*.*z', `${x400}z`, x400],
@@ -72,7 +72,7 @@ describe('robustness: repository patterns run on RE2', function () {
     cases.forEach(([pattern], i) => {
       const [matched, unmatched] = [runs[2 * i], runs[2 * i + 1]];
       assert.deepEqual(matched.configProblems, [], pattern);
-      assert.deepEqual(matched.findings, ['placeholder@3'], `${pattern}: the title that matches`);
+      assert.deepEqual(matched.findings, ['placeholder-in-force@3'], `${pattern}: the title that matches (an accepted record)`);
       assert.deepEqual(unmatched.findings, [], `${pattern}: the title that does not`);
     });
   });
@@ -93,7 +93,7 @@ describe('robustness: repository patterns run on RE2', function () {
     assert.deepEqual(ws.findings.map((f) => f.message.slice(0, f.message.indexOf(','))), ['`tags[2]` is "Bad_Tag"', '`tags[3]` is "-x"']);
     const placeholder = await lintFiles({ '.legible.json': JSON.stringify({ placeholderPattern: '^[a-z]+(-[a-z]+)*$' }), [FILE]: cleanAdr('still-to-be-named') });
     assert.deepEqual(placeholder.loaded.problems, []);
-    assert.ok(brief(placeholder.findings).includes('placeholder@3'), brief(placeholder.findings).join(', '));
+    assert.ok(brief(placeholder.findings).includes('placeholder-in-force@3'), brief(placeholder.findings).join(', '));
   });
 
   it('two patterns in one extension each apply (ajv caches compiled patterns by their text)', async () => {
