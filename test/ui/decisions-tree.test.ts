@@ -20,18 +20,18 @@ describe('Decisions tree', () => {
     await ui.openContainer('Legible');
 
     // Type, then status (the life-cycle order of the schema: proposed before accepted).
-    let rows = await ui.waitForTreeRow('0003 Hold settlement funds at a single partner bank', VIEW);
+    let rows = await ui.waitForTreeRow('0003 Hold settlement funds…', VIEW);
     assert.deepEqual(rows.slice(0, 2).map((r) => [r.label, r.level]), [['ADRs', 1], ['proposed', 2]]);
     assert.match(row(rows, 'ADRs').description, /^\d+$/);
-    const proposed = row(rows, '0013 Add a second card acquirer for failover');
+    const proposed = row(rows, '0013 Add a second card…');
     assert.deepEqual([proposed.description, proposed.level], ['high · one-way', 3]);
-    assert.equal(row(rows, '0003 Hold settlement funds at a single partner bank').description, 'critical · one-way');
-    assert.equal(row(rows, '0005 Build an in-house FX rates service').description, 'medium · two-way');
+    assert.equal(row(rows, '0003 Hold settlement funds…').description, 'critical · one-way');
+    assert.equal(row(rows, '0005 Build an in-house FX…').description, 'medium · two-way');
     const groups = rows.filter((r) => r.level === 2).map((r) => r.label);
     assert.ok(groups.indexOf('proposed') < groups.indexOf('accepted'), groups.join(', '));
 
     // The tooltip: what a reviewer needs before opening, the tradeoff in the schema's questions.
-    const tooltip = await ui.treeRowTooltip('0013 Add a second card acquirer for failover', 'ADR-0013', VIEW);
+    const tooltip = await ui.treeRowTooltip('0013 Add a second card…', 'ADR-0013', VIEW);
     assert.match(tooltip, /^ADR-0013 Add a second card acquirer for failover\n/);
     assert.match(tooltip, /status proposed · risk high · one-way door · dated 2026-10-05/);
     assert.match(tooltip, /What risk are we reducing\? A single acquirer outage stops every card payment/);
@@ -47,10 +47,10 @@ describe('Decisions tree', () => {
     rows = await ui.waitForTreeRow(/^critical/, VIEW);
     const levels = rows.filter((r) => r.level === 1).map((r) => r.label);
     assert.deepEqual(levels.slice(0, 2), ['critical', 'high'], levels.join(', '));
-    assert.deepEqual(rows[1], { label: '0003 Hold settlement funds at a single partner bank', description: 'accepted · one-way', level: 2 });
+    assert.deepEqual(rows[1], { label: '0003 Hold settlement funds…', description: 'accepted · one-way', level: 2 });
 
     // One click opens the record.
-    await ui.clickTreeRow('0003 Hold settlement funds at a single partner bank', VIEW);
+    await ui.clickTreeRow('0003 Hold settlement funds…', VIEW);
     await ui.waitForActiveTab('0003-hold-settlement-funds-at-a-single-partner-bank.md');
     await ui.waitForEditorLine('title: Hold settlement funds at a single partner bank');
 

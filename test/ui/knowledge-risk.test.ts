@@ -17,20 +17,20 @@ describe('Knowledge Risk view', () => {
     assert.deepEqual(rows, [
       { level: 1, label: 'Decisions only one person holds', description: '1' },
       { level: 2, label: 'li.wei', description: '1' },
-      { level: 3, label: 'ADR-0005 Build an in-house FX rates service', description: 'risk medium · two-way' },
+      { level: 3, label: 'ADR-0005 Build an in-house FX…', description: 'risk medium · two-way' },
       { level: 1, label: 'Overdue exit plans', description: '1' },
-      { level: 2, label: 'EXIT-0011 Hand over settlement bank operations from Jonas', description: 'due 2025-06-30' },
+      { level: 2, label: 'EXIT-0011 Hand over settlement…', description: 'due 2025-06-30' },
       { level: 1, label: 'Overdue reviews', description: '1' },
-      { level: 2, label: 'ADR-0004 Score fraud synchronously in the authorization path', description: 'review by 2024-10-15' },
+      { level: 2, label: 'ADR-0004 Score fraud…', description: 'review by 2024-10-15' },
       { level: 1, label: 'One-way doors decided alone', description: '1' },
-      { level: 2, label: 'ADR-0003 Hold settlement funds at a single partner bank', description: 'decided by jonas' },
+      { level: 2, label: 'ADR-0003 Hold settlement funds…', description: 'decided by jonas' },
     ]);
 
-    await ui.clickTreeRow('ADR-0005 Build an in-house FX rates service', VIEW);
+    await ui.clickTreeRow('ADR-0005 Build an in-house FX…', VIEW);
     await ui.waitForActiveTab('0005-build-an-in-house-fx-rates-service.md');
     await ui.waitForEditorLine('  holders: [li.wei]');
 
-    await ui.clickTreeRow('EXIT-0011 Hand over settlement bank operations from Jonas', VIEW);
+    await ui.clickTreeRow('EXIT-0011 Hand over settlement…', VIEW);
     await ui.waitForActiveTab('0011-hand-over-settlement-bank-operations-from-jonas.md');
     await ui.waitForEditorLine('type: exit-plan');
     await ui.closeAllEditors();

@@ -18,7 +18,7 @@ describe('README screenshot', () => {
     await ui.closeAllEditors();
     await ui.openContainer('Legible');
     await ui.waitForTreeRow('Decisions only one person holds', 'Knowledge Risk');
-    await ui.clickTreeRow('0013 Add a second card acquirer for failover', 'Decisions');
+    await ui.clickTreeRow('0013 Add a second card…', 'Decisions');
     await ui.waitForActiveTab('0013-add-a-second-card-acquirer-for-failover.md');
     await ui.openProblems();
     await ui.filterProblems('**/0013-*.md', /protects-outcome/);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { workbench } from './support/session';
 
 const VIEW = 'Decisions';
-const RECORD = '0005 Build an in-house FX rates service';
+const RECORD = '0005 Build an in-house FX…';
 
 describe('Reveal in Explorer', () => {
   it('shows the record chosen in the Decisions view selected in the Explorer', async () => {

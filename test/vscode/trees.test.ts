@@ -39,7 +39,7 @@ describe('Views', () => {
         '  proposed — 1',
         '    0002 Cache sessions in Redis — medium · two-way',
         '  accepted — 1',
-        '    0001 Record decisions with Legible — low · two-way',
+        '    0001 Record decisions with… — low · two-way',
       ]);
     });
 
@@ -49,12 +49,12 @@ describe('Views', () => {
         'proposed — 1',
         '  0002 Cache sessions in Redis — medium · two-way',
         'accepted — 1',
-        '  0001 Record decisions with Legible — low · two-way',
+        '  0001 Record decisions with… — low · two-way',
       ]);
       assert.equal(await vscode.commands.executeCommand('legible.groupBy', 'owner'), 'owner');
       assert.deepEqual(await decisionsRows(), [
         'alice — 1',
-        '  0001 Record decisions with Legible — accepted · low · two-way',
+        '  0001 Record decisions with… — accepted · low · two-way',
         'bob — 1',
         '  0002 Cache sessions in Redis — proposed · medium · two-way',
       ]);
@@ -66,7 +66,7 @@ describe('Views', () => {
         'medium — 1',
         '  0002 Cache sessions in Redis — proposed · two-way',
         'low — 1',
-        '  0001 Record decisions with Legible — accepted · two-way',
+        '  0001 Record decisions with… — accepted · two-way',
       ]);
       await vscode.commands.executeCommand('legible.groupBy', 'owner');
       const byOwner = await decisionsRows();

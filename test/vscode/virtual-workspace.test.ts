@@ -65,7 +65,7 @@ describe('Virtual workspace folder (a FileSystemProvider, nothing on disk) @mult
     assert.ok(start >= 0, decisions.join('\n'));
     const below = decisions.slice(start + 1).join('\n');
     assert.match(below, /0001 Keep records in memory/, decisions.join('\n'));
-    assert.match(below, /0002 Cache in a virtual folder/, decisions.join('\n'));
+    assert.match(below, /0002 Cache in a virtual… — /, decisions.join('\n'));
   });
 
   it('publishes diagnostics on the in-memory record with a problem, none on the clean one', async () => {

@@ -35,7 +35,7 @@ export function shortTitle(title: string, max = TITLE_COLUMNS): string {
   while (fits > 0 && (JOINING.test(chars[fits]) || chars[fits - 1] === '\u200d')) fits--;
   const head = chars.slice(0, fits).join('');
   const space = head.lastIndexOf(' ');
-  // A word boundary in the second half keeps whole words; a long first word is cut where it must be.
-  const cut = space >= head.length / 2 ? head.slice(0, space) : head;
+  // Whole words, unless that leaves less than 40% of the room: a long first word is cut where it must be.
+  const cut = space >= head.length * 0.4 ? head.slice(0, space) : head;
   return `${cut.replace(/[\s,;:.\-–—(]+$/u, '')}…`;
 }

@@ -6,11 +6,12 @@ import { reportError } from '../output';
 import { newRecord, type NewRecordArgs } from './new-record';
 import { lintWorkspace } from './lint-workspace';
 import { generateIndex } from './generate-index';
-import { showKnowledgeRisk, whatIfSomeoneLeaves } from './knowledge-report';
+import { registerReports, showKnowledgeRisk, whatIfSomeoneLeaves } from './knowledge-report';
 import { copyId, revealInExplorer } from './record-actions';
 import { configureFolder } from './configure-folder';
 import { setStatus } from './set-status';
 import { supersede } from './supersede';
+import { promptsOf } from './prompts';
 
 export interface CommandServices {
   readonly models: Models;
@@ -29,12 +30,12 @@ export function registerCommands(services: CommandServices, extra: Record<string
     'legible.lintWorkspace': () => lintWorkspace(models),
     'legible.generateIndex': (args) => generateIndex(models, (args ?? {}) as { folder?: string }),
     'legible.showKnowledgeRisk': () => showKnowledgeRisk(models),
-    'legible.whatIfLeaves': (person) => whatIfSomeoneLeaves(models, typeof person === 'string' ? person : undefined),
+    'legible.whatIfLeaves': (person, prompts) => whatIfSomeoneLeaves(models, typeof person === 'string' ? person : undefined, promptsOf(prompts)),
     'legible.copyId': (arg) => copyId(models, arg),
     'legible.revealInExplorer': (arg) => revealInExplorer(models, arg),
     'legible.configureFolder': () => configureFolder(models),
-    'legible.setStatus': (arg, value) => setStatus(models, arg, typeof value === 'string' ? value : undefined),
-    'legible.supersede': (arg, title) => supersede(models, arg, typeof title === 'string' ? title : undefined),
+    'legible.setStatus': (arg, value, prompts) => setStatus(models, arg, typeof value === 'string' ? value : undefined, promptsOf(prompts)),
+    'legible.supersede': (arg, title, prompts) => supersede(models, arg, typeof title === 'string' ? title : undefined, promptsOf(prompts)),
     'legible.refresh': () => models.reload(),
     'legible.groupBy': async (by) => {
       const choice = typeof by === 'string' && (GROUP_BY as string[]).includes(by)
@@ -47,7 +48,7 @@ export function registerCommands(services: CommandServices, extra: Record<string
     },
     ...extra,
   };
-  return Object.entries(handlers).map(([id, handler]) =>
+  return [registerReports(), ...Object.entries(handlers).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         return await handler(...args);
@@ -56,5 +57,5 @@ export function registerCommands(services: CommandServices, extra: Record<string
         return undefined;
       }
     }),
-  );
+  )];
 }

@@ -8,10 +8,16 @@ import { toRange } from '../convert';
 import { toCorePath, toUri } from '../vscode-file-system';
 import { freshDocument } from '../fresh-document';
 import { entryFromArg, pickRecord } from './record-actions';
+import { confirm, type Prompts } from './prompts';
+import { recordId } from '../tree/record-item';
 
-/** Set Status: pick from the record type's own vocabulary (with each value's meaning); the core writes it in place. */
-export async function setStatus(models: Models, arg?: unknown, value?: string): Promise<string | undefined> {
-  const entry = entryFromArg(models, arg) ?? (await pickRecord(models, 'Legible: set the status of…', (e) => !e.legacy));
+/**
+ * Set Status: pick from the record type's own vocabulary (with each value's meaning); the core writes
+ * it in place. Putting a record in force (accepted, implemented, verified) while placeholders remain
+ * asks first. `prompts`: the test seam (see prompts.ts).
+ */
+export async function setStatus(models: Models, arg?: unknown, value?: string, prompts?: Prompts): Promise<string | undefined> {
+  const entry = entryFromArg(models, arg) ?? (await pickRecord(models, 'Legible: set the status of…', (e) => !e.legacy, undefined, prompts));
   if (!entry || entry.legacy) {
     if (entry?.legacy) void vscode.window.showInformationMessage('Legible: add Legible frontmatter to this record first (quick fix on its diagnostic).');
     return undefined;
@@ -31,13 +37,14 @@ export async function setStatus(models: Models, arg?: unknown, value?: string): 
     void vscode.window.showWarningMessage(`Legible: ${basename(entry.path)} changed on disk and its editor has not caught up; run Set Status again.`);
     return undefined;
   }
-  const limits = models.modelFor(document.uri)?.config?.limits ?? DEFAULT_LIMITS;
-  const change = setStatusEdits(parseDecisionDocument(toCorePath(document.uri), document.getText(), limits), chosen);
+  const config = models.modelFor(document.uri)?.config;
+  const change = setStatusEdits(parseDecisionDocument(toCorePath(document.uri), document.getText(), config?.limits ?? DEFAULT_LIMITS), chosen, config?.placeholder);
   if (change.kind === 'problem') {
     void vscode.window.showWarningMessage(`Legible: ${basename(entry.path)}: ${change.message}`);
     return undefined;
   }
   if (change.kind === 'unchanged') return chosen;
+  if (change.openQuestions && !(await confirm(`${recordId(entry)} ${entry.title}: ${change.openQuestions} Set it ${chosen} anyway?`, `Set ${chosen}`, prompts))) return undefined;
   const edit = new vscode.WorkspaceEdit();
   for (const e of change.edits) edit.replace(document.uri, toRange(e.range), e.newText);
   const wasDirty = document.isDirty;

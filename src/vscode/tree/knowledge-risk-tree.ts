@@ -3,6 +3,7 @@ import type { DecisionEntry } from '../../core/index/decision-entry';
 import { knowledgeRisk, type RecordRef } from '../../core/report/knowledge-risk';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
+import { shortTitle } from '../../core/views/tree-label';
 
 type RiskNode =
   | { readonly kind: 'section'; readonly id: string; readonly label: string; readonly icon: string; readonly children: RiskNode[] }
@@ -38,9 +39,11 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
 
   getTreeItem(node: RiskNode): vscode.TreeItem {
     if (node.kind === 'record') {
-      const item = new vscode.TreeItem(`${node.ref.id} ${node.ref.title}`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${node.ref.id} ${shortTitle(node.ref.title)}`, vscode.TreeItemCollapsibleState.None);
       item.id = node.id;
       item.description = node.detail;
+      item.tooltip = `${node.ref.id} ${node.ref.title}${node.detail ? ` — ${node.detail}` : ''}`;
+      item.accessibilityInformation = { label: `${node.ref.id} ${node.ref.title}${node.detail ? `, ${node.detail}` : ''}` };
       item.resourceUri = toUri(node.ref.path);
       item.iconPath = new vscode.ThemeIcon('file-text');
       item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(node.ref.path)] };

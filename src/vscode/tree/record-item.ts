@@ -3,11 +3,11 @@ import type { DecisionEntry } from '../../core/index/decision-entry';
 import type { CompiledPattern } from '../../core/port/regex-engine';
 import { formatId } from '../../core/index/ids';
 import type { GroupBy } from '../../core/views/decision-groups';
-import { defaultConfig } from '../../core/config/config';
+import { DEFAULT_PLACEHOLDER, isPlaceholder } from '../../core/config/placeholder-pattern';
+import { plural } from '../../core/text/plural';
+import { shortTitle } from '../../core/views/tree-label';
 import { fieldInfo } from '../../core/schema/field-info';
 import { toUri } from '../vscode-file-system';
-
-const DEFAULT_PLACEHOLDER = defaultConfig().placeholder;
 
 /** How a status looks in the tree: an icon and a colour that read at a glance. */
 const STATUS_ICONS: Record<string, [string, string?]> = {
@@ -32,17 +32,21 @@ export function statusIcon(status: string | undefined, legacy: boolean): vscode.
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
+/** The row's label: the id and the start of the title (the rest is in the tooltip). */
 export function recordLabel(entry: DecisionEntry): string {
-  return `${entry.id} ${entry.title}`;
+  return `${entry.id} ${shortTitle(entry.title)}`;
 }
 
 export function recordId(entry: DecisionEntry): string {
   return entry.number === undefined ? entry.id : formatId(entry.type, entry.number, entry.id.length);
 }
 
-/** A value still as the template wrote it (`<What option are we preserving?>`, TODO…): not a fact to show. */
+/**
+ * A value still as the template wrote it (`<What option are we preserving?>`, TODO…): not a fact to
+ * show. The index leaves placeholders out already; the tradeoff answers are read from the file.
+ */
 function filled(value: string | undefined, placeholder: CompiledPattern): string | undefined {
-  return value === undefined || placeholder.test(value) ? undefined : value;
+  return value === undefined || isPlaceholder(value, placeholder) ? undefined : value;
 }
 
 /**
@@ -68,7 +72,7 @@ export function recordTooltip(entry: DecisionEntry, problems: number, tradeoffAn
     }
   }
   if (entry.legacy) md.appendMarkdown(`_No Legible frontmatter (read as ${entry.legacy})._\n\n`);
-  if (problems) md.appendMarkdown(`$(warning) ${problems} problem${problems === 1 ? '' : 's'}\n`);
+  if (problems) md.appendMarkdown(`$(warning) ${plural(problems, 'problem')}\n`);
   return md;
 }
 
@@ -97,6 +101,6 @@ export function recordItem(entry: DecisionEntry, problems: number, id: string, g
   // The tooltip is left to DecisionsTree.resolveTreeItem: it reads the tradeoff from the file on hover.
   item.contextValue = entry.legacy ? 'legible.record.legacy' : 'legible.record';
   item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(entry.path)] };
-  item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${recordDescription(entry, undefined, placeholder)}${problems ? `, ${problems} problems` : ''}` };
+  item.accessibilityInformation = { label: `${recordId(entry)} ${entry.title}, ${recordDescription(entry, undefined, placeholder)}${problems ? `, ${plural(problems, 'problem')}` : ''}` };
   return item;
 }
