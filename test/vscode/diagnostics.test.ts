@@ -109,7 +109,8 @@ describe('Diagnostics', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { contents: new TextEncoder().encode(cleanAdr('Created by edit', (t) => t.replace('preserves-option: Changing the format later.', 'preserves-option: TBD'))) });
     await applyEdit(edit);
-    const diagnostic = await waitForRule(uri, 'placeholder');
+    // The record is accepted: its placeholder is placeholder-in-force's finding (an error).
+    const diagnostic = await waitForRule(uri, 'placeholder-in-force');
     assert.match(diagnostic.message, /preserves-option|option/i);
   });
 

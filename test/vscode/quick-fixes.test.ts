@@ -40,9 +40,9 @@ describe('Quick fixes', () => {
     assert.equal(action.isPreferred, true);
     await waitForNoRule(uri, 'frontmatter-schema');
     assert.equal(document.getText(), text.replace('  blast-radius: team\n', '  blast-radius: team\n  mitigation: >-\n    <How will we lower this risk, or recover if it happens?>\n'));
-    // The new answer asks its question (a folded block, so any sentence typed there is valid YAML):
-    // the placeholder rule now points at the question, and only at it.
-    const placeholder = await waitForRule(uri, 'placeholder');
+    // The new answer asks its question (a folded block, so any sentence typed there is valid YAML);
+    // the record is accepted, so the rule for a record in force points at the question, and only at it.
+    const placeholder = await waitForRule(uri, 'placeholder-in-force');
     assert.equal(placeholder.range.start.line, document.getText().split('\n').findIndex((l) => l.startsWith('  mitigation:')) + 1);
   });
 
@@ -105,7 +105,8 @@ describe('Quick fixes', () => {
   });
 
   it('disables a rule for this file with a comment after the frontmatter', async () => {
-    const text = cleanAdr('Not yet', (t) => t.replace('accepts-cost: A few minutes per decision.', 'accepts-cost: TBD'));
+    // Proposed: a draft's placeholder is the `placeholder` rule's (an accepted record's, placeholder-in-force's).
+    const text = cleanAdr('Not yet', (t) => t.replace('status: accepted', 'status: proposed').replace('accepts-cost: A few minutes per decision.', 'accepts-cost: TBD'));
     const uri = await writeRecord('0207-not-yet.md', text);
     const document = await openRecord(uri);
     const diagnostic = await waitForRule(uri, 'placeholder');
