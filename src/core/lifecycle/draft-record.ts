@@ -7,6 +7,7 @@ import type { FileSystemPort } from '../port/file-system';
 import type { GitPort } from '../port/git';
 import { isInside, joinPath } from '../port/paths';
 import type { RecordType } from '../schema/schema-registry';
+import { recordQuestions, type Answers, type RecordQuestion } from '../templates/record-questions';
 import { renderCustomTemplate, renderTemplate } from '../templates/render-template';
 import { readCustomTemplate } from '../workspace/read-template';
 import { rankFolders } from './choose-folder';
@@ -54,8 +55,13 @@ export interface Draft {
   readonly convention: NamingConvention;
   /** Worth telling the user: why the configured template was not used. */
   readonly warnings: readonly string[];
-  /** The record's text for the id its file name gives it (templates may write `{{id}}`). */
-  render(id: string): RenderedRecord;
+  /**
+   * What the template asks before the record is written (door, risk level, blast radius): the
+   * built-in template's questions, none for a repository's own template (which writes what it writes).
+   */
+  readonly questions: readonly RecordQuestion[];
+  /** The record's text for the id its file name gives it (templates may write `{{id}}`), with the questions' answers. */
+  render(id: string, answers?: Answers): RenderedRecord;
 }
 
 export interface CreatedDraft extends CreatedRecord, RenderedRecord {}
@@ -74,11 +80,12 @@ export async function draftRecord(context: DraftContext, request: DraftRequest):
   const { source, problem } = await readCustomTemplate(fs, root, config, request.type);
   const warnings = problem ? [`${problem}; using the built-in template.`] : [];
   const { type, date } = request;
-  const render = (id: string): RenderedRecord => {
+  const render = (id: string, answers?: Answers): RenderedRecord => {
     if (source !== undefined) return { text: renderCustomTemplate(source, { title, date, id, type, owner }) };
-    return renderTemplate({ type, title, date, owners: owner ? [owner] : undefined, sections: config.sections[type] });
+    return renderTemplate({ type, title, date, owners: owner ? [owner] : undefined, sections: config.sections[type], answers });
   };
-  return { type, title, date, folder, owner, convention, warnings, render };
+  const questions = source === undefined ? recordQuestions(type) : [];
+  return { type, title, date, folder, owner, convention, warnings, questions, render };
 }
 
 /**
@@ -97,9 +104,10 @@ export function targetFolder(context: Pick<DraftContext, 'root' | 'config' | 'fo
 
 /**
  * Writes the draft under a free name in its folder's convention (the next number, or the day);
- * never overwrites a file, never takes a name `ignore` hides. The folder must exist.
+ * never overwrites a file, never takes a name `ignore` hides. The folder must exist. `answers` are
+ * those of `draft.questions` the user gave; a question left out stays a placeholder.
  */
-export async function createDraft(context: Pick<DraftContext, 'fs' | 'config'>, draft: Draft, now: number): Promise<CreatedDraft> {
+export async function createDraft(context: Pick<DraftContext, 'fs' | 'config'>, draft: Draft, now: number, answers?: Answers): Promise<CreatedDraft> {
   let rendered: RenderedRecord | undefined;
   const created = await createRecord({
     fs: context.fs,
@@ -110,7 +118,7 @@ export async function createDraft(context: Pick<DraftContext, 'fs' | 'config'>, 
     date: draft.date,
     ignore: context.config.ignore,
     type: draft.type,
-    render: (id) => (rendered = draft.render(id)).text,
+    render: (id) => (rendered = draft.render(id, answers)).text,
   });
   return { ...created, ...rendered! };
 }

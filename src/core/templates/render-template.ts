@@ -1,12 +1,15 @@
 import { childFields, fieldInfo, schemaSections, type FieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 import { statusesOf } from '../schema/statuses';
+import type { Answers } from './record-questions';
+import { templateFields } from './template-fields';
 import { PROSE_BLOCK, flowString, yamlString } from './yaml-scalar';
 
 /**
- * New records are rendered from the schema: the required fields and the recommended ones, in the
- * schema's order, each unfilled value a placeholder that asks the field's question. The same walk
- * gives plain text (CLI) and a snippet with tab stops (the editor), so they cannot drift apart.
+ * New records are rendered from the schema: the fields it requires given what is known (see
+ * template-fields.ts), in the schema's order, each unfilled value a placeholder that asks the
+ * field's question. The same walk gives plain text (CLI) and a snippet with tab stops (the editor),
+ * so they cannot drift apart.
  */
 export interface TemplateInput {
   readonly type: RecordType;
@@ -16,6 +19,8 @@ export interface TemplateInput {
   readonly owners?: readonly string[];
   /** Body headings (from the configuration); defaults to the schema's sections. */
   readonly sections?: readonly string[];
+  /** The first questions' answers (`reversibility.door`, `risk.level`…): written as values, and they decide which fields follow. */
+  readonly answers?: Answers;
 }
 
 export interface RenderedTemplate {
@@ -41,6 +46,7 @@ function withoutCondition(text: string): string {
 interface Writer {
   value(info: FieldInfo): string;
   item(info: FieldInfo): string;
+  /** A placeholder written as it is, in a body paragraph or a `>-` block. */
   prose(text: string): string;
   /** Known text written as it is (a snippet must escape `$`, `}` and `\\` in it). */
   literal(text: string): string;
@@ -48,6 +54,11 @@ interface Writer {
 
 function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/** An element of a snippet choice (`${1|a,b|}`): there `,`, `|` and `\\` are escaped, and nothing else is. */
+function escapeChoice(text: string): string {
+  return text.replace(/[,|\\]/g, '\\$&');
 }
 
 /** Plain text: every unfilled value a `<question>` placeholder, closed vocabularies as `<a | b>`. */
@@ -65,10 +76,14 @@ function snippetWriter(): Writer {
   let stop = 0;
   const next = (info: FieldInfo): string => {
     stop++;
-    // Closed vocabularies stay placeholders too (not a choice that silently picks the first value):
-    // an unfilled field must remain visible to the placeholder rule; completion offers the values.
-    const text = info.enum?.length ? `<${info.enum.join(' | ')}>` : `<${placeholderText(info)}>`;
-    return `\${${stop}:${escapeSnippet(yamlString(text))}}`;
+    // A closed vocabulary is a choice whose first element is its placeholder: the values drop down
+    // at the tab stop, and a stop left alone stays an open question for the placeholder rule (a
+    // choice that started on its first value would silently decide it).
+    if (info.enum?.length) {
+      const choices = [yamlString(`<${info.enum.join(' | ')}>`), ...info.enum.map((value) => yamlString(String(value)))];
+      return `\${${stop}|${choices.map(escapeChoice).join(',')}|}`;
+    }
+    return `\${${stop}:${escapeSnippet(yamlString(`<${placeholderText(info)}>`))}}`;
   };
   return {
     value: next,
@@ -78,7 +93,11 @@ function snippetWriter(): Writer {
   };
 }
 
-/** True when a template (and a fix that adds a structure) writes the field: required or recommended. */
+/**
+ * True when a fix that adds a structure (and a structure's snippet) writes the field: required or
+ * recommended. A new record writes fewer (`templateFields`): its author is asked the rest by
+ * completion, while a fix that adds `risk:` to a record in review may as well ask all of it.
+ */
 export function inTemplate(info: FieldInfo): boolean {
   return info.required || info.recommended;
 }
@@ -100,8 +119,8 @@ interface Walk {
   readonly unit: string;
   readonly writer: Writer;
   readonly fixed: FixedValues;
-  /** Which children of a mapping are written; the template's by default. */
-  readonly include?: (info: FieldInfo) => boolean;
+  /** Which children of a mapping are written (with their dotted path); the template's by default. */
+  readonly include?: (info: FieldInfo, key: string) => boolean;
 }
 
 function hasFixed(walk: Walk, key: string): boolean {
@@ -133,14 +152,15 @@ function renderField(walk: Walk, path: readonly string[], info: FieldInfo, inden
 function renderFields(walk: Walk, path: readonly string[], indent: string, out: string[]): void {
   for (const info of childFields(walk.type, path)) {
     const childPath = [...path, info.name];
-    if ((walk.include ?? inTemplate)(info) || hasFixed(walk, childPath.join('.'))) renderField(walk, childPath, info, indent, out);
+    const key = childPath.join('.');
+    if ((walk.include ?? inTemplate)(info, key) || hasFixed(walk, key)) renderField(walk, childPath, info, indent, out);
   }
 }
 
 /**
  * The lines of one field as a new record's template writes it: its key with a placeholder that asks
  * its question, or, for a mapping, its required and recommended children. Quick fixes that add a
- * missing field or structure use this, so they write exactly what the template would.
+ * missing field or structure use this, so every fix writes a field the same way.
  * Empty when the schema does not know the field.
  */
 export function renderFieldLines(type: RecordType, path: readonly string[], options: FieldLinesOptions = {}): string[] {
@@ -179,8 +199,10 @@ function render(input: TemplateInput, writer: Writer): string {
     date: input.date,
   };
   if (input.owners?.length) fixed.owners = [...input.owners];
+  for (const [key, value] of Object.entries(input.answers ?? {})) fixed[key] = yamlString(value);
+  const fields = templateFields(input.type, fixed);
   const lines = ['---'];
-  renderFields({ type: input.type, unit: '  ', writer, fixed }, [], '', lines);
+  renderFields({ type: input.type, unit: '  ', writer, fixed, include: (_, key) => fields.has(key) }, [], '', lines);
   lines.push('---', '', `# ${writer.literal(input.title)}`);
   for (const heading of input.sections ?? schemaSections(input.type).map((s) => s.heading)) {
     lines.push('', `## ${writer.literal(heading)}`, '', writer.prose(sectionPrompt(input.type, heading)));

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { renderFieldLines, renderTemplate, sectionPrompt } from '../../../src/core/templates/render-template';
 
 describe('templates: renderFieldLines (shared by the template and the fixes)', () => {
-  it('writes one field as the template writes it', () => {
+  it('writes one field as the template writes it; a structure with its required and recommended children', () => {
     const template = renderTemplate({ type: 'adr', title: 'Cache', date: '2026-11-21' }).text;
+    const holders = renderFieldLines('adr', ['knowledge-exit-path', 'holders'], { indent: '  ' });
+    assert.ok(template.includes(`\n${holders.join('\n')}\n`));
     const risk = renderFieldLines('adr', ['risk']);
     assert.ok(template.includes(`\n${risk.join('\n')}\n`));
     assert.deepEqual(risk, ['risk:', '  level: <low | medium | high | critical>', '  blast-radius: <component | team | cross-team | org>', '  mitigation: >-', '    <How will we lower this risk, or recover if it happens?>']);

@@ -90,5 +90,20 @@ describe('draftRecord: one use case for `legible new` and the New commands', () 
     assert.equal(adr.snippet, undefined);
     const rfc = await draftRecord(context, { type: 'rfc', title: 'Split', date: DATE });
     assert.deepEqual(rfc.warnings, ['the rfc template templates/missing.md is ignored: no such file; using the built-in template.']);
+    assert.deepEqual((await draftRecord(context, { type: 'adr', title: 'Use Kafka', date: DATE })).questions, [], 'a repository template writes what it writes: nothing to ask');
+    assert.deepEqual(rfc.questions.map((q) => q.key), ['reversibility.door', 'risk.level', 'risk.blast-radius'], 'the built-in one asks');
+  });
+
+  it('writes the answers to its questions, and the fields they require; a question left out stays a placeholder', async () => {
+    const fs = new MemoryFileSystem({ '/ws/docs/decisions/0001-x.md': 'x' });
+    const context: DraftContext = { fs, root: ROOT, config: defaultConfig(), folders: ['/ws/docs/decisions'], git: git('amira') };
+    const draft = await draftRecord(context, { type: 'adr', title: 'Use Kafka', date: DATE });
+    const created = await createDraft(context, draft, 0, { 'reversibility.door': 'one-way', 'risk.level': 'critical' });
+    const data = frontmatter(created.text);
+    assert.deepEqual(data.reversibility, { door: 'one-way', how: '<How would we reverse this if it proves wrong?>' });
+    assert.deepEqual(data.risk, { level: 'critical', 'blast-radius': '<component | team | cross-team | org>', mitigation: '<How will we lower this risk, or recover if it happens?>' });
+    assert.equal(fs.text(created.path), created.text);
+    assert.ok(created.snippet?.includes('  door: one-way\n  how: >-\n    ${1:<How would we reverse this if it proves wrong?>}\n'), created.snippet);
+    assert.ok(created.snippet?.includes('  blast-radius: ${2|<component \\| team \\| cross-team \\| org>,component,team,cross-team,org|}\n'), created.snippet);
   });
 });

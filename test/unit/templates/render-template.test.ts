@@ -6,19 +6,44 @@ import { lintFiles } from '../support/workspace';
 import { RECORD_TYPES } from '../../../src/core/schema/schema-registry';
 import { findFrontmatter } from '../../../src/core/parse/frontmatter-fence';
 
-/** What VS Code inserts for a snippet whose tab stops are all left as they are. */
+/**
+ * What VS Code inserts for a snippet whose tab stops are all left as they are: a placeholder's text,
+ * a choice's first element (there only `,`, `|` and `\\` are escaped), nothing for `$n`.
+ */
 function expandSnippet(snippet: string): string {
   let out = '';
-  for (let i = 0; i < snippet.length; i++) {
+  let i = 0;
+  const escaped = (special: string): string => {
+    let text = '';
+    for (; i < snippet.length && !special.includes(snippet[i]); i++) text += snippet[i] === '\\' && special.includes(snippet[i + 1] ?? '') ? snippet[++i] : snippet[i];
+    return text;
+  };
+  while (i < snippet.length) {
     const c = snippet[i];
-    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
-    else if (c === '$' && snippet[i + 1] === '{') {
-      const colon = snippet.indexOf(':', i);
-      i = colon; // the placeholder text follows; its closing brace is dropped below
+    const stop = /^\$\{\d+([:|])/.exec(snippet.slice(i));
+    if (c === '\\' && i + 1 < snippet.length) {
+      out += snippet[i + 1];
+      i += 2;
+    } else if (stop) {
+      i += stop[0].length;
+      if (stop[1] === ':') {
+        out += escaped('}');
+        i++;
+      } else {
+        out += escaped(',|');
+        while (snippet[i] === ',') {
+          i++;
+          escaped(',|');
+        }
+        i += 2; // |}
+      }
     } else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) {
-      while (/\d/.test(snippet[i + 1] ?? '')) i++;
-    } else if (c === '}') continue;
-    else out += c;
+      i++;
+      while (/\d/.test(snippet[i] ?? '')) i++;
+    } else {
+      out += c;
+      i++;
+    }
   }
   return out;
 }
@@ -28,13 +53,15 @@ function childFieldsDeep(type: (typeof RECORD_TYPES)[number], path: readonly str
   return childFields(type, path).flatMap((info) => [info, ...(info.kind === 'object' ? childFieldsDeep(type, [...path, info.name]) : [])]);
 }
 
+const ANSWERED = { 'reversibility.door': 'one-way', 'risk.level': 'high', 'risk.blast-radius': 'cross-team' };
+
 const TITLES = ['Use PostgreSQL for the ledger', 'Fix #42: yes', '0007', 'Cut cost by $5 {now}', 'C:\\path\\to', '"quoted" and \'single\'', 'ünïcødé — 🚀'];
 
 describe('renderTemplate', () => {
   for (const type of RECORD_TYPES) {
     for (const title of TITLES) {
       it(`${type}: the snippet inserts exactly the text, and the title reads back (${JSON.stringify(title)})`, () => {
-        const rendered = renderTemplate({ type, title, date: '2026-11-21' });
+        const rendered = renderTemplate({ type, title, date: '2026-11-21', answers: title.length % 2 ? ANSWERED : undefined });
         assert.equal(expandSnippet(rendered.snippet), rendered.text);
         const block = findFrontmatter(rendered.text);
         assert.equal(block.kind, 'closed');
@@ -68,9 +95,11 @@ describe('renderTemplate', () => {
   });
 
   it('numbers the tab stops in order and ends at $0', () => {
-    const { snippet } = renderTemplate({ type: 'adr', title: 'T', date: '2026-11-21' });
-    const stops = [...snippet.matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1]));
-    assert.deepEqual(stops, stops.map((_, i) => i + 1));
-    assert.ok(snippet.endsWith('$0'));
+    for (const answers of [{}, ANSWERED]) {
+      const { snippet } = renderTemplate({ type: 'adr', title: 'T', date: '2026-11-21', answers });
+      const stops = [...snippet.matchAll(/\$\{(\d+)[:|]/g)].map((m) => Number(m[1]));
+      assert.deepEqual(stops, stops.map((_, i) => i + 1));
+      assert.ok(snippet.endsWith('$0'));
+    }
   });
 });
