@@ -244,6 +244,20 @@ function written(value: string, cursor: FrontmatterCursor, flow: boolean): strin
   return flow ? flowString(value) : yamlString(value);
 }
 
+/** A template placeholder (`<one-way | two-way>`, `<Who holds…?>`): the whole value an answer replaces. */
+const PLACEHOLDER = /^<[^<>\n]*>$/;
+
+/**
+ * What an editor matches the typed text against. It matches the text from the start of `replace` to
+ * the cursor, which on a placeholder is the placeholder itself (selected by a tab stop, the cursor at
+ * its end), and no value starts with `<one-way | two-way>`: each value is matched as that text
+ * followed by the value, so Ctrl+Space there lists every value instead of "No suggestions".
+ */
+function filterTextOf(cursor: FrontmatterCursor, candidate: Candidate): string | undefined {
+  if (!PLACEHOLDER.test(cursor.word)) return candidate.filterText;
+  return `${cursor.word} ${candidate.filterText ?? candidate.label}`;
+}
+
 function toCompletion(context: Context, candidate: Candidate, shape: 'scalar' | 'flow-list' | 'block-item' = 'scalar'): FrontmatterCompletion {
   const { cursor } = context;
   const scalar = written(candidate.value, cursor, cursor.flow || shape === 'flow-list');
@@ -255,7 +269,7 @@ function toCompletion(context: Context, candidate: Candidate, shape: 'scalar' | 
     documentation: candidate.documentation,
     insertText: cursor.needsSpace ? ` ${body}` : body,
     replace: cursor.range,
-    filterText: candidate.filterText,
+    filterText: filterTextOf(cursor, candidate),
     sortText: candidate.sortText,
     preselect: candidate.preselect,
   };

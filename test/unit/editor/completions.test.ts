@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { addMonths, completionsAt, type CompletionOptions, type FrontmatterCompletion } from '../../../src/core/editor/completions';
 import type { DecisionIndex } from '../../../src/core/index/decision-index';
 import { childFields, fieldInfo } from '../../../src/core/schema/field-info';
+import { LineIndex } from '../../../src/core/text/position';
 import { CURRENT, RECORDS, TODAY, cursorIn, indexOf } from './editor-support';
 
 const index = indexOf(RECORDS);
@@ -99,14 +100,15 @@ describe('completionsAt', () => {
     it('inserts a structure with its required children, placeholders from the schema, in the file indentation', () => {
       const risk = item('---\ntype: adr\n|\n---\n', 'risk');
       assert.equal(risk.isSnippet, true);
-      assert.equal(risk.insertText, 'risk:\n  level: ${1:<low | medium | high | critical>}');
+      // The level is a choice: its placeholder first (left alone, it stays an open question), then the values.
+      assert.equal(risk.insertText, 'risk:\n  level: ${1|<low \\| medium \\| high \\| critical>,low,medium,high,critical|}');
       const tradeoff = item('---\ntype: adr\nrisk:\n    level: low\n|\n---\n', 'business-tradeoff');
       const children = childFields('adr', ['business-tradeoff']).filter((f) => f.required);
       // Each answer is prose: a folded block, the question on the line below (any sentence is then valid YAML).
       assert.equal(tradeoff.insertText.split('\n').length, 1 + 2 * children.length);
       children.forEach((child, i) => assert.ok(tradeoff.insertText.includes(`\n    ${child.name}: >-\n        \${${i + 1}:<${child.description}>}`), child.name));
       const exit = item('---\ntype: adr\n|\n---\n', 'knowledge-exit-path').insertText;
-      assert.match(exit, /^knowledge-exit-path:\n {2}holders:\n {4}- \$\{1:<[^>]+>\}\n {2}mechanisms:\n {4}- \$\{2:<documentation \| pairing/);
+      assert.match(exit, /^knowledge-exit-path:\n {2}holders:\n {4}- \$\{1:<[^>]+>\}\n {2}mechanisms:\n {4}- \$\{2\|<documentation \\\| pairing/);
     });
 
     it('inserts a prose key as the template writes it: a folded block, its question on the line below (issue 13)', () => {
@@ -165,6 +167,32 @@ describe('completionsAt', () => {
       assert.deepEqual(labels('---\ntype: adr\nreversibility:\n  door: |\n---\n'), ['one-way', 'two-way']);
       assert.deepEqual(labels('---\ntype: adr\nrisk:\n  level: |\n---\n'), ['low', 'medium', 'high', 'critical']);
       assert.deepEqual(labels('---\ntype: adr\nrisk:\n  blast-radius: |\n---\n'), ['component', 'team', 'cross-team', 'org']);
+    });
+
+    it('at a template placeholder (`<one-way | two-way>`, a tab stop selected), offers every value, matched past the placeholder', () => {
+      const cases: Array<[string, string, string[]]> = [
+        ['---\ntype: adr\nreversibility:\n  door: <one-way | two-way>\n---\n', '<one-way | two-way>', ['one-way', 'two-way']],
+        ['---\ntype: adr\nknowledge-exit-path:\n  mechanisms:\n    - <documentation | pairing | runbook>\n---\n', '<documentation | pairing | runbook>', fieldInfo('adr', ['knowledge-exit-path', 'mechanisms'])!.enum!.map(String)],
+        ['---\ntype: exit-plan\ndue: <By when must the successors be able to work without the holders? (YYYY-MM-DD)>\n---\n', '<By when must the successors be able to work without the holders? (YYYY-MM-DD)>', ['2027-02-21', '2027-05-21', '2026-12-21']],
+      ];
+      for (const [text, placeholder, values] of cases) {
+        const start = text.indexOf(placeholder);
+        // Selected by Tab, the cursor is at its end; or the user clicked inside it.
+        for (const at of [start + placeholder.length, start + 5, start]) {
+          const items = completionsAt(text, at, index, OPTIONS);
+          assert.deepEqual(items.map((c) => c.label), values, `${placeholder} at ${at - start}`);
+          const lines = new LineIndex(text);
+          for (const c of items) {
+            assert.equal(text.slice(lines.offset(c.replace.start), lines.offset(c.replace.end)), placeholder, 'the value replaces the whole placeholder');
+            // An editor keeps the items whose filter text matches what lies between the range's start and the cursor.
+            const typed = text.slice(lines.offset(c.replace.start), at);
+            assert.ok((c.filterText ?? c.label).startsWith(typed), `${c.label}: ${JSON.stringify(c.filterText)} does not match ${JSON.stringify(typed)}`);
+            assert.ok((c.filterText ?? c.label).endsWith(c.label), 'and the value itself still matches what is typed over it');
+          }
+        }
+      }
+      // A value being typed is matched as it is.
+      assert.ok(complete('---\ntype: adr\nrisk:\n  level: hi|\n---\n').every((c) => c.filterText === undefined));
     });
 
     it('offers the record types for type:, with or without a type already', () => {
