@@ -3,6 +3,8 @@ import { legacyOptionsAt } from '../core/config/folder-settings';
 import { dirname } from '../core/port/paths';
 import { parseDecisionDocument } from '../core/document/decision-document';
 import { addLinkFix, disableRuleFix, fixesFor, type FixAction } from '../core/fixes/fixes';
+import { insertedPlaceholder } from '../core/fixes/inserted-placeholder';
+import type { Range } from '../core/text/position';
 import { defaultConfig } from '../core/config/config';
 import type { Finding } from '../core/rules/rule';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -48,7 +50,7 @@ export class CodeActions implements vscode.CodeActionProvider {
           const action = addLinkFix(otherDoc, finding.fix.key, finding.fix.id);
           fixes = action ? [{ ...action, path: finding.fix.path }] : [];
         }
-        for (const fix of fixes) actions.push(this.toAction(fix, document.uri, diagnostic));
+        for (const fix of fixes) actions.push(this.toAction(fix, document.uri, diagnostic, document.getText()));
       }
       if (ruleId && !disabled.has(ruleId)) {
         disabled.add(ruleId);
@@ -63,13 +65,33 @@ export class CodeActions implements vscode.CodeActionProvider {
     return [...actions, ...disables];
   }
 
-  private toAction(fix: FixAction, uri: vscode.Uri, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  private toAction(fix: FixAction, uri: vscode.Uri, diagnostic: vscode.Diagnostic, text?: string): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     const target = fix.path ? toUri(fix.path) : uri;
     action.edit = new vscode.WorkspaceEdit();
     for (const edit of fix.edits) action.edit.replace(target, toRange(edit.range), edit.newText);
     action.diagnostics = [diagnostic];
     action.isPreferred = fix.isPreferred;
+    // A fix that inserts a question ("Add `risk.mitigation`") selects it, so the answer is typed in its place.
+    const placeholder = text !== undefined && target.toString() === uri.toString() ? insertedPlaceholder(text, fix.edits) : undefined;
+    if (placeholder) action.command = { command: SELECT_PLACEHOLDER, title: 'Select the inserted placeholder', arguments: [target.toString(), placeholder] };
     return action;
   }
+}
+
+/** Run by a quick fix after its edit: the placeholder it inserted is selected. */
+export const SELECT_PLACEHOLDER = 'legible.selectPlaceholder';
+
+/** Selects `range` in the editor showing `uri`, when the document there still has a placeholder at that place. */
+export function registerSelectPlaceholder(): vscode.Disposable {
+  return vscode.commands.registerCommand(SELECT_PLACEHOLDER, (uri: unknown, range: unknown) => {
+    const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
+    const editor = editors.find((e) => e?.document.uri.toString() === uri);
+    if (!editor || !range) return false;
+    const selection = toRange(range as Range);
+    if (!/^<[^<>\n]*>$/.test(editor.document.getText(selection))) return false;
+    editor.selection = new vscode.Selection(selection.start, selection.end);
+    editor.revealRange(selection);
+    return true;
+  });
 }

@@ -6,7 +6,7 @@ import { KnowledgeRiskTree } from './tree/knowledge-risk-tree';
 import { registerCommands } from './commands/register-commands';
 import { readSettings } from './settings';
 import { output } from './output';
-import { CodeActions } from './code-actions';
+import { CodeActions, registerSelectPlaceholder } from './code-actions';
 import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { LoadProgress } from './folder-model';
@@ -55,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     models.onDidChangeFindings(() => changed.fire()),
     ...registerCommands({ models, decisionsTree }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
+    registerSelectPlaceholder(),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
     vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
   );

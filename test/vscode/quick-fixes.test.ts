@@ -44,6 +44,11 @@ describe('Quick fixes', () => {
     // the record is accepted, so the rule for a record in force points at the question, and only at it.
     const placeholder = await waitForRule(uri, 'placeholder-in-force');
     assert.equal(placeholder.range.start.line, document.getText().split('\n').findIndex((l) => l.startsWith('  mitigation:')) + 1);
+    // After its edit VS Code runs the action's command: the question is selected, so typing answers it.
+    assert.ok(action.command, 'the fix selects what it inserted');
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.getText(editor.selection), '<How will we lower this risk, or recover if it happens?>');
   });
 
   it('replaces an invalid value with the one meant ("did you mean")', async () => {
@@ -54,6 +59,7 @@ describe('Quick fixes', () => {
     assert.match(diagnostic.message, /two-way/, 'the message names the likely value');
     const action = await applyFix(uri, diagnostic, 'Change to "two-way"');
     assert.equal(action.isPreferred, true);
+    assert.equal(action.command, undefined, 'a corrected value inserts no question to select');
     await waitForNoRule(uri, 'frontmatter-schema');
     assert.equal(document.getText(), cleanAdr('Typo'));
     assert.deepEqual((await legible()).entries().find((e) => e.path.endsWith(uri.path))?.door, 'two-way');
