@@ -62,7 +62,7 @@ describe('Multi-root workspace @multiroot', () => {
 
   it('New ADR in beta\'s decisions folder is numbered in beta\'s sequence, and alpha is untouched', async () => {
     const betaDecisions = uriIn('beta', 'docs/decisions');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Second in beta', folder: toCorePath(betaDecisions) });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Second in beta', folder: toCorePath(betaDecisions), answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
     assert.ok(uri, 'legible.newAdr returned no record');
     track(uri);
     assert.equal(uri.path, uriIn('beta', 'docs/decisions/0002-second-in-beta.md').path);

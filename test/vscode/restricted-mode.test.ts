@@ -44,7 +44,7 @@ describe('Restricted Mode @restricted', () => {
   });
 
   it('ignores the template: New ADR writes the built-in one', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Untrusted record' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Untrusted record', answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
     assert.ok(uri);
     track(uri);
     assert.equal(uri.path, uriOf('docs/decisions/0002-untrusted-record.md').path);
@@ -80,7 +80,7 @@ describe('Restricted Mode @restricted', () => {
     });
     assert.match(diagnostics[0].message, /cost-center/);
 
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Trusted record' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Trusted record', answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
     assert.ok(uri);
     track(uri);
     assert.equal(uri.path, uriOf('records/0002-trusted-record.md').path);

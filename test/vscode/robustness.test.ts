@@ -59,7 +59,7 @@ describe('Robustness (issue 5) in the extension host', function () {
       // --folder: the run's workspace copy has no .git or .legible.json, so without it the CLI's
       // root search would climb to the checkout that holds the run folder.
       Promise.all(cliTitles.map((title) => runCli(['new', 'adr', title, '--owner', 'amira', '--folder', 'docs/decisions']))),
-      Promise.all(commandTitles.map((title) => vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title }))),
+      Promise.all(commandTitles.map((title) => vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title, answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } }))),
     ]);
     const created = new Map<string, string>(); // file name → the title its creator asked for
     cliRuns.forEach((run, i) => {
@@ -105,7 +105,7 @@ describe('Robustness (issue 5) in the extension host', function () {
     const huge = await writeFile(recordUri('0090-huge-appendix.md'), text);
 
     // While the extension reads it, a command completes: the host is not frozen.
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Written while a huge file is read' });
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Written while a huge file is read', answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
     assert.ok(created, 'New ADR completed');
     track(created);
 

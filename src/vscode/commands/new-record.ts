@@ -3,6 +3,7 @@ import { defaultConfig } from '../../core/config/config';
 import { createDraft, draftRecord } from '../../core/lifecycle/draft-record';
 import { renamedNote } from '../../core/numbering/visible-name';
 import type { RecordType } from '../../core/schema/schema-registry';
+import { answersProblem, type Answers, type RecordQuestion } from '../../core/templates/record-questions';
 import { typeLabel } from '../../core/views/decision-groups';
 import { extensionGit } from '../git-user';
 import type { Models } from '../models';
@@ -18,6 +19,11 @@ export interface NewRecordArgs {
   readonly title?: string;
   /** An absolute core path of a decisions folder. */
   readonly folder?: string;
+  /**
+   * Answers to the questions after the title, by dotted path (`{ 'reversibility.door': 'one-way',
+   * 'risk.level': 'high', 'risk.blast-radius': 'team' }`): each one given skips its quick pick.
+   */
+  readonly answers?: Answers;
 }
 
 export function validateTitle(value: string): string | undefined {
@@ -25,8 +31,31 @@ export function validateTitle(value: string): string | undefined {
 }
 
 /**
- * New ADR / RFC / Exit Plan: title, then the core's draft (folder, owner from git, template, the
- * folder's naming convention) written under a free name; the cursor on the first placeholder.
+ * Asks each question the caller did not answer, as Set Status asks a status: the field's values with
+ * their meanings. Undefined when the user cancels one (Escape): the record is then not created.
+ */
+async function askQuestions(questions: readonly RecordQuestion[], given: Answers, noun: string, title: string): Promise<Answers | undefined> {
+  const answers: Record<string, string> = {};
+  for (const question of questions) {
+    const value =
+      given[question.key] ??
+      (
+        await vscode.window.showQuickPick(
+          question.choices.map((choice) => ({ label: choice.value, detail: choice.description, value: choice.value })),
+          { title: `Legible: ${question.title} of the new ${noun} "${title}"`, placeHolder: question.question, ignoreFocusOut: true },
+        )
+      )?.value;
+    if (value === undefined) return undefined;
+    answers[question.key] = value;
+  }
+  return answers;
+}
+
+/**
+ * New ADR / RFC / Exit Plan: the title, then the door, the risk level and the blast radius as quick
+ * picks (the questions the template asks), then the core's draft (folder, owner from git, template,
+ * the folder's naming convention) written under a free name and opened as a snippet: the remaining
+ * required fields are its tab stops, the cursor on the first. Escape at any question creates nothing.
  */
 export async function newRecord(models: Models, type: RecordType, args: NewRecordArgs = {}): Promise<vscode.Uri | undefined> {
   const target = await pickDecisionsFolder(models, args.folder, type);
@@ -45,13 +74,21 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
   const model = target.model;
   const context = { fs: model.fs, root: model.root, config: model.config ?? defaultConfig(), folders: model.folders, git: extensionGit(model.folder.uri) };
   const draft = await draftRecord(context, { type, title, date: model.today(), folder: target.folder });
+  const given = Object.fromEntries(Object.entries(args.answers ?? {}).filter(([key]) => draft.questions.some((q) => q.key === key)));
+  const problem = answersProblem(type, given);
+  if (problem) {
+    void vscode.window.showWarningMessage(`Legible: ${problem}`);
+    return undefined;
+  }
+  const answers = await askQuestions(draft.questions, given, noun, draft.title);
+  if (!answers) return undefined;
   for (const warning of draft.warnings) void vscode.window.showWarningMessage(`Legible: ${warning}`);
   let created;
   try {
     // Through the folder's confined port: a decisions folder (or a folder above it) that is a link
     // out of the workspace is refused, never created in or written through.
     await model.fs.createDirectory(draft.folder);
-    created = await createDraft(context, draft, Date.now());
+    created = await createDraft(context, draft, Date.now(), answers);
   } catch (error) {
     if (!isOutsideWorkspace(error)) throw error;
     const folder = relativePath(model.root, draft.folder);
