@@ -26,6 +26,9 @@ describe('Quick fixes', () => {
 
     await ui.waitForEditorLine('  mitigation: >-');
     await ui.waitForEditorLine('    <How will we lower this risk, or recover if it happens?>');
+    // The fix selects the question it inserted, so typing the answer replaces it.
+    const question = '<How will we lower this risk, or recover if it happens?>';
+    await ui.waitForCursor(new RegExp(`^Ln \\d+, Col ${'    '.length + 1 + question.length} \\(${question.length} selected\\)`));
     // The missing field is now a question to answer; the record is accepted, so an open question is
     // an error too (placeholder-in-force), on the value the fix wrote.
     problems = await ui.waitForProblem(/`risk\.mitigation` is still a placeholder, but this record is accepted/);

@@ -33,6 +33,9 @@ describe('Welcome view', () => {
 
     await ui.clickWelcomeButton(VIEW, 'New ADR');
     await ui.answerInput(TITLE, /What is being decided\?/);
+    await ui.chooseQuickPick('two-way', 'Is this a one-way door or a two-way door?');
+    await ui.chooseQuickPick('low', 'How bad would it be if this went wrong?');
+    await ui.chooseQuickPick('component', 'How far would the damage reach if this went wrong?');
     await ui.waitInputClosed();
     assert.equal(await ui.waitForActiveTab(FILE), FILE);
     await ui.waitForEditorLine(`title: ${TITLE}`);

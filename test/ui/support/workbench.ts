@@ -32,6 +32,9 @@ const EDITOR_LINES = `${EDITOR} .view-lines .view-line`;
 const ACTIVE_TAB = '.part.editor .editor-group-container.active .tab.active';
 const CURSOR = '[id="status.editor.selection"]';
 const ACTION_WIDGET = '.action-widget';
+// The list may render in the editor's overflow layer, outside the editor part: one shows at a time.
+const SUGGEST = '.suggest-widget.visible';
+const SUGGEST_ROWS = `${SUGGEST} .monaco-list-row`;
 const CONTEXT_MENU = '.context-view .monaco-menu';
 
 export class Workbench {
@@ -77,6 +80,40 @@ export class Workbench {
     await this.screenshot(`quick pick ${String(prompt)}`);
     return rows.evaluateAll((elements) => elements.map((row) =>
       [row.querySelector('.label-name'), row.querySelector('.label-description')].map((part) => part?.textContent?.trim() ?? '').filter(Boolean).join(' ')));
+  }
+
+  /**
+   * Chooses the row labelled exactly `label` in the quick pick that asks `question` (the prompt its
+   * input box shows), with a click as with the mouse; returns every row's text (label and detail).
+   */
+  async chooseQuickPick(label: string, question: string): Promise<string[]> {
+    await this.page.locator(`${QUICK_INPUT_BOX}[placeholder=${JSON.stringify(question)}]`).waitFor({ state: 'visible' });
+    const rows = this.page.locator(QUICK_INPUT_ROWS);
+    const row = rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+    await row.waitFor({ state: 'visible' });
+    await this.screenshot(`quick pick ${question}`);
+    const texts = (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    await row.click();
+    return texts;
+  }
+
+  /** Waits for the editor's suggestion list (completion, or a snippet's choices) and returns its rows' labels. */
+  async waitForSuggestions(expect?: string): Promise<string[]> {
+    const rows = this.page.locator(SUGGEST_ROWS);
+    await (expect ? rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(expect)}$`) }) }) : rows).first().waitFor({ state: 'visible' });
+    await this.screenshot(`suggestions${expect ? ` ${expect}` : ''}`);
+    return (await rows.locator('.label-name').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Chooses the suggestion labelled exactly `label` (a click) and waits for the list to close. */
+  async chooseSuggestion(label: string): Promise<void> {
+    await this.page.locator(SUGGEST_ROWS).filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first().click();
+    await this.waitForSuggestionsHidden();
+  }
+
+  /** Waits until the editor shows no suggestion list. */
+  async waitForSuggestionsHidden(): Promise<void> {
+    await this.page.locator(SUGGEST).waitFor({ state: 'hidden' });
   }
 
   /** Waits until no quick input is showing (a command's input sequence ended). */
@@ -455,6 +492,10 @@ export class Workbench {
     await input.waitFor({ state: 'visible' });
     return input;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Editors render spaces as U+00A0: match any whitespace where the caller wrote a space. */
