@@ -190,17 +190,20 @@ export function sectionPrompt(type: RecordType, heading: string): string {
   return prompt ?? `What belongs under ${heading}?`;
 }
 
-function render(input: TemplateInput, writer: Writer): string {
-  const statuses = statusesOf(input.type);
+/** What a new record knows before anyone fills it in, by dotted path, as written. */
+function knownValues(input: TemplateInput): FixedValues {
   const fixed: Record<string, string[] | string> = {
     type: input.type,
     title: yamlString(input.title),
-    status: String(statuses[0] ?? 'proposed'),
+    status: String(statusesOf(input.type)[0] ?? 'proposed'),
     date: input.date,
   };
   if (input.owners?.length) fixed.owners = [...input.owners];
   for (const [key, value] of Object.entries(input.answers ?? {})) fixed[key] = yamlString(value);
-  const fields = templateFields(input.type, fixed);
+  return fixed;
+}
+
+function render(input: TemplateInput, writer: Writer, fixed: FixedValues, fields: ReadonlySet<string>): string {
   const lines = ['---'];
   renderFields({ type: input.type, unit: '  ', writer, fixed, include: (_, key) => fields.has(key) }, [], '', lines);
   lines.push('---', '', `# ${writer.literal(input.title)}`);
@@ -211,7 +214,9 @@ function render(input: TemplateInput, writer: Writer): string {
 }
 
 export function renderTemplate(input: TemplateInput): RenderedTemplate {
-  return { text: render(input, textWriter()), snippet: render(input, snippetWriter()).replace(/\n$/, '\n$0') };
+  const fixed = knownValues(input);
+  const fields = templateFields(input.type, fixed);
+  return { text: render(input, textWriter(), fixed, fields), snippet: render(input, snippetWriter(), fixed, fields).replace(/\n$/, '\n$0') };
 }
 
 /**
