@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile as writeDiskFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { cleanUp, decisionsFolder, legible, legibleDiagnostics, recordUri, waitForIndexed, waitForRule, workspaceRoot, writeFile } from './support';
+import { cleanUp, decisionsFolder, legible, legibleDiagnostics, recordUri, TWO_WAY_LOW, waitForIndexed, waitForRule, workspaceRoot, writeFile } from './support';
 
 const MARKER = 'DECOY-IN-HOST-7f3a9c-MUST-NOT-LEAK';
 
@@ -102,7 +102,7 @@ describe('Containment (issue 12) in the extension host', function () {
     await link(vscode.Uri.joinPath(workspaceRoot(), 'linked'), path.relative(workspaceRoot().fsPath, decoy));
     await writeFile(vscode.Uri.joinPath(workspaceRoot(), '.legible.json'), JSON.stringify({ folders: ['linked/adr'] }));
     await reload();
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Through the link' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Through the link', answers: TWO_WAY_LOW });
     assert.equal(uri, undefined, 'no record created');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath.startsWith(decoy)), 'nothing outside opened');
   });

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LegibleApi } from '../../src/vscode/extension';
 import { toCorePath } from '../../src/vscode/vscode-file-system';
-import { cleanUp, describeDiagnostics, exists, legible, legibleDiagnostics, ruleOf, track, waitForIndexed } from './support';
+import { cleanUp, describeDiagnostics, exists, legible, legibleDiagnostics, ruleOf, track, TWO_WAY_LOW, waitForIndexed } from './support';
 
 const ALPHA_RECORD = 'docs/decisions/0001-use-postgres-in-alpha.md';
 const BETA_RECORD = 'docs/decisions/0001-use-sqlite-in-beta.md';
@@ -62,7 +62,7 @@ describe('Multi-root workspace @multiroot', () => {
 
   it('New ADR in beta\'s decisions folder is numbered in beta\'s sequence, and alpha is untouched', async () => {
     const betaDecisions = uriIn('beta', 'docs/decisions');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Second in beta', folder: toCorePath(betaDecisions), answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Second in beta', folder: toCorePath(betaDecisions), answers: TWO_WAY_LOW });
     assert.ok(uri, 'legible.newAdr returned no record');
     track(uri);
     assert.equal(uri.path, uriIn('beta', 'docs/decisions/0002-second-in-beta.md').path);

@@ -7,7 +7,7 @@ import { access, rm, writeFile as writeDiskFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { cleanUp, decisionsFolder, describeDiagnostics, legible, readText, ruleOf, track, waitForDiagnostics, waitForIndexed, workspaceRoot, writeFile } from './support';
+import { cleanUp, decisionsFolder, describeDiagnostics, legible, readText, ruleOf, track, TWO_WAY_LOW, waitForDiagnostics, waitForIndexed, workspaceRoot, writeFile } from './support';
 
 /** The highest NNNN of the NNNN-*.md files in the decisions folder. */
 async function highestNumber(): Promise<number> {
@@ -36,7 +36,6 @@ function placeholders(text: string): string[] {
 
 /** Answers to the questions after the title, as a caller passes them. */
 const ONE_WAY_HIGH = { 'reversibility.door': 'one-way', 'risk.level': 'high', 'risk.blast-radius': 'cross-team' };
-const TWO_WAY_LOW = { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' };
 
 const CASES = [
   { command: 'legible.newAdr', title: 'Adopt feature flags', slug: 'adopt-feature-flags', type: 'adr', status: 'proposed', heading: '## Context', answers: TWO_WAY_LOW },

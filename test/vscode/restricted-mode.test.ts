@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LegibleApi } from '../../src/vscode/extension';
-import { cleanUp, describeDiagnostics, legible, legibleDiagnostics, readText, ruleOf, track, waitFor, waitForIndexed, workspaceRoot } from './support';
+import { cleanUp, describeDiagnostics, legible, legibleDiagnostics, readText, ruleOf, track, TWO_WAY_LOW, waitFor, waitForIndexed, workspaceRoot } from './support';
 
 const DEFAULT_RECORD = 'docs/decisions/0001-found-without-configuration.md';
 const CONFIGURED_RECORD = 'records/0001-found-through-the-configuration.md';
@@ -44,7 +44,7 @@ describe('Restricted Mode @restricted', () => {
   });
 
   it('ignores the template: New ADR writes the built-in one', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Untrusted record', answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Untrusted record', answers: TWO_WAY_LOW });
     assert.ok(uri);
     track(uri);
     assert.equal(uri.path, uriOf('docs/decisions/0002-untrusted-record.md').path);
@@ -80,7 +80,7 @@ describe('Restricted Mode @restricted', () => {
     });
     assert.match(diagnostics[0].message, /cost-center/);
 
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Trusted record', answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Trusted record', answers: TWO_WAY_LOW });
     assert.ok(uri);
     track(uri);
     assert.equal(uri.path, uriOf('records/0002-trusted-record.md').path);

@@ -4,22 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { capture, type Captured } from '../harness/proc';
-import {
-  cleanAdr,
-  cleanUp,
-  decisionsFolder,
-  EXTENSION_ID,
-  legible,
-  legibleDiagnostics,
-  readText,
-  recordUri,
-  ruleOf,
-  track,
-  waitForIndexed,
-  waitForRule,
-  workspaceRoot,
-  writeFile,
-} from './support';
+import { cleanAdr, cleanUp, decisionsFolder, EXTENSION_ID, legible, legibleDiagnostics, readText, recordUri, ruleOf, track, TWO_WAY_LOW, waitForIndexed, waitForRule, workspaceRoot, writeFile } from './support';
 
 /** The repo's built CLI: the extension runs from the repo in development mode (dist/ beside it). */
 function cliPath(): string {
@@ -59,7 +44,7 @@ describe('Robustness (issue 5) in the extension host', function () {
       // --folder: the run's workspace copy has no .git or .legible.json, so without it the CLI's
       // root search would climb to the checkout that holds the run folder.
       Promise.all(cliTitles.map((title) => runCli(['new', 'adr', title, '--owner', 'amira', '--folder', 'docs/decisions']))),
-      Promise.all(commandTitles.map((title) => vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title, answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } }))),
+      Promise.all(commandTitles.map((title) => vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title, answers: TWO_WAY_LOW }))),
     ]);
     const created = new Map<string, string>(); // file name → the title its creator asked for
     cliRuns.forEach((run, i) => {
@@ -105,7 +90,7 @@ describe('Robustness (issue 5) in the extension host', function () {
     const huge = await writeFile(recordUri('0090-huge-appendix.md'), text);
 
     // While the extension reads it, a command completes: the host is not frozen.
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Written while a huge file is read', answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Written while a huge file is read', answers: TWO_WAY_LOW });
     assert.ok(created, 'New ADR completed');
     track(created);
 

@@ -5,6 +5,12 @@ import * as vscode from 'vscode';
 import type { LegibleApi } from '../../src/vscode/extension';
 
 export const EXTENSION_ID = 'legible.legible';
+
+/**
+ * The quick picks New ADR / New RFC ask after the title, answered as command arguments: a test that
+ * is not about those questions passes these, so the command never waits on a quick pick.
+ */
+export const TWO_WAY_LOW = { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } as const;
 /** Generous: the debounce is 300 ms, but a loaded CI machine may be slow to deliver file events. */
 const WAIT_MS = 10_000;
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LegibleApi } from '../../src/vscode/extension';
 import { toCorePath, VscodeFileSystem } from '../../src/vscode/vscode-file-system';
 import { MemFs } from './mem-fs';
-import { applyEdit, cleanAdr, closeAllEditors, describeDiagnostics, legible, legibleDiagnostics, rangeOf, readText, ruleOf, waitFor, waitForIndexed, waitForNoRule, waitForRule } from './support';
+import { applyEdit, cleanAdr, closeAllEditors, describeDiagnostics, legible, legibleDiagnostics, rangeOf, readText, ruleOf, TWO_WAY_LOW, waitFor, waitForIndexed, waitForNoRule, waitForRule } from './support';
 
 const SCHEME = 'legible-memfs';
 const DECISIONS = '/virtual/docs/decisions';
@@ -80,15 +80,15 @@ describe('Virtual workspace folder (a FileSystemProvider, nothing on disk) @mult
     const before = [await readText(memfs.uri(CLEAN)), await readText(memfs.uri(BROKEN))];
     const overwrites = memfs.overwrites;
     const folder = toCorePath(memfs.uri(DECISIONS));
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Third in memory', folder, answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Third in memory', folder, answers: TWO_WAY_LOW });
     assert.ok(uri, 'legible.newAdr returned no record');
     assert.equal(uri.toString(), memfs.uri(`${DECISIONS}/0003-third-in-memory.md`).toString());
     assert.match(await readText(uri), /^title: Third in memory$/m);
     await waitForIndexed(uri);
     // Two at once still get two numbers: the provider's no-overwrite rename is the atomic step.
     const [a, b] = await Promise.all([
-      vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Fourth in memory', folder, answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } }),
-      vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Fifth in memory', folder, answers: { 'reversibility.door': 'two-way', 'risk.level': 'low', 'risk.blast-radius': 'team' } }),
+      vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Fourth in memory', folder, answers: TWO_WAY_LOW }),
+      vscode.commands.executeCommand<vscode.Uri | undefined>('legible.newAdr', { title: 'Fifth in memory', folder, answers: TWO_WAY_LOW }),
     ]);
     assert.ok(a && b, 'a concurrent New ADR returned no record');
     const numbers = [a, b].map((u) => /\/(\d{4})-[^/]+$/.exec(u.path)?.[1]).sort();
