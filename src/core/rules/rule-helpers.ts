@@ -21,7 +21,7 @@ export function spanAt(doc: DecisionDocument, pointer: string, prefer: 'value' |
  * The text of a block scalar (`>-` and the answer on the lines below): what the author wrote, not
  * the header and the line breaks. Undefined for any other value, or a block with no text.
  */
-function blockContent(doc: DecisionDocument, value: Span): Span | undefined {
+export function blockContent(doc: DecisionDocument, value: Span): Span | undefined {
   const header = doc.text.charAt(value.start);
   if (header !== '>' && header !== '|') return undefined;
   let start = doc.lines.lineEnd(doc.lines.position(value.start).line);

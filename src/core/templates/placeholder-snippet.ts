@@ -2,6 +2,7 @@ import type { DecisionDocument } from '../document/decision-document';
 import { trimmedValue } from '../fixes/frontmatter-edits';
 import type { CompiledPattern } from '../port/regex-engine';
 import { placeholderPointers } from '../rules/placeholder-values';
+import { blockContent } from '../rules/rule-helpers';
 
 function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
@@ -18,7 +19,8 @@ export function placeholderSnippet(doc: DecisionDocument, placeholder: CompiledP
   for (const pointer of placeholderPointers(doc, placeholder).keys()) {
     const location = doc.yaml?.locations.get(pointer);
     if (!location) continue;
-    const span = trimmedValue(doc, location);
+    // A folded block's stop is its question, never the `>-` header: what is typed there stays prose.
+    const span = blockContent(doc, location.value) ?? trimmedValue(doc, location);
     if (span.end > span.start) stops.push(span);
   }
   const body = doc.block.kind === 'closed' ? doc.bodyStart : 0;

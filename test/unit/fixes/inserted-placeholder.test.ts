@@ -20,7 +20,8 @@ describe('fixes: the placeholder a fix inserts, for the editor to select', () =>
     for (const text of [CLEAN_ADR.replace('  level: medium', '  level: high'), crlf(CLEAN_ADR.replace('  level: medium', '  level: high'))]) {
       const [fix] = addFieldsFix(docOf('0001-cache.md', text), '/risk', ['mitigation']);
       const range = insertedPlaceholder(text, fix.edits);
-      assert.deepEqual(range, { start: { line: 13, character: 14 }, end: { line: 13, character: 14 + '<How will we lower this risk, or recover if it happens?>'.length } });
+      // A prose answer is a folded block: its question is on the line below `mitigation: >-`.
+      assert.deepEqual(range, { start: { line: 14, character: 4 }, end: { line: 14, character: 4 + '<How will we lower this risk, or recover if it happens?>'.length } });
       assert.equal(selectedAfter(text, fix.edits), '<How will we lower this risk, or recover if it happens?>');
     }
   });

@@ -65,7 +65,9 @@ describe('hostile repositories: processes and the root search', function () {
       const text = await readFile(path.resolve(cwd, made.stdout.trim()), 'utf8');
       assert.match(text, /\nowners:\n {2}- Real Git User\n/, 'the owner comes from the real git');
     }
-    // supersede asks git too.
+    // supersede asks git too, for a record whose owner is still an open question (a named owner
+    // would be carried over to the successor).
+    await hostile.write({ 'docs/decisions/0001-own.md': record('Own decision').replace('owners: [dana]', 'owners: [<Who is accountable for this record?>]') });
     const superseded = await hostile.run(['supersede', '0001', 'Own decision, revised', '--today', TODAY], { env });
     assert.equal(superseded.code, 0, superseded.stderr);
     assert.match(await readFile(path.join(hostile.repo, superseded.stdout.split('\n')[0]), 'utf8'), /\nowners:\n {2}- Real Git User\n/);

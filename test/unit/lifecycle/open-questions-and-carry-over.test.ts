@@ -11,6 +11,7 @@ import { renderTemplate } from '../../../src/core/templates/render-template';
 import { placeholderSnippet } from '../../../src/core/templates/placeholder-snippet';
 import { MemoryFileSystem } from '../support/memory-file-system';
 import { cleanAdr, lintFiles } from '../support/workspace';
+import { expandSnippet, snippetStops } from '../support/snippet';
 
 const FOLDER = '/ws/docs/decisions';
 const doc = (text: string, path = `${FOLDER}/0007-x.md`) => parseDecisionDocument(path, text, DEFAULT_LIMITS);
@@ -22,15 +23,15 @@ describe('Set Status and `legible status`: the open questions of a record about 
     assert.equal(change.kind, 'change');
     if (change.kind !== 'change') return;
     assert.ok(!change.placeholders.includes('status'));
-    assert.equal(change.placeholders.length, 18, change.placeholders.join(', '));
-    assert.equal(change.openQuestions, `\`review-by\`, \`deciders[0]\`, \`reversibility.door\` and 15 more are still placeholders: 18 open questions for a record about to be accepted.`);
+    assert.equal(change.placeholders.length, 13, change.placeholders.join(', '));
+    assert.equal(change.openQuestions, `\`reversibility.door\`, \`reversibility.how\`, \`risk.level\` and 10 more are still placeholders: 13 open questions for a record about to be accepted.`);
     assert.equal(openQuestions('implemented', ['risk.level']), '`risk.level` is still a placeholder: an open question for a record about to be implemented.');
     assert.equal(openQuestions('verified', ['a', 'b']), '`a` and `b` are still placeholders: 2 open questions for a record about to be verified.');
   });
 
   it('says nothing for a status not in force, or a record with every question answered', () => {
     const rejected = setStatusEdits(doc(DRAFT), 'rejected');
-    assert.ok(rejected.kind === 'change' && rejected.placeholders.length === 18 && rejected.openQuestions === undefined);
+    assert.ok(rejected.kind === 'change' && rejected.placeholders.length === 13 && rejected.openQuestions === undefined);
     const answered = setStatusEdits(doc(cleanAdr('Done').replace('status: accepted', 'status: proposed')), 'accepted');
     assert.deepEqual(answered.kind === 'change' && [answered.placeholders, answered.openQuestions], [[], undefined]);
   });
@@ -106,9 +107,13 @@ describe('planSupersede: the successor carries the old record over', () => {
     assert.deepEqual(blank.carried, []);
     const keys = (text: string) => text.split('\n').filter((line) => /^\s*[\w-]+:/.test(line)).map((line) => line.trim().split(':')[0]);
     const expected = keys(blank.text);
+    // The template writes no deciders, related or tags (completion offers them): carried over, each
+    // is added where the schema orders it.
+    assert.deepEqual(['deciders', 'related', 'tags'].filter((key) => expected.includes(key)), []);
+    expected.splice(expected.indexOf('owners') + 1, 0, 'deciders');
     expected.splice(expected.indexOf('supersedes') + 1, 0, 'related');
-    expected.splice(expected.indexOf('due') + 1, 0, 'tags');
-    assert.deepEqual(keys(plan.text), expected, 'related and tags are added where the schema orders them');
+    expected.push('tags');
+    assert.deepEqual(keys(plan.text), expected, 'deciders, related and tags are added where the schema orders them');
     assert.match(blank.text, /\nowners:\n {2}- Grace Hopper\n/, 'no old owners: git\'s user owns it');
     // Every line but the carried fields' (keys and list items) and the old record's id is the template's.
     const untouched = (text: string) => text.split('\n').filter((line) => !/^(?:\s*- |(?:owners|deciders|related|tags|supersedes):|\s+(?:level|holders|successors):)/.test(line));
@@ -150,12 +155,11 @@ describe('planSupersede: the successor carries the old record over', () => {
 
   it('the snippet is the text, with each placeholder left a tab stop in order and nothing else changed', async () => {
     const { plan } = await supersede(OLD);
-    const stops = [...plan.snippet.matchAll(/\$\{(\d+):((?:[^}\\]|\\.)*)\}/g)];
-    assert.deepEqual(stops.map((m) => Number(m[1])), stops.map((_, i) => i + 1));
+    const stops = snippetStops(plan.snippet);
+    assert.deepEqual(stops.map((stop) => stop.index), stops.map((_, i) => i + 1));
     const placeholder = defaultConfig().placeholder;
-    assert.ok(stops.every((m) => placeholder.test(m[2].replace(/\\([\\$}])/g, '$1'))), stops.map((m) => m[2]).join(' | '));
-    const unescaped = plan.snippet.replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\$0$/, '').replace(/\\([\\$}])/g, '$1');
-    assert.equal(unescaped, plan.text);
+    assert.ok(stops.every((stop) => placeholder.test(stop.placeholder)), stops.map((stop) => stop.placeholder).join(' | '));
+    assert.equal(expandSnippet(plan.snippet), plan.text);
     assert.ok(!/\$\{\d+:(amira|high|payments)/.test(plan.snippet), 'carried values are no stops');
   });
 });

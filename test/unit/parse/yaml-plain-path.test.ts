@@ -56,16 +56,23 @@ describe('frontmatter YAML: the plain path agrees with yaml', () => {
   it('on every frontmatter of the fixtures, the examples and the real-world corpus', () => {
     const files = [...markdownFiles(path.join(REPO, 'test', 'fixtures')), ...markdownFiles(path.join(REPO, 'examples'))];
     let compared = 0;
+    let ordinary = 0;
     let accepted = 0;
     for (const file of files) {
-      const result = compareDocument(readFileSync(file, 'utf8'), path.relative(REPO, file));
+      const text = readFileSync(file, 'utf8');
+      const result = compareDocument(text, path.relative(REPO, file));
       if (result === undefined) continue;
       compared++;
+      // A comment sends a frontmatter to yaml by design, and the rule fixtures carry theirs
+      // (`# expect: rule` markers): the share the plain path must carry is of the others.
+      const block = findFrontmatter(text);
+      if (block.kind === 'closed' && /(^|\s)#/.test(text.slice(block.content.start, block.content.end))) continue;
+      ordinary++;
       if (result) accepted++;
     }
     assert.ok(compared > 100, `${compared} frontmatters compared`);
     // The examples and most fixtures are ordinary frontmatter: the plain path must carry them.
-    assert.ok(accepted / compared > 0.75, `the plain path read ${accepted} of ${compared}`);
+    assert.ok(ordinary > 100 && accepted / ordinary > 0.9, `the plain path read ${accepted} of ${ordinary} frontmatters without comments`);
   });
 
   it('on 400 generated records in the project vocabulary, every one of them read by the plain path', () => {

@@ -46,7 +46,7 @@ E.
 }
 
 const GOOD = '0001-use-postgresql.md';
-/** One warning: a placeholder on line 10. */
+/** One warning: a placeholder on line 10 of a proposed record (on an accepted one it is an error: placeholder-in-force). */
 const PLACEHOLDER = '0002-publish-events-through-kafka.md';
 /** One error on line 9; a `|` in its name, which must not split a row of the summary's table. */
 const INVALID = '0003-hold-funds|at-one-bank.md';
@@ -58,7 +58,7 @@ async function fixtureRepository(prefix = ''): Promise<string> {
   await mkdir(decisions, { recursive: true });
   await writeFile(path.join(repo, prefix, 'docs', 'runbook.md'), '# Runbook\n');
   await writeFile(path.join(decisions, GOOD), record('Use PostgreSQL'));
-  await writeFile(path.join(decisions, PLACEHOLDER), record('Publish events through Kafka', (text) => text.replace('accepts-cost: cost', 'accepts-cost: TODO')));
+  await writeFile(path.join(decisions, PLACEHOLDER), record('Publish events through Kafka', (text) => text.replace('status: accepted', 'status: proposed').replace('accepts-cost: cost', 'accepts-cost: TODO')));
   await writeFile(path.join(decisions, INVALID), record('Hold funds at one bank', (text) => text.replace('level: low', 'level: extreme')));
   // A monorepo's project says where its records are (the repository root has none of its own).
   if (prefix) await writeFile(path.join(repo, prefix, '.legible.json'), '{ "folders": ["docs/decisions"] }\n');

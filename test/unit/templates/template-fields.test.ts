@@ -6,6 +6,7 @@ import { RECORD_TYPES, type RecordType } from '../../../src/core/schema/schema-r
 import { SchemaValidator } from '../../../src/core/schema/validator';
 import { answersProblem, recordQuestions, type Answers } from '../../../src/core/templates/record-questions';
 import { renderTemplate } from '../../../src/core/templates/render-template';
+import { snippetStops } from '../support/snippet';
 
 const validator = new SchemaValidator();
 const DATE = '2026-11-21';
@@ -24,10 +25,7 @@ function leaves(value: unknown, path: string[] = []): string[] {
 }
 
 /** The placeholders of the snippet's tab stops, in the order Tab visits them. */
-function stops(snippet: string): string[] {
-  // `${n:text}` (`\\` escapes `$`, `}`, `\\`), or a choice `${n|first,…|}` (`\\` escapes `,`, `|`, `\\`): its first element.
-  return [...snippet.matchAll(/\$\{\d+(?::((?:\\.|[^\\}])*)|\|((?:\\.|[^\\,|])*))/g)].map((m) => (m[1] ?? m[2]).replace(/\\(.)/g, '$1'));
-}
+const stops = (snippet: string): string[] => snippetStops(snippet).map((stop) => stop.placeholder);
 
 /** A realistic answer for each placeholder, by what it asks: a person, a mechanism, a day, else prose. */
 function answered(text: string): string {
