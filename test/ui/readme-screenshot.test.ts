@@ -141,7 +141,7 @@ describe('README screenshot', () => {
     const codes = await ui.problemCodes();
     assert.ok(!codes.includes('frontmatter-malformed'), codes.join(', '));
     assert.deepEqual(codes, ['one-way-door-single-decider'], JSON.stringify(problems));
-    assert.equal(problems[0].line, stops[0].line + 2, 'on the door line');
+    assert.equal(problems[0].line, text.split('\n').findIndex((line) => line.startsWith('  door:')) + 1, 'on the door line');
 
     await ui.waitForTreeRow(`${tab.slice(0, 4)} Shard the payments…`, 'Decisions');
     await ui.goToLine(1, 1);
