@@ -2,7 +2,7 @@ import { lstat, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute } from 'node:path';
 import { isInside, joinPath } from '../core/port/paths';
-import { toPortable } from './context';
+import { toPortable } from './portable-path';
 import type { NodeFileSystem } from './node-file-system';
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { joinPath } from '../core/port/paths';
-import { toPortable } from './context';
+import { toPortable } from './portable-path';
 import { NodeFileSystem } from './node-file-system';
 import { findMarkedFolder, processBounds, type SearchBounds } from './root-search';
 
