@@ -4,6 +4,9 @@ import tseslint from 'typescript-eslint';
 // Node built-ins that the core must never import: file access goes through the port.
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url', 'stream', 'events', 'worker_threads', 'process', 'buffer'];
 
+// A relative import of a front-end's folder (src/cli, src/vscode) or of a file in it.
+const frontEnd = (names) => `^\\.\\.?/(?:.*/)?(?:${names})(?:/|$)`;
+
 export default tseslint.config(
   { ignores: ['src/core/schema/generated/', 'dist/', 'out/', 'node_modules/', '.legible-cache/', 'test-artifacts/', '.vscode-test/', 'examples/'] },
   js.configs.recommended,
@@ -35,10 +38,32 @@ export default tseslint.config(
       }],
     },
   },
+  // Front-ends share the core and src/node, never each other; src/node serves every Node front-end.
   {
     files: ['src/vscode/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'fs', message: 'Use vscode.workspace.fs through the port.' }, { name: 'node:fs', message: 'Use vscode.workspace.fs through the port.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'fs', message: 'Use vscode.workspace.fs through the port.' }, { name: 'node:fs', message: 'Use vscode.workspace.fs through the port.' }],
+        patterns: [{ regex: frontEnd('cli'), message: 'The extension never imports the CLI: shared Node adapters live in src/node.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+        patterns: [{ regex: frontEnd('vscode'), message: 'The CLI never imports the extension: shared Node adapters live in src/node.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/node serves every Node front-end: no vscode.' }],
+        patterns: [{ regex: frontEnd('cli|vscode'), message: 'src/node serves every Node front-end: it imports the core, never a front-end.' }],
+      }],
     },
   },
 );

@@ -1,5 +1,6 @@
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import { printableLine } from '../core/text/printable';
+import { toPortable } from '../node/portable-path';
 
 /** What every command gets from `main`: where it runs and how it writes. Commands never call process.exit. */
 export interface CliContext {
@@ -15,11 +16,6 @@ export interface CliContext {
   warn(message: string): void;
   /** Something done besides the command's output (a folder created), one line on stderr. */
   note(message: string): void;
-}
-
-/** Node paths to the core's '/'-separated form (a no-op except on Windows). */
-export function toPortable(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /** How a path is shown to the user: relative to the current directory, '/'-separated. */

@@ -4,13 +4,14 @@ import { isInside, joinPath } from '../core/port/paths';
 import { discoverFolders, USUAL_FOLDERS } from '../core/workspace/discover-folders';
 import { DecisionWorkspace } from '../core/workspace/decision-workspace';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/workspace/load-config';
-import { re2RegexEngine } from './re2-regex-engine';
+import { re2RegexEngine } from '../node/re2-regex-engine';
 import { UsageError } from './args';
-import { displayPath, toPortable, type CliContext } from './context';
-import { NodeFileSystem } from './node-file-system';
+import { displayPath, type CliContext } from './context';
+import { toPortable } from '../node/portable-path';
+import { NodeFileSystem } from '../node/node-file-system';
 import type { LintCache } from './scan/lint-cache';
 import { scanInWorkers, workerCount } from './scan/parallel-scan';
-import { findMarkedFolder, mayAdopt, processBounds, type SearchBounds } from './root-search';
+import { findMarkedFolder, mayAdopt, processBounds, type SearchBounds } from '../node/root-search';
 import type { FileResult } from './scan/worker-protocol';
 
 export interface OpenedWorkspace {

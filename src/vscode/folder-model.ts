@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DecisionWorkspace } from '../core/workspace/decision-workspace';
 import { loadConfig, type LoadedConfig } from '../core/workspace/load-config';
-import { re2RegexEngine } from '../cli/re2-regex-engine';
+import { re2RegexEngine } from '../node/re2-regex-engine';
 import { discoverFolders } from '../core/workspace/discover-folders';
 import { matchesAny } from '../core/config/glob';
 import { isInside, relativePath } from '../core/port/paths';
@@ -15,7 +15,7 @@ import { localDate } from '../core/text/position';
 import { toCorePath, VscodeFileSystem } from './vscode-file-system';
 import { openDocumentAt, readRecordText } from './record-text';
 import { readSettings } from './settings';
-import { timeSlices } from '../cli/time-slices';
+import { timeSlices } from '../node/time-slices';
 import { output } from './output';
 
 export interface FindingsChange {

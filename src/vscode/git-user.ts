@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GitPort } from '../core/port/git';
-import { gitUserName } from '../cli/git-user';
+import { gitUserName } from '../node/git-user';
 
 /**
  * The git port in the extension host: the same `git config user.name` the CLI runs, for the

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isOutsideWorkspace, OutsideWorkspaceError, type DirectoryEntry, type EntryKind, type FileStat, type FileSystemPort } from '../core/port/file-system';
 import { isInside } from '../core/port/paths';
-import { NodeFileSystem } from '../cli/node-file-system';
+import { NodeFileSystem } from '../node/node-file-system';
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
 export function toCorePath(uri: vscode.Uri): string {
@@ -31,7 +31,7 @@ function diskPath(uri: vscode.Uri): string {
  * The core's port on vscode.workspace.fs, so remote and virtual workspaces work as local ones.
  *
  * Made for a workspace folder, it is confined to it (see the port). On disk (`file:`), everything
- * goes through the CLI's Node port confined to the folder: it resolves links itself, opens with
+ * goes through src/node's port confined to the folder: it resolves links itself, opens with
  * O_NOFOLLOW and creates files exclusively — what vscode.workspace.fs cannot do (its writeFile
  * always overwrites and follows links, and it has no realpath or partial read). In a virtual
  * workspace (a GitHub repository, a test's in-memory provider) links cannot be resolved: paths are

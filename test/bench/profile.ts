@@ -63,7 +63,7 @@ function original(frame: CallFrame): { source: string; line: number; name?: stri
 
 const REMARK = /^(micromark|mdast-|remark-|unified|unist-|vfile|decode-named-character-reference|character-entities|trough|bail|devlop|zwitch|longest-streak)/;
 
-/** A package name, `core/<folder>`, `cli`, or Node's own (GC, program, internals). */
+/** A package name, `core/<folder>`, `cli`, `node adapters`, or Node's own (GC, program, internals). */
 function groupOf(source: string, frame: CallFrame): string {
   if (!source) return frame.functionName.startsWith('(') ? frame.functionName : 'node (native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1];
@@ -71,6 +71,7 @@ function groupOf(source: string, frame: CallFrame): string {
   const core = /src\/core\/([^/]+)/.exec(source)?.[1];
   if (core) return `core/${core}`;
   if (/src\/cli\//.test(source)) return 'cli';
+  if (/src\/node\//.test(source)) return 'node adapters';
   if (source.startsWith('node:')) return 'node (internals)';
   return path.basename(source);
 }

@@ -3,8 +3,8 @@
 // Timings start after the bundle is loaded; peak RSS is the process's own high-water mark.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NodeFileSystem, type ReadMode } from '../../src/cli/node-file-system';
-import { timeSlices } from '../../src/cli/time-slices';
+import { NodeFileSystem, type ReadMode } from '../../src/node/node-file-system';
+import { timeSlices } from '../../src/node/time-slices';
 import { discoverFolders } from '../../src/core/workspace/discover-folders';
 import { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
 import { loadConfig } from '../../src/core/workspace/load-config';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { NodeFileSystem } from '../../src/cli/node-file-system';
+import { NodeFileSystem } from '../../src/node/node-file-system';
 import type { DecisionEntry } from '../../src/core/index/decision-entry';
 import type { Finding } from '../../src/core/rules/rule';
 import { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
@@ -11,7 +11,7 @@ import { TODAY } from './support/workspace';
 
 /**
  * Decision folders written by other projects (test/fixtures/real-world, copied with their sources
- * and licenses). Linted from the real disk with the CLI's file system: nothing may crash, every
+ * and licenses). Linted from the real disk with the Node file system port: nothing may crash, every
  * decision file is indexed, and each legacy record gets exactly one finding, frontmatter-missing.
  * The titles and statuses asserted below were read from the files themselves.
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { NodeFileSystem } from '../../src/cli/node-file-system';
+import { NodeFileSystem } from '../../src/node/node-file-system';
 import { RULES } from '../../src/core/rules/registry';
 import { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
 import { discoverFolders } from '../../src/core/workspace/discover-folders';

@@ -2,7 +2,7 @@ import { fixWorkspace } from '../../core/fixes/fix-all';
 import type { DecisionWorkspace } from '../../core/workspace/decision-workspace';
 import { displayPath, type CliContext } from '../context';
 import { printable, printableLine } from '../../core/text/printable';
-import { NODE_RECORD_IO, type RecordIo, type RecordSnapshot } from '../record-file';
+import { NODE_RECORD_IO, type RecordIo, type RecordSnapshot } from '../../node/record-file';
 
 /**
  * `legible lint --fix`: the core's safe fixes over the scanned workspace, each changed file written

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { dirname, isInside, relativePath } from '../../core/port/paths';
 import { matchesAny } from '../../core/config/glob';
 import { UsageError } from '../args';
-import { displayPath, toPortable, type CliContext } from '../context';
+import { displayPath, type CliContext } from '../context';
+import { toPortable } from '../../node/portable-path';
 import type { OpenedWorkspace } from '../open-workspace';
 
 /** What `legible lint` indexes, and which of its findings it prints. */

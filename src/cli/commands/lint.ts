@@ -5,7 +5,7 @@ import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
 import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
-import { findRepository } from '../repository';
+import { findRepository } from '../../node/repository';
 import type { LintCache } from '../scan/lint-cache';
 import { DEFAULT_CACHE_HELP, openCache } from '../scan/open-cache';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';

@@ -7,7 +7,7 @@ import { displayPath, type CliContext } from '../context';
 import { printable, printableLine } from '../../core/text/printable';
 import { plural } from '../formats/lint-output';
 import { openWorkspace, requireFolders, type OpenedWorkspace } from '../open-workspace';
-import { NODE_RECORD_IO, type RecordIo } from '../record-file';
+import { NODE_RECORD_IO, type RecordIo } from '../../node/record-file';
 import { isOutsideWorkspace } from '../../core/port/file-system';
 import { HELP_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';

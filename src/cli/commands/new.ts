@@ -5,8 +5,9 @@ import { createDraft, DEFAULT_FOLDER, draftRecord } from '../../core/lifecycle/d
 import { renamedNote } from '../../core/numbering/visible-name';
 import { RECORD_TYPES } from '../../core/schema/schema-registry';
 import { choice, stringOption, todayOption, UsageError } from '../args';
-import { displayPath, toPortable, type CliContext } from '../context';
-import { nodeGit } from '../git-user';
+import { displayPath, type CliContext } from '../context';
+import { toPortable } from '../../node/portable-path';
+import { nodeGit } from '../../node/git-user';
 import { openWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
 import { printable } from '../../core/text/printable';

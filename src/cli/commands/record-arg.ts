@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { parseIdRef } from '../../core/index/ids';
 import { refOf } from '../../core/report/knowledge-risk';
 import { localDate, UsageError } from '../args';
-import { displayPath, toPortable, type CliContext } from '../context';
+import { displayPath, type CliContext } from '../context';
+import { toPortable } from '../../node/portable-path';
 import { requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
 
 /** A record named on the command line, with its text as it is on disk. */

@@ -4,7 +4,7 @@ import { planSupersede } from '../../core/lifecycle/supersede';
 import { renamedNote } from '../../core/numbering/visible-name';
 import { stringOption, todayOption, UsageError } from '../args';
 import { displayPath } from '../context';
-import { nodeGit } from '../git-user';
+import { nodeGit } from '../../node/git-user';
 import { openWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
 import { findRecord } from './record-arg';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeAtomically } from '../atomic-write';
+import { writeAtomically } from '../../node/atomic-write';
 import type { FileResult } from './worker-protocol';
 
 interface CachedFile {

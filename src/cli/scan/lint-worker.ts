@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { DecisionWorkspace } from '../../core/workspace/decision-workspace';
 import { configFromSource } from '../../core/workspace/load-config';
-import { NodeFileSystem } from '../node-file-system';
-import { re2RegexEngine } from '../re2-regex-engine';
+import { NodeFileSystem } from '../../node/node-file-system';
+import { re2RegexEngine } from '../../node/re2-regex-engine';
 import type { FileResult, WorkerTask } from './worker-protocol';
 
 /** A worker's share of a lint: the same core on a slice of the files, results posted back. */

@@ -5,9 +5,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { isOutsideWorkspace } from '../../core/port/file-system';
 import { dirname, isInside, joinPath } from '../../core/port/paths';
 import type { CliContext } from '../context';
-import { displayPath, toPortable } from '../context';
+import { displayPath } from '../context';
+import { toPortable } from '../../node/portable-path';
 import type { OpenedWorkspace } from '../open-workspace';
-import { findRepository } from '../repository';
+import { findRepository } from '../../node/repository';
 import { VERSION } from '../version';
 import { LintCache } from './lint-cache';
 

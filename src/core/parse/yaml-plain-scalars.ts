@@ -7,11 +7,15 @@ import { Schema, isScalar } from 'yaml';
  */
 
 // Plain scalars resolve through yaml's own YAML 1.2 core tags (null, bool, int, float), so a value
-// means here exactly what it means on the yaml path: `0007` is 7, `no` is a string.
-const CORE_TAGS = new Schema({ schema: 'core', customTags: [], resolveKnownTags: false }).tags.filter(
-  (tag): tag is typeof tag & { test: RegExp; resolve: (value: string, onError: (message: string) => void, options: object) => unknown } =>
-    Boolean(tag.default) && 'test' in tag && tag.test instanceof RegExp,
-);
+// means here exactly what it means on the yaml path: `0007` is 7, `no` is a string. Built on the
+// first plain value, not on import (activation).
+function buildCoreTags() {
+  return new Schema({ schema: 'core', customTags: [], resolveKnownTags: false }).tags.filter(
+    (tag): tag is typeof tag & { test: RegExp; resolve: (value: string, onError: (message: string) => void, options: object) => unknown } =>
+      Boolean(tag.default) && 'test' in tag && tag.test instanceof RegExp,
+  );
+}
+let coreTags: ReturnType<typeof buildCoreTags> | undefined;
 const RESOLVE_OPTIONS = { intAsBigInt: false };
 
 class Unsupported extends Error {}
@@ -124,7 +128,7 @@ export class FlowSeq implements Parsed {
 }
 
 export function resolvePlain(text: string): unknown {
-  for (const tag of CORE_TAGS) {
+  for (const tag of (coreTags ??= buildCoreTags())) {
     if (!tag.test.test(text)) continue;
     const resolved = tag.resolve(text, bail, RESOLVE_OPTIONS);
     return isScalar(resolved) ? resolved.value : resolved;

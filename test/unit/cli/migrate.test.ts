@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import { runMigrate } from '../../../src/cli/commands/migrate';
 import type { CliContext } from '../../../src/cli/context';
-import { readRecord, replaceRecord, type RecordIo } from '../../../src/cli/record-file';
+import { readRecord, replaceRecord, type RecordIo } from '../../../src/node/record-file';
 import { findFrontmatter } from '../../../src/core/parse/frontmatter-fence';
 import { REAL_WORLD_FOLDERS } from '../support/real-world';
 import { buildCli, cleanupTemps, readFile, REAL_WORLD, runCli, snapshot, tempDir, TODAY, writeFile } from './cli-process';

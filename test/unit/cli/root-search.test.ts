@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { toPortable } from '../../../src/cli/context';
-import { NodeFileSystem } from '../../../src/cli/node-file-system';
+import { toPortable } from '../../../src/node/portable-path';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { findRoot, rootWithoutMarker } from '../../../src/cli/open-workspace';
-import { findRepository } from '../../../src/cli/repository';
-import { foldersUpward, sharedReason, type SearchBounds } from '../../../src/cli/root-search';
+import { findRepository } from '../../../src/node/repository';
+import { foldersUpward, sharedReason, type SearchBounds } from '../../../src/node/root-search';
 import { cleanupTemps, tempDir } from './cli-process';
 
 const ME = 1000;

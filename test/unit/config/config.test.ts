@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { CONFIG_SCHEMA } from '../../../src/core/schema/schema-registry';
 import { SchemaValidator } from '../../../src/core/schema/validator';
 import { NO_ENGINE } from '../../../src/core/text/repository-pattern';
-import { re2RegexEngine } from '../../../src/cli/re2-regex-engine';
+import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
 
 const validator = new SchemaValidator();
 // The CLI and the extension run repository patterns on RE2; so do these tests, unless they say otherwise.

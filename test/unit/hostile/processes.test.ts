@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { findExecutable, nodeExecutableSearch } from '../../../src/cli/find-executable';
+import { findExecutable, nodeExecutableSearch } from '../../../src/node/find-executable';
 import { buildCli, cleanupTemps, exists, git, TODAY } from '../cli/cli-process';
 import { hostileRepo, type HostileRepo } from './hostile-repo';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem } from '../../../src/cli/node-file-system';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { isOutsideWorkspace, OutsideWorkspaceError, type FileSystemPort } from '../../../src/core/port/file-system';
 import { MemoryFileSystem } from '../support/memory-file-system';
 

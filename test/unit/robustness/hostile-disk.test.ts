@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem } from '../../../src/cli/node-file-system';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { collectDecisionFiles } from '../../../src/core/workspace/collect-files';
 import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
 import { loadConfig } from '../../../src/core/workspace/load-config';
@@ -11,7 +11,7 @@ import { brief, TODAY } from '../support/workspace';
 import { bounded, cleanAdr } from './robustness-support';
 
 /**
- * Issue 5, walking a folder on a real disk (through the CLI's NodeFileSystem): a directory symlink
+ * Issue 5, walking a folder on a real disk (through the Node NodeFileSystem): a directory symlink
  * loop, a FIFO named `*.md` (a read would block forever), invalid UTF-8 and a binary file. The
  * walk ends, each record is read once, and each unreadable file gets one file-readable finding.
  */

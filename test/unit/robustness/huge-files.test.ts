@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem } from '../../../src/cli/node-file-system';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { defaultConfig } from '../../../src/core/config/config';
 import { completionsAt } from '../../../src/core/editor/completions';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';

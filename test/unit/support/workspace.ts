@@ -1,4 +1,4 @@
-import { re2RegexEngine } from '../../../src/cli/re2-regex-engine';
+import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
 import type { Limits } from '../../../src/core/parse/limits';
 import type { RegexEngine } from '../../../src/core/port/regex-engine';
 import type { Finding } from '../../../src/core/rules/rule';

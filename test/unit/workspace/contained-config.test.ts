@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem } from '../../../src/cli/node-file-system';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { defaultConfig } from '../../../src/core/config/config';
 import { draftRecord } from '../../../src/core/lifecycle/draft-record';
 import { discoverFolders } from '../../../src/core/workspace/discover-folders';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem } from '../../../src/cli/node-file-system';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { readDecisionText } from '../../../src/core/workspace/read-text';
 
 describe('readDecisionText: a file over maxFileBytes is cut at a character boundary', () => {

@@ -3,7 +3,7 @@
  * 16 MB WebAssembly heap holds (about 4,500), then asks the first and the last one. Emscripten
  * prints the out-of-memory abort to stderr here, not in mocha's output.
  */
-import { re2RegexEngine } from '../../../../src/cli/re2-regex-engine';
+import { re2RegexEngine } from '../../../../src/node/re2-regex-engine';
 
 const first = re2RegexEngine.compile('^[a-z]+(-[a-z]+)*$', 'u');
 let compiled = 0;

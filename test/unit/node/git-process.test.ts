@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { findExecutable, nodeExecutableSearch } from '../../../src/cli/find-executable';
-import { gitEnvironment } from '../../../src/cli/git-process';
-import { gitUserName } from '../../../src/cli/git-user';
-import { cleanupTemps, exists, git, tempDir } from './cli-process';
+import { findExecutable, nodeExecutableSearch } from '../../../src/node/find-executable';
+import { gitEnvironment } from '../../../src/node/git-process';
+import { gitUserName } from '../../../src/node/git-user';
+import { cleanupTemps, exists, git, tempDir } from '../cli/cli-process';
 
 describe('git, run for a record\'s owner: by absolute path, in the repository Legible found', function () {
   this.timeout(30_000);

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+// fs.promises, which Node loads on first use: importing node:fs/promises would load it on activation.
+import { promises as fsp } from 'node:fs';
 import { resolve } from 'node:path';
 import { joinPath } from '../core/port/paths';
-import { toPortable } from './context';
+import { toPortable } from './portable-path';
 import { NodeFileSystem } from './node-file-system';
 import { findMarkedFolder, processBounds, type SearchBounds } from './root-search';
 
@@ -33,7 +34,7 @@ export async function findRepository(from: string, fs = new NodeFileSystem(), bo
 
 /** A `.git` file says `gitdir: <path>`, absolute or relative to the work tree. */
 async function linkedGitDir(fs: NodeFileSystem, root: string, dotGit: string): Promise<string | undefined> {
-  const text = await readFile(dotGit, 'utf8').catch(() => '');
+  const text = await fsp.readFile(dotGit, 'utf8').catch(() => '');
   // A line scan: `^gitdir:\s*(.+?)\s*$` was quadratic on a long run of blanks in a crafted `.git` file.
   const path = text.split(/\r?\n/).find((line) => line.startsWith('gitdir:'))?.slice('gitdir:'.length).trim();
   if (!path) return undefined;

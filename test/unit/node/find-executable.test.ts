@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { findExecutable, nodeExecutableSearch, type ExecutableSearch } from '../../../src/cli/find-executable';
-import { cleanupTemps, tempDir } from './cli-process';
+import { findExecutable, nodeExecutableSearch, type ExecutableSearch } from '../../../src/node/find-executable';
+import { cleanupTemps, tempDir } from '../cli/cli-process';
 
 /** A search over a made-up disk: `files` are the executables that exist; `asked` records every file looked at. */
 function fake(over: Partial<ExecutableSearch> & { files: readonly string[] }): ExecutableSearch & { asked: string[] } {

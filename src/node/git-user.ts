@@ -1,5 +1,5 @@
 import type { GitPort } from '../core/port/git';
-import { toPortable } from './context';
+import { toPortable } from './portable-path';
 import { runGit } from './git-process';
 import { findRepository } from './repository';
 

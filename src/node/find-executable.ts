@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+// fs.promises, which Node loads on first use: importing node:fs/promises would load it on activation.
+import { constants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -103,9 +103,9 @@ export function nodeExecutableSearch(untrusted: readonly string[], env: NodeJS.P
     current: process.cwd(),
     untrusted,
     isExecutable: async (file) => {
-      const found = await stat(file).catch(() => undefined);
+      const found = await fsp.stat(file).catch(() => undefined);
       if (!found?.isFile()) return false;
-      return platform === 'win32' || (await access(file, constants.X_OK).then(() => true, () => false));
+      return platform === 'win32' || (await fsp.access(file, constants.X_OK).then(() => true, () => false));
     },
   };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { timeSlices } from '../../../src/cli/time-slices';
+import { timeSlices } from '../../../src/node/time-slices';
 
 describe('timeSlices: when the extension host gets a turn during a scan', () => {
   it('asks for no turn while the slice lasts', () => {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import type * as Crypto from 'node:crypto';
+// fs.promises, which Node loads on first use: importing node:fs/promises would load it on activation.
+import { constants, promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -25,13 +25,13 @@ export async function writeAtomically(path: string, data: Uint8Array, options: A
   const temporary = await writeTemporary(path, data, options.mode);
   try {
     if (options.beforeRename && !(await options.beforeRename())) {
-      await unlink(temporary);
+      await fsp.unlink(temporary);
       return false;
     }
-    await rename(temporary, path);
+    await fsp.rename(temporary, path);
     return true;
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await fsp.unlink(temporary).catch(() => undefined);
     throw error;
   }
 }
@@ -39,11 +39,14 @@ export async function writeAtomically(path: string, data: Uint8Array, options: A
 /** `.NAME.legible-RANDOM.tmp` beside the target: same file system (so rename is atomic), never a `.md`. */
 async function writeTemporary(path: string, data: Uint8Array, mode: number | undefined): Promise<string> {
   const permissions = mode === undefined ? 0o666 : mode & 0o7777;
+  // node:crypto is required here, on the first write: the extension's activation does not load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { randomBytes } = require('node:crypto') as typeof Crypto;
   for (let attempt = 0; ; attempt++) {
     const temporary = join(dirname(path), `.${basename(path)}.legible-${randomBytes(6).toString('hex')}.tmp`);
     let handle;
     try {
-      handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, permissions);
+      handle = await fsp.open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, permissions);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 8) continue;
       throw error;
@@ -55,7 +58,7 @@ async function writeTemporary(path: string, data: Uint8Array, mode: number | und
       await handle.sync();
     } catch (error) {
       await handle.close().catch(() => undefined);
-      await unlink(temporary).catch(() => undefined);
+      await fsp.unlink(temporary).catch(() => undefined);
       throw error;
     }
     await handle.close();

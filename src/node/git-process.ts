@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import * as path from 'node:path';
 import { findExecutable, nodeExecutableSearch } from './find-executable';
 
@@ -51,6 +51,9 @@ export function gitEnvironment(env: NodeJS.ProcessEnv, workTree: string, platfor
 export async function runGit(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const git = await findExecutable('git', nodeExecutableSearch([workTree], env));
   if (git === undefined) return undefined;
+  // node:child_process is required here, on the first git run: the extension's activation does not load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execFile } = require('node:child_process') as typeof ChildProcess;
   return new Promise((resolve) => {
     try {
       execFile(git, args, { cwd: workTree, env: gitEnvironment(env, workTree), encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true, shell: false }, (error, stdout) => resolve(error ? undefined : stdout));

@@ -1,8 +1,9 @@
-import { lstat, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
+// fs.promises, which Node loads on first use: importing node:fs/promises would load it on activation.
+import { promises as fsp } from 'node:fs';
+import type * as Os from 'node:os';
 import { dirname, isAbsolute } from 'node:path';
 import { isInside, joinPath } from '../core/port/paths';
-import { toPortable } from './context';
+import { toPortable } from './portable-path';
 import type { NodeFileSystem } from './node-file-system';
 
 /**
@@ -22,7 +23,9 @@ export interface SearchBounds {
 
 /** The bounds of this process: its user's home and id. */
 export function processBounds(warn?: (message: string) => void): SearchBounds {
-  const home = homedir();
+  // node:os is required here, on the first search: the extension's activation does not load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const home = (require('node:os') as typeof Os).homedir();
   return { home: home && isAbsolute(home) ? toPortable(home) : undefined, platform: process.platform, uid: process.getuid?.(), warn };
 }
 
@@ -70,10 +73,10 @@ export function sharedReason(folder: Ownership, marker: Ownership | undefined, b
  * 777). The marker by lstat: a planted link is the planter's.
  */
 export async function sharedFolderProblem(dir: string, markers: readonly string[], bounds: SearchBounds): Promise<{ marker: string; reason: string } | undefined> {
-  const folder = await stat(dir).catch(() => undefined);
+  const folder = await fsp.stat(dir).catch(() => undefined);
   if (!folder) return undefined;
   for (const name of markers) {
-    const marker = await lstat(joinPath(dir, name)).catch(() => undefined);
+    const marker = await fsp.lstat(joinPath(dir, name)).catch(() => undefined);
     if (!marker) continue;
     const reason = sharedReason(folder, marker, bounds);
     if (reason) return { marker: joinPath(dir, name), reason };
@@ -103,7 +106,7 @@ export async function findMarkedFolder(fs: NodeFileSystem, start: string, marker
 export async function mayAdopt(dir: string, start: string, markers: readonly string[], bounds: SearchBounds): Promise<boolean> {
   if (dir === start) return true;
   if (!foldersUpward(start, bounds).includes(dir)) return false;
-  const folder = await stat(dir).catch(() => undefined);
+  const folder = await fsp.stat(dir).catch(() => undefined);
   if (!folder || sharedReason(folder, undefined, bounds)) return false;
   return !(await sharedFolderProblem(dir, markers, bounds));
 }

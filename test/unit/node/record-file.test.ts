@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { chmod, link, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readRecord, replaceRecord } from '../../../src/cli/record-file';
+import { readRecord, replaceRecord } from '../../../src/node/record-file';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem, SLOW_READS_MS, STALLED_READ_MS } from '../../../src/cli/node-file-system';
+import { NodeFileSystem, SLOW_READS_MS, STALLED_READ_MS } from '../../../src/node/node-file-system';
 
 /** A clock under which the n-th timed read takes durations[n] ms (the last one repeats). */
 function readsTaking(...durations: number[]): () => number {
