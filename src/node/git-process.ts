@@ -42,13 +42,20 @@ export function gitEnvironment(env: NodeJS.ProcessEnv, workTree: string, platfor
   return out;
 }
 
+/** A call's own bounds, for output that is a list rather than a name (`ls-files`). */
+export interface GitBounds {
+  readonly maxOutputBytes?: number;
+  readonly timeoutMs?: number;
+}
+
 /**
  * Runs git in `workTree` and returns its stdout, or undefined when git is not installed (on PATH,
- * outside the repository and the current folder), fails, takes over 5 s or prints over 64 KB.
+ * outside the repository and the current folder), fails, takes over 5 s or prints over 64 KB
+ * (or the caller's own `bounds`).
  * Git is started by its absolute path, never through a shell, so nothing in the repository is run
  * in its place and no argument is parsed twice.
  */
-export async function runGit(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function runGit(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv = process.env, bounds: GitBounds = {}): Promise<string | undefined> {
   const git = await findExecutable('git', nodeExecutableSearch([workTree], env));
   if (git === undefined) return undefined;
   // node:child_process is required here, on the first git run: the extension's activation does not load it.
@@ -56,7 +63,7 @@ export async function runGit(args: readonly string[], workTree: string, env: Nod
   const { execFile } = require('node:child_process') as typeof ChildProcess;
   return new Promise((resolve) => {
     try {
-      execFile(git, args, { cwd: workTree, env: gitEnvironment(env, workTree), encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true, shell: false }, (error, stdout) => resolve(error ? undefined : stdout));
+      execFile(git, args, { cwd: workTree, env: gitEnvironment(env, workTree), encoding: 'utf8', timeout: bounds.timeoutMs ?? TIMEOUT_MS, maxBuffer: bounds.maxOutputBytes ?? MAX_OUTPUT_BYTES, windowsHide: true, shell: false }, (error, stdout) => resolve(error ? undefined : stdout));
     } catch {
       resolve(undefined);
     }

@@ -4,7 +4,11 @@ import { choice, flag, nonNegativeInteger, stringOption, todayOption } from '../
 import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
-import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
+import { openWorkspace, requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
+import { scanCode } from '../code/code-scan';
+import { lintCode } from '../../core/lint/lint-code';
+import type { DecisionIndex } from '../../core/index/decision-index';
+import type { Finding } from '../../core/rules/rule';
 import { findRepository } from '../../node/repository';
 import type { LintCache } from '../scan/lint-cache';
 import { DEFAULT_CACHE_HELP, openCache } from '../scan/open-cache';
@@ -36,6 +40,14 @@ export const lintCommand: Command = {
       '  decisions folder; a file is linted with its folder\'s records in the index, so references',
       '  resolve, but only its own findings are printed. A folder with no records is a warning, not a',
       '  failure, whether it is named here or in .legible.json.',
+      '',
+      'Code (unless "code": { "enabled": false } in .legible.json):',
+      '  With no paths, every tracked text file outside the decisions folders, node_modules and build',
+      '  output (dist, out, build, target, coverage), up to 1 MB and not binary, is scanned for',
+      '  citations of records (ADR-0007, RFC-0012, EXIT-0011, a folder\'s own prefix), and every',
+      '  record\'s governs globs are matched against the tracked files (git ls-files; without git, the',
+      '  files below the root). "code": { "include": [...], "exclude": [...] } narrows the scan. With',
+      '  paths, only governs is matched, for the records named; no code file is scanned.',
       '',
       'Paths printed are relative to the current folder, except --format github (relative to the',
       'repository root, the folder holding .git, as GitHub resolves them) and sarif (relative to the',
@@ -70,6 +82,7 @@ export const lintCommand: Command = {
     if (cache) await saveCache(cache, context);
     if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();
+    if (opened.loaded.config.code.enabled) await addCodeFindings(byFile, workspace.index, opened, context, args.positionals.length > 0);
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
     warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !args.positionals.length && !opened.loaded.config.folders.length, context);
@@ -101,6 +114,19 @@ function warnEmptyFolders(folders: readonly string[], linted: readonly string[],
   const empty = folders.filter((folder) => !linted.some((path) => isInside(folder, path)));
   if (discovered && empty.length < folders.length) return;
   for (const folder of empty) context.warn(`${displayPath(context.cwd, folder)} holds no decision records yet (no Markdown file outside the "ignore" patterns); is it the folder you meant?`);
+}
+
+/**
+ * The rules about records and code. Without paths: every code file is scanned for citations and
+ * every record's `governs` matched. With paths, only `governs` is matched (its findings print for
+ * the records named): a code file named on the command line is not a record, and scanning the
+ * whole repository for one record's sake would make `lint <record>` cost a full scan.
+ */
+async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, opened: OpenedWorkspace, context: CliContext, withPaths: boolean): Promise<void> {
+  const facts = await scanCode(opened, index, context, withPaths ? { scan: [] } : {});
+  // New lists: the workspace's own must not change under it.
+  for (const finding of lintCode(index, facts, opened.loaded.config)) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  for (const [path, list] of byFile) byFile.set(path, [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }
 
 /** A cache that cannot be written costs the next run time, not this run its result. */

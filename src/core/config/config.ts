@@ -5,6 +5,7 @@ import type { SchemaValidator } from '../schema/validator';
 import type { Severity } from '../rules/rule';
 import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
 import { compileGlob, globPattern } from './glob';
+import { compileRepositoryGlob, type RepositoryGlob } from '../code/repository-globs';
 import { folderSettingsFrom, type FolderSettings } from './folder-settings';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from './placeholder-pattern';
 
@@ -32,6 +33,16 @@ export interface ResolvedConfig {
   /** `ignore` globs (glob.ts): matched against a file's name and its workspace-relative path. */
   readonly ignore: readonly CompiledPattern[];
   readonly limits: Limits;
+  /** Which code files `lint` scans for citations (core/code/code-files.ts). */
+  readonly code: CodeSettings;
+}
+
+export interface CodeSettings {
+  /** False: no code file is read, no citation or `governs` rule runs. */
+  readonly enabled: boolean;
+  /** Files scanned for citations; undefined: every tracked file (default excludes aside). */
+  readonly include?: readonly RepositoryGlob[];
+  readonly exclude: readonly RepositoryGlob[];
 }
 
 export interface ConfigProblem {
@@ -63,6 +74,7 @@ export function defaultConfig(): ResolvedConfig {
     sections: defaultSections(),
     ignore: DEFAULT_IGNORE.map(globPattern),
     limits: DEFAULT_LIMITS,
+    code: { enabled: true, exclude: [] },
   };
 }
 
@@ -84,6 +96,7 @@ type RawConfig = {
   sections?: Partial<Record<RecordType, string[]>>;
   ignore?: string[];
   limits?: Partial<Limits>;
+  code?: { enabled?: unknown; include?: unknown; exclude?: unknown };
 };
 
 export function normalizeConfig(raw: unknown, options: NormalizeOptions): { config: ResolvedConfig; problems: ConfigProblem[] } {
@@ -142,6 +155,7 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
       sections,
       ignore,
       limits: limitsFrom(record(value.limits, isCount)),
+      code: codeSettings(value.code, options.regexEngine, problems),
     },
     problems,
   };
@@ -150,6 +164,24 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
 /** The paths of `folders`, whether written as a string or as `{ "path": … }`. */
 function folderPaths(items: unknown): unknown[] {
   return Array.isArray(items) ? items.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? (item as { path?: unknown }).path : item)) : [];
+}
+
+/** `code`: a glob that cannot be followed is left out with a problem, as an `ignore` glob is. */
+function codeSettings(raw: RawConfig['code'], engine: RegexEngine | undefined, problems: ConfigProblem[]): CodeSettings {
+  const settings = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  const globs = (key: 'include' | 'exclude'): RepositoryGlob[] | undefined => {
+    const list = settings[key];
+    if (!Array.isArray(list)) return undefined;
+    const out: RepositoryGlob[] = [];
+    for (const [i, glob] of list.slice(0, MAX_IGNORE_GLOBS).entries()) {
+      if (typeof glob !== 'string' || glob.trim() === '') continue;
+      const compiled = compileRepositoryGlob(glob, engine);
+      if ('glob' in compiled) out.push(compiled.glob);
+      else problems.push({ pointer: `/code/${key}/${i}`, message: `code.${key} ${JSON.stringify(glob)} ${compiled.problem}` });
+    }
+    return out;
+  };
+  return { enabled: settings.enabled !== false, include: globs('include'), exclude: globs('exclude') ?? [] };
 }
 
 function raisedLimit(key: string, ceiling: unknown): string {

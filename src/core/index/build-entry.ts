@@ -3,7 +3,7 @@ import type { DecisionDocument } from '../document/decision-document';
 import { basename, dirname, joinPath } from '../port/paths';
 import { isRecordType, type RecordType } from '../schema/schema-registry';
 import type { Range } from '../text/position';
-import type { DecisionEntry, IdRef, LinkRef } from './decision-entry';
+import type { DecisionEntry, GlobRef, IdRef, LinkRef } from './decision-entry';
 import { parseIdRef } from './ids';
 import { recordNameOf } from '../numbering/record-name';
 import { disabledRules } from '../lint/suppressions';
@@ -181,6 +181,11 @@ export function buildEntry(doc: DecisionDocument, folder: string, placeholder: C
     decisions: isExitPlan ? ids('decisions', data.decisions) : NONE,
     plan,
     artifacts,
+    governs: orNone(
+      (Array.isArray(data.governs) ? data.governs : [])
+        .map((glob, i) => ({ glob: text(given(glob, `/governs/${i}`)), range: at(`/governs/${i}`) ?? firstLine }))
+        .filter((g): g is GlobRef => g.glob !== undefined && g.glob.trim() !== ''),
+    ),
     tags: list(data.tags, items('/tags')),
     placeholders: open.size ? [...open.keys()].map(interned) : NONE,
     anchor: at('/title') ?? lineRange(0),

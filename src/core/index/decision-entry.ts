@@ -12,6 +12,12 @@ export interface IdRef {
   readonly range: Range;
 }
 
+/** A `governs` glob as written, and where. */
+export interface GlobRef {
+  readonly glob: string;
+  readonly range: Range;
+}
+
 /** A local link (artifacts) as written, and the path it points at. */
 export interface LinkRef {
   readonly target: string;
@@ -52,6 +58,8 @@ export interface DecisionEntry {
   readonly decisions: readonly IdRef[];
   readonly plan?: IdRef;
   readonly artifacts: readonly LinkRef[];
+  /** `governs`: the code the record governs, as repository-relative globs (core/code/governs-globs.ts). Absent in entries cached before it existed. */
+  readonly governs?: readonly GlobRef[];
   readonly tags: readonly string[];
   /**
    * JSON Pointers of the frontmatter values still template placeholders (`/risk/level`,

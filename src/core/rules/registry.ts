@@ -14,6 +14,11 @@ import { singlePointOfKnowledge } from './single-point-of-knowledge';
 import { oneWayDoorSingleDecider } from './one-way-door-single-decider';
 import { fileReadable } from './file-readable';
 import { linkOutsideRepository } from './link-outside-repository';
+import { governsGlobInvalid } from './governs-glob-invalid';
+import { governsMatchesNothing } from './governs-matches-nothing';
+import { governsTooBroad } from './governs-too-broad';
+import { codeReferenceResolves } from './code-reference-resolves';
+import { codeCitesSuperseded } from './code-cites-superseded';
 
 /** The one list of rules. The CLI, the extension, SARIF metadata and the README table all read it. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +37,11 @@ export const RULES: readonly Rule[] = [
   oneWayDoorSingleDecider,
   fileReadable,
   linkOutsideRepository,
+  governsGlobInvalid,
+  governsMatchesNothing,
+  governsTooBroad,
+  codeReferenceResolves,
+  codeCitesSuperseded,
 ];
 
 export const RULE_DOCS_BASE = 'https://github.com/legible-dev/legible/blob/main/README.md';

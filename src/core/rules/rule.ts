@@ -7,11 +7,15 @@ import type { SchemaValidator } from '../schema/validator';
 import type { ResolvedConfig } from '../config/config';
 import type { DecisionIndex } from '../index/decision-index';
 import type { DecisionEntry } from '../index/decision-entry';
+import type { CodeFacts } from '../code/code-facts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** What a rule needs to run: the frontmatter alone, the parsed body, or the whole index. */
-export type RuleScope = 'document' | 'body' | 'workspace';
+/**
+ * What a rule needs to run: the frontmatter alone, the parsed body, the whole index, or the code
+ * (the tracked files, `governs` matched against them, the citations in them: core/code/).
+ */
+export type RuleScope = 'document' | 'body' | 'workspace' | 'code';
 
 export interface RuleMeta {
   readonly id: string;
@@ -104,6 +108,18 @@ export interface WorkspaceRuleContext {
   report(path: string, report: Report & { readonly range: Range }): void;
 }
 
+/**
+ * A rule about records and the code they govern or that cites them. Runs only where the code was
+ * read (`legible lint` without paths): never on a keystroke in a record.
+ */
+export interface CodeRuleContext {
+  readonly index: DecisionIndex;
+  readonly config: ResolvedConfig;
+  readonly code: CodeFacts;
+  /** `path` is absolute: a record's, or a code file's (`joinPath(code.root, file)`). */
+  report(path: string, report: Report & { readonly range: Range }): void;
+}
+
 export interface DocumentRule extends RuleMeta {
   readonly scope: 'document';
   check(context: DocumentRuleContext): void;
@@ -125,4 +141,9 @@ export interface WorkspaceRule extends RuleMeta {
   check(context: WorkspaceRuleContext): Promise<void> | void;
 }
 
-export type Rule = DocumentRule | BodyRule | WorkspaceRule;
+export interface CodeRule extends RuleMeta {
+  readonly scope: 'code';
+  check(context: CodeRuleContext): void;
+}
+
+export type Rule = DocumentRule | BodyRule | WorkspaceRule | CodeRule;

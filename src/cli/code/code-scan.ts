@@ -1,0 +1,45 @@
+import { gatherCodeFacts, type CodeFacts } from '../../core/code/code-facts';
+import { walkFiles } from '../../core/code/walk-files';
+import type { DecisionIndex } from '../../core/index/decision-index';
+import type { RepositoryPort } from '../../core/port/repository';
+import { re2RegexEngine } from '../../node/re2-regex-engine';
+import { displayPath, type CliContext } from '../context';
+import { joinPath } from '../../core/port/paths';
+import type { OpenedWorkspace } from '../open-workspace';
+import { interimRepository } from './interim-repository';
+
+/**
+ * The files of the workspace as git tracks them (relative to the workspace root); without git, or
+ * outside a repository, the files a walk finds (no links followed, dependencies and build output
+ * left out). Undefined only when neither answers.
+ */
+export async function workspaceFiles(opened: OpenedWorkspace, context: CliContext, repository: RepositoryPort = interimRepository(opened.root, context.env)): Promise<readonly string[]> {
+  const tracked = await repository.trackedFiles();
+  if (tracked) return tracked;
+  const walked = await walkFiles(opened.fs, opened.root);
+  if (!walked.complete) context.warn(`${displayPath(context.cwd, opened.root)} holds more than ${walked.files.length} files and is no git repository: only the first ${walked.files.length} are matched against governs and scanned for citations.`);
+  return walked.files;
+}
+
+export interface CodeScanOptions {
+  /** Files to scan for citations (repository-relative); default every code file; `[]` none. */
+  readonly scan?: readonly string[];
+}
+
+/** `governs` matched and code scanned for `lint` and `explain`, with the CLI's file system and RE2. */
+export async function scanCode(opened: OpenedWorkspace, index: DecisionIndex, context: CliContext, options: CodeScanOptions = {}): Promise<CodeFacts> {
+  const facts = await gatherCodeFacts({
+    index,
+    config: opened.loaded.config,
+    root: opened.root,
+    tracked: await workspaceFiles(opened, context),
+    folders: opened.folders,
+    fs: opened.fs,
+    regexEngine: re2RegexEngine,
+    scan: options.scan,
+  });
+  for (const [path, found] of facts.citations) {
+    if (found.total > found.citations.length) context.warn(`${displayPath(context.cwd, joinPath(opened.root, path))} cites records ${found.total} times; only the first ${found.citations.length} citations are checked.`);
+  }
+  return facts;
+}
