@@ -6,6 +6,7 @@ import type { Command } from './commands/command';
 import { indexCommand } from './commands/write-index';
 import { lintCommand } from './commands/lint';
 import { listCommand } from './commands/list';
+import { explainCommand } from './commands/explain';
 import { migrateCommand } from './commands/migrate';
 import { newCommand } from './commands/new';
 import { reportCommand } from './commands/report';
@@ -16,7 +17,7 @@ import { printableKeepingBreaks, printableLine } from '../core/text/printable';
 import { commandHelp, mainHelp } from './help';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand];
+const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand, explainCommand];
 
 /** Dispatches `legible <command> …` and turns every failure into an exit code: 0, 1, or 2. */
 async function main(argv: readonly string[], context: CliContext): Promise<number> {

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { CitationForms, scanCitations } from '../../core/code/citations';
+import { readCodeText } from '../../core/code/code-files';
+import { explainFile, renderExplainMarkdown, type FileExplanation } from '../../core/code/explain';
+import { isInside, relativePath } from '../../core/port/paths';
+import { printableKeepingBreaks, printableJson } from '../../core/text/printable';
+import { re2RegexEngine } from '../../node/re2-regex-engine';
+import { toPortable } from '../../node/portable-path';
+import { choice, stringOption, todayOption, UsageError } from '../args';
+import { scanCode } from '../code/code-scan';
+import { displayPath } from '../context';
+import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
+import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
+
+const EXPLAIN_FORMATS = ['md', 'json'] as const;
+
+const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' };
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: 'For each file: the decisions that govern it and the records it cites.',
+  usage: 'explain <paths…> [options]',
+  options: {
+    format: { type: 'string', short: 'f', value: 'format', description: 'md (default) or json.' },
+    ...TODAY_OPTION,
+    ...HELP_OPTION,
+  },
+  details: () =>
+    [
+      'Paths: files of the workspace (a file need not exist any more: governs still matches its path).',
+      '',
+      'A file is governed by a record whose governs globs match it (the last matching glob decides;',
+      '! excludes). Citations are record ids in the file\'s text (ADR-0007, RFC-0012, EXIT-0011, a',
+      'folder\'s own prefix). Each record comes with its status, door, risk, owners, holders,',
+      'successors and the records that replaced it. Record links are relative to the current folder.',
+    ].join('\n'),
+  async run(args, context) {
+    const format = choice(stringOption(args, 'format'), EXPLAIN_FORMATS, 'md', 'format');
+    const today = todayOption(stringOption(args, 'today'));
+    if (!args.positionals.length) throw new UsageError('name the files to explain (legible explain src/ledger.ts)');
+    const opened = await openWorkspace(context, args.positionals);
+    const folders = requireFolders(opened, context, 'explain');
+    const paths = args.positionals.map((given) => {
+      const path = toPortable(resolve(context.cwd, given));
+      if (!isInside(opened.root, path) || path === opened.root) throw new UsageError(`${given} is not a file inside the workspace (${displayPath(context.cwd, opened.root)})`);
+      return path;
+    });
+    const workspace = await scanWorkspace(opened, folders, today, { body: false });
+    const index = workspace.index;
+    const facts = await scanCode(opened, index, context, { scan: [] });
+    const forms = new CitationForms(index.entries());
+    const files: FileExplanation[] = [];
+    for (const path of paths) {
+      const read = await readCodeText(opened.fs, path);
+      const citations = 'text' in read ? scanCitations(read.text, forms) : { unread: UNREAD[read.skipped] };
+      files.push(explainFile(index, facts.governs, relativePath(opened.root, path), citations, re2RegexEngine));
+    }
+    if (format === 'json') {
+      const json = JSON.stringify(files, (key, value: unknown) => (key === 'path' && typeof value === 'string' && value.startsWith('/') ? displayPath(context.cwd, value) : value), 2);
+      context.out(`${printableJson(json)}\n`);
+    } else context.out(printableKeepingBreaks(renderExplainMarkdown(files, (path) => displayPath(context.cwd, path))));
+    return 0;
+  },
+};
