@@ -22,7 +22,8 @@ function expectedKeys(fixture: FixtureCase): string[] {
 }
 
 function fixturePath(finding: Finding): string {
-  return finding.path.startsWith(`${DECISIONS}/`) ? finding.path.slice(DECISIONS.length + 1) : finding.path;
+  // A code file lies at the workspace root; its fixture, below the scenario's `code/`.
+  return finding.path.startsWith(`${DECISIONS}/`) ? finding.path.slice(DECISIONS.length + 1) : `code/${finding.path}`;
 }
 
 function triggered(fixture: FixtureCase, ruleId: string): boolean {
@@ -47,8 +48,8 @@ describe('rule fixtures (test/fixtures/rules)', () => {
   for (const fixture of cases) {
     it(fixture.name, async () => {
       assert.deepEqual(fixture.problems, [], 'malformed markers');
-      assert.ok(fixture.expected.size > 0, 'a fixture holds at least one Markdown file');
-      const { findings } = await lintFiles(fixture.files);
+      assert.ok([...fixture.expected.keys()].some((file) => file.endsWith('.md')), 'a fixture holds at least one Markdown file');
+      const { findings } = await lintFiles(fixture.files, { code: true });
       const actual = findings.map((f) => key(fixturePath(f), f.range.start.line + 1, f.ruleId)).sort();
       const expected = expectedKeys(fixture);
       const detail = findings.map((f) => `  ${key(fixturePath(f), f.range.start.line + 1, f.ruleId)} (${f.severity}): ${f.message}`).join('\n');

@@ -26,6 +26,8 @@ export interface ParsedMarkers {
 
 const HTML_MARKER = /<!--\s*expect(?:-line\s+(\d+))?\s*:\s*(.*?)\s*-->/g;
 const YAML_MARKER = /(?:^|\s)#\s*expect(?:-line\s+(\d+))?\s*:\s*(.*?)\s*$/;
+/** In a code file (a fixture's `code/` folder): a line comment, `// expect: …` or `# expect: …`, on any line. */
+const CODE_MARKER = /(?:\/\/|#)\s*expect\s*:\s*(.*?)\s*$/;
 const LOOKS_LIKE_MARKER = /\bexpect(?:-line\b[^:]*)?:/;
 const ITEM = /^([a-z][a-z0-9-]*)(?:\s*\((error|warning|info)\))?$/;
 const FENCE = /^(---|\+\+\+)[ \t]*$/;
@@ -38,9 +40,9 @@ function frontmatterLines(lines: readonly string[]): { first: number; end: numbe
   return { first: 0, end: lines.length }; // unclosed: the whole file reads as frontmatter
 }
 
-export function parseMarkers(text: string, knownRules: ReadonlySet<string>): ParsedMarkers {
+export function parseMarkers(text: string, knownRules: ReadonlySet<string>, kind: 'markdown' | 'code' = 'markdown'): ParsedMarkers {
   const lines = text.split(/\r\n|\r|\n/);
-  const region = frontmatterLines(lines);
+  const region = kind === 'code' ? undefined : frontmatterLines(lines);
   const expectations: Expectation[] = [];
   const problems: string[] = [];
   const take = (lineNo: number, target: string | undefined, list: string, where: string): void => {
@@ -60,7 +62,12 @@ export function parseMarkers(text: string, knownRules: ReadonlySet<string>): Par
     const lineNo = i + 1;
     const where = `line ${lineNo}`;
     let found = false;
-    for (const match of content.matchAll(HTML_MARKER)) {
+    const code = kind === 'code' ? CODE_MARKER.exec(content) : null;
+    if (code) {
+      found = true;
+      take(lineNo, undefined, code[1], where);
+    }
+    for (const match of kind === 'code' ? [] : content.matchAll(HTML_MARKER)) {
       found = true;
       take(lineNo, match[1], match[2], where);
     }

@@ -12,7 +12,10 @@ export interface FixtureCase {
   readonly rule: string;
   /** `rule/0001-x.md` or `rule/scenario/`. */
   readonly name: string;
-  /** Workspace-relative path → bytes (`.legible.json` at the root, the rest in docs/decisions). */
+  /**
+   * Workspace-relative path → bytes (`.legible.json` and the files below `code/` at the root, the
+   * rest in docs/decisions).
+   */
   readonly files: Readonly<Record<string, Uint8Array>>;
   /** Fixture-relative file → expected findings. */
   readonly expected: ReadonlyMap<string, readonly Expectation[]>;
@@ -40,9 +43,11 @@ function load(rule: string, name: string, dir: string, relFiles: readonly string
       files['.legible.json'] = bytes;
       continue;
     }
-    files[`${DECISIONS}/${rel}`] = bytes;
-    if (!rel.endsWith('.md')) continue;
-    const markers = parseMarkers(Buffer.from(bytes).toString('utf8'), knownRules);
+    // `code/…` is code of the repository, at the workspace root, with `// expect:` markers.
+    const code = rel.startsWith('code/');
+    files[code ? rel.slice('code/'.length) : `${DECISIONS}/${rel}`] = bytes;
+    if (!code && !rel.endsWith('.md')) continue;
+    const markers = parseMarkers(Buffer.from(bytes).toString('utf8'), knownRules, code ? 'code' : 'markdown');
     expected.set(rel, [...markers.expectations]);
     problems.push(...markers.problems.map((problem) => `${rel} ${problem}`));
   }

@@ -2,6 +2,8 @@ import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
 import type { Limits } from '../../../src/core/parse/limits';
 import type { RegexEngine } from '../../../src/core/port/regex-engine';
 import type { Finding } from '../../../src/core/rules/rule';
+import { gatherCodeFacts } from '../../../src/core/code/code-facts';
+import { lintCode } from '../../../src/core/lint/lint-code';
 import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
 import { discoverFolders } from '../../../src/core/workspace/discover-folders';
 import { loadConfig, type LoadedConfig } from '../../../src/core/workspace/load-config';
@@ -24,6 +26,11 @@ export interface TestWorkspaceOptions extends MemoryFileSystemOptions {
    * raises one to reach what lies behind it.
    */
   readonly limits?: Partial<Limits>;
+  /**
+   * Also run the code rules (`governs`, citations), as `legible lint` without paths does: the
+   * files given are the repository's tracked files.
+   */
+  readonly code?: boolean;
 }
 
 export interface TestWorkspace {
@@ -53,7 +60,13 @@ export async function lintFiles(files: Readonly<Record<string, FileContent>>, op
   const workspace = new DecisionWorkspace({ fs, root: ROOT, folders, config: loaded.config, validator: loaded.validator, today: options.today ?? TODAY });
   await workspace.scan();
   const byFile = await workspace.findings();
-  const findings = [...byFile.values()].flat().map((finding) => ({ ...finding, path: relative(finding.path) }));
+  const codeFindings: Finding[] = [];
+  if (options.code && loaded.config.code.enabled) {
+    const tracked = [...Object.keys(files), ...(options.config !== undefined ? ['.legible.json'] : [])].sort();
+    const facts = await gatherCodeFacts({ index: workspace.index, config: loaded.config, root: ROOT, tracked, folders, fs, regexEngine: options.regexEngine === null ? undefined : (options.regexEngine ?? re2RegexEngine) });
+    codeFindings.push(...lintCode(workspace.index, facts, loaded.config));
+  }
+  const findings = [...[...byFile.values()].flat(), ...codeFindings].map((finding) => ({ ...finding, path: relative(finding.path) }));
   return {
     fs,
     workspace,
