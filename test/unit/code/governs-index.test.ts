@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { GovernsIndex } from '../../../src/core/code/governs-index';
+import type { CompiledPattern, RegexEngine } from '../../../src/core/port/regex-engine';
+import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
+
+const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function record(path: string, ...globs: string[]) {
+  return { path, governs: globs.map((glob) => ({ glob, range: RANGE })) };
+}
+
+describe('GovernsIndex', () => {
+  const files = ['services/payments/ledger.ts', 'services/payments/events.ts', 'services/fx/rates.ts', 'db/ledger.sql', 'README.md'];
+
+  it('per record: the files it governs and how many each glob matches; per file: the records governing it', () => {
+    const index = GovernsIndex.build(
+      [record('/ws/0001.md', 'services/payments/', '!services/payments/events.ts', '*.sql'), record('/ws/0002.md', 'services/**/events.ts', 'billing/**'), record('/ws/0003.md')],
+      files,
+      re2RegexEngine,
+    );
+    assert.deepEqual(index.get('/ws/0001.md')?.files, ['services/payments/ledger.ts', 'db/ledger.sql']);
+    assert.deepEqual(index.get('/ws/0001.md')?.globs.map((g) => [g.ref.glob, g.count, g.exclude]), [
+      ['services/payments/', 2, false],
+      ['!services/payments/events.ts', 1, true],
+      ['*.sql', 1, false],
+    ]);
+    assert.deepEqual(index.get('/ws/0002.md')?.globs.map((g) => g.count), [1, 0]);
+    assert.equal(index.get('/ws/0003.md'), undefined, 'a record without governs is not in the index');
+    assert.deepEqual(index.governing('services/payments/events.ts'), ['/ws/0002.md']);
+    assert.deepEqual(index.governing('services/payments/ledger.ts'), ['/ws/0001.md']);
+    assert.deepEqual(index.governing('README.md'), []);
+    assert.equal(index.fileCount, files.length);
+  });
+
+  it('a glob that is never followed has its problem and matches nothing; the record\'s other globs still work', () => {
+    const index = GovernsIndex.build([record('/ws/0001.md', '/etc/**', '../x/**', 'db/')], files, re2RegexEngine);
+    const globs = index.get('/ws/0001.md')!.globs;
+    assert.deepEqual(globs.map((g) => [g.problemKind, g.count]), [
+      ['escapes', 0],
+      ['escapes', 0],
+      [undefined, 1],
+    ]);
+    assert.deepEqual(index.get('/ws/0001.md')!.files, ['db/ledger.sql']);
+  });
+
+  it('200,000 tracked files (in memory): one pass, each glob tested a bounded number of times per file', () => {
+    const tracked: string[] = [];
+    for (let i = 0; i < 200_000; i++) tracked.push(`pkg${i % 500}/src/module${i % 7}/file${i}.ts`);
+    let tests = 0;
+    const counting: RegexEngine = {
+      compile(source, flags): CompiledPattern {
+        const inner = re2RegexEngine.compile(source, flags);
+        return { source, test: (value) => (tests++, inner.test(value)) };
+      },
+    };
+    const records = [record('/ws/0001.md', 'pkg1/**/*.ts'), record('/ws/0002.md', '**/module3/**/*.ts', '!pkg2/**/*.ts'), record('/ws/0003.md', 'pkg9/', 'nowhere/**/*.ts')];
+    const index = GovernsIndex.build(records, tracked, counting);
+    assert.equal(index.get('/ws/0001.md')!.files.length, 400);
+    assert.equal(index.get('/ws/0003.md')!.files.length, 400);
+    assert.equal(index.get('/ws/0003.md')!.globs[1].count, 0);
+    const module3 = tracked.filter((path) => path.includes('/module3/') && !path.startsWith('pkg2/')).length;
+    assert.equal(index.get('/ws/0002.md')!.files.length, module3);
+    // RE2-run globs (two stars): a glob anchored at `pkg1` is not even tested outside pkg1, the
+    // others at most once per file and per folder above it (depth 3): linear in the file list.
+    assert.ok(tests <= tracked.length * 3 * 3, `${tests} pattern tests for ${tracked.length} files`);
+  });
+});

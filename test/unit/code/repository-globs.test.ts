@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { compileRepositoryGlob, globMatches, listMatches, PathParts, type RepositoryGlob } from '../../../src/core/code/repository-globs';
+import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
+
+function glob(written: string): RepositoryGlob {
+  const result = compileRepositoryGlob(written, re2RegexEngine);
+  if ('problem' in result) throw new Error(`${written} ${result.problem}`);
+  return result.glob;
+}
+
+function matches(written: string, path: string): boolean {
+  return globMatches(glob(written), new PathParts(path));
+}
+
+function list(globs: readonly string[], path: string): boolean {
+  return listMatches(globs.map(glob), new PathParts(path));
+}
+
+describe('repository globs (governs, code.include/exclude), read as .gitignore reads them', () => {
+  it('a name without / matches a file or a folder of that name at any depth', () => {
+    assert.ok(matches('ledger.ts', 'ledger.ts'));
+    assert.ok(matches('ledger.ts', 'services/payments/ledger.ts'));
+    assert.ok(matches('payments', 'services/payments/ledger.ts'), 'a folder matches what it holds');
+    assert.ok(matches('*.sql', 'db/migrations/0001.sql'));
+    assert.ok(!matches('ledger.ts', 'services/ledger.tsx'));
+    assert.ok(!matches('pay', 'services/payments/ledger.ts'), 'a name matches whole names only');
+  });
+
+  it('a glob with a / is anchored at the repository root', () => {
+    assert.ok(matches('services/payments', 'services/payments/ledger.ts'));
+    assert.ok(!matches('payments/ledger.ts', 'services/payments/ledger.ts'));
+    assert.ok(matches('./services/payments/ledger.ts', 'services/payments/ledger.ts'), 'a leading ./ is the root');
+  });
+
+  it('* stays within a segment, ** crosses folders (none too), names match whatever their case', () => {
+    assert.ok(matches('services/*/ledger.ts', 'services/payments/ledger.ts'));
+    assert.ok(!matches('services/*.ts', 'services/payments/ledger.ts'));
+    assert.ok(matches('services/**/*.ts', 'services/payments/ledger.ts'));
+    assert.ok(matches('services/**/*.ts', 'services/ledger.ts'));
+    assert.ok(matches('**/ledger.ts', 'ledger.ts'));
+    assert.ok(matches('**/ledger.ts', 'a/b/c/ledger.ts'));
+    assert.ok(matches('Services/**', 'services/x.ts'));
+    assert.ok(matches('*', '.github/workflows/ci.yml'), '* matches a leading dot too');
+  });
+
+  it('a trailing / matches folders only', () => {
+    assert.ok(matches('build/', 'build/out.js'));
+    assert.ok(matches('build/', 'tools/build/out.js'));
+    assert.ok(!matches('build/', 'build'), 'a file named build is no folder');
+    assert.ok(matches('services/payments/', 'services/payments/a/b.ts'));
+  });
+
+  it('! excludes what earlier globs matched, and the last glob that matches decides', () => {
+    const globs = ['services/payments/', '!services/payments/events.ts'];
+    assert.ok(list(globs, 'services/payments/ledger.ts'));
+    assert.ok(!list(globs, 'services/payments/events.ts'));
+    assert.ok(!list(['!services/payments/events.ts'], 'services/payments/ledger.ts'), 'an exclusion alone includes nothing');
+    assert.ok(list(['services/', '!*.test.ts', 'services/payments/ledger.test.ts'], 'services/payments/ledger.test.ts'), 'a later glob includes again');
+    assert.ok(!list(['services/', '!*.test.ts'], 'services/payments/ledger.test.ts'));
+  });
+
+  it('an exclusion is read by Legible, never compiled into lookahead', () => {
+    const excluded = glob('!**/*.test.ts');
+    assert.ok(excluded.exclude);
+    assert.doesNotMatch(excluded.pattern.source, /\(\?[=!]/);
+  });
+
+  describe('a glob that is never followed', () => {
+    for (const [written, kind] of [
+      ['/etc/passwd', 'escapes'],
+      ['C:/code/**', 'escapes'],
+      ['c:\\code', 'escapes'],
+      ['~/notes/**', 'escapes'],
+      ['../other/**', 'escapes'],
+      ['services/../../x', 'escapes'],
+      ['!../x', 'escapes'],
+      ['services\\..\\..\\x', 'escapes'],
+      ['', 'invalid'],
+      ['!', 'invalid'],
+      ['/', 'escapes'],
+      [`${'a'.repeat(201)}`, 'invalid'],
+      ['services/!(x)', 'invalid'],
+    ] as const) {
+      it(`${JSON.stringify(written)}: ${kind}`, () => {
+        const result = compileRepositoryGlob(written, re2RegexEngine);
+        assert.ok('problem' in result, `${written} compiled`);
+        assert.equal(result.kind, kind, result.problem);
+      });
+    }
+
+    it('a glob that could backtrack is refused without RE2 and runs on RE2 with it', () => {
+      assert.ok('problem' in compileRepositoryGlob('src/*a*a*a*b'));
+      const withEngine = compileRepositoryGlob('src/*a*a*a*b', re2RegexEngine);
+      assert.ok('glob' in withEngine);
+      // A name that takes a backtracking engine minutes: linear on RE2.
+      assert.ok(!globMatches(withEngine.glob, new PathParts(`src/${'a'.repeat(5000)}`)));
+    });
+  });
+});
