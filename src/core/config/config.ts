@@ -181,7 +181,8 @@ function codeSettings(raw: RawConfig['code'], engine: RegexEngine | undefined, p
     }
     return out;
   };
-  return { enabled: settings.enabled !== false, include: globs('include'), exclude: globs('exclude') ?? [] };
+  const include = globs('include');
+  return { enabled: settings.enabled !== false, ...(include && { include }), exclude: globs('exclude') ?? [] };
 }
 
 function raisedLimit(key: string, ceiling: unknown): string {

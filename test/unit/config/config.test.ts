@@ -157,6 +157,37 @@ describe('normalizeConfig', () => {
     for (const value of ['Amira Haddad <amira@example.com>', 'a todo list', 'Choosing <EU> or <US> contracts', 'Is it 97%?']) assert.ok(!pattern.test(value), value);
   });
 
+  describe('code', () => {
+    it('scans code by default: enabled, every tracked file, no exclusion of its own', () => {
+      assert.deepEqual(defaultConfig().code, { enabled: true, exclude: [] });
+      assert.deepEqual(normalizeConfig({}, trusted).config.code, { enabled: true, exclude: [] });
+    });
+
+    it('reads enabled, include and exclude, each glob compiled as governs globs are', () => {
+      const { config, problems } = normalizeConfig({ code: { enabled: false, include: ['services/', 'lib/**/*.ts'], exclude: ['!keep.ts', '*.generated.ts'] } }, trusted);
+      assert.deepEqual(problems, []);
+      assert.equal(config.code.enabled, false);
+      assert.deepEqual(config.code.include?.map((g) => [g.written, g.exclude, g.foldersOnly]), [
+        ['services/', false, true],
+        ['lib/**/*.ts', false, false],
+      ]);
+      assert.deepEqual(config.code.exclude.map((g) => g.written), ['!keep.ts', '*.generated.ts']);
+    });
+
+    it('leaves out a glob that escapes the repository, with a problem naming it, and keeps the rest', () => {
+      const { config, problems } = normalizeConfig({ code: { include: ['../other/**', 'src/'], exclude: ['/etc/**'] } }, trusted);
+      assert.deepEqual(config.code.include?.map((g) => g.written), ['src/']);
+      assert.deepEqual(config.code.exclude, []);
+      assert.deepEqual(problems.map((p) => p.pointer), ['/code/include/0', '/code/exclude/0']);
+      assert.match(problems[0].message, /code\.include "\.\.\/other\/\*\*" contains "\.\."/);
+    });
+
+    it('the schema refuses unknown keys and wrong types under code', () => {
+      const { problems } = normalizeConfig({ code: { enabled: 'yes', includes: [] } }, trusted);
+      assert.deepEqual(problems.map((p) => p.pointer).sort(), ['/code', '/code/enabled']);
+    });
+  });
+
   describe('folders with settings', () => {
     const raw = {
       folders: [

@@ -1,0 +1,143 @@
+import { strict as assert } from 'node:assert';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { cleanAdr } from '../support/workspace';
+import { buildCli, cleanupTemps, gitRepository, runCli, tempDir, TODAY } from './cli-process';
+
+interface LintFile {
+  path: string;
+  findings: Array<{ ruleId: string; severity: string; message: string; line: number; column: number }>;
+}
+
+/** A repository whose records govern and whose code cites them: made with git, scripted author and date. */
+async function repository(config?: unknown): Promise<string> {
+  const root = await tempDir('legible-code-');
+  const put = async (file: string, text: string | Uint8Array) => {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), text);
+  };
+  const held = 'knowledge-exit-path: {holders: [amira], successors: [bo], mechanisms: [runbook]}';
+  await put(
+    'docs/decisions/0001-use-postgresql.md',
+    cleanAdr('Use PostgreSQL', ['governs: [services/ledger/]']).replace(held, 'knowledge-exit-path: {holders: [amira], successors: [jonas], mechanisms: [runbook]}'),
+  );
+  await put('docs/decisions/0002-use-rabbitmq.md', cleanAdr('Use RabbitMQ', ['superseded-by: [0003]']).replace('status: accepted', 'status: superseded'));
+  await put('docs/decisions/0003-use-kafka.md', cleanAdr('Use Kafka', ['supersedes: [0002]', 'governs:', '  - services/events.ts', '  - billing/**']));
+  await put('services/ledger/journal.ts', '// One balanced entry per movement (ADR-0001).\n// Partitioned as ADR-0099 says.\nexport const journal = [];\n');
+  await put('services/events.ts', 'export const broker = "rabbitmq"; // ADR-0002\n');
+  await put('assets/logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0x41, 0x44, 0x52, 0x2d, 0x30, 0x30, 0x39, 0x37]));
+  if (config !== undefined) await put('.legible.json', JSON.stringify(config));
+  gitRepository(root);
+  // Not tracked: never matched nor scanned.
+  await put('scratch.ts', '// ADR-0098\n');
+  return root;
+}
+
+describe('decisions and code (process)', function () {
+  this.timeout(60_000);
+  before(buildCli);
+  after(cleanupTemps);
+
+  describe('legible lint', () => {
+    it('with no paths, reports citations in tracked code files at the citation, and governs globs that match nothing', async () => {
+      const root = await repository();
+      const result = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 1, result.stderr);
+      const files = (JSON.parse(result.stdout) as LintFile[]).filter((file) => file.findings.length);
+      assert.deepEqual(
+        files.map((file) => [file.path, file.findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)]),
+        [
+          ['docs/decisions/0003-use-kafka.md', ['governs-matches-nothing@10:5']],
+          ['services/events.ts', ['code-cites-superseded@1:38']],
+          ['services/ledger/journal.ts', ['code-reference-resolves@2:19']],
+        ],
+      );
+      const events = files.find((file) => file.path === 'services/events.ts')!;
+      assert.match(events.findings[0].message, /^cites ADR-0002, superseded by ADR-0003/);
+      assert.match(files[0].findings[0].message, /`governs\[1\]` `billing\/\*\*` matches no file: the code moved or was deleted — is this decision still in force\?/);
+    });
+
+    it('--format github and sarif name a code file from the repository root, from a subfolder too', async () => {
+      const root = await repository();
+      const github = await runCli(['lint', '--format', 'github', '--today', TODAY], { cwd: path.join(root, 'services', 'ledger') });
+      assert.match(github.stdout, /^::error file=services\/ledger\/journal\.ts,line=2,col=19,endLine=2,endColumn=27,title=Legible code-reference-resolves::cites ADR-0099/m);
+      const sarif = await runCli(['lint', '--format', 'sarif', '--today', TODAY], { cwd: path.join(root, 'services') });
+      const uris = (JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+      assert.ok(uris.includes('services/events.ts'), uris.join(', '));
+    });
+
+    it('"code": { "enabled": false } turns the scan and the governs rules off', async () => {
+      const root = await repository({ code: { enabled: false } });
+      const result = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 0, result.stdout);
+      assert.deepEqual((JSON.parse(result.stdout) as LintFile[]).flatMap((file) => file.findings), []);
+    });
+
+    it('code.exclude leaves a file unscanned', async () => {
+      const root = await repository({ code: { exclude: ['services/ledger/'] } });
+      const result = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      const paths = (JSON.parse(result.stdout) as LintFile[]).filter((file) => file.findings.length).map((file) => file.path);
+      assert.deepEqual(paths, ['docs/decisions/0003-use-kafka.md', 'services/events.ts']);
+    });
+
+    it('with a record named, matches its governs but scans no code', async () => {
+      const root = await repository();
+      const result = await runCli(['lint', '--format', 'json', '--today', TODAY, 'docs/decisions/0003-use-kafka.md'], { cwd: root });
+      const files = (JSON.parse(result.stdout) as LintFile[]).filter((file) => file.findings.length);
+      assert.deepEqual(files.map((file) => [file.path, file.findings.map((f) => f.ruleId)]), [['docs/decisions/0003-use-kafka.md', ['governs-matches-nothing']]]);
+    });
+
+    it('outside git, matches and scans the files below the root', async () => {
+      const root = await repository();
+      await rm(path.join(root, '.git'), { recursive: true, force: true });
+      const result = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      const paths = (JSON.parse(result.stdout) as LintFile[]).filter((file) => file.findings.length).map((file) => file.path);
+      assert.deepEqual(paths, ['docs/decisions/0003-use-kafka.md', 'scratch.ts', 'services/events.ts', 'services/ledger/journal.ts'], 'an untracked file is a file when there is no git');
+    });
+  });
+
+  describe('legible explain', () => {
+    it('--format json: the decisions governing each file and the records it cites, with status, door, risk and people', async () => {
+      const root = await repository();
+      const result = await runCli(['explain', '--format', 'json', 'services/ledger/journal.ts', 'services/events.ts', 'assets/logo.png'], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      const [journal, events, logo] = JSON.parse(result.stdout) as Array<{
+        path: string;
+        governedBy: Array<{ record: Record<string, unknown>; globs: string[] }>;
+        cites: Array<{ raw: string; lines: number[]; records: Array<Record<string, unknown>> }>;
+        unread?: string;
+      }>;
+      assert.equal(journal.path, 'services/ledger/journal.ts');
+      assert.deepEqual(journal.governedBy, [
+        {
+          record: { id: 'ADR-0001', title: 'Use PostgreSQL', path: 'docs/decisions/0001-use-postgresql.md', status: 'accepted', door: 'two-way', risk: 'low', owners: ['amira'], holders: ['amira'], successors: ['jonas'], supersededBy: [] },
+          globs: ['services/ledger/'],
+        },
+      ]);
+      assert.deepEqual(journal.cites.map((c) => [c.raw, c.lines, c.records.map((r) => r.id)]), [
+        ['ADR-0001', [1], ['ADR-0001']],
+        ['ADR-0099', [2], []],
+      ]);
+      assert.deepEqual(events.governedBy.map((g) => g.record.id), ['ADR-0003']);
+      assert.deepEqual(events.cites[0].records[0].supersededBy, ['ADR-0003']);
+      assert.equal(logo.unread, 'the file is binary');
+    });
+
+    it('Markdown by default, from a subfolder, with links relative to it', async () => {
+      const root = await repository();
+      const result = await runCli(['explain', 'events.ts'], { cwd: path.join(root, 'services') });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^## services\/events\.ts\n/);
+      assert.match(result.stdout, /- \[ADR-0003\]\(\.\.\/docs\/decisions\/0003-use-kafka\.md\) Use Kafka — accepted · two-way door · risk low · owners amira · held by amira · successors bo \(governs `services\/events\.ts`\)/);
+      assert.match(result.stdout, /- ADR-0002 \(line 1\): \[ADR-0002\]\(\.\.\/docs\/decisions\/0002-use-rabbitmq\.md\) Use RabbitMQ — superseded · .* · superseded by ADR-0003/);
+    });
+
+    it('needs a path, and one inside the workspace (exit 2)', async () => {
+      const root = await repository();
+      assert.equal((await runCli(['explain'], { cwd: root })).code, 2);
+      const outside = await runCli(['explain', '../elsewhere.ts'], { cwd: root });
+      assert.equal(outside.code, 2);
+      assert.match(outside.stderr, /is not a file inside the workspace/);
+    });
+  });
+});
