@@ -1,4 +1,5 @@
-import { gatherCodeFacts, type CodeFacts } from '../../core/code/code-facts';
+import { gatherCodeFacts, type CodeFacts, type CodeInput } from '../../core/code/code-facts';
+import type { LintCache } from '../scan/lint-cache';
 import { walkFiles } from '../../core/code/walk-files';
 import type { DecisionIndex } from '../../core/index/decision-index';
 import type { RepositoryPort } from '../../core/port/repository';
@@ -24,6 +25,24 @@ export async function workspaceFiles(opened: OpenedWorkspace, context: CliContex
 export interface CodeScanOptions {
   /** Files to scan for citations (repository-relative); default every code file; `[]` none. */
   readonly scan?: readonly string[];
+  /** `lint --cache`: an unchanged code file (size, modification time) is not read again. */
+  readonly cache?: LintCache;
+}
+
+function cacheHooks(opened: OpenedWorkspace, cache: LintCache): Pick<CodeInput, 'cached' | 'fresh'> {
+  const stats = new Map<string, { size: number; mtime: number }>();
+  return {
+    async cached(path, forms) {
+      const found = await opened.fs.stat(joinPath(opened.root, path)).catch(() => undefined);
+      if (found?.kind !== 'file') return undefined;
+      stats.set(path, found);
+      return cache.getCode(path, found.size, found.mtime, forms);
+    },
+    fresh(path, forms, citations) {
+      const found = stats.get(path);
+      if (found) cache.setCode(path, found.size, found.mtime, forms, citations);
+    },
+  };
 }
 
 /** `governs` matched and code scanned for `lint` and `explain`, with the CLI's file system and RE2. */
@@ -37,7 +56,9 @@ export async function scanCode(opened: OpenedWorkspace, index: DecisionIndex, co
     fs: opened.fs,
     regexEngine: re2RegexEngine,
     scan: options.scan,
+    ...(options.cache && cacheHooks(opened, options.cache)),
   });
+  options.cache?.retainCode(new Set(facts.files));
   for (const [path, found] of facts.citations) {
     if (found.total > found.citations.length) context.warn(`${displayPath(context.cwd, joinPath(opened.root, path))} cites records ${found.total} times; only the first ${found.citations.length} citations are checked.`);
   }

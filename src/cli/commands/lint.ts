@@ -79,10 +79,10 @@ export const lintCommand: Command = {
     const targets = await lintTargets(args.positionals, opened, context);
     const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
-    if (cache) await saveCache(cache, context);
     if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();
-    if (opened.loaded.config.code.enabled) await addCodeFindings(byFile, workspace.index, opened, context, args.positionals.length > 0);
+    if (opened.loaded.config.code.enabled) await addCodeFindings(byFile, workspace.index, opened, context, args.positionals.length > 0, cache);
+    if (cache) await saveCache(cache, context);
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
     warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !args.positionals.length && !opened.loaded.config.folders.length, context);
@@ -122,8 +122,9 @@ function warnEmptyFolders(folders: readonly string[], linted: readonly string[],
  * the records named): a code file named on the command line is not a record, and scanning the
  * whole repository for one record's sake would make `lint <record>` cost a full scan.
  */
-async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, opened: OpenedWorkspace, context: CliContext, withPaths: boolean): Promise<void> {
-  const facts = await scanCode(opened, index, context, withPaths ? { scan: [] } : {});
+async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, opened: OpenedWorkspace, context: CliContext, withPaths: boolean, cache: LintCache | undefined): Promise<void> {
+  // With paths no code is scanned, and the cache keeps its code entries for the next full run.
+  const facts = await scanCode(opened, index, context, withPaths ? { scan: [] } : { cache });
   // New lists: the workspace's own must not change under it.
   for (const finding of lintCode(index, facts, opened.loaded.config)) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
   for (const [path, list] of byFile) byFile.set(path, [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));

@@ -4,6 +4,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeAtomically } from '../../node/atomic-write';
 import type { FileResult } from './worker-protocol';
+import type { FileCitations } from '../../core/code/citations';
 
 interface CachedFile {
   readonly size: number;
@@ -12,9 +13,20 @@ interface CachedFile {
   readonly result: FileResult;
 }
 
+/** A code file's citations, valid while its size, time and the workspace's citation forms are unchanged. */
+interface CachedCode {
+  readonly size: number;
+  readonly mtime: number;
+  /** CitationForms.key: which prefixes cite which records changes what a scan finds. */
+  readonly forms: string;
+  readonly citations: FileCitations;
+}
+
 interface CacheFile {
   readonly key: string;
   readonly files: Record<string, CachedFile>;
+  /** Repository-relative code file → its citations (absent in caches written before code was scanned). */
+  readonly code?: Record<string, CachedCode>;
 }
 
 /**
@@ -22,6 +34,7 @@ interface CacheFile {
  * and findings from the last run. The key covers everything else a result depends on — Legible's
  * version, the day (overdue rules), the configuration and schema extensions — so a change to any of
  * them starts afresh. Cross-file rules always run again (they are cheap and depend on every file).
+ * A code file's citations are kept the same way (`getCode`), keyed on the citation forms too.
  */
 export class LintCache {
   private dirty = false;
@@ -32,6 +45,7 @@ export class LintCache {
     readonly shown: string,
     private readonly key: string,
     private readonly files: Record<string, CachedFile>,
+    private readonly code: Record<string, CachedCode> = Object.create(null),
   ) {}
 
   static key(parts: readonly (string | Uint8Array | undefined)[]): string {
@@ -43,7 +57,10 @@ export class LintCache {
   static async load(location: string, key: string, shown = location): Promise<LintCache> {
     try {
       const parsed = JSON.parse(await readCacheFile(location)) as CacheFile;
-      if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') return new LintCache(location, shown, key, parsed.files);
+      if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') {
+        const code = parsed.code && typeof parsed.code === 'object' ? Object.assign(Object.create(null), parsed.code) : undefined;
+        return new LintCache(location, shown, key, parsed.files, code);
+      }
     } catch {
       // Missing, unreadable or from another version: start afresh.
     }
@@ -58,6 +75,26 @@ export class LintCache {
   set(path: string, size: number, mtime: number, body: boolean, result: FileResult): void {
     this.files[path] = { size, mtime, body, result };
     this.dirty = true;
+  }
+
+  getCode(path: string, size: number, mtime: number, forms: string): FileCitations | undefined {
+    const cached = this.code[path];
+    return cached && cached.size === size && cached.mtime === mtime && cached.forms === forms ? cached.citations : undefined;
+  }
+
+  setCode(path: string, size: number, mtime: number, forms: string, citations: FileCitations): void {
+    this.code[path] = { size, mtime, forms, citations };
+    this.dirty = true;
+  }
+
+  /** Forgets code files no longer scanned. */
+  retainCode(paths: ReadonlySet<string>): void {
+    for (const path of Object.keys(this.code)) {
+      if (!paths.has(path)) {
+        delete this.code[path];
+        this.dirty = true;
+      }
+    }
   }
 
   /** Forgets files that no longer exist, so the cache does not grow forever. */
@@ -78,7 +115,7 @@ export class LintCache {
   async save(): Promise<void> {
     if (!this.dirty) return;
     await mkdir(dirname(this.location), { recursive: true });
-    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, files: this.files } satisfies CacheFile)), { mode: 0o600 });
+    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, files: this.files, code: this.code } satisfies CacheFile)), { mode: 0o600 });
     this.dirty = false;
   }
 }

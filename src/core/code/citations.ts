@@ -45,6 +45,11 @@ export class CitationForms {
     }
   }
 
+  /** What the forms are, as one string: a cache of scan results is valid while it is unchanged. */
+  get key(): string {
+    return JSON.stringify([[...this.types.keys()].sort(), [...this.folders].sort()]);
+  }
+
   get empty(): boolean {
     return this.types.size === 0 && this.folders.size === 0;
   }

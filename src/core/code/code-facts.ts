@@ -17,6 +17,8 @@ export interface CodeFacts {
   /** Files not scanned, by why: over 1 MB, binary, unreadable (gone, a link out, a loop). */
   readonly skipped: Readonly<Record<'large' | 'binary' | 'unreadable', number>>;
   readonly scanned: number;
+  /** The code files that were to be scanned (repository-relative), read or not. */
+  readonly files: readonly string[];
 }
 
 export interface CodeInput {
@@ -32,11 +34,11 @@ export interface CodeInput {
   /** Files to scan for citations, repository-relative; default: every code file of `tracked`. `[]` scans none. */
   readonly scan?: readonly string[];
   /**
-   * The citations of one file, when a cache has them; undefined to read and scan it. `fresh`
-   * hands the result of a scan back for the cache to keep.
+   * The citations of one file, when a cache has them for these citation forms (CitationForms.key);
+   * undefined to read and scan it. `fresh` hands the result of a scan back for the cache to keep.
    */
-  readonly cached?: (path: string) => Promise<FileCitations | undefined>;
-  readonly fresh?: (path: string, citations: FileCitations) => void;
+  readonly cached?: (path: string, forms: string) => Promise<FileCitations | undefined>;
+  readonly fresh?: (path: string, forms: string, citations: FileCitations) => void;
 }
 
 /**
@@ -54,8 +56,9 @@ export async function gatherCodeFacts(input: CodeInput): Promise<CodeFacts> {
   const folders = input.folders.map((folder) => relativePath(input.root, folder));
   const files = forms.empty ? [] : (input.scan ?? codeFilesToScan(input.tracked, input.config.code, folders));
   let scanned = 0;
+  const formsKey = input.cached || input.fresh ? forms.key : '';
   for (const path of files) {
-    let found = await input.cached?.(path);
+    let found = await input.cached?.(path, formsKey);
     if (!found) {
       const read = await readCodeText(input.fs, joinPath(input.root, path));
       if ('skipped' in read) {
@@ -63,10 +66,10 @@ export async function gatherCodeFacts(input: CodeInput): Promise<CodeFacts> {
         continue;
       }
       found = scanCitations(read.text, forms);
-      input.fresh?.(path, found);
+      input.fresh?.(path, formsKey, found);
     }
     scanned++;
     if (found.total) citations.set(path, found);
   }
-  return { root: input.root, governs, citations, skipped, scanned };
+  return { root: input.root, governs, citations, skipped, scanned, files };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
 import { buildCli, cleanupTemps, gitRepository, runCli, tempDir, TODAY } from './cli-process';
@@ -78,6 +78,30 @@ describe('decisions and code (process)', function () {
       const result = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
       const paths = (JSON.parse(result.stdout) as LintFile[]).filter((file) => file.findings.length).map((file) => file.path);
       assert.deepEqual(paths, ['docs/decisions/0003-use-kafka.md', 'services/events.ts']);
+    });
+
+    it('--cache keeps an unchanged code file\'s citations (size and time), and reads a changed one again', async () => {
+      const root = await repository();
+      const cache = path.join(root, '.git', 'legible-test-cache.json');
+      const lint = async () => {
+        const result = await runCli(['lint', '--format', 'json', '--today', TODAY, '--cache-location', cache], { cwd: root });
+        return (JSON.parse(result.stdout) as LintFile[]).find((file) => file.path === 'services/ledger/journal.ts')?.findings.map((f) => f.message) ?? [];
+      };
+      const journal = path.join(root, 'services', 'ledger', 'journal.ts');
+      // A whole-second time: utimes below restores it exactly (a file system's own may have nanoseconds).
+      const time = new Date('2026-11-20T10:00:00Z');
+      await utimes(journal, time, time);
+      const cold = await lint();
+      assert.deepEqual(cold, ['cites ADR-0099, which no record has: which decision does this code follow?']);
+      const saved = JSON.parse(await readFile(cache, 'utf8')) as { code: Record<string, unknown> };
+      assert.deepEqual(Object.keys(saved.code).sort(), ['services/events.ts', 'services/ledger/journal.ts'], 'a skipped (binary) file is not kept: it is read and skipped again');
+      // Same size, same time: the cached citations stand, so the file was not read again.
+      await writeFile(journal, (await readFile(journal, 'utf8')).replace('ADR-0099', 'ADR-0098'));
+      await utimes(journal, time, time);
+      assert.deepEqual(await lint(), cold);
+      // A new time: read again.
+      await utimes(journal, time, new Date(time.getTime() + 5000));
+      assert.deepEqual(await lint(), ['cites ADR-0098, which no record has: which decision does this code follow?']);
     });
 
     it('with a record named, matches its governs but scans no code', async () => {
