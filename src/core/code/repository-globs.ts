@@ -8,10 +8,12 @@ import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
  * is anchored at the repository root; a trailing `/` matches folders only; a matched folder
  * matches everything in it; a leading `!` excludes what earlier globs of the list matched.
  *
- * The glob itself goes through config/glob.ts (picomatch, RE2 when it could backtrack); the
- * depth, folder and `!` readings are done here by testing names and folder paths, not by
- * wrapping the glob in a leading and a trailing `**`, which would add unbounded repetitions (and RE2) to every
- * glob, and lookahead to every `!`.
+ * The glob is compiled segment by segment (`services`, `**`, `*.ts`), each segment through
+ * config/glob.ts (picomatch; RE2 only for a segment that could backtrack, such as `*a*b*`), and
+ * the segments are matched against a path's names by a small automaton where `**` takes any run
+ * of names. So the usual globs (`services/**` + `/*.ts`) run on JavaScript's engine in linear time
+ * and take no room in RE2's fixed heap, `!` is read here rather than compiled into lookahead, and
+ * folders are matched on the way down instead of by wrapping the glob in more `**`.
  */
 export interface RepositoryGlob {
   /** As written, `!` included. */
@@ -20,13 +22,21 @@ export interface RepositoryGlob {
   /** Matched against each name (file and folders) when the glob has no inner `/`; else against paths. */
   readonly byName: boolean;
   readonly foldersOnly: boolean;
-  readonly pattern: CompiledPattern;
+  /** One pattern per `/`-separated segment; `null` for `**`. */
+  readonly segments: ReadonlyArray<CompiledPattern | null>;
+  /** True when some segment runs on the linear-time engine (RE2), whose heap is bounded. */
+  readonly usesEngine: boolean;
   /**
    * The first path segment every match starts with, when the glob fixes it (`services/**` →
    * `services`): lets one pass over 100,000 files test only the globs that can match a file.
    * Lower case (matching ignores case).
    */
   readonly firstSegment?: string;
+  /**
+   * The leading segments the glob writes literally (`services/payments` for
+   * `services/payments/**` + `/*.ts`), lower case: every match lies at or below it.
+   */
+  readonly literalPrefix?: string;
 }
 
 export type GlobResult = { readonly glob: RepositoryGlob } | { readonly problem: string; readonly kind: 'escapes' | 'invalid' };
@@ -43,51 +53,98 @@ export function compileRepositoryGlob(written: string, engine?: RegexEngine): Gl
   const slashed = glob.replace(/\\/g, '/');
   if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed) || slashed.startsWith('~')) return { problem: 'is absolute: a glob names files by their path in the repository (services/payments/**)', kind: 'escapes' };
   if (slashed.split('/').some((segment) => segment === '..')) return { problem: 'contains "..": a glob may not leave the repository', kind: 'escapes' };
+  if (glob.length > 200) return { problem: 'is not used: longer than 200 characters', kind: 'invalid' };
   if (glob.startsWith('./')) glob = glob.slice(2);
   const foldersOnly = glob.endsWith('/');
   if (foldersOnly) glob = glob.replace(/\/+$/, '');
   if (glob === '' || glob.startsWith('!')) return { problem: 'names no file', kind: 'invalid' };
-  const compiled = compileGlob(glob, engine);
-  if ('error' in compiled) return { problem: `is not used: ${compiled.error}`, kind: 'invalid' };
-  const byName = !glob.includes('/');
-  return { glob: { written, exclude, byName, foldersOnly, pattern: compiled.pattern, firstSegment: byName ? undefined : literalFirstSegment(glob) } };
+  const parts = glob.split('/').filter((part, i, all) => part !== '' || i === all.length - 1);
+  if (parts.some((part) => count(part, '{') !== count(part, '}'))) return { problem: 'is not used: a {…} alternative may not hold a /; write one glob for each', kind: 'invalid' };
+  const segments: Array<CompiledPattern | null> = [];
+  let usesEngine = false;
+  for (const part of parts) {
+    if (part === '**') {
+      if (segments[segments.length - 1] !== null) segments.push(null);
+      continue;
+    }
+    const compiled = compileGlob(part, engine);
+    if ('error' in compiled) return { problem: `is not used: ${compiled.error}`, kind: 'invalid' };
+    usesEngine ||= !(compiled.pattern instanceof RegExp);
+    segments.push(compiled.pattern);
+  }
+  const byName = parts.length === 1;
+  const literals: string[] = [];
+  if (!byName) for (const part of parts) {
+    const word = literal(part);
+    if (word === undefined) break;
+    literals.push(word);
+  }
+  return { glob: { written, exclude, byName, foldersOnly, segments, usesEngine, firstSegment: literals[0], literalPrefix: literals.length ? literals.join('/') : undefined } };
 }
 
-function literalFirstSegment(glob: string): string | undefined {
-  const first = glob.slice(0, glob.indexOf('/'));
-  if (first === '') return undefined;
-  const scan = picomatch.scan(first);
-  return scan.isGlob ? undefined : first.toLowerCase();
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+function literal(segment: string): string | undefined {
+  return segment === '' || picomatch.scan(segment).isGlob ? undefined : segment.toLowerCase();
 }
 
 /**
- * The ancestors of a path and its names, computed once per file and shared by every glob tested
- * against it: `a/b/c.ts` → folders `a`, `a/b`; names `a`, `b`, `c.ts`.
+ * The names of a path, split once per file and shared by every glob tested against it:
+ * `a/b/c.ts` → `a`, `b`, `c.ts`.
  */
 export class PathParts {
-  readonly folders: string[] = [];
   readonly names: string[];
   readonly firstSegment: string;
 
   constructor(readonly path: string) {
     this.names = path.split('/');
-    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) this.folders.push(path.slice(0, i));
     this.firstSegment = this.names[0].toLowerCase();
   }
 }
 
 /** True when the glob (its `!` aside) matches the file: itself, or a folder it lies in. */
 export function globMatches(glob: RepositoryGlob, parts: PathParts): boolean {
-  const { pattern } = glob;
-  const last = parts.names.length - 1;
+  const { names } = parts;
   if (glob.byName) {
-    for (let i = glob.foldersOnly ? last - 1 : last; i >= 0; i--) if (pattern.test(parts.names[i])) return true;
+    const pattern = glob.segments[0];
+    if (pattern === null) return !glob.foldersOnly || names.length > 1;
+    for (let i = glob.foldersOnly ? names.length - 2 : names.length - 1; i >= 0; i--) if (pattern.test(names[i])) return true;
     return false;
   }
   if (glob.firstSegment !== undefined && glob.firstSegment !== parts.firstSegment) return false;
-  if (!glob.foldersOnly && pattern.test(parts.path)) return true;
-  for (const folder of parts.folders) if (pattern.test(folder)) return true;
+  const segments = glob.segments;
+  const end = segments.length;
+  // The automaton's states: which segments may match the next name. `**` (null) may match none,
+  // so reaching it also reaches the segment after it.
+  let states = closure([0], segments);
+  for (let k = 0; k < names.length; k++) {
+    const next: number[] = [];
+    for (const state of states) {
+      if (state === end) continue;
+      const segment = segments[state];
+      if (segment === null) next.push(state);
+      else if (segment.test(names[k])) next.push(state + 1);
+    }
+    states = closure(next, segments);
+    if (!states.length) return false;
+    // The first k + 1 names matched the whole glob: a folder (everything in it matches), or the file.
+    if (states.includes(end) && (k + 1 < names.length || !glob.foldersOnly)) return true;
+  }
   return false;
+}
+
+function closure(states: readonly number[], segments: ReadonlyArray<CompiledPattern | null>): number[] {
+  const out: number[] = [];
+  for (let state of states) {
+    for (;;) {
+      if (!out.includes(state)) out.push(state);
+      if (state >= segments.length || segments[state] !== null) break;
+      state++;
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { GovernsIndex } from '../../../src/core/code/governs-index';
+import { GovernsIndex, MAX_ENGINE_GLOBS } from '../../../src/core/code/governs-index';
 import type { CompiledPattern, RegexEngine } from '../../../src/core/port/regex-engine';
 import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
 
@@ -53,15 +53,24 @@ describe('GovernsIndex', () => {
         return { source, test: (value) => (tests++, inner.test(value)) };
       },
     };
-    const records = [record('/ws/0001.md', 'pkg1/**/*.ts'), record('/ws/0002.md', '**/module3/**/*.ts', '!pkg2/**/*.ts'), record('/ws/0003.md', 'pkg9/', 'nowhere/**/*.ts')];
+    // `f*i*l*e*` needs RE2 (several stars in a segment): its tests are counted.
+    const records = [record('/ws/0001.md', 'pkg1/**/f*i*l*e*'), record('/ws/0002.md', '**/module3/**/*.ts', '!pkg2/**/f*i*l*e*'), record('/ws/0003.md', 'pkg9/', 'nowhere/**/*.ts')];
     const index = GovernsIndex.build(records, tracked, counting);
     assert.equal(index.get('/ws/0001.md')!.files.length, 400);
     assert.equal(index.get('/ws/0003.md')!.files.length, 400);
     assert.equal(index.get('/ws/0003.md')!.globs[1].count, 0);
     const module3 = tracked.filter((path) => path.includes('/module3/') && !path.startsWith('pkg2/')).length;
     assert.equal(index.get('/ws/0002.md')!.files.length, module3);
-    // RE2-run globs (two stars): a glob anchored at `pkg1` is not even tested outside pkg1, the
-    // others at most once per file and per folder above it (depth 3): linear in the file list.
-    assert.ok(tests <= tracked.length * 3 * 3, `${tests} pattern tests for ${tracked.length} files`);
+    // A glob anchored at `pkg1` is not even tried outside pkg1; where tried, each segment is tested
+    // at most once per name of the path: linear in the file list.
+    assert.ok(tests <= tracked.length * 3, `${tests} pattern tests for ${tracked.length} files`);
+  });
+
+  it('past the budget of globs that need RE2, a glob is refused with a problem, never run', () => {
+    const many = Array.from({ length: MAX_ENGINE_GLOBS + 5 }, (_, i) => record(`/ws/${i}.md`, `src${i}/*a*b*c`, `src${i}/**/*.ts`));
+    const index = GovernsIndex.build(many, ['src1/xabc', 'src104/x.ts'], re2RegexEngine);
+    assert.equal(index.get('/ws/1.md')!.globs[0].problem, undefined);
+    assert.match(index.get('/ws/104.md')!.globs[0].problem ?? '', /globs already need the linear-time engine/);
+    assert.deepEqual(index.get('/ws/104.md')!.files, ['src104/x.ts'], 'its other globs still work');
   });
 });

@@ -62,7 +62,18 @@ describe('repository globs (governs, code.include/exclude), read as .gitignore r
   it('an exclusion is read by Legible, never compiled into lookahead', () => {
     const excluded = glob('!**/*.test.ts');
     assert.ok(excluded.exclude);
-    assert.doesNotMatch(excluded.pattern.source, /\(\?[=!]/);
+    const sources = (g: RepositoryGlob) => g.segments.map((segment) => segment?.source);
+    assert.deepEqual(sources(excluded), sources(glob('**/*.test.ts')), 'the same patterns as the glob without !');
+  });
+
+  it('the usual globs run segment by segment on JavaScript\'s engine, with nothing in RE2\'s bounded heap', () => {
+    for (const written of ['services/**/*.ts', '**/payments/**', 'src/*/index.{ts,js}', 'lib/**/*.test.ts']) assert.equal(glob(written).usesEngine, false, written);
+    assert.equal(glob('src/*a*b*c').usesEngine, true);
+  });
+
+  it('a {…} alternative holding a / is refused (write one glob for each)', () => {
+    const result = compileRepositoryGlob('{src,lib/x}/*.ts', re2RegexEngine);
+    assert.ok('problem' in result && /may not hold a \//.test(result.problem));
   });
 
   describe('a glob that is never followed', () => {
