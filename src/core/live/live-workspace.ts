@@ -168,7 +168,7 @@ export class LiveWorkspace {
     for (let i = 0; i < files.length; i += BATCH) {
       if (generation !== this.generation) return;
       const batch = files.slice(i, i + BATCH).filter((path) => this.bodiesPending.has(path));
-      const texts = await Promise.all(batch.map((path) => this.readText(workspace, path)));
+      const texts = await Promise.all(batch.map((path) => this.readText(path, workspace)));
       for (let j = 0; j < batch.length; j++) {
         if (generation !== this.generation) return;
         // An edit, a re-read or a removal got there first: its own work covers the body rules.
@@ -345,9 +345,11 @@ export class LiveWorkspace {
     this.schedule();
   }
 
-  private readText(workspace: DecisionWorkspace, path: string): Promise<ReadResult> {
+  /** A record's text: the open document's, else the file's as `workspace` (the published one by default) reads it. */
+  readText(path: string, workspace: DecisionWorkspace | undefined = this.workspace): Promise<ReadResult> {
     const open = this.textOf(path);
-    return open === undefined ? workspace.read(path) : Promise.resolve({ text: open });
+    if (open !== undefined || !workspace) return Promise.resolve({ text: open ?? '' });
+    return workspace.read(path);
   }
 
   private settings(): LiveSettings {
