@@ -261,6 +261,14 @@ describe('LiveWorkspace', () => {
     t.engine.open(`${ROOT}/README.md`, '# Readme\n', 1);
     t.engine.fileDeleted(`${ROOT}/notes.md`);
     assert.equal(t.findingsEvents.length, 2);
+    // A record deleted: one event for it now, and the index event once the cross-file rules ran.
+    await t.fs.delete(B);
+    t.engine.fileDeleted(B);
+    assert.deepEqual(t.findingsEvents.slice(2), [{ paths: [B] }]);
+    t.scheduler.advance(DEBOUNCE);
+    await t.engine.settle();
+    assert.equal(t.findingsEvents.length, 3, 'no finding of another file changed');
+    assert.equal(t.indexEvents, 2);
   });
 
   it('a file created on disk joins the index; dispose stops the timers', async () => {
