@@ -5,10 +5,11 @@ import type { DecisionDocument } from '../document/decision-document';
 import type { RecordType } from '../schema/schema-registry';
 import type { SchemaValidator } from '../schema/validator';
 import type { ResolvedConfig } from '../config/config';
+import type { Severity } from '../config/severity';
 import type { DecisionIndex } from '../index/decision-index';
 import type { DecisionEntry } from '../index/decision-entry';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../config/severity';
 
 /** What a rule needs to run: the frontmatter alone, the parsed body, or the whole index. */
 export type RuleScope = 'document' | 'body' | 'workspace';
