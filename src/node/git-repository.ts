@@ -74,7 +74,11 @@ export class NodeGitRepository implements RepositoryPort {
 
   async filesAt(ref: string, folder?: string): Promise<readonly string[] | undefined> {
     if (!(await this.acceptable(ref))) return undefined;
-    const out = await this.git(['ls-tree', '-r', '--name-only', '--full-tree', '-z', ...(await this.eoo()), ref, '--', ...(folder ? [folder] : [])]);
+    const eoo = await this.eoo();
+    // After --end-of-options, ls-tree reads `--` as a path: none is given. Without it (git < 2.24),
+    // a folder named like an option is written `./-x`.
+    const paths = folder === undefined ? [] : [eoo.length || !folder.startsWith('-') ? folder : `./${folder}`];
+    const out = await this.git(['ls-tree', '-r', '--name-only', '--full-tree', '-z', ...eoo, ref, ...paths]);
     return out === undefined ? undefined : splitNul(out);
   }
 
