@@ -299,11 +299,11 @@ describe('legible lint (process)', function () {
     it('--help lists every command and --version prints the package version', async () => {
       const root = await copyExamples();
       const help = await runCli(['--help'], { cwd: root });
-      for (const command of ['lint', 'new', 'status', 'supersede', 'list', 'index', 'report']) assert.match(help.stdout, new RegExp(`^ {2}${command} +\\S`, 'm'));
+      for (const command of ['lint', 'new', 'status', 'supersede', 'list', 'index', 'report', 'affected']) assert.match(help.stdout, new RegExp(`^ {2}${command} +\\S`, 'm'));
       const version = await runCli(['--version'], { cwd: root });
       const pkg = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'))) as { version: string };
       assert.equal(version.stdout, `${pkg.version}\n`);
-      for (const command of ['new', 'status', 'supersede', 'list', 'index', 'report']) {
+      for (const command of ['new', 'status', 'supersede', 'list', 'index', 'report', 'affected']) {
         const result = await runCli([command, '--help'], { cwd: root });
         assert.equal(result.code, 0);
         assert.match(result.stdout, new RegExp(`^Usage: legible ${command} `));
