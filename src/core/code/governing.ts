@@ -46,7 +46,8 @@ function compile(glob: string, engine: RegexEngine | undefined): CompiledGlob | 
   const body = (exclude ? glob.slice(1) : glob).replace(/^\.\//, '').replace(/\/+$/, '');
   if (!body || body.startsWith('/') || /^[A-Za-z]:/.test(body) || body.split('/').includes('..')) return undefined;
   const patterns: CompiledPattern[] = [];
-  for (const source of [body, `${body}/**`]) {
+  // A bare name may be a folder: `src/billing` holds `src/billing/**` too. A glob is taken as written.
+  for (const source of /[*?[\]{}()!+@]/.test(body) ? [body] : [body, `${body}/**`]) {
     const compiled = compileGlob(source, engine);
     if ('pattern' in compiled) patterns.push(compiled.pattern);
   }
