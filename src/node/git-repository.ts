@@ -62,7 +62,7 @@ export class NodeGitRepository implements RepositoryPort {
   async changedFiles(base: string, head?: string): Promise<readonly ChangedFile[] | undefined> {
     const mergeBase = await this.mergeBase(base, head ?? 'HEAD');
     if (mergeBase === undefined) return undefined;
-    const diff = await this.git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', ...(await this.eoo()), mergeBase, ...(head === undefined ? [] : [await this.resolved(head)]), '--']);
+    const diff = await this.git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', ...(await this.eoo()), mergeBase, ...(head === undefined ? [] : [head]), '--']);
     if (diff === undefined) return undefined;
     const changed = parseNameStatus(diff);
     if (head !== undefined) return changed;
@@ -90,7 +90,7 @@ export class NodeGitRepository implements RepositoryPort {
     return this.git(['cat-file', 'blob', ...(await this.eoo()), object], { ...LIST_BOUNDS, maxBytes: maxBytes + 1 });
   }
 
-  /** The merge base of `base` and `head`, as a commit id (so later runs pass no user text). */
+  /** The merge base of `base` and `head`, as a commit id. */
   async mergeBase(base: string, head: string): Promise<string | undefined> {
     if (!(await this.acceptable(base)) || !(await this.acceptable(head))) return undefined;
     const out = await this.git(['merge-base', ...(await this.eoo()), base, head]);
@@ -100,12 +100,6 @@ export class NodeGitRepository implements RepositoryPort {
       return undefined;
     }
     return id;
-  }
-
-  /** `head` as a commit id. */
-  private async resolved(head: string): Promise<string> {
-    const out = await this.git(['rev-parse', '--verify', '--quiet', ...(await this.eoo()), `${head}^{commit}`]);
-    return out?.trim() || head;
   }
 
   private async acceptable(ref: string): Promise<boolean> {

@@ -8,6 +8,9 @@ import { printable, printableJson } from '../text/printable';
 import { markdownLine as md } from '../text/markdown-text';
 import type { AffectedReport } from './affected';
 
+/** Files named per decision in the comment: a sweeping change lists the first few, JSON lists all. */
+const FILES_NAMED = 10;
+
 /** `ADR-0007` for a numbered record; the file-name id otherwise. */
 export function recordId(entry: DecisionEntry): string {
   return entry.number !== undefined && !entry.legacy ? formatId(entry.type, entry.number) : entry.id;
@@ -69,7 +72,9 @@ export function renderAffectedMarkdown(report: AffectedReport, repoRoot: string)
   if (!report.decisions.length) lines.push('No decision governs the files this change touches.', '');
   for (const { entry, files } of report.decisions) {
     lines.push(`### ${md(recordId(entry))} ${md(entry.title)}`, '', md(weight(entry)), '');
-    lines.push(`This change touches ${files.map(change).join(', ')}.`, '');
+    const shown = files.slice(0, FILES_NAMED).map(change);
+    if (files.length > FILES_NAMED) shown.push(`and ${plural(files.length - FILES_NAMED, 'more file')}`);
+    lines.push(`This change touches ${shown.join(', ')}.`, '');
     lines.push(md(whoToAsk(entry)), '');
   }
   if (report.records.length) {

@@ -111,6 +111,13 @@ describe('affected: what a change touches (core, on an in-memory repository port
     assert.deepEqual(noFiles, { asked: 'the decision records at main' });
   });
 
+  it('names the first ten files a decision governs in the comment, and all of them in JSON', async () => {
+    const ws = await lintFiles({ [`${D}/0007-x.md`]: decision('Billing', ['src/**']) });
+    const report = await run(ws, Array.from({ length: 13 }, (_, i): ChangedFile => ({ kind: 'modified', path: `src/f${String(i).padStart(2, '0')}.ts` })));
+    assert.match(renderAffectedMarkdown(report, ROOT), /^This change touches `src\/f00\.ts` \(modified\), .*`src\/f09\.ts` \(modified\), and 3 more files\.$/m);
+    assert.equal((JSON.parse(renderAffectedJson(report, ROOT)) as { decisions: Array<{ files: unknown[] }> }).decisions[0].files.length, 13);
+  });
+
   it('escapes repository text in the Markdown: a file name cannot add a line or close its code span', async () => {
     const ws = await lintFiles({ [`${D}/0007-x.md`]: decision('Title', ['src/**']) });
     const report = await run(ws, [{ kind: 'deleted', path: `${D}/0001-a\`b\n## Forged.md` }]);
