@@ -11,8 +11,11 @@ import type { DecisionEntry } from '../index/decision-entry';
 
 export type { Severity } from '../config/severity';
 
-/** What a rule needs to run: the frontmatter alone, the parsed body, or the whole index. */
-export type RuleScope = 'document' | 'body' | 'workspace';
+/**
+ * What a rule needs to run: the frontmatter alone, the parsed body, the whole index, or the index
+ * beside the records of another branch (`lint --base`, `affected`: only when a base is given).
+ */
+export type RuleScope = 'document' | 'body' | 'workspace' | 'base';
 
 export interface RuleMeta {
   readonly id: string;
@@ -105,6 +108,29 @@ export interface WorkspaceRuleContext {
   report(path: string, report: Report & { readonly range: Range }): void;
 }
 
+/**
+ * The records of the branch a change will be merged into (`--base <ref>`), as git holds them at
+ * its tip, and what this branch added since the two parted. Paths are absolute, like the index's.
+ */
+export interface BaseRecords {
+  /** The ref as the user gave it (`main`, `origin/main`), for messages. */
+  readonly ref: string;
+  /**
+   * The files at the tip of `ref` in each decisions folder, without those this branch deletes or
+   * renames away (after the merge they are gone).
+   */
+  readonly files: readonly string[];
+  /** The files this branch added since the merge base (renames to a new number or folder included). */
+  readonly added: ReadonlySet<string>;
+}
+
+export interface BaseRuleContext {
+  readonly index: DecisionIndex;
+  readonly config: ResolvedConfig;
+  readonly base: BaseRecords;
+  report(path: string, report: Report & { readonly range: Range }): void;
+}
+
 export interface DocumentRule extends RuleMeta {
   readonly scope: 'document';
   check(context: DocumentRuleContext): void;
@@ -126,4 +152,10 @@ export interface WorkspaceRule extends RuleMeta {
   check(context: WorkspaceRuleContext): Promise<void> | void;
 }
 
-export type Rule = DocumentRule | BodyRule | WorkspaceRule;
+/** A rule that compares this branch with the base it will be merged into; runs only when one is given. */
+export interface BaseRule extends RuleMeta {
+  readonly scope: 'base';
+  check(context: BaseRuleContext): void;
+}
+
+export type Rule = DocumentRule | BodyRule | WorkspaceRule | BaseRule;
