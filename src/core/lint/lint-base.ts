@@ -2,7 +2,7 @@ import type { DecisionIndex } from '../index/decision-index';
 import type { ResolvedConfig } from '../config/config';
 import { RULES } from '../rules/registry';
 import type { BaseRecords, BaseRule, Finding } from '../rules/rule';
-import { isDisabled } from './suppressions';
+import { isDisabled } from '../parse/suppressions';
 import { severityOf } from './lint-document';
 
 /**
