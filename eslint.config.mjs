@@ -22,7 +22,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/core is pure: no vscode or Node built-ins; use the FileSystemPort.' })),
-        patterns: [{ group: ['node:*'], message: 'src/core is pure: no Node built-ins; use the FileSystemPort.' }],
+        patterns: [
+          { group: ['node:*'], message: 'src/core is pure: no Node built-ins; use the FileSystemPort.' },
+          { regex: frontEnd('cli|vscode|node'), message: 'src/core imports no adapter or front-end: what it needs from them comes through a port (src/core/port).' },
+        ],
       }],
       'no-restricted-globals': ['error',
         { name: 'process', message: 'src/core is pure: take what you need from the caller.' },

@@ -19,6 +19,8 @@ export interface ActionInputs {
   /** The repository's root as checked out: GITHUB_WORKSPACE. */
   readonly workspace: string;
   readonly affected: boolean;
+  /** The ref `affected` compares with; undefined: the pull request's base commit. */
+  readonly base: string | undefined;
 }
 
 /** A wrong input: the step fails with exit code 2, as `legible lint` does on a usage error. */
@@ -36,6 +38,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   if (maxWarnings && !/^\d+$/.test(maxWarnings)) throw new InputError(`input max-warnings: '${maxWarnings}' is not a whole number. How many warnings may pass?`);
   const affected = input(env, 'affected').toLowerCase();
   if (affected && affected !== 'true' && affected !== 'false') throw new InputError(`input affected: '${affected}' is neither true nor false. Should the summary list the decisions this change touches?`);
+  const base = input(env, 'base');
+  if (base.startsWith('-')) throw new InputError(`input base: '${base}' starts with "-", which git would read as an option. Which branch will this change be merged into?`);
   const sarif = input(env, 'sarif');
   return {
     // One per line: a path may hold spaces.
@@ -46,5 +50,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     cwd: path.resolve(workspace, input(env, 'working-directory') || '.'),
     workspace,
     affected: affected === 'true',
+    base: base || undefined,
   };
 }

@@ -7,8 +7,10 @@
 //    usage or configuration error.
 // 2. `legible lint --format json`: the counts (step outputs) and the job summary's table.
 // 3. `legible lint --format sarif` into the `sarif` file, when asked, for code scanning.
-// 4. `legible affected --format md`, when `affected: true`: appended to the summary (the hook for
-//    that command; a Legible without it says so in the summary and the step goes on).
+// 4. `legible affected --format md --base <base>`, when `affected: true`: appended to the summary
+//    (the decisions the pull request touches, who holds them, number collisions). The base is the
+//    `base` input, else the pull request's base commit; with neither, or a Legible without the
+//    command, the summary says so and the step goes on. It never changes the step's exit code.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,8 +29,8 @@ interface Ran {
   readonly stderr: string;
 }
 
-function legible(cli: string, args: readonly string[], cwd: string): Ran {
-  const ran = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+function legible(cli: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Ran {
+  const ran = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...env, NO_COLOR: '1' } });
   if (ran.error) throw ran.error;
   return { code: ran.status ?? 2, stdout: ran.stdout, stderr: ran.stderr };
 }
@@ -55,7 +57,11 @@ function appendSummary(env: NodeJS.ProcessEnv, markdown: string): void {
 
 /** The workflow command for an error that is the Action's, not a record's. */
 function errorCommand(message: string): string {
-  return `::error title=Legible::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
+  return errorLine('error', message);
+}
+
+function errorLine(command: 'error' | 'warning', message: string): string {
+  return `::${command} title=Legible::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
 }
 
 /** The pull request's base commit, from the event GitHub wrote, for `legible affected --base`. */
@@ -67,14 +73,21 @@ function baseCommit(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function affectedSummary(cli: string, inputs: ActionInputs, env: NodeJS.ProcessEnv, version: string): string {
-  const base = baseCommit(env);
-  const ran = legible(cli, ['affected', '--format', 'md', ...(base ? ['--base', base] : [])], inputs.cwd);
-  if (ran.code === 0) return `${ran.stdout.trimEnd()}\n\n`;
+  const base = inputs.base ?? baseCommit(env);
+  if (!base) {
+    process.stdout.write('::notice title=Legible::affected: true needs a base to compare with: run on pull_request, or set the base input.\n');
+    return '_`affected: true`: no base to compare with (this run is not for a pull request, and the `base` input is empty); this summary shows the lint only._\n\n';
+  }
+  // The Action writes the summary itself, after the lint's table: the CLI must not append its own copy.
+  const { GITHUB_STEP_SUMMARY: _own, ...withoutSummary } = process.env;
+  const ran = legible(cli, ['affected', '--format', 'md', '--base', base], inputs.cwd, withoutSummary);
+  // 1: a number collision, which the comment itself reports.
+  if (ran.code === 0 || ran.code === 1) return `${ran.stdout.trimEnd()}\n\n`;
   if (/unknown command 'affected'/.test(ran.stderr)) {
     process.stdout.write(`::notice title=Legible::legible ${version} has no 'affected' command yet; the summary shows the lint only.\n`);
     return `_\`affected: true\`: Legible ${version} has no \`affected\` command yet; this summary shows the lint only._\n\n`;
   }
-  process.stdout.write(`::warning title=Legible::legible affected failed (exit ${ran.code}): ${ran.stderr.trim().split('\n')[0] ?? ''}\n`);
+  process.stdout.write(errorLine('warning', `legible affected failed (exit ${ran.code}): ${ran.stderr.trim().split('\n')[0] ?? ''}`));
   return `_\`legible affected\` failed (exit ${ran.code}); see the step's log._\n\n`;
 }
 

@@ -3,6 +3,7 @@ import { runWorker } from './scan/lint-worker';
 import { isWorkerTask } from './scan/worker-protocol';
 import { listOr, parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands/command';
+import { affectedCommand } from './commands/affected';
 import { indexCommand } from './commands/write-index';
 import { lintCommand } from './commands/lint';
 import { listCommand } from './commands/list';
@@ -17,7 +18,7 @@ import { printableKeepingBreaks, printableLine } from '../core/text/printable';
 import { commandHelp, mainHelp } from './help';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand, explainCommand];
+const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand, affectedCommand, explainCommand];
 
 /** Dispatches `legible <command> …` and turns every failure into an exit code: 0, 1, or 2. */
 async function main(argv: readonly string[], context: CliContext): Promise<number> {

@@ -42,30 +42,54 @@ export function gitEnvironment(env: NodeJS.ProcessEnv, workTree: string, platfor
   return out;
 }
 
-/** A call's own bounds, for output that is a list rather than a name (`ls-files`). */
-export interface GitBounds {
-  readonly maxOutputBytes?: number;
+/** Bounds on one git run. The defaults fit a one-line answer (`user.name`); file lists ask for more. */
+export interface GitRunOptions {
+  /** Output beyond this many bytes stops git and fails the run. */
+  readonly maxBytes?: number;
   readonly timeoutMs?: number;
+  /** Added to the environment (after the redirections are dropped). */
+  readonly env?: Readonly<Record<string, string>>;
 }
+
+/** What one git run gave: its output, or why there is none (git missing, a failure and its first line of stderr). */
+export type GitRun = { readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly missing: boolean; readonly problem: string };
 
 /**
  * Runs git in `workTree` and returns its stdout, or undefined when git is not installed (on PATH,
- * outside the repository and the current folder), fails, takes over 5 s or prints over 64 KB
- * (or the caller's own `bounds`).
+ * outside the repository and the current folder), fails, takes over 5 s or prints over 64 KB.
  * Git is started by its absolute path, never through a shell, so nothing in the repository is run
  * in its place and no argument is parsed twice.
  */
-export async function runGit(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv = process.env, bounds: GitBounds = {}): Promise<string | undefined> {
+export async function runGit(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv = process.env, options: GitRunOptions = {}): Promise<string | undefined> {
+  const ran = await runGitReporting(args, workTree, env, options);
+  return ran.ok ? ran.stdout : undefined;
+}
+
+/** As `runGit`, telling why a run gave nothing: the commands that need git say so. */
+export async function runGitReporting(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv = process.env, options: GitRunOptions = {}): Promise<GitRun> {
   const git = await findExecutable('git', nodeExecutableSearch([workTree], env));
-  if (git === undefined) return undefined;
+  if (git === undefined) return { ok: false, missing: true, problem: 'git is not installed (no git on PATH)' };
   // node:child_process is required here, on the first git run: the extension's activation does not load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { execFile } = require('node:child_process') as typeof ChildProcess;
+  const maxBytes = options.maxBytes ?? MAX_OUTPUT_BYTES;
+  const timeout = options.timeoutMs ?? TIMEOUT_MS;
   return new Promise((resolve) => {
     try {
-      execFile(git, args, { cwd: workTree, env: gitEnvironment(env, workTree), encoding: 'utf8', timeout: bounds.timeoutMs ?? TIMEOUT_MS, maxBuffer: bounds.maxOutputBytes ?? MAX_OUTPUT_BYTES, windowsHide: true, shell: false }, (error, stdout) => resolve(error ? undefined : stdout));
-    } catch {
-      resolve(undefined);
+      const runEnv = { ...gitEnvironment(env, workTree), ...options.env };
+      execFile(git, args, { cwd: workTree, env: runEnv, encoding: 'utf8', timeout, maxBuffer: maxBytes, windowsHide: true, shell: false }, (error, stdout, stderr) => {
+        if (!error) return resolve({ ok: true, stdout });
+        const code = (error as NodeJS.ErrnoException).code;
+        const problem =
+          code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
+            ? `git printed more than ${Math.round(maxBytes / 1024 / 1024) || 1} MB`
+            : error.killed
+              ? `git took longer than ${Math.round(timeout / 1000)} s`
+              : String(stderr).trim().split(/\r?\n/)[0] || error.message;
+        resolve({ ok: false, missing: false, problem });
+      });
+    } catch (error) {
+      resolve({ ok: false, missing: false, problem: (error as Error).message });
     }
   });
 }

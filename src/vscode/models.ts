@@ -19,7 +19,6 @@ export class Models implements vscode.Disposable {
   readonly onDidChangeIndex = this.indexEmitter.event;
   readonly onDidLoadProgress = this.progressEmitter.event;
   private ready: Promise<void> = Promise.resolve();
-  private readonly inflight = new Set<Promise<void>>();
 
   constructor() {
     this.disposables.push(
@@ -32,9 +31,9 @@ export class Models implements vscode.Disposable {
         if (event.affectsConfiguration('legible.folders') || event.affectsConfiguration('legible.rules')) this.reload();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length) this.onText(event.document);
+        if (event.contentChanges.length) this.onText(event.document, false);
       }),
-      vscode.workspace.onDidOpenTextDocument((document) => this.onText(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.onText(document, true)),
       vscode.workspace.onDidCloseTextDocument((document) => this.onClosed(document)),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
@@ -42,9 +41,9 @@ export class Models implements vscode.Disposable {
     this.disposables.push(
       watcher,
       configWatcher,
-      watcher.onDidCreate((uri) => this.onDisk(uri)),
-      watcher.onDidChange((uri) => this.onDisk(uri)),
-      watcher.onDidDelete((uri) => this.onDeleted(uri)),
+      watcher.onDidCreate((uri) => this.modelFor(uri)?.fileCreated(toCorePath(uri))),
+      watcher.onDidChange((uri) => this.modelFor(uri)?.fileChanged(toCorePath(uri))),
+      watcher.onDidDelete((uri) => this.modelFor(uri)?.fileDeleted(toCorePath(uri))),
       configWatcher.onDidCreate(() => this.reload()),
       configWatcher.onDidChange(() => this.reload()),
       configWatcher.onDidDelete(() => this.reload()),
@@ -62,16 +61,23 @@ export class Models implements vscode.Disposable {
         this.modelSubscriptions.delete(key);
       }
     }
+    const fresh = new Set<FolderModel>();
     for (const folder of folders) {
       const key = folder.uri.toString();
       if (this.models.has(key)) continue;
       const model = new FolderModel(folder);
       this.models.set(key, model);
+      fresh.add(model);
       this.modelSubscriptions.set(key, [
         model.onDidChangeFindings((change) => this.findingsEmitter.fire({ model, ...change })),
         model.onDidChangeIndex(() => this.indexEmitter.fire()),
         model.onDidLoadProgress((progress) => this.progressEmitter.fire({ folder: model.folder.uri, ...progress })),
       ]);
+    }
+    // Documents open before their folder's engine was made: their texts win over the files from the first load on.
+    for (const document of vscode.workspace.textDocuments) {
+      const model = this.modelFor(document.uri);
+      if (model && fresh.has(model)) this.onText(document, true);
     }
     this.ready = Promise.all([...this.models.values()].map((model) => model.load().catch((error) => reportError(`Reading ${model.folder.name}`, error)))).then(() => undefined);
     return this.ready;
@@ -100,54 +106,24 @@ export class Models implements vscode.Disposable {
   }
 
   /**
-   * Flushes debounced work everywhere: commands and tests use it to see settled results. Waits
-   * first for the loads and file reads already started (the watcher's and closed editors').
+   * Settles every folder: loads, body phases, reads started by events, then the debounced work,
+   * run at once. Commands and tests use it to see settled results.
    */
   async settle(): Promise<void> {
     await this.ready;
-    await Promise.all(this.all().map((m) => m.bodiesLinted()));
-    while (this.inflight.size) await Promise.all(this.inflight);
-    await Promise.all(this.all().map((m) => m.flush()));
+    await Promise.all(this.all().map((m) => m.settle()));
   }
 
-  /** Remembers a background read until it ends, so settle() can wait for it. */
-  private track(work: Promise<void>): void {
-    this.inflight.add(work);
-    void work.finally(() => this.inflight.delete(work));
-  }
-
-  private onText(document: vscode.TextDocument): void {
+  /** Editor events go to the engine of the folder holding the document; the output channel is no record. */
+  private onText(document: vscode.TextDocument, opened: boolean): void {
     if (document.uri.scheme === 'output' || document.languageId !== 'markdown') return;
     const model = this.modelFor(document.uri);
-    const path = toCorePath(document.uri);
-    model?.noteChanged(path);
-    if (model?.isDecisionFile(path)) model.applyText(path, document.getText());
+    if (opened) model?.open(toCorePath(document.uri), document.getText(), document.version);
+    else model?.change(toCorePath(document.uri), document.getText(), document.version);
   }
 
   private onClosed(document: vscode.TextDocument): void {
-    // An unsaved edit was discarded: the file on disk is the truth again. (A document also closes
-    // when its file was renamed or deleted: refreshFromDisk then drops it from the index.)
-    const model = this.modelFor(document.uri);
-    const path = toCorePath(document.uri);
-    model?.noteChanged(path);
-    if (model?.isDecisionFile(path)) this.track(model.refreshFromDisk(path).catch((error) => reportError('Re-reading a record', error)));
-  }
-
-  private onDisk(uri: vscode.Uri): void {
-    const model = this.modelFor(uri);
-    const path = toCorePath(uri);
-    model?.noteChanged(path);
-    if (!model?.isDecisionFile(path)) return;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open && open.isDirty) return;
-    this.track(model.refreshFromDisk(path).catch((error) => reportError('Reading a record', error)));
-  }
-
-  private onDeleted(uri: vscode.Uri): void {
-    const model = this.modelFor(uri);
-    const path = toCorePath(uri);
-    model?.noteChanged(path);
-    if (model?.decisions?.index.get(path) || model?.decisions?.isOutsideLink(path)) model.remove(path);
+    this.modelFor(document.uri)?.close(toCorePath(document.uri));
   }
 
   dispose(): void {

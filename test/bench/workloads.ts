@@ -45,7 +45,7 @@ async function openWorkspace(root: string, today: string, reads?: ReadMode): Pro
 }
 
 /**
- * The frontmatter half for every file, as the extension's first load runs it (FolderModel.load):
+ * The frontmatter half for every file, as the live engine's first load runs it (LiveWorkspace.load):
  * no Markdown parse, slices of 10 ms with a turn of the event loop between them.
  */
 async function indexFrontmatter(workspace: DecisionWorkspace): Promise<number> {

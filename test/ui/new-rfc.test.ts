@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { workbench, workspaceFolder } from './support/session';
+import { fileContaining } from './support/file-containing';
 
 const TITLE = 'Adopt feature flags for risky releases';
 
@@ -66,22 +67,3 @@ describe('Legible: New RFC', () => {
   });
 });
 
-/** The file's text once it matches, read again on each change notification (deadline 10 s). */
-function fileContaining(file: string, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const text = fs.readFileSync(file, 'utf8');
-      if (!pattern.test(text)) return false;
-      watcher.close();
-      clearTimeout(deadline);
-      resolve(text);
-      return true;
-    };
-    const watcher = fs.watch(path.dirname(file), () => void check());
-    const deadline = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`${file} never matched ${pattern}:\n${fs.readFileSync(file, 'utf8')}`));
-    }, 10_000);
-    check();
-  });
-}

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../harness/paths';
 import { workbench, workspaceFolder } from './support/session';
+import { fileContaining } from './support/file-containing';
 
 const MEDIA = path.join(REPO_ROOT, 'media', 'screenshot.png');
 const TITLE = 'Shard the payments ledger by merchant';
@@ -56,26 +57,6 @@ function answerFor(placeholder: string): string {
   const found = ANSWERS.find(([question]) => question.test(placeholder));
   assert.ok(found, `no answer for the stop ${placeholder}`);
   return found[1];
-}
-
-/** The file's text once it matches, read again on each change notification (deadline 10 s). */
-function fileContaining(file: string, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const text = fs.readFileSync(file, 'utf8');
-      if (!pattern.test(text)) return false;
-      watcher.close();
-      clearTimeout(deadline);
-      resolve(text);
-      return true;
-    };
-    const watcher = fs.watch(path.dirname(file), () => void check());
-    const deadline = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`${file} never matched ${pattern}:\n${fs.readFileSync(file, 'utf8')}`));
-    }, 10_000);
-    check();
-  });
 }
 
 describe('README screenshot', () => {

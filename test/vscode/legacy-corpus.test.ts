@@ -45,5 +45,12 @@ describe('Views: legacy records from real folders', () => {
     assert.ok(superseded.some((row) => row.includes('Use the ADR number as…')), rows.join('\n'));
     const entry = api.entries().find((e) => e.path.endsWith('/0179-and-mut-patterns.md'));
     assert.deepEqual([entry?.type, entry?.date, entry?.legacy], ['rfc', '2014-07-23', 'rfc']);
+
+    // Knowledge Risk cannot judge a record without Legible frontmatter: its empty sections say so
+    // ("not assessed", with how many were), never a bare "none".
+    const risk = (await api.treeSnapshot()).knowledgeRisk;
+    const sections = risk.filter((row) => !row.startsWith(' '));
+    assert.equal(sections.length, 4, risk.join('\n'));
+    for (const row of sections.filter((r) => !/ — \d+$/.test(r))) assert.match(row, / — (?:not assessed|none of \d+ · 4 not assessed)$/, risk.join('\n'));
   });
 });

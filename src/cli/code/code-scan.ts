@@ -7,19 +7,32 @@ import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { displayPath, type CliContext } from '../context';
 import { joinPath } from '../../core/port/paths';
 import type { OpenedWorkspace } from '../open-workspace';
-import { interimRepository } from './interim-repository';
+import { NodeGitRepository } from '../../node/git-repository';
+import { findRepository } from '../../node/repository';
+import { relativePath } from '../../core/port/paths';
 
 /**
- * The files of the workspace as git tracks them (relative to the workspace root); without git, or
- * outside a repository, the files a walk finds (no links followed, dependencies and build output
- * left out). Undefined only when neither answers.
+ * The files of the workspace as git tracks them, relative to the workspace root (which may lie
+ * below the repository's: a monorepo's `.legible.json`); without git, or outside a repository, the
+ * files a walk finds (no links followed, dependencies and build output left out).
  */
-export async function workspaceFiles(opened: OpenedWorkspace, context: CliContext, repository: RepositoryPort = interimRepository(opened.root, context.env)): Promise<readonly string[]> {
-  const tracked = await repository.trackedFiles();
-  if (tracked) return tracked;
+export async function workspaceFiles(opened: OpenedWorkspace, context: CliContext): Promise<readonly string[]> {
+  const repository = await findRepository(opened.root);
+  if (repository) {
+    const tracked = await trackedBelow(new NodeGitRepository(repository.root, context.env), relativePath(repository.root, opened.root));
+    if (tracked) return tracked;
+  }
   const walked = await walkFiles(opened.fs, opened.root);
   if (!walked.complete) context.warn(`${displayPath(context.cwd, opened.root)} holds more than ${walked.files.length} files and is no git repository: only the first ${walked.files.length} are matched against governs and scanned for citations.`);
   return walked.files;
+}
+
+/** The repository's tracked files (repository-relative) below `folder`, relative to it. */
+async function trackedBelow(repository: RepositoryPort, folder: string): Promise<readonly string[] | undefined> {
+  const tracked = await repository.trackedFiles();
+  if (!tracked || folder === '.') return tracked;
+  const prefix = `${folder}/`;
+  return tracked.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 
 export interface CodeScanOptions {

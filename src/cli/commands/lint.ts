@@ -15,6 +15,7 @@ import { DEFAULT_CACHE_HELP, openCache } from '../scan/open-cache';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
 import { applyFixes } from './lint-fix';
+import { addBaseFindings, checkedRef } from './git-base';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -25,6 +26,7 @@ export const lintCommand: Command = {
     'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
     fix: { type: 'boolean', description: 'First apply the fixes that invent nothing (back-links, the status a successor implies, a typo with one candidate); print each file changed on stderr.' },
+    base: { type: 'string', value: 'ref', description: 'Also compare with the branch this one will be merged into: number-collision (needs git).' },
     cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
     'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
     ...TODAY_OPTION,
@@ -59,6 +61,11 @@ export const lintCommand: Command = {
       '  one word. Placeholders and choices are left to you. Each file is rewritten atomically, and',
       '  skipped if it changed meanwhile; the exit code is that of the findings that remain.',
       '',
+      'Base (--base <ref>):',
+      '  Also runs the rules that compare this branch with <ref> (number-collision: a record added since',
+      '  the merge base whose number the tip of <ref> already gives another record). Uncommitted and',
+      '  untracked records count as added. Needs git; without it, or for a ref git does not know, exit 2.',
+      '',
       'Exit codes:',
       '  0  no errors, and no more warnings than --max-warnings',
       '  1  errors, or too many warnings',
@@ -73,6 +80,7 @@ export const lintCommand: Command = {
     const maxWarnings = nonNegativeInteger(stringOption(args, 'max-warnings'), '--max-warnings');
     const today = todayOption(stringOption(args, 'today'));
     const quiet = flag(args, 'quiet');
+    const base = checkedRef(stringOption(args, 'base'), '--base');
 
     const opened = await openWorkspace(context, args.positionals);
     if (!args.positionals.length) requireFolders(opened, context, 'lint');
@@ -81,6 +89,7 @@ export const lintCommand: Command = {
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
     if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();
+    if (base !== undefined) await addBaseFindings(byFile, workspace, opened, base, context);
     if (opened.loaded.config.code.enabled) await addCodeFindings(byFile, workspace.index, opened, context, args.positionals.length > 0, cache);
     if (cache) await saveCache(cache, context);
 

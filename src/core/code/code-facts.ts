@@ -53,7 +53,8 @@ export async function gatherCodeFacts(input: CodeInput): Promise<CodeFacts> {
   const citations = new Map<string, FileCitations>();
   const skipped = { large: 0, binary: 0, unreadable: 0 };
   const forms = new CitationForms(entries);
-  const folders = input.folders.map((folder) => relativePath(input.root, folder));
+  // A decisions folder at the root itself ('.') is the prefix '' (every file).
+  const folders = input.folders.map((folder) => relativePath(input.root, folder)).map((folder) => (folder === '.' ? '' : folder));
   const files = forms.empty ? [] : (input.scan ?? codeFilesToScan(input.tracked, input.config.code, folders));
   let scanned = 0;
   const formsKey = input.cached || input.fresh ? forms.key : '';

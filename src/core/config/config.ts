@@ -2,7 +2,7 @@ import { DEFAULT_LIMITS, type Limits } from '../parse/limits';
 import { RECORD_TYPES, type RecordType } from '../schema/schema-registry';
 import { schemaSections } from '../schema/field-info';
 import type { SchemaValidator } from '../schema/validator';
-import type { Severity } from '../rules/rule';
+import type { Severity } from './severity';
 import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
 import { compileGlob, globPattern } from './glob';
 import { compileRepositoryGlob, type RepositoryGlob } from '../code/repository-globs';

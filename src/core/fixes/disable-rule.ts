@@ -1,5 +1,5 @@
 import type { DecisionDocument } from '../document/decision-document';
-import { disableDirectives } from '../lint/suppressions';
+import { disableDirectives } from '../parse/suppressions';
 import { lineEnding, toTextEdits, type FixAction } from './text-edit';
 
 const RULE_ID = /^[\w-]+$/;
@@ -13,7 +13,7 @@ export function disableRuleFix(doc: DecisionDocument, ruleId: string): FixAction
   if (!RULE_ID.test(ruleId)) return undefined;
   const title = `Disable \`${ruleId}\` for this file`;
   let extend: number | undefined;
-  // The directives the linter reads (src/core/lint/suppressions.ts): `<!-- legible-disable rule-a, rule-b -->`.
+  // The directives the linter reads (src/core/parse/suppressions.ts): `<!-- legible-disable rule-a, rule-b -->`.
   for (const directive of disableDirectives(doc.text)) {
     const list = directive.list?.text.trim();
     if (!list || !directive.list) return undefined;

@@ -49,22 +49,41 @@ export function toTextEdits(lines: LineIndex, edits: readonly OffsetEdit[]): Tex
   return merged.map((edit) => ({ range: lines.range(edit.start, edit.end), newText: edit.text }));
 }
 
+/** The text after edits, and where each edit's new text sits in it (offsets into that text, in edit order by position). */
+export interface AppliedEdits {
+  readonly text: string;
+  readonly inserted: ReadonlyArray<{ readonly start: number; readonly end: number }>;
+}
+
 /**
- * The text after the edits: what an editor would show once it applied them. Throws when two edits
- * overlap, as an editor would refuse them.
+ * Applies edits as an editor would, or says why it cannot: two edits overlap, or one ends before
+ * it starts (an editor refuses both).
  */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+export function applyEditsAt(text: string, edits: readonly TextEdit[]): AppliedEdits | { readonly problem: string } {
   const lines = new LineIndex(text);
   const spans = edits
     .map((edit, order) => ({ start: lines.offset(edit.range.start), end: lines.offset(edit.range.end), text: edit.newText, order }))
     .sort((a, b) => a.start - b.start || a.order - b.order);
   let out = '';
   let at = 0;
+  const inserted: Array<{ start: number; end: number }> = [];
   for (const span of spans) {
-    if (span.end < span.start) throw new Error(`An edit ends before it starts (${span.start}–${span.end}).`);
-    if (span.start < at) throw new Error(`Edits overlap at offset ${span.start}.`);
-    out += text.slice(at, span.start) + span.text;
+    if (span.end < span.start) return { problem: `An edit ends before it starts (${span.start}–${span.end}).` };
+    if (span.start < at) return { problem: `Edits overlap at offset ${span.start}.` };
+    out += text.slice(at, span.start);
+    inserted.push({ start: out.length, end: out.length + span.text.length });
+    out += span.text;
     at = span.end;
   }
-  return out + text.slice(at);
+  return { text: out + text.slice(at), inserted };
+}
+
+/**
+ * The text after the edits: what an editor would show once it applied them. Throws when two edits
+ * overlap, as an editor would refuse them.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const applied = applyEditsAt(text, edits);
+  if ('problem' in applied) throw new Error(applied.problem);
+  return applied.text;
 }

@@ -6,13 +6,13 @@ import type { Range } from '../text/position';
 import type { DecisionEntry, GlobRef, IdRef, LinkRef } from './decision-entry';
 import { parseIdRef } from './ids';
 import { recordNameOf } from '../numbering/record-name';
-import { disabledRules } from '../lint/suppressions';
+import { disabledRules } from '../parse/suppressions';
 import { detached } from '../text/detached';
 import { interned } from '../text/interned';
 import { scalarText } from '../text/scalar-text';
 import type { CompiledPattern } from '../port/regex-engine';
 import { DEFAULT_PLACEHOLDER, isPlaceholder } from '../config/placeholder-pattern';
-import { placeholderPointers } from '../rules/placeholder-values';
+import { placeholderPointers } from '../document/placeholder-pointers';
 
 /** The number a record's file name gives it (`0007-…`, `07-…`, `adr007-…`, `20200924-…`), in the one name grammar. */
 export function fileNumber(path: string): { number: number; digits: string } | undefined {

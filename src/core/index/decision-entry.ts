@@ -1,7 +1,7 @@
 import type { Range } from '../text/position';
 import type { LegacyFormat } from '../document/legacy';
 import type { RecordType } from '../schema/schema-registry';
-import type { Suppressed } from '../lint/suppressions';
+import type { Suppressed } from '../parse/suppressions';
 
 /** A reference to another record by id, as written (`0007`, `ADR-0007`, 7). */
 export interface IdRef {

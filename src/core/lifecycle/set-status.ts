@@ -8,7 +8,7 @@ import { nearest } from '../text/nearest';
 import { scalarText } from '../text/scalar-text';
 import type { CompiledPattern } from '../port/regex-engine';
 import { DEFAULT_PLACEHOLDER } from '../config/placeholder-pattern';
-import { placeholderPointers } from '../rules/placeholder-values';
+import { placeholderPointers } from '../document/placeholder-pointers';
 import { displayPath, fieldInfo } from '../schema/field-info';
 import { isInForceStatus } from '../knowledge/predicates';
 

@@ -4,7 +4,7 @@ import type { DecisionIndex } from '../index/decision-index';
 import { RULES } from '../rules/registry';
 import type { CodeRule, Finding } from '../rules/rule';
 import { severityOf } from './lint-document';
-import { isDisabled } from './suppressions';
+import { isDisabled } from '../parse/suppressions';
 
 /**
  * The rules about records and code (`governs`, citations), over facts gathered once

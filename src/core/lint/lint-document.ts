@@ -7,7 +7,7 @@ import { isRecordType } from '../schema/schema-registry';
 import type { SchemaValidator } from '../schema/validator';
 import { RULES } from '../rules/registry';
 import type { BodyRule, DocumentRule, Finding, Report, Rule, Severity } from '../rules/rule';
-import { isDisabled, type Suppressed } from './suppressions';
+import { isDisabled, type Suppressed } from '../parse/suppressions';
 
 export interface LintContext {
   readonly config: ResolvedConfig;

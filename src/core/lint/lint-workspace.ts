@@ -1,7 +1,7 @@
 import type { DecisionIndex } from '../index/decision-index';
 import { RULES } from '../rules/registry';
 import type { Finding, Presence, WorkspaceRule } from '../rules/rule';
-import { isDisabled } from './suppressions';
+import { isDisabled } from '../parse/suppressions';
 import { severityOf, type LintContext } from './lint-document';
 
 export interface WorkspaceLintContext extends LintContext {

@@ -31,6 +31,16 @@ export function assessmentOf(entries: readonly DecisionEntry[]): Assessment {
   return { assessed: entries.length - notAssessed, notAssessed, ...(notAssessed ? { advice: legacyAdvice(notAssessed) } : {}) };
 }
 
+/**
+ * What an empty section of a view says in a word or two: "none" only when every record could have
+ * been in it; "not assessed" when no record could; else how many were and were not looked at.
+ */
+export function emptySectionWord(assessment: Assessment): string {
+  if (!assessment.notAssessed) return 'none';
+  if (!assessment.assessed) return 'not assessed';
+  return `none of ${assessment.assessed} · ${assessment.notAssessed} not assessed`;
+}
+
 /** The one place that says what an unassessed record lacks and how it gets it. */
 export function legacyAdvice(count: number): string {
   const [records, they, are] = count === 1 ? ['1 record', 'it', 'is'] : [`${count} records`, 'they', 'are'];

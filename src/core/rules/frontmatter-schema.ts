@@ -5,7 +5,7 @@ import { RECORD_TYPES, isRecordType, type RecordType } from '../schema/schema-re
 import { displayPath, fieldInfo } from '../schema/field-info';
 import type { DocumentRule, DocumentRuleContext } from './rule';
 import { field, question, spanAt } from './rule-helpers';
-import { placeholderPointers, underPlaceholder } from './placeholder-values';
+import { placeholderPointers, underPlaceholder } from '../document/placeholder-pointers';
 
 /** Every schema error, on the exact key (missing) or value (wrong), in words that ask the field's question. */
 export const frontmatterSchema: DocumentRule = {

@@ -2,7 +2,7 @@ import type { DocumentRule } from './rule';
 import { placeholderFindings } from './placeholder-values';
 import { placeholderInForce } from './placeholder-in-force';
 import { isInForceStatus } from '../knowledge/predicates';
-import { isDisabled } from '../lint/suppressions';
+import { isDisabled } from '../parse/suppressions';
 
 /** A template placeholder, TODO or TBD left in a field: the question it stands for is still open. */
 export const placeholder: DocumentRule = {

@@ -7,6 +7,7 @@ import { placeholderInForce } from './placeholder-in-force';
 import { statusConsistency } from './status-consistency';
 import { referenceResolves } from './reference-resolves';
 import { duplicateId } from './duplicate-id';
+import { numberCollision } from './number-collision';
 import { requiredSections } from './required-sections';
 import { reviewOverdue } from './review-overdue';
 import { exitPlanOverdue } from './exit-plan-overdue';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   statusConsistency,
   referenceResolves,
   duplicateId,
+  numberCollision,
   requiredSections,
   reviewOverdue,
   exitPlanOverdue,

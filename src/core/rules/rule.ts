@@ -5,17 +5,19 @@ import type { DecisionDocument } from '../document/decision-document';
 import type { RecordType } from '../schema/schema-registry';
 import type { SchemaValidator } from '../schema/validator';
 import type { ResolvedConfig } from '../config/config';
+import type { Severity } from '../config/severity';
 import type { DecisionIndex } from '../index/decision-index';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { CodeFacts } from '../code/code-facts';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../config/severity';
 
 /**
- * What a rule needs to run: the frontmatter alone, the parsed body, the whole index, or the code
- * (the tracked files, `governs` matched against them, the citations in them: core/code/).
+ * What a rule needs to run: the frontmatter alone, the parsed body, the whole index, the index
+ * beside the records of another branch (`lint --base`, `affected`: only when a base is given), or
+ * the code (the tracked files, `governs` matched against them, the citations in them: core/code/).
  */
-export type RuleScope = 'document' | 'body' | 'workspace' | 'code';
+export type RuleScope = 'document' | 'body' | 'workspace' | 'base' | 'code';
 
 export interface RuleMeta {
   readonly id: string;
@@ -109,6 +111,29 @@ export interface WorkspaceRuleContext {
 }
 
 /**
+ * The records of the branch a change will be merged into (`--base <ref>`), as git holds them at
+ * its tip, and what this branch added since the two parted. Paths are absolute, like the index's.
+ */
+export interface BaseRecords {
+  /** The ref as the user gave it (`main`, `origin/main`), for messages. */
+  readonly ref: string;
+  /**
+   * The files at the tip of `ref` in each decisions folder, without those this branch deletes or
+   * renames away (after the merge they are gone).
+   */
+  readonly files: readonly string[];
+  /** The files this branch added since the merge base (renames to a new number or folder included). */
+  readonly added: ReadonlySet<string>;
+}
+
+export interface BaseRuleContext {
+  readonly index: DecisionIndex;
+  readonly config: ResolvedConfig;
+  readonly base: BaseRecords;
+  report(path: string, report: Report & { readonly range: Range }): void;
+}
+
+/**
  * A rule about records and the code they govern or that cites them. Runs only where the code was
  * read (`legible lint` without paths): never on a keystroke in a record.
  */
@@ -141,9 +166,15 @@ export interface WorkspaceRule extends RuleMeta {
   check(context: WorkspaceRuleContext): Promise<void> | void;
 }
 
+/** A rule that compares this branch with the base it will be merged into; runs only when one is given. */
+export interface BaseRule extends RuleMeta {
+  readonly scope: 'base';
+  check(context: BaseRuleContext): void;
+}
+
 export interface CodeRule extends RuleMeta {
   readonly scope: 'code';
   check(context: CodeRuleContext): void;
 }
 
-export type Rule = DocumentRule | BodyRule | WorkspaceRule | CodeRule;
+export type Rule = DocumentRule | BodyRule | WorkspaceRule | BaseRule | CodeRule;

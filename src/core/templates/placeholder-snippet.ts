@@ -1,7 +1,7 @@
 import type { DecisionDocument } from '../document/decision-document';
 import { trimmedValue } from '../fixes/frontmatter-edits';
 import type { CompiledPattern } from '../port/regex-engine';
-import { placeholderPointers } from '../rules/placeholder-values';
+import { placeholderPointers } from '../document/placeholder-pointers';
 import { blockContent } from '../rules/rule-helpers';
 
 function escapeSnippet(text: string): string {

@@ -5,7 +5,6 @@ import type { Models } from '../models';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import { recordItem, recordTooltip } from './record-item';
 import { toUri } from '../vscode-file-system';
-import { readRecordText } from '../record-text';
 import { parseDecisionDocument } from '../../core/document/decision-document';
 import { businessTradeoff } from '../../core/document/business-tradeoff';
 
@@ -97,7 +96,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
     const workspace = model?.decisions;
     let tradeoff: Readonly<Record<string, string>> = {};
     if (workspace) {
-      const read = await readRecordText(workspace, path);
+      const read = await model.readText(path);
       if (token.isCancellationRequested) return item;
       tradeoff = businessTradeoff(parseDecisionDocument(path, read.text, workspace.options.config.limits));
     }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { DecisionEntry } from '../../core/index/decision-entry';
-import { knowledgeRisk, type RecordRef } from '../../core/report/knowledge-risk';
+import { emptySectionWord, knowledgeRisk, type Assessment, type RecordRef } from '../../core/report/knowledge-risk';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 import { shortTitle } from '../../core/views/tree-label';
 
 type RiskNode =
-  | { readonly kind: 'section'; readonly id: string; readonly label: string; readonly icon: string; readonly children: RiskNode[] }
+  | { readonly kind: 'section'; readonly id: string; readonly label: string; readonly icon: string; readonly children: RiskNode[]; readonly assessment: Assessment }
   | { readonly kind: 'person'; readonly id: string; readonly person: string; readonly children: RiskNode[] }
   | { readonly kind: 'record'; readonly id: string; readonly ref: RecordRef; readonly detail: string };
 
@@ -26,14 +26,17 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
     const today = this.models.all()[0]?.today() ?? '';
     const report = knowledgeRisk(entries, today);
     const record = (prefix: string, ref: RecordRef, detail: string): RiskNode => ({ kind: 'record', id: `${prefix}/${ref.path}`, ref, detail });
+    // A legacy record (no Legible frontmatter) names no holders, dates or door: no section can find
+    // it, so an empty section says "not assessed" rather than "none" for it (as `legible report` does).
+    const { assessment } = report;
     return [
       {
-        kind: 'section', id: 'sole', label: 'Decisions only one person holds', icon: 'person',
+        kind: 'section', id: 'sole', label: 'Decisions only one person holds', icon: 'person', assessment,
         children: report.soleHolders.map((p) => ({ kind: 'person', id: `sole/${p.person}`, person: p.person, children: p.decisions.map((d) => record(`sole/${p.person}`, d, [d.risk && `risk ${d.risk}`, d.door].filter(Boolean).join(' · '))) })),
       },
-      { kind: 'section', id: 'exit', label: 'Overdue exit plans', icon: 'calendar', children: report.overdueExitPlans.map((p) => record('exit', p, `due ${p.due}`)) },
-      { kind: 'section', id: 'review', label: 'Overdue reviews', icon: 'history', children: report.overdueReviews.map((r) => record('review', r, `review by ${r.reviewBy}`)) },
-      { kind: 'section', id: 'door', label: 'One-way doors decided alone', icon: 'debug-step-out', children: report.oneWayDoorsDecidedAlone.map((r) => record('door', r, `decided by ${r.decider}`)) },
+      { kind: 'section', id: 'exit', label: 'Overdue exit plans', icon: 'calendar', assessment, children: report.overdueExitPlans.map((p) => record('exit', p, `due ${p.due}`)) },
+      { kind: 'section', id: 'review', label: 'Overdue reviews', icon: 'history', assessment, children: report.overdueReviews.map((r) => record('review', r, `review by ${r.reviewBy}`)) },
+      { kind: 'section', id: 'door', label: 'One-way doors decided alone', icon: 'debug-step-out', assessment, children: report.oneWayDoorsDecidedAlone.map((r) => record('door', r, `decided by ${r.decider}`)) },
     ];
   }
 
@@ -56,7 +59,8 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
     // VS Code keeps an item's first collapsible state for its id: a section that was empty (before
     // the first scan, or until something becomes overdue) gets a new id, so it opens once it fills.
     item.id = node.kind === 'section' && !count ? `${node.id}:empty` : node.id;
-    item.description = node.kind === 'section' && !count ? 'none' : String(count);
+    item.description = node.kind === 'section' && !count ? emptySectionWord(node.assessment) : String(count);
+    if (node.kind === 'section' && node.assessment.advice) item.tooltip = node.assessment.advice;
     item.iconPath = new vscode.ThemeIcon(node.kind === 'person' ? 'account' : node.icon, node.kind === 'section' && count ? new vscode.ThemeColor('charts.orange') : undefined);
     return item;
   }

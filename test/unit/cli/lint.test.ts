@@ -54,7 +54,7 @@ describe('legible lint (process)', function () {
 
     const usage: Array<[string, string[], RegExp]> = [
       ['an unknown flag', ['lint', '--bogus'], /^legible: unknown option --bogus \(see 'legible lint --help'\)\n$/],
-      ['an unknown command', ['frobnicate'], /^legible: unknown command 'frobnicate'; expected lint, new, status, supersede, migrate, list, index, report or explain/],
+      ['an unknown command', ['frobnicate'], /^legible: unknown command 'frobnicate'; expected lint, new, status, supersede, migrate, list, index, report, affected or explain/],
       ['a bad --format', ['lint', '--format', 'xml'], /^legible: unknown format 'xml'; expected stylish, json, github or sarif\n$/],
       ['a --format without a value', ['lint', '--format'], /^legible: option --format needs a value/],
       ['a bad --max-warnings', ['lint', '--max-warnings', 'many'], /^legible: --max-warnings must be a whole number/],
@@ -299,11 +299,11 @@ describe('legible lint (process)', function () {
     it('--help lists every command and --version prints the package version', async () => {
       const root = await copyExamples();
       const help = await runCli(['--help'], { cwd: root });
-      for (const command of ['lint', 'new', 'status', 'supersede', 'list', 'index', 'report']) assert.match(help.stdout, new RegExp(`^ {2}${command} +\\S`, 'm'));
+      for (const command of ['lint', 'new', 'status', 'supersede', 'list', 'index', 'report', 'affected']) assert.match(help.stdout, new RegExp(`^ {2}${command} +\\S`, 'm'));
       const version = await runCli(['--version'], { cwd: root });
       const pkg = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'))) as { version: string };
       assert.equal(version.stdout, `${pkg.version}\n`);
-      for (const command of ['new', 'status', 'supersede', 'list', 'index', 'report']) {
+      for (const command of ['new', 'status', 'supersede', 'list', 'index', 'report', 'affected']) {
         const result = await runCli([command, '--help'], { cwd: root });
         assert.equal(result.code, 0);
         assert.match(result.stdout, new RegExp(`^Usage: legible ${command} `));

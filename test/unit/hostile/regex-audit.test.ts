@@ -4,7 +4,7 @@ import { shapeOf } from '../../../src/core/editor/yaml-line-shape';
 import { bodyHeadings } from '../../../src/core/fixes/add-section';
 import { disableRuleFix } from '../../../src/core/fixes/disable-rule';
 import { localLink } from '../../../src/core/index/build-entry';
-import { disabledRules } from '../../../src/core/lint/suppressions';
+import { disabledRules } from '../../../src/core/parse/suppressions';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { closesFence, fenceOpening } from '../../../src/core/parse/fence';
 import { basename, joinPath } from '../../../src/core/port/paths';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { knowledgeRisk, legacyAdvice, whatIfLeaves } from '../../../src/core/report/knowledge-risk';
+import { emptySectionWord, knowledgeRisk, legacyAdvice, whatIfLeaves } from '../../../src/core/report/knowledge-risk';
 import { renderDepartureMarkdown, renderReportMarkdown } from '../../../src/core/report/render-report';
 import { lintFiles, ROOT, TODAY } from '../support/workspace';
 
@@ -61,5 +61,14 @@ describe('the knowledge-risk report on records it cannot assess', () => {
     const md = renderDepartureMarkdown(impact, ROOT);
     assert.ok(md.startsWith(`# If alice left today\n\nalice is named in 0 records.\n\n> ${legacyAdvice(1)}\n\n## `), md);
     for (const [title, body] of sections(md)) assert.ok(body.endsWith('_\n\nNot assessed: the one record has no Legible frontmatter.'), `${title}: ${body}`);
+  });
+});
+
+describe('emptySectionWord: what an empty Knowledge Risk section says in a view', () => {
+  it('says "none" only when every record was assessed', () => {
+    assert.equal(emptySectionWord({ assessed: 3, notAssessed: 0 }), 'none');
+    assert.equal(emptySectionWord({ assessed: 0, notAssessed: 0 }), 'none');
+    assert.equal(emptySectionWord({ assessed: 0, notAssessed: 70, advice: legacyAdvice(70) }), 'not assessed');
+    assert.equal(emptySectionWord({ assessed: 12, notAssessed: 4, advice: legacyAdvice(4) }), 'none of 12 · 4 not assessed');
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { capture, type Captured } from '../../harness/proc';
-import { baseEnv, gitRepository } from '../cli/cli-process';
+import { baseEnv, git, gitRepository } from '../cli/cli-process';
 import { packedTarball, REPO } from './packages';
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -95,7 +95,7 @@ async function runAction(workspace: string, inputs: Record<string, string> = {},
   await writeFile(summaryFile, '');
   await writeFile(outputFile, '');
   // action.yml's defaults, as the runner passes them when the workflow names no value.
-  const defaults: Record<string, string> = { paths: '', 'max-warnings': '', format: 'github', sarif: '', 'working-directory': '.', affected: 'false' };
+  const defaults: Record<string, string> = { paths: '', 'max-warnings': '', format: 'github', sarif: '', 'working-directory': '.', affected: 'false', base: '' };
   const env: NodeJS.ProcessEnv = {
     ...baseEnv(workspace),
     GITHUB_ACTIONS: 'true',
@@ -230,33 +230,65 @@ describe('the GitHub Action (action.yml, dist/action.js)', function () {
     assert.match(ran.stdout, /^::error title=Legible::this ref of the Legible Action has no built CLI .*Use a release tag/m);
   });
 
-  describe('affected: the hook for `legible affected` in the summary', () => {
-    it('says in the summary that this Legible has no affected command, and keeps the lint verdict', async () => {
+  describe('affected: `legible affected` in the summary', () => {
+    /** A pull request event whose base is `sha`. */
+    async function event(repo: string, sha: string): Promise<string> {
+      const file = path.join(repo, '..', `${path.basename(repo)}-event.json`);
+      repos.push(file);
+      await writeFile(file, JSON.stringify({ pull_request: { base: { sha } } }));
+      return file;
+    }
+
+    it("appends the decisions the pull request touches, once, after the lint's table", async () => {
+      const repo = await fixture();
+      const base = git(repo, 'rev-parse', 'HEAD').trim();
+      git(repo, 'checkout', '--quiet', '-b', 'topic');
+      await writeFile(path.join(repo, 'docs', 'decisions', '0004-use-kafka.md'), record('Use Kafka'));
+      git(repo, 'add', '--all');
+      git(repo, 'commit', '--quiet', '--message', 'Kafka');
+      const ran = await runAction(repo, { affected: 'true' }, { GITHUB_EVENT_PATH: await event(repo, base) });
+      assert.equal(ran.code, 1);
+      assert.match(ran.summary, /^- `docs\/decisions\/0004-use-kafka\.md` \(added\): ADR-0004 Use Kafka \(accepted\)$/m);
+      assert.equal(ran.summary.split('## Decisions this change touches').length, 2, ran.summary);
+      assert.ok(ran.summary.indexOf('Decisions this change touches') > ran.summary.indexOf('| | Record'));
+    });
+
+    it('says so in the summary when there is no base to compare with, and keeps the lint verdict', async () => {
       const ran = await runAction(await fixture(), { affected: 'true' });
+      assert.equal(ran.code, 1);
+      assert.match(ran.stdout, /^::notice title=Legible::affected: true needs a base to compare with/m);
+      assert.match(ran.summary, /no base to compare with/);
+    });
+
+    it('warns, and keeps the lint verdict, when git lacks the base (a shallow clone)', async () => {
+      const repo = await fixture();
+      const ran = await runAction(repo, { affected: 'true', base: 'origin/main' });
+      assert.equal(ran.code, 1);
+      assert.match(ran.stdout, /^::warning title=Legible::legible affected failed \(exit 2\): legible: git could not list .*fetch-depth: 0/m);
+      assert.match(ran.summary, /`legible affected` failed \(exit 2\)/);
+    });
+
+    it('says in the summary when this Legible has no affected command', async () => {
+      const repo = await fixture();
+      const { stage } = await packedTarball();
+      // An older Legible: the real CLI for everything but `affected`.
+      const cli = path.join(repo, '..', `${path.basename(repo)}-cli.js`);
+      repos.push(cli);
+      await writeFile(cli, `const [command, ...rest] = process.argv.slice(2);
+if (command === 'affected') { process.stderr.write("legible: unknown command 'affected'; expected lint\\n"); process.exitCode = 2; }
+else { const r = require('node:child_process').spawnSync(process.execPath, [${JSON.stringify(path.join(stage, 'dist', 'cli.js'))}, command, ...rest], { stdio: 'inherit' }); process.exitCode = r.status; }
+`);
+      await chmod(cli, 0o755);
+      const ran = await runAction(repo, { affected: 'true', base: 'b4se' }, { LEGIBLE_ACTION_CLI: cli });
       assert.equal(ran.code, 1);
       assert.match(ran.stdout, /^::notice title=Legible::legible \S+ has no 'affected' command yet/m);
       assert.match(ran.summary, /has no `affected` command yet; this summary shows the lint only/);
     });
 
-    it("appends the command's Markdown, given the pull request's base commit", async () => {
-      const repo = await fixture();
-      const { stage } = await packedTarball();
-      // A Legible that has the command: the real CLI for everything else.
-      const cli = path.join(repo, '..', `${path.basename(repo)}-cli.js`);
-      repos.push(cli);
-      await writeFile(cli, `const [command, ...rest] = process.argv.slice(2);
-if (command === 'affected') { process.stdout.write('## Decisions this change touches\\n\\nargs: ' + rest.join(' ') + '\\n'); }
-else { const r = require('node:child_process').spawnSync(process.execPath, [${JSON.stringify(path.join(stage, 'dist', 'cli.js'))}, command, ...rest], { stdio: 'inherit' }); process.exitCode = r.status; }
-`);
-      await chmod(cli, 0o755);
-      const event = path.join(repo, '..', `${path.basename(repo)}-event.json`);
-      repos.push(event);
-      await writeFile(event, JSON.stringify({ pull_request: { base: { sha: 'b4se' } } }));
-      const ran = await runAction(repo, { affected: 'true' }, { LEGIBLE_ACTION_CLI: cli, GITHUB_EVENT_PATH: event });
-      assert.equal(ran.code, 1);
-      assert.match(ran.summary, /^## Decisions this change touches\n\nargs: --format md --base b4se$/m);
-      // After the lint's table.
-      assert.ok(ran.summary.indexOf('Decisions this change touches') > ran.summary.indexOf('| | Record'));
+    it('refuses a base input git would read as an option', async () => {
+      const ran = await runAction(await fixture(), { affected: 'true', base: '--output=x' });
+      assert.equal(ran.code, 2);
+      assert.match(ran.stdout, /^::error title=Legible::input base: '--output=x' starts with "-"/m);
     });
   });
 
@@ -273,7 +305,7 @@ else { const r = require('node:child_process').spawnSync(process.execPath, [${JS
       assert.equal(yml.runs.using, 'node24');
       const { stage } = await packedTarball();
       await readFile(path.join(stage, yml.runs.main));
-      assert.deepEqual(Object.keys(yml.inputs).sort(), ['affected', 'format', 'max-warnings', 'paths', 'sarif', 'working-directory']);
+      assert.deepEqual(Object.keys(yml.inputs).sort(), ['affected', 'base', 'format', 'max-warnings', 'paths', 'sarif', 'working-directory']);
       for (const [name, input] of Object.entries(yml.inputs)) assert.ok(input.description.length > 20, name);
     });
 

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseMarkers, type Expectation } from './fixture-markers';
+import type { BaseFixture } from './workspace';
 
 export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'rules');
 /** Where a fixture's files go in the in-memory workspace. */
@@ -20,6 +21,8 @@ export interface FixtureCase {
   /** Fixture-relative file → expected findings. */
   readonly expected: ReadonlyMap<string, readonly Expectation[]>;
   readonly problems: readonly string[];
+  /** From `base.json`: the base branch's files and this branch's changes, for the base-scoped rules. */
+  readonly base?: BaseFixture;
 }
 
 function walk(dir: string, prefix = ''): string[] {
@@ -37,8 +40,13 @@ function load(rule: string, name: string, dir: string, relFiles: readonly string
   const files: Record<string, Uint8Array> = {};
   const expected = new Map<string, Expectation[]>();
   const problems: string[] = [];
+  let base: BaseFixture | undefined;
   for (const rel of relFiles) {
     const bytes = new Uint8Array(readFileSync(path.join(dir, rel)));
+    if (rel === 'base.json') {
+      base = baseFixture(JSON.parse(Buffer.from(bytes).toString('utf8')) as BaseJson);
+      continue;
+    }
     if (rel === '.legible.json') {
       files['.legible.json'] = bytes;
       continue;
@@ -51,7 +59,23 @@ function load(rule: string, name: string, dir: string, relFiles: readonly string
     expected.set(rel, [...markers.expectations]);
     problems.push(...markers.problems.map((problem) => `${rel} ${problem}`));
   }
-  return { rule, name, files, expected, problems };
+  return { rule, name, files, expected, problems, base };
+}
+
+interface BaseJson {
+  readonly ref: string;
+  readonly files: readonly string[];
+  readonly changed: ReadonlyArray<{ readonly kind: BaseFixture['changed'][number]['kind']; readonly path: string; readonly from?: string }>;
+}
+
+/** `base.json` names files as the fixture does (inside the decisions folder): made root-relative, as git names them. */
+function baseFixture(json: BaseJson): BaseFixture {
+  const inFolder = (name: string) => `${DECISIONS}/${name}`;
+  return {
+    ref: json.ref,
+    files: json.files.map(inFolder),
+    changed: json.changed.map((file) => (file.from !== undefined ? { kind: file.kind, path: inFolder(file.path), from: inFolder(file.from) } : { kind: file.kind, path: inFolder(file.path) })),
+  };
 }
 
 /** Every fixture case below test/fixtures/rules, rule folder by rule folder. */

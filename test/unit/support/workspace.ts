@@ -4,6 +4,9 @@ import type { RegexEngine } from '../../../src/core/port/regex-engine';
 import type { Finding } from '../../../src/core/rules/rule';
 import { gatherCodeFacts } from '../../../src/core/code/code-facts';
 import { lintCode } from '../../../src/core/lint/lint-code';
+import { readBaseRecords } from '../../../src/core/affected/base-records';
+import { lintAgainstBase } from '../../../src/core/lint/lint-base';
+import type { ChangedFile, RepositoryPort } from '../../../src/core/port/repository';
 import { DecisionWorkspace } from '../../../src/core/workspace/decision-workspace';
 import { discoverFolders } from '../../../src/core/workspace/discover-folders';
 import { loadConfig, type LoadedConfig } from '../../../src/core/workspace/load-config';
@@ -31,6 +34,26 @@ export interface TestWorkspaceOptions extends MemoryFileSystemOptions {
    * files given are the repository's tracked files.
    */
   readonly code?: boolean;
+  /** A base branch to compare with (`lint --base`): the base-scoped rules run too. */
+  readonly base?: BaseFixture;
+}
+
+/** A base branch as git would answer for it: its files (at its tip) and this branch's changes, root-relative. */
+export interface BaseFixture {
+  readonly ref: string;
+  readonly files: readonly string[];
+  readonly changed: readonly ChangedFile[];
+}
+
+/** A repository port that answers from a BaseFixture (any ref is the base's tip). */
+export function fixtureRepository(base: BaseFixture): RepositoryPort {
+  const under = (folder: string | undefined) => (path: string) => folder === undefined || path.startsWith(`${folder}/`);
+  return {
+    trackedFiles: async () => [],
+    changedFiles: async () => base.changed,
+    filesAt: async (_ref, folder) => base.files.filter(under(folder)),
+    textAt: async () => undefined,
+  };
 }
 
 export interface TestWorkspace {
@@ -60,6 +83,11 @@ export async function lintFiles(files: Readonly<Record<string, FileContent>>, op
   const workspace = new DecisionWorkspace({ fs, root: ROOT, folders, config: loaded.config, validator: loaded.validator, today: options.today ?? TODAY });
   await workspace.scan();
   const byFile = await workspace.findings();
+  if (options.base) {
+    const records = await readBaseRecords(fixtureRepository(options.base), options.base.ref, options.base.changed, ROOT, folders);
+    if (!records) throw new Error('the fixture repository gave no base records');
+    for (const finding of lintAgainstBase(workspace.index, loaded.config, records)) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  }
   const codeFindings: Finding[] = [];
   if (options.code && loaded.config.code.enabled) {
     const tracked = [...Object.keys(files), ...(options.config !== undefined ? ['.legible.json'] : [])].sort();

@@ -1,0 +1,101 @@
+import { appendFile } from 'node:fs/promises';
+import { findAffected, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
+import { recordId, renderAffectedJson, renderAffectedMarkdown, weight, whoToAsk } from '../../core/affected/render-affected';
+import { entryGoverns, globGoverningLookup, governsFromRecords } from '../../core/code/governing';
+import { relativePath } from '../../core/port/paths';
+import { choice, stringOption, todayOption, UsageError } from '../args';
+import { escapeData, escapeProperty } from '../formats/github';
+import { location } from '../formats/lint-output';
+import { openWorkspace, scanWorkspace } from '../open-workspace';
+import { re2RegexEngine } from '../../node/re2-regex-engine';
+import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
+import { checkedRef, gitFailure, gitRepositoryFor } from './git-base';
+
+const AFFECTED_FORMATS = ['md', 'json', 'github'] as const;
+
+export const affectedCommand: Command = {
+  name: 'affected',
+  summary: 'What a branch touches: the decisions governing its changed files, who holds them, and number collisions.',
+  usage: 'affected --base <ref> [--head <ref>] [options]',
+  options: {
+    base: { type: 'string', value: 'ref', description: 'The branch the change will be merged into (main, origin/main, a commit). Required.' },
+    head: { type: 'string', value: 'ref', description: 'The change\'s tip (default: the working tree, uncommitted and untracked files included).' },
+    format: { type: 'string', short: 'f', value: 'format', description: 'md (default: a pull-request comment), json, or github (workflow annotations).' },
+    ...TODAY_OPTION,
+    ...HELP_OPTION,
+  },
+  details: () =>
+    [
+      'The files changed between the merge base of --base and --head (git diff <merge-base> <head>,',
+      'renames followed), or, without --head, the working tree: staged and unstaged changes and',
+      'untracked files that are not ignored. For each decision whose `governs` globs match a changed',
+      'file: what the change touches, the door and risk, and who holds the knowledge. Then the records',
+      'the change adds or edits, and number-collision: a record added here whose number the tip of',
+      '--base already gives another record.',
+      '',
+      'With GITHUB_STEP_SUMMARY set, the Markdown is also appended to that file, whatever --format.',
+      'Paths are repository-relative, as git names them.',
+      '',
+      'Exit codes:',
+      '  0  nothing to fix before merging',
+      '  1  an error-severity finding (number-collision)',
+      '  2  usage error, no git, or a ref git does not know (a shallow clone lacks the merge base)',
+    ].join('\n'),
+  async run(args, context) {
+    const format = choice(stringOption(args, 'format'), AFFECTED_FORMATS, 'md', 'format');
+    const base = checkedRef(stringOption(args, 'base'), '--base');
+    const head = checkedRef(stringOption(args, 'head'), '--head');
+    const today = todayOption(stringOption(args, 'today'));
+    if (base === undefined) throw new UsageError('affected needs --base <ref>: the branch the change will be merged into (main, origin/main)');
+    if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}' (see 'legible affected --help')`);
+
+    const opened = await openWorkspace(context);
+    const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
+    const workspace = await scanWorkspace(opened, opened.folders, today, { body: false, env: context.env });
+    // INTERIM: the GovernsIndex replaces this lookup at the merge (see src/core/code/governing.ts).
+    const fromRecords = await governsFromRecords(workspace);
+    const governing = globGoverningLookup(workspace.index.entries(), (entry) => entryGoverns(entry) ?? fromRecords.get(entry.path), re2RegexEngine);
+
+    const result = await findAffected({ repository, base, head, repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing });
+    if (isAffectedFailure(result)) throw gitFailure(result.asked, repository, base);
+
+    const markdown = renderAffectedMarkdown(result, repository.root);
+    context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(result, repository.root) : renderAffectedGithub(result, repository.root));
+    const summary = context.env.GITHUB_STEP_SUMMARY;
+    if (summary) {
+      try {
+        await appendFile(summary, `${markdown}\n`);
+      } catch (error) {
+        context.warn(`the job summary could not be written (GITHUB_STEP_SUMMARY): ${(error as Error).message}`);
+      }
+    }
+    return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+  },
+};
+
+/**
+ * Workflow annotations: a notice on each changed file a decision governs (a warning when the door
+ * is one-way, the risk high or critical, or one person alone holds it), one on each record added or
+ * edited, and each finding at its line. Escaped as `lint --format github` escapes.
+ */
+export function renderAffectedGithub(report: AffectedReport, repoRoot: string): string {
+  const lines: string[] = [];
+  for (const { entry, files } of report.decisions) {
+    const heavy = entry.door === 'one-way' || entry.risk === 'high' || entry.risk === 'critical' || entry.holders.length === 1;
+    const message = `${recordId(entry)} ${entry.title} governs this file (${weight(entry)}). ${whoToAsk(entry)}`;
+    for (const file of files) {
+      if (file.kind === 'deleted') continue;
+      lines.push(`::${heavy ? 'warning' : 'notice'} file=${escapeProperty(file.path)},title=${escapeProperty(`Legible: governed by ${recordId(entry)}`)}::${escapeData(message)}`);
+    }
+  }
+  for (const { change, entry } of report.records) {
+    if (!entry) continue;
+    lines.push(`::notice file=${escapeProperty(change.path)},title=${escapeProperty(`Legible: record ${change.kind}`)}::${escapeData(`${recordId(entry)} ${entry.title} (${entry.status ?? 'no status'}) is ${change.kind} on this branch.`)}`);
+  }
+  for (const finding of report.findings) {
+    const at = location(finding.range);
+    const command = finding.severity === 'info' ? 'notice' : finding.severity;
+    lines.push(`::${command} file=${escapeProperty(relativePath(repoRoot, finding.path))},line=${at.line},col=${at.column},title=${escapeProperty(`Legible ${finding.ruleId}`)}::${escapeData(finding.message)}`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}

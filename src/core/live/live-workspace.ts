@@ -1,0 +1,429 @@
+import type { FileSystemPort } from '../port/file-system';
+import type { Timer } from '../port/scheduler';
+import { isInside, relativePath } from '../port/paths';
+import type { ResolvedConfig } from '../config/config';
+import { matchesAny } from '../config/glob';
+import type { DecisionDocument } from '../document/decision-document';
+import type { DecisionEntry } from '../index/decision-entry';
+import { findRule } from '../rules/registry';
+import type { Finding } from '../rules/rule';
+import { severityOf } from '../lint/lint-document';
+import { DecisionWorkspace } from '../workspace/decision-workspace';
+import { loadConfig, type LoadedConfig } from '../workspace/load-config';
+import { discoverFolders } from '../workspace/discover-folders';
+import type { ReadResult } from '../workspace/read-text';
+import { Emitter } from './emitter';
+import { DayWatch } from './day-watch';
+import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress } from './live-options';
+
+export type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress } from './live-options';
+
+/** Files read at once in the body phase: few round trips to storage, a bounded number of texts in memory. */
+const BATCH = 16;
+/** The longest stretch of indexing or body rules before the host gets a turn. */
+const SLICE_MS = 10;
+const DEFAULT_DEBOUNCE_MS = 300;
+
+const silent: LiveLog = { info() {}, warn() {}, error() {}, report() {} };
+
+/**
+ * The decisions of one workspace folder, kept current as files change and as the user types: the
+ * engine every live front-end drives (the extension with its events, a language server with
+ * didOpen/didChange/didClose and watched files). A load publishes the whole index with its
+ * frontmatter and cross-file findings first, then the body rules (a Markdown parse each) in
+ * slices. Edits: frontmatter findings at once, body rules and cross-file rules debounced. An open
+ * document's text wins over the file's until it closes. The date moves at midnight.
+ */
+export class LiveWorkspace {
+  readonly root: string;
+  readonly fs: FileSystemPort;
+  private workspace: DecisionWorkspace | undefined;
+  private loaded: LoadedConfig | undefined;
+  private readonly openTexts = new Map<string, { text: string; version?: number }>();
+  private crossFile = new Map<string, Finding[]>();
+  /** Edited files whose body rules wait for the debounce. */
+  private pendingBodies = new Map<string, { doc: DecisionDocument; entry: DecisionEntry }>();
+  /** Files of the current load whose body rules have not run yet. */
+  private bodiesPending = new Set<string>();
+  /** The workspace of the load before: its body findings stand in until the body phase reaches a file. */
+  private previous: DecisionWorkspace | undefined;
+  /** Records that changed while a load read the folder: re-read once its index is published. */
+  private changedDuringLoad: Set<string> | undefined;
+  private loading: Promise<void> = Promise.resolve();
+  private bodyPhase: Promise<void> = Promise.resolve();
+  /** Reads started by events (a closed editor, the watcher): settle() waits for them. */
+  private readonly inflight = new Set<Promise<void>>();
+  private debounce: Timer | undefined;
+  private readonly day: DayWatch;
+  private generation = 0;
+  private disposed = false;
+  private readonly log: LiveLog;
+  private readonly findingsEmitter = new Emitter<FindingsChange>();
+  private readonly indexEmitter = new Emitter<void>();
+  private readonly progressEmitter = new Emitter<LoadProgress>();
+  /** Findings of these files (of every file, when `paths` is undefined) changed. */
+  readonly onDidChangeFindings = this.findingsEmitter.event;
+  /** The index changed: records added, removed or edited. */
+  readonly onDidChangeIndex = this.indexEmitter.event;
+  readonly onDidLoadProgress = this.progressEmitter.event;
+
+  constructor(private readonly options: LiveWorkspaceOptions) {
+    this.root = options.root;
+    this.fs = options.fs;
+    this.log = options.log ?? silent;
+    this.day = new DayWatch(options.scheduler, options.clock, (today) => {
+      this.log.info(`${options.name}: the date is now ${today}: linting again`);
+      this.track(this.load(), 'Reading the records for the new date');
+    });
+  }
+
+  get decisions(): DecisionWorkspace | undefined {
+    return this.workspace;
+  }
+
+  get config(): ResolvedConfig | undefined {
+    return this.workspace?.options.config;
+  }
+
+  get configProblems(): LoadedConfig['problems'] {
+    return this.loaded?.problems ?? [];
+  }
+
+  get folders(): readonly string[] {
+    return this.workspace?.options.folders ?? [];
+  }
+
+  today(): string {
+    return this.options.clock.today();
+  }
+
+  /**
+   * (Re)reads the configuration, finds the decisions folders and indexes every record (frontmatter
+   * only, no Markdown parse); resolves once that is published. The body rules follow in the
+   * background: `bodiesLinted()` resolves when they are done.
+   */
+  load(): Promise<void> {
+    const work = this.loadNow();
+    this.loading = work.catch(() => undefined);
+    return work;
+  }
+
+  private async loadNow(): Promise<void> {
+    const generation = ++this.generation;
+    const changed = (this.changedDuringLoad = new Set());
+    const { fs, root, name, clock } = this.options;
+    const settings = this.settings();
+    const loaded = await loadConfig(fs, root, { trusted: this.options.trusted?.() ?? true, regexEngine: this.options.regexEngine });
+    const config: ResolvedConfig = {
+      ...loaded.config,
+      folders: loaded.config.folders.length ? loaded.config.folders : (settings.folders ?? []),
+      severities: { ...loaded.config.severities, ...settings.severities },
+    };
+    for (const problem of loaded.problems) this.log.warn(`${name}: ${problem.message}`);
+    const folders = await discoverFolders(fs, root, config, {
+      onLinkOutside: (link) => this.log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
+    });
+    const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
+    const files = await workspace.listFiles();
+    const started = clock.now();
+    const stale = () => generation !== this.generation;
+    const done = await workspace.scan(files, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
+    if (!done || stale()) return;
+    const crossFile = group(await workspace.crossFileFindings());
+    if (stale()) return;
+    this.previous = this.workspace;
+    this.loaded = loaded;
+    this.workspace = workspace;
+    this.crossFile = crossFile;
+    this.pendingBodies.clear();
+    this.bodiesPending = new Set(files);
+    this.changedDuringLoad = undefined;
+    this.day.watch(workspace.options.today);
+    this.log.info(`${name}: ${files.length} records in ${folders.map((f) => relativePath(root, f) || '.').join(', ') || 'no decisions folder'} indexed (${clock.now() - started} ms)`);
+    this.indexEmitter.fire();
+    this.findingsEmitter.fire({});
+    this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
+    this.bodyPhase = this.lintBodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
+  }
+
+  /** Resolves once the body rules of the current load have run (or a newer load took over). */
+  bodiesLinted(): Promise<void> {
+    return this.bodyPhase;
+  }
+
+  /**
+   * The body phase of a load: reads each record again (a bounded batch at a time, so no thousands
+   * of parsed documents pile up) and publishes the findings slice by slice, yielding in between.
+   * A newer load stops it; a file edited or re-read meanwhile is left to that newer work.
+   */
+  private async lintBodies(generation: number, workspace: DecisionWorkspace, files: readonly string[], changed: ReadonlySet<string>, started: number): Promise<void> {
+    for (const path of changed) await this.catchUp(path);
+    let slice: string[] = [];
+    const between = this.options.scheduler.slices(SLICE_MS);
+    const publish = () => {
+      if (slice.length) this.findingsEmitter.fire({ paths: slice });
+      slice = [];
+      this.progressEmitter.fire({ phase: 'bodies', records: files.length, bodiesDone: files.length - this.bodiesPending.size });
+    };
+    for (let i = 0; i < files.length; i += BATCH) {
+      if (generation !== this.generation) return;
+      const batch = files.slice(i, i + BATCH).filter((path) => this.bodiesPending.has(path));
+      const texts = await Promise.all(batch.map((path) => this.readText(path, workspace)));
+      for (let j = 0; j < batch.length; j++) {
+        if (generation !== this.generation) return;
+        // An edit, a re-read or a removal got there first: its own work covers the body rules.
+        if (!this.bodiesPending.delete(batch[j])) continue;
+        const { doc, entry } = workspace.updateFrontmatter(batch[j], texts[j].text, texts[j].problem);
+        await workspace.updateBody(doc, entry);
+        slice.push(batch[j]);
+        const turn = between();
+        if (turn) {
+          publish();
+          await turn;
+        }
+      }
+      if (generation !== this.generation) return;
+      publish();
+    }
+    if (generation !== this.generation) return;
+    this.previous = undefined;
+    if (!files.length) publish();
+    this.log.info(`${this.options.name}: body rules of ${files.length} records linted (${this.options.clock.now() - started} ms)`);
+  }
+
+  /** A record changed while the load read the folder: bring the published index up to date. */
+  private async catchUp(path: string): Promise<void> {
+    const open = this.textOf(path);
+    if (open !== undefined && this.isDecisionFile(path)) this.applyText(path, open);
+    else if (this.isDecisionFile(path) || this.workspace?.index.get(path)) await this.refresh(path);
+  }
+
+  /** A document was opened in an editor: its text wins over the file's until it closes. */
+  open(path: string, text: string, version?: number): void {
+    this.openTexts.set(path, { text, version });
+    this.edited(path, text);
+  }
+
+  /** An open document's text changed (the whole new text). */
+  change(path: string, text: string, version?: number): void {
+    this.openTexts.set(path, { text, version });
+    this.edited(path, text);
+  }
+
+  /** An editor closed: an unsaved edit was discarded, the file is the truth again (or is gone). */
+  close(path: string): void {
+    this.openTexts.delete(path);
+    this.noteChanged(path);
+    if (this.isDecisionFile(path)) this.track(this.refresh(path), 'Re-reading a record');
+  }
+
+  /** The file changed on disk. An open document's text still wins: the editor reloads it if it was not edited. */
+  fileChanged(path: string): void {
+    this.noteChanged(path);
+    if (!this.isDecisionFile(path) || this.openTexts.has(path)) return;
+    this.track(this.refresh(path), 'Reading a record');
+  }
+
+  fileCreated(path: string): void {
+    this.fileChanged(path);
+  }
+
+  fileDeleted(path: string): void {
+    this.noteChanged(path);
+    if (this.workspace?.index.get(path) || this.workspace?.isOutsideLink(path)) this.remove(path);
+  }
+
+  /** The text of an open document, if the path is open. */
+  textOf(path: string): string | undefined {
+    return this.openTexts.get(path)?.text;
+  }
+
+  /** The version the front-end gave with the open document's latest text. */
+  versionOf(path: string): number | undefined {
+    return this.openTexts.get(path)?.version;
+  }
+
+  private edited(path: string, text: string): void {
+    this.noteChanged(path);
+    if (this.isDecisionFile(path)) this.applyText(path, text);
+  }
+
+  /** While a load is reading the folder, its result may predate a change: re-read once its index is published. */
+  private noteChanged(path: string): void {
+    this.changedDuringLoad?.add(path);
+    // A load in progress lints for the date it started on; its end checks again.
+    if (!this.changedDuringLoad) this.day.check();
+  }
+
+  /** True for a Markdown file inside a decisions folder that is not ignored. */
+  isDecisionFile(path: string): boolean {
+    const workspace = this.workspace;
+    if (!workspace || !/\.md$/i.test(path)) return false;
+    const folder = workspace.folderOf(path);
+    if (!folder) return false;
+    const relative = relativePath(folder, path);
+    return !relative.split('/').some((segment) => segment.startsWith('.')) && !matchesAny(relative, workspace.options.config.ignore);
+  }
+
+  contains(path: string): boolean {
+    return isInside(this.root, path);
+  }
+
+  findingsFor(path: string): Finding[] {
+    if (!this.workspace) return [];
+    return [...this.workspace.fileFindings(path), ...this.carriedBodyFindings(path), ...(this.crossFile.get(path) ?? [])];
+  }
+
+  /**
+   * On a reload, a file the body phase has not reached yet keeps the body findings of the load
+   * before (while their rule still has that severity): the Problems panel does not flicker.
+   */
+  private carriedBodyFindings(path: string): Finding[] {
+    const config = this.workspace?.options.config;
+    if (!this.previous || !config || !this.bodiesPending.has(path)) return [];
+    return this.previous.fileFindings(path).filter((finding) => {
+      const rule = findRule(finding.ruleId);
+      return rule?.scope === 'body' && severityOf(rule, config) === finding.severity;
+    });
+  }
+
+  allPaths(): string[] {
+    const paths = new Set<string>(this.crossFile.keys());
+    for (const entry of this.workspace?.index.entries() ?? []) paths.add(entry.path);
+    return [...paths];
+  }
+
+  /** A text for a record (an editor's, or one a command wrote): frontmatter rules now, the rest after a pause. */
+  applyText(path: string, text: string): void {
+    const workspace = this.workspace;
+    if (!workspace) return;
+    const parsed = workspace.updateFrontmatter(path, text);
+    this.pendingBodies.set(path, parsed);
+    this.bodiesPending.delete(path);
+    this.findingsEmitter.fire({ paths: [path] });
+    this.schedule();
+  }
+
+  /**
+   * Reads a record again: the open document's text if there is one, else the file. A file that is
+   * gone (renamed or deleted, perhaps while it was being read) is no record: it leaves the index.
+   */
+  async refresh(path: string): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace) return;
+    const open = this.textOf(path);
+    if (open !== undefined) return this.applyText(path, open);
+    this.bodiesPending.delete(path);
+    if (await workspace.leadsOutside(path)) {
+      // Never read: reported by link-outside-repository, as the folder walk would have.
+      workspace.markOutside(path);
+      this.pendingBodies.delete(path);
+      this.findingsEmitter.fire({ paths: [path] });
+      this.schedule();
+      return;
+    }
+    // A path under a link that leads out is refused by the port: for the index, it is not there.
+    const present = () => this.fs.stat(path).catch(() => undefined);
+    if (await present()) {
+      await workspace.update(path);
+      // Deleted while it was read? Then the delete event may already have come and gone.
+      if (await present()) {
+        this.findingsEmitter.fire({ paths: [path] });
+        this.schedule();
+        return;
+      }
+    }
+    if (workspace.index.get(path)) this.remove(path);
+  }
+
+  remove(path: string): void {
+    if (!this.workspace) return;
+    this.workspace.remove(path);
+    this.pendingBodies.delete(path);
+    this.bodiesPending.delete(path);
+    this.findingsEmitter.fire({ paths: [path] });
+    this.schedule();
+  }
+
+  /** A record's text: the open document's, else the file's as `workspace` (the published one by default) reads it. */
+  readText(path: string, workspace: DecisionWorkspace | undefined = this.workspace): Promise<ReadResult> {
+    const open = this.textOf(path);
+    if (open !== undefined || !workspace) return Promise.resolve({ text: open ?? '' });
+    return workspace.read(path);
+  }
+
+  private settings(): LiveSettings {
+    return this.options.settings?.() ?? { debounceMs: DEFAULT_DEBOUNCE_MS };
+  }
+
+  private schedule(): void {
+    this.debounce?.cancel();
+    if (this.disposed) return;
+    this.debounce = this.options.scheduler.delay(this.settings().debounceMs, () => this.track(this.flush(), 'Linting'));
+  }
+
+  /** Runs the debounced work now: body rules of edited files, then the cross-file rules. */
+  async flush(): Promise<void> {
+    this.debounce?.cancel();
+    this.debounce = undefined;
+    const workspace = this.workspace;
+    if (!workspace) return;
+    const bodies = [...this.pendingBodies.values()];
+    this.pendingBodies.clear();
+    try {
+      for (const { doc, entry } of bodies) await workspace.updateBody(doc, entry);
+      const before = this.crossFile;
+      const after = group(await workspace.crossFileFindings());
+      // A load that published meanwhile has its own cross-file findings: these would be older.
+      if (workspace !== this.workspace) return;
+      this.crossFile = after;
+      const changed = new Set(bodies.map((b) => b.doc.path));
+      for (const path of new Set([...before.keys(), ...after.keys()])) {
+        if (signature(before.get(path)) !== signature(after.get(path))) changed.add(path);
+      }
+      this.indexEmitter.fire();
+      if (changed.size) this.findingsEmitter.fire({ paths: [...changed] });
+    } catch (error) {
+      this.log.error(`Linting ${this.options.name} failed`, error);
+    }
+  }
+
+  /**
+   * Waits until the results are settled: the load, its body phase, the reads events started, and
+   * the debounced work (run at once, if any waits). Commands and tests use it to see final results.
+   */
+  async settle(): Promise<void> {
+    await this.loading;
+    await this.bodyPhase;
+    while (this.inflight.size) await Promise.all(this.inflight);
+    // Every change that leaves work for the debounce sets its timer: none set, nothing to run.
+    if (this.debounce) await this.flush();
+  }
+
+  /** Remembers background work until it ends, so settle() can wait for it; a failure is reported. */
+  private track(work: Promise<void>, context: string): void {
+    const tracked = work.catch((error) => this.log.report(context, error));
+    this.inflight.add(tracked);
+    void tracked.finally(() => this.inflight.delete(tracked));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.debounce?.cancel();
+    this.day.stop();
+    this.generation++;
+    this.findingsEmitter.dispose();
+    this.indexEmitter.dispose();
+    this.progressEmitter.dispose();
+  }
+}
+
+function group(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const finding of findings) out.set(finding.path, [...(out.get(finding.path) ?? []), finding]);
+  return out;
+}
+
+function signature(findings: readonly Finding[] | undefined): string {
+  return JSON.stringify(findings?.map((f) => [f.ruleId, f.message, f.range]) ?? []);
+}

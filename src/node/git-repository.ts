@@ -1,0 +1,172 @@
+import type { ChangedFile, ChangeKind, RepositoryPort } from '../core/port/repository';
+import { refProblem } from '../core/port/repository';
+import { runGitReporting, type GitRun, type GitRunOptions } from './git-process';
+
+/**
+ * File lists are large (200,000 tracked files, 20 MB of names): their own bounds, far above the
+ * 64 KB and 5 s that fit `user.name`, and still a bound, so a repository cannot make Legible read
+ * without end.
+ */
+const LIST_BOUNDS: GitRunOptions = {
+  maxBytes: 64 * 1024 * 1024,
+  timeoutMs: 30_000,
+  // A read-only run: no index lock taken for a stat refresh, so a `git commit` beside it never fails.
+  env: { GIT_OPTIONAL_LOCKS: '0' },
+};
+
+/**
+ * The repository's own configuration can name a program git runs while it looks at the work tree
+ * (`core.fsmonitor`, a file-system monitor hook): off, Legible only lists names. External diff
+ * drivers and text conversions are off per command (`--no-ext-diff --no-textconv`).
+ */
+const NO_PROGRAMS = ['-c', 'core.fsmonitor=false'];
+
+/** `--end-of-options` arrived in git 2.24; an older git gets refs that `refProblem` already checked. */
+const END_OF_OPTIONS_SINCE = [2, 24];
+
+/**
+ * The repository port on Node: `git` run in the repository's root by argument arrays (never a
+ * shell), with `-z` output (names with spaces, quotes or newlines read exactly), bounded in bytes
+ * and time. Every ref given by a user is checked by `refProblem` and passed after
+ * `--end-of-options`, so `--output=x` can never be read as an option. `problem` says why the last
+ * answer was undefined, for the command to print.
+ */
+export class NodeGitRepository implements RepositoryPort {
+  /** Why the last method answered undefined: git missing, a ref refused, git's first line of stderr. */
+  problem: string | undefined;
+  /** True when the last undefined answer was for want of git. */
+  missing = false;
+  private endOfOptions: Promise<boolean> | undefined;
+
+  /** `root`: the work tree's top folder (holding `.git`), absolute. */
+  constructor(
+    readonly root: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  /** True when git runs here and sees a work tree; else `problem` and `missing` say why. */
+  async available(): Promise<boolean> {
+    return (await this.git(['rev-parse', '--is-inside-work-tree']))?.trim() === 'true';
+  }
+
+  async trackedFiles(): Promise<readonly string[] | undefined> {
+    const out = await this.git(['ls-files', '-z', '--full-name']);
+    return out === undefined ? undefined : splitNul(out);
+  }
+
+  /**
+   * Without `head`: the merge base against the working tree — staged and unstaged changes, and
+   * untracked files that are not ignored (as added): a record written and not yet `git add`ed is
+   * part of the branch the user is about to push.
+   */
+  async changedFiles(base: string, head?: string): Promise<readonly ChangedFile[] | undefined> {
+    const mergeBase = await this.mergeBase(base, head ?? 'HEAD');
+    if (mergeBase === undefined) return undefined;
+    const diff = await this.git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', ...(await this.eoo()), mergeBase, ...(head === undefined ? [] : [head]), '--']);
+    if (diff === undefined) return undefined;
+    const changed = parseNameStatus(diff);
+    if (head !== undefined) return changed;
+    const untracked = await this.git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
+    if (untracked === undefined) return undefined;
+    const seen = new Set(changed.map((file) => file.path));
+    return [...changed, ...splitNul(untracked).filter((path) => !seen.has(path)).map((path): ChangedFile => ({ kind: 'added', path }))];
+  }
+
+  async filesAt(ref: string, folder?: string): Promise<readonly string[] | undefined> {
+    if (!(await this.acceptable(ref))) return undefined;
+    const eoo = await this.eoo();
+    // After --end-of-options, ls-tree reads `--` as a path: none is given. Without it (git < 2.24),
+    // a folder named like an option is written `./-x`.
+    const paths = folder === undefined ? [] : [eoo.length || !folder.startsWith('-') ? folder : `./${folder}`];
+    const out = await this.git(['ls-tree', '-r', '--name-only', '--full-tree', '-z', ...eoo, ref, ...paths]);
+    return out === undefined ? undefined : splitNul(out);
+  }
+
+  async textAt(ref: string, path: string, maxBytes: number): Promise<string | undefined> {
+    if (!(await this.acceptable(ref))) return undefined;
+    const object = `${ref}:${path}`;
+    const size = await this.git(['cat-file', '-s', ...(await this.eoo()), object]);
+    if (size === undefined || !(Number(size.trim()) <= maxBytes)) return undefined;
+    return this.git(['cat-file', 'blob', ...(await this.eoo()), object], { ...LIST_BOUNDS, maxBytes: maxBytes + 1 });
+  }
+
+  /** The merge base of `base` and `head`, as a commit id. */
+  async mergeBase(base: string, head: string): Promise<string | undefined> {
+    if (!(await this.acceptable(base)) || !(await this.acceptable(head))) return undefined;
+    const out = await this.git(['merge-base', ...(await this.eoo()), base, head]);
+    const id = out?.trim();
+    if (id !== undefined && !/^[0-9a-f]{40,64}$/.test(id)) {
+      this.fail(`git merge-base gave no commit for ${base} and ${head}`);
+      return undefined;
+    }
+    return id;
+  }
+
+  private async acceptable(ref: string): Promise<boolean> {
+    const problem = refProblem(ref);
+    if (problem === undefined) return true;
+    this.fail(`the ref ${JSON.stringify(ref)} ${problem}`);
+    return false;
+  }
+
+  /** `--end-of-options` when this git knows it. */
+  private async eoo(): Promise<string[]> {
+    this.endOfOptions ??= runGitReporting(['--version'], this.root, this.env).then((ran) => ran.ok && supportsEndOfOptions(ran.stdout));
+    return (await this.endOfOptions) ? ['--end-of-options'] : [];
+  }
+
+  private async git(args: readonly string[], bounds: GitRunOptions = LIST_BOUNDS): Promise<string | undefined> {
+    const ran: GitRun = await runGitReporting([...NO_PROGRAMS, ...args], this.root, this.env, bounds);
+    if (ran.ok) {
+      this.problem = undefined;
+      this.missing = false;
+      return ran.stdout;
+    }
+    this.fail(ran.problem, ran.missing);
+    return undefined;
+  }
+
+  private fail(problem: string, missing = false): void {
+    this.problem = problem;
+    this.missing = missing;
+  }
+}
+
+/** `git version 2.39.5` (or `2.45.1.windows.1`): true from 2.24 on; an unreadable version, false. */
+export function supportsEndOfOptions(version: string): boolean {
+  const match = /(\d+)\.(\d+)/.exec(version);
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > END_OF_OPTIONS_SINCE[0] || (major === END_OF_OPTIONS_SINCE[0] && minor >= END_OF_OPTIONS_SINCE[1]);
+}
+
+function splitNul(out: string): string[] {
+  const parts = out.split('\0');
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+const KINDS: Record<string, ChangeKind> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed' };
+
+/**
+ * `git diff --name-status -z`: a status (`M`, `R100`, …) then its path, NUL-separated; a rename or
+ * copy has two paths, before and after. Unmerged (`U`) and unknown (`X`) entries are read as
+ * modified: the file is part of the change either way.
+ */
+export function parseNameStatus(out: string): ChangedFile[] {
+  const parts = splitNul(out);
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const status = parts[i++];
+    const kind = KINDS[status.charAt(0)] ?? 'modified';
+    if (kind === 'renamed' || kind === 'copied') {
+      const from = parts[i++];
+      const path = parts[i++];
+      if (path !== undefined) files.push({ kind, path, from });
+    } else {
+      const path = parts[i++];
+      if (path !== undefined) files.push({ kind, path });
+    }
+  }
+  return files;
+}

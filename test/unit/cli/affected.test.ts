@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { cleanupTemps, exists, git, runCli, tempDir, TODAY } from './cli-process';
+
+/** A record with every field answered; `extra` adds frontmatter lines (`governs`). */
+function record(title: string, extra = '', people = 'holders: [amira], successors: [jonas]'): string {
+  return `---
+type: adr
+title: ${title}
+status: accepted
+date: 2026-03-02
+owners: [amira]
+deciders: [amira, bo]
+reversibility: {door: one-way, how: restore the dump}
+risk: {level: high, blast-radius: component, mitigation: backups}
+business-tradeoff: {reduces-risk: outage, preserves-option: exit, accepts-cost: cost, eases-later: scale, protects-outcome: revenue}
+knowledge-exit-path: {${people}, mechanisms: [runbook]}
+${extra}---
+
+# ${title}
+
+## Context
+
+C.
+
+## Decision
+
+D.
+
+## Consequences
+
+E.
+`;
+}
+
+const D = 'docs/decisions';
+
+async function put(dir: string, file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+  await writeFile(path.join(dir, file), text);
+}
+
+/**
+ * main: ADR-0007 governs src/billing; topic (checked out) renames a governed file, edits another
+ * and adds 0008-use-kafka.md, while main, after the fork, took 0008 for RabbitMQ.
+ */
+async function twoBranches(): Promise<string> {
+  const dir = await tempDir('legible-affected-');
+  await put(dir, `${D}/0007-use-postgres.md`, record('Use PostgreSQL for the ledger', 'governs: [src/billing/**]\n'));
+  await put(dir, 'src/billing/ledger.ts', 'export const ledger = 1;\n'.repeat(20));
+  await put(dir, 'src/billing/old.ts', 'export const old = 1;\n'.repeat(20));
+  await put(dir, 'README.md', '# Payments\n');
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '--message', 'Start');
+  git(dir, 'checkout', '--quiet', '-b', 'topic');
+  git(dir, 'mv', 'src/billing/old.ts', 'src/billing/new.ts');
+  await put(dir, 'src/billing/ledger.ts', 'export const ledger = 2;\n'.repeat(20));
+  await put(dir, `${D}/0008-use-kafka.md`, record('Use Kafka for payment events'));
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '--message', 'Topic');
+  git(dir, 'checkout', '--quiet', 'main');
+  await put(dir, `${D}/0008-use-rabbitmq.md`, record('Use RabbitMQ for payment events'));
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '--message', 'Main');
+  git(dir, 'checkout', '--quiet', 'topic');
+  return dir;
+}
+
+const COLLISION = '0008-use-kafka.md takes number 8, which main already gives 0008-use-rabbitmq.md: renumber this record before merging (to 0009-use-kafka.md, the next free number)?';
+
+describe('legible affected', function () {
+  this.timeout(120_000);
+  after(cleanupTemps);
+
+  it('writes the pull-request comment: each governing decision, whom to ask, the records added, the collision; exit 1', async () => {
+    const dir = await twoBranches();
+    const result = await runCli(['affected', '--base', 'main', '--today', TODAY], { cwd: dir });
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(
+      result.stdout,
+      [
+        '## Decisions this change touches',
+        '',
+        '3 files changed since the merge base of `main` and the working tree (uncommitted changes included).',
+        '',
+        '### ADR-0007 Use PostgreSQL for the ledger',
+        '',
+        'accepted · one-way door · risk high',
+        '',
+        'This change touches `src/billing/ledger.ts` (modified), `src/billing/old.ts` → `src/billing/new.ts` (renamed).',
+        '',
+        'Only amira holds this; successors: jonas — ask one of them to review.',
+        '',
+        '### Records this change adds or edits',
+        '',
+        '- `docs/decisions/0008-use-kafka.md` (added): ADR-0008 Use Kafka for payment events (accepted)',
+        '',
+        '### ❌ 1 problem to settle before merging',
+        '',
+        `- \`docs/decisions/0008-use-kafka.md\` (\`number-collision\`): ${COLLISION}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('includes uncommitted and untracked changes without --head, and only the commits with it', async () => {
+    const dir = await twoBranches();
+    await put(dir, 'src/billing/fees.ts', 'export const fee = 1;\n');
+    await put(dir, 'README.md', '# Payments, edited\n');
+    const working = JSON.parse((await runCli(['affected', '--base', 'main', '--format', 'json'], { cwd: dir })).stdout) as { changed: Array<{ path: string }>; decisions: Array<{ files: Array<{ path: string }> }> };
+    assert.deepEqual(working.changed.map((file) => file.path).sort(), ['README.md', `${D}/0008-use-kafka.md`, 'src/billing/fees.ts', 'src/billing/ledger.ts', 'src/billing/new.ts']);
+    assert.deepEqual(working.decisions[0].files.map((file) => file.path).sort(), ['src/billing/fees.ts', 'src/billing/ledger.ts', 'src/billing/new.ts']);
+    const committed = await runCli(['affected', '--base', 'main', '--head', 'topic', '--format', 'json'], { cwd: dir });
+    const json = JSON.parse(committed.stdout) as { head: string; changed: Array<{ kind: string; path: string; from?: string }>; findings: Array<{ ruleId: string; path: string; line: number; message: string }> };
+    assert.equal(json.head, 'topic');
+    assert.deepEqual(json.changed, [
+      { kind: 'added', path: `${D}/0008-use-kafka.md` },
+      { kind: 'modified', path: 'src/billing/ledger.ts' },
+      { kind: 'renamed', path: 'src/billing/new.ts', from: 'src/billing/old.ts' },
+    ]);
+    assert.deepEqual(json.findings, [{ ruleId: 'number-collision', severity: 'error', message: COLLISION, path: `${D}/0008-use-kafka.md`, line: 3 }]);
+  });
+
+  it('prints workflow annotations with --format github, and appends the Markdown to GITHUB_STEP_SUMMARY', async () => {
+    const dir = await twoBranches();
+    const summary = path.join(await tempDir('legible-summary-'), 'summary.md');
+    await writeFile(summary, 'before\n');
+    const result = await runCli(['affected', '--base', 'main', '--head', 'HEAD', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.stdout.trimEnd().split('\n'), [
+      '::warning file=src/billing/ledger.ts,title=Legible%3A governed by ADR-0007::ADR-0007 Use PostgreSQL for the ledger governs this file (accepted · one-way door · risk high). Only amira holds this; successors: jonas — ask one of them to review.',
+      '::warning file=src/billing/new.ts,title=Legible%3A governed by ADR-0007::ADR-0007 Use PostgreSQL for the ledger governs this file (accepted · one-way door · risk high). Only amira holds this; successors: jonas — ask one of them to review.',
+      `::notice file=${D}/0008-use-kafka.md,title=Legible%3A record added::ADR-0008 Use Kafka for payment events (accepted) is added on this branch.`,
+      `::error file=${D}/0008-use-kafka.md,line=3,col=8,title=Legible number-collision::${COLLISION}`,
+    ]);
+    const written = await readFile(summary, 'utf8');
+    assert.ok(written.startsWith('before\n## Decisions this change touches\n'), written);
+    assert.match(written, /Only amira holds this; successors: jonas/);
+  });
+
+  it('escapes a file name that would forge an annotation or a heading', async () => {
+    const dir = await twoBranches();
+    const name = `${D}/0009-x\n::error::forged\n## Heading.md`;
+    await put(dir, name, record('Forged'));
+    const github = await runCli(['affected', '--base', 'main', '--format', 'github'], { cwd: dir });
+    assert.doesNotMatch(github.stdout, /^::error::forged/m);
+    assert.match(github.stdout, /^::notice file=docs\/decisions\/0009-x%0A%3A%3Aerror%3A%3Aforged%0A## Heading\.md,title=Legible%3A record added::/m);
+    const md = await runCli(['affected', '--base', 'main'], { cwd: dir });
+    assert.doesNotMatch(md.stdout, /^(::error|## Heading)/m);
+    assert.match(md.stdout, /^- `docs\/decisions\/0009-x\\u000a::error::forged\\u000a## Heading\.md` \(added\): ADR-0009 Forged \(accepted\)$/m);
+  });
+
+  it('passes (exit 0) when nothing collides, and says when no decision governs the change', async () => {
+    const dir = await twoBranches();
+    git(dir, 'mv', `${D}/0008-use-kafka.md`, `${D}/0009-use-kafka.md`);
+    const result = await runCli(['affected', '--base', 'main'], { cwd: dir });
+    assert.equal(result.code, 0, result.stdout);
+    assert.doesNotMatch(result.stdout, /problem/);
+    const other = await runCli(['affected', '--base', 'topic'], { cwd: dir });
+    assert.equal(other.code, 0);
+    assert.match(other.stdout, /^1 file changed since the merge base/m);
+    assert.match(other.stdout, /^No decision governs the files this change touches\.$/m);
+  });
+
+  it('refuses a ref git would read as an option or a shell would run, before git sees it (exit 2)', async () => {
+    const dir = await twoBranches();
+    for (const ref of ['--output=x', '$(touch x)', '-p']) {
+      const result = await runCli(['affected', `--base=${ref}`], { cwd: dir });
+      assert.equal(result.code, 2, ref);
+      assert.match(result.stderr, /^legible: --base ".*" (starts with "-"|contains a)/, ref);
+      const head = await runCli(['affected', '--base', 'main', `--head=${ref}`], { cwd: dir });
+      assert.equal(head.code, 2, ref);
+      assert.match(head.stderr, /^legible: --head /);
+    }
+    assert.equal(await exists(path.join(dir, 'x')), false);
+  });
+
+  it('says which ref git does not know, and the shallow-clone cause (exit 2)', async () => {
+    const dir = await twoBranches();
+    const result = await runCli(['affected', '--base', 'origin/main'], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^legible: git could not list the files changed since the merge base of origin\/main and HEAD: .*origin\/main.* Is origin\/main a branch, tag or commit of this repository\? \(A shallow clone lacks the history: in GitHub Actions, check out with fetch-depth: 0\.\)$/m);
+  });
+
+  it('needs --base, git and a repository: each missing one is exit 2 with a message', async () => {
+    const dir = await twoBranches();
+    const noBase = await runCli(['affected'], { cwd: dir });
+    assert.equal(noBase.code, 2);
+    assert.match(noBase.stderr, /affected needs --base <ref>/);
+    const noGit = await runCli(['affected', '--base', 'main'], { cwd: dir, env: { PATH: '' } });
+    assert.equal(noGit.code, 2);
+    assert.match(noGit.stderr, /^legible: legible affected needs git, and git is not installed \(no git on PATH\)$/m);
+    const plain = await tempDir('legible-no-repo-');
+    await put(plain, `${D}/0001-a.md`, record('A'));
+    const noRepo = await runCli(['affected', '--base', 'main'], { cwd: plain });
+    assert.equal(noRepo.code, 2);
+    assert.match(noRepo.stderr, /is not in a git repository: legible affected compares branches with git/);
+    // Everything else still works without git.
+    assert.equal((await runCli(['list'], { cwd: plain, env: { PATH: '' } })).code, 0);
+  });
+});
+
+describe('legible lint --base', function () {
+  this.timeout(120_000);
+  after(cleanupTemps);
+
+  it('adds number-collision to the findings; without --base it is not run', async () => {
+    const dir = await twoBranches();
+    const withBase = await runCli(['lint', '--base', 'main', '--format', 'json', '--today', TODAY], { cwd: dir });
+    assert.equal(withBase.code, 1, withBase.stderr);
+    const files = JSON.parse(withBase.stdout) as Array<{ path: string; findings: Array<{ ruleId: string; message: string }> }>;
+    assert.deepEqual(
+      files.flatMap((file) => file.findings.map((finding) => [file.path, finding.ruleId, finding.message])),
+      [[`${D}/0008-use-kafka.md`, 'number-collision', COLLISION]],
+    );
+    const without = await runCli(['lint', '--today', TODAY], { cwd: dir });
+    assert.equal(without.code, 0, without.stdout);
+  });
+
+  it('counts a record not yet committed as added on the branch', async () => {
+    const dir = await twoBranches();
+    git(dir, 'checkout', '--quiet', 'main');
+    git(dir, 'checkout', '--quiet', '-b', 'second');
+    git(dir, 'reset', '--quiet', '--hard', 'HEAD~1');
+    await put(dir, `${D}/0008-hold-funds.md`, record('Hold funds at one bank'));
+    const result = await runCli(['lint', '--base', 'main', '--today', TODAY], { cwd: dir });
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /0008-hold-funds\.md takes number 8, which main already gives 0008-use-rabbitmq\.md: renumber this record before merging \(to 0009-hold-funds\.md, the next free number\)\?/);
+  });
+
+  it('refuses a bad ref and a missing git as affected does (exit 2)', async () => {
+    const dir = await twoBranches();
+    const bad = await runCli(['lint', '--base=--output=x'], { cwd: dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--base "--output=x" starts with "-"/);
+    const noGit = await runCli(['lint', '--base', 'main'], { cwd: dir, env: { PATH: '' } });
+    assert.equal(noGit.code, 2);
+    assert.match(noGit.stderr, /lint --base needs git/);
+  });
+});
