@@ -21,7 +21,24 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LAZY = {
   markdown: path.join(REPO, 'src', 'core', 'parse', 'markdown-parser.ts'),
   'schema-compiler': path.join(REPO, 'src', 'core', 'schema', 'runtime-validator.ts'),
+  validators: path.join(REPO, 'src', 'core', 'schema', 'generated', 'validators.js'),
 };
+
+/** The validators ajv compiled at build time: what generated/validators.js exports (`adr`, `rfc`, `exit_plan`, `config`). */
+const VALIDATOR_NAMES = ['adr', 'rfc', 'exit_plan', 'config'];
+
+/**
+ * The bundles' stand-in for generated/validators.js (a third of the extension bundle, which V8
+ * would parse on every activation): each export a function that requires ./validators.js beside
+ * the bundle on its first call, validates with it and carries its `errors` over, as ajv's own
+ * functions do. The core keeps its plain import; only the bundles load the validators late.
+ */
+function lazyValidators() {
+  const exports = VALIDATOR_NAMES.map(
+    (name) => `export function ${name}(data) { const validate = load().${name}; const valid = validate(data); ${name}.errors = validate.errors; return valid; }`,
+  );
+  return ['let loaded;', "function load() { return (loaded ??= require('./validators.js')); }", ...exports].join('\n');
+}
 
 /** esbuild plugin: imports of the sidecars' entries stay requires of ./<sidecar>.js, beside the bundle. */
 export const sidecarsExternal = {
@@ -33,6 +50,12 @@ export const sidecarsExternal = {
       const name = Object.keys(LAZY).find((key) => LAZY[key] === resolved);
       return name ? { path: `./${name}.js`, external: true } : undefined;
     });
+    // Inside the validators' own sidecar the import is the real module; everywhere else the stand-in.
+    build.onResolve({ filter: /\/generated\/validators\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === LAZY.validators && args.kind !== 'entry-point' ? { path: 'lazy-validators', namespace: 'lazy-validators' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-validators' }, () => ({ contents: lazyValidators(), loader: 'js' }));
+    build.onResolve({ filter: /^\.\/validators\.js$/, namespace: 'lazy-validators' }, () => ({ path: './validators.js', external: true }));
   },
 };
 

@@ -15,6 +15,7 @@ const EXPECTED_FILES = [
   'dist/re2.js',
   'dist/re2.wasm.br',
   'dist/schema-compiler.js',
+  'dist/validators.js',
   'package.json',
   'schemas/adr.schema.json',
   'schemas/defs.schema.json',

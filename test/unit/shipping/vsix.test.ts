@@ -44,6 +44,7 @@ describe('the VSIX (vsce package from a clean clone)', function () {
       'extension/dist/re2.js',
       'extension/dist/re2.wasm.br',
       'extension/dist/schema-compiler.js',
+      'extension/dist/validators.js',
       'extension/media/legible.svg',
       'extension/package.json',
       'extension/readme.md',
