@@ -78,19 +78,30 @@ export class GovernsIndex {
     // can only match files at or below them: it is tried on those files alone, found by looking
     // up each folder of a file's path (a few map lookups per file). With 1,000 records over
     // 100,000 files, each record is tried on its own files, not on all of them.
+    // A record whose globs have no literal folder but fix the last name (`README.md`, `*.go`) is
+    // tried only on paths holding such a name (or extension): `**/README.md` in 200 records over
+    // 100,000 files was 20 million tests. Only the rest are tried on every file.
     const anywhere: number[] = [];
     const byPrefix = new Map<string, number[]>();
+    const byLastName = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, i: number) => {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    };
     compiled.forEach((record, i) => {
       const including = record.globs.filter((glob) => !glob.exclude);
       if (!including.length) return;
-      if (including.some((glob) => glob.literalPrefix === undefined)) {
+      if (including.every((glob) => glob.literalPrefix !== undefined)) {
+        for (const prefix of new Set(including.map((glob) => glob.literalPrefix!))) add(byPrefix, prefix, i);
+      } else if (including.every((glob) => glob.literalPrefix !== undefined || glob.lastName !== undefined)) {
+        // Each glob through its own key: its folder, else its last name ('name:…' or 'ext:…').
+        for (const glob of including) {
+          if (glob.literalPrefix !== undefined) add(byPrefix, glob.literalPrefix, i);
+          else add(byLastName, 'name' in glob.lastName! ? `name:${glob.lastName.name}` : `ext:${glob.lastName!.extension}`, i);
+        }
+      } else {
         anywhere.push(i);
-        return;
-      }
-      for (const prefix of new Set(including.map((glob) => glob.literalPrefix!))) {
-        const list = byPrefix.get(prefix);
-        if (list) list.push(i);
-        else byPrefix.set(prefix, [i]);
       }
     });
     const byFile = new Map<string, string[]>();
@@ -109,9 +120,22 @@ export class GovernsIndex {
           }
           if (slash === -1) break;
         }
-        // The records' own order, whichever prefix found them.
-        if (tried.length > anywhere.length) tried.sort((a, b) => a - b);
       }
+      if (byLastName.size) {
+        for (const name of parts.names) {
+          const lower = name.toLowerCase();
+          const dot = lower.lastIndexOf('.');
+          for (const key of dot >= 0 ? [`name:${lower}`, `ext:${lower.slice(dot)}`] : [`name:${lower}`]) {
+            for (const i of byLastName.get(key) ?? []) {
+              if (seen[i] === f) continue;
+              seen[i] = f;
+              tried.push(i);
+            }
+          }
+        }
+      }
+      // The records' own order, whichever key found them.
+      if (tried.length > anywhere.length) tried.sort((a, b) => a - b);
       for (const i of tried) {
         const record = compiled[i];
         if (!listMatches(record.globs, parts, (g) => record.counts[g]++)) continue;

@@ -43,6 +43,17 @@ describe('repository globs (governs, code.include/exclude), read as .gitignore r
     assert.ok(matches('*', '.github/workflows/ci.yml'), '* matches a leading dot too');
   });
 
+  it('a glob of more segments than a bit mask holds (a 200-character glob may have 60) matches the same way', () => {
+    const deep = Array.from({ length: 40 }, (_, i) => `d${i}`);
+    const written = [...deep.slice(0, 20), '**', ...deep.slice(30), '*.ts'].join('/');
+    const deepGlob = glob(written);
+    assert.ok(deepGlob.segments.length > 30, String(deepGlob.segments.length));
+    assert.equal(globMatches(deepGlob, new PathParts(`${deep.join('/')}/x.ts`)), true);
+    assert.equal(globMatches(deepGlob, new PathParts(`${deep.join('/')}/x.go`)), false);
+    assert.equal(globMatches(deepGlob, new PathParts(`${deep.slice(0, 20).join('/')}/${deep.slice(30).join('/')}/x.ts`)), true, '** matches no folder too');
+    assert.equal(globMatches(deepGlob, new PathParts(`${deep.slice(1).join('/')}/x.ts`)), false);
+  });
+
   it('a trailing / matches folders only', () => {
     assert.ok(matches('build/', 'build/out.js'));
     assert.ok(matches('build/', 'tools/build/out.js'));
