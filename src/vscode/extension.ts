@@ -8,6 +8,7 @@ import { readSettings } from './settings';
 import { output } from './output';
 import { CodeActions, registerSelectPlaceholder } from './code-actions';
 import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
+import { registerCodeFeatures } from './code-features';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { LoadProgress } from './folder-model';
 
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     registerSelectPlaceholder(),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
     vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
+    ...registerCodeFeatures(models),
   );
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
   // Not awaited: activation returns at once; the index comes first, then the body rules in slices.
