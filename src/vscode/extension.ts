@@ -21,7 +21,7 @@ export interface LegibleApi {
    * to read a tree), one string per row, indented two spaces per level: `label — description`.
    */
   treeSnapshot(): Promise<{ decisions: string[]; knowledgeRisk: string[] }>;
-  /** Test seam: fires whenever the index or any file's findings changed (even to none). */
+  /** Test seam: fires whenever the index, any file's findings (even to none) or what governs the code changed. */
   readonly onDidChange: vscode.Event<void>;
   /**
    * Test seam: a folder's load published its whole index with the frontmatter and cross-file
@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     changed,
     models.onDidChangeIndex(() => changed.fire()),
     models.onDidChangeFindings(() => changed.fire()),
+    models.onDidChangeCode(() => changed.fire()),
     ...registerCommands({ models, decisionsTree }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
     registerSelectPlaceholder(),

@@ -49,7 +49,7 @@ export class Models implements vscode.Disposable {
       configWatcher,
       codeWatcher,
       codeWatcher.onDidCreate((uri) => this.codeCreated(uri)),
-      codeWatcher.onDidDelete((uri) => this.modelFor(uri)?.code.deleted(toCorePath(uri))),
+      codeWatcher.onDidDelete((uri) => void this.modelFor(uri)?.code.deleted(toCorePath(uri))),
       watcher.onDidCreate((uri) => this.modelFor(uri)?.fileCreated(toCorePath(uri))),
       watcher.onDidChange((uri) => this.modelFor(uri)?.fileChanged(toCorePath(uri))),
       watcher.onDidDelete((uri) => this.modelFor(uri)?.fileDeleted(toCorePath(uri))),

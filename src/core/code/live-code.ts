@@ -47,21 +47,23 @@ export class LiveCode {
   /** A file or folder appeared (absolute path); `isFolder` lists it again below. */
   async created(path: string, isFolder: () => Promise<boolean>): Promise<void> {
     const relative = this.relative(path);
-    if (relative === undefined || !this.files) return;
+    const files = relative === undefined ? undefined : await this.listed();
+    if (!files) return;
     if (await isFolder()) {
       const below = await walkFiles(this.options.fs, path);
-      for (const file of below.files) this.files.add(`${relative}/${file}`);
-    } else this.files.add(relative);
+      for (const file of below.files) files.add(`${relative}/${file}`);
+    } else files.add(relative!);
     this.built = undefined;
     this.emitter.fire();
   }
 
   /** A file or folder went away (absolute path): it and everything below it leave the list. */
-  deleted(path: string): void {
+  async deleted(path: string): Promise<void> {
     const relative = this.relative(path);
-    if (relative === undefined || !this.files) return;
-    let removed = this.files.delete(relative);
-    for (const file of this.files) if (file.startsWith(`${relative}/`)) removed = this.files.delete(file) || removed;
+    const files = relative === undefined ? undefined : await this.listed();
+    if (!files) return;
+    let removed = files.delete(relative!);
+    for (const file of files) if (file.startsWith(`${relative}/`)) removed = files.delete(file) || removed;
     if (!removed) return;
     this.built = undefined;
     this.emitter.fire();
@@ -88,6 +90,15 @@ export class LiveCode {
 
   dispose(): void {
     this.emitter.dispose();
+  }
+
+  /**
+   * The file list once listed; undefined while never asked for (the first walk will see the
+   * change). A change during the walk waits for it, so the walk cannot undo it.
+   */
+  private async listed(): Promise<Set<string> | undefined> {
+    if (this.listing) await this.listing;
+    return this.files;
   }
 
   private async list(): Promise<void> {

@@ -58,7 +58,7 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     fs.put('/ws/services/payments/refunds.ts', '');
     await code.created('/ws/services/payments/refunds.ts', async () => false);
     assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
-    code.deleted('/ws/services/payments');
+    await code.deleted('/ws/services/payments');
     assert.deepEqual(await code.governing('/ws/services/payments/ledger.ts'), []);
     assert.equal(changes.length, before + 2);
   });
