@@ -3,7 +3,7 @@ import { CitationForms, scanCitations, type Citation } from '../core/code/citati
 import { citedRecords } from '../core/code/cited-records';
 import { MAX_CODE_FILE_BYTES } from '../core/code/code-files';
 import { explainRecord } from '../core/code/explain';
-import { governedByTitle, recordHoverMarkdown } from '../core/code/record-summary';
+import { governedByTitle, recordHoverMarkdown, recordSummary } from '../core/code/record-summary';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';
@@ -91,4 +91,46 @@ export function registerCodeFeatures(models: Models): vscode.Disposable[] {
     vscode.languages.registerDocumentLinkProvider(selector, new CitationLinks(models)),
     vscode.languages.registerHoverProvider(selector, new CitationHovers(models)),
   ];
+}
+
+/** A record the file is tied to, as the quick pick of Decisions for This File lists it. */
+export interface FileDecision extends vscode.QuickPickItem {
+  /** `ADR-0007`. */
+  readonly id: string;
+  readonly entry: DecisionEntry;
+}
+
+/** The records governing a document, then those it cites (each once, governing first). */
+export async function decisionsForDocument(models: Models, document: vscode.TextDocument): Promise<FileDecision[]> {
+  const model = codeModel(models, document);
+  const index = model?.decisions?.index;
+  if (!model || !index) return [];
+  const items = new Map<string, FileDecision>();
+  const add = (entry: DecisionEntry, why: string) => {
+    if (items.has(entry.path)) return;
+    const record = explainRecord(index, entry);
+    items.set(entry.path, { label: `${record.id} ${record.title}`, description: why, detail: recordSummary(record), id: record.id, entry });
+  };
+  for (const entry of await model.code.governing(toCorePath(document.uri))) add(entry, 'governs this file');
+  for (const { citation, records } of citationsOf(models, document)) for (const entry of records) add(entry, `cited on line ${citation.range.start.line + 1}`);
+  return [...items.values()];
+}
+
+/**
+ * Legible: Decisions for This File. `pick` (an id, as tests and keybindings may pass) opens that
+ * record without asking.
+ */
+export async function showDecisionsForFile(models: Models, args?: { pick?: string }): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) {
+    void vscode.window.showInformationMessage('Open a file to see the decisions that govern it or that it cites.');
+    return;
+  }
+  const items = await decisionsForDocument(models, document);
+  if (!items.length) {
+    void vscode.window.showInformationMessage(`No decision governs ${vscode.workspace.asRelativePath(document.uri)}, and it cites none.`);
+    return;
+  }
+  const chosen = args?.pick ? items.find((item) => item.id === args.pick) : await vscode.window.showQuickPick(items, { placeHolder: 'Decisions that govern this file or that it cites', matchOnDetail: true });
+  if (chosen) await vscode.window.showTextDocument(toUri(chosen.entry.path));
 }

@@ -103,4 +103,19 @@ describe('code features', () => {
     await writeFile(record, governingAdr('Payments', 'services/payments/'));
     await waitForLenses(file, []);
   });
+
+  it('Decisions for This File opens a governing or a cited record', async () => {
+    await writeRecord('0091-payments.md', governingAdr('Payments', 'services/web/'));
+    const file = await writeFile(codeUri('services/web/app.ts'), '// As ADR-0001 says.\nexport {};\n');
+    await waitForLenses(file, [PAYMENTS]);
+    const active = () => vscode.window.activeTextEditor?.document.uri.path.split('/').pop();
+    for (const [pick, name] of [
+      ['ADR-0091', '0091-payments.md'],
+      ['ADR-0001', '0001-record-decisions-with-legible.md'],
+    ]) {
+      await vscode.window.showTextDocument(file);
+      await vscode.commands.executeCommand('legible.decisionsForFile', { pick });
+      assert.equal(active(), name, `choosing ${pick}`);
+    }
+  });
 });
