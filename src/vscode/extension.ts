@@ -8,6 +8,7 @@ import { readSettings } from './settings';
 import { output } from './output';
 import { CodeActions, registerSelectPlaceholder } from './code-actions';
 import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
+import { registerCodeFeatures } from './code-features';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { LoadProgress } from './folder-model';
 
@@ -20,7 +21,7 @@ export interface LegibleApi {
    * to read a tree), one string per row, indented two spaces per level: `label — description`.
    */
   treeSnapshot(): Promise<{ decisions: string[]; knowledgeRisk: string[] }>;
-  /** Test seam: fires whenever the index or any file's findings changed (even to none). */
+  /** Test seam: fires whenever the index, any file's findings (even to none) or what governs the code changed. */
   readonly onDidChange: vscode.Event<void>;
   /**
    * Test seam: a folder's load published its whole index with the frontmatter and cross-file
@@ -53,11 +54,13 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     changed,
     models.onDidChangeIndex(() => changed.fire()),
     models.onDidChangeFindings(() => changed.fire()),
+    models.onDidChangeCode(() => changed.fire()),
     ...registerCommands({ models, decisionsTree }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
     registerSelectPlaceholder(),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
     vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
+    ...registerCodeFeatures(models),
   );
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
   // Not awaited: activation returns at once; the index comes first, then the body rules in slices.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LiveWorkspace } from '../core/live/live-workspace';
+import { LiveCode } from '../core/code/live-code';
 import { re2RegexEngine } from '../node/re2-regex-engine';
 import { timerScheduler } from '../node/timer-scheduler';
 import { systemClock } from '../node/system-clock';
@@ -18,6 +19,9 @@ export type { FindingsChange, LoadProgress } from '../core/live/live-workspace';
 export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   /** The port confined to this folder: nothing outside it is read, listed, looked up or written. */
   declare readonly fs: VscodeFileSystem;
+
+  /** Which decisions govern which code files: the lenses over code files ask it. */
+  readonly code: LiveCode;
 
   constructor(readonly folder: vscode.WorkspaceFolder) {
     super({
@@ -39,5 +43,12 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
         report: reportError,
       },
     });
+    this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: re2RegexEngine });
+    this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
+  }
+
+  override dispose(): void {
+    this.code.dispose();
+    super.dispose();
   }
 }

@@ -15,9 +15,12 @@ export class Models implements vscode.Disposable {
   private readonly findingsEmitter = new vscode.EventEmitter<{ model: FolderModel } & FindingsChange>();
   private readonly indexEmitter = new vscode.EventEmitter<void>();
   private readonly progressEmitter = new vscode.EventEmitter<{ folder: vscode.Uri } & LoadProgress>();
+  private readonly codeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeFindings = this.findingsEmitter.event;
   readonly onDidChangeIndex = this.indexEmitter.event;
   readonly onDidLoadProgress = this.progressEmitter.event;
+  /** Which decisions govern which code files may have changed (a file came or went, a `governs` changed). */
+  readonly onDidChangeCode = this.codeEmitter.event;
   private ready: Promise<void> = Promise.resolve();
 
   constructor() {
@@ -25,6 +28,7 @@ export class Models implements vscode.Disposable {
       this.findingsEmitter,
       this.indexEmitter,
       this.progressEmitter,
+      this.codeEmitter,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -38,9 +42,14 @@ export class Models implements vscode.Disposable {
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const configWatcher = vscode.workspace.createFileSystemWatcher('**/{.legible.json,.adr-dir,.log4brains.yml}');
+    // Every file, for the code features: a file created, renamed or deleted may change what a `governs` glob matches.
+    const codeWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
       configWatcher,
+      codeWatcher,
+      codeWatcher.onDidCreate((uri) => this.codeCreated(uri)),
+      codeWatcher.onDidDelete((uri) => void this.modelFor(uri)?.code.deleted(toCorePath(uri))),
       watcher.onDidCreate((uri) => this.modelFor(uri)?.fileCreated(toCorePath(uri))),
       watcher.onDidChange((uri) => this.modelFor(uri)?.fileChanged(toCorePath(uri))),
       watcher.onDidDelete((uri) => this.modelFor(uri)?.fileDeleted(toCorePath(uri))),
@@ -72,6 +81,7 @@ export class Models implements vscode.Disposable {
         model.onDidChangeFindings((change) => this.findingsEmitter.fire({ model, ...change })),
         model.onDidChangeIndex(() => this.indexEmitter.fire()),
         model.onDidLoadProgress((progress) => this.progressEmitter.fire({ folder: model.folder.uri, ...progress })),
+        model.code.onDidChange(() => this.codeEmitter.fire()),
       ]);
     }
     // Documents open before their folder's engine was made: their texts win over the files from the first load on.
@@ -120,6 +130,12 @@ export class Models implements vscode.Disposable {
     const model = this.modelFor(document.uri);
     if (opened) model?.open(toCorePath(document.uri), document.getText(), document.version);
     else model?.change(toCorePath(document.uri), document.getText(), document.version);
+  }
+
+  private codeCreated(uri: vscode.Uri): void {
+    const model = this.modelFor(uri);
+    const path = toCorePath(uri);
+    model?.code.created(path, async () => (await model.fs.stat(path))?.kind === 'directory').catch((error) => reportError(`Listing ${path}`, error));
   }
 
   private onClosed(document: vscode.TextDocument): void {

@@ -12,6 +12,7 @@ import { configureFolder } from './configure-folder';
 import { setStatus } from './set-status';
 import { supersede } from './supersede';
 import { promptsOf } from './prompts';
+import { showDecisionsForFile } from '../code-features';
 
 export interface CommandServices {
   readonly models: Models;
@@ -33,6 +34,7 @@ export function registerCommands(services: CommandServices, extra: Record<string
     'legible.whatIfLeaves': (person, prompts) => whatIfSomeoneLeaves(models, typeof person === 'string' ? person : undefined, promptsOf(prompts)),
     'legible.copyId': (arg) => copyId(models, arg),
     'legible.revealInExplorer': (arg) => revealInExplorer(models, arg),
+    'legible.decisionsForFile': (args) => showDecisionsForFile(models, args as { pick?: string }),
     'legible.configureFolder': () => configureFolder(models),
     'legible.setStatus': (arg, value, prompts) => setStatus(models, arg, typeof value === 'string' ? value : undefined, promptsOf(prompts)),
     'legible.supersede': (arg, title, prompts) => supersede(models, arg, typeof title === 'string' ? title : undefined, promptsOf(prompts)),

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { CitationForms, scanCitations, type Citation } from '../core/code/citations';
+import { citedRecords } from '../core/code/cited-records';
+import { MAX_CODE_FILE_BYTES } from '../core/code/code-files';
+import { explainRecord } from '../core/code/explain';
+import { governedByTitle, recordHoverMarkdown, recordSummary } from '../core/code/record-summary';
+import type { DecisionEntry } from '../core/index/decision-entry';
+import type { FolderModel } from './folder-model';
+import type { Models } from './models';
+import { toRange } from './convert';
+import { toCorePath, toUri } from './vscode-file-system';
+
+/** The code files of a folder: not its records (their ids are references, with their own features). */
+function codeModel(models: Models, document: vscode.TextDocument): FolderModel | undefined {
+  const model = models.modelFor(document.uri);
+  return model && !model.isDecisionFile(toCorePath(document.uri)) ? model : undefined;
+}
+
+function openRecord(entry: DecisionEntry, title = 'Open'): vscode.Command {
+  return { command: 'vscode.open', title, arguments: [toUri(entry.path)] };
+}
+
+/** At the top of a governed file, one lens per governing record: its summary, opening the record. */
+export class GovernedLenses implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly models: Models) {
+    this.onDidChangeCodeLenses = models.onDidChangeCode;
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const model = codeModel(this.models, document);
+    const index = model?.decisions?.index;
+    if (!model || !index) return [];
+    const governing = await model.code.governing(toCorePath(document.uri));
+    const top = new vscode.Range(0, 0, 0, 0);
+    return governing.map((entry) => new vscode.CodeLens(top, openRecord(entry, governedByTitle(explainRecord(index, entry)))));
+  }
+}
+
+/** The citations of a code document and the records each names (none: a dangling id). */
+function citationsOf(models: Models, document: vscode.TextDocument): Array<{ citation: Citation; records: DecisionEntry[] }> {
+  const model = codeModel(models, document);
+  const index = model?.decisions?.index;
+  // A bundle or data dump is not scanned, as lint does not scan it.
+  if (!index || document.getText().length > MAX_CODE_FILE_BYTES) return [];
+  const forms = new CitationForms(index.entries());
+  if (forms.empty) return [];
+  return scanCitations(document.getText(), forms).citations.map((citation) => ({ citation, records: citedRecords(index, citation) }));
+}
+
+/** Each record id cited in a code file links to the record. */
+export class CitationLinks implements vscode.DocumentLinkProvider {
+  constructor(private readonly models: Models) {}
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    return citationsOf(this.models, document).flatMap(({ citation, records }) => {
+      if (!records.length) return [];
+      const link = new vscode.DocumentLink(toRange(citation.range), toUri(records[0].path));
+      link.tooltip = `Open ${records[0].id}: ${records[0].title}`;
+      return [link];
+    });
+  }
+}
+
+/** Hovering a cited id shows the record: status, door, risk, the people to ask, its successors. */
+export class CitationHovers implements vscode.HoverProvider {
+  constructor(private readonly models: Models) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const found = citationsOf(this.models, document).find(({ citation }) => toRange(citation.range).contains(position));
+    const index = this.models.modelFor(document.uri)?.decisions?.index;
+    if (!found || !index) return undefined;
+    const markdown = found.records.length
+      ? found.records.map((entry) => recordHoverMarkdown(explainRecord(index, entry), (path) => toUri(path).toString())).join('\n\n---\n\n')
+      : `No record has the id ${found.citation.raw}.`;
+    return new vscode.Hover(new vscode.MarkdownString(markdown), toRange(found.citation.range));
+  }
+}
+
+/** The documents the code features serve: local files, and each workspace folder's scheme (a virtual workspace). */
+export function codeSelector(): vscode.DocumentSelector {
+  const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)]);
+  return [...schemes].map((scheme) => ({ scheme }));
+}
+
+export function registerCodeFeatures(models: Models): vscode.Disposable[] {
+  const selector = codeSelector();
+  return [
+    vscode.languages.registerCodeLensProvider(selector, new GovernedLenses(models)),
+    vscode.languages.registerDocumentLinkProvider(selector, new CitationLinks(models)),
+    vscode.languages.registerHoverProvider(selector, new CitationHovers(models)),
+  ];
+}
+
+/** A record the file is tied to, as the quick pick of Decisions for This File lists it. */
+export interface FileDecision extends vscode.QuickPickItem {
+  /** `ADR-0007`. */
+  readonly id: string;
+  readonly entry: DecisionEntry;
+}
+
+/** The records governing a document, then those it cites (each once, governing first). */
+export async function decisionsForDocument(models: Models, document: vscode.TextDocument): Promise<FileDecision[]> {
+  const model = codeModel(models, document);
+  const index = model?.decisions?.index;
+  if (!model || !index) return [];
+  const items = new Map<string, FileDecision>();
+  const add = (entry: DecisionEntry, why: string) => {
+    if (items.has(entry.path)) return;
+    const record = explainRecord(index, entry);
+    items.set(entry.path, { label: `${record.id} ${record.title}`, description: why, detail: recordSummary(record), id: record.id, entry });
+  };
+  for (const entry of await model.code.governing(toCorePath(document.uri))) add(entry, 'governs this file');
+  for (const { citation, records } of citationsOf(models, document)) for (const entry of records) add(entry, `cited on line ${citation.range.start.line + 1}`);
+  return [...items.values()];
+}
+
+/**
+ * Legible: Decisions for This File. `pick` (an id, as tests and keybindings may pass) opens that
+ * record without asking.
+ */
+export async function showDecisionsForFile(models: Models, args?: { pick?: string }): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) {
+    void vscode.window.showInformationMessage('Open a file to see the decisions that govern it or that it cites.');
+    return;
+  }
+  const items = await decisionsForDocument(models, document);
+  if (!items.length) {
+    void vscode.window.showInformationMessage(`No decision governs ${vscode.workspace.asRelativePath(document.uri)}, and it cites none.`);
+    return;
+  }
+  const chosen = args?.pick ? items.find((item) => item.id === args.pick) : await vscode.window.showQuickPick(items, { placeHolder: 'Decisions that govern this file or that it cites', matchOnDetail: true });
+  if (chosen) await vscode.window.showTextDocument(toUri(chosen.entry.path));
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { LiveCode } from '../../../src/core/code/live-code';
+import { explainRecord } from '../../../src/core/code/explain';
+import { governedByTitle, recordHoverMarkdown } from '../../../src/core/code/record-summary';
+import { MemoryFileSystem } from '../support/memory-file-system';
+import { FOLDER, indexOf } from '../editor/editor-support';
+
+const record = (governs: string) =>
+  [
+    '---',
+    'type: adr',
+    'title: Use UUIDs for payment ids',
+    'status: accepted',
+    'date: 2026-01-05',
+    'owners: [alice]',
+    'reversibility:',
+    '  door: one-way',
+    '  how: Map old ids',
+    'risk:',
+    '  level: high',
+    '  mitigation: Shadow traffic first',
+    'knowledge-exit-path:',
+    '  holders: [amira]',
+    '  successors: [bob]',
+    '  mechanisms: [documentation]',
+    '  due: 2027-03-31',
+    `governs: [${governs}]`,
+    '---',
+    '',
+    '# Use UUIDs for payment ids',
+    '',
+  ].join('\n');
+
+function setup(governs = 'services/payments/') {
+  const fs = new MemoryFileSystem({}, { root: '/ws' });
+  fs.put('/ws/services/payments/ledger.ts', 'export {};\n');
+  fs.put('/ws/services/web/app.ts', 'export {};\n');
+  fs.put('/ws/node_modules/x/index.js', '');
+  const code = new LiveCode({ fs, root: '/ws' });
+  const changes: number[] = [];
+  code.onDidChange(() => changes.push(changes.length));
+  code.indexChanged(indexOf({ '0007-use-uuids.md': record(governs) }));
+  return { fs, code, changes };
+}
+
+describe('LiveCode: which decisions govern a code file, kept live', () => {
+  it('lists the folder on first use (no git) and answers from the GovernsIndex', async () => {
+    const { code } = setup();
+    assert.deepEqual((await code.governing('/ws/services/payments/ledger.ts')).map((e) => e.path), [`${FOLDER}/0007-use-uuids.md`]);
+    assert.deepEqual(await code.governing('/ws/services/web/app.ts'), []);
+    assert.deepEqual(await code.governing('/elsewhere/a.ts'), [], 'outside the folder');
+  });
+
+  it('a created file is governed, a deleted one (or its folder) no longer is, each announced', async () => {
+    const { fs, code, changes } = setup();
+    await code.governing('/ws/services/payments/ledger.ts');
+    const before = changes.length;
+    fs.put('/ws/services/payments/refunds.ts', '');
+    await code.created('/ws/services/payments/refunds.ts', async () => false);
+    assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
+    await code.deleted('/ws/services/payments');
+    assert.deepEqual(await code.governing('/ws/services/payments/ledger.ts'), []);
+    assert.equal(changes.length, before + 2);
+  });
+
+  it('a created folder is listed below; dependencies are ignored', async () => {
+    const { fs, code } = setup();
+    await code.governing('/ws/services/web/app.ts');
+    fs.put('/ws/services/payments/new/a.ts', '');
+    await code.created('/ws/services/payments/new', async () => true);
+    assert.equal((await code.governing('/ws/services/payments/new/a.ts')).length, 1);
+    assert.deepEqual(await code.governing('/ws/node_modules/x/index.js'), []);
+  });
+
+  it('announces an index change only when some `governs` changed', async () => {
+    const { code, changes } = setup();
+    const after = changes.length;
+    code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/payments/') }));
+    assert.equal(changes.length, after, 'same globs: nothing to redo');
+    code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/web/') }));
+    assert.equal(changes.length, after + 1);
+    assert.equal((await code.governing('/ws/services/web/app.ts')).length, 1);
+    assert.deepEqual(await code.governing('/ws/services/payments/ledger.ts'), []);
+  });
+});
+
+describe('record summaries for the editor', () => {
+  const index = indexOf({ '0007-use-uuids.md': record('services/payments/') });
+  const explained = explainRecord(index, index.entries()[0]);
+
+  it('the lens title: id, status, door, risk, holders', () => {
+    assert.equal(governedByTitle(explained), 'Governed by ADR-0007 · accepted · one-way · risk high · held by amira');
+  });
+
+  it('the hover: a link to the record, its facts and the people to ask', () => {
+    const markdown = recordHoverMarkdown(explained, (path) => `file://${path}`);
+    assert.equal(
+      markdown,
+      `**[ADR-0007](file://${FOLDER}/0007-use-uuids.md)** Use UUIDs for payment ids\n\naccepted · one-way door · risk high\n\nowners alice · held by amira · successors bob`,
+    );
+  });
+});

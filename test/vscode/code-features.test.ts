@@ -1,0 +1,121 @@
+// The editor's code features: lenses over governed files, citation links and hovers in code files.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { cleanAdr, cleanUp, legible, track, waitFor, workspaceRoot, writeFile, writeRecord } from './support';
+
+function codeUri(path: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...path.split('/'));
+}
+
+async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  // The provider commands work on an open document's model.
+  await vscode.workspace.openTextDocument(uri);
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+  return lenses.map((lens) => lens.command?.title ?? '').filter((title) => title.startsWith('Governed by')).sort();
+}
+
+/** Waits until the lenses over `uri` are exactly `expected` (sorted), on the extension's change events. */
+async function waitForLenses(uri: vscode.Uri, expected: string[]): Promise<void> {
+  const api = await legible();
+  let last: string[] = [];
+  await waitFor(
+    `the lenses over ${vscode.workspace.asRelativePath(uri)} to be ${JSON.stringify(expected)}`,
+    async () => {
+      last = await lensTitles(uri);
+      return JSON.stringify(last) === JSON.stringify(expected);
+    },
+    [api.onDidChange],
+    undefined,
+    () => `lenses now: ${JSON.stringify(last)}`,
+  );
+}
+
+/** A clean ADR governing `globs` (held by alice, two-way, low risk, as cleanAdr writes it). */
+function governingAdr(title: string, ...globs: string[]): string {
+  return cleanAdr(title, (text) => text.replace('---\n', `---\ngoverns: [${globs.map((glob) => JSON.stringify(glob)).join(', ')}]\n`));
+}
+
+const PAYMENTS = 'Governed by ADR-0091 · accepted · two-way · risk low · held by alice';
+
+describe('code features', () => {
+  before(async () => {
+    await legible();
+  });
+
+  afterEach(cleanUp);
+
+  it('a governed file shows one lens per governing record, which opens it; an excluded file none', async () => {
+    const ledger = await writeFile(codeUri('services/payments/ledger.ts'), 'export {};\n');
+    const events = await writeFile(codeUri('services/payments/events.ts'), 'export {};\n');
+    await writeRecord('0091-payments.md', governingAdr('Payments', 'services/payments/', '!services/payments/events.ts'));
+    await writeRecord('0092-ledger.md', governingAdr('Ledger', 'services/payments/ledger.ts'));
+    await waitForLenses(ledger, [PAYMENTS, 'Governed by ADR-0092 · accepted · two-way · risk low · held by alice']);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', ledger, 10);
+    const lens = lenses.find((l) => l.command?.title === PAYMENTS);
+    // VS Code hands the command back by its internal id; the record is its argument.
+    assert.match((lens?.command?.arguments?.[0] as vscode.Uri).path, /\/docs\/decisions\/0091-payments\.md$/);
+    assert.equal(lens?.range.start.line, 0);
+    assert.deepEqual(await lensTitles(events), [], 'the ! glob excludes events.ts');
+  });
+
+  it('citations in a code file link to the record and hover with its summary; an unknown id does not', async () => {
+    const file = await writeFile(codeUri('services/web/app.ts'), '// Records decisions as ADR-0001 says.\n// ADR-0999 is no record.\nexport {}; // ADR-0001\n');
+    const document = await vscode.workspace.openTextDocument(file);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', file);
+    const toRecords = links.filter((link) => link.target?.path.includes('/docs/decisions/'));
+    assert.deepEqual(
+      toRecords.map((link) => [link.range.start.line, link.range.start.character, link.target!.path.split('/').pop()]),
+      [
+        [0, 24, '0001-record-decisions-with-legible.md'],
+        [2, 14, '0001-record-decisions-with-legible.md'],
+      ],
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, document.positionAt(document.getText().indexOf('ADR-0001') + 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /ADR-0001/);
+    assert.match(text, /Record decisions with Legible/);
+    assert.match(text, /accepted · two-way door · risk low/);
+    assert.match(text, /owners alice · held by alice · successors bob/);
+    const dangling = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, document.positionAt(document.getText().indexOf('ADR-0999') + 2));
+    assert.match(dangling.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /No record has the id ADR-0999/);
+  });
+
+  it('creating, renaming and deleting a code file updates its lenses', async () => {
+    await writeRecord('0091-payments.md', governingAdr('Payments', 'services/payments/'));
+    // Listed before the file exists: its creation is heard from the watcher.
+    const ledger = await writeFile(codeUri('services/payments/ledger.ts'), 'export {};\n');
+    await waitForLenses(ledger, [PAYMENTS]);
+    const created = await writeFile(codeUri('services/payments/refunds.ts'), '// Refunds.\nexport {};\n');
+    await waitForLenses(created, [PAYMENTS]);
+    const moved = track(codeUri('services/web/refunds.ts'));
+    await vscode.workspace.fs.rename(created, moved);
+    await waitForLenses(moved, []);
+    const back = track(codeUri('services/payments/refunds2.ts'));
+    await vscode.workspace.fs.rename(moved, back);
+    await waitForLenses(back, [PAYMENTS]);
+  });
+
+  it('editing a record\'s governs adds and removes its lens', async () => {
+    const file = await writeFile(codeUri('services/web/app.ts'), 'export {};\n');
+    await waitForLenses(file, []);
+    const record = await writeRecord('0091-payments.md', governingAdr('Payments', 'services/web/'));
+    await waitForLenses(file, [PAYMENTS]);
+    await writeFile(record, governingAdr('Payments', 'services/payments/'));
+    await waitForLenses(file, []);
+  });
+
+  it('Decisions for This File opens a governing or a cited record', async () => {
+    await writeRecord('0091-payments.md', governingAdr('Payments', 'services/web/'));
+    const file = await writeFile(codeUri('services/web/app.ts'), '// As ADR-0001 says.\nexport {};\n');
+    await waitForLenses(file, [PAYMENTS]);
+    const active = () => vscode.window.activeTextEditor?.document.uri.path.split('/').pop();
+    for (const [pick, name] of [
+      ['ADR-0091', '0091-payments.md'],
+      ['ADR-0001', '0001-record-decisions-with-legible.md'],
+    ]) {
+      await vscode.window.showTextDocument(file);
+      await vscode.commands.executeCommand('legible.decisionsForFile', { pick });
+      assert.equal(active(), name, `choosing ${pick}`);
+    }
+  });
+});
