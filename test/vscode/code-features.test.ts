@@ -118,4 +118,29 @@ describe('code features', () => {
       assert.equal(active(), name, `choosing ${pick}`);
     }
   });
+
+  it('the Decisions view lists a record\'s governs globs with what each matches, live; Reveal Governed Files opens one', async () => {
+    await writeFile(codeUri('services/fx/rates.ts'), 'export {};\n');
+    await writeFile(codeUri('services/fx/cache.ts'), 'export {};\n');
+    await writeRecord('0093-fx.md', governingAdr('Fx', 'services/fx/', '!services/fx/cache.ts', 'gone/**'));
+    const api = await legible();
+    const globRows = (expected: string) =>
+      waitFor(`the globs under ADR-0093 (${expected})`, async () => {
+        await api.settle();
+        const rows = (await api.treeSnapshot()).decisions;
+        const at = rows.findIndex((row) => /^\s+0093 Fx\b/.test(row));
+        const below = at < 0 ? [] : rows.slice(at + 1, at + 4).map((row) => row.trim());
+        return below[0] === expected ? below : undefined;
+      }, [api.onDidChange]);
+    assert.deepEqual(await globRows('services/fx/ — 2 files'), ['services/fx/ — 2 files', '!services/fx/cache.ts — excludes 1 file', 'gone/** — 0 files']);
+    // A new code file under the glob: the count follows.
+    await writeFile(codeUri('services/fx/convert.ts'), 'export {};\n');
+    await globRows('services/fx/ — 3 files');
+
+    const entry = api.entries().find((e) => e.path.endsWith('/0093-fx.md'));
+    assert.ok(entry);
+    const files = await vscode.commands.executeCommand<string[]>('legible.revealGovernedFiles', { entry }, 'services/fx/rates.ts');
+    assert.deepEqual([...files].sort(), ['services/fx/convert.ts', 'services/fx/rates.ts']);
+    assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/services\/fx\/rates\.ts$/);
+  });
 });

@@ -13,6 +13,7 @@ import { setStatus } from './set-status';
 import { supersede } from './supersede';
 import { promptsOf } from './prompts';
 import { showDecisionsForFile } from '../code-features';
+import { revealGovernedFiles } from '../tree/governed-rows';
 
 export interface CommandServices {
   readonly models: Models;
@@ -35,6 +36,8 @@ export function registerCommands(services: CommandServices, extra: Record<string
     'legible.copyId': (arg) => copyId(models, arg),
     'legible.revealInExplorer': (arg) => revealInExplorer(models, arg),
     'legible.decisionsForFile': (args) => showDecisionsForFile(models, args as { pick?: string }),
+    // From the Decisions view: a record node or one of its globs; tests pass `pick` too.
+    'legible.revealGovernedFiles': (node, pick) => revealGovernedFiles(models, node as Parameters<typeof revealGovernedFiles>[1], pick as string | undefined),
     'legible.configureFolder': () => configureFolder(models),
     'legible.setStatus': (arg, value, prompts) => setStatus(models, arg, typeof value === 'string' ? value : undefined, promptsOf(prompts)),
     'legible.supersede': (arg, title, prompts) => supersede(models, arg, typeof title === 'string' ? title : undefined, promptsOf(prompts)),

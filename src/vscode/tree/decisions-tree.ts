@@ -7,11 +7,13 @@ import { recordItem, recordTooltip } from './record-item';
 import { toUri } from '../vscode-file-system';
 import { parseDecisionDocument } from '../../core/document/decision-document';
 import { businessTradeoff } from '../../core/document/business-tradeoff';
+import { globItem, globNodes, type GlobNode } from './governed-rows';
 
 export type DecisionNode =
   | { readonly kind: 'folder'; readonly name: string; readonly entries: readonly DecisionEntry[] }
   | { readonly kind: 'group'; readonly group: DecisionGroup; readonly parent: string }
-  | { readonly kind: 'record'; readonly entry: DecisionEntry; readonly parent: string };
+  | { readonly kind: 'record'; readonly entry: DecisionEntry; readonly parent: string }
+  | GlobNode;
 
 function countOf(group: DecisionGroup): number {
   return (group.entries?.length ?? 0) + (group.groups ?? []).reduce((sum, g) => sum + countOf(g), 0);
@@ -30,7 +32,8 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
   ) {
     // The index changes after the debounced lint (and on load), not on every keystroke: rebuilding
     // the tree per keystroke would regroup every record while the user types.
-    this.subscriptions = [models.onDidChangeIndex(() => this.refresh())];
+    // The file list changing (a code file created, renamed, deleted) changes the globs' counts.
+    this.subscriptions = [models.onDidChangeIndex(() => this.refresh()), models.onDidChangeCode(() => this.refresh())];
   }
 
   get grouping(): GroupBy {
@@ -46,7 +49,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
     this.emitter.fire(undefined);
   }
 
-  getChildren(node?: DecisionNode): DecisionNode[] {
+  getChildren(node?: DecisionNode): DecisionNode[] | Promise<DecisionNode[]> {
     if (!node) {
       const withRecords = this.models.all().filter((m) => m.decisions?.index.size);
       // Multi-root: one node per workspace folder, so equal numbers in two repositories stay apart.
@@ -61,6 +64,8 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
         ...(node.group.entries ?? []).map((entry) => ({ kind: 'record' as const, entry, parent: key })),
       ];
     }
+    // A record's `governs` globs, each with how many files it matches.
+    if (node.kind === 'record') return globNodes(this.models, node.entry, node.parent);
     return [];
   }
 
@@ -71,8 +76,14 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
   getTreeItem(node: DecisionNode): vscode.TreeItem {
     if (node.kind === 'record') {
       const placeholder = this.models.modelFor(toUri(node.entry.path))?.config?.placeholder;
-      return recordItem(node.entry, this.diagnostics.count(node.entry.path), `${node.parent}/${node.entry.path}`, this.groupBy, placeholder);
+      const item = recordItem(node.entry, this.diagnostics.count(node.entry.path), `${node.parent}/${node.entry.path}`, this.groupBy, placeholder);
+      if (node.entry.governs?.length) {
+        item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+        item.contextValue = `${item.contextValue}.governs`;
+      }
+      return item;
     }
+    if (node.kind === 'glob') return globItem(node);
     if (node.kind === 'folder') {
       const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `folder:${node.name}`;
