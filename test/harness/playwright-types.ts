@@ -97,7 +97,8 @@ export interface Page {
   exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<void>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   screenshot(options?: { path?: string; fullPage?: boolean }): Promise<Buffer>;
-  waitForFunction<R>(fn: () => R, arg?: undefined, options?: { timeout?: number; polling?: 'raf' | number }): Promise<unknown>;
+  /** `fn` may be an expression as a string, evaluated in the page. */
+  waitForFunction<R>(fn: (() => R) | string, arg?: undefined, options?: { timeout?: number; polling?: 'raf' | number }): Promise<unknown>;
   on(event: 'console', listener: (message: ConsoleMessage) => void): void;
   on(event: 'pageerror', listener: (error: Error) => void): void;
   on(event: 'websocket', listener: (socket: WebSocket) => void): void;

@@ -118,7 +118,7 @@ describe('README screenshot', () => {
 
     // The Problems panel for this record: nothing about what was typed; only the door picked, decided by one person.
     await ui.openProblems();
-    const problems = await ui.filterProblems(`**/${tab}`, /one-way door was decided by one person/);
+    const problems = await ui.filterProblems(`**/${tab}`, /one-way door was decided by one person/, tab);
     const codes = await ui.problemCodes();
     assert.ok(!codes.includes('frontmatter-malformed'), codes.join(', '));
     assert.deepEqual(codes, ['one-way-door-single-decider'], JSON.stringify(problems));

@@ -270,10 +270,20 @@ export class Workbench {
     return this.readProblems();
   }
 
-  /** Types into the Problems panel's filter box and waits until a row shows `expect`. */
-  async filterProblems(text: string, expect: string | RegExp = text): Promise<Problem[]> {
+  /**
+   * Types into the Problems panel's filter box and waits until a row shows `expect`. With `onlyFile`,
+   * also until the filter has taken effect: the only file row left is that file's (a row matching
+   * `expect` may be there before the panel applies the filter, among every other file's rows).
+   */
+  async filterProblems(text: string, expect: string | RegExp = text, onlyFile?: string): Promise<Problem[]> {
     const input = this.page.locator('.part.panel .viewpane-filter input');
     await input.fill(text);
+    if (onlyFile) {
+      // Evaluated in the page (a string: this project compiles without the DOM's types).
+      const rows = `[...document.querySelectorAll(${JSON.stringify(PROBLEM_ROWS)})].map((row) => row.getAttribute('aria-label') || '')`;
+      const files = `${rows}.filter((label) => !/^(Error|Warning|Info|Hint)\\b/.test(label))`;
+      await this.page.waitForFunction(`(() => { const files = ${files}; return files.length === 1 && files[0].includes(${JSON.stringify(onlyFile)}); })()`);
+    }
     return this.waitForProblem(expect);
   }
 
