@@ -5,7 +5,8 @@ import { childFields } from '../schema/field-info';
 import { isStatusOf } from '../schema/statuses';
 import { yamlString } from '../templates/yaml-scalar';
 import { inTemplate, placeholderText, renderFieldLines } from '../templates/render-template';
-import { has, indentUnit, mappingIndent, trimmedValue } from './frontmatter-edits';
+import { has, indentUnit, mappingIndent } from './frontmatter-edits';
+import { trimmedValue } from '../document/value-spans';
 import { valueEdit } from './replace-value';
 import { lineEnding, toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
 

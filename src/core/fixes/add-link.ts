@@ -3,7 +3,8 @@ import { parseIdRef } from '../index/ids';
 import { isRecordType } from '../schema/schema-registry';
 import { isStatusOf } from '../schema/statuses';
 import { yamlString } from '../templates/yaml-scalar';
-import { afterEntry, isFlow, keyInsertion, trimmedValue } from './frontmatter-edits';
+import { afterEntry, isFlow, keyInsertion } from './frontmatter-edits';
+import { trimmedValue } from '../document/value-spans';
 import { valueEdit } from './replace-value';
 import { lineEnding, toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
 

@@ -1,6 +1,7 @@
 import { pointerOf, pointerPath } from '../text/json-pointer';
 import type { DecisionDocument } from '../document/decision-document';
 import type { NodeLocation } from '../parse/yaml-frontmatter';
+import { trimmedValue } from '../document/value-spans';
 import { childFields } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 
@@ -32,18 +33,6 @@ export function has(mapping: Record<string, unknown>, key: string): boolean {
 export function lineAfter(doc: DecisionDocument, offset: number): number {
   const line = doc.lines.position(offset).line;
   return line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : doc.text.length;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
-/** The value's span without the line breaks and blank lines a block scalar or mapping carries at its end. */
-export function trimmedValue(doc: DecisionDocument, location: NodeLocation): { start: number; end: number } {
-  const { start } = location.value;
-  let end = location.value.end;
-  while (end > start && isSpace(doc.text.charCodeAt(end - 1))) end--;
-  return { start, end };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { DecisionDocument } from '../document/decision-document';
 import type { NodeLocation } from '../parse/yaml-frontmatter';
 import { flowString, yamlString } from '../templates/yaml-scalar';
-import { isFlow, trimmedValue } from './frontmatter-edits';
+import { isFlow } from './frontmatter-edits';
+import { trimmedValue } from '../document/value-spans';
 import { toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
 
 /** One fix per suggested value (`Change to "high"`), the first preferred; quoted when YAML needs it. */

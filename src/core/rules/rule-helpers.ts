@@ -1,5 +1,6 @@
 import type { DecisionDocument } from '../document/decision-document';
 import type { Span } from '../parse/frontmatter-fence';
+import { blockContent } from '../document/value-spans';
 import { displayPath, fieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 
@@ -15,20 +16,6 @@ export function spanAt(doc: DecisionDocument, pointer: string, prefer: 'value' |
     if (chosen) return chosen;
   }
   return openingFence(doc);
-}
-
-/**
- * The text of a block scalar (`>-` and the answer on the lines below): what the author wrote, not
- * the header and the line breaks. Undefined for any other value, or a block with no text.
- */
-export function blockContent(doc: DecisionDocument, value: Span): Span | undefined {
-  const header = doc.text.charAt(value.start);
-  if (header !== '>' && header !== '|') return undefined;
-  let start = doc.lines.lineEnd(doc.lines.position(value.start).line);
-  let end = value.end;
-  while (start < end && /\s/.test(doc.text.charAt(start))) start++;
-  while (end > start && /\s/.test(doc.text.charAt(end - 1))) end--;
-  return end > start ? { start, end } : undefined;
 }
 
 export function openingFence(doc: DecisionDocument): Span {

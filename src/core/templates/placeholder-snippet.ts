@@ -1,8 +1,7 @@
 import type { DecisionDocument } from '../document/decision-document';
-import { trimmedValue } from '../fixes/frontmatter-edits';
+import { blockContent, trimmedValue } from '../document/value-spans';
 import type { CompiledPattern } from '../port/regex-engine';
 import { placeholderPointers } from '../document/placeholder-pointers';
-import { blockContent } from '../rules/rule-helpers';
 
 function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
