@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseLegacyStatus, readLegacy } from '../../../src/core/document/legacy';
+import { readLegacy } from '../../../src/core/document/legacy';
+import { parseLegacyStatus } from '../../../src/core/document/legacy-text';
 import { parseDecisionDocument } from '../../../src/core/document/decision-document';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 

@@ -1,0 +1,169 @@
+/**
+ * The inline text of legacy records, read line by line: Markdown reduced to words, the ids a text
+ * names, a status clause ("superseded by ADR-0057", "Accepted. We revisit in Q3."), lists of people.
+ * Every pattern is bounded and linear in the line, so a hostile line costs what a short one does.
+ */
+import { parseRecordName } from '../numbering/record-name';
+import { knownStatusWords } from './legacy-status';
+import { beforeQuery } from '../text/link-target';
+
+/** The longest part of a line any pattern sees: a 1 MB line costs what 4 KB does. */
+export const MAX_LINE = 4096;
+
+// An id: ADR-0007, ADR 10, RFC0012, or a bare number of 4+ digits that is not the year of a date
+// ("superseded by ADR-0009 on 2021-03-04").
+const ID_IN_TEXT = /\b(?:(ADR|RFC|EXIT)[-\s]?(\d{1,12})|(\d{4,12}))\b(?!-\d{1,2}-\d{1,2}\b)/gi;
+// Blanks bounded too: `\(\s*` before `(?:\s+"…")?\s*\)` backtracked through a long run of them.
+const LINK = /\[([^\]]{0,500})\]\(\s{0,40}<?([^)\s>]{0,2000})>?(?:\s{1,40}"[^"]{0,500}")?\s{0,40}\)/g;
+const REF_LINK = /\[([^\]]{0,500})\]\[[^\]]{0,200}\]/g;
+const CODE_SPAN = /`{1,3}([^`]{0,2000})`{1,3}/g;
+const EMPHASIS = /\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s)/g;
+export const SUPERSEDED_BY = /\bsuperseded\s+by\b/i;
+
+export interface Line {
+  readonly text: string;
+  readonly start: number;
+  /** The line was longer than MAX_LINE: its text is cut, so no value is read from it. */
+  readonly cut: boolean;
+}
+
+export function* linesOf(text: string, from: number, limit: number): Generator<Line> {
+  // A BOM is not part of the first line's text (it would hide a `# Title`).
+  let at = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
+  let count = 0;
+  while (at < text.length && count++ < limit) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const cut = end - at > MAX_LINE;
+    yield { text: cut ? text.slice(at, at + MAX_LINE) : text.slice(at, end), start: at, cut };
+    if (text.charCodeAt(end) === 13) end++;
+    if (text.charCodeAt(end) === 10) end++;
+    at = end;
+  }
+}
+
+/** Inline Markdown reduced to its text: links and code spans keep their words, emphasis goes. */
+export function plainText(value: string): string {
+  return withoutComments(value)
+    .replace(LINK, '$1')
+    .replace(REF_LINK, '$1')
+    .replace(CODE_SPAN, '$1')
+    .replace(EMPHASIS, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Ids a text names: in link targets (`[ADR014](./adr014-x.md)`) and in the words themselves. */
+export function idsIn(value: string): string[] {
+  const ids: string[] = [];
+  const seen = new Set<number>();
+  const add = (prefix: string | undefined, digits: string): void => {
+    const number = Number(digits);
+    if (seen.has(number)) return;
+    seen.add(number);
+    const padded = digits.length >= 4 ? digits : digits.padStart(4, '0');
+    ids.push(prefix ? `${prefix.toUpperCase()}-${padded}` : padded);
+  };
+  // The id as the words write it (`ADR-0012`) first; a link target only adds what the words lack.
+  const words = value.replace(LINK, (_all, text: string) => ` ${text} `);
+  for (const match of words.matchAll(ID_IN_TEXT)) {
+    if (match[1]) add(match[1], match[2]);
+    else add(undefined, match[3]);
+  }
+  for (const match of value.matchAll(LINK)) {
+    const target = beforeQuery(match[2]);
+    const name = parseRecordName(target.slice(target.lastIndexOf('/') + 1));
+    if (name) add(undefined, name.digits);
+  }
+  return ids;
+}
+
+export interface ParsedStatus {
+  /** The status word, lower-cased, as written (not yet mapped to a vocabulary). */
+  readonly word?: string;
+  readonly note?: string;
+  readonly supersedes: string[];
+  readonly supersededBy: string[];
+}
+
+/** Splits "superseded by ADR-0057", "accepted; supersedes ADR-0045" or "Accepted. We revisit in Q3." */
+export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, string>>): ParsedStatus {
+  const supersedes: string[] = [];
+  const supersededBy: string[] = [];
+  const written = withoutComments(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw).trim();
+  const text = plainText(written);
+  // A template's "[draft | proposed | …]" or "{proposed | rejected}" is no status at all.
+  if (/^[[{].*\|/.test(text) || /^[[{].*\|/.test(written)) return { supersedes, supersededBy };
+  for (const clause of written.split(/[;,](?![^[]*\])/)) {
+    if (SUPERSEDED_BY.test(clause)) append(supersededBy, idsIn(clause));
+    else if (/\bsupersedes\b/i.test(clause)) append(supersedes, idsIn(clause));
+  }
+  const lower = text.toLowerCase();
+  let word = knownStatusWords(custom).find((known) => lower.startsWith(known) && !/[\p{L}\p{N}]/u.test(lower.charAt(known.length)));
+  // An unknown status is its first words up to punctuation ("Superseded by …" ends at "by").
+  if (word === undefined) word = beforeBy(lower.split(/[;,.:([]/)[0]).trim().split(/\s+/).slice(0, 3).join(' ') || undefined;
+  if (word === undefined) return { supersedes, supersededBy };
+  const rest = text.slice(word.length).replace(/^[\s.:;,!–—-]+/, '').replace(/^\((.*)\)$/, '$1').trim();
+  // The supersession clause is read into links, not kept as a note.
+  const note = rest && !/^(?:by\b|supersedes\b)/i.test(rest) ? rest : undefined;
+  return { word, note, supersedes, supersededBy };
+}
+
+/** "superseded by [ADR-0057](0057-x.md)" in the frontmatter and again in the body: one successor, its first spelling. */
+export function uniqueIds(ids: string[]): string[] {
+  const seen = new Set<number>();
+  return ids.filter((id) => {
+    const number = Number(id.replace(/^\D+/, ''));
+    if (seen.has(number)) return false;
+    seen.add(number);
+    return true;
+  });
+}
+
+/** People, tags and ids a record lists: a 1 MB line of names must neither overflow the stack nor fill the index. */
+export const MAX_LIST = 256;
+
+export function append(list: string[], items: readonly string[]): void {
+  for (const item of items) {
+    if (list.length >= MAX_LIST) return;
+    list.push(item);
+  }
+}
+
+/** HTML comments removed in one pass (a pattern with a lazy body is quadratic on many `<!--`); an unclosed one runs to the end. */
+export function withoutComments(text: string): string {
+  let at = text.indexOf('<!--');
+  if (at < 0) return text;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    out += text.slice(from, at);
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return out;
+    from = end + 3;
+    at = text.indexOf('<!--', from);
+  }
+  return out + text.slice(from);
+}
+
+/** A template's prompt (`{list everyone involved}`, `[names | roles]`), not a value; a link is a value. */
+export function isTemplateText(value: string): boolean {
+  return /^\{.*\}$/.test(value) || /^\[[^\]]*\](?!\()/.test(value);
+}
+
+export function splitPeople(value: string): string[] {
+  return value
+    .split(/,|;|\band\b/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** `text` up to a word "by" (`/\s+by\b.*$/` was quadratic on a long run of blanks). */
+export function beforeBy(text: string): string {
+  const at = text.search(/\sby\b/);
+  return at === -1 ? text : text.slice(0, at).trimEnd();
+}
