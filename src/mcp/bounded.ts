@@ -32,15 +32,29 @@ export function fitList<T>(items: readonly T[], budget: number, limit: number, n
   return { items: out, truncated: { shown: out.length, total: items.length, note: `${items.length - out.length} of ${items.length} left out by ${reason}; ${narrower}.` } };
 }
 
-/** A text cut to `max` characters, with a note saying so (and how long it was). */
-export function fitText(text: string, max: number): { text: string; truncated?: string } {
-  if (text.length <= max) return { text };
+/**
+ * A text cut to at most `max` characters as `measure` counts them (default: as written; for a text
+ * inside JSON, its escaped length), with a note saying so (and how long it was).
+ */
+export function fitText(text: string, max: number, measure: (text: string) => number = (t) => t.length): { text: string; truncated?: string } {
+  if (measure(text) <= max) return { text };
+  // The longest prefix that fits: escapes make the measure grow faster than the prefix.
+  let low = 0;
+  let high = Math.min(text.length, max);
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(text.slice(0, mid)) <= max) low = mid;
+    else high = mid - 1;
+  }
   // Never half a surrogate pair.
-  let end = max;
+  let end = low;
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
   return { text: text.slice(0, end), truncated: `cut at ${end.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters` };
 }
+
+/** How long a text is inside a JSON answer. */
+export const jsonLength = (text: string) => JSON.stringify(text).length;
 
 /** A tool's answer: the data as JSON text, never longer than the bound (a last guard behind the tools' own). */
 export function jsonAnswer(data: unknown, max = MAX_ANSWER_CHARS): { content: Array<{ type: 'text'; text: string }> } {

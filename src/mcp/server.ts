@@ -8,7 +8,7 @@ import { knowledgeRisk, refOf, whatIfLeaves } from '../core/report/knowledge-ris
 import { RECORD_TYPES } from '../core/schema/schema-registry';
 import { byFolderAndNumber, filterDecisions } from '../core/views/filter-decisions';
 import { relativeData } from './answers';
-import { fitList, fitText, jsonAnswer, MAX_ANSWER_CHARS } from './bounded';
+import { fitList, fitText, jsonAnswer, jsonLength, MAX_ANSWER_CHARS } from './bounded';
 import type { McpWorkspace } from './mcp-workspace';
 import { Refusal } from './refusal';
 import { MAX_PATH, workspacePath } from './workspace-path';
@@ -199,6 +199,6 @@ async function fullRecord(workspace: McpWorkspace, entry: DecisionEntry, budget:
   const read = await workspace.live.readText(entry.path);
   const doc = parseDecisionDocument(entry.path, read.text, workspace.live.config!.limits);
   const head = { ...summary(entry), legacy: entry.legacy, frontmatter: doc.data ?? null, openQuestions: entry.placeholders };
-  const body = fitText(read.text.slice(doc.bodyStart), Math.max(0, budget - JSON.stringify(head).length));
+  const body = fitText(read.text.slice(doc.bodyStart), Math.max(0, budget - JSON.stringify(head).length), jsonLength);
   return { ...head, body: body.text, ...(body.truncated && { bodyTruncated: `${body.truncated}; read the file at path for the rest` }) };
 }
