@@ -6,7 +6,7 @@ import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildSidecars, bundlePlugins } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
-import { mcpBundle } from './mcp-bundle.mjs';
+import { buildMcpBundle } from './mcp-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const release = process.argv.includes('--release');
@@ -43,7 +43,7 @@ await Promise.all([
     external: ['vscode'],
   }),
   // `legible mcp`'s server and the MCP SDK: required by dist/cli.js only when that command runs.
-  build({ ...mcpBundle(process.cwd()), minify: common.minify, sourcemap, outdir: 'dist' }),
+  buildMcpBundle(process.cwd(), 'dist', { minify: common.minify }),
   // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
   build({
     ...common,

@@ -4,7 +4,12 @@
 // - zod's error messages in 40 languages: only English is kept (the SDK sets no other locale);
 // - ajv, which the SDK's Server constructs to validate the answers to elicitation requests
 //   (`elicitInput`). Legible's server elicits nothing, so the validator it gets says so if asked.
+// The bundle ships Brotli-compressed, as re2.wasm does (630 KB → about 150 KB): the npm package
+// stays within its budget, and `legible mcp` inflates it in a few milliseconds when it starts.
+import { build } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { bundlePlugins } from './sidecars.mjs';
 
 const NO_VALIDATOR = `
@@ -37,4 +42,15 @@ export function mcpBundle(repo) {
     conditions: ['import'],
     plugins: [...bundlePlugins, mcpTrimmed],
   };
+}
+
+/** The compressed bundle, beside dist/cli.js. */
+export const MCP_BUNDLE = 'mcp.js.br';
+
+/** Builds the MCP server into `outdir`/mcp.js.br (no source map: the bundle is compressed). */
+export async function buildMcpBundle(repo, outdir, { minify = true } = {}) {
+  const result = await build({ ...mcpBundle(repo), minify, write: false, outdir });
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  const compressed = brotliCompressSync(code.contents, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
+  await writeFile(path.join(outdir, MCP_BUNDLE), compressed);
 }

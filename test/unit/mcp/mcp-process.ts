@@ -3,20 +3,19 @@
  * process of its own, spoken to by the MCP SDK's own client over stdio.
  */
 import * as path from 'node:path';
-import { build } from 'esbuild';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { mcpBundle } from '../../../scripts/mcp-bundle.mjs';
+import { buildMcpBundle } from '../../../scripts/mcp-bundle.mjs';
 import { baseEnv, buildCli, REPO_ROOT, TODAY } from '../cli/cli-process';
 
 let bundle: Promise<string> | undefined;
 
-/** The CLI's test bundle with dist/mcp.js's counterpart beside it; the path of cli.js. */
+/** The CLI's test bundle with dist/mcp.js.br's counterpart beside it; the path of cli.js. */
 export function buildMcp(): Promise<string> {
   bundle ??= (async () => {
     const { dir, cli } = await buildCli();
-    await build({ ...mcpBundle(REPO_ROOT), outdir: dir, logLevel: 'error' });
+    await buildMcpBundle(REPO_ROOT, dir, { minify: false });
     return cli;
   })();
   return bundle;

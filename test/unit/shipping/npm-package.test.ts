@@ -12,6 +12,7 @@ const EXPECTED_FILES = [
   'README.md',
   'dist/cli.js',
   'dist/markdown.js',
+  'dist/mcp.js.br',
   'dist/re2.js',
   'dist/re2.wasm.br',
   'dist/schema-compiler.js',
