@@ -4,6 +4,7 @@ import { gatherCodeFacts } from '../core/code/code-facts';
 import { readCodeText } from '../core/code/code-files';
 import { explainFile, type FileExplanation } from '../core/code/explain';
 import { GovernsIndex } from '../core/code/governs-index';
+import { entryGoverns, globGoverningLookup, type GoverningLookup } from '../core/code/governing';
 import { LiveCode } from '../core/code/live-code';
 import type { DecisionIndex } from '../core/index/decision-index';
 import { LiveWorkspace, type LiveLog } from '../core/live/live-workspace';
@@ -46,6 +47,8 @@ export class McpWorkspace {
   private watchers: FSWatcher[] = [];
   /** The code files `governs` is matched against, listed once (git's tracked files, else a walk). */
   private files: Promise<readonly string[]> | undefined;
+  /** What one revision of the index compiles once: every record's globs, and the citation forms. */
+  private compiled: { revision: number; index: DecisionIndex; lookup: GoverningLookup; forms: CitationForms } | undefined;
 
   constructor(private readonly options: McpWorkspaceOptions) {
     const fs = new NodeFileSystem({ reads: 'blocking', root: options.root });
@@ -62,6 +65,7 @@ export class McpWorkspace {
     await this.live.settle();
     // The governs index is built now, so the first question about a file is answered from memory.
     await this.code.governsIndex();
+    this.compiledFor(this.live.decisions!.index);
   }
 
   /** Resolves once the workspace is loaded and every change seen so far is linted. */
@@ -78,12 +82,22 @@ export class McpWorkspace {
   /** The decisions governing a workspace-relative file and the records its text cites (`legible explain`'s answer). */
   async explain(path: string, relative: string): Promise<FileExplanation> {
     const index = await this.current();
+    const compiled = this.compiledFor(index);
     let governs = await this.code.governsIndex();
-    // Not governed, or not listed (a file not yet tracked): matched on its own, the same way.
-    if (!governs.governing(relative).length) governs = GovernsIndex.build(index.entries(), [relative], re2RegexEngine);
+    // Not governed, or not listed (a file not created or tracked yet): matched on its own by the
+    // records whose globs match it, read the same way (a GovernsIndex of one file, of those records).
+    if (!governs.governing(relative).length) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
     const read = this.live.isDecisionFile(path) ? { skipped: 'record' as const } : await readCodeText(this.live.fs, path);
-    const citations = 'text' in read ? scanCitations(read.text, new CitationForms(index.entries())) : { unread: read.skipped === 'record' ? 'the file is a decision record: its references are its frontmatter' : UNREAD[read.skipped] };
+    const citations = 'text' in read ? scanCitations(read.text, compiled.forms) : { unread: read.skipped === 'record' ? 'the file is a decision record: its references are its frontmatter' : UNREAD[read.skipped] };
     return explainFile(index, governs, relative, citations, re2RegexEngine);
+  }
+
+  private compiledFor(index: DecisionIndex): NonNullable<McpWorkspace['compiled']> {
+    if (this.compiled?.index !== index || this.compiled.revision !== index.revision) {
+      const entries = index.entries();
+      this.compiled = { index, revision: index.revision, lookup: globGoverningLookup(entries, entryGoverns, re2RegexEngine), forms: new CitationForms(entries) };
+    }
+    return this.compiled;
   }
 
   /** The findings of files (absolute paths): a record's own and cross-file findings, and the code rules' for records and code files alike. */
