@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
@@ -181,6 +182,31 @@ describe('legible mcp (the SDK client over stdio)', function () {
     const { json } = await tool('decisions_for_path', { path: 'cache/keys.ts' });
     assert.deepEqual(json.governedBy.map((g: Answer) => g.record.id), ['ADR-0004']);
     await rm(path.join(root, 'docs/decisions/0004-use-redis.md'));
+  });
+});
+
+describe('legible mcp: a client that goes away', function () {
+  this.timeout(60_000);
+  after(cleanupTemps);
+
+  it('ends the server with exit code 0 when stdin closes, a request in flight or not', async () => {
+    const cli = await buildMcp();
+    const root = await repository();
+    const child = spawn(process.execPath, [cli, 'mcp', '--root', root], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+    // A malformed line and an unknown method first: answered per protocol or ignored, never a crash.
+    child.stdin.write('{"jsonrpc": "2.0", "id": 7, "method": \n');
+    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'no/such/method' })}\n`);
+    child.stdin.write(`${JSON.stringify(initialize)}\n`);
+    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_decisions', arguments: {} } })}\n`);
+    child.stdin.end();
+    assert.equal(await exited, 0);
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line) as { id?: number; error?: { code: number } });
+    assert.equal(answers.find((a) => a.id === 8)?.error?.code, -32601, stdout);
+    assert.ok(answers.some((a) => a.id === 1), stdout);
   });
 });
 
