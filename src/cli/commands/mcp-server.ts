@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
+import { NodeFileSystem } from '../../node/node-file-system';
 import { toPortable } from '../../node/portable-path';
+import { processBounds } from '../../node/root-search';
+import { findRoot } from '../open-workspace';
 import { stringOption, todayOption, UsageError } from '../args';
 import { HELP_OPTION, type Command } from './command';
 
@@ -23,7 +26,7 @@ export const mcpCommand: Command = {
   summary: 'Serve the decisions to coding agents: a Model Context Protocol server over stdio.',
   usage: 'mcp [options]',
   options: {
-    root: { type: 'string', value: 'folder', description: 'The workspace root (default: the current folder).' },
+    root: { type: 'string', value: 'folder', description: 'The workspace root (default: found from the current folder, as for every command).' },
     today: { type: 'string', value: 'YYYY-MM-DD', description: 'The day to judge due dates against (default: today, local time, moving at midnight).' },
     ...HELP_OPTION,
   },
@@ -37,7 +40,8 @@ export const mcpCommand: Command = {
   async run(args, context) {
     if (args.positionals.length) throw new UsageError(`mcp takes no operands (got ${args.positionals[0]}); use --root <folder>`);
     const given = stringOption(args, 'root');
-    const root = given === undefined ? context.cwd : toPortable(resolve(context.cwd, given));
+    // Without --root, the workspace every other command would use from here (see findRoot).
+    const root = given === undefined ? await findRoot(new NodeFileSystem({ reads: 'blocking' }), context.cwd, processBounds((message) => context.warn(message))) : toPortable(resolve(context.cwd, given));
     if (!(await stat(root).catch(() => undefined))?.isDirectory()) throw new UsageError(`${given ?? root} is not a folder: --root names the workspace to serve`);
     const today = stringOption(args, 'today') === undefined ? undefined : todayOption(stringOption(args, 'today'));
     const { runMcpServer } = loadBundle(join(__dirname, 'mcp.js'));

@@ -28,11 +28,14 @@ export interface Connected {
   close(): Promise<void>;
 }
 
-/** Starts `legible mcp --root <root> --today <TODAY>` and connects the SDK's client to it. */
-export async function connect(root: string, args: readonly string[] = []): Promise<Connected> {
+/**
+ * Starts `legible mcp --root <root> --today <TODAY>` and connects the SDK's client to it; with
+ * `cwd`, started there without --root (the server finds the workspace as every command does).
+ */
+export async function connect(root: string, args: readonly string[] = [], cwd?: string): Promise<Connected> {
   const cli = await buildMcp();
   const env = baseEnv(path.join(path.dirname(cli), 'home')) as Record<string, string>;
-  const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', '--root', root, '--today', TODAY, ...args], env, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...(cwd ? [] : ['--root', root]), '--today', TODAY, ...args], env, cwd, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'legible-tests', version: '1.0.0' });

@@ -171,6 +171,16 @@ describe('legible mcp (the SDK client over stdio)', function () {
     await assert.rejects(server.client.readResource({ uri: 'legible://decision/..%2F..%2Fetc%2Fpasswd' }), /is not a record id/);
   });
 
+  it('without --root, serves the workspace found from the folder it starts in', async () => {
+    const below = await connect(root, [], path.join(root, 'services', 'ledger'));
+    try {
+      const { json } = await call(below.client, 'decisions_for_path', { path: 'services/ledger/journal.ts' });
+      assert.deepEqual(json.governedBy.map((g: Answer) => g.record.id), ['ADR-0001']);
+    } finally {
+      await below.close();
+    }
+  });
+
   it('follows a record written while it runs', async () => {
     await writeFile(path.join(root, 'docs/decisions/0004-use-redis.md'), cleanAdr('Use Redis', ['governs: [cache/**]']));
     let ids: string[] = [];
