@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
 import { cleanupTemps, gitRepository, tempDir } from '../cli/cli-process';
@@ -192,6 +192,17 @@ describe('legible mcp (the SDK client over stdio)', function () {
     const { json } = await tool('decisions_for_path', { path: 'cache/keys.ts' });
     assert.deepEqual(json.governedBy.map((g: Answer) => g.record.id), ['ADR-0004']);
     await rm(path.join(root, 'docs/decisions/0004-use-redis.md'));
+  });
+});
+
+describe('legible mcp: the layers', function () {
+  this.timeout(60_000);
+
+  it('the CLI bundle carries neither the server nor the SDK: only `legible mcp` loads them, from mcp.js.br', async () => {
+    const cli = await buildMcp();
+    const bundle = await readFile(cli, 'utf8');
+    for (const marker of ['@modelcontextprotocol', 'StdioServerTransport', 'registerTool', 'ResourceTemplate']) assert.ok(!bundle.includes(marker), `dist/cli.js holds ${marker}`);
+    assert.ok((await stat(path.join(path.dirname(cli), 'mcp.js.br'))).size > 0);
   });
 });
 
