@@ -1,4 +1,4 @@
-// Bundles the CLI and the extension. unified/remark are ESM-only, so both bundles carry them as CJS.
+// Bundles the CLI, the extension and the MCP server. unified/remark are ESM-only, so both bundles carry them as CJS.
 // `--release` (npm pack's prepack, vsce's vscode:prepublish) writes no source maps: the packages
 // ship none, so the bundles must not point at files that are not there.
 import { build } from 'esbuild';
@@ -6,6 +6,7 @@ import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildSidecars, bundlePlugins } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
+import { buildMcpBundle } from './mcp-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const release = process.argv.includes('--release');
@@ -41,6 +42,8 @@ await Promise.all([
     outdir: 'dist',
     external: ['vscode'],
   }),
+  // `legible mcp`'s server and the MCP SDK: required by dist/cli.js only when that command runs.
+  buildMcpBundle(process.cwd(), 'dist', { minify: common.minify }),
   // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
   build({
     ...common,

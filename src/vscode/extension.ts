@@ -9,6 +9,7 @@ import { output } from './output';
 import { CodeActions, registerSelectPlaceholder } from './code-actions';
 import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
 import { registerCodeFeatures } from './code-features';
+import { registerMcpServer } from './mcp-provider';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { LoadProgress } from './folder-model';
 
@@ -29,6 +30,11 @@ export interface LegibleApi {
    * that published them.
    */
   readonly onDidLoadProgress: vscode.Event<{ folder: vscode.Uri } & LoadProgress>;
+  /**
+   * Test seam: the MCP servers Legible offers agent mode, as its provider gives them to VS Code
+   * (label, command, args); undefined where the host has no MCP server definition API.
+   */
+  mcpServers(): Promise<Array<{ label: string; command: string; args: string[]; env: Record<string, string | number | null>; cwd?: string }> | undefined>;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -41,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
   const decisionsTree = new DecisionsTree(models, diagnostics, readSettings().groupBy);
   const riskTree = new KnowledgeRiskTree(models);
   const changed = new vscode.EventEmitter<void>();
+  const mcp = registerMcpServer(context);
   const updateContext = () => void vscode.commands.executeCommand('setContext', 'legible.state', models.entries().length ? 'ready' : 'empty');
   context.subscriptions.push(
     output(),
@@ -61,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
     vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
     ...registerCodeFeatures(models),
+    ...mcp.disposables,
   );
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
   // Not awaited: activation returns at once; the index comes first, then the body rules in slices.
@@ -71,6 +79,11 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
     onDidChange: changed.event,
     onDidLoadProgress: models.onDidLoadProgress,
+    mcpServers: async () => {
+      if (!mcp.provider) return undefined;
+      const definitions = (await mcp.provider.provideMcpServerDefinitions(new vscode.CancellationTokenSource().token)) ?? [];
+      return definitions.map((d) => ({ label: d.label, command: d.command, args: d.args, env: d.env, cwd: d.cwd?.fsPath }));
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { buildSidecars, bundlePlugins } from '../../scripts/sidecars.mjs';
 import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, type CorpusInfo } from './generate-corpus';
 import { summarizeProfiles, type ProfileSummary } from './profile';
 import { packageExtension } from '../harness/vsix';
+import { ensureMcpCorpus, measureMcp, type McpResult } from './mcp';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -404,6 +405,8 @@ interface Report {
   readonly keystrokes: KeystrokeResult;
   readonly activation: ActivationResult;
   readonly vsixBytes: number;
+  /** `legible mcp` on the smallest corpus with code beside it (test/bench/mcp.ts). */
+  readonly mcp: McpResult;
   readonly profiles: readonly Profiled[];
   readonly elapsedMs: number;
 }
@@ -442,6 +445,8 @@ function goals(report: Report): Goal[] {
   out.push(atMost('activation: bundle import ≤ 25 ms', median(a.imports), 25, `${ms(median(a.imports))} (p90 ${ms(p90(a.imports))})`));
   out.push(atMost('activation: first diagnostics ≤ 100 ms', median(a.typical.map((r) => r.ms)), 100, `${ms(median(a.typical.map((r) => r.ms)))} (p90 ${ms(p90(a.typical.map((r) => r.ms)))})`));
   out.push(atMost('VSIX ≤ 1 MB', report.vsixBytes / 1e6, 1, `${(report.vsixBytes / 1024).toFixed(0)} KiB`));
+  const m = report.mcp;
+  out.push(atMost(`MCP: decisions_for_path p90 ≤ 50 ms (${count(m.records)} records, after start)`, p90(m.calls), 50, `${ms(p90(m.calls))} (median ${ms(median(m.calls))}, ${m.calls.length} calls over stdio; start ${ms(m.startMs)})`));
   return out;
 }
 
@@ -660,6 +665,8 @@ async function main(): Promise<void> {
   for (const corpus of corpora) sizes.push(await measureSize(corpus, options.quick ? 3 : corpus.size >= 10000 ? 3 : 5, cache, log));
   const keystrokes = await measureKeystrokes(corpora[0], record, options.edits, options.quick ? 1 : 2, log);
   const activation = await measureActivation(corpora[0], record, options.quick ? 5 : 15, log);
+  log(`legible mcp: decisions_for_path on ${count(corpora[0].files)} records…`);
+  const mcp = await measureMcp(CLI, ensureMcpCorpus(corpora[0]), options.quick ? 100 : 300);
   const vsix = await packageExtension(path.join(BENCH_DIR, 'vsix', 'legible-bench.vsix'));
   const vsixBytes = fs.statSync(vsix).size;
   const profiles: Profiled[] = [];
@@ -669,7 +676,7 @@ async function main(): Promise<void> {
     profiles.push(await profileRun('`legible lint` (process)', 'lint', largest, [CLI, 'lint', '--today', BENCH_TODAY]));
     profiles.push(await profileRun('Index, frontmatter only (in-process)', 'index', largest, [path.join(BUILD_DIR, 'workloads.js'), 'index', largest.root, BENCH_TODAY, 'adaptive']));
   }
-  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, vsixBytes, profiles, elapsedMs: performance.now() - started };
+  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, vsixBytes, mcp, profiles, elapsedMs: performance.now() - started };
   const goalList = goals(report);
 
   console.log('');

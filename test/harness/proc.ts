@@ -35,9 +35,13 @@ export interface Captured {
 }
 
 /** Runs a process to its end and returns its exit code and output, whatever the code. */
-export function capture(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Captured> {
+/** Runs a command to its end; `input`, when given, is its whole stdin (else stdin is empty). */
+export function capture(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Captured> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // A child that exits before reading its input closes the pipe: not this helper's failure.
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,38 +1,17 @@
 import { gatherCodeFacts, type CodeFacts, type CodeInput } from '../../core/code/code-facts';
 import type { LintCache } from '../scan/lint-cache';
-import { walkFiles } from '../../core/code/walk-files';
 import type { DecisionIndex } from '../../core/index/decision-index';
-import type { RepositoryPort } from '../../core/port/repository';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { displayPath, type CliContext } from '../context';
 import { joinPath } from '../../core/port/paths';
 import type { OpenedWorkspace } from '../open-workspace';
-import { NodeGitRepository } from '../../node/git-repository';
-import { findRepository } from '../../node/repository';
-import { relativePath } from '../../core/port/paths';
+import { workspaceFiles as listWorkspaceFiles } from '../../node/workspace-files';
 
-/**
- * The files of the workspace as git tracks them, relative to the workspace root (which may lie
- * below the repository's: a monorepo's `.legible.json`); without git, or outside a repository, the
- * files a walk finds (no links followed, dependencies and build output left out).
- */
+/** The workspace's files (git's tracked files, else a walk), with a warning when the walk stopped at its bound. */
 export async function workspaceFiles(opened: OpenedWorkspace, context: CliContext): Promise<readonly string[]> {
-  const repository = await findRepository(opened.root);
-  if (repository) {
-    const tracked = await trackedBelow(new NodeGitRepository(repository.root, context.env), relativePath(repository.root, opened.root));
-    if (tracked) return tracked;
-  }
-  const walked = await walkFiles(opened.fs, opened.root);
-  if (!walked.complete) context.warn(`${displayPath(context.cwd, opened.root)} holds more than ${walked.files.length} files and is no git repository: only the first ${walked.files.length} are matched against governs and scanned for citations.`);
-  return walked.files;
-}
-
-/** The repository's tracked files (repository-relative) below `folder`, relative to it. */
-async function trackedBelow(repository: RepositoryPort, folder: string): Promise<readonly string[] | undefined> {
-  const tracked = await repository.trackedFiles();
-  if (!tracked || folder === '.') return tracked;
-  const prefix = `${folder}/`;
-  return tracked.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+  const listed = await listWorkspaceFiles(opened.fs, opened.root, context.env);
+  if (!listed.complete) context.warn(`${displayPath(context.cwd, opened.root)} holds more than ${listed.files.length} files and is no git repository: only the first ${listed.files.length} are matched against governs and scanned for citations.`);
+  return listed.files;
 }
 
 export interface CodeScanOptions {

@@ -3,6 +3,7 @@ import type { DecisionWorkspace } from '../../core/workspace/decision-workspace'
 import { parseDecisionDocument } from '../../core/document/decision-document';
 import { businessTradeoff } from '../../core/document/business-tradeoff';
 import { refOf } from '../../core/report/knowledge-risk';
+import { byFolderAndNumber } from '../../core/views/filter-decisions';
 import { printable, printableJson, printableLine } from '../../core/text/printable';
 import { flag, stringOption, todayOption } from '../args';
 import { displayPath, type CliContext } from '../context';
@@ -32,14 +33,6 @@ export const listCommand: Command = {
     return 0;
   },
 };
-
-function byFolderAndNumber(a: DecisionEntry, b: DecisionEntry): number {
-  return compare(a.folder, b.folder) || (a.number ?? Infinity) - (b.number ?? Infinity) || compare(a.path, b.path);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * `ADR-0007  accepted  high  one-way  Title  (path)`: short columns aligned, the title left free.

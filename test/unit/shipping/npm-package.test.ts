@@ -12,6 +12,7 @@ const EXPECTED_FILES = [
   'README.md',
   'dist/cli.js',
   'dist/markdown.js',
+  'dist/mcp.js.br',
   'dist/re2.js',
   'dist/re2.wasm.br',
   'dist/schema-compiler.js',
@@ -103,5 +104,17 @@ describe('the npm package (npm pack, npm install, npx legible)', function () {
     const findings = (JSON.parse(ran.stdout) as Array<{ findings: Array<{ ruleId: string; severity: string; message: string }> }>).flatMap((file) => file.findings);
     assert.equal(findings.filter((finding) => finding.ruleId === 'placeholder' && finding.message.startsWith('`title`')).length, 1, ran.stdout);
     assert.equal(ran.code, 0);
+  });
+
+  it('serves the MCP server from the package: legible mcp inflates mcp.js.br and answers an agent', async () => {
+    const { project } = await installedProject();
+    const request = (id: number, method: string, params: unknown) => `${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`;
+    const input = request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'npm-test', version: '1' } }) + request(2, 'tools/call', { name: 'decisions_for_path', arguments: { path: 'src/app.ts' } });
+    const ran = await npxLegible(['mcp'], project, input);
+    assert.equal(ran.stderr, '');
+    assert.equal(ran.code, 0);
+    const answers = ran.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; result: { serverInfo?: { name: string; version: string } } });
+    assert.equal(answers[0].result.serverInfo?.name, 'legible');
+    assert.equal(answers[0].result.serverInfo?.version, (await readJson<{ version: string }>(path.join(REPO, 'package.json'))).version);
   });
 });

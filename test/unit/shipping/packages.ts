@@ -79,10 +79,10 @@ export function installedProject(): Promise<Installed> {
 }
 
 /** Runs `npx --no-install legible …` in the installed project: the local bin, never a download. */
-export async function npxLegible(args: readonly string[], cwd?: string): Promise<Captured> {
+export async function npxLegible(args: readonly string[], cwd?: string, input?: string): Promise<Captured> {
   const { project } = await installedProject();
   const env = { ...(await npmEnv()), NO_COLOR: '1', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(project, 'no-gitconfig') };
-  return capture('npx', ['--no-install', 'legible', ...args], { cwd: cwd ?? project, env });
+  return capture('npx', ['--no-install', 'legible', ...args], { cwd: cwd ?? project, env, input });
 }
 
 export interface Vsix {

@@ -32,15 +32,17 @@ describe('the VSIX (vsce package from a clean clone)', function () {
     assert.doesNotMatch(log, /\bWARNING\b/i);
   });
 
-  it('holds the extension bundle, its sidecars, schemas, snippets, icon and documents, and nothing else', async () => {
+  it('holds the extension bundle, its sidecars, the CLI with its MCP server, schemas, snippets, icon and documents, and nothing else', async () => {
     const { entries } = await packagedVsix();
     const files = [...entries.keys()].filter((name) => name.startsWith('extension/')).sort();
     assert.deepEqual(files, [
       'extension/LICENSE.txt',
       'extension/changelog.md',
+      'extension/dist/cli.js',
       'extension/dist/extension.js',
       'extension/dist/icon.png',
       'extension/dist/markdown.js',
+      'extension/dist/mcp.js.br',
       'extension/dist/re2.js',
       'extension/dist/re2.wasm.br',
       'extension/dist/schema-compiler.js',

@@ -1,0 +1,47 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { printableLine } from '../core/text/printable';
+import { McpWorkspace } from './mcp-workspace';
+import { createServer } from './server';
+
+/**
+ * What `legible mcp` hands over: the bundle dist/mcp.js exports `runMcpServer`, and the CLI
+ * requires that file only when the command runs (the CLI never imports src/mcp; see
+ * src/cli/commands/mcp.ts). A change here must be made there too: the MCP tests run the built CLI.
+ */
+export interface McpServerOptions {
+  /** The workspace root, absolute and '/'-separated. */
+  readonly root: string;
+  /** `--today`: judge due dates against this day instead of the machine's. */
+  readonly today?: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Serves the workspace's decisions over stdio until the client goes away (stdin ends): stdout
+ * carries the protocol alone, the log goes to stderr. Resolves when the server has closed.
+ */
+export async function runMcpServer(options: McpServerOptions): Promise<void> {
+  const log = (level: string) => (message: string) => void process.stderr.write(`legible mcp: ${level}${printableLine(message)}\n`);
+  const workspace = new McpWorkspace({
+    root: options.root,
+    today: options.today,
+    env: options.env,
+    log: {
+      info: options.env.LEGIBLE_DEBUG ? log('') : () => {},
+      warn: log('warning: '),
+      error: (context, error) => log('error: ')(`${context}: ${(error as Error)?.message ?? String(error)}`),
+      report: (context, error) => log('error: ')(`${context}: ${(error as Error)?.message ?? String(error)}`),
+    },
+  });
+  const server = createServer(workspace);
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+    // The client is gone: the transport does not notice a closed stdin by itself.
+    process.stdin.once('end', () => void server.close());
+    process.stdin.once('close', () => void server.close());
+  });
+  await server.connect(transport);
+  await closed;
+  workspace.dispose();
+}

@@ -1,0 +1,165 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { CitationForms, scanCitations } from '../core/code/citations';
+import { gatherCodeFacts } from '../core/code/code-facts';
+import { readCodeText } from '../core/code/code-files';
+import { explainFile, type FileExplanation } from '../core/code/explain';
+import { GovernsIndex } from '../core/code/governs-index';
+import { entryGoverns, globGoverningLookup, type GoverningLookup } from '../core/code/governing';
+import { LiveCode } from '../core/code/live-code';
+import type { DecisionIndex } from '../core/index/decision-index';
+import { LiveWorkspace, type LiveLog } from '../core/live/live-workspace';
+import { lintCode } from '../core/lint/lint-code';
+import type { Clock } from '../core/port/clock';
+import { joinPath, relativePath } from '../core/port/paths';
+import type { Finding } from '../core/rules/rule';
+import { CONFIG_FILE } from '../core/workspace/load-config';
+import { NodeFileSystem } from '../node/node-file-system';
+import { re2RegexEngine } from '../node/re2-regex-engine';
+import { systemClock } from '../node/system-clock';
+import { timerScheduler } from '../node/timer-scheduler';
+import { workspaceFiles } from '../node/workspace-files';
+
+/** Why a code file's citations were not read, as `legible explain` says it. */
+const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' };
+
+export interface McpWorkspaceOptions {
+  /** Absolute, '/'-separated. */
+  readonly root: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** A fixed day (`--today`), else the machine's local date, moving at midnight. */
+  readonly today?: string;
+  readonly log: LiveLog;
+  /** Follow changes to the records (and .legible.json) on disk; default true. */
+  readonly watch?: boolean;
+}
+
+/**
+ * The decisions of one workspace for the MCP server: the live engine the editor runs
+ * (LiveWorkspace, LiveCode) on the Node adapters, loaded once at start and answered from memory.
+ * Records and `.legible.json` are watched, so a record an agent writes is answered for at once;
+ * the code file list is git's (else a walk) as of the start, and a file not on it (one the agent
+ * is about to create) is matched against `governs` on its own.
+ */
+export class McpWorkspace {
+  readonly live: LiveWorkspace;
+  readonly code: LiveCode;
+  private readonly ready: Promise<void>;
+  private watchers: FSWatcher[] = [];
+  /** The code files `governs` is matched against, listed once (git's tracked files, else a walk). */
+  private files: Promise<readonly string[]> | undefined;
+  /** What one revision of the index compiles once: every record's globs, and the citation forms. */
+  private compiled: { revision: number; index: DecisionIndex; lookup: GoverningLookup; forms: CitationForms } | undefined;
+
+  constructor(private readonly options: McpWorkspaceOptions) {
+    const fs = new NodeFileSystem({ reads: 'blocking', root: options.root });
+    const clock: Clock = options.today ? fixedClock(options.today) : systemClock;
+    this.live = new LiveWorkspace({ fs, root: options.root, name: options.root, scheduler: timerScheduler, clock, regexEngine: re2RegexEngine, log: options.log, settings: () => ({ debounceMs: 50 }) });
+    this.code = new LiveCode({ fs, root: options.root, regexEngine: re2RegexEngine, listFiles: () => this.codeFiles() });
+    this.live.onDidChangeIndex(() => this.code.indexChanged(this.live.decisions?.index));
+    this.ready = this.start();
+  }
+
+  private async start(): Promise<void> {
+    await this.live.load();
+    if (this.options.watch !== false) this.watchRecords();
+    await this.live.settle();
+    // The governs index is built now, so the first question about a file is answered from memory.
+    await this.code.governsIndex();
+    this.compiledFor(this.live.decisions!.index);
+  }
+
+  /** Resolves once the workspace is loaded and every change seen so far is linted. */
+  async current(): Promise<DecisionIndex> {
+    await this.ready;
+    await this.live.settle();
+    return this.live.decisions!.index;
+  }
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  /** The decisions governing a workspace-relative file and the records its text cites (`legible explain`'s answer). */
+  async explain(path: string, relative: string): Promise<FileExplanation> {
+    const index = await this.current();
+    const compiled = this.compiledFor(index);
+    let governs = await this.code.governsIndex();
+    // Not governed, or not listed (a file not created or tracked yet): matched on its own by the
+    // records whose globs match it, read the same way (a GovernsIndex of one file, of those records).
+    if (!governs.governing(relative).length) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
+    const read = this.live.isDecisionFile(path) ? { skipped: 'record' as const } : await readCodeText(this.live.fs, path);
+    const citations = 'text' in read ? scanCitations(read.text, compiled.forms) : { unread: read.skipped === 'record' ? 'the file is a decision record: its references are its frontmatter' : UNREAD[read.skipped] };
+    return explainFile(index, governs, relative, citations, re2RegexEngine);
+  }
+
+  private compiledFor(index: DecisionIndex): NonNullable<McpWorkspace['compiled']> {
+    if (this.compiled?.index !== index || this.compiled.revision !== index.revision) {
+      const entries = index.entries();
+      this.compiled = { index, revision: index.revision, lookup: globGoverningLookup(entries, entryGoverns, re2RegexEngine), forms: new CitationForms(entries) };
+    }
+    return this.compiled;
+  }
+
+  /** The findings of files (absolute paths): a record's own and cross-file findings, and the code rules' for records and code files alike. */
+  async lint(paths: readonly string[]): Promise<Map<string, Finding[]>> {
+    const index = await this.current();
+    const config = this.live.config!;
+    const out = new Map<string, Finding[]>(paths.map((path) => [path, this.live.isDecisionFile(path) ? this.live.findingsFor(path) : []]));
+    if (config.code.enabled) {
+      // Citations are scanned in the code files named only, as `legible lint <paths>` does.
+      const scan = paths.filter((path) => !this.live.isDecisionFile(path)).map((path) => relativePath(this.root, path));
+      const facts = await gatherCodeFacts({ index, config, root: this.root, tracked: await this.codeFiles(), folders: this.live.folders, fs: this.live.fs, regexEngine: re2RegexEngine, scan });
+      for (const finding of lintCode(index, facts, config)) out.get(finding.path)?.push(finding);
+    }
+    return out;
+  }
+
+  private codeFiles(): Promise<readonly string[]> {
+    this.files ??= workspaceFiles(this.live.fs, this.root, this.options.env).then((listed) => listed.files);
+    return this.files;
+  }
+
+  /** Records come and go, and `.legible.json` changes: the engine follows, as the editor's watcher makes it. */
+  private watchRecords(): void {
+    const root = this.options.root;
+    const follow = (folder: string, recursive: boolean) => {
+      try {
+        const watcher = watch(folder, { recursive, persistent: false }, (_event, name) => {
+          if (!name) return;
+          const path = joinPath(folder, name.toString().split('\\').join('/'));
+          if (path === joinPath(root, CONFIG_FILE)) void this.reload();
+          else void this.live.fs.stat(path).then(
+            (found) => (found ? this.live.fileChanged(path) : this.live.fileDeleted(path)),
+            () => this.live.fileDeleted(path),
+          );
+        });
+        watcher.on('error', () => watcher.close());
+        this.watchers.push(watcher);
+      } catch {
+        // A folder that cannot be watched is answered for as of the start.
+      }
+    };
+    follow(root, false);
+    for (const folder of this.live.folders) follow(folder, true);
+  }
+
+  private async reload(): Promise<void> {
+    this.closeWatchers();
+    await this.live.load();
+    this.watchRecords();
+  }
+
+  private closeWatchers(): void {
+    for (const watcher of this.watchers.splice(0)) watcher.close();
+  }
+
+  dispose(): void {
+    this.closeWatchers();
+    this.code.dispose();
+    this.live.dispose();
+  }
+}
+
+function fixedClock(today: string): Clock {
+  return { today: () => today, untilTomorrow: () => 2 ** 31 - 1, now: () => performance.now() };
+}

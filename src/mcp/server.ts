@@ -1,0 +1,204 @@
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { version } from '../../package.json';
+import { parseDecisionDocument } from '../core/document/decision-document';
+import type { DecisionEntry } from '../core/index/decision-entry';
+import { isRecordId, recordsById } from '../core/index/find-by-id';
+import { knowledgeRisk, refOf, whatIfLeaves } from '../core/report/knowledge-risk';
+import { RECORD_TYPES } from '../core/schema/schema-registry';
+import { byFolderAndNumber, filterDecisions } from '../core/views/filter-decisions';
+import { relativeData } from './answers';
+import { fitList, fitText, jsonAnswer, jsonLength, MAX_ANSWER_CHARS } from './bounded';
+import type { McpWorkspace } from './mcp-workspace';
+import { Refusal } from './refusal';
+import { MAX_PATH, workspacePath } from './workspace-path';
+
+/** The URI of a record's resource: its id as the index shows it (`ADR-0007`). */
+export const RECORD_URI = 'legible://decision/{id}';
+const recordUri = (entry: DecisionEntry) => `legible://decision/${encodeURIComponent(refOf(entry).id)}`;
+
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+const DEFAULT_LIMIT = 200;
+const MAX_LINT_PATHS = 100;
+
+const path = z.string().min(1).max(MAX_PATH).describe('A file of the workspace, relative to its root, with / between folders (src/payments/ledger.ts).');
+
+/** An entry as a list shows it: enough to choose the records to read, paths relative to the root. */
+function summary(entry: DecisionEntry) {
+  return {
+    id: refOf(entry).id,
+    type: entry.type,
+    title: entry.title,
+    status: entry.status,
+    date: entry.date,
+    risk: entry.risk,
+    door: entry.door,
+    owners: entry.owners,
+    holders: entry.holders,
+    tags: entry.tags,
+    governs: entry.governs?.map((ref) => ref.glob),
+    path: entry.path,
+    uri: recordUri(entry),
+  };
+}
+
+/** The MCP server over one workspace: read-only tools and each record as a resource. */
+export function createServer(workspace: McpWorkspace): McpServer {
+  const server = new McpServer(
+    { name: 'legible', title: 'Legible decision records', version },
+    {
+      instructions:
+        'Decision records (ADRs, RFCs, exit plans) of this repository. Before changing a file, call decisions_for_path: ' +
+        'the decisions that govern it say what was decided, how hard it is to undo (door, risk) and whom to ask (owners, holders). ' +
+        'Paths are relative to the workspace root; ids look like ADR-0007.',
+    },
+  );
+  const root = workspace.root;
+  const answer = (data: unknown) => jsonAnswer(relativeData(data, root));
+
+  server.registerTool(
+    'list_decisions',
+    {
+      title: 'List decisions',
+      description: 'The decision records, optionally filtered by type, status, a person (owner, decider, holder or successor) or a tag: id, title, status, risk, door, people, tags, governed globs and path of each.',
+      inputSchema: z
+        .object({
+          type: z.enum(RECORD_TYPES as [string, ...string[]]).optional().describe('adr, rfc or exit-plan.'),
+          status: z.string().max(60).optional().describe('As the records write it: proposed, accepted, superseded…'),
+          person: z.string().max(200).optional().describe('A name as the records write it (any case).'),
+          tag: z.string().max(100).optional(),
+          limit: z.number().int().min(1).max(1000).optional().describe(`The most records to list (default ${DEFAULT_LIMIT}).`),
+        })
+        .strict(),
+      annotations: { title: 'List decisions', ...READ_ONLY },
+    },
+    async ({ type, status, person, tag, limit }) => {
+      const index = await workspace.current();
+      const entries = filterDecisions(index.entries(), { type: type as DecisionEntry['type'] | undefined, status, person, tag }).sort(byFolderAndNumber);
+      const fitted = fitList(entries.map(summary), MAX_ANSWER_CHARS - 500, limit ?? DEFAULT_LIMIT, 'narrow the list with type, status, person or tag, or raise limit');
+      return answer({ total: entries.length, records: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
+    },
+  );
+
+  server.registerTool(
+    'get_decision',
+    {
+      title: 'Get a decision',
+      description: 'One decision record by id (ADR-0007, RFC-0012, EXIT-0003, or a folder\'s own id): its frontmatter as data and its Markdown body. Several records when the id is used more than once.',
+      inputSchema: z.object({ id: z.string().min(1).max(200).describe('The record id, as list_decisions shows it.') }).strict(),
+      annotations: { title: 'Get a decision', ...READ_ONLY },
+    },
+    async ({ id }) => {
+      const index = await workspace.current();
+      const found = recordsById(index, requireId(id));
+      if (!found.length) throw new Refusal(`No record has the id ${id}. list_decisions shows the ids there are.`);
+      const budget = Math.floor((MAX_ANSWER_CHARS - 1000) / found.length);
+      const records = await Promise.all(found.map((entry) => fullRecord(workspace, entry, budget)));
+      return answer({ records });
+    },
+  );
+
+  server.registerTool(
+    'decisions_for_path',
+    {
+      title: 'Decisions for a file',
+      description: 'The decisions that govern a file (their governs globs match it: what was decided, how reversible, whom to ask) and the records its text cites (ADR-0007 in a comment), each with status, door, risk, owners, holders and successors. Ask before changing a file.',
+      inputSchema: z.object({ path }).strict(),
+      annotations: { title: 'Decisions for a file', ...READ_ONLY },
+    },
+    async ({ path: given }) => {
+      const { path: file, relative } = await workspacePath(workspace.live.fs, root, given);
+      const explained = await workspace.explain(file, relative);
+      const governedBy = fitList(explained.governedBy, MAX_ANSWER_CHARS / 2, Infinity, 'ask get_decision for the records one by one');
+      const cites = fitList(explained.cites, MAX_ANSWER_CHARS / 3, Infinity, 'the file cites too many records to list');
+      return answer({ ...explained, governedBy: governedBy.items, cites: cites.items, ...((governedBy.truncated || cites.truncated) && { truncated: { governedBy: governedBy.truncated, cites: cites.truncated } }) });
+    },
+  );
+
+  server.registerTool(
+    'knowledge_risk',
+    {
+      title: 'Knowledge risk',
+      description: 'The knowledge-risk report as data: in-force decisions only one person holds, overdue exit plans, overdue reviews, one-way doors decided alone, and how many records could be assessed. With person: what would lose its only holder or owner if they left.',
+      inputSchema: z.object({ person: z.string().min(1).max(200).optional().describe('A name as the records write it: what if this person left?') }).strict(),
+      annotations: { title: 'Knowledge risk', ...READ_ONLY },
+    },
+    async ({ person }) => {
+      const entries = (await workspace.current()).entries();
+      return answer(person === undefined ? knowledgeRisk(entries, workspace.live.today()) : whatIfLeaves(entries, person));
+    },
+  );
+
+  server.registerTool(
+    'lint',
+    {
+      title: 'Lint',
+      description: 'The findings of Legible\'s rules for files of the workspace: for a record, its frontmatter, body and cross-file rules; for a code file, its citations of records. Each finding with rule, severity, message and 1-based line.',
+      inputSchema: z.object({ paths: z.array(path).min(1).max(MAX_LINT_PATHS) }).strict(),
+      annotations: { title: 'Lint', ...READ_ONLY },
+    },
+    async ({ paths }) => {
+      const files = await Promise.all(paths.map((given) => workspacePath(workspace.live.fs, root, given)));
+      const byFile = await workspace.lint(files.map((file) => file.path));
+      const index = await workspace.current();
+      const results = await Promise.all([...byFile].map(async ([file, findings]) => ({
+        path: file,
+        record: Boolean(index.get(file)),
+        ...(!(await workspace.live.fs.stat(file).catch(() => undefined)) && { note: 'no such file in the workspace: nothing to lint' }),
+        findings: findings.map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line + 1, column: f.range.start.character + 1, ...(f.fix && { fixable: true }) })),
+      })));
+      const fitted = fitList(results, MAX_ANSWER_CHARS - 500, Infinity, 'lint fewer paths at once');
+      return answer({ files: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
+    },
+  );
+
+  server.registerResource(
+    'decision',
+    new ResourceTemplate(RECORD_URI, {
+      list: async () => {
+        const entries = (await workspace.current()).entries().sort(byFolderAndNumber);
+        return { resources: entries.map((entry) => ({ uri: recordUri(entry), name: refOf(entry).id, title: `${refOf(entry).id}: ${entry.title}`, description: [entry.type, entry.status].filter(Boolean).join(' · '), mimeType: 'text/markdown' })) };
+      },
+    }),
+    { title: 'Decision record', description: 'A decision record as its Markdown file holds it.', mimeType: 'text/markdown' },
+    async (uri, variables) => {
+      const raw = Array.isArray(variables.id) ? variables.id[0] : variables.id;
+      const id = safeDecode(raw ?? '');
+      const index = await workspace.current();
+      const found = recordsById(index, requireId(id));
+      if (!found.length) throw new Refusal(`No record has the id ${id}.`);
+      const budget = Math.floor(MAX_ANSWER_CHARS / found.length);
+      const contents = await Promise.all(
+        found.map(async (entry) => {
+          const read = fitText((await workspace.live.readText(entry.path)).text, budget);
+          return { uri: uri.href, mimeType: 'text/markdown', text: read.truncated ? `${read.text}\n\n<!-- legible: ${read.truncated} -->\n` : read.text };
+        }),
+      );
+      return { contents };
+    },
+  );
+  return server;
+}
+
+function requireId(id: string): string {
+  const trimmed = id.trim();
+  if (!isRecordId(trimmed)) throw new Refusal(`${JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id)} is not a record id: send an id as list_decisions shows it (ADR-0007, RFC-0012, EXIT-0003).`);
+  return trimmed;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A record with its frontmatter as data and its body, the body cut to the budget left. */
+async function fullRecord(workspace: McpWorkspace, entry: DecisionEntry, budget: number) {
+  const read = await workspace.live.readText(entry.path);
+  const doc = parseDecisionDocument(entry.path, read.text, workspace.live.config!.limits);
+  const head = { ...summary(entry), legacy: entry.legacy, frontmatter: doc.data ?? null, openQuestions: entry.placeholders };
+  const body = fitText(read.text.slice(doc.bodyStart), Math.max(0, budget - JSON.stringify(head).length), jsonLength);
+  return { ...head, body: body.text, ...(body.truncated && { bodyTruncated: `${body.truncated}; read the file at path for the rest` }) };
+}
