@@ -30,6 +30,17 @@ export interface LegibleApi {
    * that published them.
    */
   readonly onDidLoadProgress: vscode.Event<{ folder: vscode.Uri } & LoadProgress>;
+  /**
+   * Bench seam: when this activation began (its bundle started to load, where the host knows it;
+   * activate was called; the first diagnostics were published), in performance.now() milliseconds.
+   */
+  readonly startup: StartupTimes;
+}
+
+export interface StartupTimes {
+  readonly loaded?: number;
+  readonly activated: number;
+  firstDiagnostics?: number;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -45,6 +56,7 @@ export const WEB_LIMITS =
  * in the browser) differ only in the adapters they pass.
  */
 export function activateWith(context: vscode.ExtensionContext, host: HostAdapters): LegibleApi {
+  const startup: StartupTimes = { loaded: host.loadedAt, activated: performance.now() };
   // The same version as `legible --version` and the Action: all three ship from one package.json.
   output().info(`Legible ${String((context.extension.packageJSON as { version?: unknown }).version)}${host.kind === 'web' ? ' (web)' : ''}`);
   if (host.kind === 'web') output().info(WEB_LIMITS);
@@ -74,6 +86,13 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
     ...registerCodeFeatures(models),
   );
+  // After the publisher's own listener (subscribed first): the findings are diagnostics by now.
+  const firstDiagnostics = models.onDidChangeFindings(() => {
+    if (!diagnostics.publishedAny()) return;
+    startup.firstDiagnostics = performance.now();
+    firstDiagnostics.dispose();
+  });
+  context.subscriptions.push(firstDiagnostics);
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
   // Not awaited: activation returns at once; the index comes first, then the body rules in slices.
   void models.reload().then(updateContext);
@@ -83,6 +102,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
     onDidChange: changed.event,
     onDidLoadProgress: models.onDidLoadProgress,
+    startup,
   };
 }
 

@@ -23,4 +23,6 @@ export interface HostAdapters {
   readonly disk?: DiskPortFactory;
   /** `git config user.name` for a folder on disk (a new record's owner); none on the web. */
   readonly gitUserName?: (folder: string) => Promise<string | undefined>;
+  /** When the bundle began to load (performance.now()), where the entry knows it: the bench's start. */
+  readonly loadedAt?: number;
 }

@@ -21,7 +21,7 @@ import { freshArtifactsDir, saveFailureArtifacts } from './artifacts';
 import { runCleanups } from './cleanup';
 import { readCounts, writeCounts, type Counts } from './counts';
 import { FIXTURE_WORKSPACE, MULTI_ROOT_WORKSPACE, MULTI_ROOT_WORKSPACE_FILE, REPO_ROOT, RESTRICTED_WORKSPACE, VSCODE_TESTS_BUNDLE, VSCODE_WEB_TESTS_BUNDLE } from './paths';
-import { copyWorkspace, createRunDir } from './run-dir';
+import { copyWorkspace, createRunDir, runInWebWorkerHost } from './run-dir';
 import { startCodeServer, type CodeServer } from './server';
 import { ensureSetup } from './setup';
 import { info, step } from './log';
@@ -87,9 +87,7 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
   const trustRequest = path.join(runDir.root, 'trust-request');
   let trustWatcher: fs.FSWatcher | undefined;
   if (pass.web) {
-    const settingsFile = path.join(runDir.userData, 'User', 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } }, null, 2));
+    runInWebWorkerHost(runDir, EXTENSION_ID);
     fs.writeFileSync(path.join(runDir.root, WEB_RUN_FILES.settings), JSON.stringify({ grep: process.env.LEGIBLE_TEST_GREP ?? '' }));
   }
 
