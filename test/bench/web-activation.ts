@@ -26,6 +26,8 @@ export interface WebActivationResult {
   readonly firstDiagnostics: number[];
   /** Bundle start → activate() called: evaluating the bundle (ms). */
   readonly evaluated: number[];
+  /** One vscode.workspace.fs.stat after start-up, median of 5 (ms): the round trip the load pays per look-up. */
+  readonly statMs: number[];
   readonly bundleBytes: number;
 }
 
@@ -34,6 +36,7 @@ interface ProbeResult {
   activated: number;
   firstDiagnostics?: number;
   webWorker: boolean;
+  statMs: number;
 }
 
 export async function measureWebActivation(runs: number, log: (line: string) => void): Promise<WebActivationResult> {
@@ -44,7 +47,7 @@ export async function measureWebActivation(runs: number, log: (line: string) => 
   const workspace = copyWorkspace(runDir, path.join(REPO, 'examples', 'workspace'));
   runInWebWorkerHost(runDir, 'legible.legible');
   const resultFile = path.join(runDir.root, 'web-activation.json');
-  const result: WebActivationResult = { firstDiagnostics: [], evaluated: [], bundleBytes: fs.statSync(WEB_BUNDLE).size };
+  const result: WebActivationResult = { firstDiagnostics: [], evaluated: [], statMs: [], bundleBytes: fs.statSync(WEB_BUNDLE).size };
   try {
     const server = await startCodeServer({ runDir, workspace, smokeTestDriver: true });
     const { page } = await launchBrowser(runDir);
@@ -68,7 +71,8 @@ export async function measureWebActivation(runs: number, log: (line: string) => 
       if (probe.loaded === undefined || probe.firstDiagnostics === undefined) throw new Error(`run ${i + 1}: the extension reported no startup times: ${JSON.stringify(probe)}`);
       result.firstDiagnostics.push(probe.firstDiagnostics - probe.loaded);
       result.evaluated.push(probe.activated - probe.loaded);
-      log(`  web activation run ${i + 1}: bundle evaluated in ${(probe.activated - probe.loaded).toFixed(0)} ms, first diagnostics at ${(probe.firstDiagnostics - probe.loaded).toFixed(0)} ms`);
+      result.statMs.push(probe.statMs);
+      log(`  web activation run ${i + 1}: bundle evaluated in ${(probe.activated - probe.loaded).toFixed(0)} ms, first diagnostics at ${(probe.firstDiagnostics - probe.loaded).toFixed(0)} ms; a stat takes ${probe.statMs.toFixed(1)} ms`);
     }
   } finally {
     await runCleanups();
@@ -86,7 +90,7 @@ export function webActivationGoals(result: WebActivationResult): Array<{ goal: s
   const first = median(result.firstDiagnostics);
   const kib = result.bundleBytes / 1024;
   return [
-    { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
+    { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; one file look-up ${median(result.statMs).toFixed(1)} ms; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
     { goal: `web: bundle ≤ ${WEB_BUNDLE_BUDGET / 1024} KB`, measured: `${kib.toFixed(0)} KiB`, ratio: WEB_BUNDLE_BUDGET / result.bundleBytes, met: result.bundleBytes <= WEB_BUNDLE_BUDGET },
   ];
 }
