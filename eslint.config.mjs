@@ -56,6 +56,21 @@ export default tseslint.config(
       }],
     },
   },
+  // The web worker host's entry: no Node built-in, and of src/node only what is plain JavaScript
+  // (Date, timers). The browser build (scripts/sidecars.mjs webBuild) fails on anything else it reaches.
+  {
+    files: ['src/vscode/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['vscode', ...nodeBuiltins].filter((name) => name !== 'vscode').map((name) => ({ name, message: 'The web worker host has no Node built-ins.' })),
+        patterns: [
+          { group: ['node:*'], message: 'The web worker host has no Node built-ins.' },
+          { regex: frontEnd('cli'), message: 'The extension never imports the CLI.' },
+          { regex: '^\\.\\./\\.\\./node/(?!system-clock$|time-slices$)', message: 'The web entry takes from src/node only its plain-JavaScript adapters (system-clock, time-slices).' },
+        ],
+      }],
+    },
+  },
   {
     files: ['src/cli/**/*.ts'],
     rules: {

@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildSidecars, bundlePlugins } from './sidecars.mjs';
+import { buildSidecars, bundlePlugins, webBuild } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
 import { buildMcpBundle } from './mcp-bundle.mjs';
 
@@ -44,6 +44,8 @@ await Promise.all([
   }),
   // `legible mcp`'s server and the MCP SDK: required by dist/cli.js only when that command runs.
   buildMcpBundle(process.cwd(), 'dist', { minify: common.minify }),
+  // The web worker host's entry (package.json "browser": vscode.dev, github.dev): one file, no Node.
+  build({ ...webBuild, sourcemap, minify: common.minify, outfile: 'dist/web/extension.js' }),
   // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
   build({
     ...common,

@@ -114,3 +114,38 @@ const re2WasmCompressed = {
     });
   },
 };
+
+/**
+ * The web worker host's bundle (vscode.dev, github.dev): esbuild's browser platform, so an import
+ * of a Node built-in fails the build instead of the activation. The host loads one CommonJS file
+ * and `require`s nothing but `vscode`, so nothing is a sidecar: the validators and remark are
+ * inside it; ajv's compiler is replaced by src/vscode/web/no-schema-compiler.ts (see there), and
+ * RE2 is never reached (src/vscode/web/web-regex-engine.ts).
+ */
+export const webBuild = {
+  entryPoints: [path.join(REPO, 'src', 'vscode', 'web', 'extension.ts')],
+  bundle: true,
+  platform: 'browser',
+  // The web worker host of VS Code 1.90 (engines.vscode) and later: Chromium, Firefox and Safari of 2023 on.
+  target: 'es2022',
+  format: 'cjs',
+  external: ['vscode'],
+  logLevel: 'warning',
+  legalComments: 'none',
+  // When the host began to run the bundle: the bench times the web activation from here
+  // (LegibleApi.startup). Its own "use strict" first: the banner would otherwise end the bundle's prologue.
+  banner: { js: '"use strict";var __legibleBundleStart = performance.now();' },
+  plugins: [
+    yamlAsEsm,
+    {
+      name: 'web-no-schema-compiler',
+      setup(build) {
+        const stub = path.join(REPO, 'src', 'vscode', 'web', 'no-schema-compiler.ts');
+        build.onResolve({ filter: /\/runtime-validator$/ }, (args) => (path.resolve(args.resolveDir, `${args.path}.ts`) === LAZY['schema-compiler'] ? { path: stub } : undefined));
+      },
+    },
+  ],
+};
+
+/** The web bundle's budget (issue 17): what vscode.dev downloads before Legible can start. */
+export const WEB_BUNDLE_BUDGET = 700 * 1024;

@@ -28,6 +28,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return this.byUri.get(uri.toString()) ?? [];
   }
 
+  /** Whether any file has diagnostics now. */
+  publishedAny(): boolean {
+    return this.published.size > 0;
+  }
+
   count(path: string): number {
     return this.published.get(path)?.length ?? 0;
   }

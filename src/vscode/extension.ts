@@ -1,103 +1,28 @@
-import * as vscode from 'vscode';
-import { Models } from './models';
-import { DiagnosticsPublisher } from './diagnostics';
-import { DecisionsTree } from './tree/decisions-tree';
-import { KnowledgeRiskTree } from './tree/knowledge-risk-tree';
-import { registerCommands } from './commands/register-commands';
-import { readSettings } from './settings';
-import { output } from './output';
-import { CodeActions, registerSelectPlaceholder } from './code-actions';
-import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
-import { registerCodeFeatures } from './code-features';
+import type * as vscode from 'vscode';
+import { activateWith, type LegibleApi } from './activate-with';
+import type { HostAdapters } from './host';
+import { NodeFileSystem } from '../node/node-file-system';
+import { re2RegexEngine } from '../node/re2-regex-engine';
+import { timerScheduler } from '../node/timer-scheduler';
+import { systemClock } from '../node/system-clock';
+import { gitUserName } from '../node/git-user';
 import { registerMcpServer } from './mcp-provider';
-import type { DecisionEntry } from '../core/index/decision-entry';
-import type { LoadProgress } from './folder-model';
 
-/** What the extension exports: lets tests wait for settled results instead of sleeping. */
-export interface LegibleApi {
-  settle(): Promise<void>;
-  entries(): DecisionEntry[];
-  /**
-   * Test seam: the rows of both views as the providers give them to VS Code (which offers no API
-   * to read a tree), one string per row, indented two spaces per level: `label — description`.
-   */
-  treeSnapshot(): Promise<{ decisions: string[]; knowledgeRisk: string[] }>;
-  /** Test seam: fires whenever the index, any file's findings (even to none) or what governs the code changed. */
-  readonly onDidChange: vscode.Event<void>;
-  /**
-   * Test seam: a folder's load published its whole index with the frontmatter and cross-file
-   * findings (`index`), then one more slice of body-rule findings (`bodies`), after the events
-   * that published them.
-   */
-  readonly onDidLoadProgress: vscode.Event<{ folder: vscode.Uri } & LoadProgress>;
-  /**
-   * Test seam: the MCP servers Legible offers agent mode, as its provider gives them to VS Code
-   * (label, command, args); undefined where the host has no MCP server definition API.
-   */
-  mcpServers(): Promise<Array<{ label: string; command: string; args: string[]; env: Record<string, string | number | null>; cwd?: string }> | undefined>;
-}
+export type { LegibleApi } from './activate-with';
 
-const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+/** Node's extension host (package.json `main`): the disk, RE2, timers and git of src/node. */
+const NODE_HOST: HostAdapters = {
+  kind: 'node',
+  scheduler: timerScheduler,
+  clock: systemClock,
+  regexEngine: re2RegexEngine,
+  disk: (root) => new NodeFileSystem({ reads: 'adaptive', root }),
+  gitUserName: (folder) => gitUserName(folder),
+  mcpServers: registerMcpServer,
+};
 
 export function activate(context: vscode.ExtensionContext): LegibleApi {
-  // The same version as `legible --version` and the Action: all three ship from one package.json.
-  output().info(`Legible ${String((context.extension.packageJSON as { version?: unknown }).version)}`);
-  const models = new Models();
-  const diagnostics = new DiagnosticsPublisher(models);
-  const decisionsTree = new DecisionsTree(models, diagnostics, readSettings().groupBy);
-  const riskTree = new KnowledgeRiskTree(models);
-  const changed = new vscode.EventEmitter<void>();
-  const mcp = registerMcpServer(context);
-  const updateContext = () => void vscode.commands.executeCommand('setContext', 'legible.state', models.entries().length ? 'ready' : 'empty');
-  context.subscriptions.push(
-    output(),
-    models,
-    diagnostics,
-    decisionsTree,
-    riskTree,
-    vscode.window.createTreeView('legible.decisions', { treeDataProvider: decisionsTree, showCollapseAll: true }),
-    vscode.window.createTreeView('legible.knowledgeRisk', { treeDataProvider: riskTree, showCollapseAll: true }),
-    models.onDidChangeIndex(updateContext),
-    changed,
-    models.onDidChangeIndex(() => changed.fire()),
-    models.onDidChangeFindings(() => changed.fire()),
-    models.onDidChangeCode(() => changed.fire()),
-    ...registerCommands({ models, decisionsTree }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
-    registerSelectPlaceholder(),
-    vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
-    vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
-    ...registerCodeFeatures(models),
-    ...mcp.disposables,
-  );
-  void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
-  // Not awaited: activation returns at once; the index comes first, then the body rules in slices.
-  void models.reload().then(updateContext);
-  return {
-    settle: () => models.settle(),
-    entries: () => models.entries(),
-    treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
-    onDidChange: changed.event,
-    onDidLoadProgress: models.onDidLoadProgress,
-    mcpServers: async () => {
-      if (!mcp.provider) return undefined;
-      const definitions = (await mcp.provider.provideMcpServerDefinitions(new vscode.CancellationTokenSource().token)) ?? [];
-      return definitions.map((d) => ({ label: d.label, command: d.command, args: d.args, env: d.env, cwd: d.cwd?.fsPath }));
-    },
-  };
-}
-
-/** Walks a tree provider depth-first (test seam of LegibleApi.treeSnapshot). */
-async function treeRows<T>(provider: vscode.TreeDataProvider<T>, parent?: T, depth = 0): Promise<string[]> {
-  const rows: string[] = [];
-  for (const node of (await provider.getChildren(parent)) ?? []) {
-    const item = await provider.getTreeItem(node);
-    const label = typeof item.label === 'object' ? item.label.label : (item.label ?? '');
-    const description = typeof item.description === 'string' && item.description ? ` — ${item.description}` : '';
-    rows.push(`${'  '.repeat(depth)}${label}${description}`);
-    rows.push(...(await treeRows(provider, node, depth + 1)));
-  }
-  return rows;
+  return activateWith(context, NODE_HOST);
 }
 
 export function deactivate(): void {}

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { LiveWorkspace } from '../core/live/live-workspace';
 import { LiveCode } from '../core/code/live-code';
-import { re2RegexEngine } from '../node/re2-regex-engine';
-import { timerScheduler } from '../node/timer-scheduler';
-import { systemClock } from '../node/system-clock';
 import { toCorePath, VscodeFileSystem } from './vscode-file-system';
 import { readSettings } from './settings';
 import { output, reportError } from './output';
+import { extensionGit } from './git-user';
+import type { HostAdapters } from './host';
+import type { GitPort } from '../core/port/git';
+import type { RegexEngine } from '../core/port/regex-engine';
 
 export type { FindingsChange, LoadProgress } from '../core/live/live-workspace';
 
@@ -23,14 +24,17 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   /** Which decisions govern which code files: the lenses over code files ask it. */
   readonly code: LiveCode;
 
-  constructor(readonly folder: vscode.WorkspaceFolder) {
+  /** Who is writing, for a new record's owner (nothing on the web: see extensionGit). */
+  readonly git: GitPort;
+
+  constructor(readonly folder: vscode.WorkspaceFolder, readonly host: HostAdapters) {
     super({
-      fs: new VscodeFileSystem(folder.uri),
+      fs: new VscodeFileSystem(folder.uri, host.disk),
       root: toCorePath(folder.uri),
       name: folder.name,
-      scheduler: timerScheduler,
-      clock: systemClock,
-      regexEngine: re2RegexEngine,
+      scheduler: host.scheduler,
+      clock: host.clock,
+      regexEngine: host.regexEngine,
       trusted: () => vscode.workspace.isTrusted,
       settings: () => {
         const settings = readSettings(folder.uri);
@@ -43,8 +47,14 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
         report: reportError,
       },
     });
-    this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: re2RegexEngine });
+    this.git = extensionGit(folder.uri, host);
+    this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
+  }
+
+  /** The engine repository patterns run on here, for globs compiled outside the engine (the views). */
+  get regexEngine(): RegexEngine {
+    return this.host.regexEngine;
   }
 
   override dispose(): void {

@@ -14,7 +14,7 @@ interface McpStdioServerDefinition {
   version?: string;
 }
 
-interface McpServerDefinitionProvider {
+export interface McpServerDefinitionProvider {
   readonly onDidChangeMcpServerDefinitions?: vscode.Event<void>;
   provideMcpServerDefinitions(token: vscode.CancellationToken): vscode.ProviderResult<McpStdioServerDefinition[]>;
 }
@@ -35,7 +35,12 @@ export const MCP_PROVIDER_ID = 'legible.mcp';
  * Cheap: nothing starts until the editor asks for the server. None in Restricted Mode: the server
  * reads the repository's .legible.json as trusted, as the CLI does.
  */
-export function registerMcpServer(extension: vscode.ExtensionContext): { provider?: McpServerDefinitionProvider; disposables: vscode.Disposable[] } {
+export interface McpRegistration {
+  readonly provider?: McpServerDefinitionProvider;
+  readonly disposables: vscode.Disposable[];
+}
+
+export function registerMcpServer(extension: vscode.ExtensionContext): McpRegistration {
   const api = vscode as unknown as McpApi;
   const register = api.lm?.registerMcpServerDefinitionProvider;
   const Definition = api.McpStdioServerDefinition;

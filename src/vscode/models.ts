@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FolderModel, type FindingsChange, type LoadProgress } from './folder-model';
-import { toCorePath } from './vscode-file-system';
+import { toCorePath, VscodeFileSystem } from './vscode-file-system';
+import type { HostAdapters } from './host';
 import { reportError } from './output';
 import type { DecisionEntry } from '../core/index/decision-entry';
 
@@ -23,7 +24,7 @@ export class Models implements vscode.Disposable {
   readonly onDidChangeCode = this.codeEmitter.event;
   private ready: Promise<void> = Promise.resolve();
 
-  constructor() {
+  constructor(readonly host: HostAdapters) {
     this.disposables.push(
       this.findingsEmitter,
       this.indexEmitter,
@@ -74,7 +75,7 @@ export class Models implements vscode.Disposable {
     for (const folder of folders) {
       const key = folder.uri.toString();
       if (this.models.has(key)) continue;
-      const model = new FolderModel(folder);
+      const model = new FolderModel(folder, this.host);
       this.models.set(key, model);
       fresh.add(model);
       this.modelSubscriptions.set(key, [
@@ -96,6 +97,11 @@ export class Models implements vscode.Disposable {
   /** Resolves once the current load has published every folder's index. */
   whenReady(): Promise<void> {
     return this.ready;
+  }
+
+  /** A file port confined to a workspace folder, for a command that writes before any engine reads it. */
+  fileSystem(root: vscode.Uri): VscodeFileSystem {
+    return new VscodeFileSystem(root, this.host.disk);
   }
 
   all(): FolderModel[] {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { isOutsideWorkspace, OutsideWorkspaceError, type DirectoryEntry, type EntryKind, type FileStat, type FileSystemPort } from '../core/port/file-system';
 import { isInside } from '../core/port/paths';
-import { NodeFileSystem } from '../node/node-file-system';
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
 export function toCorePath(uri: vscode.Uri): string {
@@ -28,6 +27,13 @@ function diskPath(uri: vscode.Uri): string {
 }
 
 /**
+ * The file port on disk that `file:` URIs go through, confined to `root` (a disk path) when there
+ * is one: src/node's, in Node's extension host (see HostAdapters.disk). The web worker host has
+ * no disk: there every URI goes through vscode.workspace.fs.
+ */
+export type DiskPortFactory = (root: string | undefined) => Required<FileSystemPort>;
+
+/**
  * The core's port on vscode.workspace.fs, so remote and virtual workspaces work as local ones.
  *
  * Made for a workspace folder, it is confined to it (see the port). On disk (`file:`), everything
@@ -40,14 +46,14 @@ function diskPath(uri: vscode.Uri): string {
  */
 export class VscodeFileSystem implements FileSystemPort {
   private readonly root: string | undefined;
-  /** The Node port for `file:` URIs: confined to the folder when there is one on disk. */
-  private readonly nodePort: NodeFileSystem;
+  /** The disk port for `file:` URIs: confined to the folder when there is one on disk; none on the web. */
+  private readonly nodePort: Required<FileSystemPort> | undefined;
   private readonly confinedOnDisk: boolean;
 
-  constructor(root?: vscode.Uri) {
+  constructor(root?: vscode.Uri, disk?: DiskPortFactory) {
     this.root = root && toCorePath(root);
-    this.confinedOnDisk = root?.scheme === 'file';
-    this.nodePort = new NodeFileSystem({ reads: 'adaptive', root: this.confinedOnDisk ? diskPath(root!) : undefined });
+    this.confinedOnDisk = root?.scheme === 'file' && disk !== undefined;
+    this.nodePort = disk?.(this.confinedOnDisk ? diskPath(root!) : undefined);
   }
 
   /**
@@ -65,10 +71,15 @@ export class VscodeFileSystem implements FileSystemPort {
     return this.confinedOnDisk && uri.scheme === 'file' ? diskPath(uri) : undefined;
   }
 
+  /** The disk path of a `file:` URI when there is a disk port (confined or not): for what vscode.workspace.fs cannot do. */
+  private anyDisk(uri: vscode.Uri): string | undefined {
+    return this.nodePort && uri.scheme === 'file' ? diskPath(uri) : undefined;
+  }
+
   /** A call to the Node port, its refusal told in core paths (`file:///…`) as every other path here. */
-  private async disk<T>(call: (disk: NodeFileSystem) => Promise<T>): Promise<T> {
+  private async disk<T>(call: (disk: Required<FileSystemPort>) => Promise<T>): Promise<T> {
     try {
-      return await call(this.nodePort);
+      return await call(this.nodePort!);
     } catch (error) {
       if (!isOutsideWorkspace(error)) throw error;
       const core = (path: string) => toCorePath(vscode.Uri.file(path));
@@ -84,15 +95,16 @@ export class VscodeFileSystem implements FileSystemPort {
 
   /** Only on disk: vscode.workspace.fs has no partial read, and a 50 MB file must not be read whole. */
   async readFileHead(path: string, maxBytes: number): Promise<Uint8Array> {
-    const uri = this.uriOf(path);
-    if (uri.scheme !== 'file') return (await this.readFile(path)).subarray(0, maxBytes);
-    return this.disk((port) => port.readFileHead(diskPath(uri), maxBytes));
+    const disk = this.anyDisk(this.uriOf(path));
+    if (disk === undefined) return (await this.readFile(path)).subarray(0, maxBytes);
+    return this.disk((port) => port.readFileHead(disk, maxBytes));
   }
 
   /** On disk: size and bytes in one open. Elsewhere: a stat, then the file. */
   async readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
     const uri = this.uriOf(path);
-    if (uri.scheme === 'file') return this.disk((port) => port.readBounded(diskPath(uri), maxBytes));
+    const disk = this.anyDisk(uri);
+    if (disk !== undefined) return this.disk((port) => port.readBounded(disk, maxBytes));
     const stat = await vscode.workspace.fs.stat(uri);
     if (!(stat.type & vscode.FileType.File)) throw new Error('not a regular file');
     return { bytes: (await vscode.workspace.fs.readFile(uri)).subarray(0, maxBytes), size: stat.size };
@@ -127,7 +139,8 @@ export class VscodeFileSystem implements FileSystemPort {
 
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     const uri = this.uriOf(path);
-    if (uri.scheme === 'file') return this.disk((port) => port.createExclusive(diskPath(uri), data));
+    const disk = this.anyDisk(uri);
+    if (disk !== undefined) return this.disk((port) => port.createExclusive(disk, data));
     // vscode.workspace.fs.writeFile always replaces. What a provider does refuse atomically is a
     // rename onto an existing file: write a hidden file beside, then move it into place.
     if (await this.stat(path)) return false;
@@ -164,9 +177,9 @@ export class VscodeFileSystem implements FileSystemPort {
 
   /** On disk, links resolved (and refused outside); in a virtual workspace, the path itself when something is there. */
   async realPath(path: string): Promise<string | undefined> {
-    const uri = this.uriOf(path);
-    if (uri.scheme !== 'file') return (await this.stat(path)) ? path : undefined;
-    const real = await this.disk((port) => port.realPath(diskPath(uri)));
+    const disk = this.anyDisk(this.uriOf(path));
+    if (disk === undefined) return (await this.stat(path)) ? path : undefined;
+    const real = await this.disk((port) => port.realPath(disk));
     return real === undefined ? undefined : toCorePath(vscode.Uri.file(real));
   }
 }

@@ -11,6 +11,7 @@ import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, 
 import { summarizeProfiles, type ProfileSummary } from './profile';
 import { packageExtension } from '../harness/vsix';
 import { ensureMcpCorpus, measureMcp, type McpResult } from './mcp';
+import { measureWebActivation, webActivationGoals } from './web-activation';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -667,6 +668,8 @@ async function main(): Promise<void> {
   const activation = await measureActivation(corpora[0], record, options.quick ? 5 : 15, log);
   log(`legible mcp: decisions_for_path on ${count(corpora[0].files)} records…`);
   const mcp = await measureMcp(CLI, ensureMcpCorpus(corpora[0]), options.quick ? 100 : 300);
+  // The browser entry in code-server's web worker host (issue 17): its own workbench per run.
+  const webActivation = await measureWebActivation(options.quick ? 3 : 7, log);
   const vsix = await packageExtension(path.join(BENCH_DIR, 'vsix', 'legible-bench.vsix'));
   const vsixBytes = fs.statSync(vsix).size;
   const profiles: Profiled[] = [];
@@ -677,7 +680,7 @@ async function main(): Promise<void> {
     profiles.push(await profileRun('Index, frontmatter only (in-process)', 'index', largest, [path.join(BUILD_DIR, 'workloads.js'), 'index', largest.root, BENCH_TODAY, 'adaptive']));
   }
   const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, vsixBytes, mcp, profiles, elapsedMs: performance.now() - started };
-  const goalList = goals(report);
+  const goalList = [...goals(report), ...webActivationGoals(webActivation)];
 
   console.log('');
   console.log(workTable(report).join('\n'));

@@ -39,3 +39,5 @@ export const MULTI_ROOT_WORKSPACE_FILE = 'multi-root.code-workspace';
 
 // The in-host suite bundle (out/ is git-ignored).
 export const VSCODE_TESTS_BUNDLE = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'index.js');
+/** The in-host suite's web pass, bundled for the browser's web worker host. */
+export const VSCODE_WEB_TESTS_BUNDLE = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'web', 'index.js');

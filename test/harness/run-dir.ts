@@ -90,6 +90,18 @@ export function createRunDir(name: string): RunDir {
   return dir;
 }
 
+/**
+ * Makes the run's workbench put the extension in the browser's web worker host, as vscode.dev
+ * does: the user setting `remote.extensionKind` (`web`, which pickRunningLocation honours for an
+ * extension under development from the remote; `ui` would keep it on the remote). The in-host
+ * payload adds `extensionDevelopmentKind: web`, what @vscode/test-web passes.
+ */
+export function runInWebWorkerHost(dir: RunDir, extensionId: string): void {
+  const userSettings = path.join(dir.userData, 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(userSettings, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(userSettings, JSON.stringify({ ...settings, 'remote.extensionKind': { [extensionId]: ['web'] } }, null, 2));
+}
+
 /** Seeds the run's workspace with a copy, so tests may write files without touching the repo. */
 export function copyWorkspace(dir: RunDir, from: string): string {
   fs.cpSync(from, dir.workspace, { recursive: true });

@@ -2,29 +2,33 @@
 // development `payload` URL parameter loads this repo as the extension under development and our
 // bundle as its tests; results come back through codeAutomationLog / codeAutomationExit.
 //
-// Three passes, each on a fresh copy of its fixture: the main one with Workspace Trust off, a
-// restricted one (tests tagged @restricted) with Workspace Trust on, which starts untrusted, and a
-// multi-root one (tests tagged @multiroot) that opens a .code-workspace file with two folders. The
+// Four passes, each on a fresh copy of its fixture: the main one with Workspace Trust off, a
+// restricted one (tests tagged @restricted) with Workspace Trust on, which starts untrusted, a
+// multi-root one (tests tagged @multiroot) that opens a .code-workspace file with two folders, and
+// a web one: the extension's browser entry in the browser's web worker host, as on vscode.dev
+// (tests tagged @web, and the untagged ones of the files that need no Node). The
 // extension host cannot grant trust itself (no API does), so a test asks the runner: it creates the
 // file named by LEGIBLE_TEST_TRUST_REQUEST, and the runner clicks Trust in the workbench.
 //
-//   npm run test:vscode            (LEGIBLE_TEST_GREP=pattern to filter)
+//   npm run test:vscode            (LEGIBLE_TEST_GREP=pattern to filter, LEGIBLE_TEST_PASS=web for one pass)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { buildVscodeTests } from './build-vscode-tests';
+import { buildVscodeTests, buildVscodeWebTests } from './build-vscode-tests';
 import { launchBrowser, type BrowserSession } from './browser';
 import type { Page } from './playwright-types';
 import { freshArtifactsDir, saveFailureArtifacts } from './artifacts';
 import { runCleanups } from './cleanup';
 import { readCounts, writeCounts, type Counts } from './counts';
-import { FIXTURE_WORKSPACE, MULTI_ROOT_WORKSPACE, MULTI_ROOT_WORKSPACE_FILE, REPO_ROOT, RESTRICTED_WORKSPACE, VSCODE_TESTS_BUNDLE } from './paths';
-import { copyWorkspace, createRunDir } from './run-dir';
+import { FIXTURE_WORKSPACE, MULTI_ROOT_WORKSPACE, MULTI_ROOT_WORKSPACE_FILE, REPO_ROOT, RESTRICTED_WORKSPACE, VSCODE_TESTS_BUNDLE, VSCODE_WEB_TESTS_BUNDLE } from './paths';
+import { copyWorkspace, createRunDir, runInWebWorkerHost } from './run-dir';
 import { startCodeServer, type CodeServer } from './server';
 import { ensureSetup } from './setup';
 import { info, step } from './log';
 
 const RUN_TIMEOUT_MS = 180_000;
+/** publisher.name in package.json. */
+const EXTENSION_ID = 'legible.legible';
 /** Marks the extension host's console lines (mocha's output) among the workbench's log lines. */
 const LOG_TAG = '[legible-test] ';
 
@@ -36,23 +40,37 @@ interface Pass {
   fixture: string;
   /** Workspace Trust on: the workspace opens untrusted (Restricted Mode). */
   restricted: boolean;
-  /** Which tagged tests run (LEGIBLE_TEST_SCOPE, see test/vscode/index.ts); '' for every untagged one. */
-  scope: '' | 'restricted' | 'multiroot';
+  /** Which tagged tests run (LEGIBLE_TEST_SCOPE, see test/vscode/selection.ts); '' for every untagged one. */
+  scope: '' | 'restricted' | 'multiroot' | 'web';
   /** Opens this .code-workspace file of the fixture copy (`?workspace=`) instead of the folder (`?folder=`). */
   workspaceFile?: string;
+  /**
+   * The browser's web worker host: the payload's `extensionDevelopmentKind: web` (what
+   * @vscode/test-web passes) makes the workbench run the extension's `browser` entry there, and the
+   * tests beside it, from the suite's browser bundle. That host has no process.env: the pass's
+   * settings and results go through files beside the workspace.
+   */
+  web?: boolean;
 }
+
+/** Beside the web pass's workspace folder (test/vscode/web-index.ts reads and writes them through vscode.workspace.fs). */
+const WEB_RUN_FILES = { settings: 'web-run.json', output: 'in-host-output.txt' } as const;
 
 const PASSES: Pass[] = [
   { name: 'vscode', runName: 'vscode', fixture: FIXTURE_WORKSPACE, restricted: false, scope: '' },
   { name: 'vscode-restricted', runName: 'trust', fixture: RESTRICTED_WORKSPACE, restricted: true, scope: 'restricted' },
   { name: 'vscode-multi-root', runName: 'multi', fixture: MULTI_ROOT_WORKSPACE, restricted: false, scope: 'multiroot', workspaceFile: MULTI_ROOT_WORKSPACE_FILE },
+  { name: 'vscode-web', runName: 'web', fixture: FIXTURE_WORKSPACE, restricted: false, scope: 'web', web: true },
 ];
 
 async function runAllPasses(): Promise<Counts> {
   await ensureSetup();
   await buildVscodeTests();
+  await buildVscodeWebTests();
   const total: Counts = { passed: 0, failed: 0, pending: 0 };
-  for (const pass of PASSES) {
+  // LEGIBLE_TEST_PASS=web (or main, restricted, multiroot; comma-separated) runs only those passes.
+  const only = process.env.LEGIBLE_TEST_PASS?.split(',').map((name) => name.trim());
+  for (const pass of PASSES.filter((p) => !only || only.includes(p.scope || 'main'))) {
     const counts = await runInHostSuite(pass);
     total.passed += counts.passed;
     total.failed += counts.failed;
@@ -68,6 +86,10 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
   const resultsFile = path.join(runDir.root, 'in-host-results.json');
   const trustRequest = path.join(runDir.root, 'trust-request');
   let trustWatcher: fs.FSWatcher | undefined;
+  if (pass.web) {
+    runInWebWorkerHost(runDir, EXTENSION_ID);
+    fs.writeFileSync(path.join(runDir.root, WEB_RUN_FILES.settings), JSON.stringify({ grep: process.env.LEGIBLE_TEST_GREP ?? '' }));
+  }
 
   let server: CodeServer | undefined;
   let browser: BrowserSession | undefined;
@@ -91,7 +113,8 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
     const remote = (absolute: string): string => `vscode-remote://${server!.authority}${absolute}`;
     const payload = [
       ['extensionDevelopmentPath', remote(REPO_ROOT)],
-      ['extensionTestsPath', remote(VSCODE_TESTS_BUNDLE.replace(/\.js$/, ''))],
+      ...(pass.web ? [['extensionDevelopmentKind', 'web']] : []),
+      ['extensionTestsPath', remote((pass.web ? VSCODE_WEB_TESTS_BUNDLE : VSCODE_TESTS_BUNDLE).replace(/\.js$/, ''))],
       ['extensionEnvironment', JSON.stringify({
         LEGIBLE_TEST_RESULTS: resultsFile,
         // Where the extension host's log channels write (the extension's version line is read there).
@@ -111,10 +134,13 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
     }
     const opened = pass.workspaceFile ? `workspace=${encodeURIComponent(path.join(workspace, pass.workspaceFile))}` : `folder=${encodeURIComponent(workspace)}`;
     const url = `${server.origin}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    const running = step(`in-host mocha run${pass.restricted ? ' (Restricted Mode)' : ''}${pass.workspaceFile ? ' (multi-root)' : ''}`);
+    const running = step(`in-host mocha run${pass.restricted ? ' (Restricted Mode)' : ''}${pass.workspaceFile ? ' (multi-root)' : ''}${pass.web ? ' (web worker host)' : ''}`);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const code = await withTimeout(exitCode, RUN_TIMEOUT_MS, 'the extension host never reported an exit code');
     running(`exit code ${code}`);
+    // The web worker's console does not reach the runner: its mocha output comes back as a file.
+    const webOutput = path.join(runDir.root, WEB_RUN_FILES.output);
+    if (pass.web && fs.existsSync(webOutput)) console.log(fs.readFileSync(webOutput, 'utf8'));
     await page.screenshot({ path: path.join(artifacts, '01-after-in-host-run.png') });
 
     const results = readCounts(resultsFile);

@@ -5,6 +5,7 @@ import { format } from 'node:util';
 import Mocha from 'mocha';
 // Generated at bundle time by test/harness/build-vscode-tests.ts: requires every *.test.ts here.
 import { loadTestFiles } from 'legible:vscode-test-files';
+import { scopeOf, selection } from './selection';
 
 export interface InHostResults {
   passed: number;
@@ -33,25 +34,6 @@ export function run(): Promise<void> {
     runner.on('fail', () => results.failed++);
     runner.on('pending', () => results.pending++);
   });
-}
-
-/**
- * Tests tagged `@restricted` need an untrusted workspace, tests tagged `@multiroot` a multi-root one:
- * each runs only in its own pass; the main pass runs every test with neither tag.
- */
-export type Scope = '' | 'restricted' | 'multiroot';
-const TAGS: Record<Exclude<Scope, ''>, string> = { restricted: '@restricted', multiroot: '@multiroot' };
-
-function scopeOf(value: string | undefined): Scope {
-  return value === 'restricted' || value === 'multiroot' ? value : '';
-}
-
-/** The tests of this pass (its scope) whose full title contains `grep` (a plain string, as mocha's). */
-export function selection(grep: string | undefined, scope: Scope): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const wanted = grep ? `(?=.*${escape(grep)})` : '';
-  const tags = scope ? `(?=.*${escape(TAGS[scope])})` : Object.values(TAGS).map((tag) => `(?!.*${escape(tag)})`).join('');
-  return new RegExp(`^${wanted}${tags}`);
 }
 
 /**

@@ -36,17 +36,26 @@ export async function discoverFolders(fs: FileSystemPort, root: string, config: 
   const candidates: string[] = [];
   if (config.folders.length) candidates.push(...config.folders);
   else {
-    const adrDir = (await readSmall(fs, joinPath(root, '.adr-dir')))?.trim().split(/\r?\n/)[0]?.trim();
+    const [adrDirText, log4brains] = await Promise.all([readSmall(fs, joinPath(root, '.adr-dir')), readSmall(fs, joinPath(root, '.log4brains.yml'))]);
+    const adrDir = adrDirText?.trim().split(/\r?\n/)[0]?.trim();
     if (adrDir) candidates.push(adrDir);
-    const log4brains = await readSmall(fs, joinPath(root, '.log4brains.yml'));
     const adrFolder = log4brains && log4brainsFolder(log4brains);
     if (adrFolder) candidates.push(adrFolder);
     candidates.push(...USUAL_FOLDERS);
   }
+  // Every candidate looked up at once: on vscode.workspace.fs (a remote or the web worker host)
+  // each look-up is a round trip, and a dozen of them one after another held up the first load.
+  // Decided in the candidates' order, as before.
+  const looked = await Promise.all(candidates.map(async (candidate) => {
+    const contained = await containment(fs, root, candidate);
+    if (!('path' in contained)) return { contained };
+    const real = (await fs.realPath?.(contained.path).catch(() => undefined)) ?? contained.path;
+    const stat = await fs.stat(real).catch(() => undefined);
+    return { contained, directory: stat?.kind === 'directory' };
+  }));
   const found: string[] = [];
   const links = new Set<string>();
-  for (const candidate of candidates) {
-    const contained = await containment(fs, root, candidate);
+  for (const { contained, directory } of looked) {
     if (!('path' in contained)) {
       // Inside as written, outside once links are resolved: the repository holds a link out.
       if (contained.link !== undefined && !links.has(contained.link)) {
@@ -55,11 +64,7 @@ export async function discoverFolders(fs: FileSystemPort, root: string, config: 
       }
       continue;
     }
-    const folder = contained.path;
-    if (found.includes(folder)) continue;
-    const real = (await fs.realPath?.(folder).catch(() => undefined)) ?? folder;
-    const stat = await fs.stat(real).catch(() => undefined);
-    if (stat?.kind === 'directory') found.push(folder);
+    if (directory && !found.includes(contained.path)) found.push(contained.path);
   }
   return found;
 }

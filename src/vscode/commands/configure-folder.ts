@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../core/workspace/load-config';
 import { joinPath, relativePath } from '../../core/port/paths';
 import type { Models } from '../models';
-import { toCorePath, toUri, VscodeFileSystem } from '../vscode-file-system';
+import { toCorePath, toUri } from '../vscode-file-system';
 import { isOutsideWorkspace } from '../../core/port/file-system';
 import { configThroughLinkRefused } from '../../core/workspace/outside-messages';
 
@@ -24,7 +24,7 @@ export async function configureFolder(models: Models): Promise<void> {
   }
   const configPath = joinPath(rootPath, CONFIG_FILE);
   // Confined to the workspace folder: a .legible.json that is a link out is neither read nor written.
-  const fs = new VscodeFileSystem(root.uri);
+  const fs = models.fileSystem(root.uri);
   let config: Record<string, unknown> = { $schema: 'https://legible.dev/schemas/legible-config.schema.json' };
   try {
     if (await fs.stat(configPath)) {

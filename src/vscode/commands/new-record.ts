@@ -5,7 +5,6 @@ import { renamedNote } from '../../core/numbering/visible-name';
 import type { RecordType } from '../../core/schema/schema-registry';
 import { answersProblem, type Answers, type RecordQuestion } from '../../core/templates/record-questions';
 import { typeLabel } from '../../core/views/decision-groups';
-import { extensionGit } from '../git-user';
 import type { Models } from '../models';
 import { toCorePath, toUri } from '../vscode-file-system';
 import { isOutsideWorkspace } from '../../core/port/file-system';
@@ -72,7 +71,7 @@ export async function newRecord(models: Models, type: RecordType, args: NewRecor
     }));
   if (title === undefined || validateTitle(title)) return undefined;
   const model = target.model;
-  const context = { fs: model.fs, root: model.root, config: model.config ?? defaultConfig(), folders: model.folders, git: extensionGit(model.folder.uri) };
+  const context = { fs: model.fs, root: model.root, config: model.config ?? defaultConfig(), folders: model.folders, git: model.git };
   const draft = await draftRecord(context, { type, title, date: model.today(), folder: target.folder });
   const given = Object.fromEntries(Object.entries(args.answers ?? {}).filter(([key]) => draft.questions.some((q) => q.key === key)));
   const problem = answersProblem(type, given);

@@ -4,7 +4,6 @@ import { renamedNote } from '../../core/numbering/visible-name';
 import { basename } from '../../core/port/paths';
 import type { Models } from '../models';
 import { toRange } from '../convert';
-import { extensionGit } from '../git-user';
 import { toUri } from '../vscode-file-system';
 import { freshDocument } from '../fresh-document';
 import { output } from '../output';
@@ -57,7 +56,7 @@ export async function supersede(models: Models, arg?: unknown, title?: string, p
     void vscode.window.showWarningMessage(`Legible: ${basename(old.path)} changed on disk and its editor has not caught up; run Supersede Decision again.`);
     return undefined;
   }
-  const context = { fs: model.fs, root: model.root, config, folders: model.folders, git: extensionGit(model.folder.uri) };
+  const context = { fs: model.fs, root: model.root, config, folders: model.folders, git: model.git };
   const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now() });
   if ('problem' in plan) {
     void vscode.window.showWarningMessage(`Legible: ${basename(old.path)}: ${plan.problem}`);

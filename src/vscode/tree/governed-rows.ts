@@ -3,7 +3,6 @@ import type { GovernsGlob } from '../../core/code/governs-index';
 import { compileRepositoryGlob, globMatches, PathParts } from '../../core/code/repository-globs';
 import type { DecisionEntry } from '../../core/index/decision-entry';
 import { plural } from '../../core/text/plural';
-import { re2RegexEngine } from '../../node/re2-regex-engine';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 
@@ -41,8 +40,8 @@ export async function governedFiles(models: Models, entry: DecisionEntry, glob?:
   const model = models.modelFor(toUri(entry.path));
   const files = (model && (await model.code.governsIndex()).get(entry.path)?.files) ?? [];
   if (glob === undefined) return [...files];
-  const compiled = compileRepositoryGlob(glob, re2RegexEngine);
-  return 'glob' in compiled ? files.filter((file) => globMatches(compiled.glob, new PathParts(file))) : [];
+  const compiled = model && compileRepositoryGlob(glob, model.regexEngine);
+  return compiled && 'glob' in compiled ? files.filter((file) => globMatches(compiled.glob, new PathParts(file))) : [];
 }
 
 /**

@@ -47,6 +47,7 @@ describe('the VSIX (vsce package from a clean clone)', function () {
       'extension/dist/re2.wasm.br',
       'extension/dist/schema-compiler.js',
       'extension/dist/validators.js',
+      'extension/dist/web/extension.js',
       'extension/media/legible.svg',
       'extension/package.json',
       'extension/readme.md',

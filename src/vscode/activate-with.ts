@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { Models } from './models';
+import { DiagnosticsPublisher } from './diagnostics';
+import { DecisionsTree } from './tree/decisions-tree';
+import { KnowledgeRiskTree } from './tree/knowledge-risk-tree';
+import { registerCommands } from './commands/register-commands';
+import { readSettings } from './settings';
+import { output } from './output';
+import { CodeActions, registerSelectPlaceholder } from './code-actions';
+import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
+import { registerCodeFeatures } from './code-features';
+import type { DecisionEntry } from '../core/index/decision-entry';
+import type { LoadProgress } from './folder-model';
+import type { HostAdapters } from './host';
+
+/** What the extension exports: lets tests wait for settled results instead of sleeping. */
+export interface LegibleApi {
+  settle(): Promise<void>;
+  entries(): DecisionEntry[];
+  /**
+   * Test seam: the rows of both views as the providers give them to VS Code (which offers no API
+   * to read a tree), one string per row, indented two spaces per level: `label — description`.
+   */
+  treeSnapshot(): Promise<{ decisions: string[]; knowledgeRisk: string[] }>;
+  /** Test seam: fires whenever the index, any file's findings (even to none) or what governs the code changed. */
+  readonly onDidChange: vscode.Event<void>;
+  /**
+   * Test seam: a folder's load published its whole index with the frontmatter and cross-file
+   * findings (`index`), then one more slice of body-rule findings (`bodies`), after the events
+   * that published them.
+   */
+  readonly onDidLoadProgress: vscode.Event<{ folder: vscode.Uri } & LoadProgress>;
+  /**
+   * Bench seam: when this activation began (its bundle started to load, where the host knows it;
+   * activate was called; the first diagnostics were published), in performance.now() milliseconds.
+   */
+  readonly startup: StartupTimes;
+  /**
+   * Test seam: the MCP servers Legible offers agent mode, as its provider gives them to VS Code
+   * (label, command, args); undefined where the host has no MCP server definition API (or no Node).
+   */
+  mcpServers(): Promise<Array<{ label: string; command: string; args: string[]; env: Record<string, string | number | null>; cwd?: string }> | undefined>;
+}
+
+export interface StartupTimes {
+  readonly loaded?: number;
+  readonly activated: number;
+  firstDiagnostics?: number;
+}
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+
+/** What the web worker host cannot do, said once in the log rather than failing later. */
+export const WEB_LIMITS =
+  'On the web Legible reads and writes through VS Code only. Not available here: git (a new record\'s owner is not taken from git config; ' +
+  'the CLI\'s affected and its git history are for a terminal), and the linear-time engine RE2, so a repository\'s own patterns ' +
+  '(placeholderPattern, schema-extension patterns, globs that could backtrack) are refused with that reason instead of run.';
+
+/**
+ * The extension's activation in either host: the two entries (extension.ts on Node, web/extension.ts
+ * in the browser) differ only in the adapters they pass.
+ */
+export function activateWith(context: vscode.ExtensionContext, host: HostAdapters): LegibleApi {
+  const startup: StartupTimes = { loaded: host.loadedAt, activated: performance.now() };
+  // The same version as `legible --version` and the Action: all three ship from one package.json.
+  output().info(`Legible ${String((context.extension.packageJSON as { version?: unknown }).version)}${host.kind === 'web' ? ' (web)' : ''}`);
+  if (host.kind === 'web') output().info(WEB_LIMITS);
+  const models = new Models(host);
+  const diagnostics = new DiagnosticsPublisher(models);
+  const decisionsTree = new DecisionsTree(models, diagnostics, readSettings().groupBy);
+  const riskTree = new KnowledgeRiskTree(models);
+  const changed = new vscode.EventEmitter<void>();
+  const mcp = host.mcpServers?.(context) ?? { disposables: [] };
+  const updateContext = () => void vscode.commands.executeCommand('setContext', 'legible.state', models.entries().length ? 'ready' : 'empty');
+  context.subscriptions.push(
+    output(),
+    models,
+    diagnostics,
+    decisionsTree,
+    riskTree,
+    vscode.window.createTreeView('legible.decisions', { treeDataProvider: decisionsTree, showCollapseAll: true }),
+    vscode.window.createTreeView('legible.knowledgeRisk', { treeDataProvider: riskTree, showCollapseAll: true }),
+    models.onDidChangeIndex(updateContext),
+    changed,
+    models.onDidChangeIndex(() => changed.fire()),
+    models.onDidChangeFindings(() => changed.fire()),
+    models.onDidChangeCode(() => changed.fire()),
+    ...registerCommands({ models, decisionsTree }),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
+    registerSelectPlaceholder(),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
+    vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),
+    ...registerCodeFeatures(models),
+    ...mcp.disposables,
+  );
+  // After the publisher's own listener (subscribed first): the findings are diagnostics by now.
+  const firstDiagnostics = models.onDidChangeFindings(() => {
+    if (!diagnostics.publishedAny()) return;
+    startup.firstDiagnostics = performance.now();
+    firstDiagnostics.dispose();
+  });
+  context.subscriptions.push(firstDiagnostics);
+  void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
+  // Not awaited: activation returns at once; the index comes first, then the body rules in slices.
+  void models.reload().then(updateContext);
+  return {
+    settle: () => models.settle(),
+    entries: () => models.entries(),
+    treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
+    onDidChange: changed.event,
+    onDidLoadProgress: models.onDidLoadProgress,
+    startup,
+    mcpServers: async () => {
+      if (!mcp.provider) return undefined;
+      const definitions = (await mcp.provider.provideMcpServerDefinitions(new vscode.CancellationTokenSource().token)) ?? [];
+      return definitions.map((d) => ({ label: d.label, command: d.command, args: d.args, env: d.env, cwd: d.cwd?.fsPath }));
+    },
+  };
+}
+
+/** Walks a tree provider depth-first (test seam of LegibleApi.treeSnapshot). */
+async function treeRows<T>(provider: vscode.TreeDataProvider<T>, parent?: T, depth = 0): Promise<string[]> {
+  const rows: string[] = [];
+  for (const node of (await provider.getChildren(parent)) ?? []) {
+    const item = await provider.getTreeItem(node);
+    const label = typeof item.label === 'object' ? item.label.label : (item.label ?? '');
+    const description = typeof item.description === 'string' && item.description ? ` — ${item.description}` : '';
+    rows.push(`${'  '.repeat(depth)}${label}${description}`);
+    rows.push(...(await treeRows(provider, node, depth + 1)));
+  }
+  return rows;
+}

@@ -1,0 +1,32 @@
+import type { Clock } from '../core/port/clock';
+import type { RegexEngine } from '../core/port/regex-engine';
+import type { Scheduler } from '../core/port/scheduler';
+import type * as vscode from 'vscode';
+import type { DiskPortFactory } from './vscode-file-system';
+import type { McpRegistration } from './mcp-provider';
+
+/**
+ * What differs between the extension's two hosts: Node's extension host (desktop, remote,
+ * code-server; dist/extension.js) and the browser's web worker host (vscode.dev, github.dev;
+ * dist/web/extension.js). Each entry builds one and hands it to activateWith: every provider,
+ * view and command is the same code in both.
+ */
+export interface HostAdapters {
+  /** Which host: the log names it, and the web says what it cannot do. */
+  readonly kind: 'node' | 'web';
+  readonly scheduler: Scheduler;
+  readonly clock: Clock;
+  /**
+   * The linear-time engine that repository-supplied patterns run on (never JavaScript's
+   * backtracking one): RE2 on Node; on the web an engine that refuses them with the reason.
+   */
+  readonly regexEngine: RegexEngine;
+  /** The disk port `file:` URIs go through (links resolved, exclusive creates); none on the web. */
+  readonly disk?: DiskPortFactory;
+  /** `git config user.name` for a folder on disk (a new record's owner); none on the web. */
+  readonly gitUserName?: (folder: string) => Promise<string | undefined>;
+  /** Offers `legible mcp` to agent mode (it runs the CLI on Node); none on the web. */
+  readonly mcpServers?: (context: vscode.ExtensionContext) => McpRegistration;
+  /** When the bundle began to load (performance.now()), where the entry knows it: the bench's start. */
+  readonly loadedAt?: number;
+}

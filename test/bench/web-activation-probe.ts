@@ -1,0 +1,35 @@
+// The tests module of the web activation measure (web-activation.ts): runs in the browser's web
+// worker host beside the extension, waits for its first diagnostics and writes its startup times
+// beside the workspace folder, through vscode.workspace.fs (that host has no disk and no process).
+import * as vscode from 'vscode';
+import type { LegibleApi } from '../../src/vscode/extension';
+
+const TIMEOUT_MS = 30_000;
+
+export async function run(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const extension = vscode.extensions.getExtension<LegibleApi>('legible.legible');
+  if (!folder || !extension) throw new Error('no workspace folder, or Legible is not loaded');
+  const api = await extension.activate();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no diagnostics within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    const check = () => {
+      if (api.startup.firstDiagnostics === undefined) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = api.onDidChange(check);
+    check();
+  });
+  // What one look-up through vscode.workspace.fs costs here (worker → workbench → server and back),
+  // after start-up: the first load makes a few dozen, most of them one after another.
+  const stats: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await vscode.workspace.fs.stat(folder.uri);
+    stats.push(performance.now() - started);
+  }
+  const result = { ...api.startup, webWorker: typeof process === 'undefined', statMs: stats.sort((a, b) => a - b)[2] };
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, '..', 'web-activation.json'), new TextEncoder().encode(JSON.stringify(result)));
+}

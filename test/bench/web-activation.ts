@@ -1,0 +1,106 @@
+// Web activation (issue 17): the extension's browser entry in code-server's web worker host, as on
+// vscode.dev, from the moment its bundle starts to run to the first diagnostics it publishes, on a
+// copy of examples/workspace. Each run is a fresh load of the workbench (a fresh worker; the
+// browser's cache keeps the bundle, as for a returning visitor). The figures come from the
+// extension's own startup seam (LegibleApi.startup), written by web-activation-probe.ts.
+//
+//   npm run build && tsx test/bench/web-activation.ts [runs]     (npm run bench runs it too)
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { WEB_BUNDLE_BUDGET } from '../../scripts/sidecars.mjs';
+import { ensureSetup } from '../harness/setup';
+import { copyWorkspace, createRunDir, runInWebWorkerHost } from '../harness/run-dir';
+import { startCodeServer } from '../harness/server';
+import { launchBrowser } from '../harness/browser';
+import { runCleanups } from '../harness/cleanup';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const WEB_BUNDLE = path.join(REPO, 'dist', 'web', 'extension.js');
+/** Inside the extension's folder: the workbench runs a tests module in the host of the extension that holds it. */
+const PROBE = path.join(REPO, 'out', 'bench', 'web-activation-probe.js');
+const RUN_TIMEOUT_MS = 120_000;
+
+export interface WebActivationResult {
+  /** Bundle start → first diagnostics, per run (ms). */
+  readonly firstDiagnostics: number[];
+  /** Bundle start → activate() called: evaluating the bundle (ms). */
+  readonly evaluated: number[];
+  /** One vscode.workspace.fs.stat after start-up, median of 5 (ms): the round trip the load pays per look-up. */
+  readonly statMs: number[];
+  readonly bundleBytes: number;
+}
+
+interface ProbeResult {
+  loaded?: number;
+  activated: number;
+  firstDiagnostics?: number;
+  webWorker: boolean;
+  statMs: number;
+}
+
+export async function measureWebActivation(runs: number, log: (line: string) => void): Promise<WebActivationResult> {
+  if (!fs.existsSync(WEB_BUNDLE)) throw new Error('dist/web/extension.js is missing: run `npm run build`');
+  await ensureSetup();
+  await build({ entryPoints: [path.join(__dirname, 'web-activation-probe.ts')], outfile: PROBE, bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], logLevel: 'error' });
+  const runDir = createRunDir('webact');
+  const workspace = copyWorkspace(runDir, path.join(REPO, 'examples', 'workspace'));
+  runInWebWorkerHost(runDir, 'legible.legible');
+  const resultFile = path.join(runDir.root, 'web-activation.json');
+  const result: WebActivationResult = { firstDiagnostics: [], evaluated: [], statMs: [], bundleBytes: fs.statSync(WEB_BUNDLE).size };
+  try {
+    const server = await startCodeServer({ runDir, workspace, smokeTestDriver: true });
+    const { page } = await launchBrowser(runDir);
+    let reportExit: (code: number) => void = () => undefined;
+    await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+    await page.exposeFunction('codeAutomationLog', () => undefined);
+    const remote = (absolute: string) => `vscode-remote://${server.authority}${absolute}`;
+    const payload = [['extensionDevelopmentPath', remote(REPO)], ['extensionDevelopmentKind', 'web'], ['extensionTestsPath', remote(PROBE.replace(/\.js$/, ''))]];
+    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    for (let i = 0; i < runs; i++) {
+      fs.rmSync(resultFile, { force: true });
+      const exited = new Promise<number>((resolve, reject) => {
+        reportExit = resolve;
+        setTimeout(() => reject(new Error(`run ${i + 1}: no exit code within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS).unref();
+      });
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      const code = await exited;
+      if (code !== 0 || !fs.existsSync(resultFile)) throw new Error(`run ${i + 1}: the probe failed (exit code ${code}); see ${server.logPath}`);
+      const probe = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ProbeResult;
+      if (!probe.webWorker) throw new Error('the extension ran in a Node extension host, not the web worker host');
+      if (probe.loaded === undefined || probe.firstDiagnostics === undefined) throw new Error(`run ${i + 1}: the extension reported no startup times: ${JSON.stringify(probe)}`);
+      result.firstDiagnostics.push(probe.firstDiagnostics - probe.loaded);
+      result.evaluated.push(probe.activated - probe.loaded);
+      result.statMs.push(probe.statMs);
+      log(`  web activation run ${i + 1}: bundle evaluated in ${(probe.activated - probe.loaded).toFixed(0)} ms, first diagnostics at ${(probe.firstDiagnostics - probe.loaded).toFixed(0)} ms; a stat takes ${probe.statMs.toFixed(1)} ms`);
+    }
+  } finally {
+    await runCleanups();
+  }
+  return result;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** The issue's two web goals, in the shape of run.ts's goal table. */
+export function webActivationGoals(result: WebActivationResult): Array<{ goal: string; measured: string; ratio: number; met: boolean }> {
+  const first = median(result.firstDiagnostics);
+  const kib = result.bundleBytes / 1024;
+  return [
+    { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; one file look-up ${median(result.statMs).toFixed(1)} ms; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
+    { goal: `web: bundle ≤ ${WEB_BUNDLE_BUDGET / 1024} KB`, measured: `${kib.toFixed(0)} KiB`, ratio: WEB_BUNDLE_BUDGET / result.bundleBytes, met: result.bundleBytes <= WEB_BUNDLE_BUDGET },
+  ];
+}
+
+if (require.main === module) {
+  const runs = Number(process.argv[2] ?? 7);
+  measureWebActivation(runs, (line) => console.log(`[bench] ${line}`)).then((result) => {
+    for (const goal of webActivationGoals(result)) console.log(`  ${goal.met ? '✔' : '✖'} ${goal.goal}: ${goal.measured}`);
+  }, (error: unknown) => {
+    console.error(`[bench] ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  });
+}
