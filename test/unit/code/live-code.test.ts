@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { LiveCode } from '../../../src/core/code/live-code';
-import { explainRecord } from '../../../src/core/code/explain';
-import { governedByTitle, recordHoverMarkdown } from '../../../src/core/code/record-summary';
+import { governedByTitle, recordHoverMarkdown, summarizeRecord } from '../../../src/core/code/record-summary';
 import { MemoryFileSystem } from '../support/memory-file-system';
 import { FOLDER, indexOf } from '../editor/editor-support';
 
@@ -86,7 +85,7 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
 
 describe('record summaries for the editor', () => {
   const index = indexOf({ '0007-use-uuids.md': record('services/payments/') });
-  const explained = explainRecord(index, index.entries()[0]);
+  const explained = summarizeRecord(index, index.entries()[0]);
 
   it('the lens title: id, status, door, risk, holders', () => {
     assert.equal(governedByTitle(explained), 'Governed by ADR-0007 · accepted · one-way · risk high · held by amira');
@@ -98,5 +97,13 @@ describe('record summaries for the editor', () => {
       markdown,
       `**[ADR-0007](file://${FOLDER}/0007-use-uuids.md)** Use UUIDs for payment ids\n\naccepted · one-way door · risk high\n\nowners alice · held by amira · successors bob`,
     );
+  });
+
+  it('the hover with the business tradeoff read from the record: each answer under its question', () => {
+    const withTradeoff = summarizeRecord(index, index.entries()[0], { 'reduces-risk': 'Guessable ids (a *leak*).', 'accepts-cost': 'Wider indexes.' });
+    const paragraphs = recordHoverMarkdown(withTradeoff, (path) => path).split('\n\n');
+    assert.equal(paragraphs.length, 5);
+    assert.equal(paragraphs[3], '*What risk are we reducing?* Guessable ids \\(a \\*leak\\*\\).', 'the schema\'s question, the answer escaped');
+    assert.match(paragraphs[4], /^\*[^*]+\* Wider indexes\.$/);
   });
 });
