@@ -49,12 +49,16 @@ export class LiveCode {
     const relative = this.relative(path);
     const files = relative === undefined ? undefined : await this.listed();
     if (!files) return;
-    if (await isFolder()) {
-      const below = await walkFiles(this.options.fs, path);
-      for (const file of below.files) files.add(`${relative}/${file}`);
-    } else files.add(relative!);
-    this.built = undefined;
-    this.emitter.fire();
+    const added = (await isFolder()) ? (await walkFiles(this.options.fs, path)).files.map((file) => `${relative}/${file}`) : [relative!];
+    let changed = false;
+    for (const file of added) {
+      if (files.has(file)) continue;
+      files.add(file);
+      // Matched alone against every record: the index is not built again for one file.
+      this.built?.add(file);
+      changed = true;
+    }
+    if (changed) this.emitter.fire();
   }
 
   /** A file or folder went away (absolute path): it and everything below it leave the list. */
@@ -62,10 +66,13 @@ export class LiveCode {
     const relative = this.relative(path);
     const files = relative === undefined ? undefined : await this.listed();
     if (!files) return;
-    let removed = files.delete(relative!);
-    for (const file of files) if (file.startsWith(`${relative}/`)) removed = files.delete(file) || removed;
-    if (!removed) return;
-    this.built = undefined;
+    const below = `${relative}/`;
+    const removed = [...(files.has(relative!) ? [relative!] : []), ...[...files].filter((file) => file.startsWith(below))];
+    if (!removed.length) return;
+    for (const file of removed) {
+      files.delete(file);
+      this.built?.remove(file);
+    }
     this.emitter.fire();
   }
 
