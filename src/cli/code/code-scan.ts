@@ -2,14 +2,11 @@ import { gatherCodeFacts, type CodeFacts, type CodeInput } from '../../core/code
 import type { LintCache } from '../scan/lint-cache';
 import { walkFiles } from '../../core/code/walk-files';
 import type { DecisionIndex } from '../../core/index/decision-index';
-import type { RepositoryPort } from '../../core/port/repository';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
+import { trackedFilesBelow } from '../../node/tracked-files';
 import { displayPath, type CliContext } from '../context';
 import { joinPath } from '../../core/port/paths';
 import type { OpenedWorkspace } from '../open-workspace';
-import { NodeGitRepository } from '../../node/git-repository';
-import { findRepository } from '../../node/repository';
-import { relativePath } from '../../core/port/paths';
 
 /**
  * The files of the workspace as git tracks them, relative to the workspace root (which may lie
@@ -17,22 +14,11 @@ import { relativePath } from '../../core/port/paths';
  * files a walk finds (no links followed, dependencies and build output left out).
  */
 export async function workspaceFiles(opened: OpenedWorkspace, context: CliContext): Promise<readonly string[]> {
-  const repository = await findRepository(opened.root);
-  if (repository) {
-    const tracked = await trackedBelow(new NodeGitRepository(repository.root, context.env), relativePath(repository.root, opened.root));
-    if (tracked) return tracked;
-  }
+  const tracked = await trackedFilesBelow(opened.root, context.env);
+  if (tracked) return tracked;
   const walked = await walkFiles(opened.fs, opened.root);
   if (!walked.complete) context.warn(`${displayPath(context.cwd, opened.root)} holds more than ${walked.files.length} files and is no git repository: only the first ${walked.files.length} are matched against governs and scanned for citations.`);
   return walked.files;
-}
-
-/** The repository's tracked files (repository-relative) below `folder`, relative to it. */
-async function trackedBelow(repository: RepositoryPort, folder: string): Promise<readonly string[] | undefined> {
-  const tracked = await repository.trackedFiles();
-  if (!tracked || folder === '.') return tracked;
-  const prefix = `${folder}/`;
-  return tracked.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 
 export interface CodeScanOptions {
