@@ -10,11 +10,24 @@ import { findRepository } from './repository';
  * folder instead.
  */
 export async function trackedFilesBelow(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<readonly string[] | undefined> {
+  return below(folder, env, (repository) => repository.trackedFiles());
+}
+
+/**
+ * The tracked files below `folder` (relative to it) holding a line that matches `pattern` (POSIX
+ * extended, case ignored), found by `git grep`: the files a citation scan needs to read. Undefined
+ * when git cannot tell (the caller reads every file).
+ */
+export async function filesMatchingBelow(folder: string, pattern: string, env: NodeJS.ProcessEnv = process.env): Promise<readonly string[] | undefined> {
+  return below(folder, env, (repository) => repository.filesMatching(pattern));
+}
+
+async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: NodeGitRepository) => Promise<readonly string[] | undefined>): Promise<readonly string[] | undefined> {
   const repository = await findRepository(folder);
   if (!repository) return undefined;
-  const tracked = await new NodeGitRepository(repository.root, env).trackedFiles();
-  const below = relativePath(repository.root, folder);
-  if (!tracked || below === '.' || below === '') return tracked;
-  const prefix = `${below}/`;
-  return tracked.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+  const files = await list(new NodeGitRepository(repository.root, env));
+  const relative = relativePath(repository.root, folder);
+  if (!files || relative === '.' || relative === '') return files;
+  const prefix = `${relative}/`;
+  return files.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
