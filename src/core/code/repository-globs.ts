@@ -65,7 +65,9 @@ export function compileRepositoryGlob(written: string, engine?: RegexEngine): Gl
   const foldersOnly = glob.endsWith('/');
   if (foldersOnly) glob = glob.replace(/\/+$/, '');
   if (glob === '' || glob.startsWith('!')) return { problem: 'names no file', kind: 'invalid' };
-  const parts = glob.split('/').filter((part, i, all) => part !== '' || i === all.length - 1);
+  const split = glob.split('/').filter((part, i, all) => part !== '' || i === all.length - 1);
+  // `**/name` is `name` in .gitignore's reading (a name at any depth): matched name by name, without the automaton.
+  const parts = split.length === 2 && split[0] === '**' && split[1] !== '**' && split[1] !== '' ? [split[1]] : split;
   if (parts.some((part) => count(part, '{') !== count(part, '}'))) return { problem: 'is not used: a {…} alternative may not hold a /; write one glob for each', kind: 'invalid' };
   const segments: Array<CompiledPattern | null> = [];
   let usesEngine = false;

@@ -57,8 +57,11 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     fs.put('/ws/services/payments/refunds.ts', '');
     await code.created('/ws/services/payments/refunds.ts', async () => false);
     assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
+    assert.ok((await code.fileList()).includes('services/payments/refunds.ts'), 'the file list completion and hover read has it');
     await code.deleted('/ws/services/payments');
     assert.deepEqual(await code.governing('/ws/services/payments/ledger.ts'), []);
+    assert.ok(!(await code.fileList()).some((file) => file.startsWith('services/payments/')));
+    assert.equal((await code.governsIndex()).get(`${FOLDER}/0007-use-uuids.md`)?.files.length, 0, 'matched alone, not rebuilt: the record governs nothing now');
     assert.equal(changes.length, before + 2);
   });
 

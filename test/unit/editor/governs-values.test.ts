@@ -43,8 +43,8 @@ describe('governs values in the editor', () => {
   });
 
   it('hover on a glob: how many files it matches and a few of them', () => {
-    const markdown = hover('---\ntype: adr\ngoverns:\n  - services/pay|ments/\n---\n');
-    assert.ok(markdown?.startsWith('`services/payments/` matches 3 files:'), markdown);
+    const markdown = hover('---\ntype: adr\ngoverns:\n  - services/pay|ments/\n---\n') ?? '';
+    assert.ok(markdown.startsWith('`services/payments/` matches 3 files:'), markdown);
     assert.ok(markdown.includes('- `services/payments/ledger.ts`'));
   });
 
