@@ -55,6 +55,15 @@ export class NodeGitRepository implements RepositoryPort {
   }
 
   /**
+   * The tracked files and the untracked ones git does not ignore: what the editor shows of the
+   * code, a file written and not yet `git add`ed included.
+   */
+  async workingFiles(): Promise<readonly string[] | undefined> {
+    const out = await this.git(['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard']);
+    return out === undefined ? undefined : splitNul(out);
+  }
+
+  /**
    * Without `head`: the merge base against the working tree — staged and unstaged changes, and
    * untracked files that are not ignored (as added): a record written and not yet `git add`ed is
    * part of the branch the user is about to push.

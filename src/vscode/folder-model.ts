@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LiveWorkspace } from '../core/live/live-workspace';
 import { LiveCode } from '../core/code/live-code';
 import { re2RegexEngine } from '../node/re2-regex-engine';
-import { trackedFilesBelow } from '../node/tracked-files';
+import { workingFilesBelow } from '../node/tracked-files';
 import { timerScheduler } from '../node/timer-scheduler';
 import { systemClock } from '../node/system-clock';
 import { toCorePath, VscodeFileSystem } from './vscode-file-system';
@@ -44,8 +44,9 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
         report: reportError,
       },
     });
-    // The repository's tracked files when git answers (a local folder); else a walk of the folder.
-    const listFiles = folder.uri.scheme === 'file' ? () => trackedFilesBelow(this.root) : undefined;
+    // The repository's files (tracked, and untracked ones not ignored) when git answers (a local
+    // folder); else a walk of the folder.
+    const listFiles = folder.uri.scheme === 'file' ? () => workingFilesBelow(this.root) : undefined;
     this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: re2RegexEngine, listFiles });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
   }

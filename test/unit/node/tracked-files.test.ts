@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { toPortable } from '../../../src/node/portable-path';
-import { filesMatchingBelow, trackedFilesBelow } from '../../../src/node/tracked-files';
+import { filesMatchingBelow, trackedFilesBelow, workingFilesBelow } from '../../../src/node/tracked-files';
 import { cleanupTemps, git, tempDir } from '../cli/cli-process';
 
 describe('trackedFilesBelow: the code files of a folder as git tracks them', function () {
@@ -22,6 +22,11 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     const root = toPortable(dir);
     assert.deepEqual(await trackedFilesBelow(root), ['app/README.md', 'app/src/ledger.ts', 'top.ts']);
     assert.deepEqual(await trackedFilesBelow(`${root}/app`), ['README.md', 'src/ledger.ts']);
+    // The editor's list: an untracked file too, an ignored one not.
+    await writeFile(path.join(dir, '.gitignore'), 'build/\n');
+    await mkdir(path.join(dir, 'app', 'build'), { recursive: true });
+    await writeFile(path.join(dir, 'app', 'build', 'out.js'), '');
+    assert.deepEqual([...((await workingFilesBelow(`${root}/app`)) ?? [])].sort(), ['README.md', 'src/ledger.ts', 'src/untracked.ts']);
   });
 
   it('the tracked files below a folder with a line matching a pattern (case ignored, binary files left out): what the citation scan reads', async () => {
@@ -37,6 +42,18 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     await writeFile(path.join(dir, 'app', 'src', 'untracked.ts'), '// ADR-0002\n');
     assert.deepEqual(await filesMatchingBelow(`${toPortable(dir)}/app`, '(adr|rfc)-?[0-9]'), ['src/cites.ts']);
     assert.deepEqual(await filesMatchingBelow(toPortable(dir), '(adr|rfc)-?[0-9]'), ['app/src/cites.ts', 'top.ts']);
+  });
+
+  it('undefined for a folder git lists nothing of (inside an ignored folder): the caller walks it', async () => {
+    const dir = await tempDir('legible-ignored-');
+    await mkdir(path.join(dir, 'cache', 'workspace'), { recursive: true });
+    await writeFile(path.join(dir, '.gitignore'), 'cache/\n');
+    await writeFile(path.join(dir, 'cache', 'workspace', 'a.ts'), 'export {};\n');
+    git(dir, 'init', '--quiet', '--initial-branch=main');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '--message', 'Start');
+    assert.equal(await workingFilesBelow(`${toPortable(dir)}/cache/workspace`), undefined);
+    assert.equal(await trackedFilesBelow(`${toPortable(dir)}/cache/workspace`), undefined);
   });
 
   it('undefined outside a repository: the caller walks the folder', async () => {
