@@ -1,7 +1,7 @@
 import type { DecisionEntry, GlobRef } from '../index/decision-entry';
 import type { RegexEngine } from '../port/regex-engine';
 import { NO_ENGINE } from '../text/repository-pattern';
-import { compileRepositoryGlob, listMatches, PathParts, type RepositoryGlob } from './repository-globs';
+import { compileRepositoryGlob, globMatches, PathParts, type RepositoryGlob } from './repository-globs';
 
 /** The most `governs` globs of a repository that may run on RE2 (a segment such as `*a*b*`). */
 export const MAX_ENGINE_GLOBS = 100;
@@ -37,6 +37,8 @@ interface PrefixNode {
 interface Compiled {
   readonly path: string;
   readonly globs: RepositoryGlob[];
+  /** Per glob: its pattern's number among the distinct patterns of every record (`!` aside). */
+  readonly patterns: number[];
   /** Where each compiled glob sits among the record's written ones. */
   readonly positions: number[];
   readonly written: GovernsGlob[];
@@ -58,6 +60,9 @@ export class GovernsIndex {
   private visits = 0;
   /** Reused by every visit: the records to try on the current file. */
   private readonly tried: number[] = [];
+  /** Per distinct pattern: the visit it was last tested in, and whether it matched then. */
+  private readonly testedAt: Int32Array;
+  private readonly tested: Uint8Array;
 
   private constructor(
     private readonly compiled: readonly Compiled[],
@@ -72,8 +77,11 @@ export class GovernsIndex {
     /** Repository-relative file → the records governing it, as indexes into `compiled`, in order. */
     private readonly byFile: Map<string, number[]>,
     private files: number,
+    patterns: number,
   ) {
     this.seen = new Int32Array(compiled.length).fill(-1);
+    this.testedAt = new Int32Array(patterns).fill(-1);
+    this.tested = new Uint8Array(patterns);
   }
 
   /** How many files were matched against. */
@@ -86,9 +94,11 @@ export class GovernsIndex {
     // RE2's heap is a fixed 16 MB: past a budget of globs that need it, a glob is refused with a
     // problem instead of exhausting the engine (which would fail every repository pattern).
     let engineGlobs = 0;
+    // The same glob written in many records (`*.go`, `services/**`) is tested once per file.
+    const patterns = new Map<string, number>();
     for (const entry of entries) {
       if (!entry.governs?.length) continue;
-      const record: Compiled = { path: entry.path, globs: [], positions: [], written: [], counts: [], files: [] };
+      const record: Compiled = { path: entry.path, globs: [], patterns: [], positions: [], written: [], counts: [], files: [] };
       for (const ref of entry.governs) {
         let result = compileRepositoryGlob(ref.glob, engineGlobs < MAX_ENGINE_GLOBS ? engine : undefined);
         if ('problem' in result && engine && result.problem.endsWith(NO_ENGINE)) {
@@ -101,6 +111,9 @@ export class GovernsIndex {
         }
         record.positions.push(record.written.length);
         record.globs.push(result.glob);
+        const pattern = result.glob.written.slice(result.glob.exclude ? 1 : 0).trim();
+        if (!patterns.has(pattern)) patterns.set(pattern, patterns.size);
+        record.patterns.push(patterns.get(pattern)!);
         record.written.push({ ref, exclude: result.glob.exclude, count: 0 });
       }
       record.counts.push(...record.globs.map(() => 0));
@@ -149,7 +162,7 @@ export class GovernsIndex {
       }
       node.records = records;
     }
-    const index = new GovernsIndex(compiled, anywhere, prefixes, byName, byExtension, new Map(), files.length);
+    const index = new GovernsIndex(compiled, anywhere, prefixes, byName, byExtension, new Map(), files.length, patterns.size);
     for (const file of files) index.visit(file, 1);
     return index;
   }
@@ -222,7 +235,7 @@ export class GovernsIndex {
     }
     for (const i of tried) {
       const record = compiled[i];
-      if (!listMatches(record.globs, parts, record.counts, delta)) continue;
+      if (!this.matches(record, parts, stamp, delta)) continue;
       if (delta === 1) {
         record.files.push(file);
         // The records' own order, whichever key found them: the few governing a file, kept sorted.
@@ -239,6 +252,28 @@ export class GovernsIndex {
         this.byFile.delete(file);
       }
     }
+  }
+
+  /**
+   * listMatches for one record, every glob tested (for its count), each distinct pattern at most
+   * once per visit: .gitignore's reading, the last matching glob deciding.
+   */
+  private matches(record: Compiled, parts: PathParts, stamp: number, delta: 1 | -1): boolean {
+    let inside = false;
+    for (let g = 0; g < record.globs.length; g++) {
+      const pattern = record.patterns[g];
+      let hit: boolean;
+      if (this.testedAt[pattern] === stamp) hit = this.tested[pattern] === 1;
+      else {
+        hit = globMatches(record.globs[g], parts);
+        this.testedAt[pattern] = stamp;
+        this.tested[pattern] = hit ? 1 : 0;
+      }
+      if (!hit) continue;
+      record.counts[g] += delta;
+      inside = !record.globs[g].exclude;
+    }
+    return inside;
   }
 
   private tryAll(records: readonly number[], stamp: number): void {
