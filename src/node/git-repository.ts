@@ -55,6 +55,15 @@ export class NodeGitRepository implements RepositoryPort {
   }
 
   /**
+   * The tracked files and the untracked ones git does not ignore: what the editor shows of the
+   * code, a file written and not yet `git add`ed included.
+   */
+  async workingFiles(): Promise<readonly string[] | undefined> {
+    const out = await this.git(['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard']);
+    return out === undefined ? undefined : splitNul(out);
+  }
+
+  /**
    * Without `head`: the merge base against the working tree — staged and unstaged changes, and
    * untracked files that are not ignored (as added): a record written and not yet `git add`ed is
    * part of the branch the user is about to push.
@@ -70,6 +79,16 @@ export class NodeGitRepository implements RepositoryPort {
     if (untracked === undefined) return undefined;
     const seen = new Set(changed.map((file) => file.path));
     return [...changed, ...splitNul(untracked).filter((path) => !seen.has(path)).map((path): ChangedFile => ({ kind: 'added', path }))];
+  }
+
+  /**
+   * The tracked files of the work tree with a line matching `pattern` (POSIX extended, case
+   * ignored; binary files left out), repository-relative: `git grep`, which reads the files on
+   * every core. Undefined when git cannot answer, or when no file matches (git's exit 1).
+   */
+  async filesMatching(pattern: string): Promise<readonly string[] | undefined> {
+    const out = await this.git(['grep', '-l', '-z', '-I', '-i', '-E', '--no-color', '--full-name', '-e', pattern, '--', ':/']);
+    return out === undefined ? undefined : out.split('\0').filter(Boolean);
   }
 
   async filesAt(ref: string, folder?: string): Promise<readonly string[] | undefined> {

@@ -1,9 +1,6 @@
 import { walkFiles } from '../core/code/walk-files';
 import type { FileSystemPort } from '../core/port/file-system';
-import { relativePath } from '../core/port/paths';
-import type { RepositoryPort } from '../core/port/repository';
-import { NodeGitRepository } from './git-repository';
-import { findRepository } from './repository';
+import { trackedFilesBelow } from './tracked-files';
 
 /** The files `governs` is matched against, and whether the list is whole. */
 export interface WorkspaceFiles {
@@ -20,18 +17,6 @@ export interface WorkspaceFiles {
  * CLI's lint and explain and by the MCP server, so they agree on what a decision governs.
  */
 export async function workspaceFiles(fs: FileSystemPort, root: string, env: NodeJS.ProcessEnv): Promise<WorkspaceFiles> {
-  const repository = await findRepository(root);
-  if (repository) {
-    const tracked = await trackedBelow(new NodeGitRepository(repository.root, env), relativePath(repository.root, root));
-    if (tracked) return { files: tracked, complete: true };
-  }
-  return walkFiles(fs, root);
-}
-
-/** The repository's tracked files (repository-relative) below `folder`, relative to it. */
-async function trackedBelow(repository: RepositoryPort, folder: string): Promise<readonly string[] | undefined> {
-  const tracked = await repository.trackedFiles();
-  if (!tracked || folder === '.') return tracked;
-  const prefix = `${folder}/`;
-  return tracked.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+  const tracked = await trackedFilesBelow(root, env);
+  return tracked ? { files: tracked, complete: true } : walkFiles(fs, root);
 }

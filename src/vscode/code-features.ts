@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { CitationForms, scanCitations, type Citation } from '../core/code/citations';
 import { citedRecords } from '../core/code/cited-records';
 import { MAX_CODE_FILE_BYTES } from '../core/code/code-files';
-import { explainRecord } from '../core/code/explain';
-import { governedByTitle, recordHoverMarkdown, recordSummary } from '../core/code/record-summary';
+import { governedByTitle, recordHoverMarkdown, recordSummary, summarizeRecord } from '../core/code/record-summary';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';
@@ -34,8 +33,33 @@ export class GovernedLenses implements vscode.CodeLensProvider {
     if (!model || !index) return [];
     const governing = await model.code.governing(toCorePath(document.uri));
     const top = new vscode.Range(0, 0, 0, 0);
-    return governing.map((entry) => new vscode.CodeLens(top, openRecord(entry, governedByTitle(explainRecord(index, entry)))));
+    return governing.map((entry) => new GovernedLens(top, model, entry, openRecord(entry, governedByTitle(summarizeRecord(index, entry)))));
   }
+
+  /** The lens's tooltip, for the lenses in view only: the business tradeoff, read from the record. */
+  async resolveCodeLens(lens: vscode.CodeLens): Promise<vscode.CodeLens> {
+    if (!(lens instanceof GovernedLens) || !lens.command) return lens;
+    const tradeoff = await lens.model.tradeoff(lens.entry.path);
+    lens.command = { ...lens.command, tooltip: tradeoffTooltip(lens.entry, tradeoff) };
+    return lens;
+  }
+}
+
+class GovernedLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly model: FolderModel,
+    readonly entry: DecisionEntry,
+    command: vscode.Command,
+  ) {
+    super(range, command);
+  }
+}
+
+/** A lens tooltip is plain text: the record's id and title, then each tradeoff answer on its line. */
+function tradeoffTooltip(entry: DecisionEntry, tradeoff: Readonly<Record<string, string>>): string {
+  const answers = Object.entries(tradeoff).map(([field, answer]) => `${field}: ${answer}`);
+  return [`Open ${entry.title}`, ...(answers.length ? ['', 'Business tradeoff:', ...answers] : [])].join('\n');
 }
 
 /** The citations of a code document and the records each names (none: a dangling id). */
@@ -67,12 +91,14 @@ export class CitationLinks implements vscode.DocumentLinkProvider {
 export class CitationHovers implements vscode.HoverProvider {
   constructor(private readonly models: Models) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const found = citationsOf(this.models, document).find(({ citation }) => toRange(citation.range).contains(position));
-    const index = this.models.modelFor(document.uri)?.decisions?.index;
-    if (!found || !index) return undefined;
-    const markdown = found.records.length
-      ? found.records.map((entry) => recordHoverMarkdown(explainRecord(index, entry), (path) => toUri(path).toString())).join('\n\n---\n\n')
+    const model = this.models.modelFor(document.uri);
+    const index = model?.decisions?.index;
+    if (!found || !model || !index) return undefined;
+    const records = await Promise.all(found.records.map(async (entry) => summarizeRecord(index, entry, await model.tradeoff(entry.path))));
+    const markdown = records.length
+      ? records.map((record) => recordHoverMarkdown(record, (path) => toUri(path).toString())).join('\n\n---\n\n')
       : `No record has the id ${found.citation.raw}.`;
     return new vscode.Hover(new vscode.MarkdownString(markdown), toRange(found.citation.range));
   }
@@ -108,7 +134,7 @@ export async function decisionsForDocument(models: Models, document: vscode.Text
   const items = new Map<string, FileDecision>();
   const add = (entry: DecisionEntry, why: string) => {
     if (items.has(entry.path)) return;
-    const record = explainRecord(index, entry);
+    const record = summarizeRecord(index, entry);
     items.set(entry.path, { label: `${record.id} ${record.title}`, description: why, detail: recordSummary(record), id: record.id, entry });
   };
   for (const entry of await model.code.governing(toCorePath(document.uri))) add(entry, 'governs this file');

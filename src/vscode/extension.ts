@@ -6,6 +6,7 @@ import { re2RegexEngine } from '../node/re2-regex-engine';
 import { timerScheduler } from '../node/timer-scheduler';
 import { systemClock } from '../node/system-clock';
 import { gitUserName } from '../node/git-user';
+import { workingFilesBelow } from '../node/tracked-files';
 import { registerMcpServer } from './mcp-provider';
 
 export type { LegibleApi } from './activate-with';
@@ -18,6 +19,7 @@ const NODE_HOST: HostAdapters = {
   regexEngine: re2RegexEngine,
   disk: (root) => new NodeFileSystem({ reads: 'adaptive', root }),
   gitUserName: (folder) => gitUserName(folder),
+  workingFiles: (folder) => workingFilesBelow(folder),
   mcpServers: registerMcpServer,
 };
 

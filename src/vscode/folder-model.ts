@@ -48,7 +48,11 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
       },
     });
     this.git = extensionGit(folder.uri, host);
-    this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine });
+    // The repository's files (tracked, and untracked ones not ignored) when git answers (a local
+    // folder on Node); else a walk of the folder.
+    const workingFiles = host.workingFiles;
+    const listFiles = workingFiles && folder.uri.scheme === 'file' ? () => workingFiles(this.root) : undefined;
+    this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine, listFiles });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
   }
 

@@ -25,6 +25,8 @@ export interface HostAdapters {
   readonly disk?: DiskPortFactory;
   /** `git config user.name` for a folder on disk (a new record's owner); none on the web. */
   readonly gitUserName?: (folder: string) => Promise<string | undefined>;
+  /** The files git lists below a folder on disk (tracked, and untracked ones not ignored); none on the web. */
+  readonly workingFiles?: (folder: string) => Promise<readonly string[] | undefined>;
   /** Offers `legible mcp` to agent mode (it runs the CLI on Node); none on the web. */
   readonly mcpServers?: (context: vscode.ExtensionContext) => McpRegistration;
   /** When the bundle began to load (performance.now()), where the entry knows it: the bench's start. */

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { completionsAt, type CompletionKind } from '../core/editor/completions';
 import { hoverAt } from '../core/editor/hover';
+import { wantsCodeFiles } from '../core/editor/governs-values';
+import { re2RegexEngine } from '../node/re2-regex-engine';
+import type { FolderModel } from './folder-model';
 import { DecisionIndex } from '../core/index/decision-index';
 import type { Models } from './models';
 import { toRange } from './convert';
@@ -12,6 +15,8 @@ const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   id: vscode.CompletionItemKind.Reference,
   person: vscode.CompletionItemKind.User,
   snippet: vscode.CompletionItemKind.Snippet,
+  folder: vscode.CompletionItemKind.Folder,
+  file: vscode.CompletionItemKind.File,
 };
 
 const EMPTY_INDEX = new DecisionIndex();
@@ -20,13 +25,22 @@ function indexFor(models: Models, uri: vscode.Uri): DecisionIndex {
   return models.modelFor(uri)?.decisions?.index ?? EMPTY_INDEX;
 }
 
+/** The folder's code files, listed only when the cursor is on a `governs` value (the first time lists the repository). */
+async function codeFilesFor(model: FolderModel | undefined, text: string, offset: number): Promise<readonly string[] | undefined> {
+  return model && wantsCodeFiles(text, offset) ? model.code.fileList() : undefined;
+}
+
 /** Completion inside frontmatter: keys, values, ids and people, all from the schema and the index. */
 export class FrontmatterCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly models: Models) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-    const today = this.models.modelFor(document.uri)?.today();
-    const items = completionsAt(document.getText(), document.offsetAt(position), indexFor(this.models, document.uri), { today, path: toCorePath(document.uri) });
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+    const model = this.models.modelFor(document.uri);
+    const today = model?.today();
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const codeFiles = await codeFilesFor(model, text, offset);
+    const items = completionsAt(text, offset, indexFor(this.models, document.uri), { today, path: toCorePath(document.uri), codeFiles });
     return items.map((c) => {
       const item = new vscode.CompletionItem(c.label, KINDS[c.kind]);
       item.detail = c.detail;
@@ -46,8 +60,12 @@ export class FrontmatterCompletions implements vscode.CompletionItemProvider {
 export class FrontmatterHovers implements vscode.HoverProvider {
   constructor(private readonly models: Models) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const hover = hoverAt(document.getText(), document.offsetAt(position), indexFor(this.models, document.uri), { path: toCorePath(document.uri) });
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const model = this.models.modelFor(document.uri);
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const codeFiles = await codeFilesFor(model, text, offset);
+    const hover = hoverAt(text, offset, indexFor(this.models, document.uri), { path: toCorePath(document.uri), codeFiles, regexEngine: re2RegexEngine });
     return hover ? new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range)) : undefined;
   }
 }

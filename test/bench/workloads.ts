@@ -9,6 +9,7 @@ import { discoverFolders } from '../../src/core/workspace/discover-folders';
 import { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
 import { loadConfig } from '../../src/core/workspace/load-config';
 import { readDecisionText } from '../../src/core/workspace/read-text';
+import { codeTasks } from './code-workloads';
 
 /** Milliseconds since the process started, when the bundle had been evaluated and the task began. */
 const loadedAt = performance.now();
@@ -214,6 +215,9 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
     emit({ ms: performance.now() - started, configMs, frontmatterMs, frontmatterFindings, findings });
   },
 };
+
+// Issue 15's measures, on the seeded repository (generate-code-repo.ts).
+Object.assign(tasks, codeTasks({ emit, open: (root, today) => openWorkspace(root, today) }));
 
 const [name, ...args] = process.argv.slice(2);
 const task = tasks[name];

@@ -76,6 +76,9 @@ describe('code features', () => {
     assert.match(text, /Record decisions with Legible/);
     assert.match(text, /accepted · two-way door · risk low/);
     assert.match(text, /owners alice · held by alice · successors bob/);
+    // The business tradeoff, read from the record, each answer under the schema's question.
+    assert.match(text, /Decisions that live only in chat threads and are lost when people move on\./);
+    assert.match(text, /A few minutes of writing per significant decision\./);
     const dangling = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, document.positionAt(document.getText().indexOf('ADR-0999') + 2));
     assert.match(dangling.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /No record has the id ADR-0999/);
   });
@@ -142,5 +145,31 @@ describe('code features', () => {
     const files = await vscode.commands.executeCommand<string[]>('legible.revealGovernedFiles', { entry }, 'services/fx/rates.ts');
     assert.deepEqual([...files].sort(), ['services/fx/convert.ts', 'services/fx/rates.ts']);
     assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/services\/fx\/rates\.ts$/);
+  });
+
+  it('in a record, completing a governs value offers the workspace\'s folders and files; hovering a glob counts what it matches', async () => {
+    await writeFile(codeUri('services/billing/invoice.ts'), 'export {};\n');
+    await writeFile(codeUri('services/billing/tax.ts'), 'export {};\n');
+    const record = await writeRecord('0093-billing.md', governingAdr('Billing', 'services/billing/', '!services/billing/tax.ts'));
+    const document = await vscode.workspace.openTextDocument(record);
+    await vscode.window.showTextDocument(document);
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('governs:'));
+    // Completion inside the first glob's quotes, after `services/`: the entries of services/.
+    const at = new vscode.Position(line, document.lineAt(line).text.indexOf('services/billing/') + 'services/'.length);
+    let labels: string[] = [];
+    await waitFor('the folders of services/ among the governs completions', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', record, at);
+      const items = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Folder || item.kind === vscode.CompletionItemKind.File);
+      labels = items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      return labels.includes('services/billing/');
+    }, [(await legible()).onDidChange], undefined, () => `offered: ${JSON.stringify(labels)}`);
+    assert.ok(labels.every((label) => label.startsWith('services/')), JSON.stringify(labels));
+    const hoverText = async (position: vscode.Position) =>
+      ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', record, position)) ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const glob = await hoverText(new vscode.Position(line, document.lineAt(line).text.indexOf('billing/') + 2));
+    assert.match(glob, /`services\/billing\/` matches 2 files:/);
+    assert.match(glob, /services\/billing\/invoice\.ts/);
+    const exclusion = await hoverText(new vscode.Position(line, document.lineAt(line).text.indexOf('tax.ts') + 1));
+    assert.match(exclusion, /`!services\/billing\/tax\.ts` takes 1 file out of those the globs before it match:/);
   });
 });

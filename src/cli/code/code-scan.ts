@@ -2,6 +2,7 @@ import { gatherCodeFacts, type CodeFacts, type CodeInput } from '../../core/code
 import type { LintCache } from '../scan/lint-cache';
 import type { DecisionIndex } from '../../core/index/decision-index';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
+import { filesMatchingBelow } from '../../node/tracked-files';
 import { displayPath, type CliContext } from '../context';
 import { joinPath } from '../../core/port/paths';
 import type { OpenedWorkspace } from '../open-workspace';
@@ -48,6 +49,11 @@ export async function scanCode(opened: OpenedWorkspace, index: DecisionIndex, co
     fs: opened.fs,
     regexEngine: re2RegexEngine,
     scan: options.scan,
+    // In a git repository, git grep picks the files that may cite a record: the rest are not read.
+    candidates: async (pattern) => {
+      const found = await filesMatchingBelow(opened.root, pattern, context.env);
+      return found && new Set(found);
+    },
     ...(options.cache && cacheHooks(opened, options.cache)),
   });
   options.cache?.retainCode(new Set(facts.files));

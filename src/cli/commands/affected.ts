@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { findAffected, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
-import { recordId, renderAffectedJson, renderAffectedMarkdown, weight, whoToAsk } from '../../core/affected/render-affected';
+import { renderAffectedJson, renderAffectedMarkdown, weight, whoToAsk } from '../../core/affected/render-affected';
 import { entryGoverns, globGoverningLookup, governsFromRecords } from '../../core/code/governing';
 import { relativePath } from '../../core/port/paths';
 import { choice, stringOption, todayOption, UsageError } from '../args';
@@ -80,17 +80,17 @@ export const affectedCommand: Command = {
  */
 export function renderAffectedGithub(report: AffectedReport, repoRoot: string): string {
   const lines: string[] = [];
-  for (const { entry, files } of report.decisions) {
-    const heavy = entry.door === 'one-way' || entry.risk === 'high' || entry.risk === 'critical' || entry.holders.length === 1;
-    const message = `${recordId(entry)} ${entry.title} governs this file (${weight(entry)}). ${whoToAsk(entry)}`;
+  for (const { record, files } of report.decisions) {
+    const heavy = record.door === 'one-way' || record.risk === 'high' || record.risk === 'critical' || record.holders.length === 1;
+    const message = `${record.id} ${record.title} governs this file (${weight(record)}). ${whoToAsk(record)}`;
     for (const file of files) {
       if (file.kind === 'deleted') continue;
-      lines.push(`::${heavy ? 'warning' : 'notice'} file=${escapeProperty(file.path)},title=${escapeProperty(`Legible: governed by ${recordId(entry)}`)}::${escapeData(message)}`);
+      lines.push(`::${heavy ? 'warning' : 'notice'} file=${escapeProperty(file.path)},title=${escapeProperty(`Legible: governed by ${record.id}`)}::${escapeData(message)}`);
     }
   }
-  for (const { change, entry } of report.records) {
-    if (!entry) continue;
-    lines.push(`::notice file=${escapeProperty(change.path)},title=${escapeProperty(`Legible: record ${change.kind}`)}::${escapeData(`${recordId(entry)} ${entry.title} (${entry.status ?? 'no status'}) is ${change.kind} on this branch.`)}`);
+  for (const { change, record } of report.records) {
+    if (!record) continue;
+    lines.push(`::notice file=${escapeProperty(change.path)},title=${escapeProperty(`Legible: record ${change.kind}`)}::${escapeData(`${record.id} ${record.title} (${record.status ?? 'no status'}) is ${change.kind} on this branch.`)}`);
   }
   for (const finding of report.findings) {
     const at = location(finding.range);

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/config';
 import type { GoverningLookup } from '../code/governing';
+import { summarizeRecord, type RecordSummary } from '../code/record-summary';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
 import { lintAgainstBase } from '../lint/lint-base';
@@ -25,7 +26,7 @@ export interface AffectedInput {
 
 /** A decision whose governed code the change touches. */
 export interface AffectedDecision {
-  readonly entry: DecisionEntry;
+  readonly record: RecordSummary;
   /** The changed files it governs (a rename counts when either side is governed). */
   readonly files: readonly ChangedFile[];
 }
@@ -34,7 +35,7 @@ export interface AffectedDecision {
 export interface ChangedRecord {
   readonly change: ChangedFile;
   /** What the index knows of it now; undefined for a deleted record. */
-  readonly entry?: DecisionEntry;
+  readonly record?: RecordSummary;
 }
 
 export interface AffectedReport {
@@ -73,7 +74,8 @@ export async function findAffected(input: AffectedInput): Promise<AffectedReport
   for (const file of changed) {
     const absolute = joinPath(repoRoot, file.path);
     if (input.folders.some((folder) => isInside(folder, absolute)) && /\.md$/i.test(file.path)) {
-      records.push({ change: file, entry: file.kind === 'deleted' ? undefined : input.index.get(absolute) });
+      const entry = file.kind === 'deleted' ? undefined : input.index.get(absolute);
+      records.push({ change: file, record: entry && summarizeRecord(input.index, entry) });
       continue;
     }
     const governing = new Set([...input.governing.governing(file.path), ...(file.from !== undefined ? input.governing.governing(file.from) : [])]);
@@ -84,7 +86,9 @@ export async function findAffected(input: AffectedInput): Promise<AffectedReport
     }
   }
   const order = new Map(input.index.entries().map((entry, i) => [entry.path, i]));
-  const decisions = [...byDecision].map(([entry, files]) => ({ entry, files })).sort((a, b) => (order.get(a.entry.path) ?? 0) - (order.get(b.entry.path) ?? 0) || (a.entry.path < b.entry.path ? -1 : 1));
+  const decisions = [...byDecision]
+    .sort(([a], [b]) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || (a.path < b.path ? -1 : 1))
+    .map(([entry, files]) => ({ record: summarizeRecord(input.index, entry), files }));
   const findings = lintAgainstBase(input.index, input.config, baseRecords);
   return { base, head, changed, decisions, records, findings };
 }

@@ -7,6 +7,7 @@ import { plural } from '../text/plural';
 import { printable, printableJson } from '../text/printable';
 import { markdownLine as md } from '../text/markdown-text';
 import type { AffectedReport } from './affected';
+import type { RecordSummary } from '../code/record-summary';
 
 /** Files named per decision in the comment: a sweeping change lists the first few, JSON lists all. */
 const FILES_NAMED = 10;
@@ -17,7 +18,7 @@ export function recordId(entry: DecisionEntry): string {
 }
 
 /** "accepted · one-way door · risk high": what a reviewer weighs first. */
-export function weight(entry: DecisionEntry): string {
+export function weight(entry: Pick<RecordSummary, 'status' | 'door' | 'risk'>): string {
   return [entry.status ?? 'no status', entry.door ? `${entry.door} door` : 'door not stated', entry.risk ? `risk ${entry.risk}` : 'risk not stated'].join(' · ');
 }
 
@@ -30,7 +31,7 @@ function names(people: readonly string[]): string {
  * Who holds the knowledge and whom to ask: "only amira holds this; successors: jonas — ask one of
  * them to review". Names are repository text: the caller escapes the sentence for its format.
  */
-export function whoToAsk(entry: DecisionEntry): string {
+export function whoToAsk(entry: Pick<RecordSummary, 'owners' | 'holders' | 'successors'>): string {
   const holders = entry.holders;
   const held = new Set(holders.map(personKey));
   const successors = entry.successors.filter((name) => !held.has(personKey(name)));
@@ -70,17 +71,17 @@ function range(report: AffectedReport): string {
 export function renderAffectedMarkdown(report: AffectedReport, repoRoot: string): string {
   const lines = ['## Decisions this change touches', '', `${plural(report.changed.length, 'file')} changed since ${range(report)}.`, ''];
   if (!report.decisions.length) lines.push('No decision governs the files this change touches.', '');
-  for (const { entry, files } of report.decisions) {
-    lines.push(`### ${md(recordId(entry))} ${md(entry.title)}`, '', md(weight(entry)), '');
+  for (const { record, files } of report.decisions) {
+    lines.push(`### ${md(record.id)} ${md(record.title)}`, '', md(weight(record)), '');
     const shown = files.slice(0, FILES_NAMED).map(change);
     if (files.length > FILES_NAMED) shown.push(`and ${plural(files.length - FILES_NAMED, 'more file')}`);
     lines.push(`This change touches ${shown.join(', ')}.`, '');
-    lines.push(md(whoToAsk(entry)), '');
+    lines.push(md(whoToAsk(record)), '');
   }
   if (report.records.length) {
     lines.push('### Records this change adds or edits', '');
-    for (const { change: file, entry } of report.records) {
-      lines.push(`- ${change(file)}${entry ? `: ${md(recordId(entry))} ${md(entry.title)} (${md(entry.status ?? 'no status')})` : ''}`);
+    for (const { change: file, record } of report.records) {
+      lines.push(`- ${change(file)}${record ? `: ${md(record.id)} ${md(record.title)} (${md(record.status ?? 'no status')})` : ''}`);
     }
     lines.push('');
   }
@@ -97,9 +98,9 @@ function changeJson(file: ChangedFile): Record<string, string> {
   return file.from !== undefined ? { kind: file.kind, path: file.path, from: file.from } : { kind: file.kind, path: file.path };
 }
 
-function entryJson(entry: DecisionEntry, repoRoot: string): Record<string, unknown> {
+function recordJson(entry: RecordSummary, repoRoot: string): Record<string, unknown> {
   return {
-    id: recordId(entry),
+    id: entry.id,
     path: relativePath(repoRoot, entry.path),
     type: entry.type,
     title: entry.title,
@@ -118,8 +119,8 @@ export function renderAffectedJson(report: AffectedReport, repoRoot: string): st
     base: report.base,
     head: report.head ?? null,
     changed: report.changed.map(changeJson),
-    decisions: report.decisions.map(({ entry, files }) => ({ ...entryJson(entry, repoRoot), files: files.map(changeJson) })),
-    records: report.records.map(({ change: file, entry }) => ({ ...changeJson(file), record: entry ? entryJson(entry, repoRoot) : null })),
+    decisions: report.decisions.map(({ record, files }) => ({ ...recordJson(record, repoRoot), files: files.map(changeJson) })),
+    records: report.records.map(({ change: file, record }) => ({ ...changeJson(file), record: record ? recordJson(record, repoRoot) : null })),
     findings: report.findings.map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message, path: relativePath(repoRoot, finding.path), line: finding.range.start.line + 1 })),
   };
   return `${printableJson(JSON.stringify(data, null, 2))}\n`;

@@ -50,6 +50,16 @@ export class CitationForms {
     return JSON.stringify([[...this.types.keys()].sort(), [...this.folders].sort()]);
   }
 
+  /**
+   * A regular expression (POSIX extended, to be matched ignoring case) that every line holding a
+   * citation matches, and more: a prefix, an optional dash, a digit. Lets a fast search (git grep)
+   * pick the files worth scanning; the scan itself decides what is a citation.
+   */
+  get searchPattern(): string {
+    const prefixes = [...new Set([...this.types.keys()].map((prefix) => prefix.replace(/-$/, '').toLowerCase()).concat([...this.folders.keys()]))];
+    return `(${prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})-?[0-9]`;
+  }
+
   get empty(): boolean {
     return this.types.size === 0 && this.folders.size === 0;
   }

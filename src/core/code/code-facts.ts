@@ -39,6 +39,12 @@ export interface CodeInput {
    */
   readonly cached?: (path: string, forms: string) => Promise<FileCitations | undefined>;
   readonly fresh?: (path: string, forms: string, citations: FileCitations) => void;
+  /**
+   * The files that may hold a citation (repository-relative, a superset), when a faster search
+   * can tell (git grep with `CitationForms.searchPattern`, ignoring case); undefined to read every
+   * code file. Files outside it are not read: they cite nothing.
+   */
+  readonly candidates?: (pattern: string) => Promise<ReadonlySet<string> | undefined>;
 }
 
 /**
@@ -56,9 +62,14 @@ export async function gatherCodeFacts(input: CodeInput): Promise<CodeFacts> {
   // A decisions folder at the root itself ('.') is the prefix '' (every file).
   const folders = input.folders.map((folder) => relativePath(input.root, folder)).map((folder) => (folder === '.' ? '' : folder));
   const files = forms.empty ? [] : (input.scan ?? codeFilesToScan(input.tracked, input.config.code, folders));
+  const candidates = files.length && input.candidates ? await input.candidates(forms.searchPattern) : undefined;
   let scanned = 0;
   const formsKey = input.cached || input.fresh ? forms.key : '';
   for (const path of files) {
+    if (candidates && !candidates.has(path)) {
+      scanned++;
+      continue;
+    }
     let found = await input.cached?.(path, formsKey);
     if (!found) {
       const read = await readCodeText(input.fs, joinPath(input.root, path));

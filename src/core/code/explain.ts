@@ -1,56 +1,22 @@
-import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
 import type { RegexEngine } from '../port/regex-engine';
-import { refOf } from '../report/knowledge-risk';
-import { citedRecords, successorIds } from './cited-records';
+import { citedRecords } from './cited-records';
 import type { FileCitations } from './citations';
 import type { GovernsIndex } from './governs-index';
+import { summarizeRecord, type RecordSummary } from './record-summary';
 import { compileRepositoryGlob, globMatches, PathParts } from './repository-globs';
-
-/** What `explain` says of one record: enough to know whom to ask and how hard the change is to undo. */
-export interface ExplainedRecord {
-  readonly id: string;
-  readonly title: string;
-  /** Absolute; front-ends show it relative. */
-  readonly path: string;
-  readonly status?: string;
-  readonly door?: string;
-  readonly risk?: string;
-  readonly owners: readonly string[];
-  readonly holders: readonly string[];
-  readonly successors: readonly string[];
-  /** The records that replaced it, as ids (`ADR-0010`), when it names any. */
-  readonly supersededBy: readonly string[];
-}
 
 export interface FileExplanation {
   /** Repository-relative. */
   readonly path: string;
   /** The records whose `governs` match the file, with the globs that match it. */
-  readonly governedBy: ReadonlyArray<{ readonly record: ExplainedRecord; readonly globs: readonly string[] }>;
+  readonly governedBy: ReadonlyArray<{ readonly record: RecordSummary; readonly globs: readonly string[] }>;
   /** Each id the file cites (of the citations kept), the 1-based lines it is on, and the records it names (none: a dangling id). */
-  readonly cites: ReadonlyArray<{ readonly raw: string; readonly lines: readonly number[]; readonly records: readonly ExplainedRecord[] }>;
+  readonly cites: ReadonlyArray<{ readonly raw: string; readonly lines: readonly number[]; readonly records: readonly RecordSummary[] }>;
   /** Citations past those kept (a file citing thousands of ids). */
   readonly omitted: number;
   /** Why the file's citations are not listed: not read (missing, over 1 MB, binary). */
   readonly unread?: string;
-}
-
-export function explainRecord(index: DecisionIndex, entry: DecisionEntry): ExplainedRecord {
-  const ref = refOf(entry);
-  const successors = successorIds(index, entry);
-  return {
-    id: ref.id,
-    title: entry.title,
-    path: entry.path,
-    status: entry.status,
-    door: entry.door,
-    risk: entry.risk,
-    owners: entry.owners,
-    holders: entry.holders,
-    successors: entry.successors,
-    supersededBy: successors ? successors.split(', ') : [],
-  };
 }
 
 /** The decisions governing `path` (repository-relative) and the records its text cites. */
@@ -63,17 +29,17 @@ export function explainFile(index: DecisionIndex, governs: GovernsIndex, path: s
       const compiled = compileRepositoryGlob(ref.glob, engine);
       return 'glob' in compiled && !compiled.glob.exclude && globMatches(compiled.glob, parts);
     });
-    return [{ record: explainRecord(index, entry), globs: globs.map((ref) => ref.glob) }];
+    return [{ record: summarizeRecord(index, entry), globs: globs.map((ref) => ref.glob) }];
   });
   if ('unread' in citations) return { path, governedBy, cites: [], omitted: 0, unread: citations.unread };
   // One item per id as written: a file citing ADR-0001 on ten lines lists it once.
-  const cites = new Map<string, { raw: string; lines: number[]; records: ExplainedRecord[] }>();
+  const cites = new Map<string, { raw: string; lines: number[]; records: RecordSummary[] }>();
   for (const citation of citations.citations) {
     const line = citation.range.start.line + 1;
     const known = cites.get(citation.raw);
     if (known) {
       if (known.lines[known.lines.length - 1] !== line) known.lines.push(line);
-    } else cites.set(citation.raw, { raw: citation.raw, lines: [line], records: citedRecords(index, citation).map((entry) => explainRecord(index, entry)) });
+    } else cites.set(citation.raw, { raw: citation.raw, lines: [line], records: citedRecords(index, citation).map((entry) => summarizeRecord(index, entry)) });
   }
   return { path, governedBy, cites: [...cites.values()], omitted: citations.total - citations.citations.length };
 }
@@ -85,7 +51,7 @@ export function explainFile(index: DecisionIndex, governs: GovernsIndex, path: s
 export function renderExplainMarkdown(files: readonly FileExplanation[], show: (path: string) => string): string {
   const out: string[] = [];
   const people = (label: string, names: readonly string[]) => (names.length ? [`${label} ${names.join(', ')}`] : []);
-  const line = (record: ExplainedRecord) =>
+  const line = (record: RecordSummary) =>
     [
       `[${record.id}](${show(record.path)}) ${record.title}`,
       [

@@ -1,7 +1,7 @@
 import type { DecisionEntry, GlobRef } from '../index/decision-entry';
 import type { RegexEngine } from '../port/regex-engine';
 import { NO_ENGINE } from '../text/repository-pattern';
-import { compileRepositoryGlob, listMatches, PathParts, type RepositoryGlob } from './repository-globs';
+import { compileRepositoryGlob, globMatches, PathParts, type RepositoryGlob } from './repository-globs';
 
 /** The most `governs` globs of a repository that may run on RE2 (a segment such as `*a*b*`). */
 export const MAX_ENGINE_GLOBS = 100;
@@ -28,35 +28,77 @@ export interface GovernsRecord {
   readonly files: readonly string[];
 }
 
+/** A tree of lower-case folder names: the records whose globs' literal folders end here. */
+interface PrefixNode {
+  readonly children: Map<string, PrefixNode>;
+  records?: readonly number[];
+}
+
+interface Compiled {
+  readonly path: string;
+  readonly globs: RepositoryGlob[];
+  /** Per glob: its pattern's number among the distinct patterns of every record (`!` aside). */
+  readonly patterns: number[];
+  /** Where each compiled glob sits among the record's written ones. */
+  readonly positions: number[];
+  readonly written: GovernsGlob[];
+  readonly counts: number[];
+  readonly files: string[];
+}
+
 /**
  * Which decisions govern which files: every record's `governs` compiled once, matched against the
- * tracked file list in one pass (each file split once; each glob tested only where its literal
- * first folder allows). Built again when the file list or a record's `governs` changes.
+ * tracked file list in one pass (each file split once; each record tried only on the files its
+ * globs' literal folders or last names allow). Built again when some record's `governs` changes;
+ * a file created or deleted is matched alone (`add`, `remove`), so the editor re-matches one file,
+ * not the repository.
  */
 export class GovernsIndex {
+  private recordsView: Map<string, GovernsRecord> | undefined;
+  /** Per record: the last visit that tried it, so a record found by two keys is tried once. */
+  private readonly seen: Int32Array;
+  private visits = 0;
+  /** Reused by every visit: the records to try on the current file. */
+  private readonly tried: number[] = [];
+  /** Per distinct pattern: the visit it was last tested in, and whether it matched then. */
+  private readonly testedAt: Int32Array;
+  private readonly tested: Uint8Array;
+
   private constructor(
-    readonly records: ReadonlyMap<string, GovernsRecord>,
-    private readonly byFile: ReadonlyMap<string, readonly string[]>,
-    /** How many files were matched against. */
-    readonly fileCount: number,
-  ) {}
+    private readonly compiled: readonly Compiled[],
+    /** Records tried on every file: some including glob has neither a literal folder nor a fixed last name. */
+    private readonly anywhere: readonly number[],
+    /** Lower-case literal folders (`services` → `payments`) → the records whose globs start there. */
+    private readonly byPrefix: PrefixNode,
+    /** `readme.md` → the records whose globs need a path holding that name (lower case). */
+    private readonly byName: ReadonlyMap<string, readonly number[]>,
+    /** `.go` → the records whose globs need a name with that extension. */
+    private readonly byExtension: ReadonlyMap<string, readonly number[]>,
+    /** Repository-relative file → the records governing it, as indexes into `compiled`, in order. */
+    private readonly byFile: Map<string, number[]>,
+    private files: number,
+    patterns: number,
+  ) {
+    this.seen = new Int32Array(compiled.length).fill(-1);
+    this.testedAt = new Int32Array(patterns).fill(-1);
+    this.tested = new Uint8Array(patterns);
+  }
+
+  /** How many files were matched against. */
+  get fileCount(): number {
+    return this.files;
+  }
 
   static build(entries: Iterable<Pick<DecisionEntry, 'path' | 'governs'>>, files: readonly string[], engine?: RegexEngine): GovernsIndex {
-    interface Compiled {
-      readonly path: string;
-      readonly globs: RepositoryGlob[];
-      readonly positions: number[];
-      readonly written: GovernsGlob[];
-      readonly counts: number[];
-      readonly files: string[];
-    }
     const compiled: Compiled[] = [];
     // RE2's heap is a fixed 16 MB: past a budget of globs that need it, a glob is refused with a
     // problem instead of exhausting the engine (which would fail every repository pattern).
     let engineGlobs = 0;
+    // The same glob written in many records (`*.go`, `services/**`) is tested once per file.
+    const patterns = new Map<string, number>();
     for (const entry of entries) {
       if (!entry.governs?.length) continue;
-      const record: Compiled = { path: entry.path, globs: [], positions: [], written: [], counts: [], files: [] };
+      const record: Compiled = { path: entry.path, globs: [], patterns: [], positions: [], written: [], counts: [], files: [] };
       for (const ref of entry.governs) {
         let result = compileRepositoryGlob(ref.glob, engineGlobs < MAX_ENGINE_GLOBS ? engine : undefined);
         if ('problem' in result && engine && result.problem.endsWith(NO_ENGINE)) {
@@ -69,6 +111,9 @@ export class GovernsIndex {
         }
         record.positions.push(record.written.length);
         record.globs.push(result.glob);
+        const pattern = result.glob.written.slice(result.glob.exclude ? 1 : 0).trim();
+        if (!patterns.has(pattern)) patterns.set(pattern, patterns.size);
+        record.patterns.push(patterns.get(pattern)!);
         record.written.push({ ref, exclude: result.glob.exclude, count: 0 });
       }
       record.counts.push(...record.globs.map(() => 0));
@@ -83,7 +128,8 @@ export class GovernsIndex {
     // 100,000 files was 20 million tests. Only the rest are tried on every file.
     const anywhere: number[] = [];
     const byPrefix = new Map<string, number[]>();
-    const byLastName = new Map<string, number[]>();
+    const byName = new Map<string, number[]>();
+    const byExtension = new Map<string, number[]>();
     const add = (map: Map<string, number[]>, key: string, i: number) => {
       const list = map.get(key);
       if (list) list.push(i);
@@ -95,71 +141,146 @@ export class GovernsIndex {
       if (including.every((glob) => glob.literalPrefix !== undefined)) {
         for (const prefix of new Set(including.map((glob) => glob.literalPrefix!))) add(byPrefix, prefix, i);
       } else if (including.every((glob) => glob.literalPrefix !== undefined || glob.lastName !== undefined)) {
-        // Each glob through its own key: its folder, else its last name ('name:…' or 'ext:…').
+        // Each glob through its own key: its folder, else a name or extension it needs.
         for (const glob of including) {
           if (glob.literalPrefix !== undefined) add(byPrefix, glob.literalPrefix, i);
-          else add(byLastName, 'name' in glob.lastName! ? `name:${glob.lastName.name}` : `ext:${glob.lastName!.extension}`, i);
+          else if ('name' in glob.lastName!) add(byName, glob.lastName.name, i);
+          else add(byExtension, glob.lastName!.extension, i);
         }
       } else {
         anywhere.push(i);
       }
     });
-    const byFile = new Map<string, string[]>();
-    const seen = new Int32Array(compiled.length).fill(-1);
-    for (let f = 0; f < files.length; f++) {
-      const file = files[f];
-      const parts = new PathParts(file);
-      const tried: number[] = [...anywhere];
-      if (byPrefix.size) {
-        const lower = file.toLowerCase();
-        for (let slash = lower.indexOf('/'); ; slash = lower.indexOf('/', slash + 1)) {
-          for (const i of byPrefix.get(slash === -1 ? lower : lower.slice(0, slash)) ?? []) {
-            if (seen[i] === f) continue;
-            seen[i] = f;
-            tried.push(i);
-          }
-          if (slash === -1) break;
-        }
+    // The folders as a tree of names: a file's path walks it name by name, no substring per folder.
+    const prefixes: PrefixNode = { children: new Map() };
+    for (const [prefix, records] of byPrefix) {
+      let node = prefixes;
+      for (const name of prefix.split('/')) {
+        let child = node.children.get(name);
+        if (!child) node.children.set(name, (child = { children: new Map() }));
+        node = child;
       }
-      if (byLastName.size) {
-        for (const name of parts.names) {
-          const lower = name.toLowerCase();
-          const dot = lower.lastIndexOf('.');
-          for (const key of dot >= 0 ? [`name:${lower}`, `ext:${lower.slice(dot)}`] : [`name:${lower}`]) {
-            for (const i of byLastName.get(key) ?? []) {
-              if (seen[i] === f) continue;
-              seen[i] = f;
-              tried.push(i);
-            }
-          }
-        }
-      }
-      // The records' own order, whichever key found them.
-      if (tried.length > anywhere.length) tried.sort((a, b) => a - b);
-      for (const i of tried) {
-        const record = compiled[i];
-        if (!listMatches(record.globs, parts, (g) => record.counts[g]++)) continue;
-        record.files.push(file);
-        const list = byFile.get(file);
-        if (list) list.push(record.path);
-        else byFile.set(file, [record.path]);
+      node.records = records;
+    }
+    const index = new GovernsIndex(compiled, anywhere, prefixes, byName, byExtension, new Map(), files.length, patterns.size);
+    for (const file of files) index.visit(file, 1);
+    return index;
+  }
+
+  /** Every record with `governs`, keyed by its path, with each glob's count and the files it governs. */
+  get records(): ReadonlyMap<string, GovernsRecord> {
+    if (!this.recordsView) {
+      this.recordsView = new Map();
+      for (const record of this.compiled) {
+        const globs = [...record.written];
+        record.positions.forEach((position, i) => (globs[position] = { ...globs[position], count: record.counts[i] }));
+        this.recordsView.set(record.path, { path: record.path, globs, files: [...record.files] });
       }
     }
-    const records = new Map<string, GovernsRecord>();
-    for (const record of compiled) {
-      record.positions.forEach((position, i) => (record.written[position] = { ...record.written[position], count: record.counts[i] }));
-      records.set(record.path, { path: record.path, globs: record.written, files: record.files });
-    }
-    return new GovernsIndex(records, byFile, files.length);
+    return this.recordsView;
   }
 
   /** The records (absolute paths) that govern a repository-relative file, in the index's order. */
   governing(file: string): readonly string[] {
-    return this.byFile.get(file) ?? [];
+    return (this.byFile.get(file) ?? []).map((i) => this.compiled[i].path);
   }
 
   get(recordPath: string): GovernsRecord | undefined {
     return this.records.get(recordPath);
   }
-}
 
+  /** A file created (repository-relative, not yet in the list): matched alone against every record. */
+  add(file: string): void {
+    if (this.byFile.has(file)) return;
+    this.files++;
+    this.visit(file, 1);
+  }
+
+  /** A file deleted (repository-relative, in the list): its matches and counts taken back. */
+  remove(file: string): void {
+    this.files--;
+    this.visit(file, -1);
+  }
+
+  /**
+   * Tries the records that can match `file` (its folders, its names, and the records tried
+   * everywhere) and adds (`delta` 1) or takes back (-1) what they match: each glob's count, the
+   * record's files, the file's records.
+   */
+  private visit(file: string, delta: 1 | -1): void {
+    const stamp = this.visits++;
+    const { seen, tried, compiled } = this;
+    // Counts may change even where no record ends up governing the file (an exclusion matched).
+    this.recordsView = undefined;
+    tried.length = 0;
+    for (const i of this.anywhere) {
+      seen[i] = stamp;
+      tried.push(i);
+    }
+    const parts = new PathParts(file);
+    // The file's folders, and the file itself (a glob naming it: `services/payments/ledger.ts`).
+    let node: PrefixNode | undefined = this.byPrefix;
+    for (let k = 0; node && k < parts.lowerNames.length; k++) {
+      node = node.children.get(parts.lowerNames[k]);
+      if (node?.records) this.tryAll(node.records, stamp);
+    }
+    if (this.byName.size || this.byExtension.size) {
+      for (const lower of parts.lowerNames) {
+        const named = this.byName.get(lower);
+        if (named) this.tryAll(named, stamp);
+        const dot = this.byExtension.size ? lower.lastIndexOf('.') : -1;
+        const extended = dot >= 0 ? this.byExtension.get(lower.slice(dot)) : undefined;
+        if (extended) this.tryAll(extended, stamp);
+      }
+    }
+    for (const i of tried) {
+      const record = compiled[i];
+      if (!this.matches(record, parts, stamp, delta)) continue;
+      if (delta === 1) {
+        record.files.push(file);
+        // The records' own order, whichever key found them: the few governing a file, kept sorted.
+        const list = this.byFile.get(file);
+        if (!list) this.byFile.set(file, [i]);
+        else {
+          let at = list.length;
+          while (at > 0 && list[at - 1] > i) at--;
+          list.splice(at, 0, i);
+        }
+      } else {
+        const at = record.files.lastIndexOf(file);
+        if (at !== -1) record.files.splice(at, 1);
+        this.byFile.delete(file);
+      }
+    }
+  }
+
+  /**
+   * listMatches for one record, every glob tested (for its count), each distinct pattern at most
+   * once per visit: .gitignore's reading, the last matching glob deciding.
+   */
+  private matches(record: Compiled, parts: PathParts, stamp: number, delta: 1 | -1): boolean {
+    let inside = false;
+    for (let g = 0; g < record.globs.length; g++) {
+      const pattern = record.patterns[g];
+      let hit: boolean;
+      if (this.testedAt[pattern] === stamp) hit = this.tested[pattern] === 1;
+      else {
+        hit = globMatches(record.globs[g], parts);
+        this.testedAt[pattern] = stamp;
+        this.tested[pattern] = hit ? 1 : 0;
+      }
+      if (!hit) continue;
+      record.counts[g] += delta;
+      inside = !record.globs[g].exclude;
+    }
+    return inside;
+  }
+
+  private tryAll(records: readonly number[], stamp: number): void {
+    for (const i of records) {
+      if (this.seen[i] === stamp) continue;
+      this.seen[i] = stamp;
+      this.tried.push(i);
+    }
+  }
+}

@@ -29,6 +29,8 @@ export class LiveCode {
   private index: DecisionIndex | undefined;
   private governsKey = '';
   private built: GovernsIndex | undefined;
+  /** The file list as an array, kept until the list changes. */
+  private snapshot: string[] | undefined;
   private readonly emitter = new Emitter<void>();
   readonly onDidChange: Listen<void> = this.emitter.event;
 
@@ -49,12 +51,17 @@ export class LiveCode {
     const relative = this.relative(path);
     const files = relative === undefined ? undefined : await this.listed();
     if (!files) return;
-    if (await isFolder()) {
-      const below = await walkFiles(this.options.fs, path);
-      for (const file of below.files) files.add(`${relative}/${file}`);
-    } else files.add(relative!);
-    this.built = undefined;
-    this.emitter.fire();
+    const added = (await isFolder()) ? (await walkFiles(this.options.fs, path)).files.map((file) => `${relative}/${file}`) : [relative!];
+    let changed = false;
+    for (const file of added) {
+      if (files.has(file)) continue;
+      files.add(file);
+      this.snapshot = undefined;
+      // Matched alone against every record: the index is not built again for one file.
+      this.built?.add(file);
+      changed = true;
+    }
+    if (changed) this.emitter.fire();
   }
 
   /** A file or folder went away (absolute path): it and everything below it leave the list. */
@@ -62,10 +69,14 @@ export class LiveCode {
     const relative = this.relative(path);
     const files = relative === undefined ? undefined : await this.listed();
     if (!files) return;
-    let removed = files.delete(relative!);
-    for (const file of files) if (file.startsWith(`${relative}/`)) removed = files.delete(file) || removed;
-    if (!removed) return;
-    this.built = undefined;
+    const below = `${relative}/`;
+    const removed = [...(files.has(relative!) ? [relative!] : []), ...[...files].filter((file) => file.startsWith(below))];
+    if (!removed.length) return;
+    this.snapshot = undefined;
+    for (const file of removed) {
+      files.delete(file);
+      this.built?.remove(file);
+    }
     this.emitter.fire();
   }
 
@@ -78,13 +89,19 @@ export class LiveCode {
     return governs.governing(relative).flatMap((record) => index.get(record) ?? []);
   }
 
-  /** The index over the current file list, built when first asked after a change. */
-  async governsIndex(): Promise<GovernsIndex> {
+  /** The current file list (repository-relative), listed on first use: what `governs` completes and counts from. */
+  async fileList(): Promise<readonly string[]> {
     if (!this.files) {
       this.listing ??= this.list();
       await this.listing;
     }
-    this.built ??= GovernsIndex.build(this.index?.entries() ?? [], [...(this.files ?? [])], this.options.regexEngine);
+    this.snapshot ??= [...(this.files ?? [])];
+    return this.snapshot;
+  }
+
+  /** The index over the current file list, built when first asked after a change. */
+  async governsIndex(): Promise<GovernsIndex> {
+    this.built ??= GovernsIndex.build(this.index?.entries() ?? [], await this.fileList(), this.options.regexEngine);
     return this.built;
   }
 

@@ -8,6 +8,7 @@ import { flowString, yamlString } from '../templates/yaml-scalar';
 import type { Range } from '../text/position';
 import { editorChildFields, editorFieldInfo, fieldMarkdown, schemaTypeFor, valueSort } from './field-words';
 import { frontmatterCursor, type FrontmatterCursor } from './frontmatter-cursor';
+import { governsPathItems } from './governs-values';
 import { recordSummaryMarkdown } from './record-summary';
 
 /**
@@ -16,7 +17,7 @@ import { recordSummaryMarkdown } from './record-summary';
  * people, tags and dates. Every word shown comes from the schemas or from the index.
  */
 
-export type CompletionKind = 'field' | 'value' | 'id' | 'person' | 'snippet';
+export type CompletionKind = 'field' | 'value' | 'id' | 'person' | 'snippet' | 'folder' | 'file';
 
 export interface FrontmatterCompletion {
   readonly label: string;
@@ -42,6 +43,11 @@ export interface CompletionOptions {
   readonly today?: string;
   /** The document's path (as the index keys it): left out of id completions. */
   readonly path?: string;
+  /**
+   * The repository's code files, repository-relative (the live code list): offered as folders and
+   * files in `governs`. A front-end supplies it where `wantsCodeFiles` says it is needed.
+   */
+  readonly codeFiles?: readonly string[];
 }
 
 export function completionsAt(text: string, offset: number, index: DecisionIndex, options: CompletionOptions = {}): FrontmatterCompletion[] {
@@ -79,6 +85,8 @@ interface Candidate {
   readonly filterText?: string;
   readonly sortText?: string;
   readonly preselect?: boolean;
+  /** A folder: choosing it asks for its entries next. */
+  readonly retrigger?: boolean;
 }
 
 function keyCompletions(context: Context): FrontmatterCompletion[] {
@@ -164,6 +172,11 @@ function candidates(context: Context, info: FieldInfo, present: readonly string[
       }));
   }
   const { cursor } = context;
+  if (info.name === 'governs' && context.options.codeFiles) {
+    return governsPathItems(cursor.prefix, context.options.codeFiles)
+      .filter((item) => !taken.has(item.value))
+      .map((item, i) => ({ label: item.value, kind: item.folder ? ('folder' as const) : ('file' as const), value: item.value, sortText: String(i).padStart(4, '0'), retrigger: item.folder || undefined }));
+  }
   switch (valueSort(info)) {
     case 'id':
       return idCandidates(context, [...cursor.path, cursor.key].join('.') === 'knowledge-exit-path.plan', present);
@@ -272,5 +285,6 @@ function toCompletion(context: Context, candidate: Candidate, shape: 'scalar' | 
     filterText: filterTextOf(cursor, candidate),
     sortText: candidate.sortText,
     preselect: candidate.preselect,
+    retrigger: candidate.retrigger,
   };
 }

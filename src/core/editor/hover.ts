@@ -4,6 +4,8 @@ import { isRecordType } from '../schema/schema-registry';
 import type { Range } from '../text/position';
 import { editorFieldInfo, escapeMarkdown, fieldMarkdown, valueDescription, valueSort } from './field-words';
 import { frontmatterCursor } from './frontmatter-cursor';
+import { governsGlobMarkdown, isGovernsCursor } from './governs-values';
+import type { RegexEngine } from '../port/regex-engine';
 import { recordSummaryMarkdown } from './record-summary';
 
 /**
@@ -20,6 +22,10 @@ export interface FrontmatterHover {
 export interface HoverOptions {
   /** The document's path (as the index keys it): references resolve in its own folder first. */
   readonly path?: string;
+  /** The repository's code files, repository-relative: a `governs` glob's hover counts its matches. */
+  readonly codeFiles?: readonly string[];
+  /** For a `governs` glob that needs the linear-time engine. */
+  readonly regexEngine?: RegexEngine;
 }
 
 export function hoverAt(text: string, offset: number, index: DecisionIndex, options: HoverOptions = {}): FrontmatterHover | undefined {
@@ -33,6 +39,11 @@ export function hoverAt(text: string, offset: number, index: DecisionIndex, opti
   }
   const word = cursor.word.trim();
   if (!word) return undefined;
+  if (isGovernsCursor(cursor) && options.codeFiles) {
+    const written = (options.path ? index.get(options.path)?.governs : undefined)?.map((ref) => ref.glob);
+    const globs = written?.includes(word) ? written : [...cursor.items, word];
+    return { range: cursor.range, markdown: governsGlobMarkdown(word, globs, options.codeFiles, options.regexEngine) };
+  }
   const info = editorFieldInfo(type, [...cursor.path, cursor.key]);
   if (!info) return undefined;
   if (info.enum?.length) {

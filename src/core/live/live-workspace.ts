@@ -3,7 +3,8 @@ import type { Timer } from '../port/scheduler';
 import { isInside, relativePath } from '../port/paths';
 import type { ResolvedConfig } from '../config/config';
 import { matchesAny } from '../config/glob';
-import type { DecisionDocument } from '../document/decision-document';
+import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
+import { businessTradeoff } from '../document/business-tradeoff';
 import type { DecisionEntry } from '../index/decision-entry';
 import { findRule } from '../rules/registry';
 import type { Finding } from '../rules/rule';
@@ -350,6 +351,17 @@ export class LiveWorkspace {
     const open = this.textOf(path);
     if (open !== undefined || !workspace) return Promise.resolve({ text: open ?? '' });
     return workspace.read(path);
+  }
+
+  /**
+   * A record's business-tradeoff answers, read from its file (or open editor) when a tooltip or
+   * hover shows them: the index keeps no long texts. Empty when the folder is not loaded.
+   */
+  async tradeoff(path: string): Promise<Readonly<Record<string, string>>> {
+    const workspace = this.workspace;
+    if (!workspace) return {};
+    const read = await this.readText(path, workspace);
+    return businessTradeoff(parseDecisionDocument(path, read.text, workspace.options.config.limits));
   }
 
   private settings(): LiveSettings {

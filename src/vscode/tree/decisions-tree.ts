@@ -5,8 +5,6 @@ import type { Models } from '../models';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import { recordItem, recordTooltip } from './record-item';
 import { toUri } from '../vscode-file-system';
-import { parseDecisionDocument } from '../../core/document/decision-document';
-import { businessTradeoff } from '../../core/document/business-tradeoff';
 import { globItem, globNodes, type GlobNode } from './governed-rows';
 
 export type DecisionNode =
@@ -104,13 +102,8 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
     if (node.kind !== 'record') return item;
     const { path } = node.entry;
     const model = this.models.modelFor(toUri(path));
-    const workspace = model?.decisions;
-    let tradeoff: Readonly<Record<string, string>> = {};
-    if (workspace) {
-      const read = await model.readText(path);
-      if (token.isCancellationRequested) return item;
-      tradeoff = businessTradeoff(parseDecisionDocument(path, read.text, workspace.options.config.limits));
-    }
+    const tradeoff = (await model?.tradeoff(path)) ?? {};
+    if (token.isCancellationRequested) return item;
     item.tooltip = recordTooltip(node.entry, this.diagnostics.count(path), tradeoff, model?.config?.placeholder);
     return item;
   }

@@ -51,15 +51,15 @@ describe('affected: what a change touches (core, on an in-memory repository port
       { kind: 'modified', path: `${D}/0009-use-kafka.md` },
     ]);
     assert.deepEqual(
-      report.decisions.map((d) => [d.entry.id, d.files.map((f) => f.path)]),
+      report.decisions.map((d) => [d.record.id, d.files.map((f) => f.path)]),
       [
-        ['0007', ['src/billing/ledger.ts']],
-        ['0008', ['src/signing/sign.ts']],
+        ['ADR-0007', ['src/billing/ledger.ts']],
+        ['ADR-0008', ['src/signing/sign.ts']],
       ],
     );
-    assert.deepEqual(report.records.map((r) => [r.change.kind, r.change.path, r.entry?.id]), [
+    assert.deepEqual(report.records.map((r) => [r.change.kind, r.change.path, r.record?.id]), [
       ['added', `${D}/0010-use-redis.md`, undefined],
-      ['modified', `${D}/0009-use-kafka.md`, '0009'],
+      ['modified', `${D}/0009-use-kafka.md`, 'ADR-0009'],
     ]);
     assert.equal(report.changed.length, 6);
     assert.deepEqual(report.findings, []);

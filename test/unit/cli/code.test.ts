@@ -134,7 +134,7 @@ describe('decisions and code (process)', function () {
       assert.equal(journal.path, 'services/ledger/journal.ts');
       assert.deepEqual(journal.governedBy, [
         {
-          record: { id: 'ADR-0001', title: 'Use PostgreSQL', path: 'docs/decisions/0001-use-postgresql.md', status: 'accepted', door: 'two-way', risk: 'low', owners: ['amira'], holders: ['amira'], successors: ['jonas'], supersededBy: [] },
+          record: { id: 'ADR-0001', type: 'adr', title: 'Use PostgreSQL', path: 'docs/decisions/0001-use-postgresql.md', status: 'accepted', door: 'two-way', risk: 'low', owners: ['amira'], holders: ['amira'], successors: ['jonas'], supersededBy: [] },
           globs: ['services/ledger/'],
         },
       ]);

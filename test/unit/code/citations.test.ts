@@ -49,6 +49,19 @@ describe('citations in code', () => {
     ]);
   });
 
+  it('the search pattern a fast search (git grep, case ignored) picks files by: every line with a citation matches it', () => {
+    const pay = forms([
+      ['pay012-settle.md', 'adr'],
+      ['0002-b.md', 'exit-plan'],
+    ]);
+    const pattern = new RegExp(pay.searchPattern, 'i');
+    for (const line of ['// pay012', 'PAY-0013 here', 'see ADR-0007', 'EXIT-0002.']) {
+      assert.ok(scanCitations(line, pay).total > 0, line);
+      assert.ok(pattern.test(line), line);
+    }
+    assert.ok(!pattern.test('no ids here, RFC-7231 included'));
+  });
+
   it('gives each citation its line and UTF-16 columns, whatever the line endings', () => {
     const found = scanCitations('a\r\nb ADR-0001\rc\n  é ADR-0001', ADRS).citations;
     assert.deepEqual(found.map((c) => c.range), [

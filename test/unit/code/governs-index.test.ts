@@ -32,6 +32,29 @@ describe('GovernsIndex', () => {
     assert.equal(index.fileCount, files.length);
   });
 
+  it('a file added or removed alone leaves the index as a build over the new list would', () => {
+    const records = [
+      record('/ws/0001.md', 'services/payments/', '!services/payments/events.ts', '*.sql'),
+      record('/ws/0002.md', 'services/**/events.ts', 'billing/**'),
+      record('/ws/0003.md', '**/*ledger*'),
+      record('/ws/0004.md', 'README.md'),
+    ];
+    const view = (index: GovernsIndex, list: readonly string[]) => ({
+      records: [...index.records.values()].map((r) => [r.path, [...r.files].sort(), r.globs.map((g) => g.count)]),
+      governing: list.map((file) => [file, index.governing(file)]),
+      files: index.fileCount,
+    });
+    const live = GovernsIndex.build(records, files, re2RegexEngine);
+    const added = ['services/payments/events.ts.bak', 'services/fx/events.ts', 'billing/ledger.sql', 'docs/README.md'];
+    for (const file of added) live.add(file);
+    const grown = [...files, ...added];
+    assert.deepEqual(view(live, grown), view(GovernsIndex.build(records, grown, re2RegexEngine), grown));
+    for (const file of ['services/payments/ledger.ts', 'billing/ledger.sql', 'services/payments/events.ts']) live.remove(file);
+    const shrunk = grown.filter((file) => !['services/payments/ledger.ts', 'billing/ledger.sql', 'services/payments/events.ts'].includes(file));
+    assert.deepEqual(view(live, shrunk), view(GovernsIndex.build(records, shrunk, re2RegexEngine), shrunk));
+    assert.deepEqual(live.governing('services/payments/ledger.ts'), []);
+  });
+
   it('a glob that is never followed has its problem and matches nothing; the record\'s other globs still work', () => {
     const index = GovernsIndex.build([record('/ws/0001.md', '/etc/**', '../x/**', 'db/')], files, re2RegexEngine);
     const globs = index.get('/ws/0001.md')!.globs;
@@ -67,7 +90,7 @@ describe('GovernsIndex', () => {
   });
 
   it('past the budget of globs that need RE2, a glob is refused with a problem, never run', () => {
-    const many = Array.from({ length: MAX_ENGINE_GLOBS + 5 }, (_, i) => record(`/ws/${i}.md`, `src${i}/*a*b*c`, `src${i}/**/*.ts`));
+    const many = Array.from({ length: MAX_ENGINE_GLOBS + 5 }, (_, i) => record(`/ws/${i}.md`, `src${i}/*a?*b*c`, `src${i}/**/*.ts`));
     const index = GovernsIndex.build(many, ['src1/xabc', 'src104/x.ts'], re2RegexEngine);
     assert.equal(index.get('/ws/1.md')!.globs[0].problem, undefined);
     assert.match(index.get('/ws/104.md')!.globs[0].problem ?? '', /globs already need the linear-time engine/);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { LiveCode } from '../../../src/core/code/live-code';
-import { explainRecord } from '../../../src/core/code/explain';
-import { governedByTitle, recordHoverMarkdown } from '../../../src/core/code/record-summary';
+import { governedByTitle, recordHoverMarkdown, summarizeRecord } from '../../../src/core/code/record-summary';
 import { MemoryFileSystem } from '../support/memory-file-system';
 import { FOLDER, indexOf } from '../editor/editor-support';
 
@@ -58,8 +57,11 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     fs.put('/ws/services/payments/refunds.ts', '');
     await code.created('/ws/services/payments/refunds.ts', async () => false);
     assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
+    assert.ok((await code.fileList()).includes('services/payments/refunds.ts'), 'the file list completion and hover read has it');
     await code.deleted('/ws/services/payments');
     assert.deepEqual(await code.governing('/ws/services/payments/ledger.ts'), []);
+    assert.ok(!(await code.fileList()).some((file) => file.startsWith('services/payments/')));
+    assert.equal((await code.governsIndex()).get(`${FOLDER}/0007-use-uuids.md`)?.files.length, 0, 'matched alone, not rebuilt: the record governs nothing now');
     assert.equal(changes.length, before + 2);
   });
 
@@ -86,7 +88,7 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
 
 describe('record summaries for the editor', () => {
   const index = indexOf({ '0007-use-uuids.md': record('services/payments/') });
-  const explained = explainRecord(index, index.entries()[0]);
+  const explained = summarizeRecord(index, index.entries()[0]);
 
   it('the lens title: id, status, door, risk, holders', () => {
     assert.equal(governedByTitle(explained), 'Governed by ADR-0007 · accepted · one-way · risk high · held by amira');
@@ -98,5 +100,13 @@ describe('record summaries for the editor', () => {
       markdown,
       `**[ADR-0007](file://${FOLDER}/0007-use-uuids.md)** Use UUIDs for payment ids\n\naccepted · one-way door · risk high\n\nowners alice · held by amira · successors bob`,
     );
+  });
+
+  it('the hover with the business tradeoff read from the record: each answer under its question', () => {
+    const withTradeoff = summarizeRecord(index, index.entries()[0], { 'reduces-risk': 'Guessable ids (a *leak*).', 'accepts-cost': 'Wider indexes.' });
+    const paragraphs = recordHoverMarkdown(withTradeoff, (path) => path).split('\n\n');
+    assert.equal(paragraphs.length, 5);
+    assert.equal(paragraphs[3], '*What risk are we reducing?* Guessable ids \\(a \\*leak\\*\\).', 'the schema\'s question, the answer escaped');
+    assert.match(paragraphs[4], /^\*[^*]+\* Wider indexes\.$/);
   });
 });

@@ -78,8 +78,18 @@ describe('repository globs (governs, code.include/exclude), read as .gitignore r
   });
 
   it('the usual globs run segment by segment on JavaScript\'s engine, with nothing in RE2\'s bounded heap', () => {
-    for (const written of ['services/**/*.ts', '**/payments/**', 'src/*/index.{ts,js}', 'lib/**/*.test.ts']) assert.equal(glob(written).usesEngine, false, written);
-    assert.equal(glob('src/*a*b*c').usesEngine, true);
+    for (const written of ['services/**/*.ts', '**/payments/**', 'src/*/index.{ts,js}', 'lib/**/*.test.ts', 'src/*a*b*c', '**/*05.*']) assert.equal(glob(written).usesEngine, false, written);
+    assert.equal(glob('src/*a?*b*c').usesEngine, true, 'stars with other wildcards: RE2');
+  });
+
+  it('a segment of literals and stars (`*05.*`) is matched piece by piece: case ignored, a leading dot matched, in linear time', () => {
+    const stars = glob('src/*a*b*c');
+    const matches = (path: string) => globMatches(stars, new PathParts(path));
+    for (const path of ['src/abc', 'src/xAyBzC', 'src/.abc', 'src/aabbcc', 'src/abc/deeper.ts']) assert.ok(matches(path), path);
+    for (const path of ['src/acb', 'src/abcx', 'src/ab', 'lib/abc', 'src/ac']) assert.ok(!matches(path), path);
+    assert.ok(globMatches(glob('*x*x*'), new PathParts('a/xx')) && !globMatches(glob('*x*x*'), new PathParts('a/x')), 'each piece found after the last');
+    // The name that takes a backtracking engine minutes.
+    assert.ok(!globMatches(glob('src/*a*a*a*b'), new PathParts(`src/${'a'.repeat(5000)}`)));
   });
 
   it('a {…} alternative holding a / is refused (write one glob for each)', () => {
@@ -111,8 +121,8 @@ describe('repository globs (governs, code.include/exclude), read as .gitignore r
     }
 
     it('a glob that could backtrack is refused without RE2 and runs on RE2 with it', () => {
-      assert.ok('problem' in compileRepositoryGlob('src/*a*a*a*b'));
-      const withEngine = compileRepositoryGlob('src/*a*a*a*b', re2RegexEngine);
+      assert.ok('problem' in compileRepositoryGlob('src/*a?*a*a*b'));
+      const withEngine = compileRepositoryGlob('src/*a?*a*a*b', re2RegexEngine);
       assert.ok('glob' in withEngine);
       // A name that takes a backtracking engine minutes: linear on RE2.
       assert.ok(!globMatches(withEngine.glob, new PathParts(`src/${'a'.repeat(5000)}`)));
