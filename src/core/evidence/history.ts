@@ -199,3 +199,20 @@ function min(a: number | undefined, b: number | undefined): number | undefined {
 function max(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
+
+/**
+ * A history (or an object holding one) read back from JSON, every object without a prototype, so
+ * a cached path named `constructor` or `__proto__` stays a path. Undefined when the text is no JSON.
+ */
+export function historyFromJson(text: string): unknown {
+  try {
+    return JSON.parse(text, (_key, value: unknown) => {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+      const out = dict<unknown>();
+      for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      return out;
+    });
+  } catch {
+    return undefined;
+  }
+}
