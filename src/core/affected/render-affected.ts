@@ -7,6 +7,7 @@ import { plural } from '../text/plural';
 import { printable, printableJson } from '../text/printable';
 import { markdownLine as md } from '../text/markdown-text';
 import type { AffectedReport } from './affected';
+import { observedSentence } from '../evidence/observed-change';
 
 /** Files named per decision in the comment: a sweeping change lists the first few, JSON lists all. */
 const FILES_NAMED = 10;
@@ -76,6 +77,8 @@ export function renderAffectedMarkdown(report: AffectedReport, repoRoot: string)
     if (files.length > FILES_NAMED) shown.push(`and ${plural(files.length - FILES_NAMED, 'more file')}`);
     lines.push(`This change touches ${shown.join(', ')}.`, '');
     lines.push(md(whoToAsk(entry)), '');
+    const observed = report.observed?.get(entry.path);
+    if (observed) lines.push(md(observedSentence(observed)), '');
   }
   if (report.records.length) {
     lines.push('### Records this change adds or edits', '');
@@ -118,7 +121,7 @@ export function renderAffectedJson(report: AffectedReport, repoRoot: string): st
     base: report.base,
     head: report.head ?? null,
     changed: report.changed.map(changeJson),
-    decisions: report.decisions.map(({ entry, files }) => ({ ...entryJson(entry, repoRoot), files: files.map(changeJson) })),
+    decisions: report.decisions.map(({ entry, files }) => ({ ...entryJson(entry, repoRoot), files: files.map(changeJson), ...(report.observed && { observed: report.observed.get(entry.path) ?? null }) })),
     records: report.records.map(({ change: file, entry }) => ({ ...changeJson(file), record: entry ? entryJson(entry, repoRoot) : null })),
     findings: report.findings.map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message, path: relativePath(repoRoot, finding.path), line: finding.range.start.line + 1 })),
   };

@@ -12,9 +12,8 @@ import { severityOf } from './lint-document';
  * The rules that set declared knowledge against the history (core/evidence/), over one folded
  * history and `governs` matched once. A finding honours the record's `legible-disable` comments.
  */
-export function lintEvidence(index: DecisionIndex, governs: GovernsIndex, evidence: Evidence, config: ResolvedConfig): Finding[] {
+export function lintEvidence(index: DecisionIndex, governs: GovernsIndex, evidence: Evidence, config: ResolvedConfig, records = new RecordEvidenceCache(index, governs, evidence)): Finding[] {
   const findings: Finding[] = [];
-  const records = new RecordEvidenceCache(index, governs, evidence);
   for (const rule of RULES) {
     if (rule.scope !== 'evidence') continue;
     const severity = severityOf(rule, config);
