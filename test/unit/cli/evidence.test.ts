@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { cleanupTemps, runCli, tempDir } from './cli-process';
+import { readFile, writeFile } from 'node:fs/promises';
+import Ajv from 'ajv';
+import { cleanupTemps, REPO_ROOT, runCli, tempDir } from './cli-process';
 import { gitAs, lines, scriptedRepository } from '../evidence/history-repo';
 
 const AMIRA = { name: 'Amira', email: 'amira@example.com' };
@@ -94,5 +95,33 @@ describe('evidence in the CLI: lint and affected read the history', function () 
     const json = await runCli(['affected', '--base', 'main', '--today', '2026-11-21', '--format', 'json'], { cwd: dir });
     const decision = (JSON.parse(json.stdout) as { decisions: Array<{ observed: unknown }> }).decisions[0];
     assert.deepEqual(decision.observed, { since: '2025-11-21', changedBy: ['Amira'], successorsWithout: ['jonas'], truckFactor: 1, truckFactorPeople: ['Amira'] });
+  });
+
+  it('report --evidence prints declared beside observed per decision, as Markdown and as JSON the schema describes', async () => {
+    const dir = await ledgerRepository();
+    const md = await runCli(['report', '--evidence', '--today', '2026-11-21'], { cwd: dir });
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /^Repository truck factor: \*\*1\*\* over 3 files with an author \(Amira\)\.$/m);
+    assert.match(md.stdout, /^- Declared: holders amira; successors jonas$/m);
+    assert.match(md.stdout, /^- Observed truck factor: \*\*1\*\* \(Amira\) over 2 files \(2 with history\)$/m);
+    assert.match(md.stdout, /^ {2}- Amira: author of 2 \(100%\); 2 commits, \+42 −0 in the window; last change 2026-07-01$/m);
+    const json = await runCli(['report', '--evidence', '--format', 'json', '--today', '2026-11-21'], { cwd: dir });
+    const data = JSON.parse(json.stdout) as Record<string, unknown>;
+    const ajv = new Ajv({ strict: false });
+    const valid = ajv.validate(JSON.parse(await readFile(path.join(REPO_ROOT, 'schemas', 'evidence-report.schema.json'), 'utf8')) as object, data);
+    assert.ok(valid, JSON.stringify(ajv.errors));
+    assert.deepEqual((data.decisions as Array<{ path: string; observed: unknown[] }>).map((d) => [d.path, d.observed.length]), [['docs/decisions/0001-use-postgresql.md', 1]]);
+    const none = await runCli(['report', '--evidence'], { cwd: dir, env: { PATH: await tempDir('legible-no-git-') } });
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /report --evidence reads the git history, and git is not installed/);
+  });
+
+  it('report --person adds the decisions and files the history shows they alone know', async () => {
+    const dir = await ledgerRepository();
+    const md = await runCli(['report', '--person', 'amira', '--today', '2026-11-21'], { cwd: dir });
+    assert.match(md.stdout, /## What the history says they alone know\n\nLast commit 2026-07-01\.\n\n### Decisions whose code rests on them alone \(observed truck factor 1\)\n\n- \[ADR-0001\]\(docs\/decisions\/0001-use-postgresql\.md\) Use PostgreSQL for the ledger\n/);
+    assert.match(md.stdout, /### Files only they are an author of \(3\)\n\n- `docs\/decisions\/0001-use-postgresql\.md`\n- `src\/ledger\/a\.ts`\n- `src\/ledger\/b\.ts`/);
+    const json = JSON.parse((await runCli(['report', '--person', 'jonas', '--format', 'json', '--today', '2026-11-21'], { cwd: dir })).stdout) as { evidence: { known: boolean } };
+    assert.equal(json.evidence.known, false);
   });
 });
