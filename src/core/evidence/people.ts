@@ -9,7 +9,8 @@ import type { PeopleSettings, PersonSettings } from './evidence-settings';
  * to the one that lists its name (or whose handle it is); else it is a person of its own, shown by
  * its latest name. A name in a record means the `people` entry whose handle, name or email it is,
  * the members of the team it names, else the identities git knows by that name, email or email
- * user (`amira` for amira@example.com). Case and a leading `@` are ignored.
+ * user (`amira` for amira@example.com); `Name <email>` is looked up by its email, then its name.
+ * Case and a leading `@` are ignored.
  */
 export class People {
   private readonly byEmail = new Map<string, PersonSettings>();
@@ -61,6 +62,12 @@ export class People {
 
   /** The persons a name written in a record means; empty when neither `people` nor git knows it. */
   named(written: string, depth = 0): readonly string[] {
+    // `Name <email>`, as records may name people: the email decides, else the name.
+    const address = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(written.trim());
+    if (address) {
+      const byEmail = this.named(address[2], depth);
+      return byEmail.length || !address[1] ? byEmail : this.named(address[1], depth);
+    }
     const word = key(written);
     if (!word) return [];
     const team = depth < 4 ? Object.entries(this.settings.teams).find(([handle]) => key(handle) === word) : undefined;

@@ -123,6 +123,9 @@ describe('evidence: observed knowledge from git history', function () {
     assert.deepEqual(evidence.people.named('Jönas Ünger'), ['jonas@example.com']);
     assert.deepEqual(evidence.people.named('payments'), ['amira', 'jonas@example.com']);
     assert.deepEqual(evidence.people.named('zoe'), []);
+    assert.deepEqual(evidence.people.named('Jonas U. <JONAS@example.com>'), ['jonas@example.com']);
+    assert.deepEqual(evidence.people.named('Jönas Ünger <jonas@elsewhere.example>'), ['jonas@example.com']);
+    assert.deepEqual(evidence.people.named('Zoe <zoe@example.com>'), []);
     // Without `people`, amira's two emails are two people (and .mailmap may join them).
     const bare = new Evidence(fold(gitAs(repo, undefined, ...LOG_ARGS), 0), defaultPeopleSettings(), TODAY);
     assert.deepEqual(bare.authorsOf('a.ts')?.authors, ['amira@old.example']);
