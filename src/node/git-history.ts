@@ -25,7 +25,7 @@ export interface HistoryRequest {
   readonly env?: NodeJS.ProcessEnv;
   /** A file to keep the folded history in between runs (CLI), keyed by HEAD. */
   readonly cacheFile?: string;
-  /** The history of an earlier call (editor): reused when HEAD has not moved, updated when it has. */
+  /** The history of an earlier call (editor): reused when HEAD has not moved, updated in place when it has (the caller keeps the answer, not this). */
   readonly previous?: ReadHistory;
   readonly bounds?: HistoryBounds;
 }
@@ -54,8 +54,10 @@ export async function readHistory(request: HistoryRequest): Promise<HistoryResul
   const env = request.env ?? process.env;
   const { root } = request;
   const git = (args: string[]) => runGitReporting(['-c', 'core.fsmonitor=false', ...args], root, env, { env: READ_ONLY });
-  const inside = await git(['rev-parse', '--is-inside-work-tree']);
+  // One question for both (fewer processes: the update after a commit is mostly their start-up).
+  const inside = await git(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
   if (!inside.ok) return { problem: inside.problem, missing: inside.missing };
+  const isShallow = inside.stdout.split('\n')[1]?.trim() === 'true';
   const notes: string[] = [];
   const mailmap = await fsp.readFile(path.join(root, '.mailmap'), 'utf8').catch(() => undefined);
   for (const problem of mailmap === undefined ? [] : mailmapProblems(mailmap).slice(0, 20)) {
@@ -66,8 +68,6 @@ export async function readHistory(request: HistoryRequest): Promise<HistoryResul
   if (!head) {
     return { history: emptyHistory(request.windowStart), notes: [...notes, 'the repository has no commit yet: there is no history to read.'], how: 'empty', maxFilesPerCommit: request.maxFilesPerCommit };
   }
-  const shallow = await git(['rev-parse', '--is-shallow-repository']);
-  const isShallow = shallow.ok && shallow.stdout.trim() === 'true';
 
   const previous = request.previous ?? (request.cacheFile ? await loadCache(request.cacheFile) : undefined);
   const usable = previous && previous.history.windowStart === request.windowStart && previous.maxFilesPerCommit === request.maxFilesPerCommit && previous.head ? previous : undefined;

@@ -74,7 +74,7 @@ export class GitLogReader {
     }
     // A numstat entry never starts with a newline or the record separator: git prints one newline
     // between a header and its first entry, and none between commits.
-    const token = raw.replace(/^\n+/, '');
+    const token = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
     if (token.startsWith('\u001e')) return this.header(token.slice(1));
     if (token === '') return;
     const tab = token.indexOf('\t');

@@ -5,7 +5,7 @@ import { degreeOfAuthorship } from '../../../src/core/evidence/authorship';
 import { Evidence } from '../../../src/core/evidence/evidence';
 import { defaultPeopleSettings, peopleSettings, type PeopleSettings } from '../../../src/core/evidence/evidence-settings';
 import { LOG_ARGS, readGitLog } from '../../../src/core/evidence/git-log';
-import { emptyHistory, foldCommit, mergeHistories, type History } from '../../../src/core/evidence/history';
+import { emptyHistory, foldCommit, historyFromJson, mergeHistories, type History } from '../../../src/core/evidence/history';
 import { truckFactor } from '../../../src/core/evidence/truck-factor';
 import { cleanupTemps } from '../cli/cli-process';
 import { addCommit, gitAs, lines, scriptedRepository, type ScriptedCommit } from './history-repo';
@@ -194,5 +194,15 @@ describe('evidence: observed knowledge from git history', function () {
     assert.deepEqual(problems.map((p) => p.pointer), ['/people/amira/emails/1', '/people/jonas/emails/0']);
     assert.match(problems[1].message, /people\.amira already names/);
     assert.deepEqual(read.people.map((p) => [p.handle, p.emails]), [['amira', ['a@x.org']], ['jonas', []]]);
+  });
+
+  it('keeps files named like Object members as files, through the cache', () => {
+    const history = emptyHistory(0);
+    foldCommit(history, { hash: 'a'.repeat(40), name: 'A', email: 'a@x.org', time: 100, files: [{ path: 'constructor', added: 1, removed: 0 }, { path: '__proto__', added: 2, removed: 0 }] });
+    const back = (historyFromJson(JSON.stringify({ head: 'x', history })) as { history: History }).history;
+    assert.deepEqual(Object.keys(back.files).sort(), ['__proto__', 'constructor']);
+    assert.equal(back.files['__proto__'].by['a@x.org'].a, 2);
+    foldCommit(back, { hash: 'b'.repeat(40), name: 'A', email: 'a@x.org', time: 200, files: [{ path: 'toString', added: 1, removed: 0 }] });
+    assert.equal(back.files['toString'].changes, 1);
   });
 });
