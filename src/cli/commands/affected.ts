@@ -89,7 +89,6 @@ async function observed(report: AffectedReport, index: DecisionIndex, opened: Op
   if (!report.decisions.length) return report;
   const read = await readEvidence(opened, context, today);
   if ('problem' in read) return report;
-  for (const note of read.notes) context.note(note);
   const governs = GovernsIndex.build(index.entries(), await workspaceFiles(opened, context), re2RegexEngine);
   const evidencePath = (path: string) => {
     const inWorkspace = relativePath(opened.root, joinPath(repoRoot, path));

@@ -157,7 +157,8 @@ async function addEvidenceFindings(byFile: Map<string, Finding[]>, index: Decisi
     if (verbose) context.note(`the rules that compare records with the git history did not run: ${read.problem}.`);
     return;
   }
-  for (const note of read.notes) context.note(note);
+  // A shallow clone (most CI checkouts), an empty repository, a .mailmap line git skips: said on request.
+  if (verbose) for (const note of read.notes) context.note(note);
   if (verbose) context.note(`evidence from ${read.read.history.commits} commits (${read.read.how === 'full' ? 'history read' : read.read.how === 'incremental' ? 'cache brought up to HEAD' : read.read.how === 'cached' ? 'from the cache' : 'no commit yet'}), window since ${read.evidence.since}.`);
   addFindings(byFile, lintEvidence(index, facts.governs, read.evidence, opened.loaded.config));
 }
