@@ -1,6 +1,7 @@
 // `npm run bench`: the measures of issue 6, side by side in one run. Contenders alternate within each
 // repetition (rotating the order), every process is fresh, and the figures are medians (p90 where
 // the issue asks). Usage: tsx test/bench/run.ts [--quick] [--sizes 1000,10000] [--seed N] [--no-profile]
+// (or --evidence: the evidence-from-history workload alone, see evidence.ts)
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +11,7 @@ import { buildSidecars, bundlePlugins } from '../../scripts/sidecars.mjs';
 import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, type CorpusInfo } from './generate-corpus';
 import { ensureCodeRepo, type CodeRepoInfo } from './generate-code-repo';
 import { summarizeProfiles, type ProfileSummary } from './profile';
+import { runEvidenceBench } from './evidence';
 import { packageExtension } from '../harness/vsix';
 import { ensureMcpCorpus, measureMcp, type McpResult } from './mcp';
 import { measureWebActivation, webActivationGoals } from './web-activation';
@@ -792,6 +794,8 @@ function markdown(report: Report, goalList: Goal[]): string {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  // `npm run bench -- --evidence`: the evidence workload of issue 16 alone (test/bench/evidence.ts).
+  if (process.argv.includes('--evidence')) return runEvidenceBench();
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string) => console.log(`[bench] ${line}`);

@@ -10,6 +10,7 @@ import { installExtension, startCodeServer } from './server';
 import { ensureSetup } from './setup';
 import { packageExtension } from './vsix';
 import { runCleanups } from './cleanup';
+import { exampleRepository } from './example-repository';
 import { info, step, warn } from './log';
 
 async function start(): Promise<void> {
@@ -20,9 +21,12 @@ async function start(): Promise<void> {
   await installExtension(runDir, vsix);
   installed(path.relative(REPO_ROOT, runDir.root));
   if (!fs.existsSync(EXAMPLE_WORKSPACE)) warn(`${path.relative(REPO_ROOT, EXAMPLE_WORKSPACE)} does not exist yet; the workbench will open without it`);
+  // A git repository of its own, with a scripted history by several authors: the evidence from
+  // history (lint, hovers, the Knowledge Risk view) has something to show. Edits go to the copy.
+  const workspace = fs.existsSync(EXAMPLE_WORKSPACE) ? exampleRepository(EXAMPLE_WORKSPACE, path.join(runDir.root, 'example-workspace')) : EXAMPLE_WORKSPACE;
 
   const port = process.env.LEGIBLE_PORT ? Number(process.env.LEGIBLE_PORT) : undefined;
-  const server = await startCodeServer({ runDir, workspace: EXAMPLE_WORKSPACE, port });
+  const server = await startCodeServer({ runDir, workspace, port });
   info(`Legible in VS Code ${VERSIONS.codeServer.replace(/^4\./, '1.')} (code-server ${VERSIONS.codeServer}), example workspace open:`);
   console.log(`\n    ${server.url}\n`);
   info(`server log: ${path.relative(REPO_ROOT, server.logPath)}`);

@@ -2,11 +2,17 @@ import { appendFile } from 'node:fs/promises';
 import { findAffected, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
 import { renderAffectedJson, renderAffectedMarkdown, weight, whoToAsk } from '../../core/affected/render-affected';
 import { entryGoverns, globGoverningLookup, governsFromRecords } from '../../core/code/governing';
-import { relativePath } from '../../core/port/paths';
+import { joinPath, relativePath } from '../../core/port/paths';
+import { withEvidence } from '../../core/affected/affected-evidence';
+import { GovernsIndex } from '../../core/code/governs-index';
+import type { DecisionIndex } from '../../core/index/decision-index';
+import type { CliContext } from '../context';
+import { readEvidence } from '../code/evidence-scan';
+import { workspaceFiles } from '../code/code-scan';
 import { choice, stringOption, todayOption, UsageError } from '../args';
 import { escapeData, escapeProperty } from '../formats/github';
 import { location } from '../formats/lint-output';
-import { openWorkspace, scanWorkspace } from '../open-workspace';
+import { openWorkspace, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { checkedRef, gitFailure, gitRepositoryFor } from './git-base';
@@ -58,9 +64,10 @@ export const affectedCommand: Command = {
 
     const result = await findAffected({ repository, base, head, repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing });
     if (isAffectedFailure(result)) throw gitFailure(result.asked, repository, base);
+    const report = await observed(result, workspace.index, opened, repository.root, context, today);
 
-    const markdown = renderAffectedMarkdown(result, repository.root);
-    context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(result, repository.root) : renderAffectedGithub(result, repository.root));
+    const markdown = renderAffectedMarkdown(report, repository.root);
+    context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repository.root) : renderAffectedGithub(report, repository.root));
     const summary = context.env.GITHUB_STEP_SUMMARY;
     if (summary) {
       try {
@@ -69,9 +76,26 @@ export const affectedCommand: Command = {
         context.warn(`the job summary could not be written (GITHUB_STEP_SUMMARY): ${(error as Error).message}`);
       }
     }
-    return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+    return report.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
   },
 };
+
+/**
+ * The history's word on each decision touched (who changed that code lately, which successor has
+ * not) and the evidence rules' findings on them; the report as it was when the history cannot be
+ * read (the rest of `affected` needs only the diff).
+ */
+async function observed(report: AffectedReport, index: DecisionIndex, opened: OpenedWorkspace, repoRoot: string, context: CliContext, today: string): Promise<AffectedReport> {
+  if (!report.decisions.length) return report;
+  const read = await readEvidence(opened, context, today);
+  if ('problem' in read) return report;
+  const governs = GovernsIndex.build(index.entries(), await workspaceFiles(opened, context), re2RegexEngine);
+  const evidencePath = (path: string) => {
+    const inWorkspace = relativePath(opened.root, joinPath(repoRoot, path));
+    return inWorkspace.startsWith('../') || inWorkspace === '..' ? undefined : inWorkspace;
+  };
+  return withEvidence(report, { index, governs, evidence: read.evidence, config: opened.loaded.config, evidencePath });
+}
 
 /**
  * Workflow annotations: a notice on each changed file a decision governs (a warning when the door

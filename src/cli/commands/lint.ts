@@ -7,6 +7,10 @@ import { countFindings, plural, type LintedFile } from '../formats/lint-output';
 import { openWorkspace, requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { scanCode } from '../code/code-scan';
 import { lintCode } from '../../core/lint/lint-code';
+import { lintEvidence } from '../../core/lint/lint-evidence';
+import { severityOf } from '../../core/lint/lint-document';
+import type { CodeFacts } from '../../core/code/code-facts';
+import { readEvidence } from '../code/evidence-scan';
 import type { DecisionIndex } from '../../core/index/decision-index';
 import type { Finding } from '../../core/rules/rule';
 import { findRepository } from '../../node/repository';
@@ -27,6 +31,7 @@ export const lintCommand: Command = {
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
     fix: { type: 'boolean', description: 'First apply the fixes that invent nothing (back-links, the status a successor implies, a typo with one candidate); print each file changed on stderr.' },
     base: { type: 'string', value: 'ref', description: 'Also compare with the branch this one will be merged into: number-collision (needs git).' },
+    verbose: { type: 'boolean', description: 'Also say what was read besides the records: the git history for the evidence rules, or why it was not.' },
     cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
     'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
     ...TODAY_OPTION,
@@ -90,7 +95,10 @@ export const lintCommand: Command = {
     if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();
     if (base !== undefined) await addBaseFindings(byFile, workspace, opened, base, context);
-    if (opened.loaded.config.code.enabled) await addCodeFindings(byFile, workspace.index, opened, context, args.positionals.length > 0, cache);
+    if (opened.loaded.config.code.enabled) {
+      const facts = await addCodeFindings(byFile, workspace.index, opened, context, args.positionals.length > 0, cache);
+      await addEvidenceFindings(byFile, workspace.index, facts, opened, context, today, flag(args, 'verbose'), cache);
+    }
     if (cache) await saveCache(cache, context);
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
@@ -131,11 +139,33 @@ function warnEmptyFolders(folders: readonly string[], linted: readonly string[],
  * the records named): a code file named on the command line is not a record, and scanning the
  * whole repository for one record's sake would make `lint <record>` cost a full scan.
  */
-async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, opened: OpenedWorkspace, context: CliContext, withPaths: boolean, cache: LintCache | undefined): Promise<void> {
+async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, opened: OpenedWorkspace, context: CliContext, withPaths: boolean, cache: LintCache | undefined): Promise<CodeFacts> {
   // With paths no code is scanned, and the cache keeps its code entries for the next full run.
   const facts = await scanCode(opened, index, context, withPaths ? { scan: [] } : { cache });
-  // New lists: the workspace's own must not change under it.
-  for (const finding of lintCode(index, facts, opened.loaded.config)) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  addFindings(byFile, lintCode(index, facts, opened.loaded.config));
+  return facts;
+}
+
+/**
+ * The rules that set declared knowledge against the history (`holder-departed`…), when git can
+ * read it: without git or outside a repository they are silent, and `--verbose` says why once.
+ */
+async function addEvidenceFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, facts: CodeFacts, opened: OpenedWorkspace, context: CliContext, today: string, verbose: boolean, cache: LintCache | undefined): Promise<void> {
+  if (!RULES.some((rule) => rule.scope === 'evidence' && severityOf(rule, opened.loaded.config) !== 'off')) return;
+  const read = await readEvidence(opened, context, today, cache);
+  if ('problem' in read) {
+    if (verbose) context.note(`the rules that compare records with the git history did not run: ${read.problem}.`);
+    return;
+  }
+  // A shallow clone (most CI checkouts), an empty repository, a .mailmap line git skips: said on request.
+  if (verbose) for (const note of read.notes) context.note(note);
+  if (verbose) context.note(`evidence from ${read.read.history.commits} commits (${read.read.how === 'full' ? 'history read' : read.read.how === 'incremental' ? 'cache brought up to HEAD' : read.read.how === 'cached' ? 'from the cache' : 'no commit yet'}), window since ${read.evidence.since}.`);
+  addFindings(byFile, lintEvidence(index, facts.governs, read.evidence, opened.loaded.config));
+}
+
+/** New lists, sorted by position: the workspace's own must not change under it. */
+function addFindings(byFile: Map<string, Finding[]>, findings: readonly Finding[]): void {
+  for (const finding of findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
   for (const [path, list] of byFile) byFile.set(path, [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }
 

@@ -2,9 +2,16 @@ import { personKey } from '../../core/knowledge/predicates';
 import { knowledgeRisk, whatIfLeaves } from '../../core/report/knowledge-risk';
 import { renderDepartureMarkdown, renderReportMarkdown } from '../../core/report/render-report';
 import { printableJson } from '../../core/text/printable';
-import { choice, stringOption, todayOption, UsageError } from '../args';
+import { choice, flag, stringOption, todayOption, UsageError } from '../args';
+import { evidenceReport, personEvidence, type EvidenceReportInput } from '../../core/report/evidence-report';
+import { renderEvidenceMarkdown, renderPersonEvidenceMarkdown } from '../../core/report/render-evidence';
+import { GovernsIndex } from '../../core/code/governs-index';
+import type { DecisionIndex } from '../../core/index/decision-index';
+import { re2RegexEngine } from '../../node/re2-regex-engine';
+import { readEvidence } from '../code/evidence-scan';
+import { workspaceFiles } from '../code/code-scan';
 import { displayPath, type CliContext } from '../context';
-import { chosenFolders, openWorkspace, scanWorkspace } from '../open-workspace';
+import { chosenFolders, openWorkspace, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { FOLDERS_HELP, HELP_OPTION, TODAY_OPTION, type Command } from './command';
 
 const REPORT_FORMATS = ['md', 'json'] as const;
@@ -15,7 +22,8 @@ export const reportCommand: Command = {
   usage: 'report [folders…] [options]',
   options: {
     format: { type: 'string', short: 'f', value: 'format', description: 'md (default) or json.' },
-    person: { type: 'string', value: 'name', description: 'Instead: what would lose its only holder or owner if this person left.' },
+    person: { type: 'string', value: 'name', description: 'Instead: what would lose its only holder or owner if this person left (and, with git, the code and decisions the history shows they alone know).' },
+    evidence: { type: 'boolean', description: 'Instead: declared holders and successors beside what the git history shows, per decision, with the observed truck factor. Needs git.' },
     ...TODAY_OPTION,
     ...HELP_OPTION,
   },
@@ -27,6 +35,11 @@ export const reportCommand: Command = {
       'decisions due for review, and one-way doors decided by one person. Links are relative to the',
       'current folder. Records without Legible frontmatter (MADR, adr-tools, log4brains) cannot be',
       'assessed: the report counts them and says how to migrate them (legible migrate).',
+      '',
+      'With --evidence: per decision with `governs`, who the history shows as authors of its code (degree of',
+      'authorship), their commits and lines within evidence.since (12 months by default), who is inactive or',
+      'has left, and the observed truck factor; and the repository\'s. The JSON is described by',
+      'schemas/evidence-report.schema.json. History is a proxy for knowledge: pairing and reviews leave no commits.',
     ].join('\n'),
   async run(args, context) {
     const format = choice(stringOption(args, 'format'), REPORT_FORMATS, 'md', 'format');
@@ -34,9 +47,19 @@ export const reportCommand: Command = {
     const person = stringOption(args, 'person');
     if (person !== undefined && !person.trim()) throw new UsageError('--person needs a name');
 
+    const withEvidence = flag(args, 'evidence');
+    if (withEvidence && person !== undefined) throw new UsageError('--evidence and --person are two reports: give one (--person includes the evidence when git can read it)');
+
     const opened = await openWorkspace(context, args.positionals);
     const workspace = await scanWorkspace(opened, await chosenFolders(args.positionals, opened, context, 'report'), today, { body: false });
     const entries = workspace.index.entries();
+    if (withEvidence) {
+      const input = await evidenceInput(opened, workspace.index, context, today);
+      if ('problem' in input) throw new UsageError(`legible report --evidence reads the git history, and ${input.problem}.`);
+      const report = evidenceReport(input);
+      context.out(format === 'json' ? json(report, context) : renderEvidenceMarkdown(report, context.cwd));
+      return 0;
+    }
     if (person === undefined) {
       const report = knowledgeRisk(entries, today);
       context.out(format === 'json' ? json(report, context) : renderReportMarkdown(report, context.cwd));
@@ -47,10 +70,23 @@ export const reportCommand: Command = {
       context.warn(`no record names "${person}"${known.length ? `; the people named are ${known.join(', ')}` : ''}.`);
     }
     const impact = whatIfLeaves(entries, person.trim());
-    context.out(format === 'json' ? json(impact, context) : renderDepartureMarkdown(impact, context.cwd));
+    // The history's word when git can read it; without git the declared report stands alone.
+    const input = await evidenceInput(opened, workspace.index, context, today);
+    const observed = 'problem' in input ? undefined : personEvidence(person.trim(), input);
+    if (format === 'json') context.out(json(observed ? { ...impact, evidence: observed } : impact, context));
+    else context.out(renderDepartureMarkdown(impact, context.cwd) + (observed ? `\n${renderPersonEvidenceMarkdown(observed, context.cwd)}` : ''));
     return 0;
   },
 };
+
+/** The history and `governs` matched against the tracked files, for the evidence reports. */
+async function evidenceInput(opened: OpenedWorkspace, index: DecisionIndex, context: CliContext, today: string): Promise<EvidenceReportInput | { problem: string }> {
+  const read = await readEvidence(opened, context, today);
+  if ('problem' in read) return read;
+  const files = await workspaceFiles(opened, context);
+  const governs = GovernsIndex.build(index.entries(), files, re2RegexEngine);
+  return { index, governs, evidence: read.evidence, files, head: read.read.head, notes: read.notes };
+}
 
 /** The report's data as JSON, record paths relative to the current folder like every other output. */
 function json(data: unknown, context: CliContext): string {

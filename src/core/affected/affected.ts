@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/config';
 import type { GoverningLookup } from '../code/governing';
 import { summarizeRecord, type RecordSummary } from '../code/record-summary';
+import type { ObservedChange } from '../evidence/observed-change';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
 import { lintAgainstBase } from '../lint/lint-base';
@@ -48,6 +49,8 @@ export interface AffectedReport {
   readonly records: readonly ChangedRecord[];
   /** Findings of the base-scoped rules (`number-collision`). */
   readonly findings: readonly Finding[];
+  /** What the history says of each decision touched (by record path), when git history was read. */
+  readonly observed?: ReadonlyMap<string, ObservedChange>;
 }
 
 /** Git could not answer: `asked` says what was asked, for the message (the adapter says why). */

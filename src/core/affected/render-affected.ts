@@ -8,6 +8,7 @@ import { printable, printableJson } from '../text/printable';
 import { markdownLine as md } from '../text/markdown-text';
 import type { AffectedReport } from './affected';
 import type { RecordSummary } from '../code/record-summary';
+import { observedSentence } from '../evidence/observed-change';
 
 /** Files named per decision in the comment: a sweeping change lists the first few, JSON lists all. */
 const FILES_NAMED = 10;
@@ -77,6 +78,8 @@ export function renderAffectedMarkdown(report: AffectedReport, repoRoot: string)
     if (files.length > FILES_NAMED) shown.push(`and ${plural(files.length - FILES_NAMED, 'more file')}`);
     lines.push(`This change touches ${shown.join(', ')}.`, '');
     lines.push(md(whoToAsk(record)), '');
+    const observed = report.observed?.get(record.path);
+    if (observed) lines.push(md(observedSentence(observed)), '');
   }
   if (report.records.length) {
     lines.push('### Records this change adds or edits', '');
@@ -119,7 +122,7 @@ export function renderAffectedJson(report: AffectedReport, repoRoot: string): st
     base: report.base,
     head: report.head ?? null,
     changed: report.changed.map(changeJson),
-    decisions: report.decisions.map(({ record, files }) => ({ ...recordJson(record, repoRoot), files: files.map(changeJson) })),
+    decisions: report.decisions.map(({ record, files }) => ({ ...recordJson(record, repoRoot), files: files.map(changeJson), ...(report.observed && { observed: report.observed.get(record.path) ?? null }) })),
     records: report.records.map(({ change: file, record }) => ({ ...changeJson(file), record: record ? recordJson(record, repoRoot) : null })),
     findings: report.findings.map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message, path: relativePath(repoRoot, finding.path), line: finding.range.start.line + 1 })),
   };

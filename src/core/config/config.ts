@@ -7,6 +7,7 @@ import type { CompiledPattern, RegexEngine } from '../port/regex-engine';
 import { compileGlob, globPattern } from './glob';
 import { compileRepositoryGlob, type RepositoryGlob } from '../code/repository-globs';
 import { folderSettingsFrom, type FolderSettings } from './folder-settings';
+import { defaultPeopleSettings, peopleSettings, type PeopleSettings } from '../evidence/evidence-settings';
 import { compilePlaceholderPattern, DEFAULT_PLACEHOLDER_PATTERN } from './placeholder-pattern';
 
 /** `.legible.json` after validation and defaults: the one shape every part of Legible reads. */
@@ -35,6 +36,8 @@ export interface ResolvedConfig {
   readonly limits: Limits;
   /** Which code files `lint` scans for citations (core/code/code-files.ts). */
   readonly code: CodeSettings;
+  /** `people`, `teams`, `evidence`: who is who in git history, and how it is read (core/evidence/). */
+  readonly people: PeopleSettings;
 }
 
 export interface CodeSettings {
@@ -75,6 +78,7 @@ export function defaultConfig(): ResolvedConfig {
     ignore: DEFAULT_IGNORE.map(globPattern),
     limits: DEFAULT_LIMITS,
     code: { enabled: true, exclude: [] },
+    people: defaultPeopleSettings(),
   };
 }
 
@@ -97,6 +101,9 @@ type RawConfig = {
   ignore?: string[];
   limits?: Partial<Limits>;
   code?: { enabled?: unknown; include?: unknown; exclude?: unknown };
+  people?: unknown;
+  teams?: unknown;
+  evidence?: unknown;
 };
 
 export function normalizeConfig(raw: unknown, options: NormalizeOptions): { config: ResolvedConfig; problems: ConfigProblem[] } {
@@ -156,6 +163,7 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions): { conf
       ignore,
       limits: limitsFrom(record(value.limits, isCount)),
       code: codeSettings(value.code, options.regexEngine, problems),
+      people: peopleSettings(value, problems),
     },
     problems,
   };

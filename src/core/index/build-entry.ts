@@ -3,7 +3,7 @@ import type { DecisionDocument } from '../document/decision-document';
 import { basename, dirname, joinPath } from '../port/paths';
 import { isRecordType, type RecordType } from '../schema/schema-registry';
 import type { Range } from '../text/position';
-import type { DecisionEntry, GlobRef, IdRef, LinkRef } from './decision-entry';
+import type { DecisionEntry, GlobRef, IdRef, LinkRef, NamedPerson } from './decision-entry';
 import { parseIdRef } from './ids';
 import { recordNameOf } from '../numbering/record-name';
 import { disabledRules } from '../parse/suppressions';
@@ -156,6 +156,21 @@ export function buildEntry(doc: DecisionDocument, folder: string, placeholder: C
   const planValue = given(exit.plan, '/knowledge-exit-path/plan');
   const plan = typeof planValue === 'string' || typeof planValue === 'number' ? { ...idRef(planValue, '/knowledge-exit-path/plan'), range: at('/knowledge-exit-path/plan') ?? firstLine } : undefined;
   const riskObject = record(data.risk);
+  // Where each person is named: a finding about one of them (evidence rules) sits on their name.
+  const named: NamedPerson[] = [];
+  for (const [field, value, pointer] of [
+    ['owners', data.owners, '/owners'],
+    ['deciders', data.deciders, '/deciders'],
+    ['holders', source.holders, `${exitPointer}/holders`],
+    ['successors', source.successors, `${exitPointer}/successors`],
+  ] as const) {
+    if (!Array.isArray(value)) continue;
+    value.forEach((item, i) => {
+      const name = word(given(item, `${pointer}/${i}`));
+      const range = name === undefined ? undefined : at(`${pointer}/${i}`);
+      if (name !== undefined && range) named.push({ field, name, range });
+    });
+  }
   return {
     path: doc.path,
     folder,
@@ -187,6 +202,7 @@ export function buildEntry(doc: DecisionDocument, folder: string, placeholder: C
         .filter((g): g is GlobRef => g.glob !== undefined && g.glob.trim() !== ''),
     ),
     tags: list(data.tags, items('/tags')),
+    ...(named.length && { named }),
     placeholders: open.size ? [...open.keys()].map(interned) : NONE,
     anchor: at('/title') ?? lineRange(0),
     statusRange: at('/status'),

@@ -18,6 +18,13 @@ export interface GlobRef {
   readonly range: Range;
 }
 
+/** A person as a record names them, and where. */
+export interface NamedPerson {
+  readonly field: 'owners' | 'deciders' | 'holders' | 'successors';
+  readonly name: string;
+  readonly range: Range;
+}
+
 /** A local link (artifacts) as written, and the path it points at. */
 export interface LinkRef {
   readonly target: string;
@@ -61,6 +68,8 @@ export interface DecisionEntry {
   /** `governs`: the code the record governs, as repository-relative globs (core/code/governs-globs.ts). Absent in entries cached before it existed. */
   readonly governs?: readonly GlobRef[];
   readonly tags: readonly string[];
+  /** Where each person is named in `owners`, `deciders`, `holders` and `successors`; absent when none is (or in entries cached before it existed). */
+  readonly named?: readonly NamedPerson[];
   /**
    * JSON Pointers of the frontmatter values still template placeholders (`/risk/level`,
    * `/owners/0`): open questions. Their values are left out of every field above.

@@ -20,6 +20,11 @@ import { governsMatchesNothing } from './governs-matches-nothing';
 import { governsTooBroad } from './governs-too-broad';
 import { codeReferenceResolves } from './code-reference-resolves';
 import { codeCitesSuperseded } from './code-cites-superseded';
+import { successorWithoutEvidence } from './successor-without-evidence';
+import { undeclaredKnowledgeHolder } from './undeclared-knowledge-holder';
+import { holderDeparted } from './holder-departed';
+import { observedSinglePointOfKnowledge } from './observed-single-point-of-knowledge';
+import { exitPlanVerifiedWithoutEvidence } from './exit-plan-verified-without-evidence';
 
 /** The one list of rules. The CLI, the extension, SARIF metadata and the README table all read it. */
 export const RULES: readonly Rule[] = [
@@ -44,6 +49,11 @@ export const RULES: readonly Rule[] = [
   governsTooBroad,
   codeReferenceResolves,
   codeCitesSuperseded,
+  successorWithoutEvidence,
+  undeclaredKnowledgeHolder,
+  holderDeparted,
+  observedSinglePointOfKnowledge,
+  exitPlanVerifiedWithoutEvidence,
 ];
 
 export const RULE_DOCS_BASE = 'https://github.com/legible-dev/legible/blob/main/README.md';

@@ -9,6 +9,7 @@ import type { Severity } from '../config/severity';
 import type { DecisionIndex } from '../index/decision-index';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { CodeFacts } from '../code/code-facts';
+import type { RecordEvidenceCache } from '../evidence/record-evidence';
 
 export type { Severity } from '../config/severity';
 
@@ -17,7 +18,7 @@ export type { Severity } from '../config/severity';
  * beside the records of another branch (`lint --base`, `affected`: only when a base is given), or
  * the code (the tracked files, `governs` matched against them, the citations in them: core/code/).
  */
-export type RuleScope = 'document' | 'body' | 'workspace' | 'base' | 'code';
+export type RuleScope = 'document' | 'body' | 'workspace' | 'base' | 'code' | 'evidence';
 
 export interface RuleMeta {
   readonly id: string;
@@ -74,6 +75,11 @@ export interface Report {
   readonly range?: Range;
   readonly related?: readonly RelatedLocation[];
   readonly fix?: FixData;
+  /**
+   * A rule whose finding is graver in some cases (`holder-departed` with no successor) says so
+   * here; a severity the configuration sets for the rule still wins.
+   */
+  readonly severity?: Severity;
 }
 
 export interface DocumentRuleContext {
@@ -145,6 +151,18 @@ export interface CodeRuleContext {
   report(path: string, report: Report & { readonly range: Range }): void;
 }
 
+/**
+ * A rule that sets what records declare (holders, successors, a verified exit plan) against what
+ * the repository's history shows of the code they govern (core/evidence/). Runs only where the
+ * history was read: `legible lint` with git, the editor after a HEAD change; never on a keystroke.
+ */
+export interface EvidenceRuleContext {
+  readonly index: DecisionIndex;
+  readonly config: ResolvedConfig;
+  readonly records: RecordEvidenceCache;
+  report(path: string, report: Report & { readonly range: Range }): void;
+}
+
 export interface DocumentRule extends RuleMeta {
   readonly scope: 'document';
   check(context: DocumentRuleContext): void;
@@ -177,4 +195,9 @@ export interface CodeRule extends RuleMeta {
   check(context: CodeRuleContext): void;
 }
 
-export type Rule = DocumentRule | BodyRule | WorkspaceRule | BaseRule | CodeRule;
+export interface EvidenceRule extends RuleMeta {
+  readonly scope: 'evidence';
+  check(context: EvidenceRuleContext): void;
+}
+
+export type Rule = DocumentRule | BodyRule | WorkspaceRule | BaseRule | CodeRule | EvidenceRule;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { RULES } from '../../../src/core/rules/registry';
 import { cleanupTemps, exists, git, runCli, tempDir, TODAY } from './cli-process';
 
 /** A record with every field answered; `extra` adds frontmatter lines (`governs`). */
@@ -35,6 +36,7 @@ E.
 }
 
 const D = 'docs/decisions';
+const EVIDENCE_RULES = RULES.filter((rule) => rule.scope === 'evidence').map((rule) => rule.id);
 
 async function put(dir: string, file: string, text: string): Promise<void> {
   await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -47,6 +49,8 @@ async function put(dir: string, file: string, text: string): Promise<void> {
  */
 async function twoBranches(): Promise<string> {
   const dir = await tempDir('legible-affected-');
+  // One scripted author wrote everything: the rules that weigh that history (test/unit/cli/evidence.test.ts) are off here.
+  await put(dir, '.legible.json', JSON.stringify({ rules: Object.fromEntries(EVIDENCE_RULES.map((id) => [id, 'off'])) }));
   await put(dir, `${D}/0007-use-postgres.md`, record('Use PostgreSQL for the ledger', 'governs: [src/billing/**]\n'));
   await put(dir, 'src/billing/ledger.ts', 'export const ledger = 1;\n'.repeat(20));
   await put(dir, 'src/billing/old.ts', 'export const old = 1;\n'.repeat(20));
@@ -92,6 +96,8 @@ describe('legible affected', function () {
         'This change touches `src/billing/ledger.ts` (modified), `src/billing/old.ts` → `src/billing/new.ts` (renamed).',
         '',
         'Only amira holds this; successors: jonas — ask one of them to review.',
+        '',
+        'Touches code only Test Author has changed since 2025-11-21; the named successor jonas has no change there. Observed truck factor 1: without Test Author, most of this code would have no author left.',
         '',
         '### Records this change adds or edits',
         '',

@@ -107,7 +107,8 @@ describe('where lint --cache keeps its file (process)', function () {
     assert.equal(result.stderr, '');
     assert.equal(git(worktree, 'status', '--porcelain', '--ignored'), '');
     const gitDir = path.resolve(worktree, git(worktree, 'rev-parse', '--git-dir').trim());
-    assert.match((await filesIn(path.join(gitDir, 'legible'))).join(), /^lint-cache-[0-9a-f]{16}\.json$/);
+    // Beside the lint cache: the git history the evidence rules read (lint-history-….json).
+    assert.match((await filesIn(path.join(gitDir, 'legible'))).join(), /^lint-cache-[0-9a-f]{16}\.json,lint-history-[0-9a-f]{16}\.json$/);
     assert.deepEqual(await filesIn(path.join(main, '.git', 'legible')), [], 'not the main work tree\'s cache');
   });
 

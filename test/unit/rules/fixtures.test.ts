@@ -49,7 +49,7 @@ describe('rule fixtures (test/fixtures/rules)', () => {
     it(fixture.name, async () => {
       assert.deepEqual(fixture.problems, [], 'malformed markers');
       assert.ok([...fixture.expected.keys()].some((file) => file.endsWith('.md')), 'a fixture holds at least one Markdown file');
-      const { findings } = await lintFiles(fixture.files, { base: fixture.base, code: true });
+      const { findings } = await lintFiles(fixture.files, { base: fixture.base, history: fixture.history, code: true });
       const actual = findings.map((f) => key(fixturePath(f), f.range.start.line + 1, f.ruleId)).sort();
       const expected = expectedKeys(fixture);
       const detail = findings.map((f) => `  ${key(fixturePath(f), f.range.start.line + 1, f.ruleId)} (${f.severity}): ${f.message}`).join('\n');

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseMarkers, type Expectation } from './fixture-markers';
 import type { BaseFixture } from './workspace';
+import type { LogCommit } from '../../../src/core/evidence/git-log';
 
 export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'rules');
 /** Where a fixture's files go in the in-memory workspace. */
@@ -23,6 +24,37 @@ export interface FixtureCase {
   readonly problems: readonly string[];
   /** From `base.json`: the base branch's files and this branch's changes, for the base-scoped rules. */
   readonly base?: BaseFixture;
+  /** From `history.json`: the repository's commits, for the evidence rules (newest first, as git gives them). */
+  readonly history?: readonly LogCommit[];
+}
+
+/**
+ * `history.json`: the commits, oldest first, each `{ "author": "Name <email>", "date":
+ * "YYYY-MM-DD", "files": { "path": [added, removed] } }` (paths as the fixture's `code/` names them,
+ * without `code/`). A path written `"old => new"` is a rename.
+ */
+interface HistoryJson {
+  readonly author: string;
+  readonly date: string;
+  readonly files: Readonly<Record<string, readonly [number, number]>>;
+}
+
+function historyFixture(json: readonly HistoryJson[]): LogCommit[] {
+  return json
+    .map((commit, i): LogCommit => {
+      const match = /^(.*?)\s*<(.*)>$/.exec(commit.author);
+      return {
+        hash: i.toString(16).padStart(40, '0'),
+        name: match ? match[1] : commit.author,
+        email: match ? match[2] : '',
+        time: Date.parse(`${commit.date}T12:00:00Z`) / 1000,
+        files: Object.entries(commit.files).map(([written, [added, removed]]) => {
+          const [from, path] = written.includes(' => ') ? written.split(' => ') : [undefined, written];
+          return { path, ...(from !== undefined && { from }), added, removed };
+        }),
+      };
+    })
+    .reverse();
 }
 
 function walk(dir: string, prefix = ''): string[] {
@@ -41,8 +73,13 @@ function load(rule: string, name: string, dir: string, relFiles: readonly string
   const expected = new Map<string, Expectation[]>();
   const problems: string[] = [];
   let base: BaseFixture | undefined;
+  let history: LogCommit[] | undefined;
   for (const rel of relFiles) {
     const bytes = new Uint8Array(readFileSync(path.join(dir, rel)));
+    if (rel === 'history.json') {
+      history = historyFixture(JSON.parse(Buffer.from(bytes).toString('utf8')) as HistoryJson[]);
+      continue;
+    }
     if (rel === 'base.json') {
       base = baseFixture(JSON.parse(Buffer.from(bytes).toString('utf8')) as BaseJson);
       continue;
@@ -59,7 +96,7 @@ function load(rule: string, name: string, dir: string, relFiles: readonly string
     expected.set(rel, [...markers.expectations]);
     problems.push(...markers.problems.map((problem) => `${rel} ${problem}`));
   }
-  return { rule, name, files, expected, problems, base };
+  return { rule, name, files, expected, problems, base, history };
 }
 
 interface BaseJson {

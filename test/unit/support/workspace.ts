@@ -4,6 +4,10 @@ import type { RegexEngine } from '../../../src/core/port/regex-engine';
 import type { Finding } from '../../../src/core/rules/rule';
 import { gatherCodeFacts } from '../../../src/core/code/code-facts';
 import { lintCode } from '../../../src/core/lint/lint-code';
+import { lintEvidence } from '../../../src/core/lint/lint-evidence';
+import { Evidence } from '../../../src/core/evidence/evidence';
+import { emptyHistory, foldCommit } from '../../../src/core/evidence/history';
+import type { LogCommit } from '../../../src/core/evidence/git-log';
 import { readBaseRecords } from '../../../src/core/affected/base-records';
 import { lintAgainstBase } from '../../../src/core/lint/lint-base';
 import type { ChangedFile, RepositoryPort } from '../../../src/core/port/repository';
@@ -36,6 +40,8 @@ export interface TestWorkspaceOptions extends MemoryFileSystemOptions {
   readonly code?: boolean;
   /** A base branch to compare with (`lint --base`): the base-scoped rules run too. */
   readonly base?: BaseFixture;
+  /** The repository's history (newest first): with `code`, the evidence rules run on it too. */
+  readonly history?: readonly LogCommit[];
 }
 
 /** A base branch as git would answer for it: its files (at its tip) and this branch's changes, root-relative. */
@@ -93,6 +99,12 @@ export async function lintFiles(files: Readonly<Record<string, FileContent>>, op
     const tracked = [...Object.keys(files), ...(options.config !== undefined ? ['.legible.json'] : [])].sort();
     const facts = await gatherCodeFacts({ index: workspace.index, config: loaded.config, root: ROOT, tracked, folders, fs, regexEngine: options.regexEngine === null ? undefined : (options.regexEngine ?? re2RegexEngine) });
     codeFindings.push(...lintCode(workspace.index, facts, loaded.config));
+    if (options.history) {
+      const today = options.today ?? TODAY;
+      const history = emptyHistory(Evidence.windowStart(loaded.config.people, today));
+      for (const commit of options.history) foldCommit(history, commit);
+      codeFindings.push(...lintEvidence(workspace.index, facts.governs, new Evidence(history, loaded.config.people, today), loaded.config));
+    }
   }
   const findings = [...[...byFile.values()].flat(), ...codeFindings].map((finding) => ({ ...finding, path: relative(finding.path) }));
   return {

@@ -1,0 +1,50 @@
+import { Evidence } from '../../core/evidence/evidence';
+import { basename, dirname, joinPath, relativePath } from '../../core/port/paths';
+import type { LintCache } from '../scan/lint-cache';
+import { readHistory, type ReadHistory } from '../../node/git-history';
+import { findRepository } from '../../node/repository';
+import type { CliContext } from '../context';
+import type { OpenedWorkspace } from '../open-workspace';
+
+export interface ReadEvidence {
+  readonly evidence: Evidence;
+  readonly read: ReadHistory;
+  /** Lines for the reader: a shallow clone, a skipped `.mailmap` line, commits too large to attribute. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * The evidence of the workspace's repository: its history read once (with `--cache`, kept beside
+ * the lint cache and brought up to HEAD on the next run), joined with `people` and seen from
+ * `today`. Undefined with why when there is no history to read (no git, no repository).
+ */
+export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, cache?: LintCache): Promise<ReadEvidence | { readonly problem: string }> {
+  const repository = await findRepository(opened.root);
+  if (!repository) return { problem: 'the workspace is not in a git repository' };
+  const settings = opened.loaded.config.people;
+  const result = await readHistory({
+    root: repository.root,
+    windowStart: Evidence.windowStart(settings, today),
+    maxFilesPerCommit: settings.evidence.maxFilesPerCommit,
+    env: context.env,
+    cacheFile: cache && historyCacheFile(cache.location),
+  });
+  if ('problem' in result) return { problem: result.problem };
+  const folder = relativePath(repository.root, opened.root);
+  const evidence = new Evidence(result.history, settings, today, folder === '.' || folder === '' ? '' : `${folder}/`);
+  const notes = [...result.notes];
+  const skipped = result.history.skipped;
+  if (skipped.length) {
+    const shown = skipped.slice(0, 5).map((commit) => `${commit.hash.slice(0, 10)} (${commit.files} files)`);
+    notes.push(
+      `${skipped.length === 1 ? '1 commit touches' : `${skipped.length} commits touch`} more than evidence.maxFilesPerCommit (${settings.evidence.maxFilesPerCommit}) files and ${skipped.length === 1 ? 'is' : 'are'} counted, not attributed: ${shown.join(', ')}${skipped.length > 5 ? ', …' : ''}.`,
+    );
+  }
+  return { evidence, read: result, notes };
+}
+
+/** Beside the lint cache, in the folder `--cache` made safe: `lint-cache-….json` → `lint-history-….json`. */
+export function historyCacheFile(lintCache: string): string {
+  const name = basename(lintCache);
+  return joinPath(dirname(lintCache), name.startsWith('lint-cache-') ? name.replace('lint-cache-', 'lint-history-') : `${name}.history.json`);
+}

@@ -1,0 +1,130 @@
+import type { GovernsIndex } from '../code/governs-index';
+import { Evidence } from '../evidence/evidence';
+import type { PeopleSettings } from '../evidence/evidence-settings';
+import type { History } from '../evidence/history';
+import { RecordEvidenceCache } from '../evidence/record-evidence';
+import type { DecisionEntry } from '../index/decision-entry';
+import type { DecisionIndex } from '../index/decision-index';
+import { Emitter, type Listen } from './emitter';
+
+/** The history as an adapter read it (node/git-history.ts's ReadHistory fits). */
+export interface HistorySnapshot {
+  readonly history: History;
+  readonly head?: string;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Reads the history up to HEAD, updating `previous` (consumed) when HEAD moved: the editor's port
+ * onto `readHistory`, which streams git in a child process and never blocks the host.
+ */
+export type HistoryReader = (request: { readonly windowStart: number; readonly maxFilesPerCommit: number; readonly previous?: HistorySnapshot }) => Promise<HistorySnapshot | { readonly problem: string }>;
+
+export interface LiveEvidenceOptions {
+  readonly read: HistoryReader;
+  readonly settings: () => PeopleSettings;
+  /** YYYY-MM-DD, from the clock port. */
+  readonly today: () => string;
+  /** The workspace folder inside the repository (`services/api/`), '' at its root. */
+  readonly prefix?: string;
+}
+
+/**
+ * The editor's evidence from history: read once when first asked, read again (only old..HEAD)
+ * when HEAD moves. Refreshes never overlap: one asked for while another runs is done once after
+ * it. Never on a keystroke; the front-end calls `refresh` on a HEAD change.
+ */
+export class LiveEvidence {
+  private snapshot: HistorySnapshot | undefined;
+  private running: Promise<void> | undefined;
+  private pending = false;
+  private current: Evidence | undefined;
+  private cache: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache } | undefined;
+  /** Why there is no evidence (no git, not a repository), after a refresh that found none. */
+  problem: string | undefined;
+  private readonly emitter = new Emitter<void>();
+  readonly onDidChange: Listen<void> = this.emitter.event;
+
+  constructor(private readonly options: LiveEvidenceOptions) {}
+
+  get evidence(): Evidence | undefined {
+    return this.current;
+  }
+
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.pending = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+      if (this.pending) {
+        this.pending = false;
+        void this.refresh();
+      }
+    });
+    return this.running;
+  }
+
+  /** Resolves once no refresh runs or waits (tests, and a front-end that must answer with the latest). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const settings = this.options.settings();
+    const today = this.options.today();
+    const read = await this.options.read({ windowStart: Evidence.windowStart(settings, today), maxFilesPerCommit: settings.evidence.maxFilesPerCommit, previous: this.snapshot });
+    if ('problem' in read) {
+      this.problem = read.problem;
+      this.snapshot = undefined;
+      this.current = undefined;
+    } else {
+      this.problem = undefined;
+      this.snapshot = read;
+      this.current = new Evidence(read.history, settings, today, this.options.prefix ?? '');
+    }
+    this.cache = undefined;
+    this.emitter.fire();
+  }
+
+  private records(index: DecisionIndex, governs: GovernsIndex): RecordEvidenceCache | undefined {
+    if (!this.current) return undefined;
+    if (this.cache?.index !== index || this.cache.governs !== governs) this.cache = { index, governs, records: new RecordEvidenceCache(index, governs, this.current) };
+    return this.cache.records;
+  }
+
+  /** The record tree's tooltip line: "Observed truck factor 1 (Amira) over 4 files." */
+  truckFactorLine(entry: DecisionEntry, index: DecisionIndex, governs: GovernsIndex): string | undefined {
+    const records = this.records(index, governs);
+    if (!records || !entry.governs?.length) return undefined;
+    const { observed } = records.of(entry);
+    if (!observed.truckFactor.files) return `No file it governs has an author in the history read (${observed.withHistory} of ${observed.files} changed in it).`;
+    const names = new Map(observed.people.map((p) => [p.person, p.name]));
+    const who = observed.truckFactor.people.map((p) => names.get(p) ?? p).join(', ');
+    return `Observed truck factor ${observed.truckFactor.value}${who ? ` (${who})` : ''} over ${observed.truckFactor.files} file${observed.truckFactor.files === 1 ? '' : 's'} with an author.`;
+  }
+
+  /** A hover on a person named in a record's frontmatter: their evidence for this record. */
+  personHover(entry: DecisionEntry, name: string, index: DecisionIndex, governs: GovernsIndex): string | undefined {
+    const records = this.records(index, governs);
+    if (!records) return undefined;
+    const evidence = this.current!;
+    const persons = new Set(evidence.people.named(name));
+    const record = records.of(entry);
+    const mine = record.observed.people.filter((p) => persons.has(p.person));
+    const lines = [`**${name}** in the history of the code this record governs (since ${evidence.since}):`, ''];
+    if (!persons.size) lines.push('- git knows no commit under this name, email or `people` entry.');
+    else if (!mine.length) lines.push(`- no change to its ${record.observed.withHistory} file${record.observed.withHistory === 1 ? '' : 's'} with history.`);
+    for (const p of mine) {
+      lines.push(`- author of ${p.authored} of ${record.observed.truckFactor.files} files (${Math.round(p.share * 100)}%); ${p.commits} commit${p.commits === 1 ? '' : 's'}, +${p.added} −${p.removed} in the window; last change ${p.last ?? 'never'}`);
+    }
+    for (const person of persons) {
+      const presence = evidence.presence(person);
+      if (presence === 'left') lines.push(`- left on ${evidence.people.leftOn(person)}`);
+      if (presence === 'inactive') lines.push(`- no commit in this repository for over ${evidence.settings.evidence.inactiveDays} days`);
+    }
+    lines.push('', '_History is a proxy for knowledge: pairing and reviews leave no commits._');
+    return lines.join('\n');
+  }
+}

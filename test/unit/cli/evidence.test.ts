@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import Ajv from 'ajv';
+import { cleanupTemps, REPO_ROOT, runCli, tempDir } from './cli-process';
+import { gitAs, lines, scriptedRepository } from '../evidence/history-repo';
+
+const AMIRA = { name: 'Amira', email: 'amira@example.com' };
+
+function record(holders: string, successors: string): string {
+  return `---
+type: adr
+title: Use PostgreSQL for the ledger
+status: accepted
+date: 2026-03-02
+owners: [amira]
+reversibility: {door: two-way}
+risk: {level: low}
+business-tradeoff: {reduces-risk: outage, preserves-option: exit, accepts-cost: cost, eases-later: scale, protects-outcome: revenue}
+governs: [src/ledger/**]
+knowledge-exit-path:
+  holders: [${holders}]
+  successors:
+    - ${successors}
+  mechanisms: [runbook]
+---
+
+# Use PostgreSQL for the ledger
+
+## Context
+
+C.
+
+## Decision
+
+D.
+
+## Consequences
+
+E.
+`;
+}
+
+/** amira wrote the ledger (both files) and the record; jonas, the successor, never touched it. */
+async function ledgerRepository(): Promise<string> {
+  const dir = await tempDir('legible-cli-evidence-');
+  gitAs(dir, undefined, 'init', '--quiet', '--initial-branch=main');
+  return scriptedRepository(
+    [
+      { ...AMIRA, date: '2026-06-01T10:00:00Z', files: { 'docs/decisions/0001-use-postgresql.md': record('amira', 'jonas'), 'src/ledger/a.ts': lines(20), 'src/ledger/b.ts': lines(20) } },
+      { ...AMIRA, date: '2026-07-01T10:00:00Z', files: { 'src/ledger/a.ts': lines(22) } },
+    ],
+    dir,
+  );
+}
+
+describe('evidence in the CLI: lint and affected read the history', function () {
+  this.timeout(120_000);
+  after(cleanupTemps);
+
+  it('lint reports a successor who never touched the code and a truck factor of 1, at the name and at governs', async () => {
+    const dir = await ledgerRepository();
+    const run = await runCli(['lint', '--today', '2026-11-21', '--verbose', '--cache', '--format', 'json'], { cwd: dir });
+    const findings = (JSON.parse(run.stdout) as Array<{ findings: Array<{ ruleId: string; line: number; message: string }> }>).flatMap((file) => file.findings);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.line]),
+      [
+        ['observed-single-point-of-knowledge', 10],
+        ['successor-without-evidence', 14],
+      ],
+    );
+    assert.ok(findings.some((f) => f.ruleId === 'successor-without-evidence' && /names jonas, who has no change to the 2 files this decision governs since 2025-11-21/.test(f.message)));
+    assert.ok(findings.some((f) => f.ruleId === 'observed-single-point-of-knowledge' && /Amira is an author of 2 of its 2 files/.test(f.message)));
+    assert.match(run.stderr, /evidence from 2 commits \(history read\), window since 2025-11-21/);
+    // With --cache, the second run takes the history from beside the lint cache, in git's folder.
+    const again = await runCli(['lint', '--today', '2026-11-21', '--verbose', '--cache', '--format', 'json'], { cwd: dir });
+    assert.match(again.stderr, /evidence from 2 commits \(from the cache\)/);
+    assert.equal(again.stdout, run.stdout);
+  });
+
+  it('lint without git runs every other rule and says once, with --verbose, why the evidence rules did not', async () => {
+    const dir = await ledgerRepository();
+    const run = await runCli(['lint', '--today', '2026-11-21', '--verbose', '--format', 'json'], { cwd: dir, env: { PATH: await tempDir('legible-no-git-') } });
+    assert.doesNotMatch(run.stdout, /successor-without-evidence|observed-single-point-of-knowledge/);
+    assert.equal(run.stderr.match(/did not run/g)?.length, 1, run.stderr);
+    assert.match(run.stderr, /git is not installed/);
+  });
+
+  it("affected says who alone changed the touched code and that the named successor has none there", async () => {
+    const dir = await ledgerRepository();
+    await writeFile(path.join(dir, 'src', 'ledger', 'b.ts'), lines(25));
+    const run = await runCli(['affected', '--base', 'main', '--today', '2026-11-21'], { cwd: dir });
+    assert.match(run.stdout, /Touches code only Amira has changed since 2025-11-21; the named successor jonas has no change there\. Observed truck factor 1: without Amira, most of this code would have no author left\./);
+    assert.match(run.stdout, /`successor-without-evidence`/);
+    const json = await runCli(['affected', '--base', 'main', '--today', '2026-11-21', '--format', 'json'], { cwd: dir });
+    const decision = (JSON.parse(json.stdout) as { decisions: Array<{ observed: unknown }> }).decisions[0];
+    assert.deepEqual(decision.observed, { since: '2025-11-21', changedBy: ['Amira'], successorsWithout: ['jonas'], truckFactor: 1, truckFactorPeople: ['Amira'] });
+  });
+
+  it('report --evidence prints declared beside observed per decision, as Markdown and as JSON the schema describes', async () => {
+    const dir = await ledgerRepository();
+    const md = await runCli(['report', '--evidence', '--today', '2026-11-21'], { cwd: dir });
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /^Repository truck factor: \*\*1\*\* over 3 files with an author \(Amira\)\.$/m);
+    assert.match(md.stdout, /^- Declared: holders amira; successors jonas$/m);
+    assert.match(md.stdout, /^- Observed truck factor: \*\*1\*\* \(Amira\) over 2 files \(2 with history\)$/m);
+    assert.match(md.stdout, /^ {2}- Amira: author of 2 \(100%\); 2 commits, \+42 −0 in the window; last change 2026-07-01$/m);
+    const json = await runCli(['report', '--evidence', '--format', 'json', '--today', '2026-11-21'], { cwd: dir });
+    const data = JSON.parse(json.stdout) as Record<string, unknown>;
+    const ajv = new Ajv({ strict: false });
+    const valid = ajv.validate(JSON.parse(await readFile(path.join(REPO_ROOT, 'schemas', 'evidence-report.schema.json'), 'utf8')) as object, data);
+    assert.ok(valid, JSON.stringify(ajv.errors));
+    assert.deepEqual((data.decisions as Array<{ path: string; observed: unknown[] }>).map((d) => [d.path, d.observed.length]), [['docs/decisions/0001-use-postgresql.md', 1]]);
+    const none = await runCli(['report', '--evidence'], { cwd: dir, env: { PATH: await tempDir('legible-no-git-') } });
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /report --evidence reads the git history, and git is not installed/);
+  });
+
+  it('report --person adds the decisions and files the history shows they alone know', async () => {
+    const dir = await ledgerRepository();
+    const md = await runCli(['report', '--person', 'amira', '--today', '2026-11-21'], { cwd: dir });
+    assert.match(md.stdout, /## What the history says they alone know\n\nLast commit 2026-07-01\.\n\n### Decisions whose code rests on them alone \(observed truck factor 1\)\n\n- \[ADR-0001\]\(docs\/decisions\/0001-use-postgresql\.md\) Use PostgreSQL for the ledger\n/);
+    assert.match(md.stdout, /### Files only they are an author of \(3\)\n\n- `docs\/decisions\/0001-use-postgresql\.md`\n- `src\/ledger\/a\.ts`\n- `src\/ledger\/b\.ts`/);
+    const json = JSON.parse((await runCli(['report', '--person', 'jonas', '--format', 'json', '--today', '2026-11-21'], { cwd: dir })).stdout) as { evidence: { known: boolean } };
+    assert.equal(json.evidence.known, false);
+  });
+});
