@@ -24,7 +24,7 @@ export default tseslint.config(
         paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/core is pure: no vscode or Node built-ins; use the FileSystemPort.' })),
         patterns: [
           { group: ['node:*'], message: 'src/core is pure: no Node built-ins; use the FileSystemPort.' },
-          { regex: frontEnd('cli|vscode|node'), message: 'src/core imports no adapter or front-end: what it needs from them comes through a port (src/core/port).' },
+          { regex: frontEnd('cli|vscode|node|lsp'), message: 'src/core imports no adapter or front-end: what it needs from them comes through a port (src/core/port).' },
         ],
       }],
       'no-restricted-globals': ['error',
@@ -47,7 +47,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'fs', message: 'Use vscode.workspace.fs through the port.' }, { name: 'node:fs', message: 'Use vscode.workspace.fs through the port.' }],
-        patterns: [{ regex: frontEnd('cli'), message: 'The extension never imports the CLI: shared Node adapters live in src/node.' }],
+        patterns: [{ regex: frontEnd('cli|lsp'), message: 'The extension never imports the CLI or the language server: shared Node adapters live in src/node, shared logic in src/core.' }],
       }],
     },
   },
@@ -56,7 +56,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
-        patterns: [{ regex: frontEnd('vscode'), message: 'The CLI never imports the extension: shared Node adapters live in src/node.' }],
+        patterns: [
+          { regex: frontEnd('vscode'), message: 'The CLI never imports the extension: shared Node adapters live in src/node.' },
+          { regex: frontEnd('lsp'), message: 'The CLI never imports the language server: only the `lsp` command starts it, through its entry (src/lsp/main).' },
+        ],
+      }],
+    },
+  },
+  // The one exception: the `lsp` command loads the server's entry (its own bundle, dist/lsp.js), nothing else of src/lsp.
+  {
+    files: ['src/cli/commands/language-server.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+        patterns: [
+          { regex: frontEnd('vscode'), message: 'The CLI never imports the extension: shared Node adapters live in src/node.' },
+          { regex: `^\\.\\.?/(?:.*/)?lsp/(?!main$)`, message: 'The lsp command imports the server\'s entry (../../lsp/main) and nothing else of src/lsp.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The language server runs without VS Code: vscode-languageserver speaks to any editor.' }],
+        patterns: [{ regex: frontEnd('cli|vscode'), message: 'The language server imports the core and src/node, never another front-end.' }],
       }],
     },
   },
@@ -65,7 +90,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/node serves every Node front-end: no vscode.' }],
-        patterns: [{ regex: frontEnd('cli|vscode'), message: 'src/node serves every Node front-end: it imports the core, never a front-end.' }],
+        patterns: [{ regex: frontEnd('cli|vscode|lsp'), message: 'src/node serves every Node front-end: it imports the core, never a front-end.' }],
       }],
     },
   },

@@ -8,6 +8,7 @@ import { indexCommand } from './commands/write-index';
 import { lintCommand } from './commands/lint';
 import { listCommand } from './commands/list';
 import { explainCommand } from './commands/explain';
+import { lspCommand } from './commands/language-server';
 import { migrateCommand } from './commands/migrate';
 import { newCommand } from './commands/new';
 import { reportCommand } from './commands/report';
@@ -18,7 +19,7 @@ import { printableKeepingBreaks, printableLine } from '../core/text/printable';
 import { commandHelp, mainHelp } from './help';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand, affectedCommand, explainCommand];
+const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand, affectedCommand, explainCommand, lspCommand];
 
 /** Dispatches `legible <command> …` and turns every failure into an exit code: 0, 1, or 2. */
 async function main(argv: readonly string[], context: CliContext): Promise<number> {

@@ -11,6 +11,7 @@ const EXPECTED_FILES = [
   'LICENSE',
   'README.md',
   'dist/cli.js',
+  'dist/lsp.js',
   'dist/markdown.js',
   'dist/re2.js',
   'dist/re2.wasm.br',

@@ -1,0 +1,53 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { LiveWorkspace, FindingsChange } from '../core/live/live-workspace';
+import type { Finding } from '../core/rules/rule';
+import { toDiagnostic } from './convert';
+import type { Uris } from './uris';
+
+/**
+ * Pushes each engine's findings as `textDocument/publishDiagnostics`, touching only the files that
+ * changed. Changes are gathered and sent once the current turn of the event loop ends: a burst of
+ * edits (a thousand a second) sends the latest findings of each file once, not one message per edit.
+ */
+export class DiagnosticsPublisher {
+  private readonly published = new Map<string, readonly Finding[]>();
+  private readonly dirty = new Map<string, LiveWorkspace>();
+  private flushing: ReturnType<typeof setImmediate> | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly uris: Uris,
+  ) {}
+
+  changed(live: LiveWorkspace, { paths }: FindingsChange): void {
+    const targets = paths ?? live.allPaths();
+    // A reload: files that left the folder (or the index) lose their diagnostics.
+    if (!paths) for (const path of this.published.keys()) if (live.contains(path)) this.dirty.set(path, live);
+    for (const path of targets) this.dirty.set(path, live);
+    this.flushing ??= setImmediate(() => this.flush());
+  }
+
+  /** The findings behind the diagnostics last sent for a file, for code actions. */
+  findings(path: string): readonly Finding[] {
+    return this.published.get(path) ?? [];
+  }
+
+  flush(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = undefined;
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    for (const [path, live] of dirty) {
+      const findings = live.findingsFor(path);
+      if (!findings.length && !this.published.has(path)) continue;
+      if (findings.length) this.published.set(path, findings);
+      else this.published.delete(path);
+      const uri = this.uris.uriOf(path);
+      void this.connection.sendDiagnostics({ uri, version: live.versionOf(path), diagnostics: findings.map((f) => toDiagnostic(f, (p) => this.uris.uriOf(p))) }).catch(() => undefined);
+    }
+  }
+
+  dispose(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+  }
+}
