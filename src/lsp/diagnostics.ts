@@ -6,8 +6,8 @@ import type { Uris } from './uris';
 
 /**
  * Pushes each engine's findings as `textDocument/publishDiagnostics`, touching only the files that
- * changed. Changes are gathered and sent once the current turn of the event loop ends: a burst of
- * edits (a thousand a second) sends the latest findings of each file once, not one message per edit.
+ * changed. Changes are gathered and sent once the current turn of the event loop ends: the many
+ * events of one message (a reload, a debounced pass over several files) send each file once.
  */
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, readonly Finding[]>();
