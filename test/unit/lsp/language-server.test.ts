@@ -3,12 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { CodeAction, CompletionItem, DocumentLink, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { adr, cleanupTemps, initialize, recordsWorkspace, startServer, uriOf, type LspSession } from './lsp-client';
 
 const has = (rule: string) => (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === rule);
 const clean = (p: PublishDiagnosticsParams) => p.diagnostics.length === 0;
+/** LSP 3.18 lets a message be Markdown; the server sends plain strings. */
+const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 
 async function open(session: LspSession, file: string, version = 1): Promise<string> {
   const text = await readFile(file, 'utf8');
@@ -53,7 +55,7 @@ describe('language server (JSON-RPC over stdio)', function () {
     await initialize(session, root, undefined, { debounceMs: 20 });
     const start = await session.diagnostics(uriOf(second));
     assert.deepEqual(start.diagnostics.map((d) => [d.code, d.source, d.severity, d.range.start.line]), [['frontmatter-schema', 'legible', 1, 8]]);
-    assert.match(start.diagnostics[0].message, /`reversibility\.how` is missing\. How would we reverse this/);
+    assert.match(messageOf(start.diagnostics[0]), /`reversibility\.how` is missing\. How would we reverse this/);
     assert.ok(!session.published.some((p) => p.uri === uriOf(first) && p.diagnostics.length), 'the complete record has findings');
 
     const text = await open(session, second);
@@ -73,7 +75,7 @@ describe('language server (JSON-RPC over stdio)', function () {
       contentChanges: [{ range: { start: ref, end: { line: ref.line, character: ref.character + 4 } }, text: '0099' }],
     });
     const dangling = await session.diagnostics(uriOf(first), has('reference-resolves'));
-    assert.match(dangling.diagnostics.find((d) => d.code === 'reference-resolves')!.message, /`related` names 0099, but no record has number 99/);
+    assert.match(messageOf(dangling.diagnostics.find((d) => d.code === 'reference-resolves')!), /`related` names 0099, but no record has number 99/);
   });
 
   it('offers every quick fix with its edit, "Disable for this file" last, and fix-all; the edit applied clears the finding', async () => {
