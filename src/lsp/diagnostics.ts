@@ -17,6 +17,8 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly uris: Uris,
+    /** An open document is told it is clean too: the client knows its text was checked. */
+    private readonly isOpen: (path: string) => boolean,
   ) {}
 
   changed(live: LiveWorkspace, { paths }: FindingsChange): void {
@@ -35,11 +37,12 @@ export class DiagnosticsPublisher {
   flush(): void {
     if (this.flushing) clearImmediate(this.flushing);
     this.flushing = undefined;
-    const dirty = [...this.dirty];
+    // The open documents first: a reload sends every file's, and the one being read waits for none.
+    const dirty = [...this.dirty].sort(([a], [b]) => Number(this.isOpen(b)) - Number(this.isOpen(a)));
     this.dirty.clear();
     for (const [path, live] of dirty) {
       const findings = live.findingsFor(path);
-      if (!findings.length && !this.published.has(path)) continue;
+      if (!findings.length && !this.published.has(path) && !this.isOpen(path)) continue;
       if (findings.length) this.published.set(path, findings);
       else this.published.delete(path);
       const uri = this.uris.uriOf(path);

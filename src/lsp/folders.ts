@@ -1,4 +1,4 @@
-import { LiveWorkspace, type FindingsChange, type LiveLog } from '../core/live/live-workspace';
+import { LiveWorkspace, type FindingsChange, type LiveLog, type LoadProgress } from '../core/live/live-workspace';
 import { basename } from '../core/port/paths';
 import { NodeFileSystem } from '../node/node-file-system';
 import { re2RegexEngine } from '../node/re2-regex-engine';
@@ -11,6 +11,7 @@ export interface FoldersOptions {
   /** The settings of a workspace folder, asked at each load and each edit. */
   settings(root: string): ServerSettings;
   onFindings(live: LiveWorkspace, change: FindingsChange): void;
+  onProgress(live: LiveWorkspace, progress: LoadProgress): void;
   /** The open documents' texts, for a folder's engine made after they opened. */
   openTexts(): Iterable<{ path: string; text: string; version: number }>;
 }
@@ -45,8 +46,8 @@ export class Folders {
         settings: () => liveSettings(this.options.settings(root)),
         log: this.options.log,
       });
-      const listener = engine.onDidChangeFindings((change) => this.options.onFindings(engine, change));
-      this.live.set(root, { engine, unsubscribe: () => listener.dispose() });
+      const listeners = [engine.onDidChangeFindings((change) => this.options.onFindings(engine, change)), engine.onDidLoadProgress((progress) => this.options.onProgress(engine, progress))];
+      this.live.set(root, { engine, unsubscribe: () => listeners.forEach((listener) => listener.dispose()) });
       fresh.push(engine);
     }
     // Documents opened before their folder's engine was made: their texts win from the first load on.

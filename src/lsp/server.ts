@@ -19,6 +19,7 @@ import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { completion, hover, links } from './features';
 import { Folders } from './folders';
+import { LoadProgressReporter } from './progress';
 import { readSettings, type ServerSettings } from './settings';
 import { Uris } from './uris';
 
@@ -54,11 +55,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.window.showWarningMessage(`Legible: ${context} failed: ${(error as Error)?.message ?? String(error)}`);
     },
   };
-  const diagnostics = new DiagnosticsPublisher(connection, uris);
+  const loadProgress = new LoadProgressReporter(connection);
+  const diagnostics = new DiagnosticsPublisher(connection, uris, (path) => documents.get(uris.uriOf(path)) !== undefined);
   const folders = new Folders({
     log,
     settings: (root) => folderSettings.get(root) ?? initialSettings,
     onFindings: (live, change) => diagnostics.changed(live, change),
+    onProgress: (live, progress) => {
+      if (capabilities.window?.workDoneProgress) loadProgress.loaded(live, progress);
+    },
     openTexts: () =>
       documents.all().flatMap((document) => {
         const path = uris.pathOf(document.uri);

@@ -168,6 +168,18 @@ describe('language server (JSON-RPC over stdio)', function () {
     await session.diagnostics(uriOf(third), (p) => session!.published.indexOf(p) > before && clean(p));
   });
 
+  it('reports the load as work-done progress, from the index to the last record\'s body rules', async () => {
+    const { root } = await recordsWorkspace();
+    session = await startServer({ cwd: root });
+    await initialize(session, root, { window: { workDoneProgress: true } });
+    while (!session.progress.some((p) => p.kind === 'end')) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(session.progress[0].kind, 'begin');
+    assert.equal(session.progress[0].title, 'Legible');
+    assert.ok(session.asked.some((a) => a.method === 'window/workDoneProgress/create'));
+    assert.equal(session.progress[0].message, '0 of 2 records linted');
+    assert.equal(session.progress.filter((p) => p.kind === 'end').length, 1);
+  });
+
   it('takes its settings from the client (a rule turned off), and serves every workspace folder', async () => {
     const one = await recordsWorkspace();
     const two = await recordsWorkspace();

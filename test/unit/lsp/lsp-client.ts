@@ -34,6 +34,8 @@ export interface LspSession {
   readonly published: PublishDiagnosticsParams[];
   /** Requests the server made of the client (registerCapability, configuration), by method. */
   readonly asked: Array<{ method: string; params: unknown }>;
+  /** The values of the work-done progress the server reported (`begin`, `report`, `end`). */
+  readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** What the server wrote to stderr. */
   stderr(): string;
   /** Resolves with the first diagnostics (already sent or to come) for `uri` that `accept`s. */
@@ -77,6 +79,8 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
     }
     return null;
   });
+  const progress: LspSession['progress'] = [];
+  connection.onUnhandledProgress((params) => progress.push(params.value as LspSession['progress'][number]));
   connection.onError(() => undefined);
   connection.onClose(() => undefined);
   connection.listen();
@@ -85,6 +89,7 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
     connection,
     published,
     asked,
+    progress,
     stderr: () => stderr,
     exited,
     diagnostics(uri, accept = () => true) {
