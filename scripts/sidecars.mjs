@@ -6,8 +6,8 @@
 //   beside itself (`__dirname`) instead of reading re2.wasm (see re2WasmCompressed);
 // - markdown.js: remark, for body rules that cannot prove a body clean from its headings;
 // - schema-compiler.js: ajv's compiler, for a trusted workspace's schema extensions;
-// - lsp.js: the language server (`legible lsp`) with vscode-languageserver, which no other command
-//   runs: the CLI's plain start does not parse it.
+// - languageserver.js: vscode-languageserver, for `legible lsp` only (the server's own code is in
+//   the CLI's bundle, run on that command only).
 // Every file V8 does not have to parse on import shortens activation. Shared by scripts/build.mjs,
 // the CLI tests' bundle and the benchmark's bundles.
 import { build } from 'esbuild';
@@ -24,10 +24,8 @@ const LAZY = {
   markdown: path.join(REPO, 'src', 'core', 'parse', 'markdown-parser.ts'),
   'schema-compiler': path.join(REPO, 'src', 'core', 'schema', 'runtime-validator.ts'),
   validators: path.join(REPO, 'src', 'core', 'schema', 'generated', 'validators.js'),
+  languageserver: path.join(REPO, 'src', 'lsp', 'protocol.ts'),
 };
-
-/** The language server's entry: the CLI's `lsp` command imports it, bundles require ./lsp.js beside them. */
-const LSP_ENTRY = path.join(REPO, 'src', 'lsp', 'main.ts');
 
 /** The validators ajv compiled at build time: what generated/validators.js exports (`adr`, `rfc`, `exit_plan`, `config`). */
 const VALIDATOR_NAMES = ['adr', 'rfc', 'exit_plan', 'config'];
@@ -50,10 +48,7 @@ export const sidecarsExternal = {
   name: 'sidecars-external',
   setup(build) {
     build.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true }));
-    build.onResolve({ filter: /\/lsp\/main$/ }, (args) =>
-      args.kind !== 'entry-point' && path.resolve(args.resolveDir, `${args.path}.ts`) === LSP_ENTRY ? { path: './lsp.js', external: true } : undefined,
-    );
-    build.onResolve({ filter: /\/(markdown-parser|runtime-validator)$/ }, (args) => {
+    build.onResolve({ filter: /\/(markdown-parser|runtime-validator|protocol)$/ }, (args) => {
       const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
       const name = Object.keys(LAZY).find((key) => LAZY[key] === resolved);
       return name ? { path: `./${name}.js`, external: true } : undefined;
@@ -85,7 +80,7 @@ export const yamlAsEsm = {
 export const bundlePlugins = [sidecarsExternal, yamlAsEsm];
 
 /**
- * Writes re2.js and re2.wasm.br, markdown.js, schema-compiler.js, validators.js and lsp.js into `outdir`; minified ones with
+ * Writes re2.js and re2.wasm.br, markdown.js, schema-compiler.js, validators.js and languageserver.js into `outdir`; minified ones with
  * linked source maps unless `sourcemap` is false (a release build).
  */
 export async function buildSidecars(outdir, { minify = true, sourcemap = minify ? 'linked' : false } = {}) {
@@ -96,8 +91,6 @@ export async function buildSidecars(outdir, { minify = true, sourcemap = minify 
     build({ ...common, entryPoints: { re2: glue }, plugins: [re2WasmCompressed] }),
     // The compiler's patterns run on RE2: the re2-wasm import stays a require of ./re2.js.
     build({ ...common, entryPoints: LAZY, sourcemap, plugins: [{ name: 're2', setup: (b) => b.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true })) }] }),
-    // The language server is a bundle of the core like the CLI: its own lazy parts stay sidecars too.
-    build({ ...common, entryPoints: { lsp: LSP_ENTRY }, sourcemap, plugins: bundlePlugins }),
   ]);
   // Quality 9: 235 KB in 0.3 s; 11 saves 25 KB more for 4 s of every build.
   const compressed = brotliCompressSync(await readFile(wasm), { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });

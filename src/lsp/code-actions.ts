@@ -1,5 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocument } from './protocol';
 import { defaultConfig } from '../core/config/config';
 import { applySafeFixes } from '../core/fixes/fix-all';
 import { documentForFixes, quickFixesFor } from '../core/fixes/quick-fixes';

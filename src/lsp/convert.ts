@@ -1,4 +1,4 @@
-import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic } from './protocol';
 import type { CompletionKind, FrontmatterCompletion } from '../core/editor/completions';
 import type { FixAction } from '../core/fixes/fixes';
 import { ruleDocsUrl } from '../core/rules/registry';

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from './protocol';
 import type { LiveWorkspace, FindingsChange } from '../core/live/live-workspace';
 import type { Finding } from '../core/rules/rule';
 import { toDiagnostic } from './convert';

@@ -1,5 +1,4 @@
-import { MarkupKind, type CompletionItem, type DocumentLink, type Hover, type Position } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type CompletionItem, type DocumentLink, type Hover, type Position, type TextDocument } from './protocol';
 import { documentCitations } from '../core/code/document-citations';
 import { explainRecord } from '../core/code/explain';
 import { recordHoverMarkdown } from '../core/code/record-summary';

@@ -1,4 +1,4 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from './protocol';
 import { toPortable } from '../node/portable-path';
 import { startServer } from './server';
 

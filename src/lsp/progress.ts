@@ -1,4 +1,4 @@
-import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { Connection, WorkDoneProgressServerReporter } from './protocol';
 import type { LiveWorkspace, LoadProgress } from '../core/live/live-workspace';
 
 /**

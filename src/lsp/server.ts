@@ -4,14 +4,14 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
+  TextDocument,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+} from './protocol';
 import type { LiveLog } from '../core/live/live-options';
 import { basename } from '../core/port/paths';
 import { CONFIG_FILE } from '../core/workspace/load-config';

@@ -11,7 +11,7 @@ const EXPECTED_FILES = [
   'LICENSE',
   'README.md',
   'dist/cli.js',
-  'dist/lsp.js',
+  'dist/languageserver.js',
   'dist/markdown.js',
   'dist/re2.js',
   'dist/re2.wasm.br',
