@@ -29,6 +29,16 @@ export class DiagnosticsPublisher {
     this.flushing ??= setImmediate(() => this.flush());
   }
 
+  /** A workspace folder was removed: its files' diagnostics go with it. */
+  folderRemoved(live: LiveWorkspace): void {
+    for (const path of [...this.published.keys()]) {
+      if (!live.contains(path)) continue;
+      this.published.delete(path);
+      this.dirty.delete(path);
+      void this.connection.sendDiagnostics({ uri: this.uris.uriOf(path), diagnostics: [] }).catch(() => undefined);
+    }
+  }
+
   /** The findings behind the diagnostics last sent for a file, for code actions. */
   findings(path: string): readonly Finding[] {
     return this.published.get(path) ?? [];

@@ -12,6 +12,8 @@ export interface FoldersOptions {
   settings(root: string): ServerSettings;
   onFindings(live: LiveWorkspace, change: FindingsChange): void;
   onProgress(live: LiveWorkspace, progress: LoadProgress): void;
+  /** A folder left the workspace (its engine is disposed after this). */
+  onRemoved(live: LiveWorkspace): void;
   /** The open documents' texts, for a folder's engine made after they opened. */
   openTexts(): Iterable<{ path: string; text: string; version: number }>;
 }
@@ -30,6 +32,7 @@ export class Folders {
     for (const [root, { engine, unsubscribe }] of this.live) {
       if (roots.includes(root)) continue;
       unsubscribe();
+      this.options.onRemoved(engine);
       engine.dispose();
       this.live.delete(root);
     }

@@ -61,6 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     log,
     settings: (root) => folderSettings.get(root) ?? initialSettings,
     onFindings: (live, change) => diagnostics.changed(live, change),
+    onRemoved: (live) => diagnostics.folderRemoved(live),
     onProgress: (live, progress) => {
       if (capabilities.window?.workDoneProgress) loadProgress.loaded(live, progress);
     },

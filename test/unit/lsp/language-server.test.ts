@@ -180,7 +180,7 @@ describe('language server (JSON-RPC over stdio)', function () {
     assert.equal(session.progress.filter((p) => p.kind === 'end').length, 1);
   });
 
-  it('takes its settings from the client (a rule turned off), and serves every workspace folder', async () => {
+  it('takes its settings from the client (a rule turned off), and serves every workspace folder, as folders come and go', async () => {
     const one = await recordsWorkspace();
     const two = await recordsWorkspace();
     session = await startServer({ cwd: one.root, configuration: (scope) => (scope === uriOf(two.root) ? { rules: { 'frontmatter-schema': 'off' } } : null) });
@@ -195,5 +195,8 @@ describe('language server (JSON-RPC over stdio)', function () {
     // Two's configuration turns the rule off: its findings go, one's stay.
     await session.diagnostics(uriOf(two.second), clean);
     assert.ok(session.published.filter((p) => p.uri === uriOf(one.second)).every(has('frontmatter-schema')));
+    // A folder removed from the workspace takes its diagnostics with it.
+    await session.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(one.root), name: 'one' }] } });
+    await session.diagnostics(uriOf(one.second), clean);
   });
 });
