@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { completionsAt, type CompletionKind } from '../core/editor/completions';
 import { hoverAt } from '../core/editor/hover';
 import { wantsCodeFiles } from '../core/editor/governs-values';
-import { re2RegexEngine } from '../node/re2-regex-engine';
 import type { FolderModel } from './folder-model';
 import { DecisionIndex } from '../core/index/decision-index';
 import type { Models } from './models';
@@ -65,7 +64,7 @@ export class FrontmatterHovers implements vscode.HoverProvider {
     const text = document.getText();
     const offset = document.offsetAt(position);
     const codeFiles = await codeFilesFor(model, text, offset);
-    const hover = hoverAt(text, offset, indexFor(this.models, document.uri), { path: toCorePath(document.uri), codeFiles, regexEngine: re2RegexEngine });
+    const hover = hoverAt(text, offset, indexFor(this.models, document.uri), { path: toCorePath(document.uri), codeFiles, regexEngine: model?.regexEngine });
     return hover ? new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range)) : undefined;
   }
 }
