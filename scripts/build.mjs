@@ -41,6 +41,20 @@ await Promise.all([
     outdir: 'dist',
     external: ['vscode'],
   }),
+  // The decision map's browser script and style (webview and HTML report): apart from the
+  // extension's bundle, so activation loads none of it.
+  build({
+    entryPoints: { map: 'src/map/main.ts', 'map-style': 'src/map/map.css' },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    minify: common.minify,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  }),
   // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
   build({
     ...common,
