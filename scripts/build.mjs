@@ -6,6 +6,7 @@ import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildSidecars, bundlePlugins } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
+import { buildMap } from './map-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const release = process.argv.includes('--release');
@@ -41,20 +42,7 @@ await Promise.all([
     outdir: 'dist',
     external: ['vscode'],
   }),
-  // The decision map's browser script and style (webview and HTML report): apart from the
-  // extension's bundle, so activation loads none of it.
-  build({
-    entryPoints: { map: 'src/map/main.ts', 'map-style': 'src/map/map.css' },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome114',
-    format: 'iife',
-    minify: common.minify,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-  }),
+  buildMap('dist', { minify: common.minify }),
   // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
   build({
     ...common,

@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     models.onDidChangeIndex(() => changed.fire()),
     models.onDidChangeFindings(() => changed.fire()),
     models.onDidChangeCode(() => changed.fire()),
-    ...registerCommands({ models, decisionsTree }),
+    ...registerCommands({ models, decisionsTree, extensionUri: context.extensionUri }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
     registerSelectPlaceholder(),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),

@@ -11,6 +11,8 @@ const EXPECTED_FILES = [
   'LICENSE',
   'README.md',
   'dist/cli.js',
+  'dist/map-style.css',
+  'dist/map.js',
   'dist/markdown.js',
   'dist/re2.js',
   'dist/re2.wasm.br',
@@ -21,6 +23,7 @@ const EXPECTED_FILES = [
   'schemas/defs.schema.json',
   'schemas/exit-plan.schema.json',
   'schemas/legible-config.schema.json',
+  'schemas/report.schema.json',
   'schemas/rfc.schema.json',
 ];
 
