@@ -79,6 +79,13 @@ export class DecisionMap {
     fit.addEventListener('click', () => this.fit());
     this.panAndZoom();
     this.svgRoot.addEventListener('keydown', (event) => this.onKey(event));
+    // The panel resized (an editor opened beside it): the whole map in view again.
+    let width = 0;
+    new ResizeObserver(([entry]) => {
+      const now = Math.round(entry.contentRect.width);
+      if (width && now !== width) this.fit();
+      width = now;
+    }).observe(this.svgRoot);
   }
 
   /** Shows a graph; a new one of the same map (a live update) keeps the filters, zoom and focus. */
@@ -205,8 +212,9 @@ export class DecisionMap {
       this.selects.person.value = node.name;
       return this.setFilter(this.filterFromSelect('person', node.source === 'declared' ? node.name : ALL));
     }
-    this.showDetails(node);
-    this.host.open?.(node);
+    // The webview opens the record beside the map; the HTML page has no editor, so its details panel links the file.
+    if (this.host.open) this.host.open(node);
+    else this.showDetails(node);
   }
 
   private showDetails(node: RecordNode): void {

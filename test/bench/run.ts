@@ -1,6 +1,6 @@
 // `npm run bench`: the measures of issue 6, side by side in one run. Contenders alternate within each
 // repetition (rotating the order), every process is fresh, and the figures are medians (p90 where
-// the issue asks). Usage: tsx test/bench/run.ts [--quick] [--sizes 1000,10000] [--seed N] [--no-profile]
+// the issue asks). Usage: tsx test/bench/run.ts [--quick] [--sizes 1000,10000] [--seed N] [--no-profile] [--only map]
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +10,7 @@ import { buildSidecars, bundlePlugins } from '../../scripts/sidecars.mjs';
 import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, type CorpusInfo } from './generate-corpus';
 import { summarizeProfiles, type ProfileSummary } from './profile';
 import { packageExtension } from '../harness/vsix';
+import { measureMap, type MapResult } from './map';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -405,6 +406,7 @@ interface Report {
   readonly activation: ActivationResult;
   readonly vsixBytes: number;
   readonly profiles: readonly Profiled[];
+  readonly map: MapResult;
   readonly elapsedMs: number;
 }
 
@@ -442,6 +444,19 @@ function goals(report: Report): Goal[] {
   out.push(atMost('activation: bundle import ≤ 25 ms', median(a.imports), 25, `${ms(median(a.imports))} (p90 ${ms(p90(a.imports))})`));
   out.push(atMost('activation: first diagnostics ≤ 100 ms', median(a.typical.map((r) => r.ms)), 100, `${ms(median(a.typical.map((r) => r.ms)))} (p90 ${ms(p90(a.typical.map((r) => r.ms)))})`));
   out.push(atMost('VSIX ≤ 1 MB', report.vsixBytes / 1e6, 1, `${(report.vsixBytes / 1024).toFixed(0)} KiB`));
+  out.push(...mapGoals(report.map));
+  return out;
+}
+
+/** Issue 18's goals: the decision map in Chromium. */
+function mapGoals(map: MapResult): Goal[] {
+  const out: Goal[] = [];
+  for (const size of map.sizes) {
+    const target = size.records >= 10_000 ? 3000 : 1000;
+    out.push(atMost(`map: ${count(size.records)} records interactive ≤ ${ms(target)}`, median(size.interactiveMs), target, `${ms(median(size.interactiveMs))} (${count(size.drawnNodes)} nodes${size.grouped ? ', grouped' : ''})`));
+    if (size.records === 1000) out.push(atMost('map: HTML report of 1,000 records ≤ 2 MB', size.htmlBytes / 1e6, 2, `${(size.htmlBytes / 1024).toFixed(0)} KiB`));
+  }
+  if (map.panFrames.length) out.push(atMost('map: no frame over 200 ms while panning (10k)', Math.max(...map.panFrames), 200, `longest ${ms(Math.max(...map.panFrames))} of ${map.panFrames.length} frames (p90 ${ms(p90(map.panFrames))})`));
   return out;
 }
 
@@ -636,6 +651,12 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string) => console.log(`[bench] ${line}`);
+  // `--only map`: the decision map's workload alone (Chromium, no corpus on disk).
+  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'map') {
+    const map = await measureMap(path.join(REPO, 'dist'), options.sizes, options.quick ? 1 : 3, log);
+    for (const g of mapGoals(map)) console.log(`  ${g.met ? '✔' : '✖'} ${goalLine(g)}`);
+    return;
+  }
   fs.rmSync(path.dirname(CLI), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(CLI), { recursive: true });
   for (const name of ['cli.js', 'extension.js']) {
@@ -669,7 +690,8 @@ async function main(): Promise<void> {
     profiles.push(await profileRun('`legible lint` (process)', 'lint', largest, [CLI, 'lint', '--today', BENCH_TODAY]));
     profiles.push(await profileRun('Index, frontmatter only (in-process)', 'index', largest, [path.join(BUILD_DIR, 'workloads.js'), 'index', largest.root, BENCH_TODAY, 'adaptive']));
   }
-  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, vsixBytes, profiles, elapsedMs: performance.now() - started };
+  const map = await measureMap(path.dirname(CLI), options.sizes, options.quick ? 1 : 3, log);
+  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, vsixBytes, profiles, map, elapsedMs: performance.now() - started };
   const goalList = goals(report);
 
   console.log('');
