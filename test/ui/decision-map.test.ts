@@ -10,8 +10,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../harness/paths';
 import type { Workbench } from './support/workbench';
 import { workbench, workspaceFolder } from './support/session';
-
-const MEDIA = path.join(REPO_ROOT, 'media', 'decision-map.png');
+import { writeMedia } from './support/media';
 
 /** The map's page: VS Code puts a webview in an iframe inside an iframe. */
 function mapFrame(ui: Workbench) {
@@ -45,12 +44,7 @@ describe('Decision map', () => {
     assert.equal(await map.locator('.map-svg .node-person').count(), people.size);
     assert.equal(records, entries.length);
     const shot = await ui.screenshot('decision map light');
-    if (process.env.LEGIBLE_SCREENSHOT === '1') {
-      fs.copyFileSync(shot, MEDIA);
-      const quantized = spawnSync('pngquant', ['--force', '--skip-if-larger', '--quality=70-95', '--output', MEDIA, MEDIA], { stdio: 'inherit' });
-      if (quantized.error) console.log(`      pngquant not run (${quantized.error.message}): ${MEDIA} is the raw PNG`);
-      console.log(`      wrote ${path.relative(REPO_ROOT, MEDIA)} (${Math.round(fs.statSync(MEDIA).size / 1024)} KiB)`);
-    }
+    writeMedia(shot, 'decision-map.png');
 
     await map.locator('.node-record', { hasText: 'ADR-0005' }).click();
     await ui.waitForActiveTab('0005-build-an-in-house-fx-rates-service.md');

@@ -64,7 +64,8 @@ describe('HTML report', () => {
       assert.ok(img?.includes(IMG), `ADR-0001's label: ${img}`);
       const breakout = await page.locator('.map-svg .node-record', { hasText: 'ADR-0002' }).getAttribute('aria-label');
       assert.ok(breakout?.includes(BREAKOUT), `ADR-0002's label: ${breakout}`);
-      const text = await page.locator('body').innerText();
+      // textContent: the lists below the map are laid out only when scrolled to (content-visibility), so innerText would skip them.
+      const text = (await page.locator('body').textContent()) ?? '';
       for (const hostile of [IMG, BREAKOUT, PERSON]) assert.ok(text.includes(hostile), `the page does not show ${hostile} as text`);
       await page.locator('.map-svg .node-record', { hasText: 'ADR-0001' }).hover();
       await page.locator('.map-card').filter({ hasText: IMG }).waitFor({ state: 'visible' });

@@ -12,25 +12,16 @@ import { knowledgeRisk, refOf, type KnowledgeRiskReport } from '../report/knowle
 /** Why a record is a knowledge risk, in the report's own words (one per section it appears in). */
 export type RiskReason = 'sole-holder' | 'overdue-exit-plan' | 'overdue-review' | 'one-way-door-decided-alone';
 
-export interface RecordNode {
+/** The index's own fields, as it has them: title, path, status, date, door, risk, blast radius, tags and people. */
+type EntryFields = Pick<DecisionEntry, 'title' | 'path' | 'status' | 'date' | 'door' | 'risk' | 'blastRadius' | 'tags' | 'owners' | 'deciders' | 'holders' | 'successors'>;
+
+export interface RecordNode extends EntryFields {
   readonly kind: 'record';
   /** Unique in the graph: `r:` and the record's path. */
   readonly key: string;
   /** The id a reader knows (`ADR-0007`). */
   readonly id: string;
-  readonly title: string;
-  readonly path: string;
   readonly type: string;
-  readonly status?: string;
-  readonly date?: string;
-  readonly door?: string;
-  readonly risk?: string;
-  readonly blastRadius?: string;
-  readonly tags: readonly string[];
-  readonly owners: readonly string[];
-  readonly deciders: readonly string[];
-  readonly holders: readonly string[];
-  readonly successors: readonly string[];
   /** 1 (small) to 4 (large): the larger of risk level and blast radius, so the dangerous stand out. */
   readonly weight: number;
   readonly risks: readonly RiskReason[];
