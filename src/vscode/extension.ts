@@ -11,6 +11,8 @@ import { FrontmatterCompletions, FrontmatterHovers } from './language-features';
 import { registerCodeFeatures } from './code-features';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { LoadProgress } from './folder-model';
+import type { DecisionGraph } from '../core/map/decision-graph';
+import { DecisionMapPanel } from './map/decision-map-panel';
 
 /** What the extension exports: lets tests wait for settled results instead of sleeping. */
 export interface LegibleApi {
@@ -29,6 +31,9 @@ export interface LegibleApi {
    * that published them.
    */
   readonly onDidLoadProgress: vscode.Event<{ folder: vscode.Uri } & LoadProgress>;
+  /** Test seam: the graph the open decision map shows (undefined when none is open), and when it is sent again. */
+  decisionMap(): DecisionGraph | undefined;
+  readonly onDidUpdateDecisionMap: vscode.Event<void>;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -71,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): LegibleApi {
     treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
     onDidChange: changed.event,
     onDidLoadProgress: models.onDidLoadProgress,
+    decisionMap: () => DecisionMapPanel.open?.lastGraph,
+    onDidUpdateDecisionMap: DecisionMapPanel.onDidUpdate,
   };
 }
 

@@ -17,6 +17,9 @@ const UPDATE_DELAY_MS = 250;
  */
 export class DecisionMapPanel implements vscode.Disposable {
   private static current: DecisionMapPanel | undefined;
+  private static readonly updated = new vscode.EventEmitter<void>();
+  /** Test seam: a graph was sent to the page. */
+  static readonly onDidUpdate = DecisionMapPanel.updated.event;
   private readonly disposables: vscode.Disposable[] = [];
   /** Tradeoff answers per entry object: the index replaces an entry when its file changes, so a changed record is read again. */
   private readonly tradeoffs = new WeakMap<DecisionEntry, Readonly<Record<string, string>>>();
@@ -105,6 +108,7 @@ export class DecisionMapPanel implements vscode.Disposable {
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     await this.post({ type: 'graph', graph, ...(focus ? { focus } : {}) });
+    DecisionMapPanel.updated.fire();
   }
 
   private async readTradeoffs(entries: readonly DecisionEntry[]): Promise<void> {
