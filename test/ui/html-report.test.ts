@@ -70,6 +70,17 @@ describe('HTML report', () => {
       await page.locator('.map-svg .node-record', { hasText: 'ADR-0001' }).hover();
       await page.locator('.map-card').filter({ hasText: IMG }).waitFor({ state: 'visible' });
       await page.screenshot({ path: path.join(artifactsFolder(), 'html-report-hostile.png') });
+      // A click shows the record's details with a link to its file (the page has no editor); the keyboard moves between nodes.
+      await page.locator('.map-svg .node-record', { hasText: 'ADR-0001' }).click();
+      const details = page.locator('.map-details');
+      await details.filter({ hasText: IMG }).waitFor({ state: 'visible' });
+      assert.equal(await details.locator('a.map-open').getAttribute('href'), 'docs/decisions/0001-use-postgresql-as-the-system-of-record-for-the-payments-ledger.md');
+      const focused = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-key') ?? null);
+      const first = await focused();
+      assert.match(first ?? '', /0001-use-postgresql/);
+      await page.keyboard.press('ArrowRight');
+      const next = await focused();
+      assert.ok(next && next !== first, `ArrowRight left the focus on ${next}`);
       const ran = await page.evaluate(() => ({
         pwned: (globalThis as unknown as { pwned?: unknown }).pwned ?? null,
         images: (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('img, svg svg[onload], [onerror]').length,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { personKey } from '../../core/knowledge/predicates';
 import { decisionGraph } from '../../core/map/decision-graph';
@@ -56,7 +57,8 @@ export const reportCommand: Command = {
     const entries = workspace.index.entries();
     const output = stringOption(args, 'output');
     const file = output === undefined ? undefined : toPortable(resolve(context.cwd, output));
-    const base = file ? dirname(file) : context.cwd;
+    // Links from where the file will be read: through its real folder, as record paths are (a link in the --output path would bend every href).
+    const base = file ? toPortable(await realpath(dirname(file)).catch(() => dirname(file))) : context.cwd;
     const emit = async (text: string) => {
       if (!file) return context.out(text);
       // A file the user named outside the repository is theirs to write; inside it, through the port confined to it.
