@@ -1,7 +1,7 @@
 // Legible: Show Decision Map from the Decisions view's title bar, on the example workspace: one
 // node per record and per person the records name, a click on ADR-0005 opens its file, "Only
 // knowledge risks" leaves the four records the Knowledge Risk view lists, and the map follows the
-// theme: screenshots in the light and the dark theme. LEGIBLE_SCREENSHOT=1 also writes README's
+// theme: screenshots in the light and the dark theme; a record's context menu opens it centred on that record. LEGIBLE_SCREENSHOT=1 also writes README's
 // picture of the map, media/decision-map.png (compressed with pngquant when it is installed).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -65,6 +65,13 @@ describe('Decision map', () => {
     await map.locator('.map-svg .node-record').first().waitFor({ state: 'visible' });
     await ui.screenshot('decision map dark');
     await setTheme(ui, 'Light Modern');
+    await ui.closeAllEditors();
+
+    // A record's context menu opens the map centred on it, its node the one the keyboard starts from.
+    assert.ok((await ui.openRowMenu(/^0003 /, 'Decisions')).includes('Show Decision Map'));
+    await ui.chooseMenuItem('Show Decision Map');
+    await mapFrame(ui).locator('.map-svg .node-record[data-key$="0003-hold-settlement-funds-at-a-single-partner-bank.md"][tabindex="0"]').waitFor({ state: 'visible' });
+    await ui.screenshot('decision map centred on ADR-0003');
     await ui.closeAllEditors();
   });
 });
