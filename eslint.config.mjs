@@ -142,4 +142,18 @@ export default tseslint.config(
       }],
     },
   },
+  // The decision map's browser script (webview and HTML report): the core's pure modules and its layout library, nothing of Node or VS Code.
+  {
+    files: ['src/map/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/map runs in a browser: the core\'s pure modules and d3-force only.' })),
+        patterns: [
+          { group: ['node:*'], message: 'src/map runs in a browser: no Node built-ins.' },
+          { regex: frontEnd('cli|vscode|node'), message: 'src/map imports the core only: the extension and the CLI hand it data.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/map runs in a browser.' }, { name: 'Buffer', message: 'src/map runs in a browser.' }, { name: 'require', message: 'src/map runs in a browser.' }],
+    },
+  },
 );

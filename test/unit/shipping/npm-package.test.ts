@@ -15,6 +15,8 @@ const EXPECTED_FILES = [
   'README.md',
   'dist/cli.js',
   'dist/languageserver.js',
+  'dist/map-style.css',
+  'dist/map.js',
   'dist/markdown.js',
   'dist/mcp.js.br',
   'dist/re2.js',
@@ -26,6 +28,7 @@ const EXPECTED_FILES = [
   'schemas/defs.schema.json',
   'schemas/exit-plan.schema.json',
   'schemas/legible-config.schema.json',
+  'schemas/report.schema.json',
   'schemas/rfc.schema.json',
 ];
 

@@ -41,6 +41,8 @@ describe('the VSIX (vsce package from a clean clone)', function () {
       'extension/dist/cli.js',
       'extension/dist/extension.js',
       'extension/dist/icon.png',
+      'extension/dist/map-style.css',
+      'extension/dist/map.js',
       'extension/dist/markdown.js',
       'extension/dist/mcp.js.br',
       'extension/dist/re2.js',
@@ -55,6 +57,7 @@ describe('the VSIX (vsce package from a clean clone)', function () {
       'extension/schemas/defs.schema.json',
       'extension/schemas/exit-plan.schema.json',
       'extension/schemas/legible-config.schema.json',
+      'extension/schemas/report.schema.json',
       'extension/schemas/rfc.schema.json',
       'extension/snippets/legible.code-snippets',
     ]);
