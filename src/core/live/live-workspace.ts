@@ -46,6 +46,8 @@ export class LiveWorkspace {
   private pendingBodies = new Map<string, { doc: DecisionDocument; entry: DecisionEntry }>();
   /** Files of the current load whose body rules have not run yet. */
   private bodiesPending = new Set<string>();
+  /** The first load's open records, indexed before the folder: their own findings show while it is read. */
+  private openFirst: DecisionWorkspace | undefined;
   /** The workspace of the load before: its body findings stand in until the body phase reaches a file. */
   private previous: DecisionWorkspace | undefined;
   /** Records that changed while a load read the folder: re-read once its index is published. */
@@ -125,9 +127,10 @@ export class LiveWorkspace {
       onLinkOutside: (link) => this.log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
     });
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
+    const stale = () => generation !== this.generation;
+    if (!this.workspace) await this.lintOpenFirst(workspace, stale);
     const files = await workspace.listFiles();
     const started = clock.now();
-    const stale = () => generation !== this.generation;
     const done = await workspace.scan(files, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
     if (!done || stale()) return;
     const crossFile = group(await workspace.crossFileFindings());
@@ -135,6 +138,7 @@ export class LiveWorkspace {
     this.previous = this.workspace;
     this.loaded = loaded;
     this.workspace = workspace;
+    this.openFirst = undefined;
     this.crossFile = crossFile;
     this.pendingBodies.clear();
     this.bodiesPending = new Set(files);
@@ -145,6 +149,22 @@ export class LiveWorkspace {
     this.findingsEmitter.fire({});
     this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
     this.bodyPhase = this.lintBodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
+  }
+
+  /**
+   * Before the first load lists and reads its folders: the records already open in an editor (a
+   * language server's client, an editor restored with a record) are read and linted on their own,
+   * and their frontmatter findings published, so the first diagnostics wait for nothing else. Only
+   * each record's own rules run here: the cross-file ones need the whole index, and come with it.
+   */
+  private async lintOpenFirst(workspace: DecisionWorkspace, stale: () => boolean): Promise<void> {
+    const open = [...this.openTexts.keys()].filter((path) => decisionFileOf(workspace, path));
+    if (!open.length) return;
+    const first = new DecisionWorkspace(workspace.options);
+    const done = await first.scan(open, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
+    if (!done || stale() || this.workspace) return;
+    this.openFirst = first;
+    this.findingsEmitter.fire({ paths: open });
   }
 
   /** Resolves once the body rules of the current load have run (or a newer load took over). */
@@ -258,12 +278,7 @@ export class LiveWorkspace {
 
   /** True for a Markdown file inside a decisions folder that is not ignored. */
   isDecisionFile(path: string): boolean {
-    const workspace = this.workspace;
-    if (!workspace || !/\.md$/i.test(path)) return false;
-    const folder = workspace.folderOf(path);
-    if (!folder) return false;
-    const relative = relativePath(folder, path);
-    return !relative.split('/').some((segment) => segment.startsWith('.')) && !matchesAny(relative, workspace.options.config.ignore);
+    return this.workspace !== undefined && decisionFileOf(this.workspace, path);
   }
 
   contains(path: string): boolean {
@@ -271,7 +286,7 @@ export class LiveWorkspace {
   }
 
   findingsFor(path: string): Finding[] {
-    if (!this.workspace) return [];
+    if (!this.workspace) return this.openFirst?.fileFindings(path) ?? [];
     return [...this.workspace.fileFindings(path), ...this.carriedBodyFindings(path), ...(this.crossFile.get(path) ?? [])];
   }
 
@@ -438,4 +453,13 @@ function group(findings: readonly Finding[]): Map<string, Finding[]> {
 
 function signature(findings: readonly Finding[] | undefined): string {
   return JSON.stringify(findings?.map((f) => [f.ruleId, f.message, f.range]) ?? []);
+}
+
+/** True for a Markdown file inside one of the workspace's decisions folders that is not ignored. */
+function decisionFileOf(workspace: DecisionWorkspace, path: string): boolean {
+  if (!/\.md$/i.test(path)) return false;
+  const folder = workspace.folderOf(path);
+  if (!folder) return false;
+  const relative = relativePath(folder, path);
+  return !relative.split('/').some((segment) => segment.startsWith('.')) && !matchesAny(relative, workspace.options.config.ignore);
 }

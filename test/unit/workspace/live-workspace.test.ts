@@ -81,6 +81,22 @@ describe('LiveWorkspace', () => {
     assert.deepEqual(t.findingsEvents[0], {});
   });
 
+  it('the first load shows an open record\'s own findings before it reads the folder; cross-file ones come with the index', async () => {
+    const twin = `${D}/0001-twin.md`;
+    const t = setup({ [A]: clean('A'), [twin]: clean('Twin'), [B]: clean('B') });
+    // An editor (or a language server's client) opened A before the engine loaded: its text wins.
+    t.engine.open(A, overdue('A'));
+    const seen: Array<{ index: number; rules: string[]; b: string[] }> = [];
+    t.engine.onDidChangeFindings(() => seen.push({ index: t.indexEvents, rules: t.rules(A), b: t.rules(B) }));
+    await t.engine.load();
+    // First event: A alone, its own rule (from the editor's text), no index yet, and not yet the
+    // duplicate number that only the whole folder shows.
+    assert.deepEqual(seen[0], { index: 0, rules: ['review-overdue'], b: [] });
+    assert.deepEqual(t.findingsEvents[0], { paths: [A] });
+    assert.deepEqual(t.rules(A), ['duplicate-id', 'review-overdue']);
+    assert.equal(t.indexEvents, 1);
+  });
+
   it('an edit on disk, one in an editor and a new file during the load are in the published results', async () => {
     const t = setup({ [A]: clean('A'), [B]: clean('B'), [`${D}/0003-c.md`]: clean('C') });
     t.scheduler.hold = true;
