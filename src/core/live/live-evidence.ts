@@ -1,4 +1,8 @@
 import type { GovernsIndex } from '../code/governs-index';
+import type { ResolvedConfig } from '../config/config';
+import { escapeMarkdown } from '../editor/field-words';
+import { lintEvidence } from '../lint/lint-evidence';
+import type { Finding } from '../rules/rule';
 import { Evidence } from '../evidence/evidence';
 import type { PeopleSettings } from '../evidence/evidence-settings';
 import type { History } from '../evidence/history';
@@ -39,7 +43,7 @@ export class LiveEvidence {
   private running: Promise<void> | undefined;
   private pending = false;
   private current: Evidence | undefined;
-  private cache: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache } | undefined;
+  private cache: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache; findings?: { config: ResolvedConfig; list: Finding[] } } | undefined;
   /** Why there is no evidence (no git, not a repository), after a refresh that found none. */
   problem: string | undefined;
   private readonly emitter = new Emitter<void>();
@@ -94,6 +98,22 @@ export class LiveEvidence {
     return this.cache.records;
   }
 
+  /**
+   * The records or the code they govern changed (the index and the governs index change in
+   * place): what was worked out per record is worked out again when next asked.
+   */
+  changed(): void {
+    this.cache = undefined;
+  }
+
+  /** The evidence rules' findings over the records (none without evidence), worked out once per change. */
+  findings(index: DecisionIndex, governs: GovernsIndex, config: ResolvedConfig): Finding[] {
+    const records = this.records(index, governs);
+    if (!records || !this.cache) return [];
+    if (this.cache.findings?.config !== config) this.cache.findings = { config, list: lintEvidence(index, governs, records.evidence, config, records) };
+    return this.cache.findings.list;
+  }
+
   /** The record tree's tooltip line: "Observed truck factor 1 (Amira) over 4 files." */
   truckFactorLine(entry: DecisionEntry, index: DecisionIndex, governs: GovernsIndex): string | undefined {
     const records = this.records(index, governs);
@@ -113,7 +133,7 @@ export class LiveEvidence {
     const persons = new Set(evidence.people.named(name));
     const record = records.of(entry);
     const mine = record.observed.people.filter((p) => persons.has(p.person));
-    const lines = [`**${name}** in the history of the code this record governs (since ${evidence.since}):`, ''];
+    const lines = [`**${escapeMarkdown(name)}** in the history of the code this record governs (since ${evidence.since}):`, ''];
     if (!persons.size) lines.push('- git knows no commit under this name, email or `people` entry.');
     else if (!mine.length) lines.push(`- no change to its ${record.observed.withHistory} file${record.observed.withHistory === 1 ? '' : 's'} with history.`);
     for (const p of mine) {
@@ -127,4 +147,9 @@ export class LiveEvidence {
     lines.push('', '_History is a proxy for knowledge: pairing and reviews leave no commits._');
     return lines.join('\n');
   }
+}
+
+/** A person's hover where there is no evidence to show, and why (the web, Restricted Mode, no git). */
+export function noEvidenceHover(name: string, why: string): string {
+  return `**${escapeMarkdown(name)}**: no evidence from the repository's history here: ${escapeMarkdown(why)}.`;
 }
