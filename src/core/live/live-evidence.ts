@@ -9,13 +9,19 @@ import type { History } from '../evidence/history';
 import { RecordEvidenceCache } from '../evidence/record-evidence';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
+import type { Scheduler, Timer } from '../port/scheduler';
 import { Emitter, type Listen } from './emitter';
+
+/** A commit writes a ref, its log and HEAD's log one after another: one refresh for them all. */
+const HEAD_SETTLE_MS = 150;
 
 /** The history as an adapter read it (node/git-history.ts's ReadHistory fits). */
 export interface HistorySnapshot {
   readonly history: History;
   readonly head?: string;
   readonly notes: readonly string[];
+  /** The workspace folder inside the repository (`services/api/`), where the reader found out: wins over the option. */
+  readonly prefix?: string;
 }
 
 /**
@@ -31,6 +37,8 @@ export interface LiveEvidenceOptions {
   readonly today: () => string;
   /** The workspace folder inside the repository (`services/api/`), '' at its root. */
   readonly prefix?: string;
+  /** For `headMoved`'s short wait; without one, each move refreshes at once. */
+  readonly scheduler?: Scheduler;
 }
 
 /**
@@ -42,6 +50,7 @@ export class LiveEvidence {
   private snapshot: HistorySnapshot | undefined;
   private running: Promise<void> | undefined;
   private pending = false;
+  private headTimer: Timer | undefined;
   private current: Evidence | undefined;
   private cache: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache; findings?: { config: ResolvedConfig; list: Finding[] } } | undefined;
   /** Why there is no evidence (no git, not a repository), after a refresh that found none. */
@@ -70,6 +79,22 @@ export class LiveEvidence {
     return this.running;
   }
 
+  /** The front-end saw HEAD or a branch move (a commit, a checkout, a pull): refresh once the files settle. */
+  headMoved(): void {
+    const scheduler = this.options.scheduler;
+    if (!scheduler) return void this.refresh();
+    this.headTimer?.cancel();
+    this.headTimer = scheduler.delay(HEAD_SETTLE_MS, () => {
+      this.headTimer = undefined;
+      void this.refresh();
+    });
+  }
+
+  dispose(): void {
+    this.headTimer?.cancel();
+    this.emitter.dispose();
+  }
+
   /** Resolves once no refresh runs or waits (tests, and a front-end that must answer with the latest). */
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
@@ -78,7 +103,10 @@ export class LiveEvidence {
   private async run(): Promise<void> {
     const settings = this.options.settings();
     const today = this.options.today();
-    const read = await this.options.read({ windowStart: Evidence.windowStart(settings, today), maxFilesPerCommit: settings.evidence.maxFilesPerCommit, previous: this.snapshot });
+    const read = await this.options.read({ windowStart: Evidence.windowStart(settings, today), maxFilesPerCommit: settings.evidence.maxFilesPerCommit, previous: this.snapshot }).catch((error: unknown) => ({
+      // A reader that failed is a problem to show, never an unhandled rejection in the host.
+      problem: error instanceof Error ? error.message : String(error),
+    }));
     if ('problem' in read) {
       this.problem = read.problem;
       this.snapshot = undefined;
@@ -86,7 +114,7 @@ export class LiveEvidence {
     } else {
       this.problem = undefined;
       this.snapshot = read;
-      this.current = new Evidence(read.history, settings, today, this.options.prefix ?? '');
+      this.current = new Evidence(read.history, settings, today, read.prefix ?? this.options.prefix ?? '');
     }
     this.cache = undefined;
     this.emitter.fire();
