@@ -24,7 +24,7 @@ export default tseslint.config(
         paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/core is pure: no vscode or Node built-ins; use the FileSystemPort.' })),
         patterns: [
           { group: ['node:*'], message: 'src/core is pure: no Node built-ins; use the FileSystemPort.' },
-          { regex: frontEnd('cli|vscode|node|mcp'), message: 'src/core imports no adapter or front-end: what it needs from them comes through a port (src/core/port).' },
+          { regex: frontEnd('cli|vscode|node|mcp|lsp'), message: 'src/core imports no adapter or front-end: what it needs from them comes through a port (src/core/port).' },
           { group: ['@modelcontextprotocol/*', 'zod', 'zod/*'], message: 'src/core knows no protocol: the MCP server (src/mcp) shapes its answers.' },
         ],
       }],
@@ -49,8 +49,23 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'fs', message: 'Use vscode.workspace.fs through the port.' }, { name: 'node:fs', message: 'Use vscode.workspace.fs through the port.' }],
         patterns: [
-          { regex: frontEnd('cli'), message: 'The extension never imports the CLI: shared Node adapters live in src/node.' },
+          { regex: frontEnd('cli|lsp'), message: 'The extension never imports the CLI or the language server: shared Node adapters live in src/node, shared logic in src/core.' },
+          // Only the Node entry (extension.ts) takes src/node's adapters and hands them over (host.ts): the browser bundle shares everything else.
+          { regex: '^\\.\\./(?:\\.\\./)*node/', message: 'Only src/vscode/extension.ts imports src/node: every other file gets the adapters through HostAdapters (host.ts), so the web bundle stays free of Node.' },
           { regex: frontEnd('mcp'), message: 'The extension never imports the MCP server: it starts `dist/cli.js mcp` as a process of its own.' },
+          { group: ['@modelcontextprotocol/*'], message: 'The extension never loads the MCP SDK: the server runs as a process of its own.' },
+        ],
+      }],
+    },
+  },
+  // The Node entry: the one file of the extension that takes src/node's adapters (host.ts says which).
+  {
+    files: ['src/vscode/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'fs', message: 'Use vscode.workspace.fs through the port.' }, { name: 'node:fs', message: 'Use vscode.workspace.fs through the port.' }],
+        patterns: [
+          { regex: frontEnd('cli|lsp|mcp'), message: 'The extension never imports another front-end: shared Node adapters live in src/node, shared logic in src/core.' },
           { group: ['@modelcontextprotocol/*'], message: 'The extension never loads the MCP SDK: the server runs as a process of its own.' },
         ],
       }],
@@ -81,7 +96,30 @@ export default tseslint.config(
           // `legible mcp` requires dist/mcp.js beside the bundle at run time, so no other command pays for the SDK.
           { regex: frontEnd('mcp'), message: 'The CLI never imports src/mcp: `legible mcp` requires the dist/mcp.js bundle when it runs.' },
           { group: ['@modelcontextprotocol/*', 'zod', 'zod/*'], message: 'The MCP SDK loads only in dist/mcp.js, when `legible mcp` runs.' },
+          { regex: frontEnd('lsp'), message: 'The CLI never imports the language server: only the `lsp` command starts it, through its entry (src/lsp/main).' },
         ],
+      }],
+    },
+  },
+  // The one exception: the `lsp` command loads the server's entry, nothing else of src/lsp (its protocol library is dist/languageserver.js, required only then).
+  {
+    files: ['src/cli/commands/language-server.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+        patterns: [
+          { regex: frontEnd('vscode'), message: 'The CLI never imports the extension: shared Node adapters live in src/node.' },
+          { regex: `^\\.\\.?/(?:.*/)?lsp/(?!main$)`, message: 'The lsp command imports the server\'s entry (../../lsp/main) and nothing else of src/lsp.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The language server runs without VS Code: vscode-languageserver speaks to any editor.' }],
+        patterns: [{ regex: frontEnd('cli|vscode|mcp'), message: 'The language server imports the core and src/node, never another front-end.' }],
       }],
     },
   },
@@ -90,7 +128,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/node serves every Node front-end: no vscode.' }],
-        patterns: [{ regex: frontEnd('cli|vscode|mcp'), message: 'src/node serves every Node front-end: it imports the core, never a front-end.' }],
+        patterns: [{ regex: frontEnd('cli|vscode|mcp|lsp'), message: 'src/node serves every Node front-end: it imports the core, never a front-end.' }],
       }],
     },
   },
@@ -100,7 +138,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The MCP server runs without VS Code.' }],
-        patterns: [{ regex: frontEnd('cli|vscode'), message: 'The MCP server imports the core and src/node, never another front-end.' }],
+        patterns: [{ regex: frontEnd('cli|vscode|lsp'), message: 'The MCP server imports the core and src/node, never another front-end.' }],
       }],
     },
   },

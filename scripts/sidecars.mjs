@@ -5,7 +5,9 @@
 //   first use): it alone would put the npm package over its 1.5 MB budget. re2.js inflates it from
 //   beside itself (`__dirname`) instead of reading re2.wasm (see re2WasmCompressed);
 // - markdown.js: remark, for body rules that cannot prove a body clean from its headings;
-// - schema-compiler.js: ajv's compiler, for a trusted workspace's schema extensions.
+// - schema-compiler.js: ajv's compiler, for a trusted workspace's schema extensions;
+// - languageserver.js: vscode-languageserver, for `legible lsp` only (the server's own code is in
+//   the CLI's bundle, run on that command only).
 // Every file V8 does not have to parse on import shortens activation. Shared by scripts/build.mjs,
 // the CLI tests' bundle and the benchmark's bundles.
 import { build } from 'esbuild';
@@ -22,6 +24,7 @@ const LAZY = {
   markdown: path.join(REPO, 'src', 'core', 'parse', 'markdown-parser.ts'),
   'schema-compiler': path.join(REPO, 'src', 'core', 'schema', 'runtime-validator.ts'),
   validators: path.join(REPO, 'src', 'core', 'schema', 'generated', 'validators.js'),
+  languageserver: path.join(REPO, 'src', 'lsp', 'protocol.ts'),
 };
 
 /** The validators ajv compiled at build time: what generated/validators.js exports (`adr`, `rfc`, `exit_plan`, `config`). */
@@ -45,7 +48,7 @@ export const sidecarsExternal = {
   name: 'sidecars-external',
   setup(build) {
     build.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true }));
-    build.onResolve({ filter: /\/(markdown-parser|runtime-validator)$/ }, (args) => {
+    build.onResolve({ filter: /\/(markdown-parser|runtime-validator|protocol)$/ }, (args) => {
       const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
       const name = Object.keys(LAZY).find((key) => LAZY[key] === resolved);
       return name ? { path: `./${name}.js`, external: true } : undefined;
@@ -77,7 +80,7 @@ export const yamlAsEsm = {
 export const bundlePlugins = [sidecarsExternal, yamlAsEsm];
 
 /**
- * Writes re2.js and re2.wasm.br, markdown.js and schema-compiler.js into `outdir`; minified ones with
+ * Writes re2.js and re2.wasm.br, markdown.js, schema-compiler.js, validators.js and languageserver.js into `outdir`; minified ones with
  * linked source maps unless `sourcemap` is false (a release build).
  */
 export async function buildSidecars(outdir, { minify = true, sourcemap = minify ? 'linked' : false } = {}) {

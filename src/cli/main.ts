@@ -9,6 +9,7 @@ import { lintCommand } from './commands/lint';
 import { listCommand } from './commands/list';
 import { explainCommand } from './commands/explain';
 import { mcpCommand } from './commands/mcp-server';
+import { lspCommand } from './commands/language-server';
 import { migrateCommand } from './commands/migrate';
 import { newCommand } from './commands/new';
 import { reportCommand } from './commands/report';
@@ -19,7 +20,7 @@ import { printableKeepingBreaks, printableLine } from '../core/text/printable';
 import { commandHelp, mainHelp } from './help';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand, affectedCommand, explainCommand, mcpCommand];
+const COMMANDS: readonly Command[] = [lintCommand, newCommand, statusCommand, supersedeCommand, migrateCommand, listCommand, indexCommand, reportCommand, affectedCommand, explainCommand, lspCommand, mcpCommand];
 
 /** Dispatches `legible <command> …` and turns every failure into an exit code: 0, 1, or 2. */
 async function main(argv: readonly string[], context: CliContext): Promise<number> {

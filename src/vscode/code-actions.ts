@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { legacyOptionsAt } from '../core/config/folder-settings';
-import { dirname } from '../core/port/paths';
-import { parseDecisionDocument } from '../core/document/decision-document';
-import { addLinkFix, disableRuleFix, fixesFor, type FixAction } from '../core/fixes/fixes';
+import type { FixAction } from '../core/fixes/fixes';
+import { documentForFixes, quickFixesFor } from '../core/fixes/quick-fixes';
 import { insertedPlaceholder } from '../core/fixes/inserted-placeholder';
 import type { Range } from '../core/text/position';
 import { defaultConfig } from '../core/config/config';
@@ -30,39 +28,18 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (!ours.length) return [];
     const model = this.models.modelFor(document.uri);
     const config = model?.config ?? defaultConfig();
-    const path = toCorePath(document.uri);
-    // A folder `.legible.json` calls an RFC folder makes "Add Legible frontmatter" write an RFC, as the index reads it.
-    const legacy = model ? legacyOptionsAt(config, model.root, dirname(path)) : {};
-    const doc = parseDecisionDocument(path, document.getText(), config.limits, undefined, legacy);
+    const doc = documentForFixes(toCorePath(document.uri), document.getText(), config, model?.root);
     const published = this.diagnostics.findings(document.uri);
-    const actions: vscode.CodeAction[] = [];
-    // "Disable for this file" comes after every repair, whichever diagnostic each belongs to.
-    const disables: vscode.CodeAction[] = [];
-    const disabled = new Set<string>();
-    for (const diagnostic of ours) {
+    const requests = ours.map((diagnostic) => {
       const ruleId = ruleIdOf(diagnostic);
-      const finding = published.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && sameRange(f.range, fromRange(diagnostic.range)));
-      if (finding) {
-        let fixes: FixAction[] = fixesFor(doc, finding, config);
-        if (finding.fix?.kind === 'add-link' && finding.fix.path !== doc.path) {
-          const other = await vscode.workspace.openTextDocument(toUri(finding.fix.path));
-          const otherDoc = parseDecisionDocument(finding.fix.path, other.getText(), config.limits);
-          const action = addLinkFix(otherDoc, finding.fix.key, finding.fix.id);
-          fixes = action ? [{ ...action, path: finding.fix.path }] : [];
-        }
-        for (const fix of fixes) actions.push(this.toAction(fix, document.uri, diagnostic, document.getText()));
-      }
-      if (ruleId && !disabled.has(ruleId)) {
-        disabled.add(ruleId);
-        const disable = disableRuleFix(doc, ruleId);
-        if (disable) {
-          const action = this.toAction(disable, document.uri, diagnostic);
-          action.isPreferred = false;
-          disables.push(action);
-        }
-      }
-    }
-    return [...actions, ...disables];
+      return { ruleId, finding: published.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && sameRange(f.range, fromRange(diagnostic.range))) };
+    });
+    const other = async (path: string) => documentForFixes(path, (await vscode.workspace.openTextDocument(toUri(path))).getText(), config);
+    return (await quickFixesFor(doc, requests, config, other)).map(({ request, action: fix, disable }) => {
+      const action = this.toAction(fix, document.uri, ours[request], disable ? undefined : document.getText());
+      if (disable) action.isPreferred = false;
+      return action;
+    });
   }
 
   private toAction(fix: FixAction, uri: vscode.Uri, diagnostic: vscode.Diagnostic, text?: string): vscode.CodeAction {

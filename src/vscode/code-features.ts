@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { CitationForms, scanCitations, type Citation } from '../core/code/citations';
-import { citedRecords } from '../core/code/cited-records';
-import { MAX_CODE_FILE_BYTES } from '../core/code/code-files';
+import type { Citation } from '../core/code/citations';
+import { documentCitations } from '../core/code/document-citations';
 import { governedByTitle, recordHoverMarkdown, recordSummary, summarizeRecord } from '../core/code/record-summary';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { FolderModel } from './folder-model';
@@ -64,13 +63,8 @@ function tradeoffTooltip(entry: DecisionEntry, tradeoff: Readonly<Record<string,
 
 /** The citations of a code document and the records each names (none: a dangling id). */
 function citationsOf(models: Models, document: vscode.TextDocument): Array<{ citation: Citation; records: DecisionEntry[] }> {
-  const model = codeModel(models, document);
-  const index = model?.decisions?.index;
-  // A bundle or data dump is not scanned, as lint does not scan it.
-  if (!index || document.getText().length > MAX_CODE_FILE_BYTES) return [];
-  const forms = new CitationForms(index.entries());
-  if (forms.empty) return [];
-  return scanCitations(document.getText(), forms).citations.map((citation) => ({ citation, records: citedRecords(index, citation) }));
+  const index = codeModel(models, document)?.decisions?.index;
+  return index ? documentCitations(document.getText(), index) : [];
 }
 
 /** Each record id cited in a code file links to the record. */

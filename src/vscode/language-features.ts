@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { completionsAt, type CompletionKind } from '../core/editor/completions';
 import { hoverAt } from '../core/editor/hover';
 import { wantsCodeFiles } from '../core/editor/governs-values';
-import { re2RegexEngine } from '../node/re2-regex-engine';
 import type { FolderModel } from './folder-model';
 import { DecisionIndex } from '../core/index/decision-index';
 import type { Models } from './models';
@@ -67,7 +66,7 @@ export class FrontmatterHovers implements vscode.HoverProvider {
     const codeFiles = await codeFilesFor(model, text, offset);
     const path = toCorePath(document.uri);
     const personEvidence = await model?.personEvidence(path);
-    const hover = hoverAt(text, offset, indexFor(this.models, document.uri), { path, codeFiles, regexEngine: re2RegexEngine, personEvidence });
+    const hover = hoverAt(text, offset, indexFor(this.models, document.uri), { path, codeFiles, regexEngine: model?.regexEngine, personEvidence });
     return hover ? new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range)) : undefined;
   }
 }

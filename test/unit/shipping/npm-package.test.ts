@@ -1,8 +1,11 @@
 // The npm package as a team meets it: `npm pack` from a clean clone (no dist/ until prepack builds
 // it), installed into an empty project with no network, and `npx legible` run there.
 import * as assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { BUDGETS, installedProject, npxLegible, packedTarball, readJson, REPO } from './packages';
 
 /** What the CLI needs at run time, and the documents npm shows; nothing else. */
@@ -11,6 +14,7 @@ const EXPECTED_FILES = [
   'LICENSE',
   'README.md',
   'dist/cli.js',
+  'dist/languageserver.js',
   'dist/markdown.js',
   'dist/mcp.js.br',
   'dist/re2.js',
@@ -116,5 +120,33 @@ describe('the npm package (npm pack, npm install, npx legible)', function () {
     const answers = ran.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; result: { serverInfo?: { name: string; version: string } } });
     assert.equal(answers[0].result.serverInfo?.name, 'legible');
     assert.equal(answers[0].result.serverInfo?.version, (await readJson<{ version: string }>(path.join(REPO, 'package.json'))).version);
+  });
+
+  it('runs the language server from the package: legible lsp --stdio answers initialize and pushes a record\'s diagnostics', async () => {
+    const { project } = await installedProject();
+    const cli = path.join(project, 'node_modules', 'legible', 'dist', 'cli.js');
+    const workspace = await mkdtemp(path.join(project, 'lsp-'));
+    await mkdir(path.join(workspace, 'docs', 'decisions'), { recursive: true });
+    await writeFile(path.join(workspace, '.legible.json'), JSON.stringify({ folders: ['docs/decisions'] }));
+    await writeFile(path.join(workspace, 'docs', 'decisions', '0001-start.md'), '---\ntype: adr\ntitle: Start\n---\n\n# Start\n');
+    const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd: workspace, stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    connection.onRequest(() => null);
+    connection.listen();
+    try {
+      const result = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: {} });
+      assert.equal(result.serverInfo?.name, 'legible');
+      await connection.sendNotification('initialized', {});
+      const diagnostics = await published;
+      assert.match(diagnostics.uri, /\/docs\/decisions\/0001-start\.md$/);
+      assert.ok(diagnostics.diagnostics.some((d) => d.code === 'frontmatter-schema'));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0);
+    } finally {
+      child.kill();
+      connection.dispose();
+    }
   });
 });

@@ -1,0 +1,61 @@
+import { MarkupKind, type CompletionItem, type DocumentLink, type Hover, type Position, type TextDocument } from './protocol';
+import { documentCitations } from '../core/code/document-citations';
+import { recordHoverMarkdown, summarizeRecord } from '../core/code/record-summary';
+import { completionsAt } from '../core/editor/completions';
+import { hoverAt } from '../core/editor/hover';
+import { recordLinks } from '../core/editor/record-links';
+import { DecisionIndex } from '../core/index/decision-index';
+import type { LiveWorkspace } from '../core/live/live-workspace';
+import { toCompletionItem } from './convert';
+import type { Uris } from './uris';
+
+/** Completion, hover and links: the core answers, this turns its answers into LSP types. */
+
+const EMPTY_INDEX = new DecisionIndex();
+
+/** Completion in a record's frontmatter: keys, values, ids and people, from the schema and the index. */
+export function completion(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, snippets: boolean): CompletionItem[] {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const items = completionsAt(text, offset, live?.decisions?.index ?? EMPTY_INDEX, { today: live?.today(), path });
+  if (!items.length) return [];
+  const lineStart = document.offsetAt({ line: position.line, character: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+  return items.map((item) => toCompletionItem(item, indent, snippets));
+}
+
+/** Hover: in a record, the field's question, a value's meaning, a referenced record; in code, a cited record. */
+export async function hover(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, uris: Uris): Promise<Hover | null> {
+  const index = live?.decisions?.index;
+  if (/\.md$/i.test(path)) {
+    const found = hoverAt(document.getText(), document.offsetAt(position), index ?? EMPTY_INDEX, { path });
+    if (found) return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: found.range };
+  }
+  // A record's ids are references with their own hover; other files' ids are citations.
+  if (isRecord(path, live)) return null;
+  if (!index) return null;
+  const offset = document.offsetAt(position);
+  const found = documentCitations(document.getText(), index).find(({ citation }) => document.offsetAt(citation.range.start) <= offset && offset <= document.offsetAt(citation.range.end));
+  if (!found) return null;
+  // The business tradeoff is read from the record (the index keeps no prose), as the extension's hover does.
+  const records = await Promise.all(found.records.map(async (entry) => summarizeRecord(index, entry, await live?.tradeoff(entry.path))));
+  const value = records.length
+    ? records.map((record) => recordHoverMarkdown(record, (p) => uris.uriOf(p))).join('\n\n---\n\n')
+    : `No record has the id ${found.citation.raw}.`;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: found.citation.range };
+}
+
+/** Links: a record's referenced ids and artifacts; a code file's cited ids. */
+export function links(document: TextDocument, path: string, live: LiveWorkspace | undefined, uris: Uris): DocumentLink[] {
+  const index = live?.decisions?.index;
+  if (!index) return [];
+  if (isRecord(path, live)) return recordLinks(index, path, live?.config?.placeholder).map((link) => ({ range: link.range, target: uris.uriOf(link.target), tooltip: link.tooltip }));
+  return documentCitations(document.getText(), index).flatMap(({ citation, records }) =>
+    records.length ? [{ range: citation.range, target: uris.uriOf(records[0].path), tooltip: `Open ${records[0].id}: ${records[0].title}` }] : [],
+  );
+}
+
+/** A Markdown file in a decisions folder (or any Markdown file when no folder holds it: frontmatter help still applies). */
+function isRecord(path: string, live: LiveWorkspace | undefined): boolean {
+  return live ? live.isDecisionFile(path) : /\.md$/i.test(path);
+}

@@ -1,0 +1,223 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocument,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from './protocol';
+import type { LiveLog } from '../core/live/live-options';
+import { basename } from '../core/port/paths';
+import { CONFIG_FILE } from '../core/workspace/load-config';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { DiagnosticsPublisher } from './diagnostics';
+import { completion, hover, links } from './features';
+import { Folders } from './folders';
+import { LoadProgressReporter } from './progress';
+import { readSettings, type ServerSettings } from './settings';
+import { Uris } from './uris';
+
+/** Files whose change re-reads a folder's configuration and folders: a new load. */
+const CONFIG_FILES = new Set([CONFIG_FILE, '.adr-dir', '.log4brains.yml']);
+const COMPLETION_TRIGGERS = [':', ' ', '-', '[', ','];
+
+export interface ServerOptions {
+  /** The folder a client that names no workspace folder works in (the server's current folder). */
+  readonly cwd: string;
+  readonly version: string;
+}
+
+/**
+ * The language server: the core's live engine, completion, hover, fixes and links behind the
+ * protocol. Documents sync incrementally; each change goes to the folder's LiveWorkspace, whose
+ * frontmatter findings come at once and body and cross-file findings after the debounce, and the
+ * findings are pushed as diagnostics. Every handler answers for what it knows: a document never
+ * opened gets an empty answer, never an error.
+ */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const uris = new Uris();
+  const documents = new TextDocuments(TextDocument);
+  let capabilities: ClientCapabilities = {};
+  let initialSettings: ServerSettings = {};
+  const folderSettings = new Map<string, ServerSettings>();
+  const log: LiveLog = {
+    info: (message) => connection.console.info(message),
+    warn: (message) => connection.console.warn(message),
+    error: (context, error) => connection.console.error(`${context}: ${(error as Error)?.stack ?? String(error)}`),
+    report: (context, error) => {
+      connection.console.error(`${context}: ${(error as Error)?.stack ?? String(error)}`);
+      connection.window.showWarningMessage(`Legible: ${context} failed: ${(error as Error)?.message ?? String(error)}`);
+    },
+  };
+  const loadProgress = new LoadProgressReporter(connection);
+  const diagnostics = new DiagnosticsPublisher(connection, uris, (path) => documents.get(uris.uriOf(path)) !== undefined);
+  const folders = new Folders({
+    log,
+    settings: (root) => folderSettings.get(root) ?? initialSettings,
+    onFindings: (live, change) => diagnostics.changed(live, change),
+    onRemoved: (live) => diagnostics.folderRemoved(live),
+    onProgress: (live, progress) => {
+      if (capabilities.window?.workDoneProgress) loadProgress.loaded(live, progress);
+    },
+    openTexts: () =>
+      documents.all().flatMap((document) => {
+        const path = uris.pathOf(document.uri);
+        return path && isMarkdown(path) ? [{ path, text: document.getText(), version: document.version }] : [];
+      }),
+  });
+  const pathOf = (uri: string) => uris.pathOf(uri);
+  let roots: string[] = [];
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    initialSettings = readSettings(params.initializationOptions);
+    roots = rootsOf(params.workspaceFolders ?? undefined, params.rootUri ?? undefined, options.cwd, uris);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentLinkProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'legible', version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // Diagnostics first, from the initialization options; the client's configuration may follow.
+    void folders.set(roots).then(() => pullConfiguration());
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/{${[...CONFIG_FILES].join(',')}}` }] })
+        .then(undefined, (error) => log.error('Registering file watchers', error));
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'legible' }).then(undefined, () => undefined);
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
+        roots = [...roots.filter((root) => !removed.has(root)), ...event.added.flatMap((f) => pathOf(f.uri) ?? [])];
+        void folders.set(roots).then(() => pullConfiguration());
+      });
+    }
+  });
+
+  /** Asks the client for each folder's `legible` settings; a folder whose settings changed loads again. */
+  async function pullConfiguration(): Promise<void> {
+    if (!capabilities.workspace?.configuration) return;
+    const engines = folders.all();
+    let answers: unknown[];
+    try {
+      answers = await connection.workspace.getConfiguration(engines.map((engine) => ({ scopeUri: uris.uriOf(engine.root), section: 'legible' })));
+    } catch (error) {
+      log.error('Reading the configuration', error);
+      return;
+    }
+    const changed = engines.filter((engine, i) => {
+      const before = folderSettings.get(engine.root) ?? initialSettings;
+      // A client without a `legible` section answers null: the initialization options stand.
+      const after = answers[i] === null || answers[i] === undefined ? before : { ...initialSettings, ...readSettings(answers[i]) };
+      folderSettings.set(engine.root, after);
+      return JSON.stringify(before) !== JSON.stringify(after);
+    });
+    if (changed.length) await folders.load(changed);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (capabilities.workspace?.configuration) {
+      void pullConfiguration();
+      return;
+    }
+    // A client that pushes its settings: they replace the initialization options.
+    const pushed = readSettings(change.settings);
+    if (!Object.keys(pushed).length) return;
+    initialSettings = pushed;
+    folderSettings.clear();
+    void folders.load();
+  });
+
+  documents.onDidOpen(({ document }) => {
+    const path = pathOf(document.uri);
+    if (path && isMarkdown(path)) folders.folderOf(path)?.open(path, document.getText(), document.version);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    const path = pathOf(document.uri);
+    if (path && isMarkdown(path)) folders.folderOf(path)?.change(path, document.getText(), document.version);
+  });
+  documents.onDidClose(({ document }) => {
+    const path = pathOf(document.uri);
+    if (!path) return;
+    if (isMarkdown(path)) folders.folderOf(path)?.close(path);
+    uris.forget(path);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const reload = new Set<ReturnType<Folders['folderOf']>>();
+    for (const change of changes) {
+      const path = pathOf(change.uri);
+      const live = path && folders.folderOf(path);
+      if (!path || !live) continue;
+      if (CONFIG_FILES.has(basename(path))) reload.add(live);
+      else if (change.type === FileChangeType.Created) live.fileCreated(path);
+      else if (change.type === FileChangeType.Changed) live.fileChanged(path);
+      else if (change.type === FileChangeType.Deleted) live.fileDeleted(path);
+    }
+    if (reload.size) void folders.load([...reload].filter((live) => live !== undefined));
+  });
+
+  /** The open document behind a request, with its path and folder; undefined for a document never opened. */
+  const opened = (uri: string) => {
+    const document = documents.get(uri);
+    const path = document && pathOf(uri);
+    return document && path ? { document, path, live: folders.folderOf(path) } : undefined;
+  };
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const found = opened(textDocument.uri);
+    if (!found || !isMarkdown(found.path)) return [];
+    const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    return completion(found.document, found.path, position, found.live, snippets);
+  });
+  connection.onHover(({ textDocument, position }) => {
+    const found = opened(textDocument.uri);
+    return found ? hover(found.document, found.path, position, found.live, uris) : null;
+  });
+  connection.onDocumentLinks(({ textDocument }) => {
+    const found = opened(textDocument.uri);
+    return found ? links(found.document, found.path, found.live, uris) : [];
+  });
+  connection.onCodeAction(async (params, token) => {
+    const found = opened(params.textDocument.uri);
+    if (!found || !isMarkdown(found.path)) return [];
+    const actions = await codeActions(params, { ...found, published: diagnostics.findings(found.path), uris });
+    return token.isCancellationRequested ? null : actions;
+  });
+
+  connection.onShutdown(() => {
+    diagnostics.dispose();
+    folders.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function isMarkdown(path: string): boolean {
+  return /\.md$/i.test(path);
+}
+
+/** The workspace folders the client names; else its root; else the server's current folder. */
+function rootsOf(workspaceFolders: WorkspaceFolder[] | undefined, rootUri: string | undefined, cwd: string, uris: Uris): string[] {
+  const given = workspaceFolders?.length ? workspaceFolders.map((f) => uris.pathOf(f.uri)) : [rootUri ? uris.pathOf(rootUri) : undefined];
+  const roots = given.filter((root): root is string => root !== undefined);
+  return roots.length ? [...new Set(roots)] : [cwd];
+}
