@@ -117,7 +117,7 @@ describe('Evidence from the history in the editor', () => {
       const text = (await api.recordTooltip(record))?.replace(/\\/g, '');
       return text?.includes('Observed truck factor') ? text : undefined;
     }, [api.onDidChange]);
-    assert.match(tooltip, /Observed truck factor 1 \(Amira Haddad\) over 1 file with an author\./, tooltip);
+    assert.match(tooltip, /Observed truck factor 1 \(amira\) over 1 file with an author\./, tooltip);
   });
 
   it('the Knowledge Risk view lists what the history contradicts, per record', async () => {
