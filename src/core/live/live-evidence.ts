@@ -134,8 +134,12 @@ export class LiveEvidence {
     this.cache = undefined;
   }
 
-  /** The evidence rules' findings over the records (none without evidence), worked out once per change. */
+  /**
+   * The evidence rules' findings over the records (none without evidence, nor with `code.enabled`
+   * false: as in `legible lint`, they go with the code rules), worked out once per change.
+   */
   findings(index: DecisionIndex, governs: GovernsIndex, config: ResolvedConfig): Finding[] {
+    if (!config.code.enabled) return [];
     const records = this.records(index, governs);
     if (!records || !this.cache) return [];
     if (this.cache.findings?.config !== config) this.cache.findings = { config, list: lintEvidence(index, governs, records.evidence, config, records) };

@@ -84,6 +84,7 @@ describe('LiveEvidence in the editor: the rules\' findings, HEAD moves, failures
     const again = live.findings(ws.workspace.index, governs, ws.loaded.config);
     assert.notEqual(again, first, 'worked out again after a change');
     assert.deepEqual(again, first);
+    assert.deepEqual(live.findings(ws.workspace.index, governs, { ...ws.loaded.config, code: { ...ws.loaded.config.code, enabled: false } }), [], 'code.enabled false turns them off, as in lint');
   });
 
   it('refreshes once for a burst of HEAD moves, after a short wait on the scheduler', async () => {
