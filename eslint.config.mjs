@@ -93,9 +93,8 @@ export default tseslint.config(
         paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
         patterns: [
           { regex: frontEnd('vscode'), message: 'The CLI never imports the extension: shared Node adapters live in src/node.' },
-          // `legible mcp` requires dist/mcp.js beside the bundle at run time, so no other command pays for the SDK.
-          { regex: frontEnd('mcp'), message: 'The CLI never imports src/mcp: `legible mcp` requires the dist/mcp.js bundle when it runs.' },
-          { group: ['@modelcontextprotocol/*', 'zod', 'zod/*'], message: 'The MCP SDK loads only in dist/mcp.js, when `legible mcp` runs.' },
+          { regex: frontEnd('mcp'), message: 'The CLI never imports the MCP server: only the `mcp` command starts it, through its entry (src/mcp/main).' },
+          { group: ['@modelcontextprotocol/*', 'zod', 'zod/*'], message: 'The MCP SDK loads only through src/mcp/sdk.ts (the sidecar dist/mcp-sdk.js.br), when `legible mcp` runs.' },
           { regex: frontEnd('lsp'), message: 'The CLI never imports the language server: only the `lsp` command starts it, through its entry (src/lsp/main).' },
         ],
       }],
@@ -110,6 +109,20 @@ export default tseslint.config(
         patterns: [
           { regex: frontEnd('vscode'), message: 'The CLI never imports the extension: shared Node adapters live in src/node.' },
           { regex: `^\\.\\.?/(?:.*/)?lsp/(?!main$)`, message: 'The lsp command imports the server\'s entry (../../lsp/main) and nothing else of src/lsp.' },
+        ],
+      }],
+    },
+  },
+  // The same for `legible mcp`: its command loads the server's entry, nothing else of src/mcp.
+  {
+    files: ['src/cli/commands/mcp-server.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+        patterns: [
+          { regex: frontEnd('vscode|lsp'), message: 'The CLI never imports the extension or the language server.' },
+          { regex: `^\\.\\.?/(?:.*/)?mcp/(?!main$)`, message: 'The mcp command imports the server\'s entry (../../mcp/main) and nothing else of src/mcp.' },
+          { group: ['@modelcontextprotocol/*', 'zod', 'zod/*'], message: 'The MCP SDK loads only through src/mcp/sdk.ts, when the server starts.' },
         ],
       }],
     },
@@ -140,6 +153,34 @@ export default tseslint.config(
         paths: [{ name: 'vscode', message: 'The MCP server runs without VS Code.' }],
         patterns: [{ regex: frontEnd('cli|vscode|lsp'), message: 'The MCP server imports the core and src/node, never another front-end.' }],
       }],
+    },
+  },
+  // The SDK's one door: the rest of the server imports it from ./sdk, so the sidecar holds all of it.
+  {
+    files: ['src/mcp/**/*.ts'],
+    ignores: ['src/mcp/sdk.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The MCP server runs without VS Code.' }],
+        patterns: [
+          { regex: frontEnd('cli|vscode|lsp'), message: 'The MCP server imports the core and src/node, never another front-end.' },
+          { group: ['@modelcontextprotocol/*', 'zod', 'zod/*'], message: 'Import the SDK from ./sdk: it is the compressed sidecar dist/mcp-sdk.js.br.' },
+        ],
+      }],
+    },
+  },
+  // The decision map's browser script (webview and HTML report): the core's pure modules and its layout library, nothing of Node or VS Code.
+  {
+    files: ['src/map/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/map runs in a browser: the core\'s pure modules and d3-force only.' })),
+        patterns: [
+          { group: ['node:*'], message: 'src/map runs in a browser: no Node built-ins.' },
+          { regex: frontEnd('cli|vscode|node'), message: 'src/map imports the core only: the extension and the CLI hand it data.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/map runs in a browser.' }, { name: 'Buffer', message: 'src/map runs in a browser.' }, { name: 'require', message: 'src/map runs in a browser.' }],
     },
   },
 );

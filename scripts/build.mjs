@@ -6,7 +6,7 @@ import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildSidecars, bundlePlugins, webBuild } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
-import { buildMcpBundle } from './mcp-bundle.mjs';
+import { buildMap } from './map-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const release = process.argv.includes('--release');
@@ -42,10 +42,9 @@ await Promise.all([
     outdir: 'dist',
     external: ['vscode'],
   }),
-  // `legible mcp`'s server and the MCP SDK: required by dist/cli.js only when that command runs.
-  buildMcpBundle(process.cwd(), 'dist', { minify: common.minify }),
   // The web worker host's entry (package.json "browser": vscode.dev, github.dev): one file, no Node.
   build({ ...webBuild, sourcemap, minify: common.minify, outfile: 'dist/web/extension.js' }),
+  buildMap('dist', { minify: common.minify }),
   // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
   build({
     ...common,

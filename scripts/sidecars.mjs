@@ -5,13 +5,13 @@
 //   first use): it alone would put the npm package over its 1.5 MB budget. re2.js inflates it from
 //   beside itself (`__dirname`) instead of reading re2.wasm (see re2WasmCompressed);
 // - markdown.js: remark, for body rules that cannot prove a body clean from its headings;
-// - schema-compiler.js: ajv's compiler, for a trusted workspace's schema extensions;
-// - languageserver.js: vscode-languageserver, for `legible lsp` only (the server's own code is in
+// - schema-compiler.js.br: ajv's compiler, for a trusted workspace's schema extensions (compressed, see COMPRESSED);
+// - languageserver.js.br: vscode-languageserver, for `legible lsp` only (compressed) (the server's own code is in
 //   the CLI's bundle, run on that command only).
 // Every file V8 does not have to parse on import shortens activation. Shared by scripts/build.mjs,
 // the CLI tests' bundle and the benchmark's bundles.
 import { build } from 'esbuild';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -25,7 +25,22 @@ const LAZY = {
   'schema-compiler': path.join(REPO, 'src', 'core', 'schema', 'runtime-validator.ts'),
   validators: path.join(REPO, 'src', 'core', 'schema', 'generated', 'validators.js'),
   languageserver: path.join(REPO, 'src', 'lsp', 'protocol.ts'),
+  'mcp-sdk': path.join(REPO, 'src', 'mcp', 'sdk.ts'),
 };
+
+/**
+ * Sidecars only one command or a rare case loads (the language server's protocol library, ajv's
+ * compiler for schema extensions): shipped Brotli-compressed as <name>.js.br and inflated by
+ * src/node/compressed-module.ts when first required, so the npm package stays within its budget.
+ * The activation path's sidecars (markdown, validators) stay plain: they load on most runs.
+ */
+const COMPRESSED = new Set(['languageserver', 'mcp-sdk', 'schema-compiler']);
+const INFLATER = path.join(REPO, 'src', 'node', 'compressed-module.ts');
+
+/** The stand-in a bundle gets for a compressed sidecar: inflate ./<name>.js.br beside the bundle on first require. */
+function compressedStandIn(name) {
+  return `module.exports = require(${JSON.stringify(INFLATER)}).requireCompressed(require('path').join(__dirname, ${JSON.stringify(`${name}.js`)}));`;
+}
 
 /** The validators ajv compiled at build time: what generated/validators.js exports (`adr`, `rfc`, `exit_plan`, `config`). */
 const VALIDATOR_NAMES = ['adr', 'rfc', 'exit_plan', 'config'];
@@ -48,11 +63,13 @@ export const sidecarsExternal = {
   name: 'sidecars-external',
   setup(build) {
     build.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true }));
-    build.onResolve({ filter: /\/(markdown-parser|runtime-validator|protocol)$/ }, (args) => {
+    build.onResolve({ filter: /\/(markdown-parser|runtime-validator|protocol|sdk)$/ }, (args) => {
       const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
       const name = Object.keys(LAZY).find((key) => LAZY[key] === resolved);
-      return name ? { path: `./${name}.js`, external: true } : undefined;
+      if (!name || args.kind === 'entry-point') return undefined;
+      return COMPRESSED.has(name) ? { path: name, namespace: 'compressed-sidecar' } : { path: `./${name}.js`, external: true };
     });
+    build.onLoad({ filter: /.*/, namespace: 'compressed-sidecar' }, (args) => ({ contents: compressedStandIn(args.path), loader: 'js', resolveDir: REPO }));
     // Inside the validators' own sidecar the import is the real module; everywhere else the stand-in.
     build.onResolve({ filter: /\/generated\/validators\.js$/ }, (args) =>
       path.resolve(args.resolveDir, args.path) === LAZY.validators && args.kind !== 'entry-point' ? { path: 'lazy-validators', namespace: 'lazy-validators' } : undefined,
@@ -90,12 +107,46 @@ export async function buildSidecars(outdir, { minify = true, sourcemap = minify 
   await Promise.all([
     build({ ...common, entryPoints: { re2: glue }, plugins: [re2WasmCompressed] }),
     // The compiler's patterns run on RE2: the re2-wasm import stays a require of ./re2.js.
-    build({ ...common, entryPoints: LAZY, sourcemap, plugins: [{ name: 're2', setup: (b) => b.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true })) }] }),
+    build({ ...common, entryPoints: without(LAZY, 'mcp-sdk'), sourcemap, plugins: [{ name: 're2', setup: (b) => b.onResolve({ filter: /^re2-wasm$/ }, () => ({ path: './re2.js', external: true })) }] }),
+    // The SDK's ES-module build: its imports of zod are tree-shaken, its CommonJS build's are not.
+    build({ ...common, entryPoints: { 'mcp-sdk': LAZY['mcp-sdk'] }, mainFields: ['module', 'main'], conditions: ['import'], plugins: [mcpTrimmed] }),
   ]);
   // Quality 9: 235 KB in 0.3 s; 11 saves 25 KB more for 4 s of every build.
   const compressed = brotliCompressSync(await readFile(wasm), { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
   await writeFile(path.join(outdir, RE2_WASM), compressed);
+  // The compressed sidecars replace their plain files (and maps: an inflated module has no file to map).
+  for (const name of COMPRESSED) {
+    const file = path.join(outdir, `${name}.js`);
+    await writeFile(`${file}.br`, brotliCompressSync(await readFile(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }));
+    await Promise.all([rm(file), rm(`${file}.map`, { force: true })]);
+  }
 }
+
+function without(entries, name) {
+  return Object.fromEntries(Object.entries(entries).filter(([key]) => key !== name));
+}
+
+const NO_VALIDATOR = `
+export class AjvJsonSchemaValidator {
+  getValidator() {
+    throw new Error('Legible\\'s MCP server validates no JSON Schema: it sends no elicitation requests.');
+  }
+}`;
+
+/**
+ * esbuild plugin for the MCP SDK's sidecar: the SDK brings more than a read-only stdio server uses,
+ * left out so the package stays lean:
+ * - zod's error messages in 40 languages: only English is kept (the SDK sets no other locale);
+ * - ajv, which the SDK's Server constructs to validate the answers to elicitation requests
+ *   (`elicitInput`). Legible's server elicits nothing, so the validator it gets says so if asked.
+ */
+const mcpTrimmed = {
+  name: 'mcp-trimmed',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js', resolveDir: undefined }));
+    build.onLoad({ filter: /[\\/]@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]validation[\\/]ajv-provider\.js$/ }, () => ({ contents: NO_VALIDATOR, loader: 'js' }));
+  },
+};
 
 /** The compressed WebAssembly of RE2, beside re2.js. */
 export const RE2_WASM = 're2.wasm.br';

@@ -1,5 +1,5 @@
 /**
- * The protocol library, in one module: in the bundles it is the sidecar dist/languageserver.js
+ * The protocol library, in one module: in the bundles it is the compressed sidecar dist/languageserver.js.br
  * (scripts/sidecars.mjs), required only when `legible lsp` starts. The server's own code rides in
  * the CLI's bundle, loaded on that command only; the package carries no second copy of the core.
  */

@@ -1,13 +1,9 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { StdioServerTransport } from './sdk';
 import { printableLine } from '../core/text/printable';
 import { McpWorkspace } from './mcp-workspace';
 import { createServer } from './server';
 
-/**
- * What `legible mcp` hands over: the bundle dist/mcp.js exports `runMcpServer`, and the CLI
- * requires that file only when the command runs (the CLI never imports src/mcp; see
- * src/cli/commands/mcp.ts). A change here must be made there too: the MCP tests run the built CLI.
- */
+/** What `legible mcp` (src/cli/commands/mcp-server.ts, the CLI's one import of src/mcp) hands over. */
 export interface McpServerOptions {
   /** The workspace root, absolute and '/'-separated. */
   readonly root: string;

@@ -1,5 +1,4 @@
-import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
+import { McpServer, ResourceTemplate, z } from './sdk';
 import { version } from '../../package.json';
 import { parseDecisionDocument } from '../core/document/decision-document';
 import type { DecisionEntry } from '../core/index/decision-entry';

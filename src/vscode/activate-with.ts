@@ -12,6 +12,8 @@ import { registerCodeFeatures } from './code-features';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { LoadProgress } from './folder-model';
 import type { HostAdapters } from './host';
+import type { DecisionGraph } from '../core/map/decision-graph';
+import { DecisionMapPanel } from './map/decision-map-panel';
 
 /** What the extension exports: lets tests wait for settled results instead of sleeping. */
 export interface LegibleApi {
@@ -32,6 +34,9 @@ export interface LegibleApi {
    * that published them.
    */
   readonly onDidLoadProgress: vscode.Event<{ folder: vscode.Uri } & LoadProgress>;
+  /** Test seam: the graph the open decision map shows (undefined when none is open), and when it is sent again. */
+  decisionMap(): DecisionGraph | undefined;
+  readonly onDidUpdateDecisionMap: vscode.Event<void>;
   /**
    * Bench seam: when this activation began (its bundle started to load, where the host knows it;
    * activate was called; the first diagnostics were published), in performance.now() milliseconds.
@@ -89,7 +94,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     models.onDidChangeFindings(() => changed.fire()),
     models.onDidChangeCode(() => changed.fire()),
     models.onDidChangeEvidence(() => changed.fire()),
-    ...registerCommands({ models, decisionsTree }),
+    ...registerCommands({ models, decisionsTree, extensionUri: context.extensionUri }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
     registerSelectPlaceholder(),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
@@ -120,6 +125,8 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     },
     onDidChange: changed.event,
     onDidLoadProgress: models.onDidLoadProgress,
+    decisionMap: () => DecisionMapPanel.open?.lastGraph,
+    onDidUpdateDecisionMap: DecisionMapPanel.onDidUpdate,
     startup,
     mcpServers: async () => {
       if (!mcp.provider) return undefined;

@@ -29,7 +29,7 @@ export const MCP_PROVIDER_ID = 'legible.mcp';
 
 /**
  * Offers `legible mcp` for each workspace folder on disk, so agent mode finds Legible's decisions
- * without set-up: the CLI shipped in the extension (dist/cli.js, which requires dist/mcp.js), run
+ * without set-up: the CLI shipped in the extension (dist/cli.js, which inflates the SDK's sidecar dist/mcp-sdk.js.br), run
  * by the Node of the host itself. On desktop that is VS Code's Electron binary, a Node only with
  * ELECTRON_RUN_AS_NODE=1; a remote or web host's extension host is plain Node, which ignores it.
  * Cheap: nothing starts until the editor asks for the server. None in Restricted Mode: the server

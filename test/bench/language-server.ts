@@ -112,7 +112,7 @@ if (require.main === module) {
     return Number(i === -1 ? fallback : process.argv[i + 1]);
   };
   const cli = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
-  if (!fs.existsSync(cli) || !fs.existsSync(path.join(path.dirname(cli), 'languageserver.js'))) throw new Error('dist/cli.js or dist/languageserver.js is missing: run `npm run build`');
+  if (!fs.existsSync(cli) || !fs.existsSync(path.join(path.dirname(cli), 'languageserver.js.br'))) throw new Error('dist/cli.js or dist/languageserver.js.br is missing: run `npm run build`');
   const corpus = ensureCorpus(value('--size', '1000'), DEFAULT_SEED);
   measureLanguageServer(cli, corpus, value('--runs', '5'), value('--edits', '200'), console.log).then((r) => {
     console.log(`${r.record}: ${(r.bytes / 1024).toFixed(1)} KB, ${r.records} records`);

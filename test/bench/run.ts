@@ -1,6 +1,6 @@
 // `npm run bench`: the measures of issue 6, side by side in one run. Contenders alternate within each
 // repetition (rotating the order), every process is fresh, and the figures are medians (p90 where
-// the issue asks). Usage: tsx test/bench/run.ts [--quick] [--sizes 1000,10000] [--seed N] [--no-profile]
+// the issue asks). Usage: tsx test/bench/run.ts [--quick] [--sizes 1000,10000] [--seed N] [--no-profile] [--only code|map]
 // (or --evidence: the evidence-from-history workload alone, see evidence.ts)
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +16,7 @@ import { packageExtension } from '../harness/vsix';
 import { ensureMcpCorpus, measureMcp, type McpResult } from './mcp';
 import { measureWebActivation, webActivationGoals } from './web-activation';
 import { languageServerGoals, measureLanguageServer, type LanguageServerResult } from './language-server';
+import { measureMap, type MapResult } from './map';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -38,8 +39,8 @@ interface Options {
   readonly edits: number;
   /** Where the Markdown report goes: the committed RESULTS.md only for a full run. */
   readonly out: string;
-  /** `--only code`: issue 15's measures alone (the seeded repository), for a quick look at them. */
-  readonly only?: 'code';
+  /** `--only code`: issue 15's measures alone (the seeded repository); `--only map`: the decision map's. */
+  readonly only?: 'code' | 'map';
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -51,7 +52,7 @@ function parseOptions(argv: readonly string[]): Options {
   const sizes = (value('--sizes') ?? (quick ? '1000' : '1000,10000')).split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes takes whole numbers of at least 10, e.g. --sizes 1000,10000');
   const only = value('--only');
-  if (only !== undefined && only !== 'code') throw new Error('--only takes `code` (the measures of decisions meeting the code)');
+  if (only !== undefined && only !== 'code' && only !== 'map') throw new Error('--only takes `code` (decisions meeting the code) or `map` (the decision map)');
   const custom = quick || value('--sizes') !== undefined || only !== undefined;
   return {
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
@@ -561,6 +562,7 @@ interface Report {
   readonly mcp: McpResult;
   readonly profiles: readonly Profiled[];
   readonly code: CodeResult;
+  readonly map: MapResult;
   readonly elapsedMs: number;
 }
 
@@ -602,6 +604,19 @@ function goals(report: Report): Goal[] {
   const m = report.mcp;
   out.push(atMost(`MCP: decisions_for_path p90 ≤ 50 ms (${count(m.records)} records, after start)`, p90(m.calls), 50, `${ms(p90(m.calls))} (median ${ms(median(m.calls))}, ${m.calls.length} calls over stdio; start ${ms(m.startMs)})`));
   out.push(...codeGoals(report.code));
+  out.push(...mapGoals(report.map));
+  return out;
+}
+
+/** Issue 18's goals: the decision map in Chromium. */
+function mapGoals(map: MapResult): Goal[] {
+  const out: Goal[] = [];
+  for (const size of map.sizes) {
+    const target = size.records >= 10_000 ? 3000 : 1000;
+    out.push(atMost(`map: ${count(size.records)} records interactive ≤ ${ms(target)}`, median(size.interactiveMs), target, `${ms(median(size.interactiveMs))} (${count(size.drawnNodes)} nodes${size.grouped ? ', grouped' : ''})`));
+    if (size.records === 1000) out.push(atMost('map: HTML report of 1,000 records ≤ 2 MB', size.htmlBytes / 1e6, 2, `${(size.htmlBytes / 1024).toFixed(0)} KiB`));
+  }
+  if (map.panFrames.length) out.push(atMost('map: no frame over 200 ms while panning (10k)', Math.max(...map.panFrames), 200, `longest ${ms(Math.max(...map.panFrames))} of ${map.panFrames.length} frames (p90 ${ms(p90(map.panFrames))})`));
   return out;
 }
 
@@ -803,6 +818,12 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string) => console.log(`[bench] ${line}`);
+  // `--only map`: the decision map's workload alone (Chromium, no corpus on disk).
+  if (options.only === 'map') {
+    const map = await measureMap(path.join(REPO, 'dist'), options.sizes, options.quick ? 1 : 3, log);
+    for (const g of mapGoals(map)) console.log(`  ${g.met ? '✔' : '✖'} ${goalLine(g)}`);
+    return;
+  }
   fs.rmSync(path.dirname(CLI), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(CLI), { recursive: true });
   for (const name of ['cli.js', 'extension.js']) {
@@ -853,7 +874,8 @@ async function main(): Promise<void> {
     profiles.push(await profileRun('`legible lint` (process)', 'lint', largest, [CLI, 'lint', '--today', BENCH_TODAY]));
     profiles.push(await profileRun('Index, frontmatter only (in-process)', 'index', largest, [path.join(BUILD_DIR, 'workloads.js'), 'index', largest.root, BENCH_TODAY, 'adaptive']));
   }
-  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, languageServer, vsixBytes, mcp, profiles, code, elapsedMs: performance.now() - started };
+  const map = await measureMap(path.dirname(CLI), options.sizes, options.quick ? 1 : 3, log);
+  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, languageServer, vsixBytes, mcp, profiles, code, map, elapsedMs: performance.now() - started };
   const goalList = [...goals(report), ...webActivationGoals(webActivation)];
 
   console.log('');

@@ -81,6 +81,17 @@ export interface Locator {
   evaluateAll<R>(fn: (elements: Element[]) => R): Promise<R>;
 }
 
+/** An iframe's document (a webview's), searched like a page. */
+export interface FrameLocator {
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  frameLocator(selector: string): FrameLocator;
+}
+
+export interface Dialog {
+  message(): string;
+  dismiss(): Promise<void>;
+}
+
 export interface Keyboard {
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
@@ -96,12 +107,19 @@ export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit'; timeout?: number }): Promise<unknown>;
   exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<void>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  frameLocator(selector: string): FrameLocator;
+  setContent(html: string, options?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<void>;
+  /** `fn` runs in the page; its result comes back as JSON. */
+  evaluate<R>(fn: (() => R) | string): Promise<R>;
+  setViewportSize(size: { width: number; height: number }): Promise<void>;
+  emulateMedia(options: { colorScheme?: 'light' | 'dark' | null }): Promise<void>;
   screenshot(options?: { path?: string; fullPage?: boolean }): Promise<Buffer>;
   /** `fn` may be an expression as a string, evaluated in the page. */
   waitForFunction<R>(fn: (() => R) | string, arg?: undefined, options?: { timeout?: number; polling?: 'raf' | number }): Promise<unknown>;
   on(event: 'console', listener: (message: ConsoleMessage) => void): void;
   on(event: 'pageerror', listener: (error: Error) => void): void;
   on(event: 'websocket', listener: (socket: WebSocket) => void): void;
+  on(event: 'dialog', listener: (dialog: Dialog) => void): void;
   keyboard: Keyboard;
   mouse: Mouse;
   url(): string;

@@ -8,15 +8,13 @@
 // Every run takes it into test-artifacts/; LEGIBLE_SCREENSHOT=1 also writes media/screenshot.png
 // (then compressed with pngquant when it is installed), so normal runs never touch the committed file.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../harness/paths';
 import { workbench, workspaceFolder } from './support/session';
 import { fileContaining } from './support/file-containing';
+import { writeMedia } from './support/media';
 
-const MEDIA = path.join(REPO_ROOT, 'media', 'screenshot.png');
 const TITLE = 'Shard the payments ledger by merchant';
 const SLUG = 'shard-the-payments-ledger-by-merchant';
 
@@ -129,12 +127,7 @@ describe('README screenshot', () => {
     // The pointer off every row and squiggle: no tooltip or hover over the picture.
     await ui.page.mouse.move(1, 450);
     const shot = await ui.screenshot('readme screenshot');
-    if (process.env.LEGIBLE_SCREENSHOT === '1') {
-      fs.copyFileSync(shot, MEDIA);
-      const quantized = spawnSync('pngquant', ['--force', '--skip-if-larger', '--quality=70-95', '--output', MEDIA, MEDIA], { stdio: 'inherit' });
-      if (quantized.error) console.log(`      pngquant not run (${quantized.error.message}): ${MEDIA} is the raw PNG`);
-      console.log(`      wrote ${path.relative(REPO_ROOT, MEDIA)} (${Math.round(fs.statSync(MEDIA).size / 1024)} KiB)`);
-    }
+    writeMedia(shot, 'screenshot.png');
     await ui.filterProblems('', /./);
     await ui.closeAllEditors();
   });

@@ -14,17 +14,20 @@ import { supersede } from './supersede';
 import { promptsOf } from './prompts';
 import { showDecisionsForFile } from '../code-features';
 import { revealGovernedFiles } from '../tree/governed-rows';
+import { DecisionMapPanel, focusPathOf } from '../map/decision-map-panel';
 
 export interface CommandServices {
   readonly models: Models;
   readonly decisionsTree: DecisionsTree;
+  /** Where dist/ is: the decision map's page loads its script from there. */
+  readonly extensionUri: vscode.Uri;
 }
 
 type Handler = (...args: unknown[]) => unknown;
 
 /** Every command of the manifest, wrapped so a failure is logged and shown, never silent. */
 export function registerCommands(services: CommandServices, extra: Record<string, Handler> = {}): vscode.Disposable[] {
-  const { models, decisionsTree } = services;
+  const { models, decisionsTree, extensionUri } = services;
   const handlers: Record<string, Handler> = {
     'legible.newAdr': (args) => newRecord(models, 'adr', args as NewRecordArgs),
     'legible.newRfc': (args) => newRecord(models, 'rfc', args as NewRecordArgs),
@@ -42,6 +45,8 @@ export function registerCommands(services: CommandServices, extra: Record<string
     'legible.setStatus': (arg, value, prompts) => setStatus(models, arg, typeof value === 'string' ? value : undefined, promptsOf(prompts)),
     'legible.supersede': (arg, title, prompts) => supersede(models, arg, typeof title === 'string' ? title : undefined, promptsOf(prompts)),
     'legible.refresh': () => models.reload(),
+    // From the palette, the Decisions view's title bar, or a record's context menu (centred on it).
+    'legible.showDecisionMap': (arg) => void DecisionMapPanel.show(models, extensionUri, focusPathOf(models, arg)),
     'legible.groupBy': async (by) => {
       const choice = typeof by === 'string' && (GROUP_BY as string[]).includes(by)
         ? (by as GroupBy)

@@ -17,6 +17,7 @@ import { ensureSetup } from '../../harness/setup';
 import { packageExtension } from '../../harness/vsix';
 import { step } from '../../harness/log';
 import { Workbench } from './workbench';
+import type { Page } from '../../harness/playwright-types';
 
 interface UiSession {
   workbench: Workbench;
@@ -64,6 +65,16 @@ export function scratchFolder(name: string): string {
   const folder = path.join(current().runDir.root, 'scratch', name);
   fs.mkdirSync(folder, { recursive: true });
   return folder;
+}
+
+/** A new page of the run's browser (its guard against requests off 127.0.0.1 included), for a page that is not the workbench. */
+export async function newPage(): Promise<Page> {
+  return current().browser.context.newPage();
+}
+
+/** Where the run's screenshots go. */
+export function artifactsFolder(): string {
+  return current().artifacts;
 }
 
 export interface UiWindow {

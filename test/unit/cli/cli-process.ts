@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { buildSidecars, bundlePlugins } from '../../../scripts/sidecars.mjs';
+import { buildMap } from '../../../scripts/map-bundle.mjs';
 import { capture, type Captured } from '../../harness/proc';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -42,6 +43,8 @@ export function buildCli(): Promise<{ dir: string; cli: string }> {
     });
     // The sidecars beside the bundle, as in dist/: RE2, remark, ajv's compiler.
     await buildSidecars(dir, { minify: false });
+    // The decision map's script and style, which `report --format html` inlines.
+    await buildMap(dir, { minify: false });
     return { dir, cli };
   })();
   return bundle;

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { cp, readdir } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import * as path from 'node:path';
 import { buildCli, cleanupTemps, copyExamples, exampleIntent, REAL_WORLD, runCli, tempDir, TODAY } from './cli-process';
 
@@ -129,8 +131,34 @@ describe('legible report (process)', function () {
 
   it('rejects a bad --format with exit 2', async () => {
     const root = await copyExamples();
-    const result = await runCli(['report', '--format', 'html'], { cwd: root });
+    const result = await runCli(['report', '--format', 'pdf'], { cwd: root });
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, "legible: unknown format 'html'; expected md or json\n");
+    assert.equal(result.stderr, "legible: unknown format 'pdf'; expected md, json or html\n");
+  });
+
+  it('writes JSON that schemas/report.schema.json describes, with and without --person', async () => {
+    const root = await copyExamples();
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(await readFile(path.join(__dirname, '..', '..', '..', 'schemas', 'report.schema.json'), 'utf8')) as object);
+    for (const args of [[], ['--person', 'li.wei']]) {
+      const result = await runCli(['report', '--format', 'json', '--today', TODAY, ...args], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(validate(JSON.parse(result.stdout)), JSON.stringify(validate.errors));
+    }
+    assert.ok(!validate({ today: TODAY, soleHolders: [] }), 'a report without its sections is not valid');
+  });
+
+  it('writes the HTML page to --output, with record links relative to it, and says where', async () => {
+    const root = await copyExamples();
+    const result = await runCli(['report', '--format', 'html', '--output', 'docs/report.html', '--today', TODAY], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'docs/report.html\n');
+    const html = await readFile(path.join(root, 'docs', 'report.html'), 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.ok(html.includes('href="decisions/0005-build-an-in-house-fx-rates-service.md"'));
+    // Self-contained: no src= or stylesheet link that a browser would fetch.
+    assert.doesNotMatch(html, /<script[^>]*\ssrc=|<link[^>]*stylesheet/);
+    assert.ok(html.includes('id="legible-map-data"'));
   });
 });

@@ -1,23 +1,18 @@
 /**
- * `legible mcp` as an agent starts it: the built CLI (with dist/mcp.js beside it, as in dist/) in a
+ * `legible mcp` as an agent starts it: the built CLI (its sidecars beside it, as in dist/) in a
  * process of its own, spoken to by the MCP SDK's own client over stdio.
  */
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { buildMcpBundle } from '../../../scripts/mcp-bundle.mjs';
-import { baseEnv, buildCli, REPO_ROOT, TODAY } from '../cli/cli-process';
+import { baseEnv, buildCli, TODAY } from '../cli/cli-process';
 
 let bundle: Promise<string> | undefined;
 
-/** The CLI's test bundle with dist/mcp.js.br's counterpart beside it; the path of cli.js. */
+/** The CLI's test bundle (the MCP SDK's sidecar beside it, as every sidecar); the path of cli.js. */
 export function buildMcp(): Promise<string> {
-  bundle ??= (async () => {
-    const { dir, cli } = await buildCli();
-    await buildMcpBundle(REPO_ROOT, dir, { minify: false });
-    return cli;
-  })();
+  bundle ??= buildCli().then(({ cli }) => cli);
   return bundle;
 }
 

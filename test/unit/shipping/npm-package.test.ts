@@ -14,18 +14,22 @@ const EXPECTED_FILES = [
   'LICENSE',
   'README.md',
   'dist/cli.js',
-  'dist/languageserver.js',
+  'dist/languageserver.js.br',
+  'dist/map-style.css',
+  'dist/map.js',
   'dist/markdown.js',
-  'dist/mcp.js.br',
+  'dist/mcp-sdk.js.br',
   'dist/re2.js',
   'dist/re2.wasm.br',
-  'dist/schema-compiler.js',
+  'dist/schema-compiler.js.br',
   'dist/validators.js',
   'package.json',
   'schemas/adr.schema.json',
   'schemas/defs.schema.json',
+  'schemas/evidence-report.schema.json',
   'schemas/exit-plan.schema.json',
   'schemas/legible-config.schema.json',
+  'schemas/report.schema.json',
   'schemas/rfc.schema.json',
 ];
 
@@ -110,7 +114,7 @@ describe('the npm package (npm pack, npm install, npx legible)', function () {
     assert.equal(ran.code, 0);
   });
 
-  it('serves the MCP server from the package: legible mcp inflates mcp.js.br and answers an agent', async () => {
+  it('serves the MCP server from the package: legible mcp inflates its SDK (mcp-sdk.js.br) and answers an agent', async () => {
     const { project } = await installedProject();
     const request = (id: number, method: string, params: unknown) => `${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`;
     const input = request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'npm-test', version: '1' } }) + request(2, 'tools/call', { name: 'decisions_for_path', arguments: { path: 'src/app.ts' } });

@@ -39,10 +39,15 @@ describe('web worker host: a repository pattern never runs on the backtracking e
     assert.match(WEB_NO_RE2, /web build.*RE2/);
   });
 
-  it('refuses a glob that could backtrack, and a governs glob made of one, as "not used"', () => {
+  it('refuses a glob that could backtrack, and a governs glob that needs an engine, as "not used"', () => {
     assert.deepEqual(compileGlob('*a*a*a*b', webRegexEngine), { error: WEB_NO_RE2 });
-    const governs = compileRepositoryGlob('src/*a*a*a*b.ts', webRegexEngine);
+    const governs = compileRepositoryGlob('src/[ab]*[cd]*e.ts', webRegexEngine);
     assert.ok('problem' in governs && governs.problem.includes(WEB_NO_RE2), JSON.stringify(governs));
+  });
+
+  it('follows a governs segment of literals and stars on the web too: it is matched without any regex engine', () => {
+    const governs = compileRepositoryGlob('src/*a*a*a*b.ts', webRegexEngine);
+    assert.ok('glob' in governs && !governs.glob.usesEngine, JSON.stringify(governs));
   });
 
   it('still runs what is linear on JavaScript: one-star globs, ** globs and the shipped placeholder pattern', () => {
