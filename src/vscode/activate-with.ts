@@ -24,6 +24,8 @@ export interface LegibleApi {
    * to read a tree), one string per row, indented two spaces per level: `label — description`.
    */
   treeSnapshot(): Promise<{ decisions: string[]; knowledgeRisk: string[] }>;
+  /** Test seam: a record's tooltip in the Decisions view, as VS Code resolves it on hover (Markdown). */
+  recordTooltip(uri: vscode.Uri): Promise<string | undefined>;
   /** Test seam: fires whenever the index, any file's findings (even to none) or what governs the code changed. */
   readonly onDidChange: vscode.Event<void>;
   /**
@@ -58,7 +60,8 @@ const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 /** What the web worker host cannot do, said once in the log rather than failing later. */
 export const WEB_LIMITS =
   'On the web Legible reads and writes through VS Code only. Not available here: git (a new record\'s owner is not taken from git config; ' +
-  'the CLI\'s affected and its git history are for a terminal), and the linear-time engine RE2, so a repository\'s own patterns ' +
+  'the CLI\'s affected and its git history are for a terminal; no evidence from the history either: a person\'s commits, a record\'s truck factor and the evidence rules ' +
+  'need git, so a person\'s hover says so and `legible report --evidence` gives them), and the linear-time engine RE2, so a repository\'s own patterns ' +
   '(placeholderPattern, schema-extension patterns, globs that could backtrack) are refused with that reason instead of run.';
 
 /**
@@ -90,6 +93,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     models.onDidChangeIndex(() => changed.fire()),
     models.onDidChangeFindings(() => changed.fire()),
     models.onDidChangeCode(() => changed.fire()),
+    models.onDidChangeEvidence(() => changed.fire()),
     ...registerCommands({ models, decisionsTree, extensionUri: context.extensionUri }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
     registerSelectPlaceholder(),
@@ -112,6 +116,13 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     settle: () => models.settle(),
     entries: () => models.entries(),
     treeSnapshot: async () => ({ decisions: await treeRows(decisionsTree), knowledgeRisk: await treeRows(riskTree) }),
+    recordTooltip: async (uri) => {
+      const entry = models.entryFor(uri);
+      if (!entry) return undefined;
+      const node = { kind: 'record' as const, entry, parent: '' };
+      const item = await decisionsTree.resolveTreeItem(decisionsTree.getTreeItem(node), node, new vscode.CancellationTokenSource().token);
+      return typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
+    },
     onDidChange: changed.event,
     onDidLoadProgress: models.onDidLoadProgress,
     decisionMap: () => DecisionMapPanel.open?.lastGraph,

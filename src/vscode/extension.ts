@@ -7,6 +7,7 @@ import { timerScheduler } from '../node/timer-scheduler';
 import { systemClock } from '../node/system-clock';
 import { gitUserName } from '../node/git-user';
 import { workingFilesBelow } from '../node/tracked-files';
+import { historySource } from '../node/history-source';
 import { registerMcpServer } from './mcp-provider';
 
 export type { LegibleApi } from './activate-with';
@@ -20,6 +21,7 @@ const NODE_HOST: HostAdapters = {
   disk: (root) => new NodeFileSystem({ reads: 'adaptive', root }),
   gitUserName: (folder) => gitUserName(folder),
   workingFiles: (folder) => workingFilesBelow(folder),
+  history: (folder) => historySource(folder),
   mcpServers: registerMcpServer,
 };
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/port/clock';
+import type { HistoryReader } from '../core/live/live-evidence';
 import type { RegexEngine } from '../core/port/regex-engine';
 import type { Scheduler } from '../core/port/scheduler';
 import type * as vscode from 'vscode';
@@ -27,6 +28,11 @@ export interface HostAdapters {
   readonly gitUserName?: (folder: string) => Promise<string | undefined>;
   /** The files git lists below a folder on disk (tracked, and untracked ones not ignored); none on the web. */
   readonly workingFiles?: (folder: string) => Promise<readonly string[] | undefined>;
+  /**
+   * The git history of the repository a folder on disk lies in, for the evidence (who changed the
+   * code each decision governs): its reader, and git's folder to watch HEAD move in. None on the web.
+   */
+  readonly history?: (folder: string) => { readonly read: HistoryReader; gitDir(): string | undefined };
   /** Offers `legible mcp` to agent mode (it runs the CLI on Node); none on the web. */
   readonly mcpServers?: (context: vscode.ExtensionContext) => McpRegistration;
   /** When the bundle began to load (performance.now()), where the entry knows it: the bench's start. */

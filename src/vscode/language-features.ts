@@ -64,7 +64,9 @@ export class FrontmatterHovers implements vscode.HoverProvider {
     const text = document.getText();
     const offset = document.offsetAt(position);
     const codeFiles = await codeFilesFor(model, text, offset);
-    const hover = hoverAt(text, offset, indexFor(this.models, document.uri), { path: toCorePath(document.uri), codeFiles, regexEngine: model?.regexEngine });
+    const path = toCorePath(document.uri);
+    const personEvidence = await model?.personEvidence(path);
+    const hover = hoverAt(text, offset, indexFor(this.models, document.uri), { path, codeFiles, regexEngine: model?.regexEngine, personEvidence });
     return hover ? new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range)) : undefined;
   }
 }

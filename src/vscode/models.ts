@@ -17,11 +17,14 @@ export class Models implements vscode.Disposable {
   private readonly indexEmitter = new vscode.EventEmitter<void>();
   private readonly progressEmitter = new vscode.EventEmitter<{ folder: vscode.Uri } & LoadProgress>();
   private readonly codeEmitter = new vscode.EventEmitter<void>();
+  private readonly evidenceEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeFindings = this.findingsEmitter.event;
   readonly onDidChangeIndex = this.indexEmitter.event;
   readonly onDidLoadProgress = this.progressEmitter.event;
   /** Which decisions govern which code files may have changed (a file came or went, a `governs` changed). */
   readonly onDidChangeCode = this.codeEmitter.event;
+  /** Some folder published its evidence findings again (after a history read, or a change of records or code). */
+  readonly onDidChangeEvidence = this.evidenceEmitter.event;
   private ready: Promise<void> = Promise.resolve();
 
   constructor(readonly host: HostAdapters) {
@@ -30,6 +33,7 @@ export class Models implements vscode.Disposable {
       this.indexEmitter,
       this.progressEmitter,
       this.codeEmitter,
+      this.evidenceEmitter,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -83,6 +87,7 @@ export class Models implements vscode.Disposable {
         model.onDidChangeIndex(() => this.indexEmitter.fire()),
         model.onDidLoadProgress((progress) => this.progressEmitter.fire({ folder: model.folder.uri, ...progress })),
         model.code.onDidChange(() => this.codeEmitter.fire()),
+        model.onDidChangeEvidence(() => this.evidenceEmitter.fire()),
       ]);
     }
     // Documents open before their folder's engine was made: their texts win over the files from the first load on.

@@ -25,8 +25,10 @@ function findTestFiles(folder: string): string[] {
  */
 export const NODE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'containment.test.ts': 'links and files on disk (node:fs)',
+  'evidence.test.ts': 'makes the workspace a git repository (child processes) for the evidence from its history',
   'extension.test.ts': 'reads the extension host\'s log files on disk',
   'legacy-corpus.test.ts': 'reads the corpus from disk',
+  'mcp-provider.test.ts': 'starts the MCP server it finds (child processes, the disk)',
   'new-record.test.ts': 'git config and PATH on disk (the web pass has its own New ADR test)',
   'restricted-mode.test.ts': 'the Restricted Mode pass',
   'robustness.test.ts': 'runs processes',

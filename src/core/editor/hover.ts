@@ -26,6 +26,11 @@ export interface HoverOptions {
   readonly codeFiles?: readonly string[];
   /** For a `governs` glob that needs the linear-time engine. */
   readonly regexEngine?: RegexEngine;
+  /**
+   * A person named in the frontmatter (holders, successors, owners, deciders): their evidence for
+   * this record from the history, as Markdown, where the front-end has it (see LiveEvidence).
+   */
+  readonly personEvidence?: (name: string) => string | undefined;
 }
 
 export function hoverAt(text: string, offset: number, index: DecisionIndex, options: HoverOptions = {}): FrontmatterHover | undefined {
@@ -52,7 +57,12 @@ export function hoverAt(text: string, offset: number, index: DecisionIndex, opti
     const title = escapeMarkdown(info.title ?? info.name);
     return { range: cursor.range, markdown: `**${title}**: \`${word}\`${description ? ` — ${escapeMarkdown(description)}` : ''}` };
   }
-  if (valueSort(info) !== 'id') return undefined;
+  const sort = valueSort(info);
+  if (sort === 'person') {
+    const evidence = options.personEvidence?.(word);
+    return evidence ? { range: cursor.range, markdown: evidence } : undefined;
+  }
+  if (sort !== 'id') return undefined;
   const ref = parseIdRef(word);
   if (ref.number === undefined) return undefined;
   const from = options.path ? index.get(options.path) : undefined;

@@ -1,17 +1,27 @@
 import type { GovernsIndex } from '../code/governs-index';
+import type { ResolvedConfig } from '../config/config';
+import { escapeMarkdown } from '../editor/field-words';
+import { lintEvidence } from '../lint/lint-evidence';
+import type { Finding } from '../rules/rule';
 import { Evidence } from '../evidence/evidence';
 import type { PeopleSettings } from '../evidence/evidence-settings';
 import type { History } from '../evidence/history';
 import { RecordEvidenceCache } from '../evidence/record-evidence';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
+import type { Scheduler, Timer } from '../port/scheduler';
 import { Emitter, type Listen } from './emitter';
+
+/** A commit writes a ref, its log and HEAD's log one after another: one refresh for them all. */
+const HEAD_SETTLE_MS = 150;
 
 /** The history as an adapter read it (node/git-history.ts's ReadHistory fits). */
 export interface HistorySnapshot {
   readonly history: History;
   readonly head?: string;
   readonly notes: readonly string[];
+  /** The workspace folder inside the repository (`services/api/`), where the reader found out: wins over the option. */
+  readonly prefix?: string;
 }
 
 /**
@@ -27,6 +37,8 @@ export interface LiveEvidenceOptions {
   readonly today: () => string;
   /** The workspace folder inside the repository (`services/api/`), '' at its root. */
   readonly prefix?: string;
+  /** For `headMoved`'s short wait; without one, each move refreshes at once. */
+  readonly scheduler?: Scheduler;
 }
 
 /**
@@ -38,8 +50,9 @@ export class LiveEvidence {
   private snapshot: HistorySnapshot | undefined;
   private running: Promise<void> | undefined;
   private pending = false;
+  private headTimer: Timer | undefined;
   private current: Evidence | undefined;
-  private cache: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache } | undefined;
+  private cache: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache; findings?: { config: ResolvedConfig; list: Finding[] } } | undefined;
   /** Why there is no evidence (no git, not a repository), after a refresh that found none. */
   problem: string | undefined;
   private readonly emitter = new Emitter<void>();
@@ -66,6 +79,22 @@ export class LiveEvidence {
     return this.running;
   }
 
+  /** The front-end saw HEAD or a branch move (a commit, a checkout, a pull): refresh once the files settle. */
+  headMoved(): void {
+    const scheduler = this.options.scheduler;
+    if (!scheduler) return void this.refresh();
+    this.headTimer?.cancel();
+    this.headTimer = scheduler.delay(HEAD_SETTLE_MS, () => {
+      this.headTimer = undefined;
+      void this.refresh();
+    });
+  }
+
+  dispose(): void {
+    this.headTimer?.cancel();
+    this.emitter.dispose();
+  }
+
   /** Resolves once no refresh runs or waits (tests, and a front-end that must answer with the latest). */
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
@@ -74,7 +103,10 @@ export class LiveEvidence {
   private async run(): Promise<void> {
     const settings = this.options.settings();
     const today = this.options.today();
-    const read = await this.options.read({ windowStart: Evidence.windowStart(settings, today), maxFilesPerCommit: settings.evidence.maxFilesPerCommit, previous: this.snapshot });
+    const read = await this.options.read({ windowStart: Evidence.windowStart(settings, today), maxFilesPerCommit: settings.evidence.maxFilesPerCommit, previous: this.snapshot }).catch((error: unknown) => ({
+      // A reader that failed is a problem to show, never an unhandled rejection in the host.
+      problem: error instanceof Error ? error.message : String(error),
+    }));
     if ('problem' in read) {
       this.problem = read.problem;
       this.snapshot = undefined;
@@ -82,7 +114,7 @@ export class LiveEvidence {
     } else {
       this.problem = undefined;
       this.snapshot = read;
-      this.current = new Evidence(read.history, settings, today, this.options.prefix ?? '');
+      this.current = new Evidence(read.history, settings, today, read.prefix ?? this.options.prefix ?? '');
     }
     this.cache = undefined;
     this.emitter.fire();
@@ -92,6 +124,26 @@ export class LiveEvidence {
     if (!this.current) return undefined;
     if (this.cache?.index !== index || this.cache.governs !== governs) this.cache = { index, governs, records: new RecordEvidenceCache(index, governs, this.current) };
     return this.cache.records;
+  }
+
+  /**
+   * The records or the code they govern changed (the index and the governs index change in
+   * place): what was worked out per record is worked out again when next asked.
+   */
+  changed(): void {
+    this.cache = undefined;
+  }
+
+  /**
+   * The evidence rules' findings over the records (none without evidence, nor with `code.enabled`
+   * false: as in `legible lint`, they go with the code rules), worked out once per change.
+   */
+  findings(index: DecisionIndex, governs: GovernsIndex, config: ResolvedConfig): Finding[] {
+    if (!config.code.enabled) return [];
+    const records = this.records(index, governs);
+    if (!records || !this.cache) return [];
+    if (this.cache.findings?.config !== config) this.cache.findings = { config, list: lintEvidence(index, governs, records.evidence, config, records) };
+    return this.cache.findings.list;
   }
 
   /** The record tree's tooltip line: "Observed truck factor 1 (Amira) over 4 files." */
@@ -113,7 +165,7 @@ export class LiveEvidence {
     const persons = new Set(evidence.people.named(name));
     const record = records.of(entry);
     const mine = record.observed.people.filter((p) => persons.has(p.person));
-    const lines = [`**${name}** in the history of the code this record governs (since ${evidence.since}):`, ''];
+    const lines = [`**${escapeMarkdown(name)}** in the history of the code this record governs (since ${evidence.since}):`, ''];
     if (!persons.size) lines.push('- git knows no commit under this name, email or `people` entry.');
     else if (!mine.length) lines.push(`- no change to its ${record.observed.withHistory} file${record.observed.withHistory === 1 ? '' : 's'} with history.`);
     for (const p of mine) {
@@ -127,4 +179,9 @@ export class LiveEvidence {
     lines.push('', '_History is a proxy for knowledge: pairing and reviews leave no commits._');
     return lines.join('\n');
   }
+}
+
+/** A person's hover where there is no evidence to show, and why (the web, Restricted Mode, no git). */
+export function noEvidenceHover(name: string, why: string): string {
+  return `**${escapeMarkdown(name)}**: no evidence from the repository's history here: ${escapeMarkdown(why)}.`;
 }

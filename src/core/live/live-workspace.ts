@@ -42,6 +42,8 @@ export class LiveWorkspace {
   private loaded: LoadedConfig | undefined;
   private readonly openTexts = new Map<string, { text: string; version?: number }>();
   private crossFile = new Map<string, Finding[]>();
+  /** Findings other engines worked out over this folder's records (the evidence rules), by source. */
+  private readonly external = new Map<string, Map<string, Finding[]>>();
   /** Edited files whose body rules wait for the debounce. */
   private pendingBodies = new Map<string, { doc: DecisionDocument; entry: DecisionEntry }>();
   /** Files of the current load whose body rules have not run yet. */
@@ -287,7 +289,26 @@ export class LiveWorkspace {
 
   findingsFor(path: string): Finding[] {
     if (!this.workspace) return this.openFirst?.fileFindings(path) ?? [];
-    return [...this.workspace.fileFindings(path), ...this.carriedBodyFindings(path), ...(this.crossFile.get(path) ?? [])];
+    const external = [...this.external.values()].flatMap((byPath) => byPath.get(path) ?? []);
+    return [...this.workspace.fileFindings(path), ...this.carriedBodyFindings(path), ...(this.crossFile.get(path) ?? []), ...external];
+  }
+
+  /**
+   * Publishes the findings another engine worked out over these records (the evidence rules, after
+   * a history read): they replace that source's earlier ones, and only the files whose findings
+   * changed are announced.
+   */
+  setFindingsOf(source: string, findings: readonly Finding[]): void {
+    const before = this.external.get(source) ?? new Map<string, Finding[]>();
+    const after = group(findings);
+    this.external.set(source, after);
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((path) => signature(before.get(path)) !== signature(after.get(path)));
+    if (changed.length) this.findingsEmitter.fire({ paths: changed });
+  }
+
+  /** The findings `source` published last. */
+  findingsOf(source: string): Finding[] {
+    return [...(this.external.get(source)?.values() ?? [])].flat();
   }
 
   /**
@@ -305,6 +326,7 @@ export class LiveWorkspace {
 
   allPaths(): string[] {
     const paths = new Set<string>(this.crossFile.keys());
+    for (const byPath of this.external.values()) for (const path of byPath.keys()) paths.add(path);
     for (const entry of this.workspace?.index.entries() ?? []) paths.add(entry.path);
     return [...paths];
   }

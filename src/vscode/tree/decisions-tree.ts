@@ -103,8 +103,9 @@ export class DecisionsTree implements vscode.TreeDataProvider<DecisionNode>, vsc
     const { path } = node.entry;
     const model = this.models.modelFor(toUri(path));
     const tradeoff = (await model?.tradeoff(path)) ?? {};
+    const observed = await model?.truckFactorLine(node.entry);
     if (token.isCancellationRequested) return item;
-    item.tooltip = recordTooltip(node.entry, this.diagnostics.count(path), tradeoff, model?.config?.placeholder);
+    item.tooltip = recordTooltip(node.entry, this.diagnostics.count(path), tradeoff, model?.config?.placeholder, observed);
     return item;
   }
 

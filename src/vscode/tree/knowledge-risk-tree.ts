@@ -4,11 +4,14 @@ import { emptySectionWord, knowledgeRisk, type Assessment, type RecordRef } from
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 import { shortTitle } from '../../core/views/tree-label';
+import { observedRecords } from '../../core/views/observed-findings';
+import { plural } from '../../core/text/plural';
 
 type RiskNode =
   | { readonly kind: 'section'; readonly id: string; readonly label: string; readonly icon: string; readonly children: RiskNode[]; readonly assessment: Assessment }
   | { readonly kind: 'person'; readonly id: string; readonly person: string; readonly children: RiskNode[] }
-  | { readonly kind: 'record'; readonly id: string; readonly ref: RecordRef; readonly detail: string };
+  | { readonly kind: 'record'; readonly id: string; readonly ref: RecordRef; readonly detail: string; readonly children?: RiskNode[] }
+  | { readonly kind: 'finding'; readonly id: string; readonly ruleId: string; readonly message: string; readonly severity: string };
 
 /** The Knowledge Risk view: who alone holds what, overdue transfers and reviews, lone one-way doors. */
 export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vscode.Disposable {
@@ -17,11 +20,15 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly models: Models) {
-    this.subscription = models.onDidChangeIndex(() => this.emitter.fire(undefined));
+    this.subscription = vscode.Disposable.from(
+      models.onDidChangeIndex(() => this.emitter.fire(undefined)),
+      // The evidence rules' findings come after a history read, which changes no record.
+      models.onDidChangeEvidence(() => this.emitter.fire(undefined)),
+    );
   }
 
   getChildren(node?: RiskNode): RiskNode[] {
-    if (node) return node.kind === 'record' ? [] : node.children;
+    if (node) return node.kind === 'finding' ? [] : (node.children ?? []);
     const entries: DecisionEntry[] = this.models.entries();
     const today = this.models.all()[0]?.today() ?? '';
     const report = knowledgeRisk(entries, today);
@@ -37,12 +44,36 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
       { kind: 'section', id: 'exit', label: 'Overdue exit plans', icon: 'calendar', assessment, children: report.overdueExitPlans.map((p) => record('exit', p, `due ${p.due}`)) },
       { kind: 'section', id: 'review', label: 'Overdue reviews', icon: 'history', assessment, children: report.overdueReviews.map((r) => record('review', r, `review by ${r.reviewBy}`)) },
       { kind: 'section', id: 'door', label: 'One-way doors decided alone', icon: 'debug-step-out', assessment, children: report.oneWayDoorsDecidedAlone.map((r) => record('door', r, `decided by ${r.decider}`)) },
+      ...this.observed(assessment),
     ];
   }
 
+  /**
+   * What the history contradicts in the frontmatter (the evidence rules), per record; shown once
+   * some folder's history was read and found something (no git, the web: no section).
+   */
+  private observed(assessment: Assessment): RiskNode[] {
+    const children = this.models.all().flatMap((model) =>
+      observedRecords(model.evidenceFindings(), (path) => model.decisions?.index.get(path)).map((observed): RiskNode => {
+        const id = `observed/${observed.ref.path}`;
+        const findings = observed.findings.map((f, i): RiskNode => ({ kind: 'finding', id: `${id}/${i}`, ruleId: f.ruleId, message: f.message, severity: f.severity }));
+        return { kind: 'record', id, ref: observed.ref, detail: plural(findings.length, 'finding'), children: findings };
+      }),
+    );
+    return children.length ? [{ kind: 'section', id: 'observed', label: 'Observed in history', icon: 'git-commit', assessment, children }] : [];
+  }
+
   getTreeItem(node: RiskNode): vscode.TreeItem {
+    if (node.kind === 'finding') {
+      const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+      item.id = node.id;
+      item.description = node.ruleId;
+      item.tooltip = `${node.message} (${node.ruleId})`;
+      item.iconPath = new vscode.ThemeIcon(node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info');
+      return item;
+    }
     if (node.kind === 'record') {
-      const item = new vscode.TreeItem(`${node.ref.id} ${shortTitle(node.ref.title)}`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${node.ref.id} ${shortTitle(node.ref.title)}`, node.children?.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = node.id;
       item.description = node.detail;
       item.tooltip = `${node.ref.id} ${node.ref.title}${node.detail ? ` — ${node.detail}` : ''}`;

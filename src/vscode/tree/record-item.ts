@@ -51,9 +51,10 @@ function filled(value: string | undefined, placeholder: CompiledPattern): string
 
 /**
  * The tooltip: what a reviewer needs before opening — the tradeoff in the schema's own questions.
- * `tradeoffAnswers`: the record's business-tradeoff answers, read from the file when the tooltip opens.
+ * `tradeoffAnswers`: the record's business-tradeoff answers, read from the file when the tooltip opens;
+ * `observed`: what the history says of its code (its truck factor), when it was read.
  */
-export function recordTooltip(entry: DecisionEntry, problems: number, tradeoffAnswers: Readonly<Record<string, string>>, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): vscode.MarkdownString {
+export function recordTooltip(entry: DecisionEntry, problems: number, tradeoffAnswers: Readonly<Record<string, string>>, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER, observed?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${recordId(entry)}** ${escape(entry.title)}\n\n`);
   const risk = filled(entry.risk, placeholder);
@@ -62,6 +63,7 @@ export function recordTooltip(entry: DecisionEntry, problems: number, tradeoffAn
   if (facts.length) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
   if (entry.owners.length) md.appendMarkdown(`Owners: ${escape(entry.owners.join(', '))}\n\n`);
   if (entry.holders.length) md.appendMarkdown(`Knowledge held by ${escape(entry.holders.join(', '))}${entry.successors.length ? `; successors ${escape(entry.successors.join(', '))}` : '; no successor named'}\n\n`);
+  if (observed) md.appendMarkdown(`$(git-commit) ${escape(observed)}\n\n`);
   const tradeoff = Object.entries(tradeoffAnswers);
   if (tradeoff.length) {
     md.appendMarkdown('---\n\n');

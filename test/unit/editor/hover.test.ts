@@ -104,4 +104,20 @@ describe('hoverAt', () => {
     assert.ok(found.markdown.includes('`two-way`'));
     assert.deepEqual(found.range, { start: { line: 3, character: 8 }, end: { line: 3, character: 15 } });
   });
+
+  it('on a person named in the frontmatter: the evidence the front-end gives for them, nothing without it', () => {
+    const asked: string[] = [];
+    const personEvidence = (name: string) => {
+      asked.push(name);
+      return `**${name}**: 3 commits`;
+    };
+    for (const marked of ['---\ntype: adr\nknowledge-exit-path:\n  holders: [am|ira]\n---\n', '---\ntype: adr\nowners: [bo, am|ira]\n---\n', '---\ntype: adr\ndeciders:\n  - am|ira\n---\n']) {
+      const { text, offset } = cursorIn(marked);
+      assert.equal(hoverAt(text, offset, index, { path: CURRENT, personEvidence })?.markdown, '**amira**: 3 commits', marked);
+      assert.equal(hoverAt(text, offset, index, { path: CURRENT }), undefined, 'no evidence, no hover on a name');
+    }
+    const { text, offset } = cursorIn('---\ntype: adr\nstatus: acc|epted\n---\n');
+    assert.ok(hoverAt(text, offset, index, { path: CURRENT, personEvidence }));
+    assert.deepEqual(asked, ['amira', 'amira', 'amira'], 'asked for people only');
+  });
 });

@@ -97,6 +97,25 @@ describe('LiveWorkspace', () => {
     assert.equal(t.indexEvents, 1);
   });
 
+  it('publishes another engine\'s findings with its own, announcing only the files whose findings changed', async () => {
+    const t = setup({ [A]: overdue('A'), [B]: clean('B') });
+    await t.engine.load();
+    await t.engine.settle();
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+    const finding = (path: string, message: string) => ({ ruleId: 'holder-departed', severity: 'warning' as const, message, path, range });
+    t.findingsEvents.length = 0;
+    t.engine.setFindingsOf('evidence', [finding(A, 'gone'), finding(B, 'gone too')]);
+    assert.deepEqual(t.rules(A), ['holder-departed', 'review-overdue']);
+    assert.deepEqual(t.findingsEvents, [{ paths: [A, B] }]);
+    t.engine.setFindingsOf('evidence', [finding(A, 'gone'), finding(B, 'gone too')]);
+    assert.equal(t.findingsEvents.length, 1, 'the same findings again announce nothing');
+    t.engine.setFindingsOf('evidence', [finding(A, 'gone')]);
+    assert.deepEqual(t.findingsEvents.at(-1), { paths: [B] });
+    assert.deepEqual(t.rules(B), []);
+    assert.deepEqual(t.engine.findingsOf('evidence').map((f) => f.path), [A]);
+    assert.ok(t.engine.allPaths().includes(A));
+  });
+
   it('an edit on disk, one in an editor and a new file during the load are in the published results', async () => {
     const t = setup({ [A]: clean('A'), [B]: clean('B'), [`${D}/0003-c.md`]: clean('C') });
     t.scheduler.hold = true;
