@@ -2,7 +2,6 @@ import type { FileSystemPort } from '../port/file-system';
 import type { Timer } from '../port/scheduler';
 import { isInside, relativePath } from '../port/paths';
 import type { ResolvedConfig } from '../config/config';
-import { matchesAny } from '../config/glob';
 import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
 import { businessTradeoff } from '../document/business-tradeoff';
 import type { DecisionEntry } from '../index/decision-entry';
@@ -14,6 +13,7 @@ import { loadConfig, type LoadedConfig } from '../workspace/load-config';
 import { discoverFolders } from '../workspace/discover-folders';
 import type { ReadResult } from '../workspace/read-text';
 import { Emitter } from './emitter';
+import { changedPaths, group } from './findings-by-path';
 import { DayWatch } from './day-watch';
 import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress } from './live-options';
 
@@ -160,7 +160,7 @@ export class LiveWorkspace {
    * each record's own rules run here: the cross-file ones need the whole index, and come with it.
    */
   private async lintOpenFirst(workspace: DecisionWorkspace, stale: () => boolean): Promise<void> {
-    const open = [...this.openTexts.keys()].filter((path) => decisionFileOf(workspace, path));
+    const open = [...this.openTexts.keys()].filter((path) => workspace.isDecisionFile(path));
     if (!open.length) return;
     const first = new DecisionWorkspace(workspace.options);
     const done = await first.scan(open, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
@@ -280,7 +280,7 @@ export class LiveWorkspace {
 
   /** True for a Markdown file inside a decisions folder that is not ignored. */
   isDecisionFile(path: string): boolean {
-    return this.workspace !== undefined && decisionFileOf(this.workspace, path);
+    return this.workspace?.isDecisionFile(path) ?? false;
   }
 
   contains(path: string): boolean {
@@ -302,7 +302,7 @@ export class LiveWorkspace {
     const before = this.external.get(source) ?? new Map<string, Finding[]>();
     const after = group(findings);
     this.external.set(source, after);
-    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((path) => signature(before.get(path)) !== signature(after.get(path)));
+    const changed = changedPaths(before, after);
     if (changed.length) this.findingsEmitter.fire({ paths: changed });
   }
 
@@ -426,10 +426,7 @@ export class LiveWorkspace {
       // A load that published meanwhile has its own cross-file findings: these would be older.
       if (workspace !== this.workspace) return;
       this.crossFile = after;
-      const changed = new Set(bodies.map((b) => b.doc.path));
-      for (const path of new Set([...before.keys(), ...after.keys()])) {
-        if (signature(before.get(path)) !== signature(after.get(path))) changed.add(path);
-      }
+      const changed = new Set([...bodies.map((b) => b.doc.path), ...changedPaths(before, after)]);
       this.indexEmitter.fire();
       if (changed.size) this.findingsEmitter.fire({ paths: [...changed] });
     } catch (error) {
@@ -465,23 +462,4 @@ export class LiveWorkspace {
     this.indexEmitter.dispose();
     this.progressEmitter.dispose();
   }
-}
-
-function group(findings: readonly Finding[]): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  for (const finding of findings) out.set(finding.path, [...(out.get(finding.path) ?? []), finding]);
-  return out;
-}
-
-function signature(findings: readonly Finding[] | undefined): string {
-  return JSON.stringify(findings?.map((f) => [f.ruleId, f.message, f.range]) ?? []);
-}
-
-/** True for a Markdown file inside one of the workspace's decisions folders that is not ignored. */
-function decisionFileOf(workspace: DecisionWorkspace, path: string): boolean {
-  if (!/\.md$/i.test(path)) return false;
-  const folder = workspace.folderOf(path);
-  if (!folder) return false;
-  const relative = relativePath(folder, path);
-  return !relative.split('/').some((segment) => segment.startsWith('.')) && !matchesAny(relative, workspace.options.config.ignore);
 }

@@ -1,5 +1,6 @@
 import { isOutsideWorkspace, type FileSystemPort } from '../port/file-system';
-import { isInside } from '../port/paths';
+import { isInside, relativePath } from '../port/paths';
+import { matchesAny } from '../config/glob';
 import type { ResolvedConfig } from '../config/config';
 import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
 import { DecisionIndex } from '../index/decision-index';
@@ -61,6 +62,15 @@ export class DecisionWorkspace {
   /** The configured folder a path belongs to, if any. */
   folderOf(path: string): string | undefined {
     return this.options.folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  /** True for a Markdown file inside one of the decisions folders that is not ignored (nor in a hidden folder). */
+  isDecisionFile(path: string): boolean {
+    if (!/\.md$/i.test(path)) return false;
+    const folder = this.folderOf(path);
+    if (!folder) return false;
+    const relative = relativePath(folder, path);
+    return !relative.split('/').some((segment) => segment.startsWith('.')) && !matchesAny(relative, this.options.config.ignore);
   }
 
   /** Every decision file of the folders; links that lead outside the workspace are noted for `link-outside-repository`. */
