@@ -54,7 +54,7 @@ describe('legible lint (process)', function () {
 
     const usage: Array<[string, string[], RegExp]> = [
       ['an unknown flag', ['lint', '--bogus'], /^legible: unknown option --bogus \(see 'legible lint --help'\)\n$/],
-      ['an unknown command', ['frobnicate'], /^legible: unknown command 'frobnicate'; expected lint, new, status, supersede, migrate, list, index, report, affected, explain or mcp/],
+      ['an unknown command', ['frobnicate'], /^legible: unknown command 'frobnicate'; expected lint, new, status, supersede, migrate, list, index, report, affected, explain, lsp or mcp/],
       ['a bad --format', ['lint', '--format', 'xml'], /^legible: unknown format 'xml'; expected stylish, json, github or sarif\n$/],
       ['a --format without a value', ['lint', '--format'], /^legible: option --format needs a value/],
       ['a bad --max-warnings', ['lint', '--max-warnings', 'many'], /^legible: --max-warnings must be a whole number/],
