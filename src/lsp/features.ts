@@ -3,7 +3,7 @@ import { documentCitations } from '../core/code/document-citations';
 import { recordHoverMarkdown, summarizeRecord } from '../core/code/record-summary';
 import { completionsAt } from '../core/editor/completions';
 import { hoverAt } from '../core/editor/hover';
-import { recordLinks } from '../core/editor/record-links';
+import { openRecordTooltip, recordLinks } from '../core/editor/record-links';
 import { DecisionIndex } from '../core/index/decision-index';
 import type { LiveWorkspace } from '../core/live/live-workspace';
 import { toCompletionItem } from './convert';
@@ -51,7 +51,7 @@ export function links(document: TextDocument, path: string, live: LiveWorkspace 
   if (!index) return [];
   if (isRecord(path, live)) return recordLinks(index, path, live?.config?.placeholder).map((link) => ({ range: link.range, target: uris.uriOf(link.target), tooltip: link.tooltip }));
   return documentCitations(document.getText(), index).flatMap(({ citation, records }) =>
-    records.length ? [{ range: citation.range, target: uris.uriOf(records[0].path), tooltip: `Open ${records[0].id}: ${records[0].title}` }] : [],
+    records.length ? [{ range: citation.range, target: uris.uriOf(records[0].path), tooltip: openRecordTooltip(records[0]) }] : [],
   );
 }
 

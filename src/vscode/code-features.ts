@@ -3,6 +3,7 @@ import type { Citation } from '../core/code/citations';
 import { documentCitations } from '../core/code/document-citations';
 import { governedByTitle, recordHoverMarkdown, recordSummary, summarizeRecord } from '../core/code/record-summary';
 import type { DecisionEntry } from '../core/index/decision-entry';
+import { openRecordTooltip } from '../core/editor/record-links';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';
 import { toRange } from './convert';
@@ -75,7 +76,7 @@ export class CitationLinks implements vscode.DocumentLinkProvider {
     return citationsOf(this.models, document).flatMap(({ citation, records }) => {
       if (!records.length) return [];
       const link = new vscode.DocumentLink(toRange(citation.range), toUri(records[0].path));
-      link.tooltip = `Open ${records[0].id}: ${records[0].title}`;
+      link.tooltip = openRecordTooltip(records[0]);
       return [link];
     });
   }

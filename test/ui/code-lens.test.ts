@@ -21,7 +21,8 @@ describe('Code governed by decisions', () => {
     await ui.page.mouse.move(1, 450);
     await ui.screenshot('code lens over a governed file');
 
-    const hover = await ui.hoverEditorText('ADR-0001');
+    // The summary comes after the link's tooltip (it reads the record's tradeoff): wait for its status.
+    const hover = await ui.hoverEditorText('ADR-0001', /accepted/);
     assert.match(hover, /Use PostgreSQL as the system of record for the payments ledger/, hover);
     assert.match(hover, /accepted/, hover);
     await ui.page.keyboard.press('Escape');

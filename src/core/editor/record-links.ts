@@ -12,6 +12,11 @@ export interface RecordLink {
   readonly tooltip: string;
 }
 
+/** A link's tooltip to a record, by the id the code and the records write (`Open ADR-0007: Title`). */
+export function openRecordTooltip(entry: DecisionEntry): string {
+  return `Open ${refOf(entry).id}: ${entry.title}`;
+}
+
 /**
  * The links of a record as the index read it: each id in `supersedes`, `superseded-by`, `related`,
  * `decisions` and `knowledge-exit-path.plan` that names a record, and each local artifact link.
@@ -25,7 +30,7 @@ export function recordLinks(index: DecisionIndex, path: string, placeholder?: Co
   for (const ref of refs) {
     if (ref.number === undefined) continue;
     const target: DecisionEntry | undefined = index.resolve(ref, entry)[0];
-    if (target) links.push({ range: ref.range, target: target.path, tooltip: `Open ${refOf(target).id}: ${target.title}` });
+    if (target) links.push({ range: ref.range, target: target.path, tooltip: openRecordTooltip(target) });
   }
   for (const artifact of entry.artifacts) {
     if (!artifact.resolved || placeholder?.test(artifact.target)) continue;

@@ -439,10 +439,11 @@ export class Workbench {
   }
 
   /** Hovers the pointer over the first rendered editor text matching `text`; returns the hover's text. */
-  async hoverEditorText(text: string): Promise<string> {
+  async hoverEditorText(text: string, shows?: RegExp): Promise<string> {
     const span = this.page.locator(`${EDITOR} .view-lines .view-line span span`).filter({ hasText: editorText(text) }).first();
     await span.hover();
-    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    // A hover's parts arrive one provider at a time: with `shows`, wait for the part that says it.
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').filter(shows ? { hasText: shows } : {}).first();
     await hover.waitFor({ state: 'visible' });
     await this.screenshot('hover');
     return (await hover.innerText()).replace(/\u00a0/g, ' ');
