@@ -830,7 +830,7 @@ async function main(): Promise<void> {
     if (!fs.existsSync(path.join(REPO, 'dist', name))) throw new Error(`dist/${name} is missing: run \`npm run build\` (npm run bench does)`);
   }
   // The bundles with their sidecars (re2, markdown, schema-compiler, validators) and source maps.
-  for (const name of fs.readdirSync(path.join(REPO, 'dist'))) fs.copyFileSync(path.join(REPO, 'dist', name), path.join(path.dirname(CLI), name));
+  fs.cpSync(path.join(REPO, 'dist'), path.dirname(CLI), { recursive: true });
   const machineBefore = machine();
   log(`${machineBefore.cpus}, Node ${machineBefore.node}, load ${machineBefore.load}${machineBefore.load.split(' / ').some((l) => Number(l) > os.cpus().length) ? ' — the machine is busy: expect noise' : ''}`);
   await buildProbes();
