@@ -1,7 +1,7 @@
 import type { HistoryReader, HistorySnapshot } from '../core/live/live-evidence';
 import { relativePath } from '../core/port/paths';
 import { readHistory, type ReadHistory } from './git-history';
-import { findRepository } from './repository';
+import { historyRepository } from './tracked-files';
 import { toPortable } from './portable-path';
 
 /** Where a folder's history comes from: its repository, found again on each read. */
@@ -19,10 +19,10 @@ export interface HistorySource {
 export function historySource(folder: string, env: NodeJS.ProcessEnv = process.env): HistorySource {
   let repository: { root: string; gitDir?: string } | undefined;
   const read: HistoryReader = async (request) => {
-    const found = await findRepository(toPortable(folder));
-    if (!found) {
+    const found = await historyRepository(toPortable(folder), env);
+    if ('problem' in found) {
       repository = undefined;
-      return { problem: 'the folder is not in a git repository' };
+      return found;
     }
     const same = repository?.root === found.root;
     repository = found;

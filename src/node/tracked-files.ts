@@ -1,6 +1,6 @@
 import { relativePath } from '../core/port/paths';
 import { NodeGitRepository } from './git-repository';
-import { findRepository } from './repository';
+import { findRepository, type Repository } from './repository';
 
 /**
  * The files git tracks below `folder` (absolute, '/'-separated), relative to it: the code files
@@ -46,4 +46,21 @@ async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: 
   if (!files || relative === '.' || relative === '') return files;
   const prefix = `${relative}/`;
   return files.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+}
+
+/**
+ * The repository whose history is the folder's: the one holding it, unless the folder lies below
+ * its root and it tracks no file there (an ignored or untracked folder: a cache, a build output,
+ * a checkout of something else). That repository's history says nothing about the folder's code or
+ * people, so the evidence says why it has none instead of reading it.
+ */
+export async function historyRepository(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<Repository | { readonly problem: string }> {
+  const repository = await findRepository(folder);
+  if (!repository) return { problem: 'the workspace is not in a git repository' };
+  const relative = relativePath(repository.root, folder);
+  if (relative === '.' || relative === '') return repository;
+  const tracked = await new NodeGitRepository(repository.root, env).trackedFiles();
+  const prefix = `${relative}/`;
+  if (tracked && !tracked.some((path) => path.startsWith(prefix))) return { problem: `the git repository at ${repository.root} tracks no file in the workspace (an ignored or untracked folder)` };
+  return repository;
 }

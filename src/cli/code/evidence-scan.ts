@@ -2,7 +2,7 @@ import { Evidence } from '../../core/evidence/evidence';
 import { basename, dirname, joinPath, relativePath } from '../../core/port/paths';
 import type { LintCache } from '../scan/lint-cache';
 import { readHistory, type ReadHistory } from '../../node/git-history';
-import { findRepository } from '../../node/repository';
+import { historyRepository } from '../../node/tracked-files';
 import type { CliContext } from '../context';
 import type { OpenedWorkspace } from '../open-workspace';
 
@@ -19,8 +19,8 @@ export interface ReadEvidence {
  * `today`. Undefined with why when there is no history to read (no git, no repository).
  */
 export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, cache?: LintCache): Promise<ReadEvidence | { readonly problem: string }> {
-  const repository = await findRepository(opened.root);
-  if (!repository) return { problem: 'the workspace is not in a git repository' };
+  const repository = await historyRepository(opened.root, context.env);
+  if ('problem' in repository) return repository;
   const settings = opened.loaded.config.people;
   const result = await readHistory({
     root: repository.root,

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { toPortable } from '../../../src/node/portable-path';
-import { filesMatchingBelow, trackedFilesBelow, workingFilesBelow } from '../../../src/node/tracked-files';
+import { filesMatchingBelow, historyRepository, trackedFilesBelow, workingFilesBelow } from '../../../src/node/tracked-files';
 import { cleanupTemps, git, tempDir } from '../cli/cli-process';
 
 describe('trackedFilesBelow: the code files of a folder as git tracks them', function () {
@@ -54,6 +54,25 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     git(dir, 'commit', '--quiet', '--message', 'Start');
     assert.equal(await workingFilesBelow(`${toPortable(dir)}/cache/workspace`), undefined);
     assert.equal(await trackedFilesBelow(`${toPortable(dir)}/cache/workspace`), undefined);
+  });
+
+  it('the history of a folder is its repository\'s, unless that repository tracks nothing there (an ignored folder has no history of its own)', async () => {
+    const dir = await tempDir('legible-history-root-');
+    await mkdir(path.join(dir, 'cache', 'workspace'), { recursive: true });
+    await mkdir(path.join(dir, 'app'), { recursive: true });
+    await writeFile(path.join(dir, '.gitignore'), 'cache/\n');
+    await writeFile(path.join(dir, 'cache', 'workspace', 'a.ts'), 'export {};\n');
+    await writeFile(path.join(dir, 'app', 'b.ts'), 'export {};\n');
+    git(dir, 'init', '--quiet', '--initial-branch=main');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '--message', 'Start');
+    const root = toPortable(dir);
+    const ignored = await historyRepository(`${root}/cache/workspace`);
+    assert.ok('problem' in ignored && /tracks no file in the workspace/.test(ignored.problem), JSON.stringify(ignored));
+    const tracked = await historyRepository(`${root}/app`);
+    assert.ok(!('problem' in tracked) && toPortable(tracked.root) === root, JSON.stringify(tracked));
+    const top = await historyRepository(root);
+    assert.ok(!('problem' in top) && toPortable(top.root) === root, JSON.stringify(top));
   });
 
   it('undefined outside a repository: the caller walks the folder', async () => {
