@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { listOr } from '../core/text/word-list';
 
 /** Bad input from the user: printed as one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -59,9 +60,6 @@ export function choice<T extends string>(value: string | undefined, allowed: rea
   throw new UsageError(`unknown ${what} '${value}'; expected ${listOr(allowed)}`);
 }
 
-export function listOr(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
 
 export function nonNegativeInteger(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;

@@ -1,7 +1,8 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runWorker } from './scan/lint-worker';
 import { isWorkerTask } from './scan/worker-protocol';
-import { listOr, parseCommandArgs, UsageError } from './args';
+import { parseCommandArgs, UsageError } from './args';
+import { listOr } from '../core/text/word-list';
 import type { Command } from './commands/command';
 import { affectedCommand } from './commands/affected';
 import { indexCommand } from './commands/write-index';

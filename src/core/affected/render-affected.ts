@@ -9,6 +9,7 @@ import { markdownLine as md } from '../text/markdown-text';
 import type { AffectedReport } from './affected';
 import type { RecordSummary } from '../code/record-summary';
 import { observedSentence } from '../evidence/observed-change';
+import { listAnd } from '../text/word-list';
 
 /** Files named per decision in the comment: a sweeping change lists the first few, JSON lists all. */
 const FILES_NAMED = 10;
@@ -23,11 +24,6 @@ export function weight(entry: Pick<RecordSummary, 'status' | 'door' | 'risk'>): 
   return [entry.status ?? 'no status', entry.door ? `${entry.door} door` : 'door not stated', entry.risk ? `risk ${entry.risk}` : 'risk not stated'].join(' · ');
 }
 
-function names(people: readonly string[]): string {
-  if (people.length <= 1) return people.join('');
-  return `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
-}
-
 /**
  * Who holds the knowledge and whom to ask: "only amira holds this; successors: jonas — ask one of
  * them to review". Names are repository text: the caller escapes the sentence for its format.
@@ -39,9 +35,9 @@ export function whoToAsk(entry: Pick<RecordSummary, 'owners' | 'holders' | 'succ
   const people = [...holders, ...successors];
   if (!holders.length) {
     if (!entry.owners.length) return 'No one is named as holding this knowledge: who should review this change?';
-    return `No one is named as holding this knowledge; owners: ${names(entry.owners)} — ask ${entry.owners.length > 1 ? 'one of them' : 'them'} to review.`;
+    return `No one is named as holding this knowledge; owners: ${listAnd(entry.owners)} — ask ${entry.owners.length > 1 ? 'one of them' : 'them'} to review.`;
   }
-  const who = holders.length === 1 ? `Only ${holders[0]} holds this` : `${names(holders)} hold this`;
+  const who = holders.length === 1 ? `Only ${holders[0]} holds this` : `${listAnd(holders)} hold this`;
   const next = successors.length ? `successors: ${successors.join(', ')}` : 'no successor is named';
   return `${who}; ${next} — ask ${people.length > 1 ? 'one of them' : 'them'} to review.`;
 }

@@ -1,6 +1,7 @@
 import { personKey } from '../knowledge/predicates';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { RecordEvidenceCache } from './record-evidence';
+import { listAnd } from '../text/word-list';
 
 /** What the history says of a decision a change touches, for the pull-request comment. */
 export interface ObservedChange {
@@ -31,10 +32,6 @@ export function observeChange(entry: DecisionEntry, touched: readonly string[], 
   };
 }
 
-function names(list: readonly string[]): string {
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-}
-
 /**
  * "Touches code only amira has changed since 2025-11-21; the named successor jonas has no change
  * there." Names are repository text: the caller escapes the sentence for its format.
@@ -46,8 +43,8 @@ export function observedSentence(observed: ObservedChange): string {
       ? `Touches code no one has changed since ${since}`
       : changedBy.length === 1
         ? `Touches code only ${changedBy[0]} has changed since ${since}`
-        : `Touches code ${names(changedBy.slice(0, 5))}${changedBy.length > 5 ? ` and ${changedBy.length - 5} more` : ''} have changed since ${since}`;
-  const successors = successorsWithout.length ? `; the named successor${successorsWithout.length > 1 ? 's' : ''} ${names(successorsWithout)} ${successorsWithout.length > 1 ? 'have' : 'has'} no change there` : '';
+        : `Touches code ${listAnd(changedBy.slice(0, 5))}${changedBy.length > 5 ? ` and ${changedBy.length - 5} more` : ''} have changed since ${since}`;
+  const successors = successorsWithout.length ? `; the named successor${successorsWithout.length > 1 ? 's' : ''} ${listAnd(successorsWithout)} ${successorsWithout.length > 1 ? 'have' : 'has'} no change there` : '';
   const truck = observed.truckFactor === 1 ? `. Observed truck factor 1: without ${observed.truckFactorPeople[0]}, most of this code would have no author left` : '';
   return `${who}${successors}${truck}.`;
 }

@@ -11,6 +11,7 @@ import { DEFAULT_PLACEHOLDER } from '../config/placeholder-pattern';
 import { placeholderPointers } from '../document/placeholder-pointers';
 import { displayPath, fieldInfo } from '../schema/field-info';
 import { isInForceStatus } from '../knowledge/predicates';
+import { listAnd } from '../text/word-list';
 
 export type StatusChange =
   | {
@@ -82,7 +83,7 @@ export function openQuestions(status: string, placeholders: readonly string[]): 
   if (!isInForceStatus(status) || !placeholders.length) return undefined;
   const shown = placeholders.slice(0, 3).map((name) => `\`${name}\``);
   const rest = placeholders.length - shown.length;
-  const names = rest ? `${shown.join(', ')} and ${rest} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  const names = rest ? `${shown.join(', ')} and ${rest} more` : listAnd(shown);
   if (placeholders.length === 1) return `${names} is still a placeholder: an open question for a record about to be ${status}.`;
   return `${names} are still placeholders: ${placeholders.length} open questions for a record about to be ${status}.`;
 }

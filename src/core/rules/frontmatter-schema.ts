@@ -6,6 +6,7 @@ import { displayPath, fieldInfo } from '../schema/field-info';
 import type { DocumentRule, DocumentRuleContext } from './rule';
 import { field, question, spanAt } from './rule-helpers';
 import { placeholderPointers, underPlaceholder } from '../document/placeholder-pointers';
+import { listOr } from '../text/word-list';
 
 /** Every schema error, on the exact key (missing) or value (wrong), in words that ask the field's question. */
 export const frontmatterSchema: DocumentRule = {
@@ -145,7 +146,7 @@ function describe(context: DocumentRuleContext, type: RecordType, error: ErrorOb
       const allowed = ((params.allowedValues as unknown[]) ?? [params.allowedValue]).map(String);
       const suggestions = typeof value === 'string' ? nearest(value, allowed) : [];
       context.report({
-        message: `${name} is ${shown}; expected ${listOf(allowed)}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''} ${ask}`.trim(),
+        message: `${name} is ${shown}; expected ${listOr(allowed)}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''} ${ask}`.trim(),
         span: spanAt(doc, pointer),
         // A typo with exactly one word it can be is safe to correct unasked; a choice among several is not.
         fix: { kind: 'replace-value', pointer, suggestions: suggestions.length ? suggestions : allowed, ...(suggestions.length === 1 && { safe: true }) },
@@ -269,7 +270,7 @@ function describeKeyName(context: DocumentRuleContext, type: RecordType, error: 
   const params = error.params as Record<string, unknown>;
   const why =
     error.keyword === 'pattern' ? `it must match ${String(params.pattern)}`
-    : error.keyword === 'enum' ? `expected ${listOf(((params.allowedValues as unknown[]) ?? []).map(String))}`
+    : error.keyword === 'enum' ? `expected ${listOr(((params.allowedValues as unknown[]) ?? []).map(String))}`
     : (error.message ?? 'the schema does not allow it');
   context.report({
     message: `The key ${JSON.stringify(keyName)} in ${error.instancePath ? field(error.instancePath) : 'the frontmatter'} is not allowed: ${why}. Is it misspelled? ${question(type, error.instancePath)}`.trim(),
@@ -284,9 +285,6 @@ function formatName(type: RecordType, pointer: string, format: string): string {
   return 'in the expected form';
 }
 
-function listOf(values: readonly string[]): string {
-  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
-}
 
 function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
