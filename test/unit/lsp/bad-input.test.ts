@@ -113,8 +113,8 @@ describe('language server: bad input', function () {
   });
 
   it('exits when the client process is gone', async () => {
-    // A client process that lives only long enough to be named in initialize.
-    const client = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    // A client process that lives until the test kills it (it waits on its stdin), named in initialize.
+    const client = spawn(process.execPath, ['-e', 'process.stdin.resume()'], { stdio: ['pipe', 'ignore', 'ignore'] });
     const other = await startServer({ cwd: files.root });
     try {
       await other.connection.sendRequest('initialize', { processId: client.pid, rootUri: uriOf(files.root), capabilities: {} });
