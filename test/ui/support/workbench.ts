@@ -304,9 +304,18 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator(QUICK_INPUT_BOX);
     await input.waitFor({ state: 'visible' });
-    await input.fill(name);
     const row = this.page.locator(QUICK_INPUT_ROWS).filter({ hasText: name }).first();
-    await row.waitFor({ state: 'visible' });
+    // A file written a moment ago may be missing from Quick Open's cached file search until the
+    // watcher reports it: type the name again (a new search) while it has not appeared, up to 3 times.
+    for (let attempt = 1; ; attempt++) {
+      await input.fill('');
+      await input.fill(name);
+      const shown = await row.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : undefined }).then(() => true, (error: unknown) => {
+        if (attempt >= 3) throw error;
+        return false;
+      });
+      if (shown) break;
+    }
     await row.click();
     await this.waitForActiveTab(name);
   }
