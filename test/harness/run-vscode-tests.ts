@@ -26,7 +26,13 @@ import { startCodeServer, type CodeServer } from './server';
 import { ensureSetup } from './setup';
 import { info, step } from './log';
 
-const RUN_TIMEOUT_MS = 180_000;
+/**
+ * A run fails when the extension host is silent this long (no console line from the host or the
+ * workbench): a hang. A slow run that keeps printing goes on, since a loaded machine can take
+ * several times CI's 70 s for the main pass, up to RUN_CAP_MS.
+ */
+const RUN_IDLE_MS = 180_000;
+const RUN_CAP_MS = 20 * 60_000;
 /** publisher.name in package.json. */
 const EXTENSION_ID = 'legible.legible';
 /** Marks the extension host's console lines (mocha's output) among the workbench's log lines. */
@@ -104,7 +110,9 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
     let reportExit: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => (reportExit = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+    const watchdog = idleWatchdog(RUN_IDLE_MS, RUN_CAP_MS, 'the extension host never reported an exit code');
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+      watchdog.touch();
       const line = formatLog(args);
       if (line.startsWith(LOG_TAG)) console.log(line.slice(LOG_TAG.length));
       else workbenchLog.write(`[${type}] ${line}\n`);
@@ -136,7 +144,7 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
     const url = `${server.origin}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const running = step(`in-host mocha run${pass.restricted ? ' (Restricted Mode)' : ''}${pass.workspaceFile ? ' (multi-root)' : ''}${pass.web ? ' (web worker host)' : ''}`);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const code = await withTimeout(exitCode, RUN_TIMEOUT_MS, 'the extension host never reported an exit code');
+    const code = await watchdog.race(exitCode);
     running(`exit code ${code}`);
     // The web worker's console does not reach the runner: its mocha output comes back as a file.
     const webOutput = path.join(runDir.root, WEB_RUN_FILES.output);
@@ -182,10 +190,26 @@ function formatLog(args: unknown): string {
   return Array.isArray(args) ? format(...(args as unknown[])) : format(args);
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** Rejects when touch() has not been called for idleMs, or after capMs whatever happens. */
+function idleWatchdog(idleMs: number, capMs: number, message: string): { touch(): void; race<T>(promise: Promise<T>): Promise<T> } {
+  const started = Date.now();
+  let lastTouch = started;
+  return {
+    touch: () => { lastTouch = Date.now(); },
+    race: <T>(promise: Promise<T>): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<never>((_resolve, reject) => {
+        const check = (): void => {
+          const now = Date.now();
+          if (now - lastTouch >= idleMs) reject(new Error(`${message}: silent for ${idleMs / 1000} s`));
+          else if (now - started >= capMs) reject(new Error(`${message} within ${capMs / 60_000} min`));
+          else timer = setTimeout(check, Math.min(lastTouch + idleMs, started + capMs) - now);
+        };
+        timer = setTimeout(check, idleMs);
+      });
+      return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+    },
+  };
 }
 
 if (require.main === module) {
