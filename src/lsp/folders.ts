@@ -8,6 +8,8 @@ import { liveSettings, type ServerSettings } from './settings';
 
 export interface FoldersOptions {
   readonly log: LiveLog;
+  /** Workspace Trust: false reads each folder's `.legible.json` as Restricted Mode does (LiveOptions.trusted). */
+  trusted(): boolean;
   /** The settings of a workspace folder, asked at each load and each edit. */
   settings(root: string): ServerSettings;
   onFindings(live: LiveWorkspace, change: FindingsChange): void;
@@ -47,6 +49,7 @@ export class Folders {
         clock: systemClock,
         regexEngine: re2RegexEngine,
         settings: () => liveSettings(this.options.settings(root)),
+        trusted: () => this.options.trusted(),
         log: this.options.log,
       });
       const listeners = [engine.onDidChangeFindings((change) => this.options.onFindings(engine, change)), engine.onDidLoadProgress((progress) => this.options.onProgress(engine, progress))];

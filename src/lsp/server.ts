@@ -20,7 +20,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { completion, hover, links } from './features';
 import { Folders } from './folders';
 import { LoadProgressReporter } from './progress';
-import { readSettings, type ServerSettings } from './settings';
+import { readSettings, readTrusted, type ServerSettings } from './settings';
 import { Uris } from './uris';
 
 /** Files whose change re-reads a folder's configuration and folders: a new load. */
@@ -31,6 +31,11 @@ export interface ServerOptions {
   /** The folder a client that names no workspace folder works in (the server's current folder). */
   readonly cwd: string;
   readonly version: string;
+  /**
+   * False (`legible lsp --untrusted`) reads every folder untrusted, whatever the client says; else
+   * trusted unless the initialization options say `trusted: false`.
+   */
+  readonly trusted?: boolean;
 }
 
 /**
@@ -46,6 +51,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let capabilities: ClientCapabilities = {};
   let initialSettings: ServerSettings = {};
   const folderSettings = new Map<string, ServerSettings>();
+  // A user who starts the server in their editor has opened the folder: trusted unless told otherwise.
+  let trusted = options.trusted ?? true;
   const log: LiveLog = {
     info: (message) => connection.console.info(message),
     warn: (message) => connection.console.warn(message),
@@ -59,6 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const diagnostics = new DiagnosticsPublisher(connection, uris, (path) => documents.get(uris.uriOf(path)) !== undefined);
   const folders = new Folders({
     log,
+    trusted: () => trusted,
     settings: (root) => folderSettings.get(root) ?? initialSettings,
     onFindings: (live, change) => diagnostics.changed(live, change),
     onRemoved: (live) => diagnostics.folderRemoved(live),
@@ -77,6 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     initialSettings = readSettings(params.initializationOptions);
+    trusted = (options.trusted ?? true) && readTrusted(params.initializationOptions);
     roots = rootsOf(params.workspaceFolders ?? undefined, params.rootUri ?? undefined, options.cwd, uris);
     return {
       capabilities: {
@@ -92,6 +101,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
+    if (!trusted) log.info('The workspace is read untrusted, as in VS Code\'s Restricted Mode: the folders, templates and schema extensions its .legible.json names are not used.');
     // Diagnostics first, from the initialization options; the client's configuration may follow.
     void folders.set(roots).then(() => pullConfiguration());
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {

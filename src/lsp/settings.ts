@@ -32,6 +32,17 @@ export function readSettings(value: unknown): ServerSettings {
   };
 }
 
+/**
+ * Workspace Trust from the initialization options: `trusted: false` (at the top or in the `legible`
+ * section) reads the folders as VS Code's Restricted Mode does. Asked once, at initialization:
+ * settings sent later (which a client may take from a repository's own files) cannot change it.
+ */
+export function readTrusted(value: unknown): boolean {
+  const object = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const outer = object(value);
+  return outer?.trusted !== false && object(outer?.legible)?.trusted !== false;
+}
+
 export function liveSettings(settings: ServerSettings): LiveSettings {
   return { folders: settings.folders, severities: settings.rules, debounceMs: settings.debounceMs ?? DEFAULT_DEBOUNCE_MS };
 }

@@ -10,6 +10,8 @@ export interface McpServerOptions {
   /** `--today`: judge due dates against this day instead of the machine's. */
   readonly today?: string;
   readonly env: NodeJS.ProcessEnv;
+  /** `--untrusted`: read the workspace as VS Code's Restricted Mode does. */
+  readonly trusted?: boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function runMcpServer(options: McpServerOptions): Promise<void> {
     root: options.root,
     today: options.today,
     env: options.env,
+    trusted: options.trusted,
     log: {
       info: options.env.LEGIBLE_DEBUG ? log('') : () => {},
       warn: log('warning: '),

@@ -29,6 +29,11 @@ export interface McpWorkspaceOptions {
   /** A fixed day (`--today`), else the machine's local date, moving at midnight. */
   readonly today?: string;
   readonly log: LiveLog;
+  /**
+   * Workspace Trust (`--untrusted`: false): `.legible.json`'s folders, templates and schema
+   * extensions are not used, as in VS Code's Restricted Mode (LiveOptions.trusted); default true.
+   */
+  readonly trusted?: boolean;
   /** Follow changes to the records (and .legible.json) on disk; default true. */
   readonly watch?: boolean;
 }
@@ -53,7 +58,7 @@ export class McpWorkspace {
   constructor(private readonly options: McpWorkspaceOptions) {
     const fs = new NodeFileSystem({ reads: 'blocking', root: options.root });
     const clock: Clock = options.today ? fixedClock(options.today) : systemClock;
-    this.live = new LiveWorkspace({ fs, root: options.root, name: options.root, scheduler: timerScheduler, clock, regexEngine: re2RegexEngine, log: options.log, settings: () => ({ debounceMs: 50 }) });
+    this.live = new LiveWorkspace({ fs, root: options.root, name: options.root, scheduler: timerScheduler, clock, regexEngine: re2RegexEngine, log: options.log, settings: () => ({ debounceMs: 50 }), trusted: () => options.trusted ?? true });
     this.code = new LiveCode({ fs, root: options.root, regexEngine: re2RegexEngine, listFiles: () => this.codeFiles() });
     this.live.onDidChangeIndex(() => this.code.indexChanged(this.live.decisions?.index));
     this.ready = this.start();

@@ -4,7 +4,7 @@ import { NodeFileSystem } from '../../node/node-file-system';
 import { toPortable } from '../../node/portable-path';
 import { processBounds } from '../../node/root-search';
 import { findRoot } from '../open-workspace';
-import { stringOption, todayOption, UsageError } from '../args';
+import { flag, stringOption, todayOption, UsageError } from '../args';
 import { HELP_OPTION, type Command } from './command';
 
 export const mcpCommand: Command = {
@@ -14,6 +14,7 @@ export const mcpCommand: Command = {
   options: {
     root: { type: 'string', value: 'folder', description: 'The workspace root (default: found from the current folder, as for every command).' },
     today: { type: 'string', value: 'YYYY-MM-DD', description: 'The day to judge due dates against (default: today, local time, moving at midnight).' },
+    untrusted: { type: 'boolean', description: 'Read the workspace as VS Code\'s Restricted Mode does: its .legible.json folders, templates and schema extensions are not used.' },
     ...HELP_OPTION,
   },
   details: () =>
@@ -21,7 +22,8 @@ export const mcpCommand: Command = {
       'Read-only tools: list_decisions, get_decision, decisions_for_path, knowledge_risk, lint; each',
       'record is the resource legible://decision/<id>. Paths are relative to the root; absolute paths,',
       '.. and links leading out of the workspace are refused. Records and .legible.json are followed',
-      'as they change. Stdout carries the protocol only; messages go to stderr.',
+      'as they change. Stdout carries the protocol only; messages go to stderr. For a repository you do',
+      'not trust, --untrusted leaves out what its .legible.json would add (folders, templates, schema extensions).',
     ].join('\n'),
   async run(args, context) {
     if (args.positionals.length) throw new UsageError(`mcp takes no operands (got ${args.positionals[0]}); use --root <folder>`);
@@ -33,7 +35,7 @@ export const mcpCommand: Command = {
     // The server's code is in this bundle, run on this command only; its SDK is the compressed
     // sidecar dist/mcp-sdk.js.br, inflated now. The only import of src/mcp from the CLI (eslint allows its entry, here).
     const { runMcpServer } = await import('../../mcp/main');
-    await runMcpServer({ root, today, env: context.env });
+    await runMcpServer({ root, today, env: context.env, trusted: !flag(args, 'untrusted') });
     return 0;
   },
 };

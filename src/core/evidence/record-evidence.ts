@@ -16,6 +16,8 @@ export interface RecordEvidence {
 /** The evidence of each record, worked out once per lint and shared by the rules that ask. */
 export class RecordEvidenceCache {
   private readonly cache = new Map<string, RecordEvidence>();
+  /** Each record's evidence inputs, as `update` found them. */
+  private readonly inputs = new Map<string, { readonly entry: DecisionEntry; readonly files: readonly string[] }>();
 
   constructor(
     readonly index: DecisionIndex,
@@ -23,10 +25,39 @@ export class RecordEvidenceCache {
     readonly evidence: Evidence,
   ) {}
 
+  /**
+   * A cache for the index and governs index as they are now (the editor's, after a change), which
+   * keeps what `previous` worked out for each record whose evidence inputs are unchanged: the same
+   * entry (its frontmatter), the same files (its `governs` matches, and for an exit plan its
+   * decisions'). `changed` lists the paths of the others and of the records gone: what the
+   * evidence rules must check again (or forget).
+   */
+  static update(previous: RecordEvidenceCache | undefined, index: DecisionIndex, governs: GovernsIndex, evidence: Evidence): { records: RecordEvidenceCache; changed: string[] } {
+    const records = new RecordEvidenceCache(index, governs, evidence);
+    const same = previous?.evidence === evidence ? previous : undefined;
+    const changed: string[] = [];
+    let stayed = 0;
+    for (const entry of index.entries()) {
+      const files = decisionFiles(entry, index, governs);
+      records.inputs.set(entry.path, { entry, files });
+      const before = same?.inputs.get(entry.path);
+      if (before) stayed++;
+      if (!before || before.entry !== entry || !sameFiles(before.files, files)) {
+        changed.push(entry.path);
+        continue;
+      }
+      const done = same!.cache.get(entry.path);
+      if (done) records.cache.set(entry.path, done);
+    }
+    if (same && same.inputs.size > stayed) for (const path of same.inputs.keys()) if (!records.inputs.has(path)) changed.push(path);
+    return { records, changed };
+  }
+
   of(entry: DecisionEntry): RecordEvidence {
     let found = this.cache.get(entry.path);
     if (!found) {
-      const files = decisionFiles(entry, this.index, this.governs);
+      const known = this.inputs.get(entry.path);
+      const files = known?.entry === entry ? known.files : decisionFiles(entry, this.index, this.governs);
       found = { entry, files, observed: this.evidence.over(files) };
       this.cache.set(entry.path, found);
     }
@@ -43,6 +74,10 @@ export class RecordEvidenceCache {
     const persons = new Set(this.persons(name));
     return record.observed.people.some((p) => persons.has(p.person) && (ever ? p.last !== undefined : p.commits > 0));
   }
+}
+
+function sameFiles(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((file, i) => file === b[i]));
 }
 
 /** True for a record whose code the evidence rules look at: not ended (superseded, rejected, abandoned…). */

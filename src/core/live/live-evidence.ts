@@ -1,12 +1,12 @@
 import type { GovernsIndex } from '../code/governs-index';
 import type { ResolvedConfig } from '../config/config';
 import { escapeMarkdown } from '../editor/field-words';
-import { lintEvidence } from '../lint/lint-evidence';
 import type { Finding } from '../rules/rule';
 import { Evidence } from '../evidence/evidence';
 import type { PeopleSettings } from '../evidence/evidence-settings';
 import type { History } from '../evidence/history';
-import { RecordEvidenceCache } from '../evidence/record-evidence';
+import { EvidenceFindings } from '../evidence/evidence-findings';
+import type { RecordEvidenceCache } from '../evidence/record-evidence';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
 import type { Scheduler, Timer } from '../port/scheduler';
@@ -52,7 +52,10 @@ export class LiveEvidence {
   private pending = false;
   private headTimer: Timer | undefined;
   private current: Evidence | undefined;
-  private cache: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache; findings?: { config: ResolvedConfig; list: Finding[] } } | undefined;
+  /** The rules' findings and each record's evidence over the current history, kept across changes to the records. */
+  private kept: EvidenceFindings | undefined;
+  /** The index and governs index `kept` was last brought up to, and whether they changed since (`changed`). */
+  private seen: { index: DecisionIndex; governs: GovernsIndex; records: RecordEvidenceCache; stale: boolean } | undefined;
   /** Why there is no evidence (no git, not a repository), after a refresh that found none. */
   problem: string | undefined;
   private readonly emitter = new Emitter<void>();
@@ -116,34 +119,40 @@ export class LiveEvidence {
       this.snapshot = read;
       this.current = new Evidence(read.history, settings, today, read.prefix ?? this.options.prefix ?? '');
     }
-    this.cache = undefined;
+    this.kept = undefined;
+    this.seen = undefined;
     this.emitter.fire();
   }
 
   private records(index: DecisionIndex, governs: GovernsIndex): RecordEvidenceCache | undefined {
     if (!this.current) return undefined;
-    if (this.cache?.index !== index || this.cache.governs !== governs) this.cache = { index, governs, records: new RecordEvidenceCache(index, governs, this.current) };
-    return this.cache.records;
+    if (this.kept?.evidence !== this.current) {
+      this.kept = new EvidenceFindings(this.current);
+      this.seen = undefined;
+    }
+    const seen = this.seen;
+    if (!seen || seen.stale || seen.index !== index || seen.governs !== governs) this.seen = { index, governs, records: this.kept.update(index, governs), stale: false };
+    return this.seen!.records;
   }
 
   /**
    * The records or the code they govern changed (the index and the governs index change in
-   * place): what was worked out per record is worked out again when next asked.
+   * place): each record's evidence inputs are looked at again when next asked, and the rules
+   * check again only the records whose inputs changed.
    */
   changed(): void {
-    this.cache = undefined;
+    if (this.seen) this.seen.stale = true;
   }
 
   /**
    * The evidence rules' findings over the records (none without evidence, nor with `code.enabled`
-   * false: as in `legible lint`, they go with the code rules), worked out once per change.
+   * false: as in `legible lint`, they go with the code rules), worked out again per change for the
+   * records it touched.
    */
   findings(index: DecisionIndex, governs: GovernsIndex, config: ResolvedConfig): Finding[] {
     if (!config.code.enabled) return [];
-    const records = this.records(index, governs);
-    if (!records || !this.cache) return [];
-    if (this.cache.findings?.config !== config) this.cache.findings = { config, list: lintEvidence(index, governs, records.evidence, config, records) };
-    return this.cache.findings.list;
+    if (!this.records(index, governs)) return [];
+    return this.kept!.findings(config);
   }
 
   /** The record tree's tooltip line: "Observed truck factor 1 (Amira) over 4 files." */

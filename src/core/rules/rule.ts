@@ -157,6 +157,11 @@ export interface CodeRuleContext {
  * history was read: `legible lint` with git, the editor after a HEAD change; never on a keystroke.
  */
 export interface EvidenceRuleContext {
+  /**
+   * The records to check: every record, or in the editor after an edit only those whose evidence
+   * inputs changed (core/evidence/evidence-findings.ts). Look across records through
+   * `records.index`, and report on the record checked.
+   */
   readonly index: DecisionIndex;
   readonly config: ResolvedConfig;
   readonly records: RecordEvidenceCache;

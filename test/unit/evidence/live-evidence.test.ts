@@ -70,7 +70,7 @@ describe('LiveEvidence: the editor\'s evidence, refreshed on HEAD changes', () =
 describe('LiveEvidence in the editor: the rules\' findings, HEAD moves, failures', () => {
   const files = { 'docs/decisions/0001-ledger.md': cleanAdr('Ledger', ['governs: [src/**]']), 'src/a.ts': 'a' };
 
-  it('gives the evidence rules\' findings, worked out again only after changed()', async () => {
+  it('gives the evidence rules\' findings, the same list until a record changes', async () => {
     const ws = await lintFiles(files);
     const governs = GovernsIndex.build(ws.workspace.index.entries(), ['src/a.ts']);
     const live = new LiveEvidence({ read: scriptedReader([[commit('Amira', '2026-10-01', ['src/a.ts'])]]), settings: defaultPeopleSettings, today: () => TODAY });
@@ -81,9 +81,12 @@ describe('LiveEvidence in the editor: the rules\' findings, HEAD moves, failures
     assert.match(first.find((f) => f.ruleId === 'successor-without-evidence')!.message, /names bo, who has no change to the file this decision governs/);
     assert.equal(live.findings(ws.workspace.index, governs, ws.loaded.config), first, 'the same list while nothing changed');
     live.changed();
+    assert.equal(live.findings(ws.workspace.index, governs, ws.loaded.config), first, 'changed() with no record changed: the same list');
+    ws.workspace.updateFrontmatter(`${ROOT}/docs/decisions/0001-ledger.md`, files['docs/decisions/0001-ledger.md'].replace('successors: [bo]', 'successors: [cy]'));
+    live.changed();
     const again = live.findings(ws.workspace.index, governs, ws.loaded.config);
     assert.notEqual(again, first, 'worked out again after a change');
-    assert.deepEqual(again, first);
+    assert.match(again[0].message, /names cy, who has no change/);
     assert.deepEqual(live.findings(ws.workspace.index, governs, { ...ws.loaded.config, code: { ...ws.loaded.config.code, enabled: false } }), [], 'code.enabled false turns them off, as in lint');
   });
 

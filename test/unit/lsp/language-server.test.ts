@@ -1,10 +1,11 @@
 // `legible lsp --stdio` through JSON-RPC, as any editor speaks to it: the bundled CLI in a process
 // of its own, a workspace in a temp folder, and vscode-jsonrpc's client side.
 import * as assert from 'node:assert/strict';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { tempDir } from '../cli/cli-process';
 import { adr, cleanupTemps, initialize, recordsWorkspace, startServer, uriOf, type LspSession } from './lsp-client';
 
 const has = (rule: string) => (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === rule);
@@ -178,6 +179,49 @@ describe('language server (JSON-RPC over stdio)', function () {
     assert.ok(session.asked.some((a) => a.method === 'window/workDoneProgress/create'));
     assert.equal(session.progress[0].message, '0 of 2 records linted');
     assert.equal(session.progress.filter((p) => p.kind === 'end').length, 1);
+  });
+
+  describe('Workspace Trust, as in VS Code\'s Restricted Mode', () => {
+    /**
+     * The in-host suite's Restricted Mode workspace: .legible.json names a folder (records/), a
+     * template and a schema extension that asks for `cost-center`. Each of its two records names a
+     * record that does not exist, so each gets a cross-file finding once its folder is read.
+     */
+    async function restrictedWorkspace() {
+      const root = await tempDir('legible-lsp-trust-');
+      await cp(path.join(__dirname, '..', '..', 'harness', 'fixtures', 'restricted-workspace'), root, { recursive: true });
+      const configured = path.join(root, 'records', '0001-found-through-the-configuration.md');
+      const unconfigured = path.join(root, 'docs', 'decisions', '0001-found-without-configuration.md');
+      for (const file of [configured, unconfigured]) await writeFile(file, (await readFile(file, 'utf8')).replace('owners: [alice]', 'owners: [alice]\nrelated: [0099]'));
+      return { root, configured: uriOf(configured), unconfigured: uriOf(unconfigured) };
+    }
+    const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${String(d.code)}${/cost-center/.test(messageOf(d)) ? ' (cost-center)' : ''}`).sort();
+
+    it('is trusted by default: the folders and schema extensions .legible.json names apply', async () => {
+      const { root, configured, unconfigured } = await restrictedWorkspace();
+      session = await startServer({ cwd: root });
+      await initialize(session, root, undefined, { debounceMs: 20 });
+      assert.deepEqual(codes(await session.diagnostics(configured, has('reference-resolves'))), ['frontmatter-schema (cost-center)', 'reference-resolves']);
+      assert.ok(!session.published.some((p) => p.uri === unconfigured), 'the default folder is not read when .legible.json names others');
+    });
+
+    it('`trusted: false` in the initialization options ignores them, as Restricted Mode does', async () => {
+      const { root, configured, unconfigured } = await restrictedWorkspace();
+      session = await startServer({ cwd: root });
+      await initialize(session, root, undefined, { debounceMs: 20, trusted: false });
+      assert.deepEqual(codes(await session.diagnostics(unconfigured, has('reference-resolves'))), ['reference-resolves'], 'the default folder, no schema extension');
+      assert.ok(!session.published.some((p) => p.uri === configured), 'the folder .legible.json names is not read');
+    });
+
+    it('`--untrusted` ignores them whatever the client says, and settings pulled later cannot trust the workspace', async () => {
+      const { root, configured, unconfigured } = await restrictedWorkspace();
+      session = await startServer({ cwd: root, args: ['--untrusted'], configuration: () => ({ trusted: true, debounceMs: 20, rules: { 'reference-resolves': 'info' } }) });
+      await initialize(session, root, undefined, { legible: { trusted: true, debounceMs: 20 } });
+      // The configuration pulled after the first load turns the rule to info and loads again: still untrusted.
+      const info = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'reference-resolves' && d.severity === 3);
+      assert.deepEqual(codes(await session.diagnostics(unconfigured, info)), ['reference-resolves']);
+      assert.ok(!session.published.some((p) => p.uri === configured), 'the folder .legible.json names is not read');
+    });
   });
 
   it('takes its settings from the client (a rule turned off), and serves every workspace folder, as folders come and go', async () => {

@@ -49,11 +49,13 @@ export interface StartOptions {
   readonly cwd: string;
   /** The `legible` section `workspace/configuration` answers with, per folder URI. */
   readonly configuration?: (scopeUri: string | undefined) => unknown;
+  /** More arguments after `lsp --stdio` (`--untrusted`). */
+  readonly args?: readonly string[];
 }
 
 export async function startServer(options: StartOptions): Promise<LspSession> {
   const { dir, cli } = await buildCli();
-  const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd: options.cwd, env: baseEnv(path.join(dir, 'home')), stdio: 'pipe' });
+  const child = spawn(process.execPath, [cli, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd, env: baseEnv(path.join(dir, 'home')), stdio: 'pipe' });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
 import { cleanupTemps, gitRepository, tempDir } from '../cli/cli-process';
@@ -276,4 +276,27 @@ describe('legible mcp: bounded answers', function () {
   function tool(name: string, args: Record<string, unknown>) {
     return call(server.client, name, args);
   }
+});
+
+describe('legible mcp --untrusted: the repository read as in VS Code\'s Restricted Mode', function () {
+  this.timeout(60_000);
+  after(cleanupTemps);
+
+  it('leaves out the folders and schema extensions .legible.json names; without the flag they apply', async () => {
+    // The in-host suite's Restricted Mode workspace: .legible.json names records/ and a schema extension asking for `cost-center`.
+    const root = await tempDir('legible-mcp-trust-');
+    await cp(path.join(__dirname, '..', '..', 'harness', 'fixtures', 'restricted-workspace'), root, { recursive: true });
+    const answers = async (args: string[]) => {
+      const server = await connect(root, args);
+      try {
+        const listed = (await call(server.client, 'list_decisions', {})).json.records.map((r: Answer) => r.path);
+        const lint = await call(server.client, 'lint', { paths: listed });
+        return { listed, schema: JSON.stringify(lint.json).includes('cost-center') };
+      } finally {
+        await server.close();
+      }
+    };
+    assert.deepEqual(await answers([]), { listed: ['records/0001-found-through-the-configuration.md'], schema: true });
+    assert.deepEqual(await answers(['--untrusted']), { listed: ['docs/decisions/0001-found-without-configuration.md'], schema: false });
+  });
 });
