@@ -7,8 +7,8 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'bo
 
 /** A file larger than this is not scanned (a bundle, a data dump, a minified library). */
 export const MAX_CODE_FILE_BYTES = 1024 * 1024;
-/** NUL in this head of a file marks it binary, as git decides. */
-const BINARY_PROBE_BYTES = 8 * 1024;
+/** NUL in this head of a file marks it binary, as git decides (its FIRST_FEW_BYTES): git grep -I skips the same files. */
+const BINARY_PROBE_BYTES = 8000;
 
 /**
  * The tracked files whose citations `lint` checks: outside the decisions folders (their ids are
@@ -36,7 +36,7 @@ const decoder = new TextDecoder('utf-8');
 /**
  * A code file's text, read through the workspace's confined port: a link leading outside is
  * refused by the port (and a loop has no real path), a file over 1 MB is skipped after reading
- * at most 1 MB of it, a binary one (NUL in its first 8 KB) is skipped. Invalid UTF-8 is read with
+ * at most 1 MB of it, a binary one (NUL in its first 8,000 bytes) is skipped. Invalid UTF-8 is read with
  * U+FFFD: an id is ASCII, and a Latin-1 comment must not hide the citations around it.
  */
 export async function readCodeText(fs: FileSystemPort, path: string): Promise<CodeText> {
