@@ -53,11 +53,7 @@ export class GitCodeSearch {
   async grep(pattern: string, options: { readonly exclude?: readonly string[]; readonly paths?: readonly string[]; readonly bounds: GrepBounds }): Promise<Map<string, GrepFile> | undefined> {
     const named = options.paths && this.nameable(options.paths) ? options.paths.map((path) => `:(top,literal)${this.prefix}${path}`) : undefined;
     if (named && !named.length) return new Map();
-    const pathspecs = named ?? [
-      this.prefix ? `:(top,literal)${this.prefix}` : ':(top)',
-      ...(options.exclude ?? []).map((folder) => `:(top,exclude,literal)${this.prefix}${folder}`),
-      ...[...SKIPPED_FOLDERS].map((name) => `:(top,exclude,glob)${globLiteral(this.prefix)}**/${name}/**`),
-    ];
+    const pathspecs = named ?? this.pathspecs(options.exclude ?? []);
     const args = [
       ...NO_PROGRAMS,
       // Explicit output options: a user's grep.lineNumber, grep.column, grep.fullName, grep.patternType
@@ -67,6 +63,15 @@ export class GitCodeSearch {
     ];
     const found = await grepLines(args, this.root, this.env, options.bounds);
     return found && this.below(found);
+  }
+
+  /** What a search of the whole folder names after `--`: the folder, less `exclude` and SKIPPED_FOLDERS. */
+  pathspecs(exclude: readonly string[]): string[] {
+    return [
+      this.prefix ? `:(top,literal)${this.prefix}` : ':(top)',
+      ...exclude.map((folder) => `:(top,exclude,literal)${this.prefix}${folder}`),
+      ...[...SKIPPED_FOLDERS].map((name) => `:(top,exclude,glob)${globLiteral(this.prefix)}**/${name}/**`),
+    ];
   }
 
   private nameable(paths: readonly string[]): boolean {

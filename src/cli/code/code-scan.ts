@@ -67,7 +67,7 @@ export async function scanCode(opened: OpenedWorkspace, index: DecisionIndex, co
     regexEngine: re2RegexEngine,
     scan: options.scan,
     // In a git repository, git grep finds the lines that may cite a record: no file is read here.
-    search: gitCitationSearch({ root: opened.root, folders: opened.folders, fs: opened.fs, env: context.env }, options.cache),
+    search: gitCitationSearch({ root: opened.root, folders: opened.folders, env: context.env }, options.cache),
     ...(options.cache && cacheHooks(opened, options.cache)),
   });
   options.cache?.retainCode(new Set(facts.files));

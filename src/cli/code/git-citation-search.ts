@@ -1,10 +1,10 @@
+import { lstatSync } from 'node:fs';
 import { citationsInLines, type CitationForms, type FileCitations } from '../../core/code/citations';
 import type { CodeSearch } from '../../core/code/code-facts';
 import { MAX_CODE_FILE_BYTES } from '../../core/code/code-files';
 import { joinPath, relativePath } from '../../core/port/paths';
 import { GitCodeSearch } from '../../node/git-code-search';
 import type { GrepFile } from '../../node/git-grep-lines';
-import type { FileSystemPort } from '../../core/port/file-system';
 import { LintCache } from '../scan/lint-cache';
 
 /**
@@ -14,11 +14,10 @@ import { LintCache } from '../scan/lint-cache';
  */
 const GREP_BOUNDS = { maxFileBytes: MAX_CODE_FILE_BYTES, maxBytes: 1024 * 1024 * 1024, timeoutMs: 60_000 };
 
-/** The workspace searched: its root and decisions folders (absolute), its confined port, git's environment. */
+/** The workspace searched: its root and decisions folders (absolute), git's environment. */
 export interface SearchedWorkspace {
   readonly root: string;
   readonly folders: readonly string[];
-  readonly fs: FileSystemPort;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -27,7 +26,7 @@ export interface SearchedWorkspace {
  * pattern finds every line that may cite a record (git reads the files, on every core), and the
  * core's scan reads those lines alone (`citationsInLines`), so what counts as a citation, and where
  * it is, is decided by the one grammar as when a file is read whole. A file over 1 MB is left out
- * after a stat; git leaves out binary files.
+ * after an lstat; git leaves out binary files.
  *
  * With `--cache`, the results are kept by HEAD's tree: a later run greps only the files that
  * changed since that tree (commits, staged and unstaged changes), and those that were changed
@@ -56,7 +55,7 @@ export function gitCitationSearch(opened: SearchedWorkspace, cache?: LintCache):
     }
     const grepped = await search.grep(forms.linePattern, { exclude, paths, bounds: GREP_BOUNDS });
     if (!grepped) return undefined;
-    const { found, skipped } = await readHits(opened, grepped, wanted, forms);
+    const { found, skipped } = await readHits(grepped, opened.root, wanted, forms);
     const citations = new Map<string, FileCitations>();
     for (const path of files) {
       const cited = found.get(path) ?? kept.get(path);
@@ -68,20 +67,37 @@ export function gitCitationSearch(opened: SearchedWorkspace, cache?: LintCache):
   };
 }
 
-/** The citations of the files git grep found lines in, after a stat leaves out those over 1 MB. */
-async function readHits(opened: SearchedWorkspace, grepped: ReadonlyMap<string, GrepFile>, wanted: ReadonlySet<string>, forms: CitationForms): Promise<{ found: Map<string, FileCitations>; skipped: CodeSearch['skipped'] }> {
+/**
+ * The citations of the files git grep found lines in, after an lstat leaves out those over 1 MB.
+ * A plain lstat, not the confined port's (which resolves each folder's real path: seconds for a few
+ * thousand files): git read these files already, and only their size is looked at.
+ */
+async function readHits(grepped: ReadonlyMap<string, GrepFile>, root: string, wanted: ReadonlySet<string>, forms: CitationForms): Promise<{ found: Map<string, FileCitations>; skipped: CodeSearch['skipped'] }> {
   const skipped = { large: 0, binary: 0, unreadable: 0 };
   const found = new Map<string, FileCitations>();
-  await Promise.all(
-    [...grepped].map(async ([path, file]) => {
-      if (!wanted.has(path)) return;
-      if ('large' in file) return void skipped.large++;
-      const stat = await opened.fs.stat(joinPath(opened.root, path)).catch(() => undefined);
-      if (stat?.kind !== 'file') return void skipped.unreadable++;
-      if (stat.size > MAX_CODE_FILE_BYTES) return void skipped.large++;
+  for (const [path, file] of grepped) {
+    if (!wanted.has(path)) continue;
+    if ('large' in file) {
+      skipped.large++;
+      continue;
+    }
+    const size = sizeOf(joinPath(root, path));
+    if (size === undefined) skipped.unreadable++;
+    else if (size > MAX_CODE_FILE_BYTES) skipped.large++;
+    else {
       const cited = citationsInLines(file.lines, forms);
       if (cited.total) found.set(path, cited);
-    }),
-  );
+    }
+  }
   return { found, skipped };
+}
+
+/** A regular file's size; undefined for anything else (a link, a folder) or a file gone since. */
+function sizeOf(path: string): number | undefined {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -111,7 +111,9 @@ export class LintCache {
     return this.codeTree?.key === key ? this.codeTree : undefined;
   }
 
+  /** Kept; a warm run that found everything as it was leaves the file as it is (not rewritten). */
   setCodeTree(codeTree: CachedCodeTree): void {
+    if (this.codeTree && JSON.stringify(this.codeTree) === JSON.stringify(codeTree)) return;
     this.codeTree = codeTree;
     this.dirty = true;
   }

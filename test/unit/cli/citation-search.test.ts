@@ -69,7 +69,7 @@ async function facts(root: string, withGit: boolean): Promise<CodeFacts & { sear
   await workspace.scan(await workspace.listFiles(), { body: false });
   const tracked = await trackedFilesBelow(root);
   assert.ok(tracked, 'git lists the files');
-  const search = gitCitationSearch({ root, folders, fs, env: process.env });
+  const search = gitCitationSearch({ root, folders, env: process.env });
   let searched = false;
   const gathered = await gatherCodeFacts({
     index: workspace.index,
