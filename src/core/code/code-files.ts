@@ -17,16 +17,34 @@ const BINARY_PROBE_BYTES = 8000;
  */
 export function codeFilesToScan(tracked: readonly string[], settings: CodeSettings, decisionsFolders: readonly string[]): string[] {
   const folders = decisionsFolders.map((folder) => (folder === '' ? '' : `${folder}/`));
+  const filtered = settings.include !== undefined || settings.exclude.length > 0;
   const out: string[] = [];
+  // Whether a folder is left out is decided once per folder: git lists a folder's files together.
+  let lastFolder: string | undefined;
+  let leftOut = false;
   for (const file of tracked) {
-    if (folders.some((folder) => folder === '' || file.startsWith(folder))) continue;
-    const parts = new PathParts(file);
-    if (parts.names.slice(0, -1).some((name) => SKIPPED_FOLDERS.has(name))) continue;
-    if (settings.include && !listMatches(settings.include, parts)) continue;
-    if (settings.exclude.length && listMatches(settings.exclude, parts)) continue;
+    const folder = file.slice(0, file.lastIndexOf('/') + 1);
+    if (folder !== lastFolder) {
+      lastFolder = folder;
+      leftOut = folders.some((decisions) => decisions === '' || folder.startsWith(decisions)) || inSkippedFolder(folder);
+    }
+    if (leftOut) continue;
+    if (filtered) {
+      const parts = new PathParts(file);
+      if (settings.include && !listMatches(settings.include, parts)) continue;
+      if (settings.exclude.length && listMatches(settings.exclude, parts)) continue;
+    }
     out.push(file);
   }
   return out;
+}
+
+/** True when a name of `folder` ('' or ending in '/') is one of SKIPPED_FOLDERS. */
+function inSkippedFolder(folder: string): boolean {
+  for (let start = 0, end = folder.indexOf('/'); end !== -1; start = end + 1, end = folder.indexOf('/', start)) {
+    if (SKIPPED_FOLDERS.has(folder.slice(start, end))) return true;
+  }
+  return false;
 }
 
 export type CodeText = { readonly text: string } | { readonly skipped: 'large' | 'binary' | 'unreadable' };
