@@ -55,7 +55,7 @@ export function gitCitationSearch(opened: SearchedWorkspace, cache?: LintCache):
     }
     const grepped = await search.grep(forms.linePattern, { exclude, paths, bounds: GREP_BOUNDS });
     if (!grepped) return undefined;
-    const { found, skipped } = await readHits(grepped, opened.root, wanted, forms);
+    const { found, skipped } = readHits(grepped, opened.root, wanted, forms);
     const citations = new Map<string, FileCitations>();
     for (const path of files) {
       const cited = found.get(path) ?? kept.get(path);
@@ -72,7 +72,7 @@ export function gitCitationSearch(opened: SearchedWorkspace, cache?: LintCache):
  * A plain lstat, not the confined port's (which resolves each folder's real path: seconds for a few
  * thousand files): git read these files already, and only their size is looked at.
  */
-async function readHits(grepped: ReadonlyMap<string, GrepFile>, root: string, wanted: ReadonlySet<string>, forms: CitationForms): Promise<{ found: Map<string, FileCitations>; skipped: CodeSearch['skipped'] }> {
+function readHits(grepped: ReadonlyMap<string, GrepFile>, root: string, wanted: ReadonlySet<string>, forms: CitationForms): { found: Map<string, FileCitations>; skipped: CodeSearch['skipped'] } {
   const skipped = { large: 0, binary: 0, unreadable: 0 };
   const found = new Map<string, FileCitations>();
   for (const [path, file] of grepped) {
