@@ -81,16 +81,6 @@ export class NodeGitRepository implements RepositoryPort {
     return [...changed, ...splitNul(untracked).filter((path) => !seen.has(path)).map((path): ChangedFile => ({ kind: 'added', path }))];
   }
 
-  /**
-   * The tracked files of the work tree with a line matching `pattern` (POSIX extended, case
-   * ignored; binary files left out), repository-relative: `git grep`, which reads the files on
-   * every core. Undefined when git cannot answer, or when no file matches (git's exit 1).
-   */
-  async filesMatching(pattern: string): Promise<readonly string[] | undefined> {
-    const out = await this.git(['grep', '-l', '-z', '-I', '-i', '-E', '--no-color', '--full-name', '-e', pattern, '--', ':/']);
-    return out === undefined ? undefined : out.split('\0').filter(Boolean);
-  }
-
   async filesAt(ref: string, folder?: string): Promise<readonly string[] | undefined> {
     if (!(await this.acceptable(ref))) return undefined;
     const eoo = await this.eoo();

@@ -29,15 +29,6 @@ export async function workingFilesBelow(folder: string, env: NodeJS.ProcessEnv =
   return listing(await below(folder, env, (repository) => repository.workingFiles()));
 }
 
-/**
- * The tracked files below `folder` (relative to it) holding a line that matches `pattern` (POSIX
- * extended, case ignored), found by `git grep`: the files a citation scan needs to read. Undefined
- * when git cannot tell (the caller reads every file).
- */
-export async function filesMatchingBelow(folder: string, pattern: string, env: NodeJS.ProcessEnv = process.env): Promise<readonly string[] | undefined> {
-  return below(folder, env, (repository) => repository.filesMatching(pattern));
-}
-
 async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: NodeGitRepository) => Promise<readonly string[] | undefined>): Promise<readonly string[] | undefined> {
   const repository = await findRepository(folder);
   if (!repository) return undefined;
@@ -52,13 +43,16 @@ async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: 
  * The repository whose history is the folder's: the one holding it, unless the folder lies below
  * its root and it tracks no file there (an ignored or untracked folder: a cache, a build output,
  * a checkout of something else). That repository's history says nothing about the folder's code or
- * people, so the evidence says why it has none instead of reading it.
+ * people, so the evidence says why it has none instead of reading it. `tracksFolder`: the
+ * caller's listing of the folder already found tracked files there (`trackedFilesBelow` answered),
+ * so git need not list them again.
  */
-export async function historyRepository(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<Repository | { readonly problem: string }> {
+export async function historyRepository(folder: string, env: NodeJS.ProcessEnv = process.env, tracksFolder?: true): Promise<Repository | { readonly problem: string }> {
   const repository = await findRepository(folder);
   if (!repository) return { problem: 'the workspace is not in a git repository' };
   const relative = relativePath(repository.root, folder);
   if (relative === '.' || relative === '') return repository;
+  if (tracksFolder) return repository;
   const tracked = await new NodeGitRepository(repository.root, env).trackedFiles();
   const prefix = `${relative}/`;
   if (tracked && !tracked.some((path) => path.startsWith(prefix))) return { problem: `the git repository at ${repository.root} tracks no file in the workspace (an ignored or untracked folder)` };

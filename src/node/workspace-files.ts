@@ -8,6 +8,8 @@ export interface WorkspaceFiles {
   readonly files: readonly string[];
   /** False when a walk stopped at its bound (no git to ask): later files are not listed. */
   readonly complete: boolean;
+  /** True when git listed them: the repository tracks files in the workspace (see historyRepository). */
+  readonly tracked?: boolean;
 }
 
 /**
@@ -18,5 +20,5 @@ export interface WorkspaceFiles {
  */
 export async function workspaceFiles(fs: FileSystemPort, root: string, env: NodeJS.ProcessEnv): Promise<WorkspaceFiles> {
   const tracked = await trackedFilesBelow(root, env);
-  return tracked ? { files: tracked, complete: true } : walkFiles(fs, root);
+  return tracked ? { files: tracked, complete: true, tracked: true } : walkFiles(fs, root);
 }

@@ -10,7 +10,10 @@ import { LiveCode } from '../../src/core/code/live-code';
 import { governedByTitle, summarizeRecord } from '../../src/core/code/record-summary';
 import { joinPath, relativePath } from '../../src/core/port/paths';
 import { NodeGitRepository } from '../../src/node/git-repository';
-import { filesMatchingBelow } from '../../src/node/tracked-files';
+import { gitCitationSearch } from '../../src/cli/code/git-citation-search';
+import { GitCodeSearch } from '../../src/node/git-code-search';
+import { LintCache } from '../../src/cli/scan/lint-cache';
+import { rm } from 'node:fs/promises';
 import { NodeFileSystem } from '../../src/node/node-file-system';
 import { re2RegexEngine } from '../../src/node/re2-regex-engine';
 import type { DecisionWorkspace } from '../../src/core/workspace/decision-workspace';
@@ -105,8 +108,11 @@ export function codeTasks({ emit, open }: CodeTaskHelpers): Record<string, (args
 
     /**
      * The citation scan of `lint` without paths (no cache), as code-facts.ts runs it with the
-     * CLI's hooks: the code files listed, git grep picking those that may cite a record, those
-     * read and scanned. `all` reads every code file instead (no git grep), for comparison.
+     * CLI's hooks: the code files listed, one git grep for the citation forms' line pattern, a
+     * stat of each file it found lines in, the core's scan of those lines. `all` reads and scans
+     * every code file instead (the way without git), for comparison; `cache` times a second scan
+     * with `lint --cache`'s cache after a first one filled it (`ms`; the first is `coldMs`), each from
+     * loading the cache to saving it.
      */
     async 'citation-scan'([root, today, mode]) {
       const files = await tracked(root);
@@ -117,17 +123,44 @@ export function codeTasks({ emit, open }: CodeTaskHelpers): Record<string, (args
       const started = performance.now();
       const forms = new CitationForms(workspace.index.entries());
       const scan = codeFilesToScan(files, workspace.options.config.code, folders);
-      const found = mode === 'all' ? undefined : await filesMatchingBelow(root, forms.searchPattern);
-      const candidates = found && new Set(found);
       let citations = 0;
       let read = 0;
-      for (const path of scan) {
-        if (candidates && !candidates.has(path)) continue;
-        const text = await readCodeText(fs, joinPath(root, path));
-        read++;
-        if ('text' in text) citations += scanCitations(text.text, forms).total;
+      if (mode === 'all') {
+        for (const path of scan) {
+          const text = await readCodeText(fs, joinPath(root, path));
+          read++;
+          if ('text' in text) citations += scanCitations(text.text, forms).total;
+        }
+      } else if (mode === 'cache') {
+        // `lint --cache`: a first run fills a fresh cache (timed as `coldMs`), a second finds every file unchanged.
+        const location = joinPath(root, '.git', 'legible-bench-scan-cache.json');
+        await rm(location, { force: true });
+        // Both timed from the cache's load to its save, the listing of the code files aside.
+        const coldStarted = performance.now();
+        const cache = await LintCache.load(location, 'bench');
+        const search = gitCitationSearch({ root, folders: workspace.options.folders, env: process.env }, cache);
+        const cold = await search(forms, scan);
+        await cache.save();
+        const coldMs = performance.now() - coldStarted;
+        const warmStarted = performance.now();
+        const reloaded = await LintCache.load(location, 'bench');
+        const warm = await gitCitationSearch({ root, folders: workspace.options.folders, env: process.env }, reloaded)(forms, scan);
+        await reloaded.save();
+        const warmMs = performance.now() - warmStarted;
+        await rm(location, { force: true });
+        if (!cold || !warm) throw new Error('git grep gave no answer');
+        for (const cited of warm.citations.values()) citations += cited.total;
+        emit({ ms: warmMs, coldMs, files: scan.length, read: warm.citations.size, citations });
+        return;
+      } else {
+        const found = await gitCitationSearch({ root, folders: workspace.options.folders, env: process.env })(forms, scan);
+        if (!found) throw new Error('git grep gave no answer');
+        read = found.citations.size;
+        for (const cited of found.citations.values()) citations += cited.total;
       }
-      emit({ ms: performance.now() - started, files: scan.length, read, citations });
+      const elapsed = performance.now() - started;
+      const pathspecs = (await GitCodeSearch.at(root))?.pathspecs(folders);
+      emit({ ms: elapsed, files: scan.length, read, citations, pattern: forms.linePattern, pathspecs });
     },
   };
 }

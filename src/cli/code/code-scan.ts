@@ -2,23 +2,40 @@ import { gatherCodeFacts, type CodeFacts, type CodeInput } from '../../core/code
 import type { LintCache } from '../scan/lint-cache';
 import type { DecisionIndex } from '../../core/index/decision-index';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
-import { filesMatchingBelow } from '../../node/tracked-files';
 import { displayPath, type CliContext } from '../context';
 import { joinPath } from '../../core/port/paths';
 import type { OpenedWorkspace } from '../open-workspace';
-import { workspaceFiles as listWorkspaceFiles } from '../../node/workspace-files';
+import { workspaceFiles as listWorkspaceFiles, type WorkspaceFiles } from '../../node/workspace-files';
+import { gitCitationSearch } from './git-citation-search';
+
+/** One listing per opened workspace: `lint` asks for it for the code and for the history alike. */
+const listings = new WeakMap<OpenedWorkspace, Promise<WorkspaceFiles>>();
+
+/** The workspace's files (git's tracked files, else a walk), listed once per opened workspace. */
+export function workspaceListing(opened: OpenedWorkspace, context: CliContext): Promise<WorkspaceFiles> {
+  let listing = listings.get(opened);
+  if (!listing) {
+    listing = listWorkspaceFiles(opened.fs, opened.root, context.env).then((listed) => {
+      if (!listed.complete) context.warn(`${displayPath(context.cwd, opened.root)} holds more than ${listed.files.length} files and is no git repository: only the first ${listed.files.length} are matched against governs and scanned for citations.`);
+      return listed;
+    });
+    listings.set(opened, listing);
+  }
+  return listing;
+}
 
 /** The workspace's files (git's tracked files, else a walk), with a warning when the walk stopped at its bound. */
 export async function workspaceFiles(opened: OpenedWorkspace, context: CliContext): Promise<readonly string[]> {
-  const listed = await listWorkspaceFiles(opened.fs, opened.root, context.env);
-  if (!listed.complete) context.warn(`${displayPath(context.cwd, opened.root)} holds more than ${listed.files.length} files and is no git repository: only the first ${listed.files.length} are matched against governs and scanned for citations.`);
-  return listed.files;
+  return (await workspaceListing(opened, context)).files;
 }
 
 export interface CodeScanOptions {
   /** Files to scan for citations (repository-relative); default every code file; `[]` none. */
   readonly scan?: readonly string[];
-  /** `lint --cache`: an unchanged code file (size, modification time) is not read again. */
+  /**
+   * `lint --cache`: in a git repository, a code file unchanged since the tree of the last run is
+   * not searched again; elsewhere, one with the same size and modification time is not read again.
+   */
   readonly cache?: LintCache;
 }
 
@@ -49,11 +66,8 @@ export async function scanCode(opened: OpenedWorkspace, index: DecisionIndex, co
     fs: opened.fs,
     regexEngine: re2RegexEngine,
     scan: options.scan,
-    // In a git repository, git grep picks the files that may cite a record: the rest are not read.
-    candidates: async (pattern) => {
-      const found = await filesMatchingBelow(opened.root, pattern, context.env);
-      return found && new Set(found);
-    },
+    // In a git repository, git grep finds the lines that may cite a record: no file is read here.
+    search: gitCitationSearch({ root: opened.root, folders: opened.folders, env: context.env }, options.cache),
     ...(options.cache && cacheHooks(opened, options.cache)),
   });
   options.cache?.retainCode(new Set(facts.files));

@@ -4,6 +4,7 @@ import type { LintCache } from '../scan/lint-cache';
 import { readHistory, type ReadHistory } from '../../node/git-history';
 import { historyRepository } from '../../node/tracked-files';
 import type { CliContext } from '../context';
+import { workspaceListing } from './code-scan';
 import type { OpenedWorkspace } from '../open-workspace';
 
 export interface ReadEvidence {
@@ -19,7 +20,8 @@ export interface ReadEvidence {
  * `today`. Undefined with why when there is no history to read (no git, no repository).
  */
 export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, cache?: LintCache): Promise<ReadEvidence | { readonly problem: string }> {
-  const repository = await historyRepository(opened.root, context.env);
+  // The code list of the same run told already whether git tracks files in the workspace.
+  const repository = await historyRepository(opened.root, context.env, (await workspaceListing(opened, context)).tracked || undefined);
   if ('problem' in repository) return repository;
   const settings = opened.loaded.config.people;
   const result = await readHistory({

@@ -32,7 +32,7 @@ export const lintCommand: Command = {
     fix: { type: 'boolean', description: 'First apply the fixes that invent nothing (back-links, the status a successor implies, a typo with one candidate); print each file changed on stderr.' },
     base: { type: 'string', value: 'ref', description: 'Also compare with the branch this one will be merged into: number-collision (needs git).' },
     verbose: { type: 'boolean', description: 'Also say what was read besides the records: the git history for the evidence rules, or why it was not.' },
-    cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (size and modification time).' },
+    cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (records: size and modification time; code in git: unchanged since the tree of that run).' },
     'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
     ...TODAY_OPTION,
     ...HELP_OPTION,

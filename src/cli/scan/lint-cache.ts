@@ -22,11 +22,28 @@ interface CachedCode {
   readonly citations: FileCitations;
 }
 
+/**
+ * In a git repository: the citations of the code files as they are in tree `tree` (HEAD's when
+ * they were scanned), but for the files in `dirty`, which differed from it then (their results
+ * are of the work tree, which may since have gone back to the tree). A later run re-scans only
+ * what changed since `tree`, what is changed in the work tree, and `dirty`.
+ */
+export interface CachedCodeTree {
+  /** What else the results depend on: the citation forms and the decisions folders left out. */
+  readonly key: string;
+  readonly tree: string;
+  readonly dirty: readonly string[];
+  /** Workspace-relative code file → its citations, for the files that cite something. */
+  readonly citations: Readonly<Record<string, FileCitations>>;
+}
+
 interface CacheFile {
   readonly key: string;
   readonly files: Record<string, CachedFile>;
   /** Repository-relative code file → its citations (absent in caches written before code was scanned). */
   readonly code?: Record<string, CachedCode>;
+  /** The code files' citations by git tree (a workspace in a git repository). */
+  readonly codeTree?: CachedCodeTree;
 }
 
 /**
@@ -34,7 +51,8 @@ interface CacheFile {
  * and findings from the last run. The key covers everything else a result depends on — Legible's
  * version, the day (overdue rules), the configuration and schema extensions — so a change to any of
  * them starts afresh. Cross-file rules always run again (they are cheap and depend on every file).
- * A code file's citations are kept the same way (`getCode`), keyed on the citation forms too.
+ * A code file's citations are kept the same way (`getCode`), keyed on the citation forms too;
+ * in a git repository, by the tree they were scanned at instead (`getCodeTree`): no file is looked at.
  */
 export class LintCache {
   private dirty = false;
@@ -46,6 +64,7 @@ export class LintCache {
     private readonly key: string,
     private readonly files: Record<string, CachedFile>,
     private readonly code: Record<string, CachedCode> = Object.create(null),
+    private codeTree: CachedCodeTree | undefined = undefined,
   ) {}
 
   static key(parts: readonly (string | Uint8Array | undefined)[]): string {
@@ -59,7 +78,7 @@ export class LintCache {
       const parsed = JSON.parse(await readCacheFile(location)) as CacheFile;
       if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') {
         const code = parsed.code && typeof parsed.code === 'object' ? Object.assign(Object.create(null), parsed.code) : undefined;
-        return new LintCache(location, shown, key, parsed.files, code);
+        return new LintCache(location, shown, key, parsed.files, code, validCodeTree(parsed.codeTree));
       }
     } catch {
       // Missing, unreadable or from another version: start afresh.
@@ -84,6 +103,18 @@ export class LintCache {
 
   setCode(path: string, size: number, mtime: number, forms: string, citations: FileCitations): void {
     this.code[path] = { size, mtime, forms, citations };
+    this.dirty = true;
+  }
+
+  /** The code files' citations by git tree, when kept for this `key` (CachedCodeTree.key). */
+  getCodeTree(key: string): CachedCodeTree | undefined {
+    return this.codeTree?.key === key ? this.codeTree : undefined;
+  }
+
+  /** Kept; a warm run that found everything as it was leaves the file as it is (not rewritten). */
+  setCodeTree(codeTree: CachedCodeTree): void {
+    if (this.codeTree && JSON.stringify(this.codeTree) === JSON.stringify(codeTree)) return;
+    this.codeTree = codeTree;
     this.dirty = true;
   }
 
@@ -115,9 +146,18 @@ export class LintCache {
   async save(): Promise<void> {
     if (!this.dirty) return;
     await mkdir(dirname(this.location), { recursive: true });
-    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, files: this.files, code: this.code } satisfies CacheFile)), { mode: 0o600 });
+    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, files: this.files, code: this.code, codeTree: this.codeTree } satisfies CacheFile)), { mode: 0o600 });
     this.dirty = false;
   }
+}
+
+/** A cache file is the user's to edit or break: a code tree of the wrong shape is not used. */
+function validCodeTree(value: unknown): CachedCodeTree | undefined {
+  const tree = value as CachedCodeTree | undefined;
+  if (!tree || typeof tree !== 'object' || typeof tree.key !== 'string' || typeof tree.tree !== 'string') return undefined;
+  if (!Array.isArray(tree.dirty) || !tree.dirty.every((path) => typeof path === 'string')) return undefined;
+  if (!tree.citations || typeof tree.citations !== 'object' || Array.isArray(tree.citations)) return undefined;
+  return { key: tree.key, tree: tree.tree, dirty: tree.dirty, citations: Object.assign(Object.create(null), tree.citations) };
 }
 
 /**

@@ -51,13 +51,16 @@ export class CitationForms {
   }
 
   /**
-   * A regular expression (POSIX extended, to be matched ignoring case) that every line holding a
-   * citation matches, and more: a prefix, an optional dash, a digit. Lets a fast search (git grep)
-   * pick the files worth scanning; the scan itself decides what is a citation.
+   * A regular expression (POSIX extended, to be matched ignoring case, one `\n`-ended line at a
+   * time) that every line holding a citation matches, and more: a prefix, an optional dash, a digit.
+   * It also matches a line holding a line break of its own (a CR not ending it, as old Mac files
+   * have): the scan counts such breaks as the editor does, so a search by `\n`-lines (git grep)
+   * must report them for `citationsInLines` to number the lines after them right. The scan itself
+   * decides what is a citation.
    */
-  get searchPattern(): string {
+  get linePattern(): string {
     const prefixes = [...new Set([...this.types.keys()].map((prefix) => prefix.replace(/-$/, '').toLowerCase()).concat([...this.folders.keys()]))];
-    return `(${prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})-?[0-9]`;
+    return `(${prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})-?[0-9]|\r.`;
   }
 
   get empty(): boolean {
@@ -79,12 +82,44 @@ export class CitationForms {
  * Every citation in a text, by the one id grammar (index/ids.ts) tried at each word start: a
  * single forward pass, each character looked at a bounded number of times, so a minified file or
  * one with a million ids costs linear time. Ids glued to other word characters (`XADR-0007`,
- * `ADR-0007x`) are not citations.
+ * `ADR-0007x`) are not citations. Lines end at LF, CRLF or a lone CR, as in the editor.
  */
 export function scanCitations(text: string, forms: CitationForms, max = MAX_CITATIONS_PER_FILE): FileCitations {
-  const citations: Citation[] = [];
-  let total = 0;
-  let line = 0;
+  const found: Found = { citations: [], total: 0 };
+  scanInto(text, forms, 0, max, found);
+  return found;
+}
+
+/** One `\n`-ended line of a file (its number from 0 counting `\n` alone, its text without the `\n`). */
+export interface TextLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * The citations of a file from the lines of it that match `CitationForms.linePattern`, in order
+ * (what a line search such as git grep reports): the same as `scanCitations` of the whole text,
+ * since a line that matches no pattern holds no citation, and no line break but its `\n`.
+ */
+export function citationsInLines(lines: Iterable<TextLine>, forms: CitationForms, max = MAX_CITATIONS_PER_FILE): FileCitations {
+  const found: Found = { citations: [], total: 0 };
+  // Lone CRs seen so far: each starts a line of its own for the editor, which git does not count.
+  let breaks = 0;
+  for (const { line, text } of lines) {
+    scanInto(text, forms, line + breaks, max, found);
+    for (let i = text.indexOf('\r'); i !== -1 && i < text.length - 1; i = text.indexOf('\r', i + 1)) breaks++;
+  }
+  return found;
+}
+
+interface Found {
+  citations: Citation[];
+  total: number;
+}
+
+function scanInto(text: string, forms: CitationForms, firstLine: number, max: number, found: Found): void {
+  const citations = found.citations;
+  let line = firstLine;
   let lineStart = 0;
   const length = text.length;
   let i = 0;
@@ -107,7 +142,7 @@ export function scanCitations(text: string, forms: CitationForms, max = MAX_CITA
       if (id && id.letters && (id.end === length || !isWordChar(text.charCodeAt(id.end)))) {
         const cited = forms.cited(id.letters, id.dash);
         if (cited) {
-          total++;
+          found.total++;
           if (citations.length < max) {
             citations.push({
               raw: text.slice(id.start, id.end),
@@ -123,5 +158,4 @@ export function scanCitations(text: string, forms: CitationForms, max = MAX_CITA
     i = wordStart + 1;
     while (i < length && isWordChar(text.charCodeAt(i))) i++;
   }
-  return { citations, total };
 }

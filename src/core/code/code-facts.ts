@@ -40,11 +40,17 @@ export interface CodeInput {
   readonly cached?: (path: string, forms: string) => Promise<FileCitations | undefined>;
   readonly fresh?: (path: string, forms: string, citations: FileCitations) => void;
   /**
-   * The files that may hold a citation (repository-relative, a superset), when a faster search
-   * can tell (git grep with `CitationForms.searchPattern`, ignoring case); undefined to read every
-   * code file. Files outside it are not read: they cite nothing.
+   * The citations of `files` found by a faster search than reading each file here (in a git
+   * repository, one git grep for `forms.linePattern` whose lines `citationsInLines` reads), and
+   * the files it skipped; undefined to read every file instead. It must find what reading finds.
    */
-  readonly candidates?: (pattern: string) => Promise<ReadonlySet<string> | undefined>;
+  readonly search?: (forms: CitationForms, files: readonly string[]) => Promise<CodeSearch | undefined>;
+}
+
+/** What a search for citations found: the files citing something, and those it did not scan. */
+export interface CodeSearch {
+  readonly citations: ReadonlyMap<string, FileCitations>;
+  readonly skipped: Readonly<Record<'large' | 'binary' | 'unreadable', number>>;
 }
 
 /**
@@ -62,14 +68,14 @@ export async function gatherCodeFacts(input: CodeInput): Promise<CodeFacts> {
   // A decisions folder at the root itself ('.') is the prefix '' (every file).
   const folders = input.folders.map((folder) => relativePath(input.root, folder)).map((folder) => (folder === '.' ? '' : folder));
   const files = forms.empty ? [] : (input.scan ?? codeFilesToScan(input.tracked, input.config.code, folders));
-  const candidates = files.length && input.candidates ? await input.candidates(forms.searchPattern) : undefined;
+  const searched = files.length && input.search ? await input.search(forms, files) : undefined;
+  if (searched) {
+    const skippedCount = searched.skipped.large + searched.skipped.binary + searched.skipped.unreadable;
+    return { root: input.root, governs, citations: searched.citations, skipped: searched.skipped, scanned: files.length - skippedCount, files };
+  }
   let scanned = 0;
   const formsKey = input.cached || input.fresh ? forms.key : '';
   for (const path of files) {
-    if (candidates && !candidates.has(path)) {
-      scanned++;
-      continue;
-    }
     let found = await input.cached?.(path, formsKey);
     if (!found) {
       const read = await readCodeText(input.fs, joinPath(input.root, path));

@@ -7,8 +7,8 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'bo
 
 /** A file larger than this is not scanned (a bundle, a data dump, a minified library). */
 export const MAX_CODE_FILE_BYTES = 1024 * 1024;
-/** NUL in this head of a file marks it binary, as git decides. */
-const BINARY_PROBE_BYTES = 8 * 1024;
+/** NUL in this head of a file marks it binary, as git decides (its FIRST_FEW_BYTES): git grep -I skips the same files. */
+const BINARY_PROBE_BYTES = 8000;
 
 /**
  * The tracked files whose citations `lint` checks: outside the decisions folders (their ids are
@@ -17,16 +17,34 @@ const BINARY_PROBE_BYTES = 8 * 1024;
  */
 export function codeFilesToScan(tracked: readonly string[], settings: CodeSettings, decisionsFolders: readonly string[]): string[] {
   const folders = decisionsFolders.map((folder) => (folder === '' ? '' : `${folder}/`));
+  const filtered = settings.include !== undefined || settings.exclude.length > 0;
   const out: string[] = [];
+  // Whether a folder is left out is decided once per folder: git lists a folder's files together.
+  let lastFolder: string | undefined;
+  let leftOut = false;
   for (const file of tracked) {
-    if (folders.some((folder) => folder === '' || file.startsWith(folder))) continue;
-    const parts = new PathParts(file);
-    if (parts.names.slice(0, -1).some((name) => SKIPPED_FOLDERS.has(name))) continue;
-    if (settings.include && !listMatches(settings.include, parts)) continue;
-    if (settings.exclude.length && listMatches(settings.exclude, parts)) continue;
+    const folder = file.slice(0, file.lastIndexOf('/') + 1);
+    if (folder !== lastFolder) {
+      lastFolder = folder;
+      leftOut = folders.some((decisions) => decisions === '' || folder.startsWith(decisions)) || inSkippedFolder(folder);
+    }
+    if (leftOut) continue;
+    if (filtered) {
+      const parts = new PathParts(file);
+      if (settings.include && !listMatches(settings.include, parts)) continue;
+      if (settings.exclude.length && listMatches(settings.exclude, parts)) continue;
+    }
     out.push(file);
   }
   return out;
+}
+
+/** True when a name of `folder` ('' or ending in '/') is one of SKIPPED_FOLDERS. */
+function inSkippedFolder(folder: string): boolean {
+  for (let start = 0, end = folder.indexOf('/'); end !== -1; start = end + 1, end = folder.indexOf('/', start)) {
+    if (SKIPPED_FOLDERS.has(folder.slice(start, end))) return true;
+  }
+  return false;
 }
 
 export type CodeText = { readonly text: string } | { readonly skipped: 'large' | 'binary' | 'unreadable' };
@@ -36,7 +54,7 @@ const decoder = new TextDecoder('utf-8');
 /**
  * A code file's text, read through the workspace's confined port: a link leading outside is
  * refused by the port (and a loop has no real path), a file over 1 MB is skipped after reading
- * at most 1 MB of it, a binary one (NUL in its first 8 KB) is skipped. Invalid UTF-8 is read with
+ * at most 1 MB of it, a binary one (NUL in its first 8,000 bytes) is skipped. Invalid UTF-8 is read with
  * U+FFFD: an id is ASCII, and a Latin-1 comment must not hide the citations around it.
  */
 export async function readCodeText(fs: FileSystemPort, path: string): Promise<CodeText> {

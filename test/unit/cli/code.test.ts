@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
 import { RULES } from '../../../src/core/rules/registry';
-import { buildCli, cleanupTemps, gitRepository, runCli, tempDir, TODAY } from './cli-process';
+import { buildCli, cleanupTemps, git as gitIn, gitRepository, runCli, tempDir, TODAY } from './cli-process';
 
 interface LintFile {
   path: string;
@@ -85,9 +85,51 @@ describe('decisions and code (process)', function () {
       assert.deepEqual(paths, ['docs/decisions/0003-use-kafka.md', 'services/events.ts']);
     });
 
-    it('--cache keeps an unchanged code file\'s citations (size and time), and reads a changed one again', async () => {
+    it('--cache in git keeps the citations by HEAD\'s tree: an unchanged file is not searched again; a commit, a staged or unstaged change, a file changed last time, the configuration are', async () => {
       const root = await repository();
       const cache = path.join(root, '.git', 'legible-test-cache.json');
+      const lint = async () => {
+        const result = await runCli(['lint', '--format', 'json', '--today', TODAY, '--cache-location', cache], { cwd: root });
+        const files = JSON.parse(result.stdout) as LintFile[];
+        const messages = (file: string) => files.find((f) => f.path === file)?.findings.map((f) => f.message.replace(/,.*/, '')) ?? [];
+        return { journal: messages('services/ledger/journal.ts'), events: messages('services/events.ts') };
+      };
+      const events = path.join(root, 'services', 'events.ts');
+      const cold = await lint();
+      assert.deepEqual(cold, { journal: ['cites ADR-0099'], events: ['cites ADR-0002'] });
+      const saved = JSON.parse(await readFile(cache, 'utf8')) as { codeTree: { tree: string; dirty: string[]; citations: Record<string, unknown> } };
+      assert.deepEqual(Object.keys(saved.codeTree.citations).sort(), ['services/events.ts', 'services/ledger/journal.ts'], 'only the files that cite something');
+      assert.match(saved.codeTree.tree, /^[0-9a-f]{40}$/);
+      // The cached citations are what a warm run reports of an unchanged file: one written into the cache shows.
+      const kept = saved.codeTree.citations['services/ledger/journal.ts'] as { citations: Array<{ raw: string; number: number }> };
+      const last = kept.citations.length - 1;
+      kept.citations[last] = { ...kept.citations[last], raw: 'ADR-0095', number: 95 };
+      await writeFile(cache, JSON.stringify(saved));
+      const cached = { journal: ['cites ADR-0095'], events: ['cites ADR-0002'] };
+      assert.deepEqual(await lint(), cached);
+      // An unstaged change is searched again.
+      await writeFile(events, 'export const broker = "kafka"; // ADR-0097\n');
+      assert.deepEqual(await lint(), { ...cached, events: ['cites ADR-0097'] });
+      // Changed last time and put back since: searched again (the cache held the changed text's citations).
+      gitIn(root, 'checkout', '--', 'services/events.ts');
+      assert.deepEqual(await lint(), cached);
+      // A staged change, then a commit that moves HEAD: what they change is searched again.
+      await writeFile(events, 'export const broker = "kafka"; // ADR-0096\n');
+      gitIn(root, 'add', 'services/events.ts');
+      assert.deepEqual(await lint(), { ...cached, events: ['cites ADR-0096'] });
+      gitIn(root, 'commit', '--quiet', '--message', 'Kafka');
+      assert.deepEqual(await lint(), { ...cached, events: ['cites ADR-0096'] });
+      // A new configuration starts afresh: the journal is searched again.
+      await writeFile(path.join(root, '.legible.json'), JSON.stringify({ rules: Object.fromEntries(RULES.filter((rule) => rule.scope === 'evidence').map((rule) => [rule.id, 'off'])), code: { exclude: ['assets/**'] } }));
+      assert.deepEqual(await lint(), { journal: ['cites ADR-0099'], events: ['cites ADR-0096'] });
+    });
+
+    it('--cache outside git keeps an unchanged code file\'s citations (size and time), and reads a changed one again', async () => {
+      const root = await repository();
+      await rm(path.join(root, '.git'), { recursive: true, force: true });
+      // In a folder the walk does not enter, as .git was.
+      await mkdir(path.join(root, 'node_modules'), { recursive: true });
+      const cache = path.join(root, 'node_modules', 'legible-test-cache.json');
       const lint = async () => {
         const result = await runCli(['lint', '--format', 'json', '--today', TODAY, '--cache-location', cache], { cwd: root });
         return (JSON.parse(result.stdout) as LintFile[]).find((file) => file.path === 'services/ledger/journal.ts')?.findings.map((f) => f.message) ?? [];
@@ -99,7 +141,7 @@ describe('decisions and code (process)', function () {
       const cold = await lint();
       assert.deepEqual(cold, ['cites ADR-0099, which no record has: which decision does this code follow?']);
       const saved = JSON.parse(await readFile(cache, 'utf8')) as { code: Record<string, unknown> };
-      assert.deepEqual(Object.keys(saved.code).sort(), ['services/events.ts', 'services/ledger/journal.ts'], 'a skipped (binary) file is not kept: it is read and skipped again');
+      assert.deepEqual(Object.keys(saved.code).sort(), ['.legible.json', 'scratch.ts', 'services/events.ts', 'services/ledger/journal.ts'], 'a skipped (binary) file is not kept: it is read and skipped again');
       // Same size, same time: the cached citations stand, so the file was not read again.
       await writeFile(journal, (await readFile(journal, 'utf8')).replace('ADR-0099', 'ADR-0098'));
       await utimes(journal, time, time);

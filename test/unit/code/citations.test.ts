@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CitationForms, MAX_CITATIONS_PER_FILE, scanCitations } from '../../../src/core/code/citations';
+import { CitationForms, citationsInLines, MAX_CITATIONS_PER_FILE, scanCitations } from '../../../src/core/code/citations';
 import { parseIdRef } from '../../../src/core/index/ids';
 import type { RecordType } from '../../../src/core/schema/schema-registry';
 
@@ -49,17 +49,29 @@ describe('citations in code', () => {
     ]);
   });
 
-  it('the search pattern a fast search (git grep, case ignored) picks files by: every line with a citation matches it', () => {
+  it('the line pattern a line search (git grep, case ignored) reports lines by: every line with a citation matches it, and every line with a lone CR', () => {
     const pay = forms([
       ['pay012-settle.md', 'adr'],
       ['0002-b.md', 'exit-plan'],
     ]);
-    const pattern = new RegExp(pay.searchPattern, 'i');
+    const pattern = new RegExp(pay.linePattern, 'is');
     for (const line of ['// pay012', 'PAY-0013 here', 'see ADR-0007', 'EXIT-0002.']) {
       assert.ok(scanCitations(line, pay).total > 0, line);
       assert.ok(pattern.test(line), line);
     }
-    assert.ok(!pattern.test('no ids here, RFC-7231 included'));
+    assert.ok(pattern.test('old\rmac'), 'a CR inside a line is a line break of its own');
+    assert.ok(!pattern.test('no ids here, RFC-7231 included\r'), 'a CR before the LF is not');
+  });
+
+  it('citationsInLines: the matching lines alone give what the whole text gives, lone CRs, CRLF and the 100 kept included', () => {
+    const lines = ['first', 'a\rb ADR-0001\r', 'nothing', 'x\r\r', '  é ADR-0001 and EXIT-0002', ...Array.from({ length: 120 }, () => 'ADR-0001'), 'c\rd ADR-0001'];
+    const text = lines.join('\n');
+    // 's': in POSIX, `.` matches a CR (not in JavaScript without it).
+    const pattern = new RegExp(ADRS.linePattern, 'is');
+    const matching = lines.map((line, i) => ({ line: i, text: line })).filter((line) => pattern.test(line.text));
+    assert.ok(matching.length < lines.length);
+    assert.deepEqual(citationsInLines(matching, ADRS), scanCitations(text, ADRS));
+    assert.equal(citationsInLines(matching, ADRS).total, 124);
   });
 
   it('gives each citation its line and UTF-16 columns, whatever the line endings', () => {

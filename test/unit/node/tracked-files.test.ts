@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { toPortable } from '../../../src/node/portable-path';
-import { filesMatchingBelow, historyRepository, trackedFilesBelow, workingFilesBelow } from '../../../src/node/tracked-files';
+import { historyRepository, trackedFilesBelow, workingFilesBelow } from '../../../src/node/tracked-files';
 import { cleanupTemps, git, tempDir } from '../cli/cli-process';
 
 describe('trackedFilesBelow: the code files of a folder as git tracks them', function () {
@@ -27,21 +27,6 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     await mkdir(path.join(dir, 'app', 'build'), { recursive: true });
     await writeFile(path.join(dir, 'app', 'build', 'out.js'), '');
     assert.deepEqual([...((await workingFilesBelow(`${root}/app`)) ?? [])].sort(), ['README.md', 'src/ledger.ts', 'src/untracked.ts']);
-  });
-
-  it('the tracked files below a folder with a line matching a pattern (case ignored, binary files left out): what the citation scan reads', async () => {
-    const dir = await tempDir('legible-grep-');
-    await mkdir(path.join(dir, 'app', 'src'), { recursive: true });
-    await writeFile(path.join(dir, 'app', 'src', 'cites.ts'), '// see adr-7\n');
-    await writeFile(path.join(dir, 'app', 'src', 'quiet.ts'), 'export {};\n');
-    await writeFile(path.join(dir, 'app', 'src', 'blob.bin'), Buffer.from('ADR-0007\0\0'));
-    await writeFile(path.join(dir, 'top.ts'), '// ADR-0001\n');
-    git(dir, 'init', '--quiet', '--initial-branch=main');
-    git(dir, 'add', '--all');
-    git(dir, 'commit', '--quiet', '--message', 'Start');
-    await writeFile(path.join(dir, 'app', 'src', 'untracked.ts'), '// ADR-0002\n');
-    assert.deepEqual(await filesMatchingBelow(`${toPortable(dir)}/app`, '(adr|rfc)-?[0-9]'), ['src/cites.ts']);
-    assert.deepEqual(await filesMatchingBelow(toPortable(dir), '(adr|rfc)-?[0-9]'), ['app/src/cites.ts', 'top.ts']);
   });
 
   it('undefined for a folder git lists nothing of (inside an ignored folder): the caller walks it', async () => {
