@@ -1,10 +1,10 @@
-// Bundles the CLI, the extension and the MCP server. unified/remark are ESM-only, so both bundles carry them as CJS.
+// Bundles the CLI, the extension (desktop and web), the MCP server and the decision map. unified/remark are ESM-only, so both bundles carry them as CJS.
 // `--release` (npm pack's prepack, vsce's vscode:prepublish) writes no source maps: the packages
 // ship none, so the bundles must not point at files that are not there.
 import { build } from 'esbuild';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildSidecars, bundlePlugins, webBuild } from './sidecars.mjs';
+import { buildMcpEntry, buildSidecars, bundlePlugins, webBuild } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
 import { buildMap } from './map-bundle.mjs';
 
@@ -51,7 +51,10 @@ await Promise.all([
     entryPoints: { action: 'action/main.ts' },
     outdir: 'dist',
   }),
-  buildSidecars('dist', { minify: common.minify, sourcemap: common.minify && sourcemap }),
+  // Release builds compress the Brotli sidecars as small as Brotli can (a few seconds more).
+  buildSidecars('dist', { minify: common.minify, sourcemap: common.minify && sourcemap, smallest: release }),
+  // The VSIX's MCP server: the server alone, without the CLI's other commands (see buildMcpEntry).
+  buildMcpEntry('dist', { minify: common.minify, smallest: release }),
   // The Marketplace's icon (package.json "icon"), drawn from the activity-bar glyph.
   writeIcon('media/legible.svg', 'dist/icon.png'),
 ]);
