@@ -51,10 +51,9 @@ await Promise.all([
     entryPoints: { action: 'action/main.ts' },
     outdir: 'dist',
   }),
-  // Release builds compress the Brotli sidecars as small as Brotli can (a few seconds more).
-  buildSidecars('dist', { minify: common.minify, sourcemap: common.minify && sourcemap, smallest: release }),
+  buildSidecars('dist', { minify: common.minify, sourcemap: common.minify && sourcemap }),
   // The VSIX's MCP server: the server alone, without the CLI's other commands (see buildMcpEntry).
-  buildMcpEntry('dist', { minify: common.minify, smallest: release }),
+  buildMcpEntry('dist', { minify: common.minify }),
   // The Marketplace's icon (package.json "icon"), drawn from the activity-bar glyph.
   writeIcon('media/legible.svg', 'dist/icon.png'),
 ]);

@@ -1,7 +1,7 @@
 // Code the activation path never runs stays out of the two bundles, in files of their own beside
 // them, required on first use:
 // - re2.js + re2.wasm.br: the linear-time engine for repository patterns. 1 MB has no place on the
-//   activation path. The WebAssembly ships Brotli-compressed (858 KB → 210 KB in a release, 6 ms to inflate on
+//   activation path. The WebAssembly ships Brotli-compressed (858 KB → 210 KB, 6 ms to inflate on
 //   first use): it alone would put the npm package over its 1.5 MB budget. re2.js inflates it from
 //   beside itself (`__dirname`) instead of reading re2.wasm (see re2WasmCompressed);
 // - markdown.js: remark, for body rules that cannot prove a body clean from its headings;
@@ -11,10 +11,12 @@
 // Every file V8 does not have to parse on import shortens activation. Shared by scripts/build.mjs,
 // the CLI tests' bundle and the benchmark's bundles.
 import { build } from 'esbuild';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,23 +99,40 @@ export const yamlAsEsm = {
 export const bundlePlugins = [sidecarsExternal, yamlAsEsm];
 
 /**
- * Brotli's settings for the compressed files: quality 9 for a development build (re2.wasm in
- * 0.3 s); 11 with the largest window for a release (`smallest`), which takes a few seconds more
- * and saves about 30 KB of the packages (25 KB of it on re2.wasm: 235 → 210 KB).
+ * The compressed files as small as Brotli makes them: quality 11 with its largest window, about
+ * 30 KB less in each package than quality 9 (25 KB of it on re2.wasm: 235 → 210 KB). Every build
+ * compresses alike, so the VSIX the tests and the bench package from a development build is the
+ * size of a release's. Off the main thread (zlib's pool), beside esbuild's work.
  */
-function brotli(bytes, smallest) {
-  const params = smallest
-    ? { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length }
-    : { [zlib.BROTLI_PARAM_QUALITY]: 9 };
-  return brotliCompressSync(bytes, { params });
+const compress = promisify(brotliCompress);
+const BROTLI = { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24 };
+
+function brotli(bytes) {
+  return compress(bytes, { params: { ...BROTLI, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+}
+
+/**
+ * re2.wasm compressed once per version (6 s at quality 11 on a busy machine), kept in
+ * node_modules/.cache/legible/ under its content's hash: the file is the lock file's, the same
+ * in every build.
+ */
+async function brotliCached(bytes) {
+  const key = createHash('sha256').update(JSON.stringify(BROTLI)).update(bytes).digest('hex').slice(0, 24);
+  const cache = path.join(REPO, 'node_modules', '.cache', 'legible');
+  const file = path.join(cache, `${key}.br`);
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return cached;
+  const compressed = await brotli(bytes);
+  await mkdir(cache, { recursive: true });
+  await writeFile(file, compressed);
+  return compressed;
 }
 
 /**
  * Writes re2.js and re2.wasm.br, markdown.js, schema-compiler.js, validators.js and languageserver.js into `outdir`; minified ones with
- * linked source maps unless `sourcemap` is false (a release build). `smallest` compresses the
- * Brotli sidecars as small as Brotli can (the release build).
+ * linked source maps unless `sourcemap` is false (a release build).
  */
-export async function buildSidecars(outdir, { minify = true, sourcemap = minify ? 'linked' : false, smallest = false } = {}) {
+export async function buildSidecars(outdir, { minify = true, sourcemap = minify ? 'linked' : false } = {}) {
   const common = { outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, logLevel: 'warning', legalComments: 'none' };
   const glue = createRequire(import.meta.url).resolve('re2-wasm');
   const wasm = path.join(path.dirname(glue), '..', 'wasm', 're2.wasm');
@@ -124,13 +143,15 @@ export async function buildSidecars(outdir, { minify = true, sourcemap = minify 
     // The SDK's ES-module build: its imports of zod are tree-shaken, its CommonJS build's are not.
     build({ ...common, entryPoints: { 'mcp-sdk': LAZY['mcp-sdk'] }, mainFields: ['module', 'main'], conditions: ['import'], plugins: [mcpTrimmed] }),
   ]);
-  await writeFile(path.join(outdir, RE2_WASM), brotli(await readFile(wasm), smallest));
-  await Promise.all([...COMPRESSED].map((name) => compressInPlace(path.join(outdir, `${name}.js`), smallest)));
+  await Promise.all([
+    writeFile(path.join(outdir, RE2_WASM), await brotliCached(await readFile(wasm))),
+    ...[...COMPRESSED].map((name) => compressInPlace(path.join(outdir, `${name}.js`))),
+  ]);
 }
 
 /** A compressed sidecar replaces its plain file (and map: an inflated module has no file to map). */
-async function compressInPlace(file, smallest) {
-  await writeFile(`${file}.br`, brotli(await readFile(file), smallest));
+async function compressInPlace(file) {
+  await writeFile(`${file}.br`, await brotli(await readFile(file)));
   await Promise.all([rm(file), rm(`${file}.map`, { force: true })]);
 }
 
@@ -141,10 +162,10 @@ async function compressInPlace(file, smallest) {
  * VSIX a second copy of the core in 166 KB (deflated); this is about 85 KB, run only when an
  * agent asks for the server. Its SDK is the same sidecar as the CLI's (mcp-sdk.js.br).
  */
-export async function buildMcpEntry(outdir, { minify = true, smallest = false } = {}) {
+export async function buildMcpEntry(outdir, { minify = true } = {}) {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, logLevel: 'warning', legalComments: 'none' };
   await build({ ...common, entryPoints: { 'mcp-server': path.join(REPO, 'src', 'mcp', 'stdio-main.ts') }, outdir, plugins: bundlePlugins });
-  await compressInPlace(path.join(outdir, 'mcp-server.js'), smallest);
+  await compressInPlace(path.join(outdir, 'mcp-server.js'));
   await build({ ...common, stdin: { contents: compressedStandIn('mcp-server'), loader: 'js', resolveDir: REPO }, outfile: path.join(outdir, 'mcp.js') });
 }
 
