@@ -108,7 +108,7 @@ export class DecisionMap {
     const people = view.nodes.filter((n) => n.kind === 'person').length;
     this.status.textContent = view.grouped
       ? `${view.matching} records in ${view.nodes.length} groups: open a group or filter to see its records.`
-      : `${records} of ${this.graph.summary.records} records · ${people} people · ${view.nodes.filter((n) => n.kind === 'record' && n.risks.length).length} knowledge risks`;
+      : `${records} of ${this.graph.summary.records} records · ${people} ${people === 1 ? 'person' : 'people'} · ${count(view.nodes.filter((n) => n.kind === 'record' && n.risks.length).length, 'knowledge risk')}`;
     this.toolbar.showBack(Boolean(this.filter.group));
     if (refit || !this.focused || !this.elements.has(this.focused)) this.panZoom.fit(this.layout);
     else this.panZoom.apply();
@@ -170,9 +170,13 @@ export class DecisionMap {
     this.card.replaceChildren(html('strong', {}, title), list);
     const box = element.getBoundingClientRect();
     const stage = this.svgRoot.getBoundingClientRect();
-    this.card.style.left = `${Math.round(box.right - stage.left + 8)}px`;
-    this.card.style.top = `${Math.round(box.top - stage.top)}px`;
     this.card.hidden = false;
+    // Right of the node, or left of it when the card would run past the map's right edge.
+    const width = this.card.offsetWidth;
+    const right = box.right - stage.left + 8;
+    const left = right + width > stage.width ? Math.max(4, box.left - stage.left - 8 - width) : right;
+    this.card.style.left = `${Math.round(left)}px`;
+    this.card.style.top = `${Math.round(Math.max(4, Math.min(box.top - stage.top, stage.height - this.card.offsetHeight - 4)))}px`;
   }
 
   /** The roving tab stop: one node is in the tab order, the one the keyboard is on. */
@@ -207,4 +211,9 @@ export class DecisionMap {
     else if (event.key === '0') this.panZoom.fit(this.layout);
     else if (event.key === 'Escape') this.details.hidden = true;
   }
+}
+
+/** `1 knowledge risk`, `4 knowledge risks`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
