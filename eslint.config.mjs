@@ -52,7 +52,7 @@ export default tseslint.config(
           { regex: frontEnd('cli|lsp'), message: 'The extension never imports the CLI or the language server: shared Node adapters live in src/node, shared logic in src/core.' },
           // Only the Node entry (extension.ts) takes src/node's adapters and hands them over (host.ts): the browser bundle shares everything else.
           { regex: '^\\.\\./(?:\\.\\./)*node/', message: 'Only src/vscode/extension.ts imports src/node: every other file gets the adapters through HostAdapters (host.ts), so the web bundle stays free of Node.' },
-          { regex: frontEnd('mcp'), message: 'The extension never imports the MCP server: it starts `dist/cli.js mcp` as a process of its own.' },
+          { regex: frontEnd('mcp'), message: 'The extension never imports the MCP server: it starts `dist/mcp.js` (src/mcp/stdio-main.ts) as a process of its own.' },
           { group: ['@modelcontextprotocol/*'], message: 'The extension never loads the MCP SDK: the server runs as a process of its own.' },
         ],
       }],

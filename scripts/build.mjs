@@ -1,10 +1,10 @@
-// Bundles the CLI, the extension and the MCP server. unified/remark are ESM-only, so both bundles carry them as CJS.
+// Bundles the CLI, the extension (desktop and web), the MCP server and the decision map. unified/remark are ESM-only, so both bundles carry them as CJS.
 // `--release` (npm pack's prepack, vsce's vscode:prepublish) writes no source maps: the packages
 // ship none, so the bundles must not point at files that are not there.
 import { build } from 'esbuild';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildSidecars, bundlePlugins, webBuild } from './sidecars.mjs';
+import { buildMcpEntry, buildSidecars, bundlePlugins, webBuild } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
 import { buildMap } from './map-bundle.mjs';
 
@@ -52,6 +52,8 @@ await Promise.all([
     outdir: 'dist',
   }),
   buildSidecars('dist', { minify: common.minify, sourcemap: common.minify && sourcemap }),
+  // The VSIX's MCP server: the server alone, without the CLI's other commands (see buildMcpEntry).
+  buildMcpEntry('dist', { minify: common.minify }),
   // The Marketplace's icon (package.json "icon"), drawn from the activity-bar glyph.
   writeIcon('media/legible.svg', 'dist/icon.png'),
 ]);

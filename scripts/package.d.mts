@@ -1,5 +1,6 @@
 export const REPO: string;
 export const BUDGETS: { readonly npmUnpackedBytes: number; readonly vsixBytes: number };
+export function megabytes(bytes: number): string;
 export function stageClone(stage: string, options?: { from?: 'head' | 'worktree' }): Promise<string>;
 export interface PackedFile {
   readonly path: string;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { changelogSection } from './changelog.mjs';
-import { BUDGETS, packNpm, packVsix, REPO, stageClone } from './package.mjs';
+import { BUDGETS, megabytes, packNpm, packVsix, REPO, stageClone } from './package.mjs';
 
 const manifest = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8'));
 const version = manifest.version;
@@ -27,21 +27,17 @@ const vsix = await packVsix({ cwd: stage, outFile: path.join(out, `legible-${ver
 if (/\bWARNING\b/.test(vsix.log)) fail(`vsce warned while packaging:\n${vsix.log}`);
 
 const vsixBytes = (await stat(vsix.file)).size;
-if (npm.unpackedSize > BUDGETS.npmUnpackedBytes) fail(`the npm package unpacks to ${kib(npm.unpackedSize)}, over its ${kib(BUDGETS.npmUnpackedBytes)} budget`);
-if (vsixBytes > BUDGETS.vsixBytes) fail(`the VSIX is ${kib(vsixBytes)}, over its ${kib(BUDGETS.vsixBytes)} budget`);
+if (npm.unpackedSize > BUDGETS.npmUnpackedBytes) fail(`the npm package unpacks to ${megabytes(npm.unpackedSize)}, over its ${megabytes(BUDGETS.npmUnpackedBytes)} budget`);
+if (vsixBytes > BUDGETS.vsixBytes) fail(`the VSIX is ${megabytes(vsixBytes)}, over its ${megabytes(BUDGETS.vsixBytes)} budget`);
 
 const sums = await Promise.all([npm.file, vsix.file].map(async (file) => `${createHash('sha256').update(await readFile(file)).digest('hex')}  ${path.basename(file)}`));
 await writeFile(path.join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
 await writeFile(path.join(out, 'NOTES.md'), `${notes}\n`);
 await rm(stage, { recursive: true, force: true });
 console.log(`legible ${version}
-  ${path.relative(REPO, npm.file)}  ${kib(npm.size)} (${kib(npm.unpackedSize)} unpacked, ${npm.files.length} files)
-  ${path.relative(REPO, vsix.file)}  ${kib(vsixBytes)}
+  ${path.relative(REPO, npm.file)}  ${megabytes(npm.size)} (${megabytes(npm.unpackedSize)} unpacked, ${npm.files.length} files; budget ${megabytes(BUDGETS.npmUnpackedBytes)})
+  ${path.relative(REPO, vsix.file)}  ${megabytes(vsixBytes)} (budget ${megabytes(BUDGETS.vsixBytes)})
   out/release/SHA256SUMS, out/release/NOTES.md`);
-
-function kib(bytes) {
-  return `${Math.round(bytes / 1024)} KiB`;
-}
 
 function fail(message) {
   console.error(`release: ${message}`);

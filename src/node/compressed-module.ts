@@ -7,9 +7,10 @@ import { brotliDecompressSync } from 'node:zlib';
 /**
  * Loads the CommonJS bundle `file` from `file.br` beside it, as `require(file)` would load the
  * plain file: its own requires (Node's modules, the sidecars beside it) resolve from its folder.
- * The code that only one command runs (the MCP server, the language server's protocol library,
- * ajv's compiler) ships compressed so that the npm package stays within its 1.5 MB budget; it is
- * inflated in a few milliseconds when that command first needs it. Loaded once per file.
+ * The code that only one command runs (the MCP server's SDK, and in the VSIX the server itself;
+ * the language server's protocol library, ajv's compiler) ships compressed so that the npm package
+ * and the VSIX stay within their budgets (scripts/package.mjs); it is inflated in a few
+ * milliseconds when that command first needs it. Loaded once per file.
  */
 export function requireCompressed<T>(file: string): T {
   const cached = loaded.get(file);

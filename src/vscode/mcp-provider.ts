@@ -29,7 +29,8 @@ export const MCP_PROVIDER_ID = 'legible.mcp';
 
 /**
  * Offers `legible mcp` for each workspace folder on disk, so agent mode finds Legible's decisions
- * without set-up: the CLI shipped in the extension (dist/cli.js, which inflates the SDK's sidecar dist/mcp-sdk.js.br), run
+ * without set-up: the server shipped in the extension (dist/mcp.js: `legible mcp` without the CLI's other
+ * commands, see src/mcp/stdio-main.ts; it inflates the SDK's sidecar dist/mcp-sdk.js.br), run
  * by the Node of the host itself. On desktop that is VS Code's Electron binary, a Node only with
  * ELECTRON_RUN_AS_NODE=1; a remote or web host's extension host is plain Node, which ignores it.
  * Cheap: nothing starts until the editor asks for the server. None in Restricted Mode: the server
@@ -46,7 +47,7 @@ export function registerMcpServer(extension: vscode.ExtensionContext): McpRegist
   const Definition = api.McpStdioServerDefinition;
   if (!register || !Definition) return { disposables: [] };
   const changed = new vscode.EventEmitter<void>();
-  const cli = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'cli.js').fsPath;
+  const server = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'mcp.js').fsPath;
   const version = String((extension.extension.packageJSON as { version?: unknown }).version);
   const provider: McpServerDefinitionProvider = {
     onDidChangeMcpServerDefinitions: changed.event,
@@ -55,7 +56,7 @@ export function registerMcpServer(extension: vscode.ExtensionContext): McpRegist
       const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
       return folders.map((folder) => {
         const label = folders.length > 1 ? `Legible: ${folder.name}` : 'Legible';
-        const definition = new Definition(label, process.execPath, [cli, 'mcp', '--root', folder.uri.fsPath], { ELECTRON_RUN_AS_NODE: '1' }, version);
+        const definition = new Definition(label, process.execPath, [server, '--root', folder.uri.fsPath], { ELECTRON_RUN_AS_NODE: '1' }, version);
         definition.cwd = folder.uri;
         return definition;
       });

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { buildSidecars, bundlePlugins } from '../../scripts/sidecars.mjs';
+import { BUDGETS } from '../../scripts/package.mjs';
 import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, type CorpusInfo } from './generate-corpus';
 import { ensureCodeRepo, type CodeRepoInfo } from './generate-code-repo';
 import { summarizeProfiles, type ProfileSummary } from './profile';
@@ -635,7 +636,8 @@ function goals(report: Report): Goal[] {
   out.push(atMost('activation: bundle import ≤ 25 ms', median(a.imports), 25, `${ms(median(a.imports))} (p90 ${ms(p90(a.imports))})`));
   out.push(atMost('activation: first diagnostics ≤ 100 ms', median(a.typical.map((r) => r.ms)), 100, `${ms(median(a.typical.map((r) => r.ms)))} (p90 ${ms(p90(a.typical.map((r) => r.ms)))})`));
   for (const g of languageServerGoals(report.languageServer)) out.push(atMost(g.goal, g.value, g.target, g.shown));
-  out.push(atMost('VSIX ≤ 1 MB', report.vsixBytes / 1e6, 1, `${(report.vsixBytes / 1024).toFixed(0)} KiB`));
+  // The release script's and the shipping tests' budget (scripts/package.mjs), in decimal megabytes.
+  out.push(atMost('VSIX ≤ 1 MB', report.vsixBytes / BUDGETS.vsixBytes, 1, `${report.vsixBytes.toLocaleString('en')} bytes (${(report.vsixBytes / 1024).toFixed(0)} KiB)`));
   const m = report.mcp;
   out.push(atMost(`MCP: decisions_for_path p90 ≤ 50 ms (${count(m.records)} records, after start)`, p90(m.calls), 50, `${ms(p90(m.calls))} (median ${ms(median(m.calls))}, ${m.calls.length} calls over stdio; start ${ms(m.startMs)})`));
   out.push(...codeGoals(report.code));

@@ -91,7 +91,7 @@ export function webActivationGoals(result: WebActivationResult): Array<{ goal: s
   const kib = result.bundleBytes / 1024;
   return [
     { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; one file look-up ${median(result.statMs).toFixed(1)} ms; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
-    { goal: `web: bundle ≤ ${WEB_BUNDLE_BUDGET / 1024} KB`, measured: `${kib.toFixed(0)} KiB`, ratio: WEB_BUNDLE_BUDGET / result.bundleBytes, met: result.bundleBytes <= WEB_BUNDLE_BUDGET },
+    { goal: `web: bundle ≤ ${WEB_BUNDLE_BUDGET / 1000} KB`, measured: `${(result.bundleBytes / 1000).toFixed(0)} KB (${kib.toFixed(0)} KiB)`, ratio: WEB_BUNDLE_BUDGET / result.bundleBytes, met: result.bundleBytes <= WEB_BUNDLE_BUDGET },
   ];
 }
 

@@ -55,9 +55,9 @@ describe('MCP server definition for agent mode', () => {
     const [server] = servers;
     assert.equal(server.label, 'Legible');
     assert.equal(server.command, process.execPath);
-    assert.match(server.args[0], /[\\/]dist[\\/]cli\.js$/);
+    assert.match(server.args[0], /[\\/]dist[\\/]mcp\.js$/);
     assert.ok(fs.existsSync(server.args[0]), `${server.args[0]} is not there`);
-    assert.deepEqual(server.args.slice(1), ['mcp', '--root', root]);
+    assert.deepEqual(server.args.slice(1), ['--root', root]);
     assert.equal(server.cwd, root);
     const answers = await ask(server.command, server.args, server.env, server.cwd, [
       { method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'legible-in-host-test', version: '1' } } },

@@ -14,7 +14,7 @@ import * as yauzl from 'yauzl';
 import { packNpm, packVsix, stageClone, type PackedFile } from '../../../scripts/package.mjs';
 import { capture, npmChildEnv, type Captured } from '../../harness/proc';
 
-export { BUDGETS, REPO } from '../../../scripts/package.mjs';
+export { BUDGETS, megabytes, REPO } from '../../../scripts/package.mjs';
 
 let root: Promise<string> | undefined;
 

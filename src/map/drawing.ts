@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+import type { MapView, ViewNode } from '../core/map/map-view';
+import { ariaLabel, statusClass } from './describe';
+import { svg } from './dom';
+import type { Layout } from './layout';
+import { r } from './pan-zoom';
+
+/** What the map does when a node is clicked, pointed at, focused or left. */
+export interface NodeEvents {
+  activate(node: ViewNode): void;
+  hover(node: ViewNode, element: SVGGElement): void;
+  leave(): void;
+}
+
+/**
+ * Draws `view` as placed by `layout` into `viewport`: the links under the nodes. Returns each
+ * node's element by key. Every node is a focusable button with a screen-reader label.
+ */
+export function drawView(viewport: SVGGElement, view: MapView, layout: Layout, events: NodeEvents, matched: ReadonlySet<string>): Map<string, SVGGElement> {
+  const edges = svg('g', { class: 'map-edges', 'aria-hidden': 'true' });
+  for (const edge of view.edges) {
+    const from = layout.nodes.get(edge.from);
+    const to = layout.nodes.get(edge.to);
+    if (!from || !to) continue;
+    edges.append(svg('line', { class: `edge edge-${edge.kind}`, x1: r(from.x), y1: r(from.y), x2: r(to.x), y2: r(to.y), 'marker-end': edge.kind === 'supersedes' || edge.kind === 'plan' ? 'url(#arrow)' : undefined }));
+  }
+  const nodes = svg('g', { class: 'map-nodes' });
+  const elements = new Map<string, SVGGElement>();
+  for (const node of view.nodes) {
+    const placed = layout.nodes.get(node.key)!;
+    const g = nodeElement(node, placed.r, events);
+    if (matched.has(node.key)) g.classList.add('search-match');
+    g.setAttribute('transform', `translate(${r(placed.x)},${r(placed.y)})`);
+    elements.set(node.key, g);
+    nodes.append(g);
+  }
+  viewport.replaceChildren(edges, nodes);
+  return elements;
+}
+
+function nodeElement(node: ViewNode, radius: number, events: NodeEvents): SVGGElement {
+  const g = svg('g', { class: `node node-${node.kind}`, role: 'button', tabindex: -1, 'aria-label': ariaLabel(node), 'data-key': node.key });
+  if (node.kind === 'group') {
+    g.classList.add(node.knowledgeRisks ? 'has-risk' : 'no-risk');
+    g.append(svg('circle', { r: radius, class: 'shape' }), svg('text', { class: 'count', 'text-anchor': 'middle', dy: '0.35em' }, String(node.count)), svg('text', { class: 'label', 'text-anchor': 'middle', y: radius + 14 }, node.label));
+  } else if (node.kind === 'person') {
+    if (node.source === 'observed') g.classList.add('observed');
+    if (node.soleHolds) g.classList.add('has-risk');
+    g.append(svg('rect', { class: 'shape', x: -radius, y: -radius, width: 2 * radius, height: 2 * radius, rx: radius }), svg('text', { class: 'label', 'text-anchor': 'middle', y: radius + 12 }, shortName(node.name)));
+  } else {
+    g.classList.add(`type-${node.type}`, statusClass(node.status));
+    if (node.risks.length) g.append(svg('circle', { class: 'risk-halo', r: radius + 5 }));
+    if (node.door === 'one-way') g.append(svg('circle', { class: 'door-ring', r: radius + 2.5 }));
+    g.append(shape(node.type, radius), svg('text', { class: 'label', 'text-anchor': 'middle', y: radius + 12 }, node.id));
+  }
+  g.addEventListener('click', () => events.activate(node));
+  g.addEventListener('pointerenter', () => events.hover(node, g));
+  g.addEventListener('pointerleave', () => events.leave());
+  g.addEventListener('focus', () => events.hover(node, g));
+  g.addEventListener('blur', () => events.leave());
+  return g;
+}
+
+/** Shape by type: ADR a circle, RFC a square, exit plan a diamond. */
+export function shape(type: string, radius: number): SVGElement {
+  if (type === 'rfc') return svg('rect', { class: 'shape', x: -radius, y: -radius, width: 2 * radius, height: 2 * radius, rx: 2 });
+  if (type === 'exit-plan') return svg('polygon', { class: 'shape', points: `0,${-radius * 1.3} ${radius * 1.3},0 0,${radius * 1.3} ${-radius * 1.3},0` });
+  return svg('circle', { class: 'shape', r: radius });
+}
+
+/** The arrow head of the links that have a direction (supersedes, plan). */
+export function arrowMarker(): SVGDefsElement {
+  const defs = svg('defs');
+  const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' });
+  marker.append(svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }));
+  defs.append(marker);
+  return defs;
+}
+
+/** `Dana Okafor <dana@example.com>` → `Dana Okafor`: the label stays short; hover and aria say it all. */
+function shortName(name: string): string {
+  return name.replace(/\s*<[^>]*>\s*$/, '') || name;
+}
