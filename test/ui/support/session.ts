@@ -128,7 +128,8 @@ export const mochaHooks = {
     const workbench = new Workbench(browser.page, artifacts);
     (globalThis as SessionHolder)[KEY] = { workbench, server, browser, artifacts, workspace, runDir, windows: new Map() };
     const ready = step('workbench ready');
-    await browser.page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    // The first page load fetches the whole workbench: a loaded machine needs far more than a step's 15 s.
+    await browser.page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
     await workbench.waitReady();
     // Wide enough that tree rows show their title and their `status · risk · door` description.
     await workbench.resizeSideBar(SIDE_BAR_WIDTH);
