@@ -1,21 +1,23 @@
 import { appendFile } from 'node:fs/promises';
-import { findAffected, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
+import { affectedReport, changeFromGit, changedAsked, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
 import { renderAffectedJson, renderAffectedMarkdown, weight, whoToAsk } from '../../core/affected/render-affected';
-import { entryGoverns, globGoverningLookup, governsFromRecords } from '../../core/code/governing';
+import { governsIndexLookup } from '../../core/code/governing';
 import { joinPath, relativePath } from '../../core/port/paths';
 import { withEvidence } from '../../core/affected/affected-evidence';
 import { GovernsIndex } from '../../core/code/governs-index';
 import type { DecisionIndex } from '../../core/index/decision-index';
-import type { CliContext } from '../context';
 import { readEvidence } from '../code/evidence-scan';
 import { workspaceFiles } from '../code/code-scan';
 import { choice, stringOption, todayOption, UsageError } from '../args';
 import { escapeData, escapeProperty } from '../formats/github';
 import { location } from '../formats/lint-output';
-import { openWorkspace, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
+import { openWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { checkedRef, gitFailure, gitRepositoryFor } from './git-base';
+import { indexRecords } from './affected-index';
+import type { NodeGitRepository } from '../../node/git-repository';
+import type { RepositoryPort } from '../../core/port/repository';
 
 const AFFECTED_FORMATS = ['md', 'json', 'github'] as const;
 
@@ -57,14 +59,24 @@ export const affectedCommand: Command = {
 
     const opened = await openWorkspace(context);
     const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
-    const workspace = await scanWorkspace(opened, opened.folders, today, { body: false, env: context.env });
-    // INTERIM: the GovernsIndex replaces this lookup at the merge (see src/core/code/governing.ts).
-    const fromRecords = await governsFromRecords(workspace);
-    const governing = globGoverningLookup(workspace.index.entries(), (entry) => entryGoverns(entry) ?? fromRecords.get(entry.path), re2RegexEngine);
+    // A ref git does not know stops here, before the history is read for nothing.
+    const mergeBase = await repository.mergeBase(base, head ?? 'HEAD');
+    if (mergeBase === undefined) throw gitFailure(changedAsked(base, head), repository, base);
+    // Git works in processes of its own while this thread indexes the records: the diff (with the
+    // untracked files) and the base's decisions folders, and, for what the history says of the
+    // decisions touched, the history and the tracked files (read whether or not a decision turns
+    // out to be touched: waiting for the diff first would add the two up).
+    const changes = changeFromGit({ repository: fromMergeBase(repository, mergeBase), base, head, repoRoot: repository.root, folders: opened.folders });
+    const history = started(readEvidence(opened, context, today));
+    const tracked = started(workspaceFiles(opened, context));
+    const workspace = await indexRecords(opened, today);
+    // The records' globs compiled once: the changed files are matched alone, the evidence's files later.
+    const governs = GovernsIndex.build(workspace.index.entries(), [], re2RegexEngine);
 
-    const result = await findAffected({ repository, base, head, repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing });
-    if (isAffectedFailure(result)) throw gitFailure(result.asked, repository, base);
-    const report = await observed(result, workspace.index, opened, repository.root, context, today);
+    const change = await changes;
+    if (isAffectedFailure(change)) throw gitFailure(change.asked, repository, base);
+    const result = affectedReport(base, head, change, { repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing: governsIndexLookup(governs, workspace.index) });
+    const report = await observed(result, workspace.index, governs, opened, repository.root, await history, tracked);
 
     const markdown = renderAffectedMarkdown(report, repository.root);
     context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repository.root) : renderAffectedGithub(report, repository.root));
@@ -83,18 +95,37 @@ export const affectedCommand: Command = {
 /**
  * The history's word on each decision touched (who changed that code lately, which successor has
  * not) and the evidence rules' findings on them; the report as it was when the history cannot be
- * read (the rest of `affected` needs only the diff).
+ * read (the rest of `affected` needs only the diff). `governs` (empty) is given the tracked files
+ * the history knows: the evidence counts no other, so the rest need not be matched.
  */
-async function observed(report: AffectedReport, index: DecisionIndex, opened: OpenedWorkspace, repoRoot: string, context: CliContext, today: string): Promise<AffectedReport> {
-  if (!report.decisions.length) return report;
-  const read = await readEvidence(opened, context, today);
-  if ('problem' in read) return report;
-  const governs = GovernsIndex.build(index.entries(), await workspaceFiles(opened, context), re2RegexEngine);
+async function observed(report: AffectedReport, index: DecisionIndex, governs: GovernsIndex, opened: OpenedWorkspace, repoRoot: string, read: Awaited<ReturnType<typeof readEvidence>>, tracked: Promise<readonly string[]>): Promise<AffectedReport> {
+  if (!report.decisions.length || 'problem' in read) return report;
+  const { evidence } = read;
+  for (const path of await tracked) if (evidence.knows(path)) governs.add(path);
   const evidencePath = (path: string) => {
     const inWorkspace = relativePath(opened.root, joinPath(repoRoot, path));
     return inWorkspace.startsWith('../') || inWorkspace === '..' ? undefined : inWorkspace;
   };
-  return withEvidence(report, { index, governs, evidence: read.evidence, config: opened.loaded.config, evidencePath });
+  return withEvidence(report, { index, governs, evidence, config: opened.loaded.config, evidencePath });
+}
+
+/**
+ * The repository port with the merge base already asked: `changedFiles` diffs from it instead of
+ * asking git again.
+ */
+function fromMergeBase(repository: NodeGitRepository, mergeBase: string): RepositoryPort {
+  return {
+    trackedFiles: () => repository.trackedFiles(),
+    changedFiles: (_base, head) => repository.changedSince(mergeBase, head),
+    filesAt: (ref, folder) => repository.filesAt(ref, folder),
+    textAt: (ref, path, maxBytes) => repository.textAt(ref, path, maxBytes),
+  };
+}
+
+/** A promise awaited later, maybe never (a usage error first): its rejection is not left unhandled meanwhile. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /**
