@@ -64,19 +64,25 @@ export const affectedCommand: Command = {
     if (mergeBase === undefined) throw gitFailure(changedAsked(base, head), repository, base);
     // Git works in processes of its own while this thread indexes the records: the diff (with the
     // untracked files) and the base's decisions folders, and, for what the history says of the
-    // decisions touched, the history and the tracked files (read whether or not a decision turns
-    // out to be touched: waiting for the diff first would add the two up).
+    // decisions touched, the history and the tracked files. Those start before the diff tells
+    // whether a decision is touched (waiting would add the two up), and the history is stopped
+    // when none is.
     const changes = changeFromGit({ repository: fromMergeBase(repository, mergeBase), base, head, repoRoot: repository.root, folders: opened.folders });
-    const history = started(readEvidence(opened, context, today));
+    const unneeded = new AbortController();
+    const history = started(readEvidence(opened, context, today, undefined, unneeded.signal));
     const tracked = started(workspaceFiles(opened, context));
     const workspace = await indexRecords(opened, today);
     // The records' globs compiled once: the changed files are matched alone, the evidence's files later.
     const governs = GovernsIndex.build(workspace.index.entries(), [], re2RegexEngine);
 
     const change = await changes;
-    if (isAffectedFailure(change)) throw gitFailure(change.asked, repository, base);
+    if (isAffectedFailure(change)) {
+      unneeded.abort();
+      throw gitFailure(change.asked, repository, base);
+    }
     const result = affectedReport(base, head, change, { repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing: governsIndexLookup(governs, workspace.index) });
-    const report = await observed(result, workspace.index, governs, opened, repository.root, await history, tracked);
+    if (!result.decisions.length) unneeded.abort();
+    const report = result.decisions.length ? observed(result, workspace.index, governs, opened, repository.root, await history, await tracked) : result;
 
     const markdown = renderAffectedMarkdown(report, repository.root);
     context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repository.root) : renderAffectedGithub(report, repository.root));
@@ -98,10 +104,10 @@ export const affectedCommand: Command = {
  * read (the rest of `affected` needs only the diff). `governs` (empty) is given the tracked files
  * the history knows: the evidence counts no other, so the rest need not be matched.
  */
-async function observed(report: AffectedReport, index: DecisionIndex, governs: GovernsIndex, opened: OpenedWorkspace, repoRoot: string, read: Awaited<ReturnType<typeof readEvidence>>, tracked: Promise<readonly string[]>): Promise<AffectedReport> {
+function observed(report: AffectedReport, index: DecisionIndex, governs: GovernsIndex, opened: OpenedWorkspace, repoRoot: string, read: Awaited<ReturnType<typeof readEvidence>>, tracked: readonly string[]): AffectedReport {
   if (!report.decisions.length || 'problem' in read) return report;
   const { evidence } = read;
-  for (const path of await tracked) if (evidence.knows(path)) governs.add(path);
+  for (const path of tracked) if (evidence.knows(path)) governs.add(path);
   const evidencePath = (path: string) => {
     const inWorkspace = relativePath(opened.root, joinPath(repoRoot, path));
     return inWorkspace.startsWith('../') || inWorkspace === '..' ? undefined : inWorkspace;
