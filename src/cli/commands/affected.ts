@@ -16,6 +16,7 @@ import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { checkedRef, gitFailure, gitRepositoryFor } from './git-base';
 import { indexRecords } from './affected-index';
+import type { CliContext } from '../context';
 import type { NodeGitRepository } from '../../node/git-repository';
 import type { RepositoryPort } from '../../core/port/repository';
 
@@ -58,45 +59,51 @@ export const affectedCommand: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}' (see 'legible affected --help')`);
 
     const opened = await openWorkspace(context);
-    const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
-    // A ref git does not know stops here, before the history is read for nothing.
-    const mergeBase = await repository.mergeBase(base, head ?? 'HEAD');
-    if (mergeBase === undefined) throw gitFailure(changedAsked(base, head), repository, base);
-    // Git works in processes of its own while this thread indexes the records: the diff (with the
-    // untracked files) and the base's decisions folders, and, for what the history says of the
-    // decisions touched, the history and the tracked files. Those start before the diff tells
-    // whether a decision is touched (waiting would add the two up), and the history is stopped
-    // when none is.
-    const changes = changeFromGit({ repository: fromMergeBase(repository, mergeBase), base, head, repoRoot: repository.root, folders: opened.folders });
+    // For what the history says of the decisions touched: the history, read from the start beside
+    // everything else (it is the longest of git's answers), and the tracked files. Before the diff
+    // tells whether a decision is touched: the history is stopped when none is, or when anything
+    // fails first.
     const unneeded = new AbortController();
     const history = started(readEvidence(opened, context, today, undefined, unneeded.signal));
-    const tracked = started(workspaceFiles(opened, context));
-    const workspace = await indexRecords(opened, today);
-    // The records' globs compiled once: the changed files are matched alone, the evidence's files later.
-    const governs = GovernsIndex.build(workspace.index.entries(), [], re2RegexEngine);
+    try {
+      const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
+      const tracked = started(workspaceFiles(opened, context));
+      const mergeBase = await repository.mergeBase(base, head ?? 'HEAD');
+      if (mergeBase === undefined) throw gitFailure(changedAsked(base, head), repository, base);
+      // The diff (with the untracked files) and the base's decisions folders while this thread
+      // indexes the records.
+      const changes = changeFromGit({ repository: fromMergeBase(repository, mergeBase), base, head, repoRoot: repository.root, folders: opened.folders });
+      const workspace = await indexRecords(opened, today);
+      // The records' globs compiled once: the changed files are matched alone, the evidence's files later.
+      const governs = GovernsIndex.build(workspace.index.entries(), [], re2RegexEngine);
 
-    const change = await changes;
-    if (isAffectedFailure(change)) {
+      const change = await changes;
+      if (isAffectedFailure(change)) throw gitFailure(change.asked, repository, base);
+      const result = affectedReport(base, head, change, { repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing: governsIndexLookup(governs, workspace.index) });
+      if (!result.decisions.length) unneeded.abort();
+      const report = result.decisions.length ? observed(result, workspace.index, governs, opened, repository.root, await history, await tracked) : result;
+      return await write(report, repository.root, format, context);
+    } catch (error) {
       unneeded.abort();
-      throw gitFailure(change.asked, repository, base);
+      throw error;
     }
-    const result = affectedReport(base, head, change, { repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing: governsIndexLookup(governs, workspace.index) });
-    if (!result.decisions.length) unneeded.abort();
-    const report = result.decisions.length ? observed(result, workspace.index, governs, opened, repository.root, await history, await tracked) : result;
-
-    const markdown = renderAffectedMarkdown(report, repository.root);
-    context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repository.root) : renderAffectedGithub(report, repository.root));
-    const summary = context.env.GITHUB_STEP_SUMMARY;
-    if (summary) {
-      try {
-        await appendFile(summary, `${markdown}\n`);
-      } catch (error) {
-        context.warn(`the job summary could not be written (GITHUB_STEP_SUMMARY): ${(error as Error).message}`);
-      }
-    }
-    return report.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
   },
 };
+
+/** The report in `format`, and the Markdown appended to GITHUB_STEP_SUMMARY when set; the exit code. */
+async function write(report: AffectedReport, repoRoot: string, format: (typeof AFFECTED_FORMATS)[number], context: CliContext): Promise<number> {
+  const markdown = renderAffectedMarkdown(report, repoRoot);
+  context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repoRoot) : renderAffectedGithub(report, repoRoot));
+  const summary = context.env.GITHUB_STEP_SUMMARY;
+  if (summary) {
+    try {
+      await appendFile(summary, `${markdown}\n`);
+    } catch (error) {
+      context.warn(`the job summary could not be written (GITHUB_STEP_SUMMARY): ${(error as Error).message}`);
+    }
+  }
+  return report.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
 
 /**
  * The history's word on each decision touched (who changed that code lately, which successor has
