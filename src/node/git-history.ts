@@ -28,6 +28,8 @@ export interface HistoryRequest {
   /** The history of an earlier call (editor): reused when HEAD has not moved, updated in place when it has (the caller keeps the answer, not this). */
   readonly previous?: ReadHistory;
   readonly bounds?: HistoryBounds;
+  /** Stops the `git log` pass (git is killed; the answer is a problem): for a caller that no longer needs the history. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ReadHistory {
@@ -111,6 +113,7 @@ async function foldLog(root: string, env: NodeJS.ProcessEnv, range: readonly str
       shell: false,
       windowsHide: true,
       stdio: ['ignore', 'pipe', 'pipe'],
+      signal: request.signal,
     });
     const timer = setTimeout(() => stop(`git log took longer than ${Math.round(bounds.timeoutMs / 1000)} s`), bounds.timeoutMs);
     const stop = (why: string) => {

@@ -32,7 +32,10 @@ const END_OF_OPTIONS_SINCE = [2, 24];
  * answer was undefined, for the command to print.
  */
 export class NodeGitRepository implements RepositoryPort {
-  /** Why the last method answered undefined: git missing, a ref refused, git's first line of stderr. */
+  /**
+   * Why the last method that answered undefined did: git missing, a ref refused, git's first line
+   * of stderr. Kept through later answers, so questions asked side by side cannot wipe it.
+   */
   problem: string | undefined;
   /** True when the last undefined answer was for want of git. */
   missing = false;
@@ -46,7 +49,9 @@ export class NodeGitRepository implements RepositoryPort {
 
   /** True when git runs here and sees a work tree; else `problem` and `missing` say why. */
   async available(): Promise<boolean> {
-    return (await this.git(['rev-parse', '--is-inside-work-tree']))?.trim() === 'true';
+    // `git --version` (for --end-of-options) beside it: the first ref question need not wait for it.
+    const [inside] = await Promise.all([this.git(['rev-parse', '--is-inside-work-tree']), this.eoo()]);
+    return inside?.trim() === 'true';
   }
 
   async trackedFiles(): Promise<readonly string[] | undefined> {
@@ -70,13 +75,25 @@ export class NodeGitRepository implements RepositoryPort {
    */
   async changedFiles(base: string, head?: string): Promise<readonly ChangedFile[] | undefined> {
     const mergeBase = await this.mergeBase(base, head ?? 'HEAD');
-    if (mergeBase === undefined) return undefined;
-    const diff = await this.git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', ...(await this.eoo()), mergeBase, ...(head === undefined ? [] : [head]), '--']);
-    if (diff === undefined) return undefined;
+    return mergeBase === undefined ? undefined : this.changedSince(mergeBase, head);
+  }
+
+  /**
+   * `changedFiles` from a merge base already known (a commit id from `mergeBase`). Without `head`,
+   * one `git diff` from the merge base to the working tree covers the commits and the uncommitted
+   * changes (renames followed); the untracked files, which no diff lists, come from `git ls-files`
+   * run beside it.
+   */
+  async changedSince(mergeBase: string, head?: string): Promise<readonly ChangedFile[] | undefined> {
+    if (!(await this.acceptable(mergeBase)) || (head !== undefined && !(await this.acceptable(head)))) return undefined;
+    const eoo = await this.eoo();
+    const [diff, untracked] = await Promise.all([
+      this.git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', ...eoo, mergeBase, ...(head === undefined ? [] : [head]), '--']),
+      head === undefined ? this.git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name']) : '',
+    ]);
+    if (diff === undefined || untracked === undefined) return undefined;
     const changed = parseNameStatus(diff);
     if (head !== undefined) return changed;
-    const untracked = await this.git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
-    if (untracked === undefined) return undefined;
     const seen = new Set(changed.map((file) => file.path));
     return [...changed, ...splitNul(untracked).filter((path) => !seen.has(path)).map((path): ChangedFile => ({ kind: 'added', path }))];
   }
@@ -126,11 +143,7 @@ export class NodeGitRepository implements RepositoryPort {
 
   private async git(args: readonly string[], bounds: GitRunOptions = LIST_BOUNDS): Promise<string | undefined> {
     const ran: GitRun = await runGitReporting([...NO_PROGRAMS, ...args], this.root, this.env, bounds);
-    if (ran.ok) {
-      this.problem = undefined;
-      this.missing = false;
-      return ran.stdout;
-    }
+    if (ran.ok) return ran.stdout;
     this.fail(ran.problem, ran.missing);
     return undefined;
   }

@@ -43,16 +43,16 @@ async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: 
  * The repository whose history is the folder's: the one holding it, unless the folder lies below
  * its root and it tracks no file there (an ignored or untracked folder: a cache, a build output,
  * a checkout of something else). That repository's history says nothing about the folder's code or
- * people, so the evidence says why it has none instead of reading it. `tracksFolder`: the
- * caller's listing of the folder already found tracked files there (`trackedFilesBelow` answered),
- * so git need not list them again.
+ * people, so the evidence says why it has none instead of reading it. `tracksFolder`: asked only
+ * below the root, whether the caller's own listing of the folder found tracked files there
+ * (`trackedFilesBelow` answered), so git need not list them again.
  */
-export async function historyRepository(folder: string, env: NodeJS.ProcessEnv = process.env, tracksFolder?: true): Promise<Repository | { readonly problem: string }> {
+export async function historyRepository(folder: string, env: NodeJS.ProcessEnv = process.env, tracksFolder?: () => Promise<boolean>): Promise<Repository | { readonly problem: string }> {
   const repository = await findRepository(folder);
   if (!repository) return { problem: 'the workspace is not in a git repository' };
   const relative = relativePath(repository.root, folder);
   if (relative === '.' || relative === '') return repository;
-  if (tracksFolder) return repository;
+  if (await tracksFolder?.()) return repository;
   const tracked = await new NodeGitRepository(repository.root, env).trackedFiles();
   const prefix = `${relative}/`;
   if (tracked && !tracked.some((path) => path.startsWith(prefix))) return { problem: `the git repository at ${repository.root} tracks no file in the workspace (an ignored or untracked folder)` };

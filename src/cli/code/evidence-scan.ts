@@ -17,11 +17,12 @@ export interface ReadEvidence {
 /**
  * The evidence of the workspace's repository: its history read once (with `--cache`, kept beside
  * the lint cache and brought up to HEAD on the next run), joined with `people` and seen from
- * `today`. Undefined with why when there is no history to read (no git, no repository).
+ * `today`. Undefined with why when there is no history to read (no git, no repository, `signal`
+ * aborted).
  */
-export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, cache?: LintCache): Promise<ReadEvidence | { readonly problem: string }> {
-  // The code list of the same run told already whether git tracks files in the workspace.
-  const repository = await historyRepository(opened.root, context.env, (await workspaceListing(opened, context)).tracked || undefined);
+export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, cache?: LintCache, signal?: AbortSignal): Promise<ReadEvidence | { readonly problem: string }> {
+  // The code list of the same run tells whether git tracks files in the workspace, when that must be asked.
+  const repository = await historyRepository(opened.root, context.env, async () => (await workspaceListing(opened, context)).tracked === true);
   if ('problem' in repository) return repository;
   const settings = opened.loaded.config.people;
   const result = await readHistory({
@@ -30,6 +31,7 @@ export async function readEvidence(opened: OpenedWorkspace, context: CliContext,
     maxFilesPerCommit: settings.evidence.maxFilesPerCommit,
     env: context.env,
     cacheFile: cache && historyCacheFile(cache.location),
+    signal,
   });
   if ('problem' in result) return { problem: result.problem };
   const folder = relativePath(repository.root, opened.root);

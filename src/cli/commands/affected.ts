@@ -1,21 +1,24 @@
 import { appendFile } from 'node:fs/promises';
-import { findAffected, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
+import { affectedReport, changeFromGit, changedAsked, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
 import { renderAffectedJson, renderAffectedMarkdown, weight, whoToAsk } from '../../core/affected/render-affected';
-import { entryGoverns, globGoverningLookup, governsFromRecords } from '../../core/code/governing';
+import { governsIndexLookup } from '../../core/code/governing';
 import { joinPath, relativePath } from '../../core/port/paths';
 import { withEvidence } from '../../core/affected/affected-evidence';
 import { GovernsIndex } from '../../core/code/governs-index';
 import type { DecisionIndex } from '../../core/index/decision-index';
-import type { CliContext } from '../context';
 import { readEvidence } from '../code/evidence-scan';
 import { workspaceFiles } from '../code/code-scan';
 import { choice, stringOption, todayOption, UsageError } from '../args';
 import { escapeData, escapeProperty } from '../formats/github';
 import { location } from '../formats/lint-output';
-import { openWorkspace, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
+import { openWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { checkedRef, gitFailure, gitRepositoryFor } from './git-base';
+import { indexRecords } from './affected-index';
+import type { CliContext } from '../context';
+import type { NodeGitRepository } from '../../node/git-repository';
+import type { RepositoryPort } from '../../core/port/repository';
 
 const AFFECTED_FORMATS = ['md', 'json', 'github'] as const;
 
@@ -56,45 +59,86 @@ export const affectedCommand: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}' (see 'legible affected --help')`);
 
     const opened = await openWorkspace(context);
-    const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
-    const workspace = await scanWorkspace(opened, opened.folders, today, { body: false, env: context.env });
-    // INTERIM: the GovernsIndex replaces this lookup at the merge (see src/core/code/governing.ts).
-    const fromRecords = await governsFromRecords(workspace);
-    const governing = globGoverningLookup(workspace.index.entries(), (entry) => entryGoverns(entry) ?? fromRecords.get(entry.path), re2RegexEngine);
+    // For what the history says of the decisions touched: the history, read from the start beside
+    // everything else (it is the longest of git's answers), and the tracked files. Before the diff
+    // tells whether a decision is touched: the history is stopped when none is, or when anything
+    // fails first.
+    const unneeded = new AbortController();
+    const history = started(readEvidence(opened, context, today, undefined, unneeded.signal));
+    try {
+      const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
+      const tracked = started(workspaceFiles(opened, context));
+      const mergeBase = await repository.mergeBase(base, head ?? 'HEAD');
+      if (mergeBase === undefined) throw gitFailure(changedAsked(base, head), repository, base);
+      // The diff (with the untracked files) and the base's decisions folders while this thread
+      // indexes the records.
+      const changes = changeFromGit({ repository: fromMergeBase(repository, mergeBase), base, head, repoRoot: repository.root, folders: opened.folders });
+      const workspace = await indexRecords(opened, today);
+      // The records' globs compiled once: the changed files are matched alone, the evidence's files later.
+      const governs = GovernsIndex.build(workspace.index.entries(), [], re2RegexEngine);
 
-    const result = await findAffected({ repository, base, head, repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing });
-    if (isAffectedFailure(result)) throw gitFailure(result.asked, repository, base);
-    const report = await observed(result, workspace.index, opened, repository.root, context, today);
-
-    const markdown = renderAffectedMarkdown(report, repository.root);
-    context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repository.root) : renderAffectedGithub(report, repository.root));
-    const summary = context.env.GITHUB_STEP_SUMMARY;
-    if (summary) {
-      try {
-        await appendFile(summary, `${markdown}\n`);
-      } catch (error) {
-        context.warn(`the job summary could not be written (GITHUB_STEP_SUMMARY): ${(error as Error).message}`);
-      }
+      const change = await changes;
+      if (isAffectedFailure(change)) throw gitFailure(change.asked, repository, base);
+      const result = affectedReport(base, head, change, { repoRoot: repository.root, folders: opened.folders, index: workspace.index, config: opened.loaded.config, governing: governsIndexLookup(governs, workspace.index) });
+      if (!result.decisions.length) unneeded.abort();
+      const report = result.decisions.length ? observed(result, workspace.index, governs, opened, repository.root, await history, await tracked) : result;
+      return await write(report, repository.root, format, context);
+    } catch (error) {
+      unneeded.abort();
+      throw error;
     }
-    return report.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
   },
 };
+
+/** The report in `format`, and the Markdown appended to GITHUB_STEP_SUMMARY when set; the exit code. */
+async function write(report: AffectedReport, repoRoot: string, format: (typeof AFFECTED_FORMATS)[number], context: CliContext): Promise<number> {
+  const markdown = renderAffectedMarkdown(report, repoRoot);
+  context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repoRoot) : renderAffectedGithub(report, repoRoot));
+  const summary = context.env.GITHUB_STEP_SUMMARY;
+  if (summary) {
+    try {
+      await appendFile(summary, `${markdown}\n`);
+    } catch (error) {
+      context.warn(`the job summary could not be written (GITHUB_STEP_SUMMARY): ${(error as Error).message}`);
+    }
+  }
+  return report.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
 
 /**
  * The history's word on each decision touched (who changed that code lately, which successor has
  * not) and the evidence rules' findings on them; the report as it was when the history cannot be
- * read (the rest of `affected` needs only the diff).
+ * read (the rest of `affected` needs only the diff). `governs` (empty) is given the tracked files
+ * the history knows: the evidence counts no other, so the rest need not be matched.
  */
-async function observed(report: AffectedReport, index: DecisionIndex, opened: OpenedWorkspace, repoRoot: string, context: CliContext, today: string): Promise<AffectedReport> {
-  if (!report.decisions.length) return report;
-  const read = await readEvidence(opened, context, today);
-  if ('problem' in read) return report;
-  const governs = GovernsIndex.build(index.entries(), await workspaceFiles(opened, context), re2RegexEngine);
+function observed(report: AffectedReport, index: DecisionIndex, governs: GovernsIndex, opened: OpenedWorkspace, repoRoot: string, read: Awaited<ReturnType<typeof readEvidence>>, tracked: readonly string[]): AffectedReport {
+  if (!report.decisions.length || 'problem' in read) return report;
+  const { evidence } = read;
+  for (const path of tracked) if (evidence.knows(path)) governs.add(path);
   const evidencePath = (path: string) => {
     const inWorkspace = relativePath(opened.root, joinPath(repoRoot, path));
     return inWorkspace.startsWith('../') || inWorkspace === '..' ? undefined : inWorkspace;
   };
-  return withEvidence(report, { index, governs, evidence: read.evidence, config: opened.loaded.config, evidencePath });
+  return withEvidence(report, { index, governs, evidence, config: opened.loaded.config, evidencePath });
+}
+
+/**
+ * The repository port with the merge base already asked: `changedFiles` diffs from it instead of
+ * asking git again.
+ */
+function fromMergeBase(repository: NodeGitRepository, mergeBase: string): RepositoryPort {
+  return {
+    trackedFiles: () => repository.trackedFiles(),
+    changedFiles: (_base, head) => repository.changedSince(mergeBase, head),
+    filesAt: (ref, folder) => repository.filesAt(ref, folder),
+    textAt: (ref, path, maxBytes) => repository.textAt(ref, path, maxBytes),
+  };
+}
+
+/** A promise awaited later, maybe never (a usage error first): its rejection is not left unhandled meanwhile. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /**

@@ -3,13 +3,16 @@ import type { ResolvedConfig } from '../config/config';
 import type { Evidence } from '../evidence/evidence';
 import { observeChange, type ObservedChange } from '../evidence/observed-change';
 import { RecordEvidenceCache } from '../evidence/record-evidence';
-import type { DecisionIndex } from '../index/decision-index';
+import { DecisionIndex } from '../index/decision-index';
 import { lintEvidence } from '../lint/lint-evidence';
 import type { AffectedReport } from './affected';
 
 export interface AffectedEvidenceInput {
   readonly index: DecisionIndex;
-  /** `governs` matched against the tracked files, as the evidence paths name them. */
+  /**
+   * `governs` matched against the tracked files, as the evidence paths name them; the files the
+   * history read knows are enough (the evidence counts no other).
+   */
   readonly governs: GovernsIndex;
   readonly evidence: Evidence;
   readonly config: ResolvedConfig;
@@ -24,13 +27,16 @@ export interface AffectedEvidenceInput {
 export function withEvidence(report: AffectedReport, input: AffectedEvidenceInput): AffectedReport {
   const records = new RecordEvidenceCache(input.index, input.governs, input.evidence);
   const observed = new Map<string, ObservedChange>();
+  // The evidence rules look at each record alone (its code through `records`, which resolves an
+  // exit plan's decisions in the whole index): they run over the decisions touched, not every record.
+  const touchedRecords = new DecisionIndex();
   for (const { record, files } of report.decisions) {
     const entry = input.index.get(record.path);
     if (!entry) continue;
+    touchedRecords.set(entry);
     const touched = files.filter((file) => file.kind !== 'deleted').flatMap((file) => input.evidencePath(file.path) ?? []);
     observed.set(entry.path, observeChange(entry, touched, records));
   }
-  const touchedRecords = new Set(report.decisions.map(({ record }) => record.path));
-  const findings = lintEvidence(input.index, input.governs, input.evidence, input.config, records).filter((finding) => touchedRecords.has(finding.path));
+  const findings = lintEvidence(touchedRecords, input.governs, input.evidence, input.config, records);
   return { ...report, observed, findings: [...report.findings, ...findings] };
 }

@@ -7,8 +7,8 @@ import type { DecisionIndex } from '../index/decision-index';
 import { lintAgainstBase } from '../lint/lint-base';
 import { isInside, joinPath } from '../port/paths';
 import type { ChangedFile, RepositoryPort } from '../port/repository';
-import type { Finding } from '../rules/rule';
-import { readBaseRecords } from './base-records';
+import type { BaseRecords, Finding } from '../rules/rule';
+import { baseRecords, listBaseFolders } from './base-records';
 
 export interface AffectedInput {
   readonly repository: RepositoryPort;
@@ -58,20 +58,47 @@ export interface AffectedFailure {
   readonly asked: string;
 }
 
+/** What git says of a change: the files it changes, and the base's records once it is merged. */
+export interface ChangeFromGit {
+  readonly changed: readonly ChangedFile[];
+  readonly before: BaseRecords;
+}
+
+export type AffectedGitInput = Pick<AffectedInput, 'repository' | 'base' | 'head' | 'repoRoot' | 'folders'>;
+
+/** What the decisions are matched with: the index, how it is configured, which decisions govern a path. */
+export type AffectedRecordsInput = Pick<AffectedInput, 'repoRoot' | 'folders' | 'index' | 'config' | 'governing'>;
+
 /**
  * `legible affected` in the core: the files changed between the merge base of `base` and `head`
  * (or the working tree), the decisions that govern them (through the GoverningLookup seam), the
  * records the change adds or edits, and the records it adds whose number `base` already gives
- * another (`number-collision`). Two git questions per run plus one per decisions folder, so it
- * costs little more than `git diff --name-only` itself.
+ * another (`number-collision`). Two git questions per run plus one per decisions folder, asked
+ * side by side, so it costs little more than `git diff --name-only` itself.
  */
 export async function findAffected(input: AffectedInput): Promise<AffectedReport | AffectedFailure> {
-  const { repository, base, head, repoRoot } = input;
-  const changed = await repository.changedFiles(base, head);
-  if (changed === undefined) return { asked: `the files changed since the merge base of ${base} and ${head ?? 'HEAD'}` };
-  const baseRecords = await readBaseRecords(repository, base, changed, repoRoot, input.folders);
-  if (baseRecords === undefined) return { asked: `the decision records at ${base}` };
+  const change = await changeFromGit(input);
+  return isAffectedFailure(change) ? change : affectedReport(input.base, input.head, change, input);
+}
 
+/** What findAffected asks git, on its own: a caller can index the records while git answers. */
+export async function changeFromGit(input: AffectedGitInput): Promise<ChangeFromGit | AffectedFailure> {
+  const { repository, base, head, repoRoot } = input;
+  // Independent questions, asked side by side: the base's folders need not wait for the diff.
+  const [changed, listed] = await Promise.all([repository.changedFiles(base, head), listBaseFolders(repository, base, repoRoot, input.folders)]);
+  if (changed === undefined) return { asked: changedAsked(base, head) };
+  if (listed === undefined) return { asked: `the decision records at ${base}` };
+  return { changed, before: baseRecords(base, listed, changed, repoRoot) };
+}
+
+/** What was asked of git when the changed files could not be listed, for the message. */
+export function changedAsked(base: string, head?: string): string {
+  return `the files changed since the merge base of ${base} and ${head ?? 'HEAD'}`;
+}
+
+/** The report on what git said: the decisions governing the changed files, the records changed, the collisions. */
+export function affectedReport(base: string, head: string | undefined, { changed, before }: ChangeFromGit, input: AffectedRecordsInput): AffectedReport {
+  const { repoRoot } = input;
   const byDecision = new Map<DecisionEntry, ChangedFile[]>();
   const records: ChangedRecord[] = [];
   for (const file of changed) {
@@ -92,10 +119,10 @@ export async function findAffected(input: AffectedInput): Promise<AffectedReport
   const decisions = [...byDecision]
     .sort(([a], [b]) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || (a.path < b.path ? -1 : 1))
     .map(([entry, files]) => ({ record: summarizeRecord(input.index, entry), files }));
-  const findings = lintAgainstBase(input.index, input.config, baseRecords);
+  const findings = lintAgainstBase(input.index, input.config, before);
   return { base, head, changed, decisions, records, findings };
 }
 
-export function isAffectedFailure(result: AffectedReport | AffectedFailure): result is AffectedFailure {
+export function isAffectedFailure<T extends object>(result: T | AffectedFailure): result is AffectedFailure {
   return 'asked' in result;
 }

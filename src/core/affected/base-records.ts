@@ -25,14 +25,30 @@ export function removedPaths(changed: readonly ChangedFile[]): Set<string> {
  * Undefined when git cannot list a folder at `ref`.
  */
 export async function readBaseRecords(repository: RepositoryPort, ref: string, changed: readonly ChangedFile[], repoRoot: string, folders: readonly string[]): Promise<BaseRecords | undefined> {
+  const listed = await listBaseFolders(repository, ref, repoRoot, folders);
+  return listed && baseRecords(ref, listed, changed, repoRoot);
+}
+
+/**
+ * The files at the tip of `ref` in each decisions folder, repository-relative (the folders listed
+ * side by side): what `baseRecords` needs from git, which does not wait for the diff. Undefined
+ * when git cannot list a folder at `ref`.
+ */
+export async function listBaseFolders(repository: RepositoryPort, ref: string, repoRoot: string, folders: readonly string[]): Promise<readonly string[] | undefined> {
+  const listed = await Promise.all(
+    folders
+      .filter((folder) => isInside(repoRoot, folder))
+      .map((folder) => {
+        const relative = relativePath(repoRoot, folder);
+        return repository.filesAt(ref, relative === '' || relative === '.' ? undefined : relative);
+      }),
+  );
+  return listed.some((files) => files === undefined) ? undefined : listed.flatMap((files) => files!);
+}
+
+/** The base's records once this branch's removals are taken out (absolute), and what it added. */
+export function baseRecords(ref: string, listed: readonly string[], changed: readonly ChangedFile[], repoRoot: string): BaseRecords {
   const removed = removedPaths(changed);
-  const files: string[] = [];
-  for (const folder of folders) {
-    if (!isInside(repoRoot, folder)) continue;
-    const relative = relativePath(repoRoot, folder);
-    const listed = await repository.filesAt(ref, relative === '' || relative === '.' ? undefined : relative);
-    if (listed === undefined) return undefined;
-    for (const path of listed) if (!removed.has(path)) files.push(joinPath(repoRoot, path));
-  }
+  const files = listed.filter((path) => !removed.has(path)).map((path) => joinPath(repoRoot, path));
   return { ref, files: [...new Set(files)], added: new Set(addedPaths(changed).map((path) => joinPath(repoRoot, path))) };
 }

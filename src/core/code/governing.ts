@@ -1,4 +1,6 @@
 import type { DecisionEntry } from '../index/decision-entry';
+import type { DecisionIndex } from '../index/decision-index';
+import type { GovernsIndex } from './governs-index';
 import type { RegexEngine } from '../port/regex-engine';
 import { compileRepositoryGlob, listMatches, PathParts, type RepositoryGlob } from './repository-globs';
 import { parseDecisionDocument } from '../document/decision-document';
@@ -48,6 +50,23 @@ export function globGoverningLookup(entries: Iterable<DecisionEntry>, globsOf: (
     governing(path) {
       const parts = new PathParts(path);
       return compiled.filter(({ globs }) => listMatches(globs, parts)).map(({ entry }) => entry);
+    },
+  };
+}
+
+/**
+ * The lookup on a GovernsIndex (`affected`, which also needs the index for the evidence): a path
+ * it has not matched is matched alone and taken out again, so the index keeps the files it was
+ * given (a changed path may be deleted or renamed away) and its globs are compiled once.
+ */
+export function governsIndexLookup(governs: GovernsIndex, index: Pick<DecisionIndex, 'get'>): GoverningLookup {
+  return {
+    governing(path) {
+      const known = governs.governing(path).length > 0;
+      if (!known) governs.add(path);
+      const found = governs.governing(path).flatMap((record) => index.get(record) ?? []);
+      if (!known) governs.remove(path);
+      return found;
     },
   };
 }

@@ -121,6 +121,11 @@ export class Evidence {
     return { files: files.length, withHistory, people, truckFactor: truckFactor(authorLists) };
   }
 
+  /** True when the history read knows the file (workspace-relative): `over` counts no other. */
+  knows(path: string): boolean {
+    return this.file(path) !== undefined;
+  }
+
   private file(path: string): FileHistory | undefined {
     const key = this.prefix + path;
     return Object.prototype.hasOwnProperty.call(this.history.files, key) ? this.history.files[key] : undefined;

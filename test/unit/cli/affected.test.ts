@@ -129,6 +129,31 @@ describe('legible affected', function () {
     assert.deepEqual(json.findings, [{ ruleId: 'number-collision', severity: 'error', message: COLLISION, path: `${D}/0008-use-kafka.md`, line: 3 }]);
   });
 
+  it('without --head, one diff covers a staged rename, an edit, a rename out of governed code and an untracked file', async () => {
+    const dir = await twoBranches();
+    git(dir, 'mv', 'src/billing/ledger.ts', 'src/billing/books.ts');
+    await put(dir, 'src/billing/books.ts', `${'export const ledger = 1;\n'.repeat(20)}export const more = 2;\n`);
+    await mkdir(path.join(dir, 'lib'));
+    git(dir, 'mv', 'src/billing/new.ts', 'lib/new.ts');
+    await put(dir, 'src/billing/fees.ts', 'export const fee = 1;\n');
+    await put(dir, 'README.md', '# Payments, edited\n');
+    const result = await runCli(['affected', '--base', 'main', '--format', 'json', '--today', TODAY], { cwd: dir });
+    assert.equal(result.code, 1, result.stderr);
+    const json = JSON.parse(result.stdout) as { changed: Array<{ kind: string; path: string; from?: string }>; decisions: Array<{ id: string; files: Array<{ path: string }>; observed?: unknown }> };
+    const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);
+    assert.deepEqual([...json.changed].sort(byPath), [
+      { kind: 'modified', path: 'README.md' },
+      { kind: 'added', path: `${D}/0008-use-kafka.md` },
+      { kind: 'renamed', path: 'lib/new.ts', from: 'src/billing/old.ts' },
+      { kind: 'renamed', path: 'src/billing/books.ts', from: 'src/billing/ledger.ts' },
+      { kind: 'added', path: 'src/billing/fees.ts' },
+    ]);
+    assert.deepEqual(json.changed.at(-1), { kind: 'added', path: 'src/billing/fees.ts' }, 'untracked files come after the diff');
+    assert.deepEqual(json.decisions.map((d) => [d.id, d.files.map((file) => file.path).sort()]), [['ADR-0007', ['lib/new.ts', 'src/billing/books.ts', 'src/billing/fees.ts']]]);
+    // The history knows none of the touched files under its new name (nor the untracked one) yet.
+    assert.deepEqual(json.decisions[0].observed, { since: '2025-11-21', changedBy: [], successorsWithout: ['jonas'], truckFactor: 0, truckFactorPeople: [] });
+  });
+
   it('prints workflow annotations with --format github, and appends the Markdown to GITHUB_STEP_SUMMARY', async () => {
     const dir = await twoBranches();
     const summary = path.join(await tempDir('legible-summary-'), 'summary.md');

@@ -91,6 +91,18 @@ describe('readHistory: one streamed git log, cached by HEAD and updated from old
     assert.ok('problem' in noGit && noGit.missing);
   });
 
+  it('stops at the signal: an aborted read is a problem, and writes no cache', async () => {
+    const dir = await scriptedRepository(SCRIPT);
+    const cacheFile = path.join(await tempDir('legible-history-cache-'), 'history.json');
+    const stop = new AbortController();
+    stop.abort();
+    const stopped = await readHistory({ root: toPortable(dir), windowStart, maxFilesPerCommit: 1000, env: baseEnv(dir), cacheFile, signal: stop.signal });
+    assert.ok('problem' in stopped && !stopped.missing, JSON.stringify(stopped));
+    const after = read(await readHistory({ root: toPortable(dir), windowStart, maxFilesPerCommit: 1000, env: baseEnv(dir), cacheFile, signal: new AbortController().signal }));
+    assert.equal(after.how, 'full');
+    assert.equal(after.history.commits, 3);
+  });
+
   it('reads a submodule as one entry of the superproject, its own history not mixed in', async () => {
     const inner = await scriptedRepository([{ ...JONAS, date: '2026-01-01T10:00:00Z', files: { 'inner.ts': lines(2) } }]);
     const outer = await scriptedRepository([{ ...AMIRA, date: '2026-01-02T10:00:00Z', files: { 'top.ts': lines(2) } }]);

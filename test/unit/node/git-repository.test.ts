@@ -77,6 +77,37 @@ describe('NodeGitRepository: the repository port on git', function () {
     assert.equal((await port.changedFiles('main', 'HEAD'))?.length, 3);
   });
 
+  it('one diff from a known merge base covers the commits, a staged rename, an unstaged edit and an untracked file', async () => {
+    const work = await twoBranches();
+    git(work, 'mv', 'src/ledger.ts', 'src/books.ts');
+    await writeFile(path.join(work, 'src', 'books.ts'), `${'export const ledger = 1;\n'.repeat(20)}export const more = 3;\n`);
+    await writeFile(path.join(work, 'docs', 'decisions', '0002-use-kafka.md'), '# Use Kafka, edited\n');
+    await writeFile(path.join(work, 'src', 'fees.ts'), 'untracked\n');
+    const port = new NodeGitRepository(toPortable(work), env);
+    const mergeBase = await port.mergeBase('main', 'HEAD');
+    assert.match(mergeBase ?? '', /^[0-9a-f]{40}$/);
+    const expected = [
+      { kind: 'added', path: 'docs/decisions/0002-use-kafka.md' },
+      { kind: 'renamed', path: 'src/books.ts', from: 'src/ledger.ts' },
+      { kind: 'renamed', path: 'src/new\nname.ts', from: 'src/old name.ts' },
+      { kind: 'added', path: 'src/fees.ts' },
+    ];
+    assert.deepEqual(await port.changedSince(mergeBase!), expected);
+    assert.deepEqual(await port.changedFiles('main'), expected);
+    // With a head, the working tree is not looked at.
+    assert.deepEqual(await port.changedSince(mergeBase!, 'HEAD'), await port.changedFiles('main', 'HEAD'));
+    assert.equal(await port.changedSince('--output=x'), undefined);
+    assert.match(port.problem ?? '', /starts with "-"/);
+  });
+
+  it('keeps the reason of a failed answer when another, asked beside it, succeeds', async () => {
+    const port = new NodeGitRepository(toPortable(dir), env);
+    const [failed, listed] = await Promise.all([port.filesAt('no-such-branch'), port.trackedFiles()]);
+    assert.equal(failed, undefined);
+    assert.ok(listed?.length);
+    assert.match(port.problem ?? '', /no-such-branch/);
+  });
+
   it('lists the files at a ref, in a folder or all', async () => {
     assert.deepEqual(await repo.filesAt('main', 'docs/decisions'), ['docs/decisions/0001-use-postgres.md', 'docs/decisions/0002-use-rabbitmq.md']);
     assert.equal((await repo.filesAt('main'))?.length, 5);
