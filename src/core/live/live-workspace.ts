@@ -15,6 +15,9 @@ import { DayWatch } from './day-watch';
 import { loadFolders } from './load-folders';
 import { lintBodies } from './body-phase';
 import { PublishedFindings } from './published-findings';
+import { indexOpenRecords, loadIndex, type IndexPhase } from './load-index';
+import { OpenDocuments } from './open-documents';
+import { rereadRecord } from './reread-record';
 import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress, LoadStep } from './live-options';
 
 export type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress, LoadStep } from './live-options';
@@ -38,7 +41,7 @@ export class LiveWorkspace {
   readonly fs: FileSystemPort;
   private workspace: DecisionWorkspace | undefined;
   private loaded: LoadedConfig | undefined;
-  private readonly openTexts = new Map<string, { text: string; version?: number }>();
+  private readonly openTexts = new OpenDocuments();
   private readonly published = new PublishedFindings();
   /** Edited files whose body rules wait for the debounce. */
   private pendingBodies = new Map<string, { doc: DecisionDocument; entry: DecisionEntry }>();
@@ -110,20 +113,23 @@ export class LiveWorkspace {
   private async loadNow(): Promise<void> {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
-    const { fs, root, name, clock } = this.options;
+    const { fs, root, name, clock, scheduler } = this.options;
     const { loaded, config, folders } = await loadFolders(this.options, this.settings(), this.log);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
-    const stale = () => generation !== this.generation;
-    if (!this.workspace) await this.lintOpenFirst(workspace, stale);
-    const files = await workspace.listFiles();
-    this.trace('listed');
+    const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace };
+    // The first load: the records open in an editor show their own findings before the folder is read.
+    if (!this.workspace) {
+      const open = await indexOpenRecords(workspace, this.openTexts.paths(), phase);
+      if (open && !this.workspace) {
+        this.openFirst = open.workspace;
+        this.findingsEmitter.fire({ paths: open.paths });
+        this.trace('open-first');
+      }
+    }
     const started = clock.now();
-    const done = await workspace.scan(files, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
-    if (!done || stale()) return;
-    this.trace('indexed');
-    const crossFile = group(await workspace.crossFileFindings());
-    if (stale()) return;
-    this.trace('cross-file');
+    const index = await loadIndex(workspace, phase);
+    if (!index) return;
+    const { files, crossFile } = index;
     this.published.previous = this.workspace;
     this.loaded = loaded;
     this.workspace = workspace;
@@ -139,23 +145,6 @@ export class LiveWorkspace {
     this.trace('published');
     this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
     this.bodyPhase = this.bodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
-  }
-
-  /**
-   * Before the first load lists and reads its folders: the records already open in an editor (a
-   * language server's client, an editor restored with a record) are read and linted on their own,
-   * and their frontmatter findings published, so the first diagnostics wait for nothing else. Only
-   * each record's own rules run here: the cross-file ones need the whole index, and come with it.
-   */
-  private async lintOpenFirst(workspace: DecisionWorkspace, stale: () => boolean): Promise<void> {
-    const open = [...this.openTexts.keys()].filter((path) => workspace.isDecisionFile(path));
-    if (!open.length) return;
-    const first = new DecisionWorkspace(workspace.options);
-    const done = await first.scan(open, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
-    if (!done || stale() || this.workspace) return;
-    this.openFirst = first;
-    this.findingsEmitter.fire({ paths: open });
-    this.trace('open-first');
   }
 
   /** Resolves once the body rules of the current load have run (or a newer load took over). */
@@ -192,13 +181,13 @@ export class LiveWorkspace {
 
   /** A document was opened in an editor: its text wins over the file's until it closes. */
   open(path: string, text: string, version?: number): void {
-    this.openTexts.set(path, { text, version });
+    this.openTexts.set(path, text, version);
     this.edited(path, text);
   }
 
   /** An open document's text changed (the whole new text). */
   change(path: string, text: string, version?: number): void {
-    this.openTexts.set(path, { text, version });
+    this.openTexts.set(path, text, version);
     this.edited(path, text);
   }
 
@@ -227,12 +216,12 @@ export class LiveWorkspace {
 
   /** The text of an open document, if the path is open. */
   textOf(path: string): string | undefined {
-    return this.openTexts.get(path)?.text;
+    return this.openTexts.textOf(path);
   }
 
   /** The version the front-end gave with the open document's latest text. */
   versionOf(path: string): number | undefined {
-    return this.openTexts.get(path)?.version;
+    return this.openTexts.versionOf(path);
   }
 
   private edited(path: string, text: string): void {
@@ -303,26 +292,14 @@ export class LiveWorkspace {
     const open = this.textOf(path);
     if (open !== undefined) return this.applyText(path, open);
     this.bodiesPending.delete(path);
-    if (await workspace.leadsOutside(path)) {
-      // Never read: reported by link-outside-repository, as the folder walk would have.
-      workspace.markOutside(path);
-      this.pendingBodies.delete(path);
-      this.findingsEmitter.fire({ paths: [path] });
-      this.schedule();
+    const found = await rereadRecord(workspace, this.fs, path);
+    if (found === 'gone') {
+      if (workspace.index.get(path)) this.remove(path);
       return;
     }
-    // A path under a link that leads out is refused by the port: for the index, it is not there.
-    const present = () => this.fs.stat(path).catch(() => undefined);
-    if (await present()) {
-      await workspace.update(path);
-      // Deleted while it was read? Then the delete event may already have come and gone.
-      if (await present()) {
-        this.findingsEmitter.fire({ paths: [path] });
-        this.schedule();
-        return;
-      }
-    }
-    if (workspace.index.get(path)) this.remove(path);
+    if (found === 'outside') this.pendingBodies.delete(path);
+    this.findingsEmitter.fire({ paths: [path] });
+    this.schedule();
   }
 
   remove(path: string): void {
