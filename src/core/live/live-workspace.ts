@@ -114,9 +114,9 @@ export class LiveWorkspace {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
     const { fs, root, name, clock, scheduler } = this.options;
-    const { loaded, config, folders } = await loadFolders(this.options, this.settings(), this.log);
+    const { loaded, config, folders, listing } = await loadFolders(this.options, this.settings(), this.log);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
-    const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace };
+    const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace, listing };
     // The first load: the records open in an editor show their own findings before the folder is read.
     if (!this.workspace) {
       const open = await indexOpenRecords(workspace, this.openTexts.paths(), phase);

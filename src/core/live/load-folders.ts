@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/config';
+import type { DirectoryEntry } from '../port/file-system';
 import { loadConfig, type LoadedConfig } from '../workspace/load-config';
 import { discoverFolders, folderLookup } from '../workspace/discover-folders';
 import type { LiveLog, LiveSettings, LiveWorkspaceOptions } from './live-options';
@@ -9,11 +10,14 @@ export interface LoadedFolders {
   readonly config: ResolvedConfig;
   /** Absolute decisions folders. */
   readonly folders: string[];
+  /** The folders' listings already asked for (see FolderLookup.listing). */
+  readonly listing: (path: string) => Promise<DirectoryEntry[]> | undefined;
 }
 
 /**
  * The first steps of a load: `.legible.json` (and its schema extensions) and the decisions folders.
- * Discovery's look-ups start beside the configuration's read, not after it: on vscode.workspace.fs
+ * Discovery's look-ups, and the listing of the folders it may find, start beside the
+ * configuration's read, not after it: on vscode.workspace.fs
  * (the web worker host, a remote) each is a round trip, and the first diagnostics wait for them.
  * When `.legible.json` names its folders, the look-ups already made of those are used, the others
  * are left unused.
@@ -35,5 +39,5 @@ export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveS
     onLinkOutside: (link) => log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
   });
   options.trace?.('folders');
-  return { loaded, config, folders };
+  return { loaded, config, folders, listing: (path) => lookup.listing(path) };
 }

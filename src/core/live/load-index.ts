@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/rule';
+import type { DirectoryEntry } from '../port/file-system';
 import { DecisionWorkspace } from '../workspace/decision-workspace';
 import { group } from './findings-by-path';
 import type { LoadStep } from './live-options';
@@ -12,6 +13,8 @@ export interface IndexPhase {
   /** True once a newer load took over: the work stops, nothing is published. */
   stale(): boolean;
   trace?(step: LoadStep): void;
+  /** Folder listings already asked for (see FolderLookup.listing). */
+  listing?(path: string): Promise<DirectoryEntry[]> | undefined;
 }
 
 /** The index of a load, ready to publish: every record's frontmatter findings, and the cross-file ones by file. */
@@ -26,7 +29,7 @@ export interface LoadedIndex {
  * newer load took over.
  */
 export async function loadIndex(workspace: DecisionWorkspace, phase: IndexPhase): Promise<LoadedIndex | undefined> {
-  const files = await workspace.listFiles();
+  const files = await workspace.listFiles(phase.listing);
   phase.trace?.('listed');
   const done = await workspace.scan(files, { body: false, textOf: phase.textOf, between: phase.slices(), cancelled: phase.stale });
   if (!done || phase.stale()) return undefined;

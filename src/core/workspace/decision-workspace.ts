@@ -11,7 +11,7 @@ import { lintIndex } from '../lint/lint-workspace';
 import type { Finding, Presence } from '../rules/rule';
 import type { SchemaValidator } from '../schema/validator';
 import { legacyOptionsAt } from '../config/folder-settings';
-import { collectDecisionFiles } from './collect-files';
+import { collectDecisionFiles, type CollectOptions } from './collect-files';
 import { readDecisionText, type ReadResult } from './read-text';
 
 /** Links looked up at once before the cross-file rules run. */
@@ -80,11 +80,14 @@ export class DecisionWorkspace {
     return !relative.split('/').some((segment) => segment.startsWith('.')) && !matchesAny(relative, this.options.config.ignore);
   }
 
-  /** Every decision file of the folders; links that lead outside the workspace are noted for `link-outside-repository`. */
-  async listFiles(): Promise<string[]> {
+  /**
+   * Every decision file of the folders; links that lead outside the workspace are noted for
+   * `link-outside-repository`. `listing`: folder listings already asked for.
+   */
+  async listFiles(listing?: CollectOptions['listing']): Promise<string[]> {
     const outside = new Set<string>();
     const { ignore, recordsWithoutId } = this.options.config;
-    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore, recordsWithoutId, onLinkOutside: (path) => outside.add(path) })));
+    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore, recordsWithoutId, listing, onLinkOutside: (path) => outside.add(path) })));
     this.outsideLinks = [...outside].sort();
     const files = [...new Set(all.flat())];
     this.listed = new Set(files);

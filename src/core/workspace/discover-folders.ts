@@ -1,5 +1,5 @@
-import type { FileSystemPort } from '../port/file-system';
-import { joinPath } from '../port/paths';
+import type { DirectoryEntry, FileSystemPort } from '../port/file-system';
+import { isInside, joinPath } from '../port/paths';
 import { containment, type Containment } from './contained-path';
 import type { ResolvedConfig } from '../config/config';
 import { readSmallFile } from './read-small';
@@ -42,13 +42,27 @@ export interface FolderLookup {
   /** `.adr-dir`'s and `.log4brains.yml`'s texts. */
   hints(): Promise<readonly [string | undefined, string | undefined]>;
   candidate(relative: string): Promise<LookedUp>;
-  /** Starts the look-ups discovery makes when the configuration names no folders (`fallback`: the front-end's own). */
+  /**
+   * Starts the look-ups discovery makes when the configuration names no folders (`fallback`: the
+   * front-end's own), and the listing of each of those folders, in case it is one.
+   */
   prefetch(fallback?: readonly string[]): void;
+  /** A folder's listing (absolute path) that `prefetch` started, handed over once. */
+  listing(path: string): Promise<DirectoryEntry[]> | undefined;
 }
 
 export function folderLookup(fs: FileSystemPort, root: string): FolderLookup {
   let hints: Promise<readonly [string | undefined, string | undefined]> | undefined;
   const candidates = new Map<string, Promise<LookedUp>>();
+  const listings = new Map<string, Promise<DirectoryEntry[]>>();
+  const list = (candidate: string) => {
+    const path = joinPath(root, candidate);
+    // Only inside as written; a confined port refuses a link that leads out, as it does any read.
+    if (!isInside(root, path) || listings.has(path)) return;
+    const listed = fs.readDirectory(path);
+    listed.catch(() => undefined);
+    listings.set(path, listed);
+  };
   const lookup: FolderLookup = {
     hints: () => (hints ??= Promise.all([readSmall(fs, joinPath(root, '.adr-dir')), readSmall(fs, joinPath(root, '.log4brains.yml'))])),
     candidate(relative) {
@@ -58,12 +72,17 @@ export function folderLookup(fs: FileSystemPort, root: string): FolderLookup {
     },
     prefetch(fallback = []) {
       // Failures are discovery's to handle when it asks: here nothing waits, so nothing may reject unheard.
-      if (fallback.length) {
-        for (const candidate of fallback) lookup.candidate(candidate).catch(() => undefined);
-        return;
+      const folders = fallback.length ? fallback : USUAL_FOLDERS;
+      if (!fallback.length) lookup.hints().catch(() => undefined);
+      for (const candidate of folders) {
+        lookup.candidate(candidate).catch(() => undefined);
+        list(candidate);
       }
-      lookup.hints().catch(() => undefined);
-      for (const candidate of USUAL_FOLDERS) lookup.candidate(candidate).catch(() => undefined);
+    },
+    listing(path) {
+      const listed = listings.get(path);
+      listings.delete(path);
+      return listed;
     },
   };
   return lookup;

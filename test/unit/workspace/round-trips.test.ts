@@ -110,7 +110,7 @@ describe('The first load over a port with a round trip per call (the web worker 
     [`${ROOT}/docs/runbooks/two.md`]: '# Two\n',
   };
 
-  it('publishes the index after five round trips: configuration, its read, the listing, the records, their links', async () => {
+  it('publishes the index after four round trips: the configuration (with the folders and their listing beside it), its read, the records, their links', async () => {
     const { port, engine } = setup(records);
     let publishedAt: number | undefined;
     engine.onDidChangeIndex(() => (publishedAt ??= port.wave));
@@ -119,7 +119,7 @@ describe('The first load over a port with a round trip per call (the web worker 
     // The links were looked up: the one that is missing is reported.
     assert.deepEqual(engine.findingsFor(`${D}/0003-c.md`).map((f) => f.ruleId), ['reference-resolves']);
     assert.deepEqual(engine.findingsFor(`${D}/0001-a.md`), []);
-    assert.equal(publishedAt, 5, port.calls.map((c) => `${c.wave} ${c.method} ${c.path}`).join('\n'));
+    assert.equal(publishedAt, 4, port.calls.map((c) => `${c.wave} ${c.method} ${c.path}`).join('\n'));
   });
 
   it('looks up the folders while .legible.json is read, reads listed records without a stat, and asks each question once', async () => {
@@ -129,6 +129,8 @@ describe('The first load over a port with a round trip per call (the web worker 
     const folder = port.calls.filter((c) => c.path === D && c.method === 'stat');
     assert.equal(folder.length, 1, 'the decisions folder is looked up once');
     assert.equal(folder[0].wave, config[0].wave, 'the folder is looked up beside the configuration');
+    const listings = port.calls.filter((c) => c.method === 'readDirectory' && c.path === D);
+    assert.deepEqual(listings.map((c) => c.wave), [config[0].wave], 'the folder is listed once, beside the configuration');
     // The index phase, and the body phase after it, read each record at once.
     const recordReads = port.calls.filter((c) => c.path.startsWith(`${D}/`));
     assert.ok(recordReads.length >= 3);
@@ -139,18 +141,18 @@ describe('The first load over a port with a round trip per call (the web worker 
     assert.equal(new Set(links.map((c) => c.wave)).size, 1);
   });
 
-  it('a record open in an editor shows its own findings after the configuration and folders, before the folder is listed', async () => {
+  it('a record open in an editor shows its own findings after the configuration and folders, before any record is read', async () => {
     const { port, engine } = setup(records);
     engine.open(`${D}/0002-b.md`, cleanAdr('B', ['review-by: 2026-01-01']));
     let firstAt: number | undefined;
-    let listedBefore: boolean | undefined;
+    let readBefore: boolean | undefined;
     engine.onDidChangeFindings(() => {
       if (firstAt !== undefined) return;
       firstAt = port.wave;
-      listedBefore = port.calls.some((c) => c.method === 'readDirectory');
+      readBefore = port.calls.some((c) => c.method === 'readFile' && c.path.startsWith(`${D}/`));
     });
     await engine.load();
-    assert.equal(listedBefore, false);
+    assert.equal(readBefore, false);
     assert.ok(firstAt !== undefined && firstAt <= 2, `first findings after ${firstAt} round trips`);
     assert.ok(engine.findingsFor(`${D}/0002-b.md`).some((f) => f.ruleId === 'review-overdue'));
   });
