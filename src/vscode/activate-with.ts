@@ -53,6 +53,8 @@ export interface StartupTimes {
   readonly loaded?: number;
   readonly activated: number;
   firstDiagnostics?: number;
+  /** The steps passed until the first diagnostics (activation's own, then each folder's load), in order. */
+  readonly steps: Array<{ readonly step: string; readonly at: number }>;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -69,12 +71,29 @@ export const WEB_LIMITS =
  * in the browser) differ only in the adapters they pass.
  */
 export function activateWith(context: vscode.ExtensionContext, host: HostAdapters): LegibleApi {
-  const startup: StartupTimes = { loaded: host.loadedAt, activated: performance.now() };
+  const startup: StartupTimes = { loaded: host.loadedAt, activated: performance.now(), steps: [] };
+  const trace = (step: string) => {
+    if (startup.firstDiagnostics === undefined) startup.steps.push({ step, at: performance.now() });
+  };
   // The same version as `legible --version` and the Action: all three ship from one package.json.
   output().info(`Legible ${String((context.extension.packageJSON as { version?: unknown }).version)}${host.kind === 'web' ? ' (web)' : ''}`);
   if (host.kind === 'web') output().info(WEB_LIMITS);
-  const models = new Models(host);
+  trace('activate');
+  const models = new Models(host, trace);
   const diagnostics = new DiagnosticsPublisher(models);
+  // After the publisher's own listener (subscribed first): the findings are diagnostics by now.
+  const firstDiagnostics = models.onDidChangeFindings(() => {
+    if (!diagnostics.publishedAny()) return;
+    startup.firstDiagnostics = performance.now();
+    firstDiagnostics.dispose();
+  });
+  // The load starts before the views, commands and providers are registered: its first look-ups
+  // (round trips through vscode.workspace.fs on the web) are then under way while they are, and
+  // reach the workbench ahead of their registrations. Nothing it publishes comes before this
+  // function returns, so every listener below still hears it. Not awaited: activation returns at
+  // once; the index comes first, then the body rules in slices.
+  const ready = models.reload();
+  trace('reload');
   const decisionsTree = new DecisionsTree(models, diagnostics, readSettings().groupBy);
   const riskTree = new KnowledgeRiskTree(models);
   const changed = new vscode.EventEmitter<void>();
@@ -102,16 +121,10 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     ...registerCodeFeatures(models),
     ...mcp.disposables,
   );
-  // After the publisher's own listener (subscribed first): the findings are diagnostics by now.
-  const firstDiagnostics = models.onDidChangeFindings(() => {
-    if (!diagnostics.publishedAny()) return;
-    startup.firstDiagnostics = performance.now();
-    firstDiagnostics.dispose();
-  });
   context.subscriptions.push(firstDiagnostics);
   void vscode.commands.executeCommand('setContext', 'legible.groupBy', decisionsTree.grouping);
-  // Not awaited: activation returns at once; the index comes first, then the body rules in slices.
-  void models.reload().then(updateContext);
+  trace('registered');
+  void ready.then(updateContext);
   return {
     settle: () => models.settle(),
     entries: () => models.entries(),

@@ -48,7 +48,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   /** The evidence rules' findings were published again (after a history read, or the records or code changed). */
   readonly onDidChangeEvidence = this.evidenceEmitter.event;
 
-  constructor(readonly folder: vscode.WorkspaceFolder, readonly host: HostAdapters) {
+  constructor(readonly folder: vscode.WorkspaceFolder, readonly host: HostAdapters, trace?: (step: string) => void) {
     super({
       fs: new VscodeFileSystem(folder.uri, host.disk),
       root: toCorePath(folder.uri),
@@ -67,6 +67,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
         error: (context, error) => output().error(`${context}: ${(error as Error).stack ?? error}`),
         report: reportError,
       },
+      trace: trace && ((step) => trace(`${folder.name}: ${step}`)),
     });
     this.git = extensionGit(folder.uri, host);
     // The repository's files (tracked, and untracked ones not ignored) when git answers (a local

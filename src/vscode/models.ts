@@ -27,7 +27,8 @@ export class Models implements vscode.Disposable {
   readonly onDidChangeEvidence = this.evidenceEmitter.event;
   private ready: Promise<void> = Promise.resolve();
 
-  constructor(readonly host: HostAdapters) {
+  /** `trace`: told each step of a folder's load (the startup measure, LegibleApi.startup). */
+  constructor(readonly host: HostAdapters, private readonly trace?: (step: string) => void) {
     this.disposables.push(
       this.findingsEmitter,
       this.indexEmitter,
@@ -79,7 +80,7 @@ export class Models implements vscode.Disposable {
     for (const folder of folders) {
       const key = folder.uri.toString();
       if (this.models.has(key)) continue;
-      const model = new FolderModel(folder, this.host);
+      const model = new FolderModel(folder, this.host, this.trace);
       this.models.set(key, model);
       fresh.add(model);
       this.modelSubscriptions.set(key, [

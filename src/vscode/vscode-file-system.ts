@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isOutsideWorkspace, OutsideWorkspaceError, type DirectoryEntry, type EntryKind, type FileStat, type FileSystemPort } from '../core/port/file-system';
+import { isOutsideWorkspace, OutsideWorkspaceError, type DirectoryEntry, type EntryKind, type FileStat, type FileSystemPort, type SeenAsFile } from '../core/port/file-system';
 import { isInside } from '../core/port/paths';
 
 /** Core paths are `scheme://authority/path` with the path not percent-encoded, so '/' arithmetic works. */
@@ -50,10 +50,19 @@ export class VscodeFileSystem implements FileSystemPort {
   private readonly nodePort: Required<FileSystemPort> | undefined;
   private readonly confinedOnDisk: boolean;
 
+  /**
+   * Links resolved (and refused outside) on disk; in a virtual workspace the path itself when
+   * something is there. Absent where there is no disk (the web worker host): nothing there can be
+   * resolved, and the core then takes paths as written (one look-up fewer per folder and per link,
+   * each a round trip).
+   */
+  readonly realPath?: (path: string) => Promise<string | undefined>;
+
   constructor(root?: vscode.Uri, disk?: DiskPortFactory) {
     this.root = root && toCorePath(root);
     this.confinedOnDisk = root?.scheme === 'file' && disk !== undefined;
     this.nodePort = disk?.(this.confinedOnDisk ? diskPath(root!) : undefined);
+    if (this.nodePort) this.realPath = (path) => this.resolve(path);
   }
 
   /**
@@ -100,11 +109,18 @@ export class VscodeFileSystem implements FileSystemPort {
     return this.disk((port) => port.readFileHead(disk, maxBytes));
   }
 
-  /** On disk: size and bytes in one open. Elsewhere: a stat, then the file. */
-  async readBounded(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
+  /**
+   * On disk: size and bytes in one open. Elsewhere: a stat, then the file (a FIFO must never be
+   * opened), or, for a file a folder walk just listed as one, the file at once.
+   */
+  async readBounded(path: string, maxBytes: number, seen?: SeenAsFile): Promise<{ bytes: Uint8Array; size: number }> {
     const uri = this.uriOf(path);
     const disk = this.anyDisk(uri);
     if (disk !== undefined) return this.disk((port) => port.readBounded(disk, maxBytes));
+    if (seen?.listedAsFile) {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return { bytes: bytes.subarray(0, maxBytes), size: bytes.length };
+    }
     const stat = await vscode.workspace.fs.stat(uri);
     if (!(stat.type & vscode.FileType.File)) throw new Error('not a regular file');
     return { bytes: (await vscode.workspace.fs.readFile(uri)).subarray(0, maxBytes), size: stat.size };
@@ -175,8 +191,7 @@ export class VscodeFileSystem implements FileSystemPort {
     await vscode.workspace.fs.createDirectory(uri);
   }
 
-  /** On disk, links resolved (and refused outside); in a virtual workspace, the path itself when something is there. */
-  async realPath(path: string): Promise<string | undefined> {
+  private async resolve(path: string): Promise<string | undefined> {
     const disk = this.anyDisk(this.uriOf(path));
     if (disk === undefined) return (await this.stat(path)) ? path : undefined;
     const real = await this.disk((port) => port.realPath(disk));

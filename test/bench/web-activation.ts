@@ -29,12 +29,15 @@ export interface WebActivationResult {
   /** One vscode.workspace.fs.stat after start-up, median of 5 (ms): the round trip the load pays per look-up. */
   readonly statMs: number[];
   readonly bundleBytes: number;
+  /** Bundle start → each step of activation and of the folder's load, per run (ms): where the time goes. */
+  readonly steps: Array<Array<{ step: string; at: number }>>;
 }
 
 interface ProbeResult {
   loaded?: number;
   activated: number;
   firstDiagnostics?: number;
+  steps?: Array<{ step: string; at: number }>;
   webWorker: boolean;
   statMs: number;
 }
@@ -47,7 +50,7 @@ export async function measureWebActivation(runs: number, log: (line: string) => 
   const workspace = copyWorkspace(runDir, path.join(REPO, 'examples', 'workspace'));
   runInWebWorkerHost(runDir, 'legible.legible');
   const resultFile = path.join(runDir.root, 'web-activation.json');
-  const result: WebActivationResult = { firstDiagnostics: [], evaluated: [], statMs: [], bundleBytes: fs.statSync(WEB_BUNDLE).size };
+  const result: WebActivationResult = { firstDiagnostics: [], evaluated: [], statMs: [], steps: [], bundleBytes: fs.statSync(WEB_BUNDLE).size };
   try {
     const server = await startCodeServer({ runDir, workspace, smokeTestDriver: true });
     const { page } = await launchBrowser(runDir);
@@ -72,12 +75,24 @@ export async function measureWebActivation(runs: number, log: (line: string) => 
       result.firstDiagnostics.push(probe.firstDiagnostics - probe.loaded);
       result.evaluated.push(probe.activated - probe.loaded);
       result.statMs.push(probe.statMs);
+      const loaded = probe.loaded;
+      result.steps.push((probe.steps ?? []).map(({ step, at }) => ({ step, at: at - loaded })));
       log(`  web activation run ${i + 1}: bundle evaluated in ${(probe.activated - probe.loaded).toFixed(0)} ms, first diagnostics at ${(probe.firstDiagnostics - probe.loaded).toFixed(0)} ms; a stat takes ${probe.statMs.toFixed(1)} ms`);
+      log(`    steps: ${result.steps.at(-1)!.map(({ step, at }) => `${step} ${at.toFixed(0)}`).join(', ')}`);
     }
   } finally {
     await runCleanups();
   }
   return result;
+}
+
+/** Each step's median time from the bundle's start, over the runs that passed it, in the order of the first run. */
+export function stepMedians(result: WebActivationResult): Array<{ step: string; at: number; spread: [number, number] }> {
+  const names = [...new Set(result.steps.flat().map(({ step }) => step))];
+  return names.map((step) => {
+    const times = result.steps.flatMap((run) => run.filter((s) => s.step === step).map((s) => s.at));
+    return { step, at: median(times), spread: [Math.min(...times), Math.max(...times)] };
+  });
 }
 
 function median(values: readonly number[]): number {
@@ -98,6 +113,9 @@ export function webActivationGoals(result: WebActivationResult): Array<{ goal: s
 if (require.main === module) {
   const runs = Number(process.argv[2] ?? 7);
   measureWebActivation(runs, (line) => console.log(`[bench] ${line}`)).then((result) => {
+    const spread = (values: readonly number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+    console.log(`  first diagnostics: median ${median(result.firstDiagnostics).toFixed(0)} ms (${spread(result.firstDiagnostics)} over ${result.firstDiagnostics.length} runs)`);
+    for (const { step, at, spread: [low, high] } of stepMedians(result)) console.log(`    ${step}: ${at.toFixed(0)} ms (${low.toFixed(0)}–${high.toFixed(0)})`);
     for (const goal of webActivationGoals(result)) console.log(`  ${goal.met ? '✔' : '✖'} ${goal.goal}: ${goal.measured}`);
   }, (error: unknown) => {
     console.error(`[bench] ${(error as Error).stack ?? String(error)}`);

@@ -55,4 +55,12 @@ export interface LiveWorkspaceOptions {
   /** Asked at each load (folders, severities) and each edit (debounce). */
   readonly settings?: () => LiveSettings;
   readonly log?: LiveLog;
+  /**
+   * Told as a load passes each step (`config`, `folders`, `open-first`, `listed`, `indexed`,
+   * `published`): the front-end stamps them with its own clock, for the startup measure.
+   */
+  readonly trace?: (step: LoadStep) => void;
 }
+
+/** The steps of a load, in the order the first one passes them (see LiveWorkspaceOptions.trace). */
+export type LoadStep = 'config' | 'folders' | 'open-first' | 'listed' | 'indexed' | 'cross-file' | 'published';

@@ -5,22 +5,23 @@ import type { ResolvedConfig } from '../config/config';
 import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
 import { businessTradeoff } from '../document/business-tradeoff';
 import type { DecisionEntry } from '../index/decision-entry';
-import { findRule } from '../rules/registry';
 import type { Finding } from '../rules/rule';
-import { severityOf } from '../lint/lint-document';
 import { DecisionWorkspace } from '../workspace/decision-workspace';
-import { loadConfig, type LoadedConfig } from '../workspace/load-config';
-import { discoverFolders } from '../workspace/discover-folders';
+import type { LoadedConfig } from '../workspace/load-config';
 import type { ReadResult } from '../workspace/read-text';
 import { Emitter } from './emitter';
 import { changedPaths, group } from './findings-by-path';
 import { DayWatch } from './day-watch';
-import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress } from './live-options';
+import { loadFolders } from './load-folders';
+import { lintBodies } from './body-phase';
+import { PublishedFindings } from './published-findings';
+import { indexOpenRecords, loadIndex, type IndexPhase } from './load-index';
+import { OpenDocuments } from './open-documents';
+import { rereadRecord } from './reread-record';
+import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress, LoadStep } from './live-options';
 
-export type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress } from './live-options';
+export type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress, LoadStep } from './live-options';
 
-/** Files read at once in the body phase: few round trips to storage, a bounded number of texts in memory. */
-const BATCH = 16;
 /** The longest stretch of indexing or body rules before the host gets a turn. */
 const SLICE_MS = 10;
 const DEFAULT_DEBOUNCE_MS = 300;
@@ -40,18 +41,14 @@ export class LiveWorkspace {
   readonly fs: FileSystemPort;
   private workspace: DecisionWorkspace | undefined;
   private loaded: LoadedConfig | undefined;
-  private readonly openTexts = new Map<string, { text: string; version?: number }>();
-  private crossFile = new Map<string, Finding[]>();
-  /** Findings other engines worked out over this folder's records (the evidence rules), by source. */
-  private readonly external = new Map<string, Map<string, Finding[]>>();
+  private readonly openTexts = new OpenDocuments();
+  private readonly published = new PublishedFindings();
   /** Edited files whose body rules wait for the debounce. */
   private pendingBodies = new Map<string, { doc: DecisionDocument; entry: DecisionEntry }>();
   /** Files of the current load whose body rules have not run yet. */
   private bodiesPending = new Set<string>();
   /** The first load's open records, indexed before the folder: their own findings show while it is read. */
   private openFirst: DecisionWorkspace | undefined;
-  /** The workspace of the load before: its body findings stand in until the body phase reaches a file. */
-  private previous: DecisionWorkspace | undefined;
   /** Records that changed while a load read the folder: re-read once its index is published. */
   private changedDuringLoad: Set<string> | undefined;
   private loading: Promise<void> = Promise.resolve();
@@ -116,32 +113,28 @@ export class LiveWorkspace {
   private async loadNow(): Promise<void> {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
-    const { fs, root, name, clock } = this.options;
-    const settings = this.settings();
-    const loaded = await loadConfig(fs, root, { trusted: this.options.trusted?.() ?? true, regexEngine: this.options.regexEngine });
-    const config: ResolvedConfig = {
-      ...loaded.config,
-      folders: loaded.config.folders.length ? loaded.config.folders : (settings.folders ?? []),
-      severities: { ...loaded.config.severities, ...settings.severities },
-    };
-    for (const problem of loaded.problems) this.log.warn(`${name}: ${problem.message}`);
-    const folders = await discoverFolders(fs, root, config, {
-      onLinkOutside: (link) => this.log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
-    });
+    const { fs, root, name, clock, scheduler } = this.options;
+    const { loaded, config, folders, listing } = await loadFolders(this.options, this.settings(), this.log);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
-    const stale = () => generation !== this.generation;
-    if (!this.workspace) await this.lintOpenFirst(workspace, stale);
-    const files = await workspace.listFiles();
+    const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace, listing };
+    // The first load: the records open in an editor show their own findings before the folder is read.
+    if (!this.workspace) {
+      const open = await indexOpenRecords(workspace, this.openTexts.paths(), phase);
+      if (open && !this.workspace) {
+        this.openFirst = open.workspace;
+        this.findingsEmitter.fire({ paths: open.paths });
+        this.trace('open-first');
+      }
+    }
     const started = clock.now();
-    const done = await workspace.scan(files, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
-    if (!done || stale()) return;
-    const crossFile = group(await workspace.crossFileFindings());
-    if (stale()) return;
-    this.previous = this.workspace;
+    const index = await loadIndex(workspace, phase);
+    if (!index) return;
+    const { files, crossFile } = index;
+    this.published.previous = this.workspace;
     this.loaded = loaded;
     this.workspace = workspace;
     this.openFirst = undefined;
-    this.crossFile = crossFile;
+    this.published.crossFile = crossFile;
     this.pendingBodies.clear();
     this.bodiesPending = new Set(files);
     this.changedDuringLoad = undefined;
@@ -149,24 +142,9 @@ export class LiveWorkspace {
     this.log.info(`${name}: ${files.length} records in ${folders.map((f) => relativePath(root, f) || '.').join(', ') || 'no decisions folder'} indexed (${clock.now() - started} ms)`);
     this.indexEmitter.fire();
     this.findingsEmitter.fire({});
+    this.trace('published');
     this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
-    this.bodyPhase = this.lintBodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
-  }
-
-  /**
-   * Before the first load lists and reads its folders: the records already open in an editor (a
-   * language server's client, an editor restored with a record) are read and linted on their own,
-   * and their frontmatter findings published, so the first diagnostics wait for nothing else. Only
-   * each record's own rules run here: the cross-file ones need the whole index, and come with it.
-   */
-  private async lintOpenFirst(workspace: DecisionWorkspace, stale: () => boolean): Promise<void> {
-    const open = [...this.openTexts.keys()].filter((path) => workspace.isDecisionFile(path));
-    if (!open.length) return;
-    const first = new DecisionWorkspace(workspace.options);
-    const done = await first.scan(open, { body: false, textOf: (path) => this.textOf(path), between: this.options.scheduler.slices(SLICE_MS), cancelled: stale });
-    if (!done || stale() || this.workspace) return;
-    this.openFirst = first;
-    this.findingsEmitter.fire({ paths: open });
+    this.bodyPhase = this.bodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
   }
 
   /** Resolves once the body rules of the current load have run (or a newer load took over). */
@@ -174,43 +152,23 @@ export class LiveWorkspace {
     return this.bodyPhase;
   }
 
-  /**
-   * The body phase of a load: reads each record again (a bounded batch at a time, so no thousands
-   * of parsed documents pile up) and publishes the findings slice by slice, yielding in between.
-   * A newer load stops it; a file edited or re-read meanwhile is left to that newer work.
-   */
-  private async lintBodies(generation: number, workspace: DecisionWorkspace, files: readonly string[], changed: ReadonlySet<string>, started: number): Promise<void> {
+  /** The body phase of a load (see lintBodies), after the records that changed while it read the folder are caught up. */
+  private async bodies(generation: number, workspace: DecisionWorkspace, files: readonly string[], changed: ReadonlySet<string>, started: number): Promise<void> {
     for (const path of changed) await this.catchUp(path);
-    let slice: string[] = [];
-    const between = this.options.scheduler.slices(SLICE_MS);
-    const publish = () => {
-      if (slice.length) this.findingsEmitter.fire({ paths: slice });
-      slice = [];
-      this.progressEmitter.fire({ phase: 'bodies', records: files.length, bodiesDone: files.length - this.bodiesPending.size });
-    };
-    for (let i = 0; i < files.length; i += BATCH) {
-      if (generation !== this.generation) return;
-      const batch = files.slice(i, i + BATCH).filter((path) => this.bodiesPending.has(path));
-      const texts = await Promise.all(batch.map((path) => this.readText(path, workspace)));
-      for (let j = 0; j < batch.length; j++) {
-        if (generation !== this.generation) return;
-        // An edit, a re-read or a removal got there first: its own work covers the body rules.
-        if (!this.bodiesPending.delete(batch[j])) continue;
-        const { doc, entry } = workspace.updateFrontmatter(batch[j], texts[j].text, texts[j].problem);
-        await workspace.updateBody(doc, entry);
-        slice.push(batch[j]);
-        const turn = between();
-        if (turn) {
-          publish();
-          await turn;
-        }
-      }
-      if (generation !== this.generation) return;
-      publish();
-    }
-    if (generation !== this.generation) return;
-    this.previous = undefined;
-    if (!files.length) publish();
+    const done = await lintBodies({
+      workspace,
+      files,
+      pending: this.bodiesPending,
+      current: () => generation === this.generation,
+      readText: (path) => this.readText(path, workspace),
+      between: this.options.scheduler.slices(SLICE_MS),
+      publish: (paths) => {
+        if (paths.length) this.findingsEmitter.fire({ paths });
+        this.progressEmitter.fire({ phase: 'bodies', records: files.length, bodiesDone: files.length - this.bodiesPending.size });
+      },
+    });
+    if (!done) return;
+    this.published.previous = undefined;
     this.log.info(`${this.options.name}: body rules of ${files.length} records linted (${this.options.clock.now() - started} ms)`);
   }
 
@@ -223,13 +181,13 @@ export class LiveWorkspace {
 
   /** A document was opened in an editor: its text wins over the file's until it closes. */
   open(path: string, text: string, version?: number): void {
-    this.openTexts.set(path, { text, version });
+    this.openTexts.set(path, text, version);
     this.edited(path, text);
   }
 
   /** An open document's text changed (the whole new text). */
   change(path: string, text: string, version?: number): void {
-    this.openTexts.set(path, { text, version });
+    this.openTexts.set(path, text, version);
     this.edited(path, text);
   }
 
@@ -258,12 +216,12 @@ export class LiveWorkspace {
 
   /** The text of an open document, if the path is open. */
   textOf(path: string): string | undefined {
-    return this.openTexts.get(path)?.text;
+    return this.openTexts.textOf(path);
   }
 
   /** The version the front-end gave with the open document's latest text. */
   versionOf(path: string): number | undefined {
-    return this.openTexts.get(path)?.version;
+    return this.openTexts.versionOf(path);
   }
 
   private edited(path: string, text: string): void {
@@ -289,8 +247,7 @@ export class LiveWorkspace {
 
   findingsFor(path: string): Finding[] {
     if (!this.workspace) return this.openFirst?.fileFindings(path) ?? [];
-    const external = [...this.external.values()].flatMap((byPath) => byPath.get(path) ?? []);
-    return [...this.workspace.fileFindings(path), ...this.carriedBodyFindings(path), ...(this.crossFile.get(path) ?? []), ...external];
+    return this.published.findingsFor(path, this.workspace, this.bodiesPending);
   }
 
   /**
@@ -299,34 +256,17 @@ export class LiveWorkspace {
    * changed are announced.
    */
   setFindingsOf(source: string, findings: readonly Finding[]): void {
-    const before = this.external.get(source) ?? new Map<string, Finding[]>();
-    const after = group(findings);
-    this.external.set(source, after);
-    const changed = changedPaths(before, after);
+    const changed = this.published.setFindingsOf(source, findings);
     if (changed.length) this.findingsEmitter.fire({ paths: changed });
   }
 
   /** The findings `source` published last. */
   findingsOf(source: string): Finding[] {
-    return [...(this.external.get(source)?.values() ?? [])].flat();
-  }
-
-  /**
-   * On a reload, a file the body phase has not reached yet keeps the body findings of the load
-   * before (while their rule still has that severity): the Problems panel does not flicker.
-   */
-  private carriedBodyFindings(path: string): Finding[] {
-    const config = this.workspace?.options.config;
-    if (!this.previous || !config || !this.bodiesPending.has(path)) return [];
-    return this.previous.fileFindings(path).filter((finding) => {
-      const rule = findRule(finding.ruleId);
-      return rule?.scope === 'body' && severityOf(rule, config) === finding.severity;
-    });
+    return this.published.findingsOf(source);
   }
 
   allPaths(): string[] {
-    const paths = new Set<string>(this.crossFile.keys());
-    for (const byPath of this.external.values()) for (const path of byPath.keys()) paths.add(path);
+    const paths = this.published.paths();
     for (const entry of this.workspace?.index.entries() ?? []) paths.add(entry.path);
     return [...paths];
   }
@@ -352,26 +292,14 @@ export class LiveWorkspace {
     const open = this.textOf(path);
     if (open !== undefined) return this.applyText(path, open);
     this.bodiesPending.delete(path);
-    if (await workspace.leadsOutside(path)) {
-      // Never read: reported by link-outside-repository, as the folder walk would have.
-      workspace.markOutside(path);
-      this.pendingBodies.delete(path);
-      this.findingsEmitter.fire({ paths: [path] });
-      this.schedule();
+    const found = await rereadRecord(workspace, this.fs, path);
+    if (found === 'gone') {
+      if (workspace.index.get(path)) this.remove(path);
       return;
     }
-    // A path under a link that leads out is refused by the port: for the index, it is not there.
-    const present = () => this.fs.stat(path).catch(() => undefined);
-    if (await present()) {
-      await workspace.update(path);
-      // Deleted while it was read? Then the delete event may already have come and gone.
-      if (await present()) {
-        this.findingsEmitter.fire({ paths: [path] });
-        this.schedule();
-        return;
-      }
-    }
-    if (workspace.index.get(path)) this.remove(path);
+    if (found === 'outside') this.pendingBodies.delete(path);
+    this.findingsEmitter.fire({ paths: [path] });
+    this.schedule();
   }
 
   remove(path: string): void {
@@ -401,6 +329,10 @@ export class LiveWorkspace {
     return businessTradeoff(parseDecisionDocument(path, read.text, workspace.options.config.limits));
   }
 
+  private trace(step: LoadStep): void {
+    this.options.trace?.(step);
+  }
+
   private settings(): LiveSettings {
     return this.options.settings?.() ?? { debounceMs: DEFAULT_DEBOUNCE_MS };
   }
@@ -421,11 +353,11 @@ export class LiveWorkspace {
     this.pendingBodies.clear();
     try {
       for (const { doc, entry } of bodies) await workspace.updateBody(doc, entry);
-      const before = this.crossFile;
+      const before = this.published.crossFile;
       const after = group(await workspace.crossFileFindings());
       // A load that published meanwhile has its own cross-file findings: these would be older.
       if (workspace !== this.workspace) return;
-      this.crossFile = after;
+      this.published.crossFile = after;
       const changed = new Set([...bodies.map((b) => b.doc.path), ...changedPaths(before, after)]);
       this.indexEmitter.fire();
       if (changed.size) this.findingsEmitter.fire({ paths: [...changed] });

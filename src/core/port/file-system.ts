@@ -24,6 +24,15 @@ export interface FileStat {
   readonly mtime: number;
 }
 
+/**
+ * The caller listed the path as a regular file a moment ago (a folder walk): a port that has to
+ * look before it reads, to never open a FIFO or a device (vscode.workspace.fs has no non-blocking
+ * open), may take the listing's word and save that round trip.
+ */
+export interface SeenAsFile {
+  readonly listedAsFile: true;
+}
+
 export interface FileSystemPort {
   readFile(path: string): Promise<Uint8Array>;
   /** The first bytes of a file, without reading the rest (a 50 MB file must not be read whole). */
@@ -32,7 +41,7 @@ export interface FileSystemPort {
    * A regular file's size and at most its first `maxBytes` bytes, in one open: what a scan of
    * thousands of records needs, without a separate stat. Rejects for anything but a regular file.
    */
-  readBounded?(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }>;
+  readBounded?(path: string, maxBytes: number, seen?: SeenAsFile): Promise<{ bytes: Uint8Array; size: number }>;
   readDirectory(path: string): Promise<DirectoryEntry[]>;
   /** undefined when nothing is there. Does not follow a final symlink. */
   stat(path: string): Promise<FileStat | undefined>;

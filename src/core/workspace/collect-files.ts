@@ -1,4 +1,4 @@
-import { isOutsideWorkspace, type FileSystemPort } from '../port/file-system';
+import { isOutsideWorkspace, type DirectoryEntry, type FileSystemPort } from '../port/file-system';
 import type { CompiledPattern } from '../port/regex-engine';
 import { joinPath, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
@@ -19,6 +19,8 @@ export interface CollectOptions {
    * not followed, and nothing out there is looked at, not even whether the target exists.
    */
   readonly onLinkOutside?: (path: string) => void;
+  /** A folder's listing already asked for (a load starts it beside the configuration's read), if there is one. */
+  readonly listing?: (path: string) => Promise<DirectoryEntry[]> | undefined;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
     visited.add(real);
     let entries;
     try {
-      entries = await fs.readDirectory(path);
+      entries = await (options.listing?.(path) ?? fs.readDirectory(path));
     } catch {
       continue;
     }

@@ -1,4 +1,4 @@
-import { isOutsideWorkspace, type FileSystemPort } from '../port/file-system';
+import { isOutsideWorkspace, type FileSystemPort, type SeenAsFile } from '../port/file-system';
 import { isInside, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
 import type { ResolvedConfig } from '../config/config';
@@ -11,8 +11,13 @@ import { lintIndex } from '../lint/lint-workspace';
 import type { Finding, Presence } from '../rules/rule';
 import type { SchemaValidator } from '../schema/validator';
 import { legacyOptionsAt } from '../config/folder-settings';
-import { collectDecisionFiles } from './collect-files';
+import { collectDecisionFiles, type CollectOptions } from './collect-files';
 import { readDecisionText, type ReadResult } from './read-text';
+
+/** Links looked up at once before the cross-file rules run. */
+const LOOK_UPS_AT_ONCE = 16;
+
+const LISTED: SeenAsFile = { listedAsFile: true };
 
 /** Files read ahead of the one being parsed during a scan: enough to hide storage latency, few enough to hold. */
 const READ_AHEAD = 16;
@@ -52,6 +57,8 @@ export class DecisionWorkspace {
   private readonly bodyFindings = new Map<string, Finding[]>();
   /** Links the last `listFiles` found leading outside the workspace: reported, never read. */
   private outsideLinks: readonly string[] = [];
+  /** What the last `listFiles` listed as regular files: read without a look beforehand (see SeenAsFile). */
+  private listed: ReadonlySet<string> = new Set();
 
   constructor(readonly options: WorkspaceOptions) {}
 
@@ -73,13 +80,18 @@ export class DecisionWorkspace {
     return !relative.split('/').some((segment) => segment.startsWith('.')) && !matchesAny(relative, this.options.config.ignore);
   }
 
-  /** Every decision file of the folders; links that lead outside the workspace are noted for `link-outside-repository`. */
-  async listFiles(): Promise<string[]> {
+  /**
+   * Every decision file of the folders; links that lead outside the workspace are noted for
+   * `link-outside-repository`. `listing`: folder listings already asked for.
+   */
+  async listFiles(listing?: CollectOptions['listing']): Promise<string[]> {
     const outside = new Set<string>();
     const { ignore, recordsWithoutId } = this.options.config;
-    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore, recordsWithoutId, onLinkOutside: (path) => outside.add(path) })));
+    const all = await Promise.all(this.options.folders.map((folder) => collectDecisionFiles(this.options.fs, folder, { ignore, recordsWithoutId, listing, onLinkOutside: (path) => outside.add(path) })));
     this.outsideLinks = [...outside].sort();
-    return [...new Set(all.flat())];
+    const files = [...new Set(all.flat())];
+    this.listed = new Set(files);
+    return files;
   }
 
   /**
@@ -163,10 +175,26 @@ export class DecisionWorkspace {
       if (!found) known.set(path, (found = this.presence(path)));
       return found;
     };
-    return lintIndex(this.index, { ...this.context, presence, outsideLinks: this.outsideLinks });
+    return this.lookUpLinks(presence).then(() => lintIndex(this.index, { ...this.context, presence, outsideLinks: this.outsideLinks }));
+  }
+
+  /**
+   * Every local link of the index looked up before the rules ask, a bounded number at once: the
+   * rules ask one link after another, and on vscode.workspace.fs (the web worker host, a remote)
+   * each look-up is a round trip.
+   */
+  private async lookUpLinks(presence: (path: string) => Promise<Presence>): Promise<void> {
+    const links = new Set<string>();
+    for (const entry of this.index.entries()) for (const link of entry.artifacts) if (link.resolved) links.add(link.resolved);
+    const queue = [...links];
+    const worker = async () => {
+      for (let link = queue.pop(); link !== undefined; link = queue.pop()) await presence(link);
+    };
+    await Promise.all(Array.from({ length: Math.min(LOOK_UPS_AT_ONCE, queue.length) }, worker));
   }
 
   remove(path: string): void {
+    if (this.listed.has(path)) this.listed = new Set([...this.listed].filter((listed) => listed !== path));
     this.index.delete(path);
     this.frontmatterFindings.delete(path);
     this.bodyFindings.delete(path);
@@ -227,7 +255,7 @@ export class DecisionWorkspace {
     const fs = this.options.fs;
     try {
       const size = fs.readBounded ? undefined : (await fs.stat(path))?.size;
-      return await readDecisionText(fs, path, this.options.config.limits, size);
+      return await readDecisionText(fs, path, this.options.config.limits, size, this.listed.has(path) ? LISTED : undefined);
     } catch (error) {
       // Named on the command line, or turned into a link since the walk: still never followed out.
       if (isOutsideWorkspace(error)) {

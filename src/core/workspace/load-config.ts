@@ -59,19 +59,21 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: Load
   const path = joinPath(root, CONFIG_FILE);
   let raw: unknown;
   const sources: Uint8Array[] = [];
-  const stat = await fs.stat(path).catch(() => undefined);
-  if (stat?.kind === 'file' || stat?.kind === 'symlink') {
-    try {
-      const bytes = await readSmallFile(fs, path, MAX_CONFIG_BYTES).catch((error: unknown) => {
-        if (error instanceof SmallFileError && error.reason === 'too-large') throw new Error('the file is larger than 256 KiB');
-        if (isOutsideWorkspace(error)) throw new Error('it is a symbolic link that leads outside the workspace, which Legible does not follow');
-        throw error;
-      });
+  // Read at once, no look beforehand (on vscode.workspace.fs each is a round trip): nothing there,
+  // or something that is no file, is no configuration, as it always was.
+  try {
+    const bytes = await readSmallFile(fs, path, MAX_CONFIG_BYTES).catch((error: unknown) => {
+      if (error instanceof SmallFileError && error.reason !== 'too-large') return undefined;
+      if (error instanceof SmallFileError) throw new Error('the file is larger than 256 KiB');
+      if (isOutsideWorkspace(error)) throw new Error('it is a symbolic link that leads outside the workspace, which Legible does not follow');
+      throw error;
+    });
+    if (bytes) {
       sources.push(bytes);
       raw = JSON.parse(decoder.decode(bytes));
-    } catch (error) {
-      problems.push({ pointer: '', message: `${CONFIG_FILE} could not be read (${(error as Error).message}); using the defaults.` });
     }
+  } catch (error) {
+    problems.push({ pointer: '', message: `${CONFIG_FILE} could not be read (${(error as Error).message}); using the defaults.` });
   }
   if (!sources.length) sources.push(NOTHING);
   const base = new SchemaValidator();

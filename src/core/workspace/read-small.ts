@@ -44,7 +44,7 @@ export async function readSmallFile(fs: FileSystemPort, path: string, maxBytes: 
 
 function classify(error: unknown, path: string): unknown {
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'ENOENT' || code === 'FileNotFound') return new SmallFileError('missing', 'no such file');
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound') return new SmallFileError('missing', 'no such file');
   if (code === 'EISDIR' || code === 'EINVAL' || (error instanceof Error && error.message === 'not a regular file')) return new SmallFileError('not-a-file', `${path.slice(path.lastIndexOf('/') + 1)} is not a regular file`);
   return error;
 }

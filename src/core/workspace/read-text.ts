@@ -1,4 +1,4 @@
-import type { FileSystemPort } from '../port/file-system';
+import type { FileSystemPort, SeenAsFile } from '../port/file-system';
 import type { Limits } from '../parse/limits';
 
 export interface ReadResult {
@@ -10,11 +10,11 @@ export interface ReadResult {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a decision file as strict UTF-8: a binary or mis-encoded file is reported, never turned into U+FFFD. */
-export async function readDecisionText(fs: FileSystemPort, path: string, limits: Pick<Limits, 'maxFileBytes'>, size?: number): Promise<ReadResult> {
+export async function readDecisionText(fs: FileSystemPort, path: string, limits: Pick<Limits, 'maxFileBytes'>, size?: number, seen?: SeenAsFile): Promise<ReadResult> {
   let bytes: Uint8Array;
   if (fs.readBounded) {
     // One open for size and bytes: no stat beforehand, no 50 MB read for a 50 MB file.
-    const read = await fs.readBounded(path, limits.maxFileBytes);
+    const read = await fs.readBounded(path, limits.maxFileBytes, seen);
     bytes = read.bytes;
     size = read.size;
   } else {

@@ -1,0 +1,43 @@
+import type { ResolvedConfig } from '../config/config';
+import type { DirectoryEntry } from '../port/file-system';
+import { loadConfig, type LoadedConfig } from '../workspace/load-config';
+import { discoverFolders, folderLookup } from '../workspace/discover-folders';
+import type { LiveLog, LiveSettings, LiveWorkspaceOptions } from './live-options';
+
+/** What a load reads before any record: the configuration, with the front-end's settings over it, and the decisions folders. */
+export interface LoadedFolders {
+  readonly loaded: LoadedConfig;
+  readonly config: ResolvedConfig;
+  /** Absolute decisions folders. */
+  readonly folders: string[];
+  /** The folders' listings already asked for (see FolderLookup.listing). */
+  readonly listing: (path: string) => Promise<DirectoryEntry[]> | undefined;
+}
+
+/**
+ * The first steps of a load: `.legible.json` (and its schema extensions) and the decisions folders.
+ * Discovery's look-ups, and the listing of the folders it may find, start beside the
+ * configuration's read, not after it: on vscode.workspace.fs
+ * (the web worker host, a remote) each is a round trip, and the first diagnostics wait for them.
+ * When `.legible.json` names its folders, the look-ups already made of those are used, the others
+ * are left unused.
+ */
+export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveSettings, log: LiveLog): Promise<LoadedFolders> {
+  const { fs, root, name } = options;
+  const lookup = folderLookup(fs, root);
+  lookup.prefetch(settings.folders);
+  const loaded = await loadConfig(fs, root, { trusted: options.trusted?.() ?? true, regexEngine: options.regexEngine });
+  options.trace?.('config');
+  const config: ResolvedConfig = {
+    ...loaded.config,
+    folders: loaded.config.folders.length ? loaded.config.folders : (settings.folders ?? []),
+    severities: { ...loaded.config.severities, ...settings.severities },
+  };
+  for (const problem of loaded.problems) log.warn(`${name}: ${problem.message}`);
+  const folders = await discoverFolders(fs, root, config, {
+    lookup,
+    onLinkOutside: (link) => log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
+  });
+  options.trace?.('folders');
+  return { loaded, config, folders, listing: (path) => lookup.listing(path) };
+}

@@ -1,0 +1,55 @@
+import type { Finding } from '../rules/rule';
+import type { DirectoryEntry } from '../port/file-system';
+import { DecisionWorkspace } from '../workspace/decision-workspace';
+import { group } from './findings-by-path';
+import type { LoadStep } from './live-options';
+
+/** How a load's index phase reads and yields (the engine's open texts, its scheduler, its generation). */
+export interface IndexPhase {
+  /** An open document's text, which wins over the file's. */
+  textOf(path: string): string | undefined;
+  /** A fresh `between` of the scheduler's (see ScanOptions). */
+  slices(): () => Promise<void> | undefined;
+  /** True once a newer load took over: the work stops, nothing is published. */
+  stale(): boolean;
+  trace?(step: LoadStep): void;
+  /** Folder listings already asked for (see FolderLookup.listing). */
+  listing?(path: string): Promise<DirectoryEntry[]> | undefined;
+}
+
+/** The index of a load, ready to publish: every record's frontmatter findings, and the cross-file ones by file. */
+export interface LoadedIndex {
+  readonly files: readonly string[];
+  readonly crossFile: Map<string, Finding[]>;
+}
+
+/**
+ * The index phase of a load, after its configuration and folders: lists the folders, reads every
+ * record (frontmatter only, no Markdown parse) and runs the cross-file rules. Undefined when a
+ * newer load took over.
+ */
+export async function loadIndex(workspace: DecisionWorkspace, phase: IndexPhase): Promise<LoadedIndex | undefined> {
+  const files = await workspace.listFiles(phase.listing);
+  phase.trace?.('listed');
+  const done = await workspace.scan(files, { body: false, textOf: phase.textOf, between: phase.slices(), cancelled: phase.stale });
+  if (!done || phase.stale()) return undefined;
+  phase.trace?.('indexed');
+  const crossFile = group(await workspace.crossFileFindings());
+  if (phase.stale()) return undefined;
+  phase.trace?.('cross-file');
+  return { files, crossFile };
+}
+
+/**
+ * The records open in an editor among `paths`, indexed on their own from their texts (no file is
+ * read) with their own rules: what the first load shows before it lists and reads the folders. The
+ * cross-file rules need the whole index, and come with it. Undefined when none is a record, or a
+ * newer load took over.
+ */
+export async function indexOpenRecords(workspace: DecisionWorkspace, paths: readonly string[], phase: IndexPhase): Promise<{ workspace: DecisionWorkspace; paths: string[] } | undefined> {
+  const open = paths.filter((path) => workspace.isDecisionFile(path) && phase.textOf(path) !== undefined);
+  if (!open.length) return undefined;
+  const first = new DecisionWorkspace(workspace.options);
+  const done = await first.scan(open, { body: false, textOf: phase.textOf, between: phase.slices(), cancelled: phase.stale });
+  return done && !phase.stale() ? { workspace: first, paths: open } : undefined;
+}

@@ -1,0 +1,159 @@
+// The first load over a port that pays a round trip per call, as vscode.workspace.fs does in the web
+// worker host (issue 17): the load's critical path is counted in round trips ("waves": every call
+// made while the previous wave was under way is answered together in the next).
+import assert from 'node:assert/strict';
+import { LiveWorkspace } from '../../../src/core/live/live-workspace';
+import type { DirectoryEntry, FileStat, FileSystemPort, SeenAsFile } from '../../../src/core/port/file-system';
+import { MemoryFileSystem } from '../support/memory-file-system';
+import { ManualClock, ManualScheduler } from '../support/manual-scheduler';
+import { cleanAdr, ROOT, TODAY } from '../support/workspace';
+
+const D = `${ROOT}/docs/decisions`;
+const withArtifact = (title: string, artifact: string) => cleanAdr(title).replace('mechanisms: [runbook]}', `mechanisms: [runbook], artifacts: [${artifact}]}`);
+
+interface Call {
+  readonly method: string;
+  readonly path: string;
+  readonly wave: number;
+  readonly seen?: boolean;
+}
+
+/**
+ * The web worker host's port in miniature: no realPath (nothing can be resolved there), and a read
+ * of a file looks first (stat) unless a folder walk just listed it as one. Every call is answered
+ * one wave later, all calls of a wave together.
+ */
+class RemotePort implements FileSystemPort {
+  wave = 0;
+  readonly calls: Call[] = [];
+  private queue: Array<() => void> = [];
+  private flushing = false;
+
+  constructor(private readonly fs: MemoryFileSystem) {}
+
+  private trip<T>(method: string, path: string, run: () => Promise<T>, seen?: boolean): Promise<T> {
+    this.calls.push({ method, path, wave: this.wave, seen });
+    const answer = new Promise<void>((resolve) => this.queue.push(resolve)).then(run);
+    if (!this.flushing) {
+      this.flushing = true;
+      setImmediate(() => this.flush());
+    }
+    return answer;
+  }
+
+  private flush(): void {
+    const due = this.queue;
+    this.queue = [];
+    this.wave++;
+    for (const resolve of due) resolve();
+    // The answers' continuations run before the next wave is sent.
+    setImmediate(() => {
+      if (this.queue.length) this.flush();
+      else this.flushing = false;
+    });
+  }
+
+  readFile(path: string): Promise<Uint8Array> {
+    return this.trip('readFile', path, () => this.fs.readFile(path));
+  }
+
+  async readBounded(path: string, maxBytes: number, seen?: SeenAsFile): Promise<{ bytes: Uint8Array; size: number }> {
+    if (!seen?.listedAsFile) {
+      const stat = await this.stat(path);
+      if (!stat) throw Object.assign(new Error('no such file'), { code: 'FileNotFound' });
+      if (stat.kind !== 'file') throw new Error('not a regular file');
+    }
+    const bytes = await this.trip('readFile', path, () => this.fs.readFile(path), seen?.listedAsFile);
+    return { bytes: bytes.subarray(0, maxBytes), size: bytes.length };
+  }
+
+  readDirectory(path: string): Promise<DirectoryEntry[]> {
+    return this.trip('readDirectory', path, () => this.fs.readDirectory(path));
+  }
+
+  stat(path: string): Promise<FileStat | undefined> {
+    return this.trip('stat', path, () => this.fs.stat(path));
+  }
+
+  writeFile(path: string, data: Uint8Array): Promise<void> {
+    return this.trip('writeFile', path, () => this.fs.writeFile(path, data));
+  }
+
+  createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    return this.trip('createExclusive', path, () => this.fs.createExclusive(path, data));
+  }
+
+  delete(path: string): Promise<void> {
+    return this.trip('delete', path, () => this.fs.delete(path));
+  }
+
+  createDirectory(path: string): Promise<void> {
+    return this.trip('createDirectory', path, () => this.fs.createDirectory(path));
+  }
+}
+
+function setup(files: Readonly<Record<string, string>>): { port: RemotePort; engine: LiveWorkspace } {
+  const fs = new MemoryFileSystem({}, { root: ROOT });
+  for (const [path, text] of Object.entries(files)) fs.put(path, text);
+  const port = new RemotePort(fs);
+  const engine = new LiveWorkspace({ fs: port, root: ROOT, name: 'ws', scheduler: new ManualScheduler(), clock: new ManualClock(TODAY), settings: () => ({ debounceMs: 300 }) });
+  return { port, engine };
+}
+
+describe('The first load over a port with a round trip per call (the web worker host)', () => {
+  const records: Record<string, string> = {
+    [`${ROOT}/.legible.json`]: JSON.stringify({ folders: ['docs/decisions'] }),
+    [`${D}/0001-a.md`]: withArtifact('A', '../runbooks/one.md'),
+    [`${D}/0002-b.md`]: withArtifact('B', '../runbooks/two.md'),
+    [`${D}/0003-c.md`]: withArtifact('C', '../runbooks/gone.md'),
+    [`${ROOT}/docs/runbooks/one.md`]: '# One\n',
+    [`${ROOT}/docs/runbooks/two.md`]: '# Two\n',
+  };
+
+  it('publishes the index after four round trips: the configuration (with the folders and their listing beside it), its read, the records, their links', async () => {
+    const { port, engine } = setup(records);
+    let publishedAt: number | undefined;
+    engine.onDidChangeIndex(() => (publishedAt ??= port.wave));
+    await engine.load();
+    assert.equal(engine.decisions?.index.size, 3);
+    // The links were looked up: the one that is missing is reported.
+    assert.deepEqual(engine.findingsFor(`${D}/0003-c.md`).map((f) => f.ruleId), ['reference-resolves']);
+    assert.deepEqual(engine.findingsFor(`${D}/0001-a.md`), []);
+    assert.equal(publishedAt, 4, port.calls.map((c) => `${c.wave} ${c.method} ${c.path}`).join('\n'));
+  });
+
+  it('looks up the folders while .legible.json is read, reads listed records without a stat, and asks each question once', async () => {
+    const { port, engine } = setup(records);
+    await engine.load();
+    const config = port.calls.filter((c) => c.path === `${ROOT}/.legible.json`);
+    const folder = port.calls.filter((c) => c.path === D && c.method === 'stat');
+    assert.equal(folder.length, 1, 'the decisions folder is looked up once');
+    assert.equal(folder[0].wave, config[0].wave, 'the folder is looked up beside the configuration');
+    const listings = port.calls.filter((c) => c.method === 'readDirectory' && c.path === D);
+    assert.deepEqual(listings.map((c) => c.wave), [config[0].wave], 'the folder is listed once, beside the configuration');
+    // The index phase, and the body phase after it, read each record at once.
+    const recordReads = port.calls.filter((c) => c.path.startsWith(`${D}/`));
+    assert.ok(recordReads.length >= 3);
+    assert.ok(recordReads.every((c) => c.method === 'readFile' && c.seen), recordReads.map((c) => `${c.method} ${c.path}`).join('\n'));
+    // The three links in one wave, not one after another.
+    const links = port.calls.filter((c) => c.path.includes('/runbooks/'));
+    assert.equal(links.length, 3);
+    assert.equal(new Set(links.map((c) => c.wave)).size, 1);
+  });
+
+  it('a record open in an editor shows its own findings after the configuration and folders, before any record is read', async () => {
+    const { port, engine } = setup(records);
+    engine.open(`${D}/0002-b.md`, cleanAdr('B', ['review-by: 2026-01-01']));
+    let firstAt: number | undefined;
+    let readBefore: boolean | undefined;
+    engine.onDidChangeFindings(() => {
+      if (firstAt !== undefined) return;
+      firstAt = port.wave;
+      readBefore = port.calls.some((c) => c.method === 'readFile' && c.path.startsWith(`${D}/`));
+    });
+    await engine.load();
+    assert.equal(readBefore, false);
+    assert.ok(firstAt !== undefined && firstAt <= 2, `first findings after ${firstAt} round trips`);
+    assert.ok(engine.findingsFor(`${D}/0002-b.md`).some((f) => f.ruleId === 'review-overdue'));
+  });
+});
