@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { DecisionGraph, RecordNode } from '../core/map/decision-graph';
+import { cardPlacement } from './card-placement';
 import { mapView, type MapFilter, type MapView, type ViewNode } from '../core/map/map-view';
 import { ariaLabel, safeHref, summaryLines } from './describe';
 import { html, svg } from './dom';
@@ -171,12 +172,13 @@ export class DecisionMap {
     const box = element.getBoundingClientRect();
     const stage = this.svgRoot.getBoundingClientRect();
     this.card.hidden = false;
-    // Right of the node, or left of it when the card would run past the map's right edge.
-    const width = this.card.offsetWidth;
-    const right = box.right - stage.left + 8;
-    const left = right + width > stage.width ? Math.max(4, box.left - stage.left - 8 - width) : right;
-    this.card.style.left = `${Math.round(left)}px`;
-    this.card.style.top = `${Math.round(Math.max(4, Math.min(box.top - stage.top, stage.height - this.card.offsetHeight - 4)))}px`;
+    const place = cardPlacement(
+      { left: box.left - stage.left, top: box.top - stage.top, right: box.right - stage.left, bottom: box.bottom - stage.top },
+      { width: this.card.offsetWidth, height: this.card.offsetHeight },
+      { width: stage.width, height: stage.height },
+    );
+    this.card.style.left = `${Math.round(place.left)}px`;
+    this.card.style.top = `${Math.round(place.top)}px`;
   }
 
   /** The roving tab stop: one node is in the tab order, the one the keyboard is on. */
