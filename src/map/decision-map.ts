@@ -167,16 +167,23 @@ export class DecisionMap {
     const title = node.kind === 'record' ? `${node.id} ${node.title}` : node.kind === 'person' ? node.name : node.label;
     const lines: Array<[string, string]> = node.kind === 'record' ? summaryLines(node) : [['', ariaLabel(node)]];
     const list = html('dl');
-    for (const [label, value] of lines) list.append(html('dt', {}, label), html('dd', {}, value));
+    // The tradeoff is what a narrow map leaves out of the card first (the details panel has it).
+    for (const [label, value] of lines) {
+      const extra = label.startsWith('Tradeoff') ? { class: 'card-extra' } : {};
+      list.append(html('dt', extra, label), html('dd', extra, value));
+    }
     this.card.replaceChildren(html('strong', {}, title), list);
+    this.card.classList.remove('compact');
     const box = element.getBoundingClientRect();
     const stage = this.svgRoot.getBoundingClientRect();
     this.card.hidden = false;
-    const place = cardPlacement(
-      { left: box.left - stage.left, top: box.top - stage.top, right: box.right - stage.left, bottom: box.bottom - stage.top },
-      { width: this.card.offsetWidth, height: this.card.offsetHeight },
-      { width: stage.width, height: stage.height },
-    );
+    const nodeBox = { left: box.left - stage.left, top: box.top - stage.top, right: box.right - stage.left, bottom: box.bottom - stage.top };
+    const placeIn = () => cardPlacement(nodeBox, { width: this.card.offsetWidth, height: this.card.offsetHeight }, { width: stage.width, height: stage.height });
+    let place = placeIn();
+    if (!place.fits && this.card.querySelector('.card-extra')) {
+      this.card.classList.add('compact');
+      place = placeIn();
+    }
     this.card.style.left = `${Math.round(place.left)}px`;
     this.card.style.top = `${Math.round(place.top)}px`;
   }

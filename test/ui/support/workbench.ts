@@ -198,9 +198,9 @@ export class Workbench {
   }
 
   /** The Explorer's selected rows (file or folder names), once one shows `name`. */
-  async waitForExplorerSelection(name: string): Promise<string[]> {
+  async waitForExplorerSelection(name: string, timeout?: number): Promise<string[]> {
     const selected = this.page.locator(`${SIDEBAR} .explorer-folders-view .monaco-list-row.selected`);
-    await selected.filter({ hasText: name }).first().waitFor({ state: 'visible' });
+    await selected.filter({ hasText: name }).first().waitFor({ state: 'visible', timeout });
     await this.screenshot(`explorer selection ${name}`);
     return (await selected.allInnerTexts()).map((label) => label.trim());
   }

@@ -10,7 +10,7 @@ describe('map: where the hover card goes', () => {
 
   it('right of the node when there is room', () => {
     const at = cardPlacement(node(50, 50), card, { width: 800, height: 600 });
-    assert.deepEqual(at, { left: 88, top: 50 });
+    assert.deepEqual(at, { left: 88, top: 50, fits: true });
   });
 
   it('left of a node near the right edge, below or above one in a narrow map, never over the node', () => {
@@ -24,6 +24,6 @@ describe('map: where the hover card goes', () => {
 
   it('when it fits on no side, takes the side with the most room (here below) and stays inside the map', () => {
     const stage = { width: 220, height: 170 };
-    assert.deepEqual(cardPlacement(node(95, 30), card, stage), { left: 16, top: 46 });
+    assert.deepEqual(cardPlacement(node(95, 30), card, stage), { left: 16, top: 46, fits: false });
   });
 });
