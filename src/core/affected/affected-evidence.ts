@@ -34,7 +34,8 @@ export function withEvidence(report: AffectedReport, input: AffectedEvidenceInpu
     const entry = input.index.get(record.path);
     if (!entry) continue;
     touchedRecords.set(entry);
-    const touched = files.filter((file) => file.kind !== 'deleted').flatMap((file) => input.evidencePath(file.path) ?? []);
+    // Who changed this code before the change: a renamed file under both names, a deleted one under its last.
+    const touched = [...new Set(files.flatMap((file) => [file.path, ...(file.from ? [file.from] : [])]).flatMap((path) => input.evidencePath(path) ?? []))];
     observed.set(entry.path, observeChange(entry, touched, records));
   }
   const findings = lintEvidence(touchedRecords, input.governs, input.evidence, input.config, records);

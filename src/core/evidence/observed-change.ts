@@ -9,24 +9,42 @@ export interface ObservedChange {
   readonly since: string;
   /** Who changed the touched files inside the window (names as shown), most commits first. */
   readonly changedBy: readonly string[];
-  /** Named successors (besides the holders) with no change to the decision's code inside the window. */
+  /**
+   * Named successors (besides the holders) with no change inside the window to the decision's
+   * code or to the touched files. Empty when the history knows none of that code: it cannot say.
+   */
   readonly successorsWithout: readonly string[];
+  /** False when the history read knows none of the decision's code nor the touched files (all new, or renamed past what it follows). */
+  readonly historyKnowsCode: boolean;
   /** The observed truck factor of all the decision's code, and who it rests on. */
   readonly truckFactor: number;
   readonly truckFactorPeople: readonly string[];
 }
 
-/** `touched`: the changed files the decision governs, as evidence paths (workspace-relative). */
+/**
+ * `touched`: the files of the change the decision governs, as evidence paths (workspace-relative);
+ * the caller lists a renamed file under both names and a deleted one under its old name, so the
+ * people who changed that code before the change are found.
+ *
+ * Successors are judged on the decision's code at the tip and on the touched files together: a
+ * change that renames a decision's only file leaves no governed file the history knows at the tip,
+ * and a successor who changed the file under its old name has changed "there".
+ */
 export function observeChange(entry: DecisionEntry, touched: readonly string[], records: RecordEvidenceCache): ObservedChange {
   const record = records.of(entry);
-  const people = records.evidence.over(touched).people.filter((p) => p.commits > 0);
+  const touchedEvidence = records.evidence.over(touched);
+  const people = touchedEvidence.people.filter((p) => p.commits > 0);
+  const historyKnowsCode = record.observed.withHistory > 0 || touchedEvidence.withHistory > 0;
   const holders = new Set(entry.holders.map(personKey));
-  const successorsWithout = entry.successors.filter((name) => !holders.has(personKey(name)) && !records.changed(record, name));
+  const changedTouched = new Set(people.map((p) => p.person));
+  const changedHere = (name: string) => records.changed(record, name) || records.persons(name).some((person) => changedTouched.has(person));
+  const successorsWithout = historyKnowsCode ? entry.successors.filter((name) => !holders.has(personKey(name)) && !changedHere(name)) : [];
   const names = new Map(record.observed.people.map((p) => [p.person, p.name]));
   return {
     since: records.evidence.since,
     changedBy: [...people].sort((a, b) => b.commits - a.commits).map((p) => p.name),
     successorsWithout,
+    historyKnowsCode,
     truckFactor: record.observed.truckFactor.value,
     truckFactorPeople: record.observed.truckFactor.people.map((person) => names.get(person) ?? person),
   };
@@ -38,6 +56,7 @@ export function observeChange(entry: DecisionEntry, touched: readonly string[], 
  */
 export function observedSentence(observed: ObservedChange): string {
   const { changedBy, successorsWithout, since } = observed;
+  if (!observed.historyKnowsCode) return `The history since ${since} knows none of this code (new files, or renamed where it does not follow), so it cannot say who holds it.`;
   const who =
     changedBy.length === 0
       ? `Touches code no one has changed since ${since}`

@@ -150,8 +150,8 @@ describe('legible affected', function () {
     ]);
     assert.deepEqual(json.changed.at(-1), { kind: 'added', path: 'src/billing/fees.ts' }, 'untracked files come after the diff');
     assert.deepEqual(json.decisions.map((d) => [d.id, d.files.map((file) => file.path).sort()]), [['ADR-0007', ['lib/new.ts', 'src/billing/books.ts', 'src/billing/fees.ts']]]);
-    // The history knows none of the touched files under its new name (nor the untracked one) yet.
-    assert.deepEqual(json.decisions[0].observed, { since: '2025-11-21', changedBy: [], successorsWithout: ['jonas'], truckFactor: 0, truckFactorPeople: [] });
+    // The history knows the renamed files under their old names: the scripted author changed them; jonas never did.
+    assert.deepEqual(json.decisions[0].observed, { since: '2025-11-21', changedBy: ['Test Author'], successorsWithout: ['jonas'], historyKnowsCode: true, truckFactor: 0, truckFactorPeople: [] });
   });
 
   it('prints workflow annotations with --format github, and appends the Markdown to GITHUB_STEP_SUMMARY', async () => {

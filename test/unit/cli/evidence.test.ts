@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import Ajv from 'ajv';
 import { cleanupTemps, REPO_ROOT, runCli, tempDir } from './cli-process';
 import { gitAs, lines, scriptedRepository } from '../evidence/history-repo';
 
 const AMIRA = { name: 'Amira', email: 'amira@example.com' };
+const JONAS = { name: 'Jonas', email: 'jonas@example.com' };
 
 function record(holders: string, successors: string): string {
   return `---
@@ -94,7 +95,45 @@ describe('evidence in the CLI: lint and affected read the history', function () 
     assert.match(run.stdout, /`successor-without-evidence`/);
     const json = await runCli(['affected', '--base', 'main', '--today', '2026-11-21', '--format', 'json'], { cwd: dir });
     const decision = (JSON.parse(json.stdout) as { decisions: Array<{ observed: unknown }> }).decisions[0];
-    assert.deepEqual(decision.observed, { since: '2025-11-21', changedBy: ['Amira'], successorsWithout: ['jonas'], truckFactor: 1, truckFactorPeople: ['Amira'] });
+    assert.deepEqual(decision.observed, { since: '2025-11-21', changedBy: ['Amira'], successorsWithout: ['jonas'], historyKnowsCode: true, truckFactor: 1, truckFactorPeople: ['Amira'] });
+  });
+
+  it('affected follows a rename out of the governed code: who changed the file under its old name has changed "there"', async () => {
+    // The decision governs one file, which the change moves out of its glob: at the tip it governs
+    // nothing the history knows, so successors are judged on the touched file under both names.
+    const dir = await tempDir('legible-cli-evidence-');
+    gitAs(dir, undefined, 'init', '--quiet', '--initial-branch=main');
+    await scriptedRepository(
+      [
+        { ...AMIRA, date: '2026-06-01T10:00:00Z', files: { 'docs/decisions/0001-use-postgresql.md': record('amira', 'jonas\n    - tomas'), 'src/ledger/a.ts': lines(20) } },
+        { ...JONAS, date: '2026-07-01T10:00:00Z', files: { 'src/ledger/a.ts': lines(22) } },
+      ],
+      dir,
+    );
+    gitAs(dir, undefined, 'mv', 'src/ledger', 'lib');
+    const json = await runCli(['affected', '--base', 'main', '--today', '2026-11-21', '--format', 'json'], { cwd: dir });
+    const decision = (JSON.parse(json.stdout) as { decisions: Array<{ files: Array<{ path: string; from?: string }>; observed: { changedBy: string[]; successorsWithout: string[]; historyKnowsCode: boolean } }> }).decisions[0];
+    assert.deepEqual(decision.files, [{ kind: 'renamed', path: 'lib/a.ts', from: 'src/ledger/a.ts' }]);
+    assert.deepEqual([...decision.observed.changedBy].sort(), ['Amira', 'Jonas']);
+    assert.deepEqual(decision.observed.successorsWithout, ['tomas']);
+    const run = await runCli(['affected', '--base', 'main', '--today', '2026-11-21'], { cwd: dir });
+    assert.match(run.stdout, /the named successor tomas has no change there/);
+    assert.doesNotMatch(run.stdout, /successors? [^.]*jonas[^.]*no change there/);
+  });
+
+  it('affected does not judge successors on code the history does not know', async () => {
+    const dir = await ledgerRepository();
+    await writeFile(path.join(dir, 'docs', 'decisions', '0002-queue.md'), record('amira', 'jonas').replace('src/ledger/**', 'src/queue/**').replace('Use PostgreSQL for the ledger', 'Use a queue'));
+    gitAs(dir, undefined, 'add', '.');
+    gitAs(dir, { ...AMIRA, date: '2026-08-01T10:00:00Z' }, 'commit', '--quiet', '--message', 'Queue decision');
+    await mkdir(path.join(dir, 'src', 'queue'));
+    await writeFile(path.join(dir, 'src', 'queue', 'new.ts'), lines(3));
+    const json = await runCli(['affected', '--base', 'main', '--today', '2026-11-21', '--format', 'json'], { cwd: dir });
+    const decisions = (JSON.parse(json.stdout) as { decisions: Array<{ id: string; observed: { changedBy: string[]; successorsWithout: string[]; historyKnowsCode: boolean } }> }).decisions;
+    assert.deepEqual(decisions.map((d) => [d.id, d.observed.historyKnowsCode, d.observed.successorsWithout]), [['ADR-0002', false, []]]);
+    const run = await runCli(['affected', '--base', 'main', '--today', '2026-11-21'], { cwd: dir });
+    assert.match(run.stdout, /The history since 2025-11-21 knows none of this code \(new files, or renamed where it does not follow\), so it cannot say who holds it\./);
+    assert.doesNotMatch(run.stdout, /no change there/);
   });
 
   it('report --evidence prints declared beside observed per decision, as Markdown and as JSON the schema describes', async () => {
