@@ -192,6 +192,11 @@ export function ensureCodeRepo(seed = DEFAULT_SEED): CodeRepoInfo {
   commit('A change to measure affected with', change, first);
   git(['fast-import', '--quiet'], Buffer.concat(chunks));
   git(['reset', '--hard', '-q', 'main']);
+  // The checkout writes the index in the same seconds as the files: entries git cannot trust by
+  // their timestamps ("racily clean") make every diff with the working tree read those files again,
+  // until some command rewrites the index. Refreshed once, as a developer's clone is, so that
+  // `git diff` and `affected` are measured on the same, settled state each run.
+  git(['update-index', '-q', '--really-refresh']);
   const info: CodeRepoInfo = { root, seed, trackedFiles: files.size, codeFiles: total, decisions: DECISIONS, citations: CITATIONS, base: 'bench-base', changed: change.length, samples, reused: false };
   fs.writeFileSync(manifestPath, `${JSON.stringify({ ...info, root: undefined }, null, 2)}\n`);
   return info;

@@ -6,6 +6,16 @@ import type { LegibleApi } from '../../src/vscode/extension';
 
 const TIMEOUT_MS = 30_000;
 
+// One bare look-up, made the moment the workbench loads this module (beside the extension's own
+// start): when it returns says what any extension's first round trip costs at that moment, so the
+// step list can tell the host's start-up from Legible's own work.
+const bare = (() => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const asked = performance.now();
+  const returned = folder ? Promise.resolve(vscode.workspace.fs.stat(folder.uri)).then(() => performance.now(), () => undefined) : Promise.resolve(undefined);
+  return { asked, returned };
+})();
+
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const extension = vscode.extensions.getExtension<LegibleApi>('legible.legible');
@@ -30,6 +40,8 @@ export async function run(): Promise<void> {
     await vscode.workspace.fs.stat(folder.uri);
     stats.push(performance.now() - started);
   }
-  const result = { ...api.startup, webWorker: typeof process === 'undefined', statMs: stats.sort((a, b) => a - b)[2] };
+  const bareReturned = await bare.returned;
+  const steps = [...(api.startup.steps ?? []), { step: 'probe: bare stat asked', at: bare.asked }, ...(bareReturned === undefined ? [] : [{ step: 'probe: bare stat returned', at: bareReturned }])];
+  const result = { ...api.startup, steps, webWorker: typeof process === 'undefined', statMs: stats.sort((a, b) => a - b)[2] };
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, '..', 'web-activation.json'), new TextEncoder().encode(JSON.stringify(result)));
 }

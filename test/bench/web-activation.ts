@@ -29,6 +29,12 @@ export interface WebActivationResult {
   /** One vscode.workspace.fs.stat after start-up, median of 5 (ms): the round trip the load pays per look-up. */
   readonly statMs: number[];
   readonly bundleBytes: number;
+  /**
+   * The probe's own bare look-up, made as the workbench loads it beside the extension, per run:
+   * its round trip (ms), and when it returned (ms from the bundle's start). What any extension's
+   * first round trip costs while the workbench starts, Legible's work aside.
+   */
+  readonly bare: Array<{ roundTrip: number; returned: number }>;
   /** Bundle start → each step of activation and of the folder's load, per run (ms): where the time goes. */
   readonly steps: Array<Array<{ step: string; at: number }>>;
 }
@@ -50,7 +56,7 @@ export async function measureWebActivation(runs: number, log: (line: string) => 
   const workspace = copyWorkspace(runDir, path.join(REPO, 'examples', 'workspace'));
   runInWebWorkerHost(runDir, 'legible.legible');
   const resultFile = path.join(runDir.root, 'web-activation.json');
-  const result: WebActivationResult = { firstDiagnostics: [], evaluated: [], statMs: [], steps: [], bundleBytes: fs.statSync(WEB_BUNDLE).size };
+  const result: WebActivationResult = { firstDiagnostics: [], evaluated: [], statMs: [], bare: [], steps: [], bundleBytes: fs.statSync(WEB_BUNDLE).size };
   try {
     const server = await startCodeServer({ runDir, workspace, smokeTestDriver: true });
     const { page } = await launchBrowser(runDir);
@@ -77,6 +83,9 @@ export async function measureWebActivation(runs: number, log: (line: string) => 
       result.statMs.push(probe.statMs);
       const loaded = probe.loaded;
       result.steps.push((probe.steps ?? []).map(({ step, at }) => ({ step, at: at - loaded })));
+      const bareAt = (step: string) => result.steps.at(-1)!.find((s) => s.step === step)?.at;
+      const [asked, returned] = [bareAt('probe: bare stat asked'), bareAt('probe: bare stat returned')];
+      if (asked !== undefined && returned !== undefined) result.bare.push({ roundTrip: returned - asked, returned });
       log(`  web activation run ${i + 1}: bundle evaluated in ${(probe.activated - probe.loaded).toFixed(0)} ms, first diagnostics at ${(probe.firstDiagnostics - probe.loaded).toFixed(0)} ms; a stat takes ${probe.statMs.toFixed(1)} ms`);
       log(`    steps: ${result.steps.at(-1)!.map(({ step, at }) => `${step} ${at.toFixed(0)}`).join(', ')}`);
     }
@@ -100,12 +109,20 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/** The probe's bare look-up during start-up, for the goal's line. */
+function bare(result: WebActivationResult): string {
+  if (!result.bare.length) return '';
+  const roundTrip = median(result.bare.map((b) => b.roundTrip));
+  const returned = median(result.bare.map((b) => b.returned));
+  return `, ${roundTrip.toFixed(0)} ms while the workbench starts: a bare look-up by the probe itself returned ${returned.toFixed(0)} ms after the bundle's start`;
+}
+
 /** The issue's two web goals, in the shape of run.ts's goal table. */
 export function webActivationGoals(result: WebActivationResult): Array<{ goal: string; measured: string; ratio: number; met: boolean }> {
   const first = median(result.firstDiagnostics);
   const kib = result.bundleBytes / 1024;
   return [
-    { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; one file look-up ${median(result.statMs).toFixed(1)} ms; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
+    { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; one file look-up ${median(result.statMs).toFixed(1)} ms after start-up${bare(result)}; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
     { goal: `web: bundle ≤ ${WEB_BUNDLE_BUDGET / 1000} KB`, measured: `${(result.bundleBytes / 1000).toFixed(0)} KB (${kib.toFixed(0)} KiB)`, ratio: WEB_BUNDLE_BUDGET / result.bundleBytes, met: result.bundleBytes <= WEB_BUNDLE_BUDGET },
   ];
 }
