@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { RULES } from '../../../src/core/rules/registry';
 import { cleanupTemps, exists, git, runCli, tempDir, TODAY } from './cli-process';
+import { putFile as put } from '../support/put-file';
 
 /** A record with every field answered; `extra` adds frontmatter lines (`governs`). */
 function record(title: string, extra = '', people = 'holders: [amira], successors: [jonas]'): string {
@@ -37,11 +38,6 @@ E.
 
 const D = 'docs/decisions';
 const EVIDENCE_RULES = RULES.filter((rule) => rule.scope === 'evidence').map((rule) => rule.id);
-
-async function put(dir: string, file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-  await writeFile(path.join(dir, file), text);
-}
 
 /**
  * main: ADR-0007 governs src/billing; topic (checked out) renames a governed file, edits another

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { gatherCodeFacts, type CodeFacts } from '../../../src/core/code/code-facts';
 import { MAX_CITATIONS_PER_FILE } from '../../../src/core/code/citations';
@@ -11,7 +10,8 @@ import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { toPortable } from '../../../src/node/portable-path';
 import { trackedFilesBelow } from '../../../src/node/tracked-files';
 import { cleanAdr } from '../support/workspace';
-import { cleanupTemps, git, tempDir, TODAY } from './cli-process';
+import { cleanupTemps, git, gitRepository, tempDir, TODAY } from './cli-process';
+import { filesAt } from '../support/put-file';
 
 /**
  * A repository with every kind of file the citation scan must tell apart: made with git, scripted
@@ -19,11 +19,7 @@ import { cleanupTemps, git, tempDir, TODAY } from './cli-process';
  */
 async function repository(folder = ''): Promise<{ dir: string; root: string }> {
   const dir = await tempDir('legible-citations-');
-  const put = async (file: string, text: string | Uint8Array) => {
-    const at = path.join(dir, folder, file);
-    await mkdir(path.dirname(at), { recursive: true });
-    await writeFile(at, text);
-  };
+  const put = filesAt(path.join(dir, folder));
   await put('.legible.json', JSON.stringify({ folders: ['docs/decisions', 'docs/pay'], code: { exclude: ['generated/**'] } }));
   await put('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
   await put('docs/decisions/0002-use-kafka.md', cleanAdr('Use Kafka'));
@@ -46,10 +42,7 @@ async function repository(folder = ''): Promise<{ dir: string; root: string }> {
   await put('node_modules/lib/index.js', '// ADR-0001\n');
   await put('dist/out.js', '// ADR-0001\n');
   await put('.gitignore', 'ignored/\n');
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'add', '--all');
-  git(dir, 'add', '--force', path.join(folder, 'node_modules'), path.join(folder, 'dist'));
-  git(dir, 'commit', '--quiet', '--message', 'Code that cites its decisions');
+  gitRepository(dir, { message: 'Code that cites its decisions', force: [path.join(folder, 'node_modules'), path.join(folder, 'dist')] });
   // Neither tracked nor scanned: an untracked file, an ignored one.
   await put('untracked.ts', '// ADR-0001\n');
   await put('ignored/x.ts', '// ADR-0001\n');

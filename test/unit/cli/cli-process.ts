@@ -112,11 +112,15 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: { ...baseEnv(cwd), ...GIT_IDENTITY }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Makes `dir` a git repository with everything in it committed, so `git status` starts clean. */
-export function gitRepository(dir: string): void {
+/**
+ * Makes `dir` a git repository with everything in it committed, so `git status` starts clean;
+ * `force`: paths added although ignored or usually left out (node_modules, dist).
+ */
+export function gitRepository(dir: string, options: { message?: string; force?: readonly string[] } = {}): void {
   git(dir, 'init', '--quiet', '--initial-branch=main');
   git(dir, 'add', '--all');
-  git(dir, 'commit', '--quiet', '--message', 'Decision records');
+  if (options.force?.length) git(dir, 'add', '--force', ...options.force);
+  git(dir, 'commit', '--quiet', '--message', options.message ?? 'Decision records');
 }
 
 /** Every file below a folder with its bytes, for "nothing else changed" checks. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
+import { filesAt } from '../support/put-file';
 import { RULES } from '../../../src/core/rules/registry';
 import { buildCli, cleanupTemps, git as gitIn, gitRepository, runCli, tempDir, TODAY } from './cli-process';
 
@@ -13,10 +14,7 @@ interface LintFile {
 /** A repository whose records govern and whose code cites them: made with git, scripted author and date. */
 async function repository(config?: unknown): Promise<string> {
   const root = await tempDir('legible-code-');
-  const put = async (file: string, text: string | Uint8Array) => {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await writeFile(path.join(root, file), text);
-  };
+  const put = filesAt(root);
   const held = 'knowledge-exit-path: {holders: [amira], successors: [bo], mechanisms: [runbook]}';
   await put(
     'docs/decisions/0001-use-postgresql.md',

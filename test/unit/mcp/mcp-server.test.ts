@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
+import { filesAt } from '../support/put-file';
 import { cleanupTemps, gitRepository, tempDir } from '../cli/cli-process';
 import { MAX_ANSWER_CHARS } from '../../../src/mcp/bounded';
 import { buildMcp, call, connect, type Answer, type Connected } from './mcp-process';
@@ -10,10 +11,7 @@ import { buildMcp, call, connect, type Answer, type Connected } from './mcp-proc
 /** A repository whose records govern code and whose code cites them (git-tracked, scripted author and date). */
 async function repository(): Promise<string> {
   const root = await tempDir('legible-mcp-');
-  const put = async (file: string, text: string) => {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await writeFile(path.join(root, file), text);
-  };
+  const put = filesAt(root);
   await put('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL', ['governs: [services/ledger/]', 'tags: [database]']));
   await put('docs/decisions/0002-use-rabbitmq.md', cleanAdr('Use RabbitMQ', ['superseded-by: [0003]']).replace('status: accepted', 'status: superseded'));
   await put(

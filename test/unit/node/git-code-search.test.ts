@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { GitCodeSearch } from '../../../src/node/git-code-search';
 import { GrepLineReader, type GrepFile } from '../../../src/node/git-grep-lines';
 import { toPortable } from '../../../src/node/portable-path';
-import { cleanupTemps, git, tempDir } from '../cli/cli-process';
+import { cleanupTemps, git, gitRepository, tempDir } from '../cli/cli-process';
+import { filesAt } from '../support/put-file';
 
 const BOUNDS = { maxFileBytes: 1024 * 1024, maxBytes: 64 * 1024 * 1024, timeoutMs: 30_000 };
 
@@ -19,10 +18,7 @@ describe('GitCodeSearch: git grep over a folder\'s tracked code, and what change
 
   it('the matching lines of the tracked text files below the folder, by file, relative to it; excluded folders, dependencies, binary and untracked files left out', async () => {
     const dir = await tempDir('legible-grep-');
-    const put = async (file: string, text: string | Uint8Array) => {
-      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-      await writeFile(path.join(dir, file), text);
-    };
+    const put = filesAt(dir);
     await put('app/src/cites.ts', 'one\n// see adr-7\nthree ADR-8\n');
     await put('app/src/quiet.ts', 'export {};\n');
     await put('app/src/blob.bin', Buffer.from('ADR-0007\0\0'));
@@ -30,10 +26,7 @@ describe('GitCodeSearch: git grep over a folder\'s tracked code, and what change
     await put('app/node_modules/x/index.js', 'ADR-0001\n');
     await put('app/[odd]*name.ts', 'ADR-0003\n');
     await put('top.ts', '// ADR-0001\n');
-    git(dir, 'init', '--quiet', '--initial-branch=main');
-    git(dir, 'add', '--all');
-    git(dir, 'add', '--force', 'app/node_modules');
-    git(dir, 'commit', '--quiet', '--message', 'Start');
+    gitRepository(dir, { message: 'Start', force: ['app/node_modules'] });
     await put('app/src/untracked.ts', '// ADR-0002\n');
     const app = await GitCodeSearch.at(`${toPortable(dir)}/app`);
     assert.ok(app);
@@ -46,17 +39,12 @@ describe('GitCodeSearch: git grep over a folder\'s tracked code, and what change
 
   it('what changed since a tree: commits since, staged and unstaged changes, both names of a rename; only below the folder', async () => {
     const dir = await tempDir('legible-changed-');
-    const put = async (file: string, text: string) => {
-      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-      await writeFile(path.join(dir, file), text);
-    };
+    const put = filesAt(dir);
     await put('app/a.ts', 'a\n');
     await put('app/b.ts', 'b\n');
     await put('app/c.ts', 'c\n');
     await put('other.ts', 'o\n');
-    git(dir, 'init', '--quiet', '--initial-branch=main');
-    git(dir, 'add', '--all');
-    git(dir, 'commit', '--quiet', '--message', 'Start');
+    gitRepository(dir, { message: 'Start' });
     const app = await GitCodeSearch.at(`${toPortable(dir)}/app`);
     assert.ok(app);
     const first = await app.headTree();
