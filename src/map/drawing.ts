@@ -49,8 +49,10 @@ function nodeElement(node: ViewNode, radius: number, events: NodeEvents): SVGGEl
     g.append(svg('rect', { class: 'shape', x: -radius, y: -radius, width: 2 * radius, height: 2 * radius, rx: radius }), svg('text', { class: 'label', 'text-anchor': 'middle', y: radius + 12 }, shortName(node.name)));
   } else {
     g.classList.add(`type-${node.type}`, statusClass(node.status));
-    if (node.risks.length) g.append(svg('circle', { class: 'risk-halo', r: radius + 5 }));
-    if (node.door === 'one-way') g.append(svg('circle', { class: 'door-ring', r: radius + 2.5 }));
+    // The one-way ring stands off the node's outline by a gap of the background, the risk halo outside it.
+    const door = node.door === 'one-way';
+    if (node.risks.length) g.append(svg('circle', { class: 'risk-halo', r: radius + (door ? 8 : 5) }));
+    if (door) g.append(svg('circle', { class: 'door-ring', r: radius + 4 }));
     g.append(shape(node.type, radius), svg('text', { class: 'label', 'text-anchor': 'middle', y: radius + 12 }, node.id));
   }
   g.addEventListener('click', () => events.activate(node));
