@@ -113,8 +113,8 @@ export class LiveWorkspace {
   private async loadNow(): Promise<void> {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
-    const { fs, root, name, clock, scheduler } = this.options;
-    const { loaded, config, folders, listing } = await loadFolders(this.options, this.settings(), this.log);
+    const { root, name, clock, scheduler } = this.options;
+    const { loaded, config, folders, listing, fs } = await loadFolders(this.options, this.settings(), this.log);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
     const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace, listing };
     // The first load: the records open in an editor show their own findings before the folder is read.
@@ -127,7 +127,7 @@ export class LiveWorkspace {
       }
     }
     const started = clock.now();
-    const index = await loadIndex(workspace, phase);
+    const index = await loadIndex(workspace, phase).finally(() => fs.drop());
     if (!index) return;
     const { files, crossFile } = index;
     this.published.previous = this.workspace;

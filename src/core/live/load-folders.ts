@@ -3,6 +3,7 @@ import type { DirectoryEntry } from '../port/file-system';
 import { loadConfig, type LoadedConfig } from '../workspace/load-config';
 import { discoverFolders, folderLookup } from '../workspace/discover-folders';
 import type { LiveLog, LiveSettings, LiveWorkspaceOptions } from './live-options';
+import { ReadAheadPort } from './read-ahead';
 
 /** What a load reads before any record: the configuration, with the front-end's settings over it, and the decisions folders. */
 export interface LoadedFolders {
@@ -12,6 +13,8 @@ export interface LoadedFolders {
   readonly folders: string[];
   /** The folders' listings already asked for (see FolderLookup.listing). */
   readonly listing: (path: string) => Promise<DirectoryEntry[]> | undefined;
+  /** The load's file system: the records of the folders listed early are read ahead (`drop` once the records are read). */
+  readonly fs: ReadAheadPort;
 }
 
 /**
@@ -20,11 +23,12 @@ export interface LoadedFolders {
  * configuration's read, not after it: on vscode.workspace.fs
  * (the web worker host, a remote) each is a round trip, and the first diagnostics wait for them.
  * When `.legible.json` names its folders, the look-ups already made of those are used, the others
- * are left unused.
+ * are left unused. The records of the listed folders are read ahead too (read-ahead.ts).
  */
 export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveSettings, log: LiveLog): Promise<LoadedFolders> {
   const { fs, root, name } = options;
-  const lookup = folderLookup(fs, root);
+  const ahead = new ReadAheadPort(fs);
+  const lookup = folderLookup(fs, root, (folder, entries) => ahead.listed(folder, entries));
   lookup.prefetch(settings.folders);
   const loaded = await loadConfig(fs, root, { trusted: options.trusted?.() ?? true, regexEngine: options.regexEngine });
   options.trace?.('config');
@@ -39,5 +43,5 @@ export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveS
     onLinkOutside: (link) => log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
   });
   options.trace?.('folders');
-  return { loaded, config, folders, listing: (path) => lookup.listing(path) };
+  return { loaded, config, folders, listing: (path) => lookup.listing(path), fs: ahead };
 }

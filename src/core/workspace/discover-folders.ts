@@ -51,7 +51,8 @@ export interface FolderLookup {
   listing(path: string): Promise<DirectoryEntry[]> | undefined;
 }
 
-export function folderLookup(fs: FileSystemPort, root: string): FolderLookup {
+/** `onListed`: told of each listing `prefetch` started, as it comes (a read-ahead starts from it). */
+export function folderLookup(fs: FileSystemPort, root: string, onListed?: (folder: string, entries: readonly DirectoryEntry[]) => void): FolderLookup {
   let hints: Promise<readonly [string | undefined, string | undefined]> | undefined;
   const candidates = new Map<string, Promise<LookedUp>>();
   const listings = new Map<string, Promise<DirectoryEntry[]>>();
@@ -60,7 +61,7 @@ export function folderLookup(fs: FileSystemPort, root: string): FolderLookup {
     // Only inside as written; a confined port refuses a link that leads out, as it does any read.
     if (!isInside(root, path) || listings.has(path)) return;
     const listed = fs.readDirectory(path);
-    listed.catch(() => undefined);
+    listed.then((entries) => onListed?.(path, entries), () => undefined);
     listings.set(path, listed);
   };
   const lookup: FolderLookup = {

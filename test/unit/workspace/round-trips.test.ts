@@ -110,7 +110,7 @@ describe('The first load over a port with a round trip per call (the web worker 
     [`${ROOT}/docs/runbooks/two.md`]: '# Two\n',
   };
 
-  it('publishes the index after four round trips: the configuration (with the folders and their listing beside it), its read, the records, their links', async () => {
+  it('publishes the index after three round trips: the configuration\'s look (the folders and their listing beside it), its read (the listed records read beside it), their links', async () => {
     const { port, engine } = setup(records);
     let publishedAt: number | undefined;
     engine.onDidChangeIndex(() => (publishedAt ??= port.wave));
@@ -119,7 +119,7 @@ describe('The first load over a port with a round trip per call (the web worker 
     // The links were looked up: the one that is missing is reported.
     assert.deepEqual(engine.findingsFor(`${D}/0003-c.md`).map((f) => f.ruleId), ['reference-resolves']);
     assert.deepEqual(engine.findingsFor(`${D}/0001-a.md`), []);
-    assert.equal(publishedAt, 4, port.calls.map((c) => `${c.wave} ${c.method} ${c.path}`).join('\n'));
+    assert.equal(publishedAt, 3, port.calls.map((c) => `${c.wave} ${c.method} ${c.path}`).join('\n'));
   });
 
   it('looks up the folders while .legible.json is read, reads listed records without a stat, and asks each question once', async () => {
@@ -131,9 +131,12 @@ describe('The first load over a port with a round trip per call (the web worker 
     assert.equal(folder[0].wave, config[0].wave, 'the folder is looked up beside the configuration');
     const listings = port.calls.filter((c) => c.method === 'readDirectory' && c.path === D);
     assert.deepEqual(listings.map((c) => c.wave), [config[0].wave], 'the folder is listed once, beside the configuration');
-    // The index phase, and the body phase after it, read each record at once.
+    // The index phase, and the body phase after it, read each record at once; the index phase's
+    // reads went out beside the configuration's read, as soon as the listing named the records.
     const recordReads = port.calls.filter((c) => c.path.startsWith(`${D}/`));
     assert.ok(recordReads.length >= 3);
+    const configRead = config.find((c) => c.method === 'readFile')!;
+    assert.deepEqual(recordReads.slice(0, 3).map((c) => c.wave), [configRead.wave, configRead.wave, configRead.wave]);
     assert.ok(recordReads.every((c) => c.method === 'readFile' && c.seen), recordReads.map((c) => `${c.method} ${c.path}`).join('\n'));
     // The three links in one wave, not one after another.
     const links = port.calls.filter((c) => c.path.includes('/runbooks/'));
@@ -141,18 +144,20 @@ describe('The first load over a port with a round trip per call (the web worker 
     assert.equal(new Set(links.map((c) => c.wave)).size, 1);
   });
 
-  it('a record open in an editor shows its own findings after the configuration and folders, before any record is read', async () => {
+  it('a record open in an editor shows its own findings (from its text) once the configuration is read, before the index is published', async () => {
     const { port, engine } = setup(records);
     engine.open(`${D}/0002-b.md`, cleanAdr('B', ['review-by: 2026-01-01']));
     let firstAt: number | undefined;
-    let readBefore: boolean | undefined;
+    let indexed = false;
+    let indexedBefore: boolean | undefined;
+    engine.onDidChangeIndex(() => (indexed = true));
     engine.onDidChangeFindings(() => {
       if (firstAt !== undefined) return;
       firstAt = port.wave;
-      readBefore = port.calls.some((c) => c.method === 'readFile' && c.path.startsWith(`${D}/`));
+      indexedBefore = indexed;
     });
     await engine.load();
-    assert.equal(readBefore, false);
+    assert.equal(indexedBefore, false);
     assert.ok(firstAt !== undefined && firstAt <= 2, `first findings after ${firstAt} round trips`);
     assert.ok(engine.findingsFor(`${D}/0002-b.md`).some((f) => f.ruleId === 'review-overdue'));
   });
