@@ -101,7 +101,12 @@ export class LiveCode {
 
   /** The index over the current file list, built when first asked after a change. */
   async governsIndex(): Promise<GovernsIndex> {
-    this.built ??= GovernsIndex.build(this.index?.entries() ?? [], await this.fileList(), this.options.regexEngine);
+    if (this.built) return this.built;
+    await this.fileList();
+    // Built from the list as it is now, after the wait, in one synchronous step: a file created
+    // while this waited (its `created` found no index to add it to) is in the list by now. Built
+    // from the list as it was before the wait, that file had no lens until the next change.
+    this.built ??= GovernsIndex.build(this.index?.entries() ?? [], (this.snapshot ??= [...(this.files ?? [])]), this.options.regexEngine);
     return this.built;
   }
 

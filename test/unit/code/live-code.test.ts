@@ -50,6 +50,24 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     assert.deepEqual(await code.governing('/elsewhere/a.ts'), [], 'outside the folder');
   });
 
+  it('a file created while the index is being built is governed: the build takes the list as it is once it has waited', async () => {
+    const { fs, code } = setup();
+    await code.fileList();
+    // Some record's governs changed: the next question builds the index again, after a wait.
+    code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/') }));
+    fs.put('/ws/services/payments/refunds.ts', '');
+    let release!: () => void;
+    const isFolder = new Promise<boolean>((resolve) => (release = () => resolve(false)));
+    const creating = code.created('/ws/services/payments/refunds.ts', () => isFolder);
+    // The creation waits on its look-up (a round trip in the editor) ...
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // ... which answers just as a lens asks: the creation adds the file while the build waits.
+    release();
+    const asking = code.governing('/ws/services/web/app.ts');
+    await Promise.all([creating, asking]);
+    assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
+  });
+
   it('a created file is governed, a deleted one (or its folder) no longer is, each announced', async () => {
     const { fs, code, changes } = setup();
     await code.governing('/ws/services/payments/ledger.ts');
