@@ -63,4 +63,4 @@ export interface LiveWorkspaceOptions {
 }
 
 /** The steps of a load, in the order the first one passes them (see LiveWorkspaceOptions.trace). */
-export type LoadStep = 'config' | 'folders' | 'open-first' | 'listed' | 'indexed' | 'cross-file' | 'published';
+export type LoadStep = 'config' | 'folders' | 'open-first' | 'listed' | 'indexed' | 'cross-file' | 'published' | 'links';

@@ -127,7 +127,9 @@ export class LiveWorkspace {
       }
     }
     const started = clock.now();
-    const index = await loadIndex(workspace, phase).finally(() => fs.drop());
+    // A first load shows the index before the links are looked up; a reload waits for them, so no
+    // finding it had blinks off meanwhile.
+    const index = await loadIndex(workspace, phase, { linksLater: !this.workspace }).finally(() => fs.drop());
     if (!index) return;
     const { files, crossFile } = index;
     this.published.previous = this.workspace;
@@ -145,6 +147,20 @@ export class LiveWorkspace {
     this.trace('published');
     this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
     this.bodyPhase = this.bodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
+    if (index.linked) await this.linked(workspace, crossFile, index.linked);
+  }
+
+  /** The cross-file findings once the links are looked up, published over those that took them as there, unless newer ones were meanwhile. */
+  private async linked(workspace: DecisionWorkspace, published: Map<string, Finding[]>, linked: () => Promise<Map<string, Finding[]>>): Promise<void> {
+    const after = await linked();
+    // A newer load, or the debounced rules after an edit, published cross-file findings of their own, with every link looked up.
+    if (workspace !== this.workspace || this.published.crossFile !== published) return;
+    this.published.crossFile = after;
+    this.trace('links');
+    const changed = changedPaths(published, after);
+    if (!changed.length) return;
+    this.indexEmitter.fire();
+    this.findingsEmitter.fire({ paths: changed });
   }
 
   /** Resolves once the body rules of the current load have run (or a newer load took over). */

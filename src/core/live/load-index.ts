@@ -21,23 +21,30 @@ export interface IndexPhase {
 export interface LoadedIndex {
   readonly files: readonly string[];
   readonly crossFile: Map<string, Finding[]>;
+  /**
+   * With `linksLater`, when some record links a local file: the cross-file findings once the links
+   * are looked up, to publish after `crossFile` (which took every link inside as there).
+   */
+  readonly linked?: () => Promise<Map<string, Finding[]>>;
 }
 
 /**
  * The index phase of a load, after its configuration and folders: lists the folders, reads every
  * record (frontmatter only, no Markdown parse) and runs the cross-file rules. Undefined when a
- * newer load took over.
+ * newer load took over. `linksLater` (a first load): the links' look-ups — a round trip each
+ * through vscode.workspace.fs — do not hold the index back; their findings follow (`linked`).
  */
-export async function loadIndex(workspace: DecisionWorkspace, phase: IndexPhase): Promise<LoadedIndex | undefined> {
+export async function loadIndex(workspace: DecisionWorkspace, phase: IndexPhase, options: { readonly linksLater?: boolean } = {}): Promise<LoadedIndex | undefined> {
   const files = await workspace.listFiles(phase.listing);
   phase.trace?.('listed');
   const done = await workspace.scan(files, { body: false, textOf: phase.textOf, between: phase.slices(), cancelled: phase.stale });
   if (!done || phase.stale()) return undefined;
   phase.trace?.('indexed');
-  const crossFile = group(await workspace.crossFileFindings());
+  const later = options.linksLater === true && workspace.hasLocalLinks();
+  const crossFile = group(await workspace.crossFileFindings({ lookUpLinks: !later }));
   if (phase.stale()) return undefined;
   phase.trace?.('cross-file');
-  return { files, crossFile };
+  return { files, crossFile, ...(later && { linked: async () => group(await workspace.crossFileFindings()) }) };
 }
 
 /**

@@ -166,8 +166,17 @@ export class DecisionWorkspace {
     return [...(this.frontmatterFindings.get(path) ?? []), ...(this.bodyFindings.get(path) ?? [])];
   }
 
-  /** Findings of the cross-file rules over the whole index. */
-  crossFileFindings(): Promise<Finding[]> {
+  /**
+   * Findings of the cross-file rules over the whole index. With `lookUpLinks: false`, no link is
+   * looked up: one inside the workspace as written counts as there, so the rules that ask
+   * (reference-resolves, link-outside-repository) say nothing of it yet — what a first load shows
+   * before storage has answered (see `hasLocalLinks`).
+   */
+  crossFileFindings(options: { readonly lookUpLinks?: boolean } = {}): Promise<Finding[]> {
+    if (options.lookUpLinks === false) {
+      const assumed = (path: string): Promise<Presence> => Promise.resolve(isInside(this.options.root, path) ? 'present' : 'outside');
+      return lintIndex(this.index, { ...this.context, presence: assumed, outsideLinks: this.outsideLinks });
+    }
     // Many records link the same few runbooks: ask storage once per path and run.
     const known = new Map<string, Promise<Presence>>();
     const presence = (path: string): Promise<Presence> => {
@@ -176,6 +185,12 @@ export class DecisionWorkspace {
       return found;
     };
     return this.lookUpLinks(presence).then(() => lintIndex(this.index, { ...this.context, presence, outsideLinks: this.outsideLinks }));
+  }
+
+  /** True when some record links a local file: the cross-file rules have something to look up. */
+  hasLocalLinks(): boolean {
+    for (const entry of this.index.entries()) for (const link of entry.artifacts) if (link.resolved) return true;
+    return false;
   }
 
   /**

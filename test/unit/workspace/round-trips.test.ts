@@ -110,16 +110,67 @@ describe('The first load over a port with a round trip per call (the web worker 
     [`${ROOT}/docs/runbooks/two.md`]: '# Two\n',
   };
 
-  it('publishes the index after three round trips: the configuration\'s look (the folders and their listing beside it), its read (the listed records read beside it), their links', async () => {
+  it('publishes the index after two round trips: the configuration\'s look (the folders and their listing beside it), its read (the listed records read beside it); the links\' findings after one more', async () => {
     const { port, engine } = setup(records);
     let publishedAt: number | undefined;
+    let missingAt: number | undefined;
+    const gone = `${D}/0003-c.md`;
     engine.onDidChangeIndex(() => (publishedAt ??= port.wave));
+    engine.onDidChangeFindings((event) => {
+      if (missingAt === undefined && event.paths?.includes(gone) && engine.findingsFor(gone).some((f) => f.ruleId === 'reference-resolves')) missingAt = port.wave;
+    });
     await engine.load();
     assert.equal(engine.decisions?.index.size, 3);
-    // The links were looked up: the one that is missing is reported.
-    assert.deepEqual(engine.findingsFor(`${D}/0003-c.md`).map((f) => f.ruleId), ['reference-resolves']);
+    const calls = port.calls.map((c) => `${c.wave} ${c.method} ${c.path}`).join('\n');
+    assert.equal(publishedAt, 2, calls);
+    // load() resolves once the links were looked up: the one that is missing is reported, in its own event.
+    assert.equal(missingAt, 3, calls);
+    assert.deepEqual(engine.findingsFor(gone).map((f) => f.ruleId), ['reference-resolves']);
     assert.deepEqual(engine.findingsFor(`${D}/0001-a.md`), []);
-    assert.equal(publishedAt, 3, port.calls.map((c) => `${c.wave} ${c.method} ${c.path}`).join('\n'));
+  });
+
+  it('a reload publishes its index with the links looked up: no finding blinks off meanwhile', async () => {
+    const { engine } = setup(records);
+    const gone = `${D}/0003-c.md`;
+    await engine.load();
+    const seen: string[][] = [];
+    engine.onDidChangeIndex(() => seen.push(engine.findingsFor(gone).map((f) => f.ruleId)));
+    await engine.load();
+    assert.deepEqual(seen, [['reference-resolves']]);
+  });
+
+  it('links looked up late never overwrite the cross-file findings an edit published meanwhile', async () => {
+    const fs = new MemoryFileSystem({}, { root: ROOT });
+    for (const [path, text] of Object.entries(records)) fs.put(path, text);
+    // Each look-up of a runbook waits until the test lets it answer, in the order the test chooses.
+    const held: Array<() => void> = [];
+    const gated = <T>(path: string, answer: () => Promise<T>): Promise<T> => (path.includes('/runbooks/') ? new Promise<void>((resolve) => held.push(resolve)).then(answer) : answer());
+    const port: FileSystemPort = Object.assign(Object.create(fs) as FileSystemPort, {
+      stat: (path: string) => gated(path, () => fs.stat(path)),
+      realPath: (path: string) => gated(path, () => fs.realPath(path)),
+    });
+    const scheduler = new ManualScheduler();
+    const engine = new LiveWorkspace({ fs: port, root: ROOT, name: 'ws', scheduler, clock: new ManualClock(TODAY), settings: () => ({ debounceMs: 300 }) });
+    const gone = `${D}/0003-c.md`;
+    let indexed!: () => void;
+    const published = new Promise<void>((resolve) => (indexed = resolve));
+    engine.onDidChangeIndex(() => indexed());
+    const load = engine.load();
+    await published;
+    const first = held.length;
+    assert.equal(first, 3, 'the first load looks its three links up after publishing');
+    // An edit points C at a runbook that is there; the debounced rules look the links up again.
+    engine.change(gone, withArtifact('C', '../runbooks/one.md'), 2);
+    scheduler.advance(300);
+    while (held.length < first + 2) await new Promise((resolve) => setImmediate(resolve));
+    // The edit's look-ups answer first, then the first load's (older) ones.
+    for (const release of held.splice(first)) release();
+    for (let turns = 0; engine.findingsFor(gone).length && turns < 1000; turns++) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(engine.findingsFor(gone), [], 'the edit published its findings');
+    for (const release of held.splice(0)) release();
+    await load;
+    await engine.settle();
+    assert.deepEqual(engine.findingsFor(gone), [], 'the edit\'s findings stand: its link is there');
   });
 
   it('looks up the folders while .legible.json is read, reads listed records without a stat, and asks each question once', async () => {
