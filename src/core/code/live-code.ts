@@ -52,6 +52,13 @@ export class LiveCode {
     const files = relative === undefined ? undefined : await this.listed();
     if (!files) return;
     const added = (await isFolder()) ? (await walkFiles(this.options.fs, path)).files.map((file) => `${relative}/${file}`) : [relative!];
+    this.add(added);
+  }
+
+  /** Files (repository-relative) join the list and the index; announced when one was new. */
+  private add(added: readonly string[]): void {
+    const files = this.files;
+    if (!files) return;
     let changed = false;
     for (const file of added) {
       if (files.has(file)) continue;
@@ -86,7 +93,10 @@ export class LiveCode {
     const index = this.index;
     if (relative === undefined || !index || !this.governsKey) return [];
     const governs = await this.governsIndex();
-    return governs.governing(relative).flatMap((record) => index.get(record) ?? []);
+    // Asked of a file the list lacks (an editor opened it): created, and the watcher has not said
+    // so yet, or never will (watchers drop events under load). One look settles it.
+    if (this.files && !this.files.has(relative) && (await this.options.fs.stat(path).catch(() => undefined))?.kind === 'file') this.add([relative]);
+    return (this.built ?? governs).governing(relative).flatMap((record) => index.get(record) ?? []);
   }
 
   /** The current file list (repository-relative), listed on first use: what `governs` completes and counts from. */

@@ -68,6 +68,19 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
   });
 
+  it('a file asked about that the list lacks (its creation not heard) joins the list if it is there, announced', async () => {
+    const { fs, code, changes } = setup();
+    await code.governing('/ws/services/payments/ledger.ts');
+    const before = changes.length;
+    fs.put('/ws/services/payments/refunds.ts', '');
+    assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
+    assert.ok((await code.fileList()).includes('services/payments/refunds.ts'));
+    assert.equal(changes.length, before + 1);
+    assert.deepEqual(await code.governing('/ws/services/payments/never.ts'), [], 'a file that is not there');
+    assert.ok(!(await code.fileList()).includes('services/payments/never.ts'));
+    assert.equal(changes.length, before + 1);
+  });
+
   it('a created file is governed, a deleted one (or its folder) no longer is, each announced', async () => {
     const { fs, code, changes } = setup();
     await code.governing('/ws/services/payments/ledger.ts');
@@ -76,6 +89,8 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     await code.created('/ws/services/payments/refunds.ts', async () => false);
     assert.equal((await code.governing('/ws/services/payments/refunds.ts')).length, 1);
     assert.ok((await code.fileList()).includes('services/payments/refunds.ts'), 'the file list completion and hover read has it');
+    await fs.delete('/ws/services/payments/ledger.ts');
+    await fs.delete('/ws/services/payments/refunds.ts');
     await code.deleted('/ws/services/payments');
     assert.deepEqual(await code.governing('/ws/services/payments/ledger.ts'), []);
     assert.ok(!(await code.fileList()).some((file) => file.startsWith('services/payments/')));
