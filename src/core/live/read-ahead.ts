@@ -1,14 +1,13 @@
 import type { DirectoryEntry, FileSystemPort, SeenAsFile } from '../port/file-system';
 import { joinPath } from '../port/paths';
 import { DEFAULT_LIMITS } from '../parse/limits';
+import { LISTED, READ_AHEAD } from '../workspace/decision-workspace';
 
 /**
  * At most this many records are read before the configuration is known: as many as a scan keeps in
- * flight itself (decision-workspace.ts), so a folder of large files costs no more memory than the
- * scan's own reads would.
+ * flight itself, so a folder of large files costs no more memory than the scan's own reads would.
  */
-const READ_AHEAD_FILES = 16;
-const LISTED: SeenAsFile = { listedAsFile: true };
+const READ_AHEAD_FILES = READ_AHEAD;
 
 type Bounded = { bytes: Uint8Array; size: number };
 

@@ -17,10 +17,10 @@ import { readDecisionText, type ReadResult } from './read-text';
 /** Links looked up at once before the cross-file rules run. */
 const LOOK_UPS_AT_ONCE = 16;
 
-const LISTED: SeenAsFile = { listedAsFile: true };
+export const LISTED: SeenAsFile = { listedAsFile: true };
 
 /** Files read ahead of the one being parsed during a scan: enough to hide storage latency, few enough to hold. */
-const READ_AHEAD = 16;
+export const READ_AHEAD = 16;
 
 export interface ScanOptions {
   /** Also run the body rules (a Markdown parse each). Default true. */
