@@ -1,7 +1,7 @@
 import type { DecisionEntry, GlobRef } from '../index/decision-entry';
 import type { RegexEngine } from '../port/regex-engine';
 import { NO_ENGINE } from '../text/repository-pattern';
-import { compileRepositoryGlob, globMatches, PathParts, type RepositoryGlob } from './repository-globs';
+import { compileRepositoryGlob, globMatches, nameGlobMatches, PathParts, type RepositoryGlob } from './repository-globs';
 
 /** The most `governs` globs of a repository that may run on RE2 (a segment such as `*a*b*`). */
 export const MAX_ENGINE_GLOBS = 100;
@@ -63,6 +63,15 @@ export class GovernsIndex {
   /** Per distinct pattern: the visit it was last tested in, and whether it matched then. */
   private readonly testedAt: Int32Array;
   private readonly tested: Uint8Array;
+  /**
+   * A glob without inner `/` (`**` + `/*payments*`) is tried on every name of every path, and most
+   * names are folders the previous file lay in too (a sorted list): per distinct pattern, whether
+   * the folders of the current one matched, and in which folder that was asked.
+   */
+  private folder = '';
+  private folderStamp = 0;
+  private readonly folderTestedAt: Int32Array;
+  private readonly folderTested: Uint8Array;
 
   private constructor(
     private readonly compiled: readonly Compiled[],
@@ -82,6 +91,8 @@ export class GovernsIndex {
     this.seen = new Int32Array(compiled.length).fill(-1);
     this.testedAt = new Int32Array(patterns).fill(-1);
     this.tested = new Uint8Array(patterns);
+    this.folderTestedAt = new Int32Array(patterns).fill(-1);
+    this.folderTested = new Uint8Array(patterns);
   }
 
   /** How many files were matched against. */
@@ -218,6 +229,11 @@ export class GovernsIndex {
       tried.push(i);
     }
     const parts = new PathParts(file);
+    const slash = file.lastIndexOf('/');
+    if (slash !== this.folder.length || !file.startsWith(this.folder)) {
+      this.folder = file.slice(0, Math.max(0, slash));
+      this.folderStamp++;
+    }
     // The file's folders, and the file itself (a glob naming it: `services/payments/ledger.ts`).
     let node: PrefixNode | undefined = this.byPrefix;
     for (let k = 0; node && k < parts.lowerNames.length; k++) {
@@ -265,7 +281,7 @@ export class GovernsIndex {
       let hit: boolean;
       if (this.testedAt[pattern] === stamp) hit = this.tested[pattern] === 1;
       else {
-        hit = globMatches(record.globs[g], parts);
+        hit = record.globs[g].byName ? this.nameHit(record.globs[g], pattern, parts) : globMatches(record.globs[g], parts);
         this.testedAt[pattern] = stamp;
         this.tested[pattern] = hit ? 1 : 0;
       }
@@ -274,6 +290,15 @@ export class GovernsIndex {
       inside = !record.globs[g].exclude;
     }
     return inside;
+  }
+
+  /** globMatches for a glob without inner `/`: its answer for the file's folders asked once per folder. */
+  private nameHit(glob: RepositoryGlob, pattern: number, parts: PathParts): boolean {
+    if (this.folderTestedAt[pattern] !== this.folderStamp) {
+      this.folderTested[pattern] = nameGlobMatches(glob, parts, 'folders') ? 1 : 0;
+      this.folderTestedAt[pattern] = this.folderStamp;
+    }
+    return this.folderTested[pattern] === 1 || (!glob.foldersOnly && nameGlobMatches(glob, parts, 'file'));
   }
 
   private tryAll(records: readonly number[], stamp: number): void {

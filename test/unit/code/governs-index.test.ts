@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { GovernsIndex, MAX_ENGINE_GLOBS } from '../../../src/core/code/governs-index';
+import { compileRepositoryGlob, listMatches, PathParts } from '../../../src/core/code/repository-globs';
 import type { CompiledPattern, RegexEngine } from '../../../src/core/port/regex-engine';
 import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
 
@@ -53,6 +54,33 @@ describe('GovernsIndex', () => {
     const shrunk = grown.filter((file) => !['services/payments/ledger.ts', 'billing/ledger.sql', 'services/payments/events.ts'].includes(file));
     assert.deepEqual(view(live, shrunk), view(GovernsIndex.build(records, shrunk, re2RegexEngine), shrunk));
     assert.deepEqual(live.governing('services/payments/ledger.ts'), []);
+  });
+
+  it('a glob without inner / matches as listMatches does, its folders asked once per folder of a sorted list (sorted or not)', () => {
+    const globs = ['payments', '*ledger*', 'fx/', '**/*05.*', '!*.bak', 'Events.ts', '**'];
+    const records = globs.map((glob, i) => record(`/ws/000${i}.md`, glob, ...(glob.startsWith('!') ? ['**/*'] : [])));
+    const list = [
+      'services/payments/ledger.ts', 'services/payments/events.ts', 'services/payments/events.ts.bak', 'services/payments/x05.ts',
+      'services/fx/rates.ts', 'services/fx/fx', 'services/fx/ledger05.sql', 'ledger/fx/a.ts', 'ledger/fx/b.ts', 'LEDGER.md', 'ledger.md', 'a.ts', 'fx',
+      'services/payments-old/events.ts', 'services/payments/deeper/events.ts', 'services/payments/deeper/y.ts',
+    ];
+    const naive = (files: readonly string[]) =>
+      records.map((r) => {
+        const compiled = r.governs.map((g) => {
+          const result = compileRepositoryGlob(g.glob, re2RegexEngine);
+          if ('problem' in result) throw new Error(result.problem);
+          return result.glob;
+        });
+        return files.filter((file) => listMatches(compiled, new PathParts(file)));
+      });
+    for (const files of [[...list].sort(), list, [...list].reverse()]) {
+      const index = GovernsIndex.build(records, files, re2RegexEngine);
+      assert.deepEqual(records.map((r) => index.get(r.path)?.files), naive(files), files.join(' '));
+    }
+    // One at a time, interleaving folders, as the editor adds files.
+    const live = GovernsIndex.build(records, [], re2RegexEngine);
+    for (const file of list) live.add(file);
+    assert.deepEqual(records.map((r) => live.get(r.path)?.files), naive(list));
   });
 
   it('a glob that is never followed has its problem and matches nothing; the record\'s other globs still work', () => {

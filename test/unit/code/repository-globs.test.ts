@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { compileRepositoryGlob, globMatches, listMatches, PathParts, type RepositoryGlob } from '../../../src/core/code/repository-globs';
+import picomatch from 'picomatch/posix';
+import { compileRepositoryGlob, globMatches, listMatches, LiteralPattern, PathParts, type RepositoryGlob } from '../../../src/core/code/repository-globs';
 import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
 
 function glob(written: string): RepositoryGlob {
@@ -90,6 +91,19 @@ describe('repository globs (governs, code.include/exclude), read as .gitignore r
     assert.ok(globMatches(glob('*x*x*'), new PathParts('a/xx')) && !globMatches(glob('*x*x*'), new PathParts('a/x')), 'each piece found after the last');
     // The name that takes a backtracking engine minutes.
     assert.ok(!globMatches(glob('src/*a*a*a*b'), new PathParts(`src/${'a'.repeat(5000)}`)));
+  });
+
+  it('a literal segment is compared as a name, as picomatch matches it: case ignored, dots and signs as written', () => {
+    const segments = ['services', 'Ledger.TS', '.env', 'a+b', 'x$y', 'v1.2', 'a^b', 'Straße', 'ǅ', 'ﬁle'];
+    const names = [...segments, ...segments.map((s) => s.toUpperCase()), ...segments.map((s) => s.toLowerCase()), 'servicesx', 'xservices', '.ENV', 'a+bb', 'v1x2', 'STRASSE', 'ǆ', 'ǅ', 'file'];
+    for (const segment of segments) {
+      const picomatched = picomatch.makeRe(segment, { dot: true, nocase: true });
+      const written = glob(`${segment}/x.ts`);
+      assert.ok(written.segments[0] instanceof LiteralPattern, `${segment} is literal`);
+      for (const name of names) assert.equal(globMatches(written, new PathParts(`${name}/x.ts`)), picomatched.test(name.toLowerCase()), `${segment} against ${name}`);
+    }
+    assert.ok(!(glob('a\\*b/x.ts').segments[0] instanceof LiteralPattern), 'an escaped glob character is left to picomatch');
+    assert.ok(matches('a\\*b/x.ts', 'a*b/x.ts') && !matches('a\\*b/x.ts', 'axb/x.ts'));
   });
 
   it('a {…} alternative holding a / is refused (write one glob for each)', () => {
