@@ -1,7 +1,7 @@
 import type * as ChildProcess from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { LOG_ARGS, GitLogReader } from '../core/evidence/git-log';
+import { LOG_ARGS, LOG_ARGS_WITHOUT_LINES, GitLogReader } from '../core/evidence/git-log';
 import { emptyHistory, foldCommit, historyFromJson, mergeHistories, type History } from '../core/evidence/history';
 import { mailmapProblems } from '../core/evidence/mailmap';
 import { findExecutable, nodeExecutableSearch } from './find-executable';
@@ -30,6 +30,11 @@ export interface HistoryRequest {
   readonly bounds?: HistoryBounds;
   /** Stops the `git log` pass (git is killed; the answer is a problem): for a caller that no longer needs the history. */
   readonly signal?: AbortSignal;
+  /**
+   * False: git counts no lines (LOG_ARGS_WITHOUT_LINES), every count of lines is 0, and the
+   * history is not written to `cacheFile` (a later run would take it for a whole one).
+   */
+  readonly lines?: boolean;
 }
 
 export interface ReadHistory {
@@ -41,6 +46,8 @@ export interface ReadHistory {
   /** How the history was had: read whole, updated from `old..HEAD`, or reused. */
   readonly how: 'full' | 'incremental' | 'cached' | 'empty';
   readonly maxFilesPerCommit: number;
+  /** False when lines were not counted (`lines: false`): every added and removed count is 0. */
+  readonly lines?: false;
 }
 
 export type HistoryResult = ReadHistory | { readonly problem: string; readonly missing: boolean };
@@ -89,7 +96,8 @@ export async function readHistory(request: HistoryRequest): Promise<HistoryResul
     const since = result.history.oldest === undefined ? 'its first commit' : new Date(result.history.oldest * 1000).toISOString().slice(0, 10);
     notes.push(`this is a shallow clone: its history, and so the evidence, starts at ${since}. (git fetch --unshallow reads all of it.)`);
   }
-  if (request.cacheFile && 'history' in result && result.how !== 'cached') await saveCache(request.cacheFile, result);
+  if (request.lines === false && 'history' in result && result.how !== 'cached') result = { ...result, lines: false };
+  else if (request.cacheFile && 'history' in result && result.how !== 'cached') await saveCache(request.cacheFile, result);
   return result;
 }
 
@@ -98,7 +106,8 @@ async function foldLog(root: string, env: NodeJS.ProcessEnv, range: readonly str
   const gitPath = await findExecutable('git', nodeExecutableSearch([root], env));
   if (gitPath === undefined) return { problem: 'git is not installed (no git on PATH)', missing: true };
   const history = emptyHistory(request.windowStart);
-  const reader = new GitLogReader(request.maxFilesPerCommit, (commit) => foldCommit(history, commit));
+  const lines = request.lines !== false;
+  const reader = new GitLogReader(request.maxFilesPerCommit, (commit) => foldCommit(history, commit), lines);
   const bounds = request.bounds ?? HISTORY_BOUNDS;
   // Loaded on the first history read: the extension's activation does not load child_process.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -107,7 +116,7 @@ async function foldLog(root: string, env: NodeJS.ProcessEnv, range: readonly str
     let bytes = 0;
     let failure: string | undefined;
     let stderr = '';
-    const child = spawn(gitPath, ['-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', ...LOG_ARGS, ...range, '--'], {
+    const child = spawn(gitPath, ['-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', ...(lines ? LOG_ARGS : LOG_ARGS_WITHOUT_LINES), ...range, '--'], {
       cwd: root,
       env: { ...gitEnvironment(env, root), ...READ_ONLY },
       shell: false,

@@ -14,13 +14,21 @@ export interface ReadEvidence {
   readonly notes: readonly string[];
 }
 
+export interface EvidenceOptions {
+  /** With `--cache`: the history is kept beside the lint cache and brought up to HEAD on the next run. */
+  readonly cache?: LintCache;
+  /** Stops the history read: the answer is then a problem. */
+  readonly signal?: AbortSignal;
+  /** False when the caller uses no count of lines (`affected`): git reads no file's content. */
+  readonly lines?: boolean;
+}
+
 /**
- * The evidence of the workspace's repository: its history read once (with `--cache`, kept beside
- * the lint cache and brought up to HEAD on the next run), joined with `people` and seen from
- * `today`. Undefined with why when there is no history to read (no git, no repository, `signal`
- * aborted).
+ * The evidence of the workspace's repository: its history read once, joined with `people` and
+ * seen from `today`. Undefined with why when there is no history to read (no git, no repository,
+ * `signal` aborted).
  */
-export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, cache?: LintCache, signal?: AbortSignal): Promise<ReadEvidence | { readonly problem: string }> {
+export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, { cache, signal, lines }: EvidenceOptions = {}): Promise<ReadEvidence | { readonly problem: string }> {
   // The code list of the same run tells whether git tracks files in the workspace, when that must be asked.
   const repository = await historyRepository(opened.root, context.env, async () => (await workspaceListing(opened, context)).tracked === true);
   if ('problem' in repository) return repository;
@@ -32,6 +40,7 @@ export async function readEvidence(opened: OpenedWorkspace, context: CliContext,
     env: context.env,
     cacheFile: cache && historyCacheFile(cache.location),
     signal,
+    lines,
   });
   if ('problem' in result) return { problem: result.problem };
   const folder = relativePath(repository.root, opened.root);

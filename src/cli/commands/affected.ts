@@ -62,9 +62,9 @@ export const affectedCommand: Command = {
     // For what the history says of the decisions touched: the history, read from the start beside
     // everything else (it is the longest of git's answers), and the tracked files. Before the diff
     // tells whether a decision is touched: the history is stopped when none is, or when anything
-    // fails first.
+    // fails first. Without line counts: the report names who changed the code, never how much.
     const unneeded = new AbortController();
-    const history = started(readEvidence(opened, context, today, undefined, unneeded.signal));
+    const history = started(readEvidence(opened, context, today, { signal: unneeded.signal, lines: false }));
     try {
       const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
       const tracked = started(workspaceFiles(opened, context));

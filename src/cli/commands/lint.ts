@@ -152,7 +152,7 @@ async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIn
  */
 async function addEvidenceFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, facts: CodeFacts, opened: OpenedWorkspace, context: CliContext, today: string, verbose: boolean, cache: LintCache | undefined): Promise<void> {
   if (!RULES.some((rule) => rule.scope === 'evidence' && severityOf(rule, opened.loaded.config) !== 'off')) return;
-  const read = await readEvidence(opened, context, today, cache);
+  const read = await readEvidence(opened, context, today, { cache });
   if ('problem' in read) {
     if (verbose) context.note(`the rules that compare records with the git history did not run: ${read.problem}.`);
     return;

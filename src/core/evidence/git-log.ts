@@ -9,6 +9,13 @@
 /** The arguments after `git` (the adapter adds its bounds and `-c` settings in front). */
 export const LOG_ARGS: readonly string[] = ['log', '--no-merges', '--numstat', '--use-mailmap', '-M', '-z', '--no-color', '--no-ext-diff', '--no-textconv', '--format=%x1e%H%x1f%aN%x1f%aE%x1f%at'];
 
+/**
+ * The same pass without line counts (`--name-status`): git compares trees but reads no file's
+ * content, about half the work on a large history. For a caller that uses no line count
+ * (`affected`): the history it gives has every count of lines 0 and must never be cached as whole.
+ */
+export const LOG_ARGS_WITHOUT_LINES: readonly string[] = LOG_ARGS.map((arg) => (arg === '--numstat' ? '--name-status' : arg));
+
 /** One file a commit touched: its path after the commit, the path before a rename, its lines. */
 export interface FileChange {
   readonly path: string;
@@ -42,10 +49,14 @@ export class GitLogReader {
   private current: { hash: string; name: string; email: string; time: number; files: FileChange[]; count: number } | undefined;
   /** A rename entry waits for its two paths. */
   private pending: { added: number; removed: number; binary: boolean; from?: string } | undefined;
+  /** Without line counts: a status entry (`M`, `R100`) waits for its path, or its two. */
+  private status: { paths: number; from?: string } | undefined;
 
   constructor(
     private readonly maxFiles: number,
     private readonly onCommit: (commit: LogCommit) => void,
+    /** False for `LOG_ARGS_WITHOUT_LINES` output: entries are `--name-status`'s, every line count 0. */
+    private readonly lines = true,
   ) {}
 
   push(text: string): void {
@@ -62,6 +73,7 @@ export class GitLogReader {
   }
 
   private token(raw: string): void {
+    if (this.status) return this.statusPath(raw);
     if (this.pending) {
       if (this.pending.from === undefined) {
         this.pending.from = raw;
@@ -77,6 +89,11 @@ export class GitLogReader {
     const token = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
     if (token.startsWith('\u001e')) return this.header(token.slice(1));
     if (token === '') return;
+    if (!this.lines) {
+      // A status letter, with a similarity score after R (rename) and C (copy), which name two paths.
+      if (/^[ACDMRTUXB][0-9]*$/.test(token)) this.status = { paths: token[0] === 'R' || token[0] === 'C' ? 2 : 1 };
+      return;
+    }
     const tab = token.indexOf('\t');
     const tab2 = token.indexOf('\t', tab + 1);
     if (tab < 0 || tab2 < 0) return; // not an entry git prints: ignored rather than misattributed
@@ -88,6 +105,16 @@ export class GitLogReader {
     const path = token.slice(tab2 + 1);
     if (path === '') this.pending = { added, removed, binary };
     else this.file({ path, added, removed, ...(binary && { binary: true as const }) });
+  }
+
+  private statusPath(path: string): void {
+    const status = this.status!;
+    if (status.paths === 2 && status.from === undefined) {
+      status.from = path;
+      return;
+    }
+    this.status = undefined;
+    this.file({ path, ...(status.from !== undefined && { from: status.from }), added: 0, removed: 0 });
   }
 
   private header(text: string): void {
@@ -112,16 +139,17 @@ export class GitLogReader {
     const commit = this.current;
     this.current = undefined;
     this.pending = undefined;
+    this.status = undefined;
     if (!commit) return;
     const over = commit.count > this.maxFiles;
     this.onCommit({ hash: commit.hash, name: commit.name, email: commit.email, time: commit.time, files: over ? [] : commit.files, ...(over && { skipped: commit.count }) });
   }
 }
 
-/** Reads a whole `LOG_ARGS` output at once (tests, small repositories). */
-export function readGitLog(text: string, maxFiles: number): LogCommit[] {
+/** Reads a whole `LOG_ARGS` output (or, `lines` false, `LOG_ARGS_WITHOUT_LINES`'s) at once (tests, small repositories). */
+export function readGitLog(text: string, maxFiles: number, lines = true): LogCommit[] {
   const commits: LogCommit[] = [];
-  const reader = new GitLogReader(maxFiles, (commit) => commits.push(commit));
+  const reader = new GitLogReader(maxFiles, (commit) => commits.push(commit), lines);
   reader.push(text);
   reader.end();
   return commits;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { degreeOfAuthorship } from '../../../src/core/evidence/authorship';
 import { Evidence } from '../../../src/core/evidence/evidence';
 import { defaultPeopleSettings, peopleSettings, type PeopleSettings } from '../../../src/core/evidence/evidence-settings';
-import { LOG_ARGS, readGitLog } from '../../../src/core/evidence/git-log';
+import { LOG_ARGS, LOG_ARGS_WITHOUT_LINES, readGitLog } from '../../../src/core/evidence/git-log';
 import { emptyHistory, foldCommit, historyFromJson, mergeHistories, type History } from '../../../src/core/evidence/history';
 import { truckFactor } from '../../../src/core/evidence/truck-factor';
 import { cleanupTemps } from '../cli/cli-process';
@@ -40,10 +40,17 @@ function settings(raw: Record<string, unknown> = {}): PeopleSettings {
   return read;
 }
 
-function fold(text: string, windowStart: number, maxFiles = 1000): History {
+function fold(text: string, windowStart: number, maxFiles = 1000, lines = true): History {
   const history = emptyHistory(windowStart);
-  for (const commit of readGitLog(text, maxFiles)) foldCommit(history, commit);
+  for (const commit of readGitLog(text, maxFiles, lines)) foldCommit(history, commit);
   return history;
+}
+
+/** The history with every count of lines 0, as a read without line counts folds it. */
+function withoutLines(history: History): History {
+  const copy = JSON.parse(JSON.stringify(history)) as History;
+  for (const file of Object.values(copy.files)) for (const work of Object.values(file.by)) [work.a, work.r] = [0, 0];
+  return copy;
 }
 
 describe('evidence: observed knowledge from git history', function () {
@@ -175,6 +182,22 @@ describe('evidence: observed knowledge from git history', function () {
       },
       { hash: 'e'.repeat(40), name: 'Name\u001fwith\u001fseparator', email: 'x@y.z', time: 1600000000, files: [] },
     ]);
+  });
+
+  it('without line counts (affected), folds the same history but for the lines: renames, deletions, binary files and skipped commits', async () => {
+    const dir = await scriptedRepository([
+      ...SCRIPT,
+      { ...AMIRA, date: '2026-06-10T10:00:00Z', files: { 'a.ts': null, 'logo.png': '\0\x01binary\0', 'lib/c.ts': { from: 'c.ts' } } },
+      { ...JONAS, date: '2026-06-20T10:00:00Z', files: { 'logo.png': '\0\x02binary\0', 'new\tname.ts': lines(2) } },
+    ]);
+    for (const maxFiles of [1000, 2]) {
+      const counted = fold(gitAs(dir, undefined, ...LOG_ARGS), 0, maxFiles);
+      const uncounted = fold(gitAs(dir, undefined, ...LOG_ARGS_WITHOUT_LINES), 0, maxFiles, false);
+      assert.deepEqual(JSON.parse(JSON.stringify(uncounted)), withoutLines(counted), `maxFilesPerCommit ${maxFiles}`);
+    }
+    const counted = fold(gitAs(dir, undefined, ...LOG_ARGS), 0);
+    assert.ok(counted.files['lib/c.ts'] && counted.renamed['c.ts'] === 'lib/c.ts' && counted.files['logo.png'], 'the script renamed, deleted and changed a binary file');
+    assert.ok(Object.values(counted.files).some((file) => Object.values(file.by).some((work) => work.a > 0)), 'lines were counted in the full read');
   });
 
   it('counts a commit over maxFilesPerCommit and lists it as skipped, attributing none of its files', () => {

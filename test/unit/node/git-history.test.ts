@@ -49,6 +49,25 @@ describe('readHistory: one streamed git log, cached by HEAD and updated from old
     assert.equal(inMemory.how, 'cached');
   });
 
+  it('without line counts: the same commits, every line count 0, and nothing written to the cache a later run would read whole', async () => {
+    const dir = await scriptedRepository(SCRIPT);
+    const cacheFile = path.join(await tempDir('legible-history-cache-'), 'history.json');
+    const env = baseEnv(dir);
+    const uncounted = read(await readHistory({ root: toPortable(dir), windowStart, maxFilesPerCommit: 1000, env, cacheFile, lines: false }));
+    assert.equal(uncounted.how, 'full');
+    assert.equal(uncounted.lines, false);
+    assert.equal(uncounted.history.commits, 3);
+    const jonas = uncounted.history.files['src/a.ts'].by['jonas@example.com'];
+    assert.deepEqual([jonas.d, jonas.w.length, jonas.a, jonas.r], [1, 1, 0, 0]);
+    const counted = read(await readHistory({ root: toPortable(dir), windowStart, maxFilesPerCommit: 1000, env, cacheFile }));
+    assert.equal(counted.how, 'full', 'the read without lines left no cache');
+    assert.equal(counted.lines, undefined);
+    assert.equal(counted.history.files['src/a.ts'].by['amira@example.com'].a, 10);
+    // A whole cache serves a read without lines as it is.
+    const fromCache = read(await readHistory({ root: toPortable(dir), windowStart, maxFilesPerCommit: 1000, env, cacheFile, lines: false }));
+    assert.equal(fromCache.how, 'cached');
+  });
+
   it('reads the whole history again when HEAD was rewritten (the old HEAD is no ancestor), or the window moved', async () => {
     const dir = await scriptedRepository(SCRIPT);
     const env = baseEnv(dir);
