@@ -10,7 +10,7 @@ import { DecisionWorkspace } from '../workspace/decision-workspace';
 import type { LoadedConfig } from '../workspace/load-config';
 import type { ReadResult } from '../workspace/read-text';
 import { Emitter } from './emitter';
-import { changedPaths, group } from './findings-by-path';
+import { group } from './findings-by-path';
 import { DayWatch } from './day-watch';
 import { loadFolders } from './load-folders';
 import { lintBodies } from './body-phase';
@@ -155,9 +155,8 @@ export class LiveWorkspace {
     const after = await linked();
     // A newer load, or the debounced rules after an edit, published cross-file findings of their own, with every link looked up.
     if (workspace !== this.workspace || this.published.crossFile !== published) return;
-    this.published.crossFile = after;
+    const changed = this.published.replaceCrossFile(after);
     this.trace('links');
-    const changed = changedPaths(published, after);
     if (!changed.length) return;
     this.indexEmitter.fire();
     this.findingsEmitter.fire({ paths: changed });
@@ -282,9 +281,7 @@ export class LiveWorkspace {
   }
 
   allPaths(): string[] {
-    const paths = this.published.paths();
-    for (const entry of this.workspace?.index.entries() ?? []) paths.add(entry.path);
-    return [...paths];
+    return this.published.allPaths(this.workspace);
   }
 
   /** A text for a record (an editor's, or one a command wrote): frontmatter rules now, the rest after a pause. */
@@ -369,12 +366,10 @@ export class LiveWorkspace {
     this.pendingBodies.clear();
     try {
       for (const { doc, entry } of bodies) await workspace.updateBody(doc, entry);
-      const before = this.published.crossFile;
       const after = group(await workspace.crossFileFindings());
       // A load that published meanwhile has its own cross-file findings: these would be older.
       if (workspace !== this.workspace) return;
-      this.published.crossFile = after;
-      const changed = new Set([...bodies.map((b) => b.doc.path), ...changedPaths(before, after)]);
+      const changed = new Set([...bodies.map((b) => b.doc.path), ...this.published.replaceCrossFile(after)]);
       this.indexEmitter.fire();
       if (changed.size) this.findingsEmitter.fire({ paths: [...changed] });
     } catch (error) {

@@ -23,6 +23,20 @@ export class PublishedFindings {
     return [...workspace.fileFindings(path), ...this.carriedBodyFindings(path, workspace, bodiesPending), ...(this.crossFile.get(path) ?? []), ...external];
   }
 
+  /** Publishes newer cross-file findings; returns the files whose cross-file findings changed. */
+  replaceCrossFile(after: Map<string, Finding[]>): string[] {
+    const changed = changedPaths(this.crossFile, after);
+    this.crossFile = after;
+    return changed;
+  }
+
+  /** Every file with a finding of any kind: `workspace`'s records and the files only others' findings name. */
+  allPaths(workspace: DecisionWorkspace | undefined): string[] {
+    const paths = this.paths();
+    for (const entry of workspace?.index.entries() ?? []) paths.add(entry.path);
+    return [...paths];
+  }
+
   /** Replaces the findings of `source`; returns the files whose findings changed. */
   setFindingsOf(source: string, findings: readonly Finding[]): string[] {
     const before = this.external.get(source) ?? new Map<string, Finding[]>();
