@@ -450,10 +450,22 @@ export class Workbench {
   /** Hovers the pointer over the first rendered editor text matching `text`; returns the hover's text. */
   async hoverEditorText(text: string, shows?: RegExp): Promise<string> {
     const span = this.page.locator(`${EDITOR} .view-lines .view-line span span`).filter({ hasText: editorText(text) }).first();
-    await span.hover();
     // A hover's parts arrive one provider at a time: with `shows`, wait for the part that says it.
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').filter(shows ? { hasText: shows } : {}).first();
-    await hover.waitFor({ state: 'visible' });
+    // The pointer resting on the text asks once: a line re-rendered under it meanwhile (a lens or
+    // decoration arriving) may drop that request, and one clean-clone run waited 15 s for a hover
+    // that never came. Moved off and back, up to three times, each given 5 s but the last.
+    for (let attempt = 1; ; attempt++) {
+      await span.hover();
+      const shown = await hover.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : undefined }).then(() => true, (error: unknown) => {
+        if (attempt >= 3) throw error;
+        return false;
+      });
+      if (shown) break;
+      console.warn(`hover over ${text}: nothing shown in 5 s, hovering again`);
+      await this.page.keyboard.press('Escape');
+      await this.page.mouse.move(1, 1);
+    }
     await this.screenshot('hover');
     return (await hover.innerText()).replace(/\u00a0/g, ' ');
   }
