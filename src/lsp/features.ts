@@ -8,6 +8,7 @@ import { DecisionIndex } from '../core/index/decision-index';
 import type { LiveWorkspace } from '../core/live/live-workspace';
 import { toCompletionItem } from './convert';
 import type { Uris } from './uris';
+import { isMarkdownPath } from '../core/port/paths';
 
 /** Completion, hover and links: the core answers, this turns its answers into LSP types. */
 
@@ -27,7 +28,7 @@ export function completion(document: TextDocument, path: string, position: Posit
 /** Hover: in a record, the field's question, a value's meaning, a referenced record; in code, a cited record. */
 export async function hover(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, uris: Uris): Promise<Hover | null> {
   const index = live?.decisions?.index;
-  if (/\.md$/i.test(path)) {
+  if (isMarkdownPath(path)) {
     const found = hoverAt(document.getText(), document.offsetAt(position), index ?? EMPTY_INDEX, { path });
     if (found) return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: found.range };
   }
@@ -57,5 +58,5 @@ export function links(document: TextDocument, path: string, live: LiveWorkspace 
 
 /** A Markdown file in a decisions folder (or any Markdown file when no folder holds it: frontmatter help still applies). */
 function isRecord(path: string, live: LiveWorkspace | undefined): boolean {
-  return live ? live.isDecisionFile(path) : /\.md$/i.test(path);
+  return live ? live.isDecisionFile(path) : isMarkdownPath(path);
 }

@@ -13,7 +13,7 @@ import {
   type WorkspaceFolder,
 } from './protocol';
 import type { LiveLog } from '../core/live/live-options';
-import { basename } from '../core/port/paths';
+import { basename, isMarkdownPath } from '../core/port/paths';
 import { CONFIG_FILE } from '../core/workspace/load-config';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -76,7 +76,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     openTexts: () =>
       documents.all().flatMap((document) => {
         const path = uris.pathOf(document.uri);
-        return path && isMarkdown(path) ? [{ path, text: document.getText(), version: document.version }] : [];
+        return path && isMarkdownPath(path) ? [{ path, text: document.getText(), version: document.version }] : [];
       }),
   });
   const pathOf = (uri: string) => uris.pathOf(uri);
@@ -157,16 +157,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   documents.onDidOpen(({ document }) => {
     const path = pathOf(document.uri);
-    if (path && isMarkdown(path)) folders.folderOf(path)?.open(path, document.getText(), document.version);
+    if (path && isMarkdownPath(path)) folders.folderOf(path)?.open(path, document.getText(), document.version);
   });
   documents.onDidChangeContent(({ document }) => {
     const path = pathOf(document.uri);
-    if (path && isMarkdown(path)) folders.folderOf(path)?.change(path, document.getText(), document.version);
+    if (path && isMarkdownPath(path)) folders.folderOf(path)?.change(path, document.getText(), document.version);
   });
   documents.onDidClose(({ document }) => {
     const path = pathOf(document.uri);
     if (!path) return;
-    if (isMarkdown(path)) folders.folderOf(path)?.close(path);
+    if (isMarkdownPath(path)) folders.folderOf(path)?.close(path);
     uris.forget(path);
   });
 
@@ -193,7 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onCompletion(({ textDocument, position }) => {
     const found = opened(textDocument.uri);
-    if (!found || !isMarkdown(found.path)) return [];
+    if (!found || !isMarkdownPath(found.path)) return [];
     const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     return completion(found.document, found.path, position, found.live, snippets);
   });
@@ -207,7 +207,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   connection.onCodeAction(async (params, token) => {
     const found = opened(params.textDocument.uri);
-    if (!found || !isMarkdown(found.path)) return [];
+    if (!found || !isMarkdownPath(found.path)) return [];
     const actions = await codeActions(params, { ...found, published: diagnostics.findings(found.path), uris });
     return token.isCancellationRequested ? null : actions;
   });
@@ -221,9 +221,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.listen();
 }
 
-function isMarkdown(path: string): boolean {
-  return /\.md$/i.test(path);
-}
 
 /** The workspace folders the client names; else its root; else the server's current folder. */
 function rootsOf(workspaceFolders: WorkspaceFolder[] | undefined, rootUri: string | undefined, cwd: string, uris: Uris): string[] {

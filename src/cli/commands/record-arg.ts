@@ -5,6 +5,7 @@ import { localDate, UsageError } from '../args';
 import { displayPath, type CliContext } from '../context';
 import { toPortable } from '../../node/portable-path';
 import { requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
+import { isMarkdownPath } from '../../core/port/paths';
 
 /** A record named on the command line, with its text as it is on disk. */
 export interface NamedRecord {
@@ -23,7 +24,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export async function findRecord(opened: OpenedWorkspace, arg: string, context: CliContext, command: string): Promise<NamedRecord> {
   const folderOf = (path: string) => opened.folders.filter((f) => path === f || path.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0] ?? path.slice(0, path.lastIndexOf('/'));
-  if (/\.md$/i.test(arg) || /[/\\]/.test(arg)) {
+  if (isMarkdownPath(arg) || /[/\\]/.test(arg)) {
     const path = toPortable(resolve(context.cwd, arg));
     const found = await opened.fs.stat(path);
     if (found?.kind !== 'file') throw new UsageError(`no such record file: ${arg}`);

@@ -5,7 +5,7 @@ import type { ObservedChange } from '../evidence/observed-change';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
 import { lintAgainstBase } from '../lint/lint-base';
-import { isInside, joinPath } from '../port/paths';
+import { isInside, isMarkdownPath, joinPath } from '../port/paths';
 import type { ChangedFile, RepositoryPort } from '../port/repository';
 import type { BaseRecords, Finding } from '../rules/rule';
 import { baseRecords, listBaseFolders } from './base-records';
@@ -103,7 +103,7 @@ export function affectedReport(base: string, head: string | undefined, { changed
   const records: ChangedRecord[] = [];
   for (const file of changed) {
     const absolute = joinPath(repoRoot, file.path);
-    if (input.folders.some((folder) => isInside(folder, absolute)) && /\.md$/i.test(file.path)) {
+    if (input.folders.some((folder) => isInside(folder, absolute)) && isMarkdownPath(file.path)) {
       const entry = file.kind === 'deleted' ? undefined : input.index.get(absolute);
       records.push({ change: file, record: entry && summarizeRecord(input.index, entry) });
       continue;

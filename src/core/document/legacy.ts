@@ -13,6 +13,7 @@ import { parseProseDate } from './prose-date';
 import { sectionKey } from './section-names';
 import { atxHeading } from '../parse/atx-heading';
 import { append, isTemplateText, linesOf, MAX_LINE, parseLegacyStatus, plainText, idsIn, splitPeople, SUPERSEDED_BY, unique, uniqueIds, withoutComments } from './legacy-text';
+import { withoutMarkdownExtension } from '../port/paths';
 
 export type LegacyFormat = 'madr' | 'jekyll' | 'nygard' | 'bullets' | 'rfc' | 'plain';
 
@@ -95,7 +96,7 @@ function isSectionHeading(text: string): boolean {
 
 /** "0019-opt-in-builtin-traits.md" → "Opt in builtin traits": the last title a record can have. */
 export function titleFromFileName(path: string): string | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  const name = withoutMarkdownExtension(path.slice(path.lastIndexOf('/') + 1));
   const slug = recordNameOf(path)?.slug ?? name;
   const words = slug.replace(/[-_]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : undefined;

@@ -1,6 +1,6 @@
 import { beforeQuery } from '../text/link-target';
 import type { DecisionDocument } from '../document/decision-document';
-import { basename, dirname, joinPath } from '../port/paths';
+import { basename, dirname, joinPath, withoutMarkdownExtension } from '../port/paths';
 import { isRecordType, type RecordType } from '../schema/schema-registry';
 import type { Range } from '../text/position';
 import type { DecisionEntry, GlobRef, IdRef, LinkRef, NamedPerson } from './decision-entry';
@@ -68,7 +68,7 @@ function record(value: unknown): Record<string, unknown> {
  */
 export function buildEntry(doc: DecisionDocument, folder: string, placeholder: CompiledPattern = DEFAULT_PLACEHOLDER): DecisionEntry {
   const num = fileNumber(doc.path);
-  const fileId = num?.digits ?? basename(doc.path).replace(/\.md$/i, '');
+  const fileId = num?.digits ?? withoutMarkdownExtension(basename(doc.path));
   const lineRange = (line: number): Range => doc.lines.lineRange(line);
   const at = (pointer: string): Range | undefined => {
     const location = doc.yaml?.locations.get(pointer);

@@ -1,6 +1,6 @@
 import { formatId } from '../index/ids';
 import { recordNameOf } from '../numbering/record-name';
-import { basename } from '../port/paths';
+import { basename, withoutMarkdownExtension } from '../port/paths';
 import type { RecordType } from '../schema/schema-registry';
 
 /**
@@ -10,5 +10,5 @@ import type { RecordType } from '../schema/schema-registry';
  */
 export function referenceTo(type: RecordType, path: string): string {
   const name = recordNameOf(path);
-  return name ? formatId(type, name.number, name.digits.length) : basename(path).replace(/\.md$/i, '');
+  return name ? formatId(type, name.number, name.digits.length) : withoutMarkdownExtension(basename(path));
 }

@@ -1,5 +1,5 @@
 import type { DirectoryEntry, FileSystemPort, SeenAsFile } from '../port/file-system';
-import { joinPath } from '../port/paths';
+import { isMarkdownPath, joinPath } from '../port/paths';
 import { DEFAULT_LIMITS } from '../parse/limits';
 import { LISTED, READ_AHEAD } from '../workspace/decision-workspace';
 
@@ -50,7 +50,7 @@ export class ReadAheadPort implements FileSystemPort {
     if (!this.open || !fs.readBounded) return;
     for (const entry of entries) {
       if (this.started >= READ_AHEAD_FILES) return;
-      if (entry.kind !== 'file' || !/\.md$/i.test(entry.name)) continue;
+      if (entry.kind !== 'file' || !isMarkdownPath(entry.name)) continue;
       const path = joinPath(folder, entry.name);
       if (this.ahead.has(path)) continue;
       const read = fs.readBounded(path, DEFAULT_LIMITS.maxFileBytes, LISTED);

@@ -1,6 +1,6 @@
 import type { CompiledPattern } from '../port/regex-engine';
 import type { FileSystemPort } from '../port/file-system';
-import { joinPath } from '../port/paths';
+import { joinPath, withoutMarkdownExtension } from '../port/paths';
 import type { RecordType } from '../schema/schema-registry';
 import { DEFAULT_CONVENTION, recordFileName, titleWords, type NamingConvention } from './naming-convention';
 import { fileNames, nextNumber, usesNumber } from './next-number';
@@ -93,7 +93,7 @@ async function reserveDated(options: ReserveOptions, convention: NamingConventio
   const words = titleWords(options.title);
   for (let attempt = 1; attempt <= (options.maxAttempts ?? 1000); attempt++) {
     const named = visible(options, convention, { date: options.date }, attempt === 1 ? words : [...words, String(attempt)]);
-    const marker = joinPath(folder, RESERVATION(named.name.replace(/\.md$/i, '')));
+    const marker = joinPath(folder, RESERVATION(withoutMarkdownExtension(named.name)));
     if (!(await fs.createExclusive(marker, encoder.encode(String(options.now))))) {
       await clearIfStale(fs, marker, options.now);
       continue;

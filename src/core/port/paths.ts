@@ -65,3 +65,15 @@ function withoutTrailingSlashes(path: string): string {
   while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
   return end === path.length ? path : path.slice(0, end);
 }
+
+const MARKDOWN = /\.md$/i;
+
+/** True for a Markdown file's name or path (`.md`, any case): what the decisions folders hold. */
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN.test(path);
+}
+
+/** A file name without its `.md` (any case): a record's file id. */
+export function withoutMarkdownExtension(name: string): string {
+  return name.replace(MARKDOWN, '');
+}

@@ -1,4 +1,4 @@
-import { basename } from '../port/paths';
+import { basename, isMarkdownPath } from '../port/paths';
 import type { WorkspaceRule } from './rule';
 
 /**
@@ -15,7 +15,7 @@ export const linkOutsideRepository: WorkspaceRule = {
   async check(context) {
     const line = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     for (const link of context.outsideLinks) {
-      const what = /\.md$/i.test(link) ? 'record' : 'folder of records';
+      const what = isMarkdownPath(link) ? 'record' : 'folder of records';
       context.report(link, {
         message: `${basename(link)} is a symbolic link that leads outside the repository, so Legible does not read it. Should this ${what} live in the repository, or is the link left over?`,
         range: line,

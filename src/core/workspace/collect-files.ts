@@ -1,6 +1,6 @@
 import { isOutsideWorkspace, type DirectoryEntry, type FileSystemPort } from '../port/file-system';
 import type { CompiledPattern } from '../port/regex-engine';
-import { joinPath, relativePath } from '../port/paths';
+import { isMarkdownPath, joinPath, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
 import { parseRecordName } from '../numbering/record-name';
 
@@ -71,14 +71,14 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
       if (linked) kind = (await resolveLink(fs, child, visited)) ?? 'other';
       if (kind === OUTSIDE) {
         // Nothing is known of the target, so the name says what it would be.
-        const markdown = /\.md$/i.test(entry.name);
+        const markdown = isMarkdownPath(entry.name);
         const ignored = matchesAny(relativePath(folder, child), options.ignore);
         if (!ignored && ((markdown && wanted(entry.name, child)) || (!markdown && !/\.[^./]+$/.test(entry.name)))) leadsOut(child);
       } else if (kind === 'directory' && depth < maxDepth) {
         // `3392-some-rfc/` holds a record's attachments, not records.
         if (!options.recordsWithoutId && parseRecordName(`${entry.name}.md`) !== undefined) continue;
         (linked ? viaLinks : stack).push({ path: child, depth: depth + 1 });
-      } else if (kind === 'file' && /\.md$/i.test(entry.name) && wanted(entry.name, child)) {
+      } else if (kind === 'file' && isMarkdownPath(entry.name) && wanted(entry.name, child)) {
         if (linked) linkedFiles.push({ path: child, real: await realPathOf(fs, child) });
         else files.push(child);
       }

@@ -1,5 +1,5 @@
 import { isOutsideWorkspace, type FileSystemPort, type SeenAsFile } from '../port/file-system';
-import { isInside, relativePath } from '../port/paths';
+import { isInside, isMarkdownPath, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
 import type { ResolvedConfig } from '../config/config';
 import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
@@ -73,7 +73,7 @@ export class DecisionWorkspace {
 
   /** True for a Markdown file inside one of the decisions folders that is not ignored (nor in a hidden folder). */
   isDecisionFile(path: string): boolean {
-    if (!/\.md$/i.test(path)) return false;
+    if (!isMarkdownPath(path)) return false;
     const folder = this.folderOf(path);
     if (!folder) return false;
     const relative = relativePath(folder, path);
