@@ -69,6 +69,11 @@ function parseOptions(argv: readonly string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Statistics and formatting.
 
+/** True when the one-minute load average before the run (`1.3 / 3.4 / 4.3`) says the machine was not idle (afterwards, it is the bench's own). */
+function busy(load: string): boolean {
+  return Number(load.split('/')[0]) > 1;
+}
+
 function quantile(values: readonly number[], q: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -798,7 +803,7 @@ function markdown(report: Report, goalList: Goal[]): string {
     '# Benchmark results',
     '',
     `Written by \`npm run bench\` (test/bench/run.ts) on ${m.date}: ${m.cpus}, ${m.memory}, Node ${m.node}, ${m.os}; commit ${m.commit}.`,
-    `Load average before / after the run: ${m.load} → ${report.loadAfter} (other test suites shared the machine: figures are medians of alternating runs).`,
+    `Load average before / after the run: ${m.load} → ${report.loadAfter} (${busy(m.load) ? 'other processes were running as it started; ' : ''}figures are medians of alternating runs).`,
     slowdown(report),
     `Repetitions per process measure: ${reps}; ${report.keystrokes.frontmatter.length} keystrokes per phase; ${report.activation.imports.length} activation runs. The run took ${ms(report.elapsedMs)}.`,
     '',
