@@ -9,6 +9,7 @@ import type { Finding } from '../rules/rule';
 import { DecisionWorkspace } from '../workspace/decision-workspace';
 import type { LoadedConfig } from '../workspace/load-config';
 import type { ReadResult } from '../workspace/read-text';
+import { BackgroundWork } from './background-work';
 import { Emitter } from './emitter';
 import { group } from './findings-by-path';
 import { DayWatch } from './day-watch';
@@ -18,7 +19,7 @@ import { PublishedFindings } from './published-findings';
 import { indexOpenRecords, loadIndex, type IndexPhase } from './load-index';
 import { OpenDocuments } from './open-documents';
 import { rereadRecord } from './reread-record';
-import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress, LoadStep } from './live-options';
+import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress } from './live-options';
 
 export type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress, LoadStep } from './live-options';
 
@@ -53,8 +54,8 @@ export class LiveWorkspace {
   private changedDuringLoad: Set<string> | undefined;
   private loading: Promise<void> = Promise.resolve();
   private bodyPhase: Promise<void> = Promise.resolve();
-  /** Reads started by events (a closed editor, the watcher): settle() waits for them. */
-  private readonly inflight = new Set<Promise<void>>();
+  /** Reads started by events (a closed editor, the watcher) and the debounced rules: settle() waits for them. */
+  private readonly background: BackgroundWork;
   private debounce: Timer | undefined;
   private readonly day: DayWatch;
   private generation = 0;
@@ -73,9 +74,10 @@ export class LiveWorkspace {
     this.root = options.root;
     this.fs = options.fs;
     this.log = options.log ?? silent;
+    this.background = new BackgroundWork((context, error) => this.log.report(context, error));
     this.day = new DayWatch(options.scheduler, options.clock, (today) => {
       this.log.info(`${options.name}: the date is now ${today}: linting again`);
-      this.track(this.load(), 'Reading the records for the new date');
+      this.background.track(this.load(), 'Reading the records for the new date');
     });
   }
 
@@ -123,7 +125,7 @@ export class LiveWorkspace {
       if (open && !this.workspace) {
         this.openFirst = open.workspace;
         this.findingsEmitter.fire({ paths: open.paths });
-        this.trace('open-first');
+        this.options.trace?.('open-first');
       }
     }
     const started = clock.now();
@@ -144,7 +146,7 @@ export class LiveWorkspace {
     this.log.info(`${name}: ${files.length} records in ${folders.map((f) => relativePath(root, f) || '.').join(', ') || 'no decisions folder'} indexed (${clock.now() - started} ms)`);
     this.indexEmitter.fire();
     this.findingsEmitter.fire({});
-    this.trace('published');
+    this.options.trace?.('published');
     this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
     this.bodyPhase = this.bodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
     if (index.linked) await this.linked(workspace, crossFile, index.linked);
@@ -156,7 +158,7 @@ export class LiveWorkspace {
     // A newer load, or the debounced rules after an edit, published cross-file findings of their own, with every link looked up.
     if (workspace !== this.workspace || this.published.crossFile !== published) return;
     const changed = this.published.replaceCrossFile(after);
-    this.trace('links');
+    this.options.trace?.('links');
     if (!changed.length) return;
     this.indexEmitter.fire();
     this.findingsEmitter.fire({ paths: changed });
@@ -210,14 +212,14 @@ export class LiveWorkspace {
   close(path: string): void {
     this.openTexts.delete(path);
     this.noteChanged(path);
-    if (this.isDecisionFile(path)) this.track(this.refresh(path), 'Re-reading a record');
+    if (this.isDecisionFile(path)) this.background.track(this.refresh(path), 'Re-reading a record');
   }
 
   /** The file changed on disk. An open document's text still wins: the editor reloads it if it was not edited. */
   fileChanged(path: string): void {
     this.noteChanged(path);
     if (!this.isDecisionFile(path) || this.openTexts.has(path)) return;
-    this.track(this.refresh(path), 'Reading a record');
+    this.background.track(this.refresh(path), 'Reading a record');
   }
 
   fileCreated(path: string): void {
@@ -342,10 +344,6 @@ export class LiveWorkspace {
     return businessTradeoff(parseDecisionDocument(path, read.text, workspace.options.config.limits));
   }
 
-  private trace(step: LoadStep): void {
-    this.options.trace?.(step);
-  }
-
   private settings(): LiveSettings {
     return this.options.settings?.() ?? { debounceMs: DEFAULT_DEBOUNCE_MS };
   }
@@ -353,7 +351,7 @@ export class LiveWorkspace {
   private schedule(): void {
     this.debounce?.cancel();
     if (this.disposed) return;
-    this.debounce = this.options.scheduler.delay(this.settings().debounceMs, () => this.track(this.flush(), 'Linting'));
+    this.debounce = this.options.scheduler.delay(this.settings().debounceMs, () => this.background.track(this.flush(), 'Linting'));
   }
 
   /** Runs the debounced work now: body rules of edited files, then the cross-file rules. */
@@ -384,16 +382,9 @@ export class LiveWorkspace {
   async settle(): Promise<void> {
     await this.loading;
     await this.bodyPhase;
-    while (this.inflight.size) await Promise.all(this.inflight);
+    await this.background.settled();
     // Every change that leaves work for the debounce sets its timer: none set, nothing to run.
     if (this.debounce) await this.flush();
-  }
-
-  /** Remembers background work until it ends, so settle() can wait for it; a failure is reported. */
-  private track(work: Promise<void>, context: string): void {
-    const tracked = work.catch((error) => this.log.report(context, error));
-    this.inflight.add(tracked);
-    void tracked.finally(() => this.inflight.delete(tracked));
   }
 
   dispose(): void {
