@@ -593,6 +593,8 @@ interface Report {
   readonly options: Options;
   readonly machineBefore: Record<string, string>;
   readonly loadAfter: string;
+  /** A bare `node -e 0`, start to exit (ms), several times: what every process measure pays first. */
+  readonly nodeStartMs: readonly number[];
   readonly cache: CacheSupport;
   readonly sizes: SizeResult[];
   readonly keystrokes: KeystrokeResult;
@@ -805,6 +807,7 @@ function markdown(report: Report, goalList: Goal[]): string {
     `Written by \`npm run bench\` (test/bench/run.ts) on ${m.date}: ${m.cpus}, ${m.memory}, Node ${m.node}, ${m.os}; commit ${m.commit}.`,
     `Load average before / after the run: ${m.load} → ${report.loadAfter} (${busy(m.load) ? 'other processes were running as it started; ' : ''}figures are medians of alternating runs).`,
     slowdown(report),
+    `A bare Node start (\`node -e 0\`, spawn to exit) took ${ms(median(report.nodeStartMs))} here (median of ${report.nodeStartMs.length}): every process measure pays it first.`,
     `Repetitions per process measure: ${reps}; ${report.keystrokes.frontmatter.length} keystrokes per phase; ${report.activation.imports.length} activation runs. The run took ${ms(report.elapsedMs)}.`,
     '',
     '## Goals (issues 6, 15, 16, 17 and 18)',
@@ -897,6 +900,9 @@ async function main(): Promise<void> {
   const cache = detectCache();
   log(cache.flag ? `legible lint has --cache${cache.location ? ` and --${cache.location}` : ''}: measuring the warm run too` : 'note: `legible lint --help` shows no --cache yet; the warm-cache column is skipped');
 
+  const nodeStartMs: number[] = [];
+  for (let i = 0; i < 9; i++) nodeStartMs.push((await runNode(['-e', '0'])).ms);
+  log(`a bare node -e 0: ${nodeStartMs.map((t) => t.toFixed(0)).join(', ')} ms`);
   const sizes: SizeResult[] = [];
   for (const corpus of corpora) sizes.push(await measureSize(corpus, options.quick ? 3 : corpus.size >= 10000 ? 3 : 5, cache, log));
   const keystrokes = await measureKeystrokes(corpora[0], record, options.edits, options.quick ? 1 : 2, log);
@@ -919,7 +925,7 @@ async function main(): Promise<void> {
   const map = await measureMap(path.dirname(CLI), options.sizes, options.quick ? 1 : 3, log);
   log('evidence from history: the seeded repository of 50,000 commits…');
   const evidence = await measureEvidence(options.quick ? 1 : 3);
-  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), cache, sizes, keystrokes, activation, languageServer, vsixBytes, mcp, profiles, code, map, elapsedMs: performance.now() - started };
+  const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), nodeStartMs, cache, sizes, keystrokes, activation, languageServer, vsixBytes, mcp, profiles, code, map, elapsedMs: performance.now() - started };
   const goalList = [...goals(report), ...webActivationGoals(webActivation), ...evidence.goals];
 
   console.log('');
