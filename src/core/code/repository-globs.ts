@@ -147,8 +147,8 @@ export class StarPattern implements CompiledPattern {
 
 /**
  * A segment with no glob character (`services`, `ledger.ts`): a name compared whole, ignoring case.
- * Most segments of `governs` are such names; compiling each through picomatch cost more than
- * matching (1,000 records' globs: a tenth of the pass over 100,000 files, and of `affected`).
+ * Most segments of `governs` are such names: compiling each through picomatch took 8% of
+ * `affected`'s main thread on the bench's 1,000 records (one CPU profile).
  */
 export class LiteralPattern implements CompiledPattern {
   constructor(
