@@ -3,12 +3,6 @@ import { isMarkdownPath, joinPath } from '../port/paths';
 import { DEFAULT_LIMITS } from '../parse/limits';
 import { LISTED, READ_AHEAD } from '../workspace/decision-workspace';
 
-/**
- * At most this many records are read before the configuration is known: as many as a scan keeps in
- * flight itself, so a folder of large files costs no more memory than the scan's own reads would.
- */
-const READ_AHEAD_FILES = READ_AHEAD;
-
 type Bounded = { bytes: Uint8Array; size: number };
 
 /**
@@ -49,7 +43,9 @@ export class ReadAheadPort implements FileSystemPort {
     const fs = this.fs;
     if (!this.open || !fs.readBounded) return;
     for (const entry of entries) {
-      if (this.started >= READ_AHEAD_FILES) return;
+      // No more than a scan keeps in flight itself: a folder of large files costs no more memory
+      // before the configuration is known than the scan's own reads would.
+      if (this.started >= READ_AHEAD) return;
       if (entry.kind !== 'file' || !isMarkdownPath(entry.name)) continue;
       const path = joinPath(folder, entry.name);
       if (this.ahead.has(path)) continue;
