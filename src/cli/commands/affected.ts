@@ -8,12 +8,13 @@ import { GovernsIndex } from '../../core/code/governs-index';
 import type { DecisionIndex } from '../../core/index/decision-index';
 import { readEvidence } from '../code/evidence-scan';
 import { workspaceFiles } from '../code/code-scan';
-import { choice, stringOption, todayOption, UsageError } from '../args';
+import { choice, flag, stringOption, todayOption, UsageError } from '../args';
 import { escapeData, escapeProperty } from '../formats/github';
 import { location } from '../formats/lint-output';
 import { openWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
-import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
+import { openCache } from '../scan/open-cache';
+import { CACHE_LOCATION_OPTION, HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { checkedRef, gitFailure, gitRepositoryFor } from './git-base';
 import { indexRecords } from './affected-index';
 import type { CliContext } from '../context';
@@ -30,6 +31,8 @@ export const affectedCommand: Command = {
     base: { type: 'string', value: 'ref', description: 'The branch the change will be merged into (main, origin/main, a commit). Required.' },
     head: { type: 'string', value: 'ref', description: 'The change\'s tip (default: the working tree, uncommitted and untracked files included).' },
     format: { type: 'string', short: 'f', value: 'format', description: 'md (default: a pull-request comment), json, or github (workflow annotations).' },
+    cache: { type: 'boolean', description: 'Take the records unchanged since the last `lint --cache` run, and the history it read, from its cache instead of reading them again (nothing is written to it).' },
+    ...CACHE_LOCATION_OPTION,
     ...TODAY_OPTION,
     ...HELP_OPTION,
   },
@@ -41,6 +44,10 @@ export const affectedCommand: Command = {
       'file: what the change touches, the door and risk, and who holds the knowledge. Then the records',
       'the change adds or edits, and number-collision: a record added here whose number the tip of',
       '--base already gives another record.',
+      '',
+      'With --cache, after `legible lint --cache` in the same job (as the GitHub Action runs them):',
+      'the records whose size and modification time are unchanged, and the history when HEAD has',
+      'not moved, come from that cache; the report is the same as without it.',
       '',
       'With GITHUB_STEP_SUMMARY set, the Markdown is also appended to that file, whatever --format.',
       'Paths are repository-relative, as git names them.',
@@ -59,12 +66,14 @@ export const affectedCommand: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}' (see 'legible affected --help')`);
 
     const opened = await openWorkspace(context);
+    const location = stringOption(args, 'cache-location');
+    const cache = flag(args, 'cache') || location !== undefined ? await openCache(opened, today, location, context) : undefined;
     // For what the history says of the decisions touched: the history, read from the start beside
     // everything else (it is the longest of git's answers), and the tracked files. Before the diff
     // tells whether a decision is touched: the history is stopped when none is, or when anything
     // fails first. Without line counts: the report names who changed the code, never how much.
     const unneeded = new AbortController();
-    const history = started(readEvidence(opened, context, today, { signal: unneeded.signal, lines: false }));
+    const history = started(readEvidence(opened, context, today, { cache, signal: unneeded.signal, lines: false }));
     try {
       const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
       const tracked = started(workspaceFiles(opened, context));
@@ -73,7 +82,7 @@ export const affectedCommand: Command = {
       // The diff (with the untracked files) and the base's decisions folders while this thread
       // indexes the records.
       const changes = changeFromGit({ repository: fromMergeBase(repository, mergeBase), base, head, repoRoot: repository.root, folders: opened.folders });
-      const workspace = await indexRecords(opened, today);
+      const workspace = await indexRecords(opened, today, cache);
       // The records' globs compiled once: the changed files are matched alone, the evidence's files later.
       const governs = GovernsIndex.build(workspace.index.entries(), [], re2RegexEngine);
 

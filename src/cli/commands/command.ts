@@ -1,5 +1,6 @@
 import type { OptionSpecs, ParsedArgs } from '../args';
 import type { CliContext } from '../context';
+import { DEFAULT_CACHE_HELP } from '../scan/open-cache';
 
 /** One `legible <name>` command: its options and help live next to what it does. */
 export interface Command {
@@ -19,6 +20,11 @@ export const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', short: 'h', d
 
 export const TODAY_OPTION: OptionSpecs = {
   today: { type: 'string', value: 'YYYY-MM-DD', description: 'The day to judge due dates against (default: today, local time).' },
+};
+
+/** Where `lint --cache` keeps its file: `lint` writes it, `affected --cache` reads it. */
+export const CACHE_LOCATION_OPTION: OptionSpecs = {
+  'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
 };
 
 /** The help line of the commands that take decisions folders as operands. */

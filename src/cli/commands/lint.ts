@@ -15,8 +15,8 @@ import type { DecisionIndex } from '../../core/index/decision-index';
 import type { Finding } from '../../core/rules/rule';
 import { findRepository } from '../../node/repository';
 import type { LintCache } from '../scan/lint-cache';
-import { DEFAULT_CACHE_HELP, openCache } from '../scan/open-cache';
-import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
+import { openCache } from '../scan/open-cache';
+import { CACHE_LOCATION_OPTION, HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import { lintTargets } from './lint-targets';
 import { applyFixes } from './lint-fix';
 import { addBaseFindings, checkedRef } from './git-base';
@@ -33,7 +33,7 @@ export const lintCommand: Command = {
     base: { type: 'string', value: 'ref', description: 'Also compare with the branch this one will be merged into: number-collision (needs git).' },
     verbose: { type: 'boolean', description: 'Also say what was read besides the records: the git history for the evidence rules, or why it was not.' },
     cache: { type: 'boolean', description: 'Reuse the results of files unchanged since the last --cache run (records: size and modification time; code in git: unchanged since the tree of that run).' },
-    'cache-location': { type: 'string', value: 'path', description: `Where --cache keeps its results: a file, or a folder for it (default: ${DEFAULT_CACHE_HELP}).` },
+    ...CACHE_LOCATION_OPTION,
     ...TODAY_OPTION,
     ...HELP_OPTION,
   },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { RULES } from '../../../src/core/rules/registry';
 import { cleanupTemps, exists, git, runCli, tempDir, TODAY } from './cli-process';
@@ -209,6 +209,38 @@ describe('legible affected', function () {
     const result = await runCli(['affected', '--base', 'origin/main'], { cwd: dir });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^legible: git could not list the files changed since the merge base of origin\/main and HEAD: .*origin\/main.* Is origin\/main a branch, tag or commit of this repository\? \(A shallow clone lacks the history: in GitHub Actions, check out with fetch-depth: 0\.\)$/m);
+  });
+
+  it('with --cache, takes the records and the history from lint --cache, reports the same, and writes nothing', async () => {
+    const dir = await twoBranches();
+    // The evidence rules on: lint then reads the history, and keeps it beside its cache.
+    await put(dir, '.legible.json', '{}');
+    // A whole second, which utimes sets exactly (a file's own time may have more digits than it keeps).
+    const file = path.join(dir, D, '0007-use-postgres.md');
+    const time = 1_780_000_000;
+    await utimes(file, time, time);
+    const location = path.join(await tempDir('legible-affected-cache-'), 'lint-cache.json');
+    const args = ['affected', '--base', 'main', '--today', TODAY];
+    const fresh = await runCli(args, { cwd: dir });
+    await runCli(['lint', '--cache-location', location, '--today', TODAY], { cwd: dir });
+    const written = await readFile(location, 'utf8');
+    const history = await readFile(`${location}.history.json`, 'utf8');
+    const trace = path.join(path.dirname(location), 'git-trace');
+    const cached = await runCli([...args, '--cache-location', location], { cwd: dir, env: { GIT_TRACE: trace } });
+    assert.equal(cached.code, fresh.code, cached.stderr);
+    assert.equal(cached.stdout, fresh.stdout);
+    // HEAD has not moved since the lint: no `git log` for the history. The diff is still asked.
+    const commands = (await readFile(trace, 'utf8')).split('\n').filter((line) => line.includes('built-in: git'));
+    assert.ok(commands.some((line) => / git diff /.test(line)), commands.join('\n'));
+    assert.ok(!commands.some((line) => / git log /.test(line)), commands.join('\n'));
+    assert.equal(await readFile(location, 'utf8'), written);
+    assert.equal(await readFile(`${location}.history.json`, 'utf8'), history);
+
+    // A record edited with its size and time kept is taken from the cache, as lint --cache takes it.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('for the ledger', 'for the LEDGER'));
+    await utimes(file, time, time);
+    assert.match((await runCli([...args, '--cache-location', location], { cwd: dir })).stdout, /^### ADR-0007 Use PostgreSQL for the ledger$/m);
+    assert.match((await runCli(args, { cwd: dir })).stdout, /^### ADR-0007 Use PostgreSQL for the LEDGER$/m);
   });
 
   it('needs --base, git and a repository: each missing one is exit 2 with a message', async () => {
