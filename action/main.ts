@@ -11,9 +11,11 @@
 //    (the decisions the pull request touches, who holds them, number collisions). The base is the
 //    `base` input, else the pull request's base commit; with neither, or a Legible without the
 //    command, the summary says so and the step goes on. It never changes the step's exit code.
+// All of them share one --cache (cacheArgs): only the first reads and checks every file.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { InputError, readInputs, type ActionInputs } from './inputs';
 import { countJson, renderSummary, type JsonFile } from './summary';
@@ -35,8 +37,18 @@ function legible(cli: string, args: readonly string[], cwd: string, env: NodeJS.
   return { code: ran.status ?? 2, stdout: ran.stdout, stderr: ran.stderr };
 }
 
-function lintArgs(inputs: ActionInputs, format: string): string[] {
-  return ['lint', '--format', format, ...(inputs.maxWarnings !== undefined ? ['--max-warnings', inputs.maxWarnings] : []), ...inputs.paths];
+function lintArgs(inputs: ActionInputs, format: string, cache: readonly string[]): string[] {
+  return ['lint', '--format', format, ...(inputs.maxWarnings !== undefined ? ['--max-warnings', inputs.maxWarnings] : []), ...cache, ...inputs.paths];
+}
+
+/**
+ * One `--cache` for the step's runs of the CLI: the first lint reads and checks every file, the
+ * lints for the other formats and `affected` take what it found (the same results, read again from
+ * its cache). In the runner's temporary folder, which is emptied after each job: nothing is
+ * written into the workspace or its .git.
+ */
+function cacheArgs(env: NodeJS.ProcessEnv): string[] {
+  return ['--cache', '--cache-location', `${path.join(env.RUNNER_TEMP || tmpdir(), 'legible-cache')}${path.sep}`];
 }
 
 /** `name=value` lines for GITHUB_OUTPUT, in the delimiter form so no value can add an output. */
@@ -72,7 +84,7 @@ function baseCommit(env: NodeJS.ProcessEnv): string | undefined {
   return typeof sha === 'string' ? sha : undefined;
 }
 
-function affectedSummary(cli: string, inputs: ActionInputs, env: NodeJS.ProcessEnv, version: string): string {
+function affectedSummary(cli: string, inputs: ActionInputs, env: NodeJS.ProcessEnv, version: string, cache: readonly string[]): string {
   const base = inputs.base ?? baseCommit(env);
   if (!base) {
     process.stdout.write('::notice title=Legible::affected: true needs a base to compare with: run on pull_request, or set the base input.\n');
@@ -80,7 +92,7 @@ function affectedSummary(cli: string, inputs: ActionInputs, env: NodeJS.ProcessE
   }
   // The Action writes the summary itself, after the lint's table: the CLI must not append its own copy.
   const { GITHUB_STEP_SUMMARY: _own, ...withoutSummary } = process.env;
-  const ran = legible(cli, ['affected', '--format', 'md', '--base', base], inputs.cwd, withoutSummary);
+  const ran = legible(cli, ['affected', '--format', 'md', '--base', base, ...cache], inputs.cwd, withoutSummary);
   // 1: a number collision, which the comment itself reports.
   if (ran.code === 0 || ran.code === 1) return `${ran.stdout.trimEnd()}\n\n`;
   if (/unknown command 'affected'/.test(ran.stderr)) {
@@ -111,9 +123,10 @@ export function runAction(env: NodeJS.ProcessEnv): number {
     return 2;
   }
   const version = legible(cli, ['--version'], inputs.cwd).stdout.trim();
-  process.stdout.write(`Legible ${version}: legible ${lintArgs(inputs, inputs.format).join(' ')}\n`);
+  const cache = cacheArgs(env);
+  process.stdout.write(`Legible ${version}: legible ${lintArgs(inputs, inputs.format, cache).join(' ')}\n`);
 
-  const log = legible(cli, lintArgs(inputs, inputs.format), inputs.cwd);
+  const log = legible(cli, lintArgs(inputs, inputs.format, cache), inputs.cwd);
   process.stdout.write(log.stdout);
   process.stderr.write(log.stderr);
   if (log.code === 2) {
@@ -121,13 +134,13 @@ export function runAction(env: NodeJS.ProcessEnv): number {
     return 2;
   }
 
-  const json = inputs.format === 'json' ? log : legible(cli, lintArgs(inputs, 'json'), inputs.cwd);
+  const json = inputs.format === 'json' ? log : legible(cli, lintArgs(inputs, 'json', cache), inputs.cwd);
   const files = (JSON.parse(json.stdout) as JsonFile[]).map((file) => ({ ...file, path: path.relative(inputs.workspace, path.resolve(inputs.cwd, file.path)).split(path.sep).join('/') }));
   const counts = countJson(files);
 
   let sarifOutput = '';
   if (inputs.sarif) {
-    const sarif = legible(cli, lintArgs(inputs, 'sarif'), inputs.cwd);
+    const sarif = legible(cli, lintArgs(inputs, 'sarif', cache), inputs.cwd);
     mkdirSync(path.dirname(inputs.sarif), { recursive: true });
     writeFileSync(inputs.sarif, sarif.stdout);
     sarifOutput = inputs.sarif;
@@ -136,7 +149,7 @@ export function runAction(env: NodeJS.ProcessEnv): number {
   const blobBase = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : undefined;
   const passed = log.code === 0;
   let summary = renderSummary({ version, counts, files, passed, maxWarnings: inputs.maxWarnings, blobBase });
-  if (inputs.affected) summary += affectedSummary(cli, inputs, env, version);
+  if (inputs.affected) summary += affectedSummary(cli, inputs, env, version, cache);
   appendSummary(env, summary);
   writeOutputs(env, { errors: counts.errors, warnings: counts.warnings, notices: counts.notices, records: counts.records, 'sarif-file': sarifOutput, version });
   return log.code;

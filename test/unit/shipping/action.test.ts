@@ -3,8 +3,8 @@
 // GITHUB_OUTPUT set, against a fixture repository. dist/ is the release build that npm pack made
 // (the CLI beside the entry is the one in the npm package).
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -69,6 +69,9 @@ async function fixtureRepository(prefix = ''): Promise<string> {
 interface ActionRun extends Captured {
   readonly summary: string;
   readonly outputs: Record<string, string>;
+  /** The runner's temporary folder of the run (RUNNER_TEMP), and what the run left in it. */
+  readonly runnerTemp: string;
+  readonly leftInTemp: readonly string[];
 }
 
 /** GITHUB_OUTPUT's `name<<delimiter` blocks as a map. */
@@ -94,6 +97,8 @@ async function runAction(workspace: string, inputs: Record<string, string> = {},
   const outputFile = path.join(files, 'output');
   await writeFile(summaryFile, '');
   await writeFile(outputFile, '');
+  const runnerTemp = path.join(files, 'runner-temp');
+  await mkdir(runnerTemp);
   // action.yml's defaults, as the runner passes them when the workflow names no value.
   const defaults: Record<string, string> = { paths: '', 'max-warnings': '', format: 'github', sarif: '', 'working-directory': '.', affected: 'false', base: '' };
   const env: NodeJS.ProcessEnv = {
@@ -105,12 +110,14 @@ async function runAction(workspace: string, inputs: Record<string, string> = {},
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: 'acme/payments',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    RUNNER_TEMP: runnerTemp,
     ...extraEnv,
   };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
   // The runner starts the entry in the workspace; the Action's files are elsewhere (action_path).
   const ran = await capture(process.execPath, [path.join(stage, 'dist', 'action.js')], { cwd: workspace, env });
-  const result = { ...ran, summary: await readFile(summaryFile, 'utf8'), outputs: parseOutputs(await readFile(outputFile, 'utf8')) };
+  const leftInTemp = (await readdir(runnerTemp, { recursive: true })).sort();
+  const result = { ...ran, summary: await readFile(summaryFile, 'utf8'), outputs: parseOutputs(await readFile(outputFile, 'utf8')), runnerTemp, leftInTemp };
   await rm(files, { recursive: true, force: true });
   return result;
 }
@@ -137,7 +144,7 @@ describe('the GitHub Action (action.yml, dist/action.js)', function () {
     const ran = await runAction(await fixture());
     assert.equal(ran.code, 1, ran.stderr);
     const lines = ran.stdout.split('\n');
-    assert.equal(lines[0], `Legible ${VERSION}: legible lint --format github`);
+    assert.equal(lines[0], `Legible ${VERSION}: legible lint --format github --cache --cache-location ${path.join(ran.runnerTemp, 'legible-cache')}${path.sep}`);
     assert.deepEqual(
       lines.filter((line) => line.startsWith('::')).map((line) => line.replace(/,endLine.*?::/, '::').replace(/::[^:]*$/, '')),
       [`::warning file=docs/decisions/${PLACEHOLDER},line=10,col=81`, `::error file=docs/decisions/${INVALID},line=9,col=15`],
@@ -184,6 +191,19 @@ describe('the GitHub Action (action.yml, dist/action.js)', function () {
       ['placeholder', `docs/decisions/${PLACEHOLDER}`],
       ['frontmatter-schema', 'docs/decisions/0003-hold-funds%7Cat-one-bank.md'],
     ]);
+  });
+
+  it("shares one --cache between its runs in the runner's temporary folder, and writes nothing into the workspace", async () => {
+    const repo = await fixture();
+    const ran = await runAction(repo);
+    assert.equal(ran.code, 1, ran.stderr);
+    // The lint's results and the history it read, for the later runs of the step.
+    assert.deepEqual(
+      ran.leftInTemp.map((name) => name.replace(/-[0-9a-f]{16}\./, '-<root>.')),
+      ['legible-cache', path.join('legible-cache', 'lint-cache-<root>.json'), path.join('legible-cache', 'lint-history-<root>.json')],
+    );
+    assert.equal(git(repo, 'status', '--porcelain', '--ignored'), '');
+    assert.equal(existsSync(path.join(repo, '.git', 'legible')), false);
   });
 
   it('prints a plain report instead of annotations with format: stylish', async () => {
