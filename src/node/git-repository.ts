@@ -64,8 +64,27 @@ export class NodeGitRepository implements RepositoryPort {
    * code, a file written and not yet `git add`ed included.
    */
   async workingFiles(): Promise<readonly string[] | undefined> {
-    const out = await this.git(['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard']);
-    return out === undefined ? undefined : splitNul(out);
+    return this.workingFilesAt();
+  }
+
+  /**
+   * `workingFiles` at or below the given repository-relative paths alone (files or folders, taken
+   * literally): of files that appeared since the list was made, those it would hold now (not the
+   * ones git ignores). Asked in runs of at most PATHSPEC_BYTES of arguments.
+   */
+  async workingFilesAt(paths?: readonly string[]): Promise<readonly string[] | undefined> {
+    const args = ['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard'];
+    if (paths === undefined) {
+      const out = await this.git(args);
+      return out === undefined ? undefined : splitNul(out);
+    }
+    const found: string[] = [];
+    for (const run of pathspecRuns(paths)) {
+      const out = await this.git([...args, '--', ...run]);
+      if (out === undefined) return undefined;
+      found.push(...splitNul(out));
+    }
+    return found;
   }
 
   /**
@@ -191,4 +210,29 @@ export function parseNameStatus(out: string): ChangedFile[] {
     }
   }
   return files;
+}
+
+/** The arguments of one git run at most (a command line is bounded: 32 KB on Windows). */
+const PATHSPEC_BYTES = 24 * 1024;
+
+/**
+ * Repository-relative paths as literal pathspecs from the top (`:(top,literal)`: no glob, no
+ * magic, whatever the name holds), in runs that each fit on one command line.
+ */
+export function pathspecRuns(paths: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let bytes = 0;
+  for (const path of paths) {
+    const spec = `:(top,literal)${path}`;
+    if (run.length && bytes + spec.length > PATHSPEC_BYTES) {
+      runs.push(run);
+      run = [];
+      bytes = 0;
+    }
+    run.push(spec);
+    bytes += spec.length + 1;
+  }
+  if (run.length) runs.push(run);
+  return runs;
 }

@@ -29,13 +29,24 @@ export async function workingFilesBelow(folder: string, env: NodeJS.ProcessEnv =
   return listing(await below(folder, env, (repository) => repository.workingFiles()));
 }
 
-async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: NodeGitRepository) => Promise<readonly string[] | undefined>): Promise<readonly string[] | undefined> {
+/**
+ * Of files and folders (relative to `folder`) that appeared after `workingFilesBelow` listed it,
+ * the files it would list now, at or below them: the editor adds a file the user creates, not one
+ * git ignores (a log, a local build). Undefined when git cannot answer: the caller keeps them all.
+ */
+export async function workingFilesAt(folder: string, paths: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<readonly string[] | undefined> {
+  if (!paths.length) return [];
+  return below(folder, env, (repository, prefix) => repository.workingFilesAt(paths.map((path) => prefix + path)));
+}
+
+/** `list` asked of the repository holding `folder`, its paths made relative to `folder` (`prefix`: the folder's own, from the root). */
+async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: NodeGitRepository, prefix: string) => Promise<readonly string[] | undefined>): Promise<readonly string[] | undefined> {
   const repository = await findRepository(folder);
   if (!repository) return undefined;
-  const files = await list(new NodeGitRepository(repository.root, env));
   const relative = relativePath(repository.root, folder);
-  if (!files || relative === '.' || relative === '') return files;
-  const prefix = `${relative}/`;
+  const prefix = relative === '.' || relative === '' ? '' : `${relative}/`;
+  const files = await list(new NodeGitRepository(repository.root, env), prefix);
+  if (!files || !prefix) return files;
   return files.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 

@@ -6,7 +6,8 @@ import { re2RegexEngine } from '../node/re2-regex-engine';
 import { timerScheduler } from '../node/timer-scheduler';
 import { systemClock } from '../node/system-clock';
 import { gitUserName } from '../node/git-user';
-import { workingFilesBelow } from '../node/tracked-files';
+import { workingFilesAt, workingFilesBelow } from '../node/tracked-files';
+import { toPortable } from '../node/portable-path';
 import { historySource } from '../node/history-source';
 import { registerMcpServer } from './mcp-provider';
 
@@ -20,7 +21,8 @@ const NODE_HOST: HostAdapters = {
   regexEngine: re2RegexEngine,
   disk: (root) => new NodeFileSystem({ reads: 'adaptive', root }),
   gitUserName: (folder) => gitUserName(folder),
-  workingFiles: (folder) => workingFilesBelow(folder),
+  workingFiles: (folder) => workingFilesBelow(toPortable(folder)),
+  workingFilesAt: (folder, paths) => workingFilesAt(toPortable(folder), paths),
   history: (folder) => historySource(folder),
   mcpServers: registerMcpServer,
 };

@@ -73,8 +73,11 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
     // The repository's files (tracked, and untracked ones not ignored) when git answers (a local
     // folder on Node); else a walk of the folder.
     const workingFiles = host.workingFiles;
-    const listFiles = workingFiles && folder.uri.scheme === 'file' ? () => workingFiles(this.root) : undefined;
-    this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine, listFiles });
+    // By the folder's path on disk: `root` is a URI's text, which git cannot be asked about.
+    const disk = folder.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    const listFiles = workingFiles && disk !== undefined ? () => workingFiles(disk) : undefined;
+    const listedAt = host.workingFilesAt && disk !== undefined ? (paths: readonly string[]) => host.workingFilesAt!(disk, paths) : undefined;
+    this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine, listFiles, listedAt });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
     this.history = folder.uri.scheme === 'file' ? host.history?.(folder.uri.fsPath) : undefined;
     if (this.history) {

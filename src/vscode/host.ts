@@ -26,8 +26,10 @@ export interface HostAdapters {
   readonly disk?: DiskPortFactory;
   /** `git config user.name` for a folder on disk (a new record's owner); none on the web. */
   readonly gitUserName?: (folder: string) => Promise<string | undefined>;
-  /** The files git lists below a folder on disk (tracked, and untracked ones not ignored); none on the web. */
+  /** The files git lists below a folder on disk (its fsPath: tracked, and untracked ones not ignored); none on the web. */
   readonly workingFiles?: (folder: string) => Promise<readonly string[] | undefined>;
+  /** Of files and folders that appeared below a folder on disk (its fsPath), the files `workingFiles` would list (git ignores the rest). */
+  readonly workingFilesAt?: (folder: string, paths: readonly string[]) => Promise<readonly string[] | undefined>;
   /**
    * The git history of the repository a folder on disk lies in, for the evidence (who changed the
    * code each decision governs): its reader, and git's folder to watch HEAD move in. None on the web.

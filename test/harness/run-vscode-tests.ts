@@ -11,6 +11,7 @@
 // file named by LEGIBLE_TEST_TRUST_REQUEST, and the runner clicks Trust in the workbench.
 //
 //   npm run test:vscode            (LEGIBLE_TEST_GREP=pattern to filter, LEGIBLE_TEST_PASS=web for one pass)
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -57,6 +58,24 @@ interface Pass {
    * settings and results go through files beside the workspace.
    */
   web?: boolean;
+  /** Readies the fixture's copy before the workbench opens it. */
+  prepare?: (workspace: string) => void;
+}
+
+/**
+ * The multi-root pass's `beta` folder as a git repository, made before the workbench opens it, so
+ * the editor lists its code from git from the start: `*.log` is ignored, `src/app.ts` and the
+ * ignored `src/pre.log` are there (test/vscode/multi-root.test.ts).
+ */
+function betaAsRepository(workspace: string): void {
+  const beta = path.join(workspace, 'beta');
+  fs.mkdirSync(path.join(beta, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(beta, '.gitignore'), '*.log\n');
+  fs.writeFileSync(path.join(beta, 'src', 'app.ts'), 'export {};\n');
+  fs.writeFileSync(path.join(beta, 'src', 'pre.log'), 'ignored\n');
+  const identity = { GIT_AUTHOR_NAME: 'Beta Author', GIT_AUTHOR_EMAIL: 'beta@example.com', GIT_AUTHOR_DATE: '2026-01-05T10:00:00Z', GIT_COMMITTER_NAME: 'Beta Author', GIT_COMMITTER_EMAIL: 'beta@example.com', GIT_COMMITTER_DATE: '2026-01-05T10:00:00Z' };
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(workspace, '.git-no-global'), ...identity };
+  for (const args of [['init', '--quiet', '--initial-branch=main'], ['add', '--all'], ['commit', '--quiet', '--message', 'Beta']]) execFileSync('git', args, { cwd: beta, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Beside the web pass's workspace folder (test/vscode/web-index.ts reads and writes them through vscode.workspace.fs). */
@@ -65,7 +84,7 @@ const WEB_RUN_FILES = { settings: 'web-run.json', output: 'in-host-output.txt' }
 const PASSES: Pass[] = [
   { name: 'vscode', runName: 'vscode', fixture: FIXTURE_WORKSPACE, restricted: false, scope: '' },
   { name: 'vscode-restricted', runName: 'trust', fixture: RESTRICTED_WORKSPACE, restricted: true, scope: 'restricted' },
-  { name: 'vscode-multi-root', runName: 'multi', fixture: MULTI_ROOT_WORKSPACE, restricted: false, scope: 'multiroot', workspaceFile: MULTI_ROOT_WORKSPACE_FILE },
+  { name: 'vscode-multi-root', runName: 'multi', fixture: MULTI_ROOT_WORKSPACE, restricted: false, scope: 'multiroot', workspaceFile: MULTI_ROOT_WORKSPACE_FILE, prepare: betaAsRepository },
   { name: 'vscode-web', runName: 'web', fixture: FIXTURE_WORKSPACE, restricted: false, scope: 'web', web: true },
 ];
 
@@ -89,6 +108,7 @@ async function runInHostSuite(pass: Pass): Promise<Counts> {
   const artifacts = freshArtifactsDir(pass.name);
   const runDir = createRunDir(pass.runName);
   const workspace = copyWorkspace(runDir, pass.fixture);
+  pass.prepare?.(workspace);
   const resultsFile = path.join(runDir.root, 'in-host-results.json');
   const trustRequest = path.join(runDir.root, 'trust-request');
   let trustWatcher: fs.FSWatcher | undefined;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LegibleApi } from '../../src/vscode/extension';
 import { toCorePath } from '../../src/vscode/vscode-file-system';
-import { cleanUp, describeDiagnostics, exists, legible, legibleDiagnostics, ruleOf, track, TWO_WAY_LOW, waitForIndexed } from './support';
+import { cleanAdr, cleanUp, describeDiagnostics, exists, legible, legibleDiagnostics, ruleOf, track, TWO_WAY_LOW, waitFor, waitForIndexed } from './support';
 
 const ALPHA_RECORD = 'docs/decisions/0001-use-postgres-in-alpha.md';
 const BETA_RECORD = 'docs/decisions/0001-use-sqlite-in-beta.md';
@@ -71,5 +71,29 @@ describe('Multi-root workspace @multiroot', () => {
     const alphaFiles = await vscode.workspace.fs.readDirectory(uriIn('alpha', 'docs/decisions'));
     assert.deepEqual(alphaFiles.map(([name]) => name), ['0001-use-postgres-in-alpha.md']);
     assert.ok(!indexed(uriIn('alpha', 'docs/decisions/0002-second-in-beta.md')));
+  });
+
+  it('lists the code of a folder that is a git repository from git: an ignored file is governed by nothing, there or created', async () => {
+    // beta is a git repository (the runner made it so): `*.log` ignored; src/app.ts and src/pre.log there.
+    const record = track(uriIn('beta', 'docs/decisions/0003-beta-sources.md'));
+    await vscode.workspace.fs.writeFile(record, new TextEncoder().encode(cleanAdr('Beta sources', (text) => text.replace('---\n', '---\ngoverns: [src/]\n'))));
+    await waitForIndexed(record);
+    let last: string | undefined;
+    const srcRow = async () => (last = (await api.treeSnapshot()).decisions.find((row) => row.trim().startsWith('src/ —'))?.trim());
+    const now = () => `the row now: ${last}`;
+    await waitFor('the src/ glob to count src/app.ts alone', async () => (await srcRow()) === 'src/ — 1 file', [api.onDidChange], undefined, now);
+    const created = track(uriIn('beta', 'src/created.ts'));
+    const log = track(uriIn('beta', 'src/debug.log'));
+    await vscode.workspace.fs.writeFile(log, new TextEncoder().encode('ignored\n'));
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('export {};\n'));
+    await waitFor('the created src/created.ts to be counted, not src/debug.log', async () => (await srcRow()) === 'src/ — 2 files', [api.onDidChange], undefined, now);
+    const lenses = async (uri: vscode.Uri) => {
+      await vscode.workspace.openTextDocument(uri);
+      return ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? []).map((lens) => lens.command?.title ?? '').filter((title) => title.startsWith('Governed by'));
+    };
+    assert.deepEqual(await lenses(created), ['Governed by ADR-0003 · accepted · two-way · risk low · held by alice']);
+    assert.deepEqual(await lenses(log), [], 'git ignores it: no decision governs it, as `legible explain` says');
+    assert.deepEqual(await lenses(uriIn('beta', 'src/pre.log')), []);
+    assert.equal(await srcRow(), 'src/ — 2 files');
   });
 });

@@ -15,6 +15,12 @@ export interface LiveCodeOptions {
   readonly regexEngine?: RegexEngine;
   /** The folder's files, repository-relative; default: a walk of the folder (no git needed). */
   readonly listFiles?: () => Promise<readonly string[] | undefined>;
+  /**
+   * Of files and folders (repository-relative) that appeared after `listFiles` answered, the
+   * files it would list now at or below them: with git, those it does not ignore. Asked only when
+   * `listFiles` gave the list; undefined (git cannot answer) keeps what a walk finds there.
+   */
+  readonly listedAt?: (paths: readonly string[]) => Promise<readonly string[] | undefined>;
 }
 
 /**
@@ -25,6 +31,15 @@ export interface LiveCodeOptions {
  */
 export class LiveCode {
   private files: Set<string> | undefined;
+  /** True when `listFiles` gave the list: a new file then joins it only as `listedAt` says. */
+  private listedByPort = false;
+  /** Paths that appeared, waiting for `listedAt`: one question for all that came meanwhile. */
+  private readonly arrivals = new Map<string, () => Promise<readonly string[]>>();
+  private admitting: Promise<void> | undefined;
+  /** The arrivals `listedAt` is being asked about. */
+  private askedAbout: Map<string, unknown> | undefined;
+  /** Files `listedAt` left out (git ignores them): a lens asked for one does not ask again. */
+  private readonly refused = new Set<string>();
   private listing: Promise<void> | undefined;
   private index: DecisionIndex | undefined;
   private governsKey = '';
@@ -51,8 +66,47 @@ export class LiveCode {
     const relative = this.relative(path);
     const files = relative === undefined ? undefined : await this.listed();
     if (!files) return;
-    const added = (await isFolder()) ? (await walkFiles(this.options.fs, path)).files.map((file) => `${relative}/${file}`) : [relative!];
-    this.add(added);
+    const found = async () => ((await isFolder()) ? (await walkFiles(this.options.fs, path)).files.map((file) => `${relative}/${file}`) : [relative!]);
+    this.refused.delete(relative!);
+    await this.arrived(relative!, found);
+  }
+
+  /**
+   * A path that appeared (a file, or a folder `found` lists) joins the list: at once after a walk;
+   * after a list from `listFiles`, as `listedAt` says, asked once for every path that arrived
+   * while it was being asked (a build writing a thousand files is a few questions, not a thousand).
+   */
+  private async arrived(relative: string, found: () => Promise<readonly string[]>): Promise<void> {
+    const listedAt = this.listedByPort ? this.options.listedAt : undefined;
+    if (!listedAt) return this.add(await found());
+    this.arrivals.set(relative, found);
+    while (this.arrivals.has(relative)) {
+      this.admitting ??= this.admit(listedAt).finally(() => (this.admitting = undefined));
+      await this.admitting;
+    }
+  }
+
+  /** Asks `listedAt` about the paths that arrived; a path deleted meanwhile is left out. */
+  private async admit(listedAt: NonNullable<LiveCodeOptions['listedAt']>): Promise<void> {
+    const asked = new Map(this.arrivals);
+    this.arrivals.clear();
+    this.askedAbout = asked;
+    let listed: readonly string[] | undefined;
+    try {
+      listed = await listedAt([...asked.keys()]);
+    } catch {
+      listed = undefined;
+    } finally {
+      this.askedAbout = undefined;
+    }
+    const files = listed ?? (await Promise.all([...asked.values()].map((found) => found()))).flat();
+    // `deleted` takes a path out of `asked` meanwhile: what lay at or below it is gone again.
+    const kept = files.filter((file) => arrivedAs(file, asked));
+    if (listed) {
+      const answered = new Set(kept.flatMap((file) => arrivals(file)));
+      for (const path of asked.keys()) if (!answered.has(path)) this.refused.add(path);
+    }
+    this.add(kept);
   }
 
   /** Files (repository-relative) join the list and the index; announced when one was new. */
@@ -77,6 +131,8 @@ export class LiveCode {
     const files = relative === undefined ? undefined : await this.listed();
     if (!files) return;
     const below = `${relative}/`;
+    // An arrival still being asked about: it is not added once the answer comes.
+    for (const pending of [this.arrivals, this.askedAbout]) for (const path of pending?.keys() ?? []) if (path === relative || path.startsWith(below)) pending!.delete(path);
     const removed = [...(files.has(relative!) ? [relative!] : []), ...[...files].filter((file) => file.startsWith(below))];
     if (!removed.length) return;
     this.snapshot = undefined;
@@ -95,7 +151,9 @@ export class LiveCode {
     const governs = await this.governsIndex();
     // Asked of a file the list lacks (an editor opened it): created, and the watcher has not said
     // so yet, or never will (watchers drop events under load). One look settles it.
-    if (this.files && !this.files.has(relative) && (await this.options.fs.stat(path).catch(() => undefined))?.kind === 'file') this.add([relative]);
+    if (this.files && !this.files.has(relative) && !this.refused.has(relative) && (await this.options.fs.stat(path).catch(() => undefined))?.kind === 'file') {
+      await this.arrived(relative, async () => [relative]);
+    }
     return (this.built ?? governs).governing(relative).flatMap((record) => index.get(record) ?? []);
   }
 
@@ -135,6 +193,7 @@ export class LiveCode {
 
   private async list(): Promise<void> {
     const listed = this.options.listFiles ? await this.options.listFiles() : undefined;
+    this.listedByPort = listed !== undefined;
     this.files = new Set(listed ?? (await walkFiles(this.options.fs, this.options.root)).files);
   }
 
@@ -151,4 +210,16 @@ function governsKey(index: DecisionIndex | undefined): string {
   const parts: string[] = [];
   for (const entry of index?.entries() ?? []) if (entry.governs?.length) parts.push(`${entry.path}\u0000${entry.governs.map((ref) => ref.glob).join('\u0000')}`);
   return parts.join('\n');
+}
+
+/** True when `file` is one of the arrived paths, or lies below one (a folder that appeared). */
+function arrivedAs(file: string, arrived: ReadonlyMap<string, unknown>): boolean {
+  return arrivals(file).some((path) => arrived.has(path));
+}
+
+/** A file's path and the paths of its folders: what may have arrived for it to appear. */
+function arrivals(file: string): string[] {
+  const out: string[] = [];
+  for (let at = file.length; at > 0; at = file.lastIndexOf('/', at - 1)) out.push(file.slice(0, at));
+  return out;
 }

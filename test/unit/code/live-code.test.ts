@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { LiveCode } from '../../../src/core/code/live-code';
+import { walkFiles } from '../../../src/core/code/walk-files';
 import { governedByTitle, recordHoverMarkdown, summarizeRecord } from '../../../src/core/code/record-summary';
 import { MemoryFileSystem } from '../support/memory-file-system';
 import { FOLDER, indexOf } from '../editor/editor-support';
@@ -105,6 +106,95 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     await code.created('/ws/services/payments/new', async () => true);
     assert.equal((await code.governing('/ws/services/payments/new/a.ts')).length, 1);
     assert.deepEqual(await code.governing('/ws/node_modules/x/index.js'), []);
+  });
+
+  describe('after a list from git (listFiles), a new file joins it only as listedAt says', () => {
+    /** git's side: `*.log` and `build/` ignored; each question recorded, and held until `answer()`. */
+    function withGit() {
+      const fs = new MemoryFileSystem({}, { root: '/ws' });
+      fs.put('/ws/services/payments/ledger.ts', '');
+      const questions: string[][] = [];
+      const waiting: Array<() => void> = [];
+      const ignored = (file: string) => file.endsWith('.log') || file.split('/').includes('build');
+      const listedAt = async (paths: readonly string[]) => {
+        questions.push([...paths]);
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        const { files } = await walkFiles(fs, '/ws');
+        return files.filter((file) => !ignored(file) && paths.some((path) => file === path || file.startsWith(`${path}/`)));
+      };
+      const code = new LiveCode({ fs, root: '/ws', listFiles: async () => ['services/payments/ledger.ts'], listedAt });
+      code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/') }));
+      const answer = async () => {
+        while (!waiting.length) await new Promise((resolve) => setImmediate(resolve));
+        waiting.shift()!();
+      };
+      return { fs, code, questions, answer };
+    }
+    const governed = async (code: LiveCode, file: string) => (await code.governing(`/ws/${file}`)).length === 1 && (await code.fileList()).includes(file);
+
+    it('an ignored file created, or opened, stays out of the list and its counts; the question is not asked again for a lens', async () => {
+      const { fs, code, questions, answer } = withGit();
+      await code.fileList();
+      fs.put('/ws/services/payments/debug.log', '');
+      fs.put('/ws/services/payments/refunds.ts', '');
+      const created = Promise.all([code.created('/ws/services/payments/debug.log', async () => false), code.created('/ws/services/payments/refunds.ts', async () => false)]);
+      await answer();
+      await answer();
+      await created;
+      assert.equal(await governed(code, 'services/payments/refunds.ts'), true);
+      assert.equal(await governed(code, 'services/payments/debug.log'), false);
+      assert.equal((await code.governsIndex()).get(`${FOLDER}/0007-use-uuids.md`)?.files.length, 2);
+      const asked = questions.length;
+      // Opened in an editor, the lens asks about it: known ignored, git is not asked again.
+      assert.deepEqual(await code.governing('/ws/services/payments/debug.log'), []);
+      assert.equal(questions.length, asked);
+    });
+
+    it('paths that arrive while git is asked wait for one question together; a folder is listed by git', async () => {
+      const { fs, code, questions, answer } = withGit();
+      await code.fileList();
+      fs.put('/ws/services/a.ts', '');
+      const first = code.created('/ws/services/a.ts', async () => false);
+      while (!questions.length) await new Promise((resolve) => setImmediate(resolve));
+      for (const name of ['b.ts', 'c.log']) fs.put(`/ws/services/${name}`, '');
+      fs.put('/ws/services/new/d.ts', '');
+      fs.put('/ws/services/new/build/e.ts', '');
+      const rest = Promise.all([
+        code.created('/ws/services/b.ts', async () => false),
+        code.created('/ws/services/c.log', async () => false),
+        code.created('/ws/services/new', async () => true),
+      ]);
+      await answer();
+      await answer();
+      await Promise.all([first, rest]);
+      assert.deepEqual(questions, [['services/a.ts'], ['services/b.ts', 'services/c.log', 'services/new']]);
+      assert.deepEqual([...(await code.fileList())].sort(), ['services/a.ts', 'services/b.ts', 'services/new/d.ts', 'services/payments/ledger.ts']);
+    });
+
+    it('a path deleted while git is asked about it is not added when the answer comes', async () => {
+      const { fs, code, questions, answer } = withGit();
+      await code.fileList();
+      fs.put('/ws/services/new/d.ts', '');
+      const creating = code.created('/ws/services/new', async () => true);
+      while (!questions.length) await new Promise((resolve) => setImmediate(resolve));
+      // The folder goes while the question is out; git, answering late, still lists its file.
+      await code.deleted('/ws/services/new');
+      await answer();
+      await creating;
+      assert.deepEqual(questions, [['services/new']]);
+      assert.deepEqual([...(await code.fileList())], ['services/payments/ledger.ts']);
+    });
+
+    it('when git cannot answer, what the walk finds is added, as without git', async () => {
+      const fs = new MemoryFileSystem({}, { root: '/ws' });
+      fs.put('/ws/services/payments/ledger.ts', '');
+      const code = new LiveCode({ fs, root: '/ws', listFiles: async () => ['services/payments/ledger.ts'], listedAt: async () => undefined });
+      code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/') }));
+      await code.fileList();
+      fs.put('/ws/services/x.log', '');
+      await code.created('/ws/services/x.log', async () => false);
+      assert.equal(await governed(code, 'services/x.log'), true);
+    });
   });
 
   it('announces an index change only when some `governs` changed', async () => {

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { toPortable } from '../../../src/node/portable-path';
-import { historyRepository, trackedFilesBelow, workingFilesBelow } from '../../../src/node/tracked-files';
+import { historyRepository, trackedFilesBelow, workingFilesAt, workingFilesBelow } from '../../../src/node/tracked-files';
+import { pathspecRuns } from '../../../src/node/git-repository';
 import { cleanupTemps, git, tempDir } from '../cli/cli-process';
 
 describe('trackedFilesBelow: the code files of a folder as git tracks them', function () {
@@ -27,6 +28,28 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     await mkdir(path.join(dir, 'app', 'build'), { recursive: true });
     await writeFile(path.join(dir, 'app', 'build', 'out.js'), '');
     assert.deepEqual([...((await workingFilesBelow(`${root}/app`)) ?? [])].sort(), ['README.md', 'src/ledger.ts', 'src/untracked.ts']);
+  });
+
+  it('workingFilesAt: of paths that appeared, the files the list would hold (not the ignored), names taken literally', async () => {
+    const dir = await tempDir('legible-working-at-');
+    await mkdir(path.join(dir, 'app', 'src'), { recursive: true });
+    await writeFile(path.join(dir, '.gitignore'), '*.log\nbuild/\n');
+    await writeFile(path.join(dir, 'app', 'src', 'ledger.ts'), 'export {};\n');
+    git(dir, 'init', '--quiet', '--initial-branch=main');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '--message', 'Start');
+    // After the list: a file, an ignored one, a folder with an ignored folder inside, and names a
+    // pathspec would read as globs or magic.
+    await mkdir(path.join(dir, 'app', 'src', 'new', 'build'), { recursive: true });
+    for (const name of ['refunds.ts', 'debug.log', '[a].ts', '*.ts', ':(glob)x.ts', 'new/b.ts', 'new/build/out.js']) await writeFile(path.join(dir, 'app', 'src', name), '');
+    const app = `${toPortable(dir)}/app`;
+    const asked = ['src/refunds.ts', 'src/debug.log', 'src/[a].ts', 'src/*.ts', 'src/:(glob)x.ts', 'src/new', 'src/ledger.ts', 'src/gone.ts'];
+    assert.deepEqual([...((await workingFilesAt(app, asked)) ?? [])].sort(), ['src/*.ts', 'src/:(glob)x.ts', 'src/[a].ts', 'src/ledger.ts', 'src/new/b.ts', 'src/refunds.ts']);
+    assert.deepEqual(await workingFilesAt(app, []), []);
+    // Many paths: asked in several runs, each a command line git can take.
+    const many = Array.from({ length: 3000 }, (_, i) => `src/${'n'.repeat(20)}${i}.ts`);
+    assert.deepEqual(await workingFilesAt(app, [...many, 'src/refunds.ts']), ['src/refunds.ts']);
+    assert.ok(pathspecRuns(many.map((file) => `app/${file}`)).length > 1);
   });
 
   it('undefined for a folder git lists nothing of (inside an ignored folder): the caller walks it', async () => {
