@@ -109,8 +109,11 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
   });
 
   describe('after a list from git (listFiles), a new file joins it only as listedAt says', () => {
-    /** git's side: `*.log` and `build/` ignored; each question recorded, and held until `answer()`. */
-    function withGit() {
+    /**
+     * git's side: `*.log` and `build/` ignored; each question recorded, and held until `answer()`.
+     * `failing`: git gives no answer.
+     */
+    function withGit(failing = false) {
       const fs = new MemoryFileSystem({}, { root: '/ws' });
       fs.put('/ws/services/payments/ledger.ts', '');
       const questions: string[][] = [];
@@ -118,17 +121,26 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
       const ignored = (file: string) => file.endsWith('.log') || file.split('/').includes('build');
       const listedAt = async (paths: readonly string[]) => {
         questions.push([...paths]);
+        if (failing) return undefined;
         await new Promise<void>((resolve) => waiting.push(resolve));
         const { files } = await walkFiles(fs, '/ws');
         return files.filter((file) => !ignored(file) && paths.some((path) => file === path || file.startsWith(`${path}/`)));
       };
       const code = new LiveCode({ fs, root: '/ws', listFiles: async () => ['services/payments/ledger.ts'], listedAt });
       code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/') }));
+      const turns = async (until: () => boolean) => {
+        while (!until()) await new Promise((resolve) => setImmediate(resolve));
+      };
+      /** Lets the oldest question held get its answer. */
       const answer = async () => {
-        while (!waiting.length) await new Promise((resolve) => setImmediate(resolve));
+        await turns(() => waiting.length > 0);
         waiting.shift()!();
       };
-      return { fs, code, questions, answer };
+      /** Resolves once git has been asked `count` questions. */
+      const asked = (count = 1) => turns(() => questions.length >= count);
+      /** The watcher's event for a path below /ws that appeared (a file, or a folder). */
+      const appeared = (relative: string, folder = false) => code.created(`/ws/${relative}`, async () => folder);
+      return { fs, code, questions, answer, asked, appeared };
     }
     const governed = async (code: LiveCode, file: string) => (await code.governing(`/ws/${file}`)).length === 1 && (await code.fileList()).includes(file);
 
@@ -144,26 +156,19 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
       assert.equal(await governed(code, 'services/payments/refunds.ts'), true);
       assert.equal(await governed(code, 'services/payments/debug.log'), false);
       assert.equal((await code.governsIndex()).get(`${FOLDER}/0007-use-uuids.md`)?.files.length, 2);
-      const asked = questions.length;
+      const before = questions.length;
       // Opened in an editor, the lens asks about it: known ignored, git is not asked again.
       assert.deepEqual(await code.governing('/ws/services/payments/debug.log'), []);
-      assert.equal(questions.length, asked);
+      assert.equal(questions.length, before);
     });
 
     it('paths that arrive while git is asked wait for one question together; a folder is listed by git', async () => {
-      const { fs, code, questions, answer } = withGit();
+      const { fs, code, questions, answer, asked, appeared } = withGit();
       await code.fileList();
-      fs.put('/ws/services/a.ts', '');
-      const first = code.created('/ws/services/a.ts', async () => false);
-      while (!questions.length) await new Promise((resolve) => setImmediate(resolve));
-      for (const name of ['b.ts', 'c.log']) fs.put(`/ws/services/${name}`, '');
-      fs.put('/ws/services/new/d.ts', '');
-      fs.put('/ws/services/new/build/e.ts', '');
-      const rest = Promise.all([
-        code.created('/ws/services/b.ts', async () => false),
-        code.created('/ws/services/c.log', async () => false),
-        code.created('/ws/services/new', async () => true),
-      ]);
+      for (const file of ['a.ts', 'b.ts', 'c.log', 'new/d.ts', 'new/build/e.ts']) fs.put(`/ws/services/${file}`, '');
+      const first = appeared('services/a.ts');
+      await asked();
+      const rest = Promise.all([appeared('services/b.ts'), appeared('services/c.log'), appeared('services/new', true)]);
       await answer();
       await answer();
       await Promise.all([first, rest]);
@@ -172,11 +177,11 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     });
 
     it('a path deleted while git is asked about it is not added when the answer comes', async () => {
-      const { fs, code, questions, answer } = withGit();
+      const { fs, code, questions, answer, asked, appeared } = withGit();
       await code.fileList();
       fs.put('/ws/services/new/d.ts', '');
-      const creating = code.created('/ws/services/new', async () => true);
-      while (!questions.length) await new Promise((resolve) => setImmediate(resolve));
+      const creating = appeared('services/new', true);
+      await asked();
       // The folder goes while the question is out; git, answering late, still lists its file.
       await code.deleted('/ws/services/new');
       await answer();
@@ -186,13 +191,11 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
     });
 
     it('when git cannot answer, what the walk finds is added, as without git', async () => {
-      const fs = new MemoryFileSystem({}, { root: '/ws' });
-      fs.put('/ws/services/payments/ledger.ts', '');
-      const code = new LiveCode({ fs, root: '/ws', listFiles: async () => ['services/payments/ledger.ts'], listedAt: async () => undefined });
-      code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/') }));
+      const { fs, code, questions } = withGit(true);
       await code.fileList();
       fs.put('/ws/services/x.log', '');
       await code.created('/ws/services/x.log', async () => false);
+      assert.deepEqual(questions, [['services/x.log']]);
       assert.equal(await governed(code, 'services/x.log'), true);
     });
   });

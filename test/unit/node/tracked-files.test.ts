@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { toPortable } from '../../../src/node/portable-path';
 import { historyRepository, trackedFilesBelow, workingFilesAt, workingFilesBelow } from '../../../src/node/tracked-files';
 import { pathspecRuns } from '../../../src/node/git-repository';
-import { cleanupTemps, git, tempDir } from '../cli/cli-process';
+import { cleanupTemps, git, gitRepository, tempDir } from '../cli/cli-process';
 
 describe('trackedFilesBelow: the code files of a folder as git tracks them', function () {
   this.timeout(60_000);
@@ -35,9 +35,7 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     await mkdir(path.join(dir, 'app', 'src'), { recursive: true });
     await writeFile(path.join(dir, '.gitignore'), '*.log\nbuild/\n');
     await writeFile(path.join(dir, 'app', 'src', 'ledger.ts'), 'export {};\n');
-    git(dir, 'init', '--quiet', '--initial-branch=main');
-    git(dir, 'add', '--all');
-    git(dir, 'commit', '--quiet', '--message', 'Start');
+    gitRepository(dir);
     // After the list: a file, an ignored one, a folder with an ignored folder inside, and names a
     // pathspec would read as globs or magic.
     await mkdir(path.join(dir, 'app', 'src', 'new', 'build'), { recursive: true });
