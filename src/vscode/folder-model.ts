@@ -73,10 +73,12 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
     // The repository's files (tracked, and untracked ones not ignored) when git answers (a local
     // folder on Node); else a walk of the folder.
     const workingFiles = host.workingFiles;
-    // By the folder's path on disk: `root` is a URI's text, which git cannot be asked about.
+    // By the folder's path on disk (`root` is a URI's text, which git cannot be asked about); in
+    // Restricted Mode git is not run, and the folder is walked.
     const disk = folder.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-    const listFiles = workingFiles && disk !== undefined ? () => workingFiles(disk) : undefined;
-    const listedAt = host.workingFilesAt && disk !== undefined ? (paths: readonly string[]) => host.workingFilesAt!(disk, paths) : undefined;
+    const workingFilesAt = host.workingFilesAt;
+    const listFiles = workingFiles && disk !== undefined ? async () => (vscode.workspace.isTrusted ? workingFiles(disk) : undefined) : undefined;
+    const listedAt = workingFilesAt && disk !== undefined ? async (paths: readonly string[]) => (vscode.workspace.isTrusted ? workingFilesAt(disk, paths) : undefined) : undefined;
     this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine, listFiles, listedAt });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
     this.history = folder.uri.scheme === 'file' ? host.history?.(folder.uri.fsPath) : undefined;
