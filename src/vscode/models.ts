@@ -36,7 +36,11 @@ export class Models implements vscode.Disposable {
       this.codeEmitter,
       this.evidenceEmitter,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        // The code lists were walks while git could not be run: git lists them now.
+        for (const model of this.models.values()) model.code.relist();
+        void this.reload();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('legible.folders') || event.affectsConfiguration('legible.rules')) this.reload();
       }),

@@ -63,19 +63,18 @@ interface Pass {
 }
 
 /**
- * The multi-root pass's `beta` folder as a git repository, made before the workbench opens it, so
- * the editor lists its code from git from the start: `*.log` is ignored, `src/app.ts` and the
- * ignored `src/pre.log` are there (test/vscode/multi-root.test.ts).
+ * `folder` as a git repository, made before the workbench opens it, so the editor lists its code
+ * from git from the start (or, untrusted, walks it): `*.log` is ignored, `src/app.ts` and the
+ * ignored `src/pre.log` are there (test/vscode/multi-root.test.ts, restricted-mode.test.ts).
  */
-function betaAsRepository(workspace: string): void {
-  const beta = path.join(workspace, 'beta');
-  fs.mkdirSync(path.join(beta, 'src'), { recursive: true });
-  fs.writeFileSync(path.join(beta, '.gitignore'), '*.log\n');
-  fs.writeFileSync(path.join(beta, 'src', 'app.ts'), 'export {};\n');
-  fs.writeFileSync(path.join(beta, 'src', 'pre.log'), 'ignored\n');
-  const identity = { GIT_AUTHOR_NAME: 'Beta Author', GIT_AUTHOR_EMAIL: 'beta@example.com', GIT_AUTHOR_DATE: '2026-01-05T10:00:00Z', GIT_COMMITTER_NAME: 'Beta Author', GIT_COMMITTER_EMAIL: 'beta@example.com', GIT_COMMITTER_DATE: '2026-01-05T10:00:00Z' };
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(workspace, '.git-no-global'), ...identity };
-  for (const args of [['init', '--quiet', '--initial-branch=main'], ['add', '--all'], ['commit', '--quiet', '--message', 'Beta']]) execFileSync('git', args, { cwd: beta, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function asRepository(folder: string): void {
+  fs.mkdirSync(path.join(folder, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(folder, '.gitignore'), '*.log\n');
+  fs.writeFileSync(path.join(folder, 'src', 'app.ts'), 'export {};\n');
+  fs.writeFileSync(path.join(folder, 'src', 'pre.log'), 'ignored\n');
+  const identity = { GIT_AUTHOR_NAME: 'Fixture Author', GIT_AUTHOR_EMAIL: 'fixture@example.com', GIT_AUTHOR_DATE: '2026-01-05T10:00:00Z', GIT_COMMITTER_NAME: 'Fixture Author', GIT_COMMITTER_EMAIL: 'fixture@example.com', GIT_COMMITTER_DATE: '2026-01-05T10:00:00Z' };
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(folder, '.git', 'no-global-config'), ...identity };
+  for (const args of [['init', '--quiet', '--initial-branch=main'], ['add', '--all'], ['commit', '--quiet', '--message', 'Fixture']]) execFileSync('git', args, { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Beside the web pass's workspace folder (test/vscode/web-index.ts reads and writes them through vscode.workspace.fs). */
@@ -83,8 +82,8 @@ const WEB_RUN_FILES = { settings: 'web-run.json', output: 'in-host-output.txt' }
 
 const PASSES: Pass[] = [
   { name: 'vscode', runName: 'vscode', fixture: FIXTURE_WORKSPACE, restricted: false, scope: '' },
-  { name: 'vscode-restricted', runName: 'trust', fixture: RESTRICTED_WORKSPACE, restricted: true, scope: 'restricted' },
-  { name: 'vscode-multi-root', runName: 'multi', fixture: MULTI_ROOT_WORKSPACE, restricted: false, scope: 'multiroot', workspaceFile: MULTI_ROOT_WORKSPACE_FILE, prepare: betaAsRepository },
+  { name: 'vscode-restricted', runName: 'trust', fixture: RESTRICTED_WORKSPACE, restricted: true, scope: 'restricted', prepare: asRepository },
+  { name: 'vscode-multi-root', runName: 'multi', fixture: MULTI_ROOT_WORKSPACE, restricted: false, scope: 'multiroot', workspaceFile: MULTI_ROOT_WORKSPACE_FILE, prepare: (workspace) => asRepository(path.join(workspace, 'beta')) },
   { name: 'vscode-web', runName: 'web', fixture: FIXTURE_WORKSPACE, restricted: false, scope: 'web', web: true },
 ];
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LegibleApi } from '../../src/vscode/extension';
-import { cleanUp, describeDiagnostics, legible, legibleDiagnostics, readText, ruleOf, track, TWO_WAY_LOW, waitFor, waitForIndexed, workspaceRoot } from './support';
+import { cleanAdr, cleanUp, describeDiagnostics, legible, legibleDiagnostics, readText, ruleOf, track, TWO_WAY_LOW, waitFor, waitForIndexed, workspaceRoot } from './support';
 
 const DEFAULT_RECORD = 'docs/decisions/0001-found-without-configuration.md';
 const CONFIGURED_RECORD = 'records/0001-found-through-the-configuration.md';
@@ -56,6 +56,11 @@ describe('Restricted Mode @restricted', () => {
     await waitForIndexed(uri, false);
   });
 
+  it('runs no git: the code list is a walk, which counts the file git ignores', async () => {
+    await writeSources('docs/decisions/0009-sources.md');
+    await waitForSourcesRow('src/ — 2 files');
+  });
+
   it('once trusted, the configured folder, schema extension and template apply', async () => {
     const request = process.env.LEGIBLE_TEST_TRUST_REQUEST;
     assert.ok(request, 'the runner gives the restricted pass a trust request file');
@@ -88,4 +93,29 @@ describe('Restricted Mode @restricted', () => {
     assert.ok(text.includes("Written from the repository's own template."), text);
     assert.match(text, /^---\ntype: adr\ntitle: Trusted record\nstatus: proposed\ndate: \d{4}-\d{2}-\d{2}\ncost-center: <Which cost center pays for this\?>\n---\n/);
   });
+
+  it('once trusted, git lists the code again: the ignored file counts for no glob', async () => {
+    assert.equal(vscode.workspace.isTrusted, true);
+    await writeSources('records/0009-sources.md');
+    await waitForSourcesRow('src/ — 1 file');
+  });
 });
+
+/** A clean ADR in `relative` whose `governs` is `src/` (the runner made src/app.ts and the ignored src/pre.log). */
+async function writeSources(relative: string): Promise<void> {
+  const uri = track(uriOf(relative));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(cleanAdr('Sources', (text) => text.replace('---\n', '---\ngoverns: [src/]\n'))));
+  await waitForIndexed(uri);
+}
+
+/** Waits until the Decisions view's row of the `src/` glob reads `expected`. */
+async function waitForSourcesRow(expected: string): Promise<void> {
+  let last: string | undefined;
+  await waitFor(
+    `the src/ glob's row to read "${expected}"`,
+    async () => (last = (await api.treeSnapshot()).decisions.find((row) => row.trim().startsWith('src/ —'))?.trim()) === expected,
+    [api.onDidChange],
+    undefined,
+    () => `the row now: ${last}`,
+  );
+}

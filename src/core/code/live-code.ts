@@ -40,6 +40,8 @@ export class LiveCode {
   private askedAbout: Map<string, unknown> | undefined;
   /** Files `listedAt` left out (git ignores them): a lens asked for one does not ask again. */
   private readonly refused = new Set<string>();
+  /** Counts `relist` calls: a list begun before one is dropped. */
+  private generation = 0;
   private listing: Promise<void> | undefined;
   private index: DecisionIndex | undefined;
   private governsKey = '';
@@ -159,12 +161,29 @@ export class LiveCode {
 
   /** The current file list (repository-relative), listed on first use: what `governs` completes and counts from. */
   async fileList(): Promise<readonly string[]> {
-    if (!this.files) {
+    // Again when `relist` dropped the list while this waited for it.
+    while (!this.files) {
       this.listing ??= this.list();
       await this.listing;
     }
-    this.snapshot ??= [...(this.files ?? [])];
+    this.snapshot ??= [...this.files];
     return this.snapshot;
+  }
+
+  /**
+   * The list is made again when next asked for, and that is announced: what `listFiles` answers
+   * has changed (the workspace was trusted, so git may now be asked where the folder was walked).
+   */
+  relist(): void {
+    if (!this.files && !this.listing) return;
+    this.generation++;
+    this.files = undefined;
+    this.listing = undefined;
+    this.snapshot = undefined;
+    this.built = undefined;
+    this.listedByPort = false;
+    this.refused.clear();
+    this.emitter.fire();
   }
 
   /** The index over the current file list, built when first asked after a change. */
@@ -192,9 +211,13 @@ export class LiveCode {
   }
 
   private async list(): Promise<void> {
+    const generation = this.generation;
     const listed = this.options.listFiles ? await this.options.listFiles() : undefined;
+    const files = new Set(listed ?? (await walkFiles(this.options.fs, this.options.root)).files);
+    // A list `relist` dropped while it was being made is not kept.
+    if (generation !== this.generation) return;
     this.listedByPort = listed !== undefined;
-    this.files = new Set(listed ?? (await walkFiles(this.options.fs, this.options.root)).files);
+    this.files = files;
   }
 
   /** Repository-relative, or undefined outside the folder or in a skipped folder (dependencies, build output). */

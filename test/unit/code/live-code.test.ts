@@ -190,6 +190,44 @@ describe('LiveCode: which decisions govern a code file, kept live', () => {
       assert.deepEqual([...(await code.fileList())], ['services/payments/ledger.ts']);
     });
 
+    it('relist: made again when next asked, announced (trusted: git lists what was walked); a list begun before is not kept', async () => {
+      const fs = new MemoryFileSystem({}, { root: '/ws' });
+      fs.put('/ws/services/payments/ledger.ts', '');
+      fs.put('/ws/services/payments/pre.log', '');
+      let trusted = false;
+      let hold: Promise<void> | undefined;
+      const code = new LiveCode({
+        fs,
+        root: '/ws',
+        // Untrusted, git is not run (undefined: the folder is walked); trusted, git leaves out the log.
+        listFiles: async () => {
+          const git = trusted;
+          await hold;
+          return git ? ['services/payments/ledger.ts'] : undefined;
+        },
+      });
+      code.indexChanged(indexOf({ '0007-use-uuids.md': record('services/') }));
+      const changes: number[] = [];
+      code.onDidChange(() => changes.push(changes.length));
+      assert.deepEqual([...(await code.fileList())].sort(), ['services/payments/ledger.ts', 'services/payments/pre.log']);
+      assert.equal((await code.governsIndex()).get(`${FOLDER}/0007-use-uuids.md`)?.files.length, 2);
+      trusted = true;
+      code.relist();
+      assert.equal(changes.length, 1);
+      assert.deepEqual(await code.fileList(), ['services/payments/ledger.ts']);
+      assert.equal((await code.governsIndex()).get(`${FOLDER}/0007-use-uuids.md`)?.files.length, 1);
+      // A relist while a list is on its way (git's, begun trusted): that list is dropped, the next one (a walk) kept.
+      let release!: () => void;
+      hold = new Promise<void>((resolve) => (release = resolve));
+      code.relist();
+      const asked = code.fileList();
+      trusted = false;
+      code.relist();
+      hold = undefined;
+      release();
+      assert.deepEqual([...(await asked)].sort(), ['services/payments/ledger.ts', 'services/payments/pre.log']);
+    });
+
     it('when git cannot answer, what the walk finds is added, as without git', async () => {
       const { fs, code, questions } = withGit(true);
       await code.fileList();
