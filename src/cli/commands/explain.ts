@@ -7,7 +7,7 @@ import { printableKeepingBreaks, printableJson } from '../../core/text/printable
 import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { toPortable } from '../../node/portable-path';
 import { choice, stringOption, todayOption, UsageError } from '../args';
-import { scanCode } from '../code/code-scan';
+import { scanCode, workspaceFiles } from '../code/code-scan';
 import { displayPath } from '../context';
 import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
@@ -48,6 +48,10 @@ export const explainCommand: Command = {
     const workspace = await scanWorkspace(opened, folders, today, { body: false });
     const index = workspace.index;
     const facts = await scanCode(opened, index, context, { scan: [] });
+    // A file the list lacks (not tracked yet, or not created yet) is matched on its own, as the
+    // MCP server's decisions_for_path matches it: what would govern it once it is committed.
+    const listed = new Set(await workspaceFiles(opened, context));
+    for (const path of paths) if (!listed.has(relativePath(opened.root, path))) facts.governs.add(relativePath(opened.root, path));
     const forms = new CitationForms(index.entries());
     const files: FileExplanation[] = [];
     for (const path of paths) {

@@ -201,6 +201,25 @@ describe('decisions and code (process)', function () {
       assert.match(result.stdout, /- ADR-0002 \(line 1\): \[ADR-0002\]\(\.\.\/docs\/decisions\/0002-use-rabbitmq\.md\) Use RabbitMQ — superseded · .* · superseded by ADR-0003/);
     });
 
+    it('a file not tracked yet, or not created yet, is matched on its own: what governs it once committed (as the MCP server answers)', async () => {
+      const root = await repository();
+      await writeFile(path.join(root, 'services', 'ledger', 'draft.ts'), 'export {};\n');
+      const result = await runCli(['explain', '--format', 'json', 'services/ledger/draft.ts', 'billing/not-yet.ts', 'scratch.ts'], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      const files = JSON.parse(result.stdout) as Array<{ path: string; governedBy: Array<{ record: { id: string }; globs: string[] }> }>;
+      assert.deepEqual(
+        files.map((file) => [file.path, file.governedBy.map((g) => [g.record.id, ...g.globs])]),
+        [
+          ['services/ledger/draft.ts', [['ADR-0001', 'services/ledger/']]],
+          ['billing/not-yet.ts', [['ADR-0003', 'billing/**']]],
+          ['scratch.ts', []],
+        ],
+      );
+      // The tracked files' counts are lint's: an untracked file is no match for governs-matches-nothing.
+      const lint = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      assert.doesNotMatch(lint.stdout, /draft\.ts/);
+    });
+
     it('needs a path, and one inside the workspace (exit 2)', async () => {
       const root = await repository();
       assert.equal((await runCli(['explain'], { cwd: root })).code, 2);
