@@ -17,7 +17,8 @@ import { NodeFileSystem } from '../node/node-file-system';
 import { re2RegexEngine } from '../node/re2-regex-engine';
 import { systemClock } from '../node/system-clock';
 import { timerScheduler } from '../node/timer-scheduler';
-import { workspaceFiles } from '../node/workspace-files';
+import { workspaceFiles, type WorkspaceFiles } from '../node/workspace-files';
+import { ignoredFilesAt } from '../node/tracked-files';
 
 /** Why a code file's citations were not read, as `legible explain` says it. */
 const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' };
@@ -50,8 +51,7 @@ export class McpWorkspace {
   readonly code: LiveCode;
   private readonly ready: Promise<void>;
   private watchers: FSWatcher[] = [];
-  /** The code files `governs` is matched against, listed once (git's tracked files, else a walk). */
-  private files: Promise<readonly string[]> | undefined;
+  private files: Promise<WorkspaceFiles> | undefined;
   /** What one revision of the index compiles once: every record's globs, and the citation forms. */
   private compiled: { revision: number; index: DecisionIndex; lookup: GoverningLookup; forms: CitationForms } | undefined;
 
@@ -91,7 +91,8 @@ export class McpWorkspace {
     let governs = await this.code.governsIndex();
     // Not governed, or not listed (a file not created or tracked yet): matched on its own by the
     // records whose globs match it, read the same way (a GovernsIndex of one file, of those records).
-    if (!governs.governing(relative).length) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
+    // Not a file git ignores (a log, a local build), which `legible explain` and the editor leave out.
+    if (!governs.governing(relative).length && !(await this.ignored(relative))) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
     const read = this.live.isDecisionFile(path) ? { skipped: 'record' as const } : await readCodeText(this.live.fs, path);
     const citations = 'text' in read ? scanCitations(read.text, compiled.forms) : { unread: read.skipped === 'record' ? 'the file is a decision record: its references are its frontmatter' : UNREAD[read.skipped] };
     return explainFile(index, governs, relative, citations, re2RegexEngine);
@@ -120,8 +121,19 @@ export class McpWorkspace {
   }
 
   private codeFiles(): Promise<readonly string[]> {
-    this.files ??= workspaceFiles(this.live.fs, this.root, this.options.env).then((listed) => listed.files);
+    return this.listing().then((listed) => listed.files);
+  }
+
+  /** The code files `governs` is matched against, listed once (git's tracked files, else a walk). */
+  private listing(): Promise<WorkspaceFiles> {
+    this.files ??= workspaceFiles(this.live.fs, this.root, this.options.env);
     return this.files;
+  }
+
+  /** True for a workspace-relative file git ignores; never asked without git's list. */
+  private async ignored(relative: string): Promise<boolean> {
+    if (!(await this.listing()).tracked) return false;
+    return ((await ignoredFilesAt(this.root, [relative], this.options.env)) ?? []).includes(relative);
   }
 
   /** Records come and go, and `.legible.json` changes: the engine follows, as the editor's watcher makes it. */

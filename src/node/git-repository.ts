@@ -73,7 +73,16 @@ export class NodeGitRepository implements RepositoryPort {
    * ones git ignores). Asked in runs of at most PATHSPEC_BYTES of arguments.
    */
   async workingFilesAt(paths?: readonly string[]): Promise<readonly string[] | undefined> {
-    const args = ['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard'];
+    return this.listAt(['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard'], paths);
+  }
+
+  /** Of the given repository-relative paths (files or folders, literally), the files there that git ignores. */
+  async ignoredFilesAt(paths: readonly string[]): Promise<readonly string[] | undefined> {
+    return this.listAt(['ls-files', '-z', '--full-name', '--others', '--ignored', '--exclude-standard'], paths);
+  }
+
+  /** `ls-files` with `args`, at the given paths only when there are some (in runs of at most PATHSPEC_BYTES). */
+  private async listAt(args: readonly string[], paths?: readonly string[]): Promise<readonly string[] | undefined> {
     if (paths === undefined) {
       const out = await this.git(args);
       return out === undefined ? undefined : splitNul(out);

@@ -39,6 +39,15 @@ export async function workingFilesAt(folder: string, paths: readonly string[], e
   return below(folder, env, (repository, prefix) => repository.workingFilesAt(paths.map((path) => prefix + path)));
 }
 
+/**
+ * Of paths below `folder` (relative to it), the files there that git ignores: a log or a local
+ * build, which no decision governs. Undefined when git cannot answer.
+ */
+export async function ignoredFilesAt(folder: string, paths: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<readonly string[] | undefined> {
+  if (!paths.length) return [];
+  return below(folder, env, (repository, prefix) => repository.ignoredFilesAt(paths.map((path) => prefix + path)));
+}
+
 /** `list` asked of the repository holding `folder`, its paths made relative to `folder` (`prefix`: the folder's own, from the root). */
 async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: NodeGitRepository, prefix: string) => Promise<readonly string[] | undefined>): Promise<readonly string[] | undefined> {
   const repository = await findRepository(folder);

@@ -7,7 +7,8 @@ import { printableKeepingBreaks, printableJson } from '../../core/text/printable
 import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { toPortable } from '../../node/portable-path';
 import { choice, stringOption, todayOption, UsageError } from '../args';
-import { scanCode, workspaceFiles } from '../code/code-scan';
+import { scanCode, workspaceListing } from '../code/code-scan';
+import { ignoredFilesAt } from '../../node/tracked-files';
 import { displayPath } from '../context';
 import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace';
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
@@ -49,9 +50,13 @@ export const explainCommand: Command = {
     const index = workspace.index;
     const facts = await scanCode(opened, index, context, { scan: [] });
     // A file the list lacks (not tracked yet, or not created yet) is matched on its own, as the
-    // MCP server's decisions_for_path matches it: what would govern it once it is committed.
-    const listed = new Set(await workspaceFiles(opened, context));
-    for (const path of paths) if (!listed.has(relativePath(opened.root, path))) facts.governs.add(relativePath(opened.root, path));
+    // MCP server's decisions_for_path matches it: what would govern it once it is committed. Not
+    // one git ignores (a log, a local build), which the editor does not govern either.
+    const listing = await workspaceListing(opened, context);
+    const listed = new Set(listing.files);
+    const missing = paths.map((path) => relativePath(opened.root, path)).filter((path) => !listed.has(path));
+    const ignored = new Set(listing.tracked && missing.length ? ((await ignoredFilesAt(opened.root, missing, context.env)) ?? []) : []);
+    for (const path of missing) if (!ignored.has(path)) facts.governs.add(path);
     const forms = new CitationForms(index.entries());
     const files: FileExplanation[] = [];
     for (const path of paths) {

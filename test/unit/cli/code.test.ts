@@ -201,10 +201,13 @@ describe('decisions and code (process)', function () {
       assert.match(result.stdout, /- ADR-0002 \(line 1\): \[ADR-0002\]\(\.\.\/docs\/decisions\/0002-use-rabbitmq\.md\) Use RabbitMQ — superseded · .* · superseded by ADR-0003/);
     });
 
-    it('a file not tracked yet, or not created yet, is matched on its own: what governs it once committed (as the MCP server answers)', async () => {
+    it('a file not tracked yet, or not created yet, is matched on its own: what governs it once committed (as the MCP server answers); one git ignores is not', async () => {
       const root = await repository();
       await writeFile(path.join(root, 'services', 'ledger', 'draft.ts'), 'export {};\n');
-      const result = await runCli(['explain', '--format', 'json', 'services/ledger/draft.ts', 'billing/not-yet.ts', 'scratch.ts'], { cwd: root });
+      // Not one git ignores: no decision governs a log, wherever it lies.
+      await writeFile(path.join(root, '.gitignore'), '*.log\n');
+      await writeFile(path.join(root, 'services', 'ledger', 'debug.log'), 'ADR-0001\n');
+      const result = await runCli(['explain', '--format', 'json', 'services/ledger/draft.ts', 'billing/not-yet.ts', 'scratch.ts', 'services/ledger/debug.log'], { cwd: root });
       assert.equal(result.code, 0, result.stderr);
       const files = JSON.parse(result.stdout) as Array<{ path: string; governedBy: Array<{ record: { id: string }; globs: string[] }> }>;
       assert.deepEqual(
@@ -213,6 +216,7 @@ describe('decisions and code (process)', function () {
           ['services/ledger/draft.ts', [['ADR-0001', 'services/ledger/']]],
           ['billing/not-yet.ts', [['ADR-0003', 'billing/**']]],
           ['scratch.ts', []],
+          ['services/ledger/debug.log', []],
         ],
       );
       // The tracked files' counts are lint's: an untracked file is no match for governs-matches-nothing.

@@ -24,6 +24,9 @@ async function repository(): Promise<string> {
   await put('services/ledger/journal.ts', '// One balanced entry per movement (ADR-0001).\n// Partitioned as ADR-0099 says.\nexport const journal = [];\n');
   await put('services/events.ts', 'export const broker = "rabbitmq"; // ADR-0002\n');
   await put('.legible.json', JSON.stringify({ folders: ['docs/decisions'] }));
+  // Ignored by git: no decision governs it, though services/ledger/ holds it.
+  await put('.gitignore', '*.log\n');
+  await put('services/ledger/debug.log', 'ADR-0001 was slow\n');
   gitRepository(root);
   return root;
 }
@@ -99,6 +102,11 @@ describe('legible mcp (the SDK client over stdio)', function () {
     const { json } = await tool('decisions_for_path', { path: 'billing/invoices/new.ts' });
     assert.deepEqual(json.governedBy.map((g: Answer) => [g.record.id, g.globs]), [['ADR-0003', ['billing/**']]]);
     assert.match(json.unread, /cannot be read/);
+  });
+
+  it('decisions_for_path: a file git ignores is governed by nothing, as legible explain and the editor say', async () => {
+    const { json } = await tool('decisions_for_path', { path: 'services/ledger/debug.log' });
+    assert.deepEqual(json.governedBy, []);
   });
 
   it('refuses absolute paths, .., links out of the workspace and texts that are no id, with a clear error', async () => {
