@@ -22,7 +22,7 @@ const EXPECTED_FILES = [
   'dist/re2.js',
   'dist/re2.wasm.br',
   'dist/schema-compiler.js.br',
-  'dist/validators.js',
+  'dist/validators.js.br',
   'package.json',
   'schemas/adr.schema.json',
   'schemas/defs.schema.json',

@@ -49,7 +49,7 @@ describe('the VSIX (vsce package from a clean clone)', function () {
       'extension/dist/re2.js',
       'extension/dist/re2.wasm.br',
       'extension/dist/schema-compiler.js.br',
-      'extension/dist/validators.js',
+      'extension/dist/validators.js.br',
       'extension/dist/web/extension.js',
       'extension/media/legible.svg',
       'extension/package.json',
