@@ -52,6 +52,7 @@ export class McpWorkspace {
   private readonly ready: Promise<void>;
   private watchers: FSWatcher[] = [];
   private files: Promise<WorkspaceFiles> | undefined;
+  private listedSet: Promise<ReadonlySet<string>> | undefined;
   /** What one revision of the index compiles once: every record's globs, and the citation forms. */
   private compiled: { revision: number; index: DecisionIndex; lookup: GoverningLookup; forms: CitationForms } | undefined;
 
@@ -89,10 +90,11 @@ export class McpWorkspace {
     const index = await this.current();
     const compiled = this.compiledFor(index);
     let governs = await this.code.governsIndex();
-    // Not governed, or not listed (a file not created or tracked yet): matched on its own by the
-    // records whose globs match it, read the same way (a GovernsIndex of one file, of those records).
-    // Not a file git ignores (a log, a local build), which `legible explain` and the editor leave out.
-    if (!governs.governing(relative).length && !(await this.ignored(relative))) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
+    // A file the list lacks (not created or tracked yet) is matched on its own by the records whose
+    // globs match it, read the same way (a GovernsIndex of one file, of those records), unless git
+    // ignores it (a log, a local build), as `legible explain` and the editor leave it out. Git is
+    // asked about no listed file: the list's own matching answers for it.
+    if (!(await this.listed()).has(relative) && !(await this.ignored(path, relative))) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
     const read = this.live.isDecisionFile(path) ? { skipped: 'record' as const } : await readCodeText(this.live.fs, path);
     const citations = 'text' in read ? scanCitations(read.text, compiled.forms) : { unread: read.skipped === 'record' ? 'the file is a decision record: its references are its frontmatter' : UNREAD[read.skipped] };
     return explainFile(index, governs, relative, citations, re2RegexEngine);
@@ -130,9 +132,15 @@ export class McpWorkspace {
     return this.files;
   }
 
-  /** True for a workspace-relative file git ignores; never asked without git's list. */
-  private async ignored(relative: string): Promise<boolean> {
-    if (!(await this.listing()).tracked) return false;
+  /** The listed files as a set, made once. */
+  private listed(): Promise<ReadonlySet<string>> {
+    this.listedSet ??= this.codeFiles().then((files) => new Set(files));
+    return this.listedSet;
+  }
+
+  /** True for a file (absolute, and workspace-relative) that is there and that git ignores; never asked without git's list. */
+  private async ignored(path: string, relative: string): Promise<boolean> {
+    if (!(await this.listing()).tracked || !(await this.live.fs.stat(path).catch(() => undefined))) return false;
     return ((await ignoredFilesAt(this.root, [relative], this.options.env)) ?? []).includes(relative);
   }
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { CitationForms, scanCitations } from '../../core/code/citations';
 import { readCodeText } from '../../core/code/code-files';
 import { explainFile, renderExplainMarkdown, type FileExplanation } from '../../core/code/explain';
-import { isInside, relativePath } from '../../core/port/paths';
+import { isInside, joinPath, relativePath } from '../../core/port/paths';
 import { printableKeepingBreaks, printableJson } from '../../core/text/printable';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
 import { toPortable } from '../../node/portable-path';
@@ -55,7 +55,10 @@ export const explainCommand: Command = {
     const listing = await workspaceListing(opened, context);
     const listed = new Set(listing.files);
     const missing = paths.map((path) => relativePath(opened.root, path)).filter((path) => !listed.has(path));
-    const ignored = new Set(listing.tracked && missing.length ? ((await ignoredFilesAt(opened.root, missing, context.env)) ?? []) : []);
+    // git lists only files that are there: one not written yet is asked about by no one.
+    const present: string[] = [];
+    for (const path of missing) if (await opened.fs.stat(joinPath(opened.root, path)).catch(() => undefined)) present.push(path);
+    const ignored = new Set(listing.tracked && present.length ? ((await ignoredFilesAt(opened.root, present, context.env)) ?? []) : []);
     for (const path of missing) if (!ignored.has(path)) facts.governs.add(path);
     const forms = new CitationForms(index.entries());
     const files: FileExplanation[] = [];
