@@ -4,7 +4,7 @@
 //   activation path. The WebAssembly ships Brotli-compressed (858 KB → 210 KB, 6 ms to inflate on
 //   first use): it alone would put the npm package over its 1.5 MB budget. re2.js inflates it from
 //   beside itself (`__dirname`) instead of reading re2.wasm (see re2WasmCompressed);
-// - markdown.js: remark, for body rules that cannot prove a body clean from its headings;
+// - markdown.js.br: remark, for body rules that cannot prove a body clean from its headings (compressed);
 // - schema-compiler.js.br: ajv's compiler, for a trusted workspace's schema extensions (compressed, see COMPRESSED);
 // - languageserver.js.br: vscode-languageserver, for `legible lsp` only (compressed) (the server's own code is in
 //   the CLI's bundle, run on that command only).
@@ -34,20 +34,16 @@ const LAZY = {
  * Sidecars shipped Brotli-compressed as <name>.js.br and inflated by src/node/compressed-module.ts
  * when first required, so the npm package stays within its budget: those only one command or a
  * rare case loads (the language server's protocol library, the MCP SDK, ajv's compiler for schema
- * extensions), and the precompiled validators, 197 KB that compress to 16 KB and inflate in about
- * 2 ms, once per process, when the first record is validated. markdown.js stays plain.
+ * extensions), and remark (markdown.js, 115 KB to 31 KB), which only the bodies line scans cannot
+ * settle need. The validators stay plain: every record is validated, and inflating them cost the
+ * first diagnostics 10 ms (28 to 38 ms in the bench at 1528c7a).
  */
-const COMPRESSED = new Set(['languageserver', 'mcp-sdk', 'schema-compiler', 'validators']);
+const COMPRESSED = new Set(['languageserver', 'mcp-sdk', 'schema-compiler', 'markdown']);
 const INFLATER = path.join(REPO, 'src', 'node', 'compressed-module.ts');
 
 /** The stand-in a bundle gets for a compressed sidecar: inflate ./<name>.js.br beside the bundle on first require. */
 function compressedStandIn(name) {
-  return `module.exports = ${inflated(name)};`;
-}
-
-/** An expression giving the exports of compressed sidecar `name`, beside the bundle it runs in. */
-function inflated(name) {
-  return `require(${JSON.stringify(INFLATER)}).requireCompressed(require('path').join(__dirname, ${JSON.stringify(`${name}.js`)}))`;
+  return `module.exports = require(${JSON.stringify(INFLATER)}).requireCompressed(require('path').join(__dirname, ${JSON.stringify(`${name}.js`)}));`;
 }
 
 /** The validators ajv compiled at build time: what generated/validators.js exports (`adr`, `rfc`, `exit_plan`, `config`). */
@@ -55,16 +51,15 @@ const VALIDATOR_NAMES = ['adr', 'rfc', 'exit_plan', 'config'];
 
 /**
  * The bundles' stand-in for generated/validators.js (a third of the extension bundle, which V8
- * would parse on every activation): each export a function that loads ./validators.js beside the
- * bundle (inflated from validators.js.br) on its first call, validates with it and carries its
- * `errors` over, as ajv's own functions do. The core keeps its plain import; only the bundles load
- * the validators late.
+ * would parse on every activation): each export a function that requires ./validators.js beside
+ * the bundle on its first call, validates with it and carries its `errors` over, as ajv's own
+ * functions do. The core keeps its plain import; only the bundles load the validators late.
  */
 function lazyValidators() {
   const exports = VALIDATOR_NAMES.map(
     (name) => `export function ${name}(data) { const validate = load().${name}; const valid = validate(data); ${name}.errors = validate.errors; return valid; }`,
   );
-  return ['let loaded;', `function load() { return (loaded ??= ${inflated('validators')}); }`, ...exports].join('\n');
+  return ['let loaded;', "function load() { return (loaded ??= require('./validators.js')); }", ...exports].join('\n');
 }
 
 /** esbuild plugin: imports of the sidecars' entries stay requires of ./<sidecar>.js, beside the bundle. */
@@ -83,7 +78,8 @@ export const sidecarsExternal = {
     build.onResolve({ filter: /\/generated\/validators\.js$/ }, (args) =>
       path.resolve(args.resolveDir, args.path) === LAZY.validators && args.kind !== 'entry-point' ? { path: 'lazy-validators', namespace: 'lazy-validators' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-validators' }, () => ({ contents: lazyValidators(), loader: 'js', resolveDir: REPO }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-validators' }, () => ({ contents: lazyValidators(), loader: 'js' }));
+    build.onResolve({ filter: /^\.\/validators\.js$/, namespace: 'lazy-validators' }, () => ({ path: './validators.js', external: true }));
   },
 };
 
@@ -135,7 +131,7 @@ async function brotliCached(bytes) {
 }
 
 /**
- * Writes re2.js and re2.wasm.br, markdown.js, and schema-compiler, validators, languageserver and mcp-sdk (each .js.br) into `outdir`; minified ones with
+ * Writes re2.js and re2.wasm.br, validators.js, and markdown, schema-compiler, languageserver and mcp-sdk (each .js.br) into `outdir`; minified ones with
  * linked source maps unless `sourcemap` is false (a release build).
  */
 export async function buildSidecars(outdir, { minify = true, sourcemap = minify ? 'linked' : false } = {}) {
