@@ -6,7 +6,7 @@ import { ariaLabel, safeHref, summaryLines } from './describe';
 import { html, svg } from './dom';
 import { arrowMarker, drawView } from './drawing';
 import { arrowDirection, nearestToward } from './keyboard';
-import { layoutView, type Layout } from './layout';
+import { layoutFrom, layoutView, type Layout, type Positions } from '../core/map/layout';
 import { legend } from './legend';
 import { PanZoom } from './pan-zoom';
 import { ALL, filterFromSelect, MapToolbar } from './toolbar';
@@ -27,6 +27,8 @@ export class DecisionMap {
   private filter: MapFilter = {};
   private view: MapView | undefined;
   private layout: Layout | undefined;
+  /** Where the nodes of the view it was computed for sit, when the page carries it (the HTML report). */
+  private carried: Positions | undefined;
   private focused: string | undefined;
   private elements = new Map<string, SVGGElement>();
   private readonly svgRoot: SVGSVGElement;
@@ -66,10 +68,14 @@ export class DecisionMap {
     }).observe(this.svgRoot);
   }
 
-  /** Shows a graph; a new one of the same map (a live update) keeps the filters, zoom and focus. */
-  show(graph: DecisionGraph): void {
+  /**
+   * Shows a graph; a new one of the same map (a live update) keeps the filters, zoom and focus.
+   * `positions` places the unfiltered view without simulating it (the HTML report's, computed when written).
+   */
+  show(graph: DecisionGraph, positions?: Positions): void {
     const first = !this.graph;
     this.graph = graph;
+    this.carried = positions;
     this.toolbar.fill(graph.facets);
     this.render(first);
   }
@@ -99,7 +105,13 @@ export class DecisionMap {
     if (!this.graph) return;
     const view = mapView(this.graph, this.filter);
     this.view = view;
-    this.layout = layoutView(view.nodes, view.edges);
+    // The carried layout serves whenever the view has exactly its nodes (their links follow from them).
+    this.layout = (this.carried && layoutFrom(view.nodes, this.carried)) || layoutView(view.nodes, view.edges);
+    const stays = this.focused !== undefined && this.layout.nodes.has(this.focused);
+    // Zoomed before the nodes go in: the box is measured while the SVG is empty, and a far zoom's
+    // hidden labels are never laid out (fitting after drawing forced a layout of every label).
+    if (refit || !stays) this.panZoom.fit(this.layout);
+    else this.panZoom.apply();
     this.elements = drawView(this.viewport, view, this.layout, {
       activate: (node) => this.activate(node),
       hover: (node, element) => this.hover(node, element),
@@ -111,13 +123,14 @@ export class DecisionMap {
       ? `${view.matching} records in ${view.nodes.length} groups: open a group or filter to see its records.`
       : `${records} of ${this.graph.summary.records} records · ${people} ${people === 1 ? 'person' : 'people'} · ${count(view.nodes.filter((n) => n.kind === 'record' && n.risks.length).length, 'knowledge risk')}`;
     this.toolbar.showBack(Boolean(this.filter.group));
-    if (refit || !this.focused || !this.elements.has(this.focused)) this.panZoom.fit(this.layout);
-    else this.panZoom.apply();
-    const keep = this.focused && this.elements.has(this.focused) ? this.focused : view.nodes[0]?.key;
+    const keep = stays ? this.focused : view.nodes[0]?.key;
     if (keep) this.elements.get(keep)!.setAttribute('tabindex', '0');
     this.focused = keep;
     // When the map last answered, in the page's clock (the bench reads it).
     this.root.dataset.drawnAt = String(Math.round(performance.now()));
+    // And when the first frame showing it was made: a task queued from the next animation frame
+    // runs once that frame's style, layout and paint are done.
+    requestAnimationFrame(() => setTimeout(() => (this.root.dataset.paintedAt = String(Math.round(performance.now())))));
   }
 
   /** The records a search found (the view's records while a search is typed), marked on the map. */

@@ -2,7 +2,7 @@
 import type { MapView, ViewNode } from '../core/map/map-view';
 import { ariaLabel, statusClass } from './describe';
 import { svg } from './dom';
-import type { Layout } from './layout';
+import type { Layout } from '../core/map/layout';
 import { r } from './pan-zoom';
 
 /** What the map does when a node is clicked, pointed at, focused or left. */
@@ -26,19 +26,53 @@ export function drawView(viewport: SVGGElement, view: MapView, layout: Layout, e
   }
   const nodes = svg('g', { class: 'map-nodes' });
   const elements = new Map<string, SVGGElement>();
+  const nodeOf = new Map<Element, ViewNode>();
   for (const node of view.nodes) {
     const placed = layout.nodes.get(node.key)!;
-    const g = nodeElement(node, placed.r, events);
+    const g = nodeElement(node, placed.r);
     if (matched.has(node.key)) g.classList.add('search-match');
     g.setAttribute('transform', `translate(${r(placed.x)},${r(placed.y)})`);
     elements.set(node.key, g);
+    nodeOf.set(g, node);
     nodes.append(g);
   }
+  listen(nodes, nodeOf, events);
   viewport.replaceChildren(edges, nodes);
   return elements;
 }
 
-function nodeElement(node: ViewNode, radius: number, events: NodeEvents): SVGGElement {
+/**
+ * One listener of each kind on the nodes' group instead of five on every node (a thousand nodes
+ * drew a fifth slower with their own): pointerover and pointerout between two nodes, or between
+ * a node and the background, stand for pointerenter and pointerleave.
+ */
+function listen(nodes: SVGGElement, nodeOf: ReadonlyMap<Element, ViewNode>, events: NodeEvents): void {
+  const owner = (target: EventTarget | null): SVGGElement | undefined => {
+    const g = target instanceof Element ? target.closest('.node') : null;
+    return g && nodeOf.has(g) ? (g as SVGGElement) : undefined;
+  };
+  nodes.addEventListener('click', (event) => {
+    const g = owner(event.target);
+    if (g) events.activate(nodeOf.get(g)!);
+  });
+  nodes.addEventListener('pointerover', (event) => {
+    const g = owner(event.target);
+    if (g && g !== owner(event.relatedTarget)) events.hover(nodeOf.get(g)!, g);
+  });
+  nodes.addEventListener('pointerout', (event) => {
+    const g = owner(event.target);
+    if (g && g !== owner(event.relatedTarget)) events.leave();
+  });
+  nodes.addEventListener('focusin', (event) => {
+    const g = owner(event.target);
+    if (g) events.hover(nodeOf.get(g)!, g);
+  });
+  nodes.addEventListener('focusout', (event) => {
+    if (owner(event.target)) events.leave();
+  });
+}
+
+function nodeElement(node: ViewNode, radius: number): SVGGElement {
   const g = svg('g', { class: `node node-${node.kind}`, role: 'button', tabindex: -1, 'aria-label': ariaLabel(node), 'data-key': node.key });
   if (node.kind === 'group') {
     g.classList.add(node.knowledgeRisks ? 'has-risk' : 'no-risk');
@@ -55,11 +89,6 @@ function nodeElement(node: ViewNode, radius: number, events: NodeEvents): SVGGEl
     if (door) g.append(svg('circle', { class: 'door-ring', r: radius + 4 }));
     g.append(shape(node.type, radius), svg('text', { class: 'label', 'text-anchor': 'middle', y: radius + 12 }, node.id));
   }
-  g.addEventListener('click', () => events.activate(node));
-  g.addEventListener('pointerenter', () => events.hover(node, g));
-  g.addEventListener('pointerleave', () => events.leave());
-  g.addEventListener('focus', () => events.hover(node, g));
-  g.addEventListener('blur', () => events.leave());
   return g;
 }
 

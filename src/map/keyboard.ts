@@ -1,4 +1,4 @@
-import type { Layout } from './layout';
+import type { Layout } from '../core/map/layout';
 
 /** The arrow keys' directions on screen. */
 const DIRECTIONS: Record<string, readonly [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };

@@ -2,8 +2,7 @@
 // The decision map's browser entry, the same script in the VS Code webview and in the HTML report.
 // In the webview the graph comes (and comes again, live) by postMessage; in the report it is the
 // JSON in the page. Bundled alone (dist/map.js), so the extension loads none of it on activation.
-import type { DecisionGraph } from '../core/map/decision-graph';
-import { MAP_DATA_ID, MAP_ROOT_ID, type FromMap, type ToMap } from '../core/map/map-messages';
+import { MAP_DATA_ID, MAP_ROOT_ID, type FromMap, type ReportMapData, type ToMap } from '../core/map/map-messages';
 import { DecisionMap } from './decision-map';
 
 interface VsCodeApi {
@@ -30,7 +29,8 @@ function start(): void {
   const data = document.getElementById(MAP_DATA_ID)?.textContent;
   if (!data) return;
   const map = new DecisionMap(root, { kind: 'html' });
-  map.show(JSON.parse(data) as DecisionGraph);
+  const graph = JSON.parse(data) as ReportMapData;
+  map.show(graph, graph.positions);
   // The tests and the bench read what was drawn from here.
   (window as unknown as { legibleMap: DecisionMap }).legibleMap = map;
 }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Layout } from './layout';
+import type { Layout } from '../core/map/layout';
 
 /** Where the map's content sits in the SVG: translated by x, y and scaled by k. */
 export interface Transform {

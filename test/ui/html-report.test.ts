@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { jsonForScript } from '../../src/core/text/html-escape';
 import { REPO_ROOT } from '../harness/paths';
 import { artifactsFolder, newPage, scratchFolder } from './support/session';
 
@@ -48,7 +49,8 @@ describe('HTML report', () => {
     });
     try {
       await page.setViewportSize({ width: 1400, height: 1000 });
-      await page.setContent(html, { waitUntil: 'load' });
+      // The carried layout moved off the one the simulation gives: the page must draw from it.
+      await page.setContent(shiftedLayout(html, 1000, -500), { waitUntil: 'load' });
       await page.locator('.map-svg .node').first().waitFor({ state: 'visible' });
       const drawn = await page.evaluate(() => {
         const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document;
@@ -59,6 +61,14 @@ describe('HTML report', () => {
       const entries = JSON.parse(list.stdout) as Array<Record<'owners' | 'holders' | 'successors', string[]>>;
       const named = new Set(entries.flatMap((e) => [...e.owners, ...e.holders, ...e.successors]).map((name) => name.trim().toLowerCase()));
       assert.deepEqual(drawn, { records, people: named.size });
+      // Each node where the report's carried (and shifted) layout puts it: the page drew without simulating.
+      const placement = await page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { getElementById(i: string): { textContent: string } | null; querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }> } }).document;
+        const positions = (JSON.parse(doc.getElementById('legible-map-data')!.textContent) as { positions: Record<string, [number, number]> }).positions;
+        return { positions: Object.keys(positions).length, drawn: [...doc.querySelectorAll('.map-svg .node')].map((g) => [g.getAttribute('transform'), `translate(${positions[g.getAttribute('data-key')!]?.join(',')})`]) };
+      });
+      assert.equal(placement.positions, records + named.size);
+      for (const [drawnAt, carried] of placement.drawn) assert.equal(drawnAt, carried);
 
       const img = await page.locator('.map-svg .node-record', { hasText: 'ADR-0001' }).getAttribute('aria-label');
       assert.ok(img?.includes(IMG), `ADR-0001's label: ${img}`);
@@ -70,6 +80,9 @@ describe('HTML report', () => {
       await page.locator('.map-svg .node-record', { hasText: 'ADR-0001' }).hover();
       await page.locator('.map-card').filter({ hasText: IMG }).waitFor({ state: 'visible' });
       await page.screenshot({ path: path.join(artifactsFolder(), 'html-report-hostile.png') });
+      // Pointing away hides the card again: the nodes' group listens for all of them.
+      await page.mouse.move(2, 2);
+      await page.locator('.map-card').waitFor({ state: 'hidden' });
       // A click shows the record's details with a link to its file (the page has no editor); the keyboard moves between nodes.
       await page.locator('.map-svg .node-record', { hasText: 'ADR-0001' }).click();
       const details = page.locator('.map-details');
@@ -91,3 +104,13 @@ describe('HTML report', () => {
     }
   });
 });
+
+/** The report with every carried centre moved by (dx, dy), so a drawing from the data tells itself apart. */
+function shiftedLayout(html: string, dx: number, dy: number): string {
+  const open = 'id="legible-map-data">';
+  const start = html.indexOf(open) + open.length;
+  const end = html.indexOf('</script>', start);
+  const data = JSON.parse(html.slice(start, end)) as { positions: Record<string, [number, number]> };
+  for (const centre of Object.values(data.positions)) [centre[0], centre[1]] = [centre[0] + dx, centre[1] + dy];
+  return html.slice(0, start) + jsonForScript(data) + html.slice(end);
+}

@@ -1,4 +1,5 @@
 import type { DecisionGraph } from './decision-graph';
+import type { Positions } from './layout';
 
 /** What the extension tells the map's webview: a (new) graph, and which record to centre on. */
 export type ToMap = { readonly type: 'graph'; readonly graph: DecisionGraph; readonly focus?: string } | { readonly type: 'focus'; readonly path: string };
@@ -10,3 +11,8 @@ export type FromMap = { readonly type: 'ready' } | { readonly type: 'open'; read
 export const MAP_DATA_ID = 'legible-map-data';
 /** The element the map draws into, in both pages. */
 export const MAP_ROOT_ID = 'legible-map';
+
+/** The HTML report's map data: the graph, and where its first (unfiltered) view's nodes sit. */
+export interface ReportMapData extends DecisionGraph {
+  readonly positions?: Positions;
+}

@@ -2,7 +2,7 @@
 // the line counting double its distance from it.
 import * as assert from 'node:assert/strict';
 import { arrowDirection, nearestToward } from '../../../src/map/keyboard';
-import type { Layout, Placed } from '../../../src/map/layout';
+import type { Layout, Placed } from '../../../src/core/map/layout';
 
 function layoutOf(points: Record<string, [number, number]>): Layout {
   const nodes = new Map<string, Placed>(Object.entries(points).map(([key, [x, y]]) => [key, { x, y, r: 7 }]));

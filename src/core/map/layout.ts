@@ -1,5 +1,5 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import type { ViewEdge, ViewNode } from '../core/map/map-view';
+import type { ViewEdge, ViewNode } from './map-view';
 
 /** Where a node sits (its centre) and how big it is drawn. */
 export interface Placed {
@@ -71,16 +71,45 @@ export function layoutView(nodes: readonly ViewNode[], edges: readonly ViewEdge[
     .stop();
   simulation.tick(ticksFor(bodies.length));
   const placed = new Map<string, Placed>();
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const body of bodies) {
-    const x = body.x ?? 0;
-    const y = body.y ?? 0;
-    placed.set(body.key, { x, y, r: body.r });
-    minX = Math.min(minX, x - body.r);
-    minY = Math.min(minY, y - body.r);
-    maxX = Math.max(maxX, x + body.r);
-    maxY = Math.max(maxY, y + body.r);
+  for (const body of bodies) placed.set(body.key, { x: body.x ?? 0, y: body.y ?? 0, r: body.r });
+  return withBounds(placed);
+}
+
+/** Each node's centre by key, to a tenth of a unit: a layout computed once and carried as data. */
+export type Positions = Readonly<Record<string, readonly [number, number]>>;
+
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+/** The layout's centres as data (the HTML report carries its first view's, so the page need not simulate). */
+export function positionsOf(layout: Layout): Positions {
+  const positions: Record<string, [number, number]> = {};
+  for (const [key, placed] of layout.nodes) positions[key] = [tenth(placed.x), tenth(placed.y)];
+  return positions;
+}
+
+/**
+ * The layout of `nodes` from carried centres, or undefined unless every node has one: a view
+ * that differs from the one laid out (another filter, a newer graph) is simulated afresh.
+ */
+export function layoutFrom(nodes: readonly ViewNode[], positions: Positions): Layout | undefined {
+  if (nodes.length !== Object.keys(positions).length) return undefined;
+  const placed = new Map<string, Placed>();
+  for (const node of nodes) {
+    const centre = Object.prototype.hasOwnProperty.call(positions, node.key) ? positions[node.key] : undefined;
+    if (!Array.isArray(centre) || centre.length !== 2 || !centre.every(Number.isFinite)) return undefined;
+    placed.set(node.key, { x: centre[0], y: centre[1], r: radiusOf(node) });
   }
-  if (!bodies.length) [minX, minY, maxX, maxY] = [0, 0, 1, 1];
+  return withBounds(placed);
+}
+
+function withBounds(placed: Map<string, Placed>): Layout {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y, r } of placed.values()) {
+    minX = Math.min(minX, x - r);
+    minY = Math.min(minY, y - r);
+    maxX = Math.max(maxX, x + r);
+    maxY = Math.max(maxY, y + r);
+  }
+  if (!placed.size) [minX, minY, maxX, maxY] = [0, 0, 1, 1];
   return { nodes: placed, minX, minY, maxX, maxY };
 }
