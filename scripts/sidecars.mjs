@@ -4,6 +4,8 @@
 //   activation path. The WebAssembly ships Brotli-compressed (858 KB → 210 KB, 6 ms to inflate on
 //   first use): it alone would put the npm package over its 1.5 MB budget. re2.js inflates it from
 //   beside itself (`__dirname`) instead of reading re2.wasm (see re2WasmCompressed);
+// - yaml.js: the YAML library, for the first frontmatter read (after activation, not on import);
+// - validators.js: the schemas' validators ajv compiled at build time, for the first record checked;
 // - markdown.js.br: remark, for body rules that cannot prove a body clean from its headings (compressed);
 // - schema-compiler.js.br: ajv's compiler, for a trusted workspace's schema extensions (compressed, see COMPRESSED);
 // - languageserver.js.br: vscode-languageserver, for `legible lsp` only (compressed) (the server's own code is in
@@ -21,8 +23,12 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** yaml's ES-module build (the package's "default" export): see yamlAsEsm. */
+const YAML_ESM = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
+
 /** Sidecar file (without .js) → its entry in the sources. */
 const LAZY = {
+  yaml: YAML_ESM,
   markdown: path.join(REPO, 'src', 'core', 'parse', 'markdown-parser.ts'),
   'schema-compiler': path.join(REPO, 'src', 'core', 'schema', 'runtime-validator.ts'),
   validators: path.join(REPO, 'src', 'core', 'schema', 'generated', 'validators.js'),
@@ -62,6 +68,25 @@ function lazyValidators() {
   return ['let loaded;', "function load() { return (loaded ??= require('./validators.js')); }", ...exports].join('\n');
 }
 
+/** What the core takes from `yaml`: every one used on a call, none on import (see lazyYaml). */
+const YAML_FUNCTIONS = ['isAlias', 'isMap', 'isScalar', 'isSeq', 'parseDocument', 'stringify'];
+const YAML_CLASSES = ['Composer', 'Parser', 'Schema'];
+
+/**
+ * The bundles' stand-in for `yaml` (a quarter of the extension bundle, 98 KB that V8 parsed on
+ * every activation): its functions and classes require ./yaml.js beside the bundle on first use,
+ * which is the first frontmatter read, after activation. A class is a function returning the real
+ * instance, so `new Parser()` is yaml's own. Names the core imports beyond these fail the build.
+ */
+function lazyYaml() {
+  return [
+    'let loaded;',
+    "function load() { return (loaded ??= require('./yaml.js')); }",
+    ...YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+    ...YAML_CLASSES.map((name) => `export function ${name}(...args) { return new (load().${name})(...args); }`),
+  ].join('\n');
+}
+
 /** esbuild plugin: imports of the sidecars' entries stay requires of ./<sidecar>.js, beside the bundle. */
 export const sidecarsExternal = {
   name: 'sidecars-external',
@@ -80,25 +105,28 @@ export const sidecarsExternal = {
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-validators' }, () => ({ contents: lazyValidators(), loader: 'js' }));
     build.onResolve({ filter: /^\.\/validators\.js$/, namespace: 'lazy-validators' }, () => ({ path: './validators.js', external: true }));
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'lazy-yaml', namespace: 'lazy-yaml' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({ contents: lazyYaml(), loader: 'js' }));
+    build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'lazy-yaml' }, () => ({ path: './yaml.js', external: true }));
   },
 };
 
 /**
  * esbuild plugin: `yaml` from its ES-module build (the package's "default" export, the same code
- * as its CommonJS build, warnings through console.warn instead of process.emitWarning). Hoisted and
- * tree-shaken, it imports in ~16 ms instead of ~23 for the whole extension bundle here: CommonJS
- * modules each run in a wrapper on load, and yaml is the largest library on the activation path.
+ * as its CommonJS build, warnings through console.warn instead of process.emitWarning), for the web
+ * bundle, which has no file beside it to require. Hoisted and tree-shaken, it imports faster than
+ * the CommonJS build, whose modules each run in a wrapper on load. The Node bundles take the same
+ * build as their yaml.js sidecar.
  */
 export const yamlAsEsm = {
   name: 'yaml-as-esm',
   setup(build) {
-    const entry = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
-    build.onResolve({ filter: /^yaml$/ }, () => ({ path: entry }));
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_ESM }));
   },
 };
 
 /** The plugins of every bundle of the core: the extension, the CLI, the CLI tests' and the benchmark's. */
-export const bundlePlugins = [sidecarsExternal, yamlAsEsm];
+export const bundlePlugins = [sidecarsExternal];
 
 /**
  * The compressed files as small as Brotli makes them: quality 11 with its largest window, about
@@ -131,7 +159,7 @@ async function brotliCached(bytes) {
 }
 
 /**
- * Writes re2.js and re2.wasm.br, validators.js, and markdown, schema-compiler, languageserver and mcp-sdk (each .js.br) into `outdir`; minified ones with
+ * Writes re2.js and re2.wasm.br, yaml.js, validators.js, and markdown, schema-compiler, languageserver and mcp-sdk (each .js.br) into `outdir`; minified ones with
  * linked source maps unless `sourcemap` is false (a release build).
  */
 export async function buildSidecars(outdir, { minify = true, sourcemap = minify ? 'linked' : false } = {}) {

@@ -23,6 +23,7 @@ const EXPECTED_FILES = [
   'dist/re2.wasm.br',
   'dist/schema-compiler.js.br',
   'dist/validators.js',
+  'dist/yaml.js',
   'package.json',
   'schemas/adr.schema.json',
   'schemas/defs.schema.json',

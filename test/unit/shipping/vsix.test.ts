@@ -51,6 +51,7 @@ describe('the VSIX (vsce package from a clean clone)', function () {
       'extension/dist/schema-compiler.js.br',
       'extension/dist/validators.js',
       'extension/dist/web/extension.js',
+      'extension/dist/yaml.js',
       'extension/media/legible.svg',
       'extension/package.json',
       'extension/readme.md',
