@@ -42,9 +42,9 @@ export function drawView(viewport: SVGGElement, view: MapView, layout: Layout, e
 }
 
 /**
- * One listener of each kind on the nodes' group instead of five on every node (a thousand nodes
- * drew a fifth slower with their own): pointerover and pointerout between two nodes, or between
- * a node and the background, stand for pointerenter and pointerleave.
+ * One listener of each kind on the nodes' group instead of five closures on every node (five
+ * thousand for a 1,000-record map): pointerover and pointerout between two nodes, or between a
+ * node and the background, stand for pointerenter and pointerleave.
  */
 function listen(nodes: SVGGElement, nodeOf: ReadonlyMap<Element, ViewNode>, events: NodeEvents): void {
   const owner = (target: EventTarget | null): SVGGElement | undefined => {
