@@ -39,6 +39,32 @@ describe("'/'-paths", () => {
     assert.equal(relativePath('/ws', '/ws'), '.');
   });
 
+  it('gives a path below the folder the same answer as segment by segment, for any spelling of either', () => {
+    // The long way, as relativePath computed every answer before it took a path's tail.
+    const bySegments = (from: string, to: string) => {
+      const a = normalizePath(from).split('/').filter(Boolean);
+      const b = normalizePath(to).split('/').filter(Boolean);
+      let i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
+    };
+    const parts = ['', '/', '.', '..', 'ws', 'docs', 'a', 'vscode-vfs://github', 'x.md', '//'];
+    let seed = 7;
+    const pick = () => parts[(seed = (seed * 1103515245 + 12345) % 2147483648) % parts.length];
+    const spell = () => Array.from({ length: 1 + (seed % 5) }, pick).join('/');
+    let below = 0;
+    for (let n = 0; n < 5000; n++) {
+      const from = spell();
+      const to = n % 2 ? `${from}/${spell()}` : spell();
+      if (normalizePath(to).startsWith(`${normalizePath(from)}/`)) below++;
+      assert.equal(relativePath(from, to), bySegments(from, to), `relativePath(${JSON.stringify(from)}, ${JSON.stringify(to)})`);
+    }
+    assert.ok(below > 500, `only ${below} of the paths lay below their folder`);
+    assert.equal(relativePath('vscode-vfs://github', 'vscode-vfs://github/o/r/x.md'), 'o/r/x.md');
+    assert.equal(relativePath('vscode-vfs:', 'vscode-vfs://github/x'), 'github/x');
+    assert.equal(relativePath('/', '/ws/x.md'), 'ws/x.md');
+  });
+
   it('tells whether a path lies inside a folder, after normalising, and not by string prefix alone', () => {
     assert.ok(isInside('/ws', '/ws/docs/x.md'));
     assert.ok(isInside('/ws/', '/ws'));
