@@ -6,11 +6,11 @@ import { findRepository, type Repository } from './repository';
  * The files git tracks below `folder` (absolute, '/'-separated), relative to it: the code files
  * `governs` and citations are about, for the CLI and the editor alike. The folder may lie below the
  * repository's root (a monorepo's `.legible.json`, a workspace folder inside a repository).
- * Undefined without git, outside a repository, when git cannot answer or lists nothing there: the
- * caller walks the folder instead.
+ * Undefined without git, outside a repository, or when git cannot answer; empty when git tracks
+ * nothing there (an ignored or new folder). Either way the caller walks the folder instead.
  */
 export async function trackedFilesBelow(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<readonly string[] | undefined> {
-  return listing(await below(folder, env, (repository) => repository.trackedFiles()));
+  return below(folder, env, (repository) => repository.trackedFiles());
 }
 
 /**
@@ -65,16 +65,18 @@ async function below(folder: string, env: NodeJS.ProcessEnv, list: (repository: 
  * a checkout of something else). That repository's history says nothing about the folder's code or
  * people, so the evidence says why it has none instead of reading it. `tracksFolder`: asked only
  * below the root, whether the caller's own listing of the folder found tracked files there
- * (`trackedFilesBelow` answered), so git need not list them again.
+ * (`trackedFilesBelow` listed some) or that git tracks none there (it listed none), so git need
+ * not list them again; undefined when the listing cannot tell (no git answered it).
  */
-export async function historyRepository(folder: string, env: NodeJS.ProcessEnv = process.env, tracksFolder?: () => Promise<boolean>): Promise<Repository | { readonly problem: string }> {
+export async function historyRepository(folder: string, env: NodeJS.ProcessEnv = process.env, tracksFolder?: () => Promise<boolean | undefined>): Promise<Repository | { readonly problem: string }> {
   const repository = await findRepository(folder);
   if (!repository) return { problem: 'the workspace is not in a git repository' };
   const relative = relativePath(repository.root, folder);
   if (relative === '.' || relative === '') return repository;
-  if (await tracksFolder?.()) return repository;
+  const untracked = { problem: `the git repository at ${repository.root} tracks no file in the workspace (an ignored or untracked folder)` };
+  const known = await tracksFolder?.();
+  if (known !== undefined) return known ? repository : untracked;
   const tracked = await new NodeGitRepository(repository.root, env).trackedFiles();
   const prefix = `${relative}/`;
-  if (tracked && !tracked.some((path) => path.startsWith(prefix))) return { problem: `the git repository at ${repository.root} tracks no file in the workspace (an ignored or untracked folder)` };
-  return repository;
+  return tracked && !tracked.some((path) => path.startsWith(prefix)) ? untracked : repository;
 }

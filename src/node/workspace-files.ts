@@ -8,7 +8,11 @@ export interface WorkspaceFiles {
   readonly files: readonly string[];
   /** False when a walk stopped at its bound (no git to ask): later files are not listed. */
   readonly complete: boolean;
-  /** True when git listed them: the repository tracks files in the workspace (see historyRepository). */
+  /**
+   * True when git listed them: the repository tracks files in the workspace; false when git
+   * answered that it tracks none there (the files are a walk's); absent when git could not be
+   * asked (see historyRepository).
+   */
   readonly tracked?: boolean;
 }
 
@@ -20,5 +24,7 @@ export interface WorkspaceFiles {
  */
 export async function workspaceFiles(fs: FileSystemPort, root: string, env: NodeJS.ProcessEnv): Promise<WorkspaceFiles> {
   const tracked = await trackedFilesBelow(root, env);
-  return tracked ? { files: tracked, complete: true, tracked: true } : walkFiles(fs, root);
+  if (tracked?.length) return { files: tracked, complete: true, tracked: true };
+  const walked = await walkFiles(fs, root);
+  return tracked ? { ...walked, tracked: false } : walked;
 }

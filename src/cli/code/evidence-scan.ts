@@ -30,7 +30,7 @@ export interface EvidenceOptions {
  */
 export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, { cache, signal, lines }: EvidenceOptions = {}): Promise<ReadEvidence | { readonly problem: string }> {
   // The code list of the same run tells whether git tracks files in the workspace, when that must be asked.
-  const repository = await historyRepository(opened.root, context.env, async () => (await workspaceListing(opened, context)).tracked === true);
+  const repository = await historyRepository(opened.root, context.env, async () => (await workspaceListing(opened, context)).tracked);
   if ('problem' in repository) return repository;
   const settings = opened.loaded.config.people;
   const result = await readHistory({

@@ -5,7 +5,7 @@ import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
 import { openWorkspace, requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
-import { scanCode } from '../code/code-scan';
+import { scanCode, workspaceListing } from '../code/code-scan';
 import { lintCode } from '../../core/lint/lint-code';
 import { lintEvidence } from '../../core/lint/lint-evidence';
 import { severityOf } from '../../core/lint/lint-document';
@@ -90,6 +90,9 @@ export const lintCommand: Command = {
     const opened = await openWorkspace(context, args.positionals);
     if (!args.positionals.length) requireFolders(opened, context, 'lint');
     const targets = await lintTargets(args.positionals, opened, context);
+    // The code rules' file list (git's, in a process of its own) is asked now: git lists while the
+    // records are read, and starting a process is cheaper before the scan has grown this one.
+    if (opened.loaded.config.code.enabled) workspaceListing(opened, context).catch(() => undefined);
     const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
     if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);

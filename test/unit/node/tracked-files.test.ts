@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { toPortable } from '../../../src/node/portable-path';
 import { historyRepository, trackedFilesBelow, workingFilesAt, workingFilesBelow } from '../../../src/node/tracked-files';
 import { pathspecRuns } from '../../../src/node/git-repository';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
+import { workspaceFiles } from '../../../src/node/workspace-files';
 import { cleanupTemps, git, gitRepository, tempDir } from '../cli/cli-process';
 
 describe('trackedFilesBelow: the code files of a folder as git tracks them', function () {
@@ -50,7 +52,7 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     assert.ok(pathspecRuns(many.map((file) => `app/${file}`)).length > 1);
   });
 
-  it('undefined for a folder git lists nothing of (inside an ignored folder): the caller walks it', async () => {
+  it('nothing for a folder git lists nothing of (inside an ignored folder): the caller walks it, and knows git tracks nothing there', async () => {
     const dir = await tempDir('legible-ignored-');
     await mkdir(path.join(dir, 'cache', 'workspace'), { recursive: true });
     await writeFile(path.join(dir, '.gitignore'), 'cache/\n');
@@ -59,7 +61,31 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
     git(dir, 'add', '--all');
     git(dir, 'commit', '--quiet', '--message', 'Start');
     assert.equal(await workingFilesBelow(`${toPortable(dir)}/cache/workspace`), undefined);
-    assert.equal(await trackedFilesBelow(`${toPortable(dir)}/cache/workspace`), undefined);
+    assert.deepEqual(await trackedFilesBelow(`${toPortable(dir)}/cache/workspace`), []);
+    const workspace = `${toPortable(dir)}/cache/workspace`;
+    const listed = await workspaceFiles(new NodeFileSystem({ root: workspace }), workspace, process.env);
+    assert.deepEqual(listed, { files: ['a.ts'], complete: true, tracked: false });
+  });
+
+  it('the history asks git nothing the listing already answered: that the repository tracks files in the folder, or none', async () => {
+    const dir = await tempDir('legible-history-known-');
+    await mkdir(path.join(dir, 'cache', 'workspace'), { recursive: true });
+    await writeFile(path.join(dir, '.gitignore'), 'cache/\n');
+    await writeFile(path.join(dir, 'cache', 'workspace', 'a.ts'), 'export {};\n');
+    gitRepository(dir);
+    const workspace = `${toPortable(dir)}/cache/workspace`;
+    // No git on this PATH: an answer can only come from the listing.
+    const noGit = { ...process.env, PATH: '' };
+    const told = await historyRepository(workspace, noGit, async () => false);
+    assert.ok('problem' in told && /tracks no file in the workspace/.test(told.problem), JSON.stringify(told));
+    const trusted = await historyRepository(workspace, noGit, async () => true);
+    assert.ok(!('problem' in trusted), JSON.stringify(trusted));
+    // The listing cannot tell, and git cannot be asked: the repository's history is read.
+    const unknown = await historyRepository(workspace, noGit, async () => undefined);
+    assert.ok(!('problem' in unknown), JSON.stringify(unknown));
+    // With git, it is asked, and says.
+    const asked = await historyRepository(workspace, process.env, async () => undefined);
+    assert.ok('problem' in asked && /tracks no file in the workspace/.test(asked.problem), JSON.stringify(asked));
   });
 
   it('the history of a folder is its repository\'s, unless that repository tracks nothing there (an ignored folder has no history of its own)', async () => {
