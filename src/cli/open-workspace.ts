@@ -148,21 +148,22 @@ export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly s
   const { cache } = options;
   const stats = new Map<string, { size: number; mtime: number }>();
   const pending: string[] = [];
-  for (const path of files) {
-    if (cache) {
+  if (cache) {
+    // The files' times are taken (on another thread, for many files) while this one reads the cache.
+    const taken = opened.fs.statMany(files).catch(() => files.map(() => undefined));
+    await cache.read();
+    const found = await taken;
+    files.forEach((path, i) => {
       // A file named on the command line may lie outside the root: the read then says why it is not read.
-      const found = await opened.fs.stat(path).catch(() => undefined);
-      if (found) {
-        stats.set(path, found);
-        const cached = cache.get(path, found.size, found.mtime, body);
-        if (cached) {
-          workspace.adopt(cached.entry, cached.findings);
-          continue;
-        }
+      const stat = found[i];
+      if (stat) {
+        stats.set(path, stat);
+        const cached = cache.get(path, stat.size, stat.mtime, body);
+        if (cached) return workspace.adopt(cached.entry, cached.findings);
       }
-    }
-    pending.push(path);
-  }
+      pending.push(path);
+    });
+  } else pending.push(...files);
   const remember = (path: string, result: FileResult) => {
     const found = stats.get(path);
     if (cache && found) cache.set(path, found.size, found.mtime, body, result);

@@ -3,6 +3,7 @@ import { ContainedResolver } from '../core/port/contained-resolver';
 import type { DirectoryEntry, EntryKind, FileStat, FileSystemPort } from '../core/port/file-system';
 import { basename, dirname, normalizePath } from '../core/port/paths';
 import { writeAtomically } from './atomic-write';
+import { statOnWorker } from './stat-worker';
 
 function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
   if (entry.isSymbolicLink()) return 'symlink';
@@ -47,6 +48,9 @@ export interface NodeFileSystemOptions {
    */
   readonly root?: string;
 }
+
+/** From this many paths on, `statMany` takes them on a thread of its own: below it, the thread's start costs more than it frees. */
+export const STAT_THREAD_MIN = 2000;
 
 /** Blocking reads slower than this on average (over about the last 16) are too slow for the host's thread. */
 export const SLOW_READS_MS = 1;
@@ -147,22 +151,45 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
-    let at = path;
-    if (this.resolver) {
-      const resolver = await this.resolver;
-      if (isRoot(resolver, path)) at = resolver.realRoot;
-      else {
-        const folder = this.knownFolder(dirname(path)) ?? (await this.realFolder(dirname(path)).catch(missingAsUndefined));
-        if (folder === undefined) return undefined;
-        at = inFolder(folder, path);
-      }
-    }
+    const at = await this.statPath(path);
+    if (at === undefined) return undefined;
     try {
       const stat: Stats = this.mode === 'blocking' ? lstatSync(at) : await fs.lstat(at);
       return { kind: kindOf(stat), size: stat.size, mtime: stat.mtimeMs };
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * `stat` of each path, in order; undefined also where `stat` refuses (a link out of the
+   * workspace). With blocking reads and many paths, on a thread of its own (see `statOnWorker`):
+   * the caller starts it, does its own work, then awaits the answer.
+   */
+  async statMany(paths: readonly string[]): Promise<(FileStat | undefined)[]> {
+    const each = () => Promise.all(paths.map((path) => this.stat(path).catch(() => undefined)));
+    if (this.mode !== 'blocking' || paths.length < STAT_THREAD_MIN) return each();
+    // Each folder is resolved once and then known: no turn of the event loop per path.
+    const resolver = await this.resolver;
+    const located: (string | undefined)[] = [];
+    for (const path of paths) {
+      const folder = resolver && !isRoot(resolver, path) ? this.knownFolder(dirname(path)) : undefined;
+      located.push(folder === undefined ? await this.statPath(path).catch(() => undefined) : inFolder(folder, path));
+    }
+    const asked = located.filter((at): at is string => at !== undefined);
+    const found = await statOnWorker(asked).catch(() => undefined);
+    if (!found) return each();
+    let next = 0;
+    return located.map((at) => (at === undefined ? undefined : found[next++]));
+  }
+
+  /** Where `stat` looks: the path under its folder's real path when confined; undefined when that folder cannot be resolved. */
+  private async statPath(path: string): Promise<string | undefined> {
+    if (!this.resolver) return path;
+    const resolver = await this.resolver;
+    if (isRoot(resolver, path)) return resolver.realRoot;
+    const folder = this.knownFolder(dirname(path)) ?? (await this.realFolder(dirname(path)).catch(missingAsUndefined));
+    return folder === undefined ? undefined : inFolder(folder, path);
   }
 
   /**

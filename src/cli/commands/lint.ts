@@ -93,7 +93,7 @@ export const lintCommand: Command = {
     // The code rules' file list (git's, in a process of its own) is asked now: git lists while the
     // records are read, and starting a process is cheaper before the scan has grown this one.
     if (opened.loaded.config.code.enabled) workspaceListing(opened, context).catch(() => undefined);
-    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context) : undefined;
+    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context, { read: false }) : undefined;
     const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
     if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();

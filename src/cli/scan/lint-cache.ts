@@ -5,12 +5,14 @@ import { dirname } from 'node:path';
 import { writeAtomically } from '../../node/atomic-write';
 import type { FileResult } from './worker-protocol';
 import type { FileCitations } from '../../core/code/citations';
+import type { Finding } from '../../core/rules/rule';
+import { entryFromStore, storedEntry, type StoredEntry } from './stored-entry';
 
 interface CachedFile {
   readonly size: number;
   readonly mtime: number;
   readonly body: boolean;
-  readonly result: FileResult;
+  readonly result: { readonly entry: StoredEntry; readonly findings: readonly Finding[] };
 }
 
 /** A code file's citations, valid while its size, time and the workspace's citation forms are unchanged. */
@@ -39,6 +41,8 @@ export interface CachedCodeTree {
 
 interface CacheFile {
   readonly key: string;
+  /** The folders the stored entries name by index (StoredEntry.folder). */
+  readonly folders: readonly string[];
   readonly files: Record<string, CachedFile>;
   /** Repository-relative code file → its citations (absent in caches written before code was scanned). */
   readonly code?: Record<string, CachedCode>;
@@ -56,15 +60,18 @@ interface CacheFile {
  */
 export class LintCache {
   private dirty = false;
+  private readonly folderIndexes = new Map<string, number>();
+  private folders: string[] = [];
+  private files: Record<string, CachedFile> = Object.create(null);
+  private code: Record<string, CachedCode> = Object.create(null);
+  private codeTree: CachedCodeTree | undefined;
+  private loading: Promise<void> | undefined;
 
   private constructor(
     readonly location: string,
     /** The location as messages show it. */
     readonly shown: string,
     private readonly key: string,
-    private readonly files: Record<string, CachedFile>,
-    private readonly code: Record<string, CachedCode> = Object.create(null),
-    private codeTree: CachedCodeTree | undefined = undefined,
   ) {}
 
   static key(parts: readonly (string | Uint8Array | undefined)[]): string {
@@ -74,45 +81,88 @@ export class LintCache {
   }
 
   static async load(location: string, key: string, shown = location): Promise<LintCache> {
-    try {
-      const parsed = JSON.parse(await readCacheFile(location)) as CacheFile;
-      if (parsed && parsed.key === key && parsed.files && typeof parsed.files === 'object') {
-        const code = parsed.code && typeof parsed.code === 'object' ? Object.assign(Object.create(null), parsed.code) : undefined;
-        return new LintCache(location, shown, key, parsed.files, code, validCodeTree(parsed.codeTree));
-      }
-    } catch {
-      // Missing, unreadable or from another version: start afresh.
-    }
-    return new LintCache(location, shown, key, Object.create(null));
+    const cache = LintCache.unread(location, key, shown);
+    await cache.read();
+    return cache;
   }
 
+  /**
+   * The cache at `location`, its file not read yet: `read()` reads it. A warm lint of 10,000 records
+   * has its files' times taken on another thread (NodeFileSystem.statMany) while this one parses it.
+   */
+  static unread(location: string, key: string, shown = location): LintCache {
+    return new LintCache(location, shown, key);
+  }
+
+  /** Reads the file once (later calls wait for that read); nothing is kept unless it is of this key. */
+  read(): Promise<void> {
+    this.loading ??= readCacheFile(this.location)
+      .then((text) => this.adopt(JSON.parse(text) as CacheFile))
+      .catch(() => undefined); // Missing, unreadable or not JSON: start afresh.
+    return this.loading;
+  }
+
+  /** Used before `read()`, the cache would miss everything and then overwrite the file: a bug, said at once. */
+  private mustBeRead(): void {
+    if (!this.loading) throw new Error(`the lint cache ${this.shown} is used before it is read`);
+  }
+
+  private adopt(parsed: CacheFile): void {
+    const folders = parsed && Array.isArray(parsed.folders) && parsed.folders.every((folder) => typeof folder === 'string') ? [...parsed.folders] : undefined;
+    // From another version, for another configuration or day, or of another shape: start afresh.
+    if (!parsed || parsed.key !== this.key || !folders || !parsed.files || typeof parsed.files !== 'object') return;
+    this.folders = folders;
+    folders.forEach((folder, index) => this.folderIndexes.set(folder, index));
+    this.files = parsed.files;
+    if (parsed.code && typeof parsed.code === 'object') this.code = Object.assign(Object.create(null), parsed.code);
+    this.codeTree = validCodeTree(parsed.codeTree);
+  }
+
+  /** The entry and findings kept for `path`, when its size and time are unchanged (and its body was linted, when `body`). */
   get(path: string, size: number, mtime: number, body: boolean): FileResult | undefined {
+    this.mustBeRead();
     const cached = this.files[path];
-    return cached && cached.size === size && cached.mtime === mtime && (cached.body || !body) ? cached.result : undefined;
+    if (!cached || cached.size !== size || cached.mtime !== mtime || (!cached.body && body)) return undefined;
+    const entry = cached.result && Array.isArray(cached.result.findings) ? entryFromStore(cached.result.entry, path, this.folders) : undefined;
+    return entry && { entry, findings: cached.result.findings };
   }
 
   set(path: string, size: number, mtime: number, body: boolean, result: FileResult): void {
-    this.files[path] = { size, mtime, body, result };
+    this.mustBeRead();
+    this.files[path] = { size, mtime, body, result: { entry: storedEntry(result.entry, (folder) => this.folderIndex(folder)), findings: result.findings } };
     this.dirty = true;
   }
 
+  private folderIndex(folder: string): number {
+    let index = this.folderIndexes.get(folder);
+    if (index === undefined) {
+      index = this.folders.push(folder) - 1;
+      this.folderIndexes.set(folder, index);
+    }
+    return index;
+  }
+
   getCode(path: string, size: number, mtime: number, forms: string): FileCitations | undefined {
+    this.mustBeRead();
     const cached = this.code[path];
     return cached && cached.size === size && cached.mtime === mtime && cached.forms === forms ? cached.citations : undefined;
   }
 
   setCode(path: string, size: number, mtime: number, forms: string, citations: FileCitations): void {
+    this.mustBeRead();
     this.code[path] = { size, mtime, forms, citations };
     this.dirty = true;
   }
 
   /** The code files' citations by git tree, when kept for this `key` (CachedCodeTree.key). */
   getCodeTree(key: string): CachedCodeTree | undefined {
+    this.mustBeRead();
     return this.codeTree?.key === key ? this.codeTree : undefined;
   }
 
   /** Kept; a warm run that found everything as it was leaves the file as it is (not rewritten). */
   setCodeTree(codeTree: CachedCodeTree): void {
+    this.mustBeRead();
     if (this.codeTree && JSON.stringify(this.codeTree) === JSON.stringify(codeTree)) return;
     this.codeTree = codeTree;
     this.dirty = true;
@@ -120,6 +170,7 @@ export class LintCache {
 
   /** Forgets code files no longer scanned. */
   retainCode(paths: ReadonlySet<string>): void {
+    this.mustBeRead();
     for (const path of Object.keys(this.code)) {
       if (!paths.has(path)) {
         delete this.code[path];
@@ -128,14 +179,29 @@ export class LintCache {
     }
   }
 
-  /** Forgets files that no longer exist, so the cache does not grow forever. */
+  /** Forgets files that no longer exist, and folders no entry names any more, so the cache does not grow forever. */
   retain(paths: ReadonlySet<string>): void {
+    this.mustBeRead();
     for (const path of Object.keys(this.files)) {
       if (!paths.has(path)) {
         delete this.files[path];
         this.dirty = true;
       }
     }
+    const named = new Set(Object.values(this.files).map((file) => file.result?.entry?.folder));
+    if (this.folders.every((_, index) => named.has(index))) return;
+    const kept = this.folders.filter((_, index) => named.has(index));
+    const renumbered = new Map(kept.map((folder, index) => [this.folderIndexes.get(folder), index]));
+    for (const [path, file] of Object.entries(this.files)) {
+      const index = renumbered.get(file.result?.entry?.folder);
+      // An entry naming no folder of the table is dropped: it could never be read back.
+      if (index === undefined) delete this.files[path];
+      else (file.result.entry as { folder: number }).folder = index;
+    }
+    this.folders.splice(0, this.folders.length, ...kept);
+    this.folderIndexes.clear();
+    kept.forEach((folder, index) => this.folderIndexes.set(folder, index));
+    this.dirty = true;
   }
 
   /**
@@ -144,9 +210,10 @@ export class LintCache {
    * cache's own name is replaced rather than followed.
    */
   async save(): Promise<void> {
+    this.mustBeRead();
     if (!this.dirty) return;
     await mkdir(dirname(this.location), { recursive: true });
-    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, files: this.files, code: this.code, codeTree: this.codeTree } satisfies CacheFile)), { mode: 0o600 });
+    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, folders: this.folders, files: this.files, code: this.code, codeTree: this.codeTree } satisfies CacheFile)), { mode: 0o600 });
     this.dirty = false;
   }
 }

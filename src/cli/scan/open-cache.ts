@@ -83,8 +83,9 @@ async function givenLocation(given: string, opened: OpenedWorkspace, context: Cl
 /**
  * The lint cache of a workspace, keyed on what results depend on besides the files themselves.
  * Undefined, with a warning, when the default folder is unsafe: the lint then runs without it.
+ * Read, unless `read` is false: the caller then calls `read()` before using it.
  */
-export async function openCache(opened: OpenedWorkspace, today: string, location: string | undefined, context: CliContext): Promise<LintCache | undefined> {
+export async function openCache(opened: OpenedWorkspace, today: string, location: string | undefined, context: CliContext, { read = true }: { readonly read?: boolean } = {}): Promise<LintCache | undefined> {
   let path: string;
   if (location !== undefined) {
     const given = await givenLocation(location, opened, context);
@@ -106,5 +107,7 @@ export async function openCache(opened: OpenedWorkspace, today: string, location
   const self = await stat(process.argv[1] ?? '').then((s) => `${s.size}:${s.mtimeMs}`, () => '');
   // The configuration and schema extensions as loadConfig read them (confined, size-limited): never read twice.
   const key = LintCache.key([VERSION, self, today, ...opened.loaded.sources]);
+  // Unread, for a scan that reads it once the files' times are being taken (scanWorkspace).
+  if (!read) return LintCache.unread(path, key, displayPath(context.cwd, path));
   return LintCache.load(path, key, displayPath(context.cwd, path));
 }

@@ -33,7 +33,7 @@ function word(value: unknown): string | undefined {
 }
 
 /** Most records leave most lists empty: one shared, frozen empty list instead of 100,000. */
-const NONE: readonly never[] = Object.freeze([]);
+export const NONE: readonly never[] = Object.freeze([]);
 
 function orNone<T>(items: readonly T[]): readonly T[] {
   return items.length ? items : NONE;

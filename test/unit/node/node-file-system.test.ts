@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem, SLOW_READS_MS, STALLED_READ_MS } from '../../../src/node/node-file-system';
+import { NodeFileSystem, SLOW_READS_MS, STALLED_READ_MS, STAT_THREAD_MIN } from '../../../src/node/node-file-system';
+import { statOnWorker } from '../../../src/node/stat-worker';
 
 /** A clock under which the n-th timed read takes durations[n] ms (the last one repeats). */
 function readsTaking(...durations: number[]): () => number {
@@ -78,5 +79,44 @@ describe('NodeFileSystem: the adaptive read mode of the extension host', () => {
       assert.equal(await readsUntilThreadPool(fs, 3), reads === 'thread-pool' ? 1 : Infinity);
       assert.equal(fs.reads, reads);
     }
+  });
+});
+
+describe('NodeFileSystem.statMany: many stats on a thread of their own', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'legible-stat-many-'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers as stat does, path by path: files of every size, a folder, a link (not followed), a missing file, and nothing through a link out of the workspace', async () => {
+    const root = path.join(dir, 'ws');
+    const outside = path.join(dir, 'outside');
+    await mkdir(path.join(root, 'docs', 'sub'), { recursive: true });
+    await mkdir(outside, { recursive: true });
+    await writeFile(path.join(outside, 'secret.md'), 'secret\n');
+    await symlink(outside, path.join(root, 'docs', 'out'));
+    await symlink('0001.md', path.join(root, 'docs', 'link.md'));
+    const names = Array.from({ length: STAT_THREAD_MIN + 10 }, (_, i) => `${String(i).padStart(4, '0')}.md`);
+    for (const [i, name] of names.entries()) await writeFile(path.join(root, 'docs', name), 'x'.repeat(i % 97));
+    const portable = (p: string) => p.split(path.sep).join('/');
+    const paths = [...names, 'sub', 'link.md', 'missing.md', 'out/secret.md'].map((name) => portable(path.join(root, 'docs', name)));
+    for (const fs of [new NodeFileSystem({ reads: 'blocking', root: portable(root) }), new NodeFileSystem({ reads: 'blocking' })]) {
+      const many = await fs.statMany(paths);
+      const one = await Promise.all(paths.map((p) => fs.stat(p).catch(() => undefined)));
+      assert.deepEqual(many, one);
+      assert.equal(many.length, paths.length);
+      assert.deepEqual(many.slice(-4, -1).map((found) => found?.kind), ['directory', 'symlink', undefined]);
+      assert.equal(many[96]?.size, 96);
+    }
+    const confined = await new NodeFileSystem({ reads: 'blocking', root: portable(root) }).statMany(paths);
+    assert.equal(confined.at(-1), undefined, 'a file reached through a link out of the workspace is not looked at');
+    const free = await new NodeFileSystem({ reads: 'blocking' }).statMany(paths);
+    assert.equal(free.at(-1)?.kind, 'file', 'unconfined, the link is a path like any other');
+    // The thread itself answers (statMany would fall back to this thread if it could not).
+    assert.deepEqual(await statOnWorker(paths), free);
   });
 });

@@ -1,0 +1,113 @@
+import { NONE } from '../../core/index/build-entry';
+import type { DecisionEntry, NamedPerson } from '../../core/index/decision-entry';
+
+/**
+ * A record's index entry as the lint cache file keeps it. A warm lint of 10,000 records spends most
+ * of its time parsing that file and collecting what the parse allocated, so the entry is stored
+ * without what the cache already knows or can say more briefly:
+ * - no `path`: it is the entry's key;
+ * - `folder` as an index into the cache's table of folders (a few, named once);
+ * - no empty list (most lists of most records): read back as the one shared empty list buildEntry uses;
+ * - `named` (a third of the file as objects: four per person named) flat, six values per person:
+ *   the field's index in NAMED_FIELDS, the name, and the range's four numbers. It is made into
+ *   objects only when read: only the evidence rules look a person's range up, for a finding.
+ */
+export type StoredEntry = Omit<DecisionEntry, 'path' | 'folder' | 'named'> & {
+  readonly folder: number;
+  readonly named?: readonly (string | number)[];
+};
+
+const NAMED_FIELDS: readonly NamedPerson['field'][] = ['owners', 'deciders', 'holders', 'successors'];
+const PER_PERSON = 6;
+
+/**
+ * Every key of an entry but `path`, `folder` and `named`, in one order: entries read back all have
+ * the same shape (the rules read 10,000 of them), whichever optional values and lists they lack.
+ * `true` marks a list that is never absent: stored only when it has items, read back empty
+ * otherwise. The compiler checks that no key is missing.
+ */
+const KEYS = {
+  number: false,
+  id: false,
+  type: false,
+  title: false,
+  status: false,
+  date: false,
+  owners: true,
+  deciders: true,
+  holders: true,
+  successors: true,
+  mechanisms: true,
+  risk: false,
+  blastRadius: false,
+  door: false,
+  reviewBy: false,
+  due: false,
+  supersedes: true,
+  supersededBy: true,
+  related: true,
+  decisions: true,
+  plan: false,
+  artifacts: true,
+  governs: false, // optional: absent (a legacy record) is not empty
+  tags: true,
+  placeholders: true,
+  legacy: false,
+  anchor: false,
+  statusRange: false,
+  suppressed: true,
+} as const satisfies Record<Exclude<keyof DecisionEntry, 'path' | 'folder' | 'named'>, boolean>;
+const ENTRY_KEYS = Object.keys(KEYS) as (keyof typeof KEYS)[];
+
+/** The entry as stored; `folderIndex` gives (and, for a new folder, makes) the folder's index in the table. */
+export function storedEntry(entry: DecisionEntry, folderIndex: (folder: string) => number): StoredEntry {
+  const stored: Record<string, unknown> = { folder: folderIndex(entry.folder) };
+  for (const key of ENTRY_KEYS) {
+    const value = entry[key];
+    if (value !== undefined && !(KEYS[key] && Array.isArray(value) && !value.length)) stored[key] = value;
+  }
+  if (entry.named?.length) stored.named = entry.named.flatMap(({ field, name, range }) => [NAMED_FIELDS.indexOf(field), name, range.start.line, range.start.character, range.end.line, range.end.character]);
+  return stored as StoredEntry;
+}
+
+/**
+ * The entry stored at `path`, or undefined when what the file holds there is not a stored entry
+ * (the file is the user's to edit or break: the record is then read again).
+ */
+export function entryFromStore(stored: unknown, path: string, folders: readonly string[]): DecisionEntry | undefined {
+  if (!stored || typeof stored !== 'object') return undefined;
+  const values = stored as Record<string, unknown>;
+  const folder = typeof values.folder === 'number' ? folders[values.folder] : undefined;
+  const named = values.named;
+  if (typeof folder !== 'string' || (named !== undefined && !isFlatNamed(named))) return undefined;
+  const entry: Record<string, unknown> = { path, folder };
+  for (const key of ENTRY_KEYS) {
+    const value = values[key];
+    entry[key] = value === undefined && KEYS[key] ? NONE : value;
+  }
+  if (named !== undefined) Object.defineProperty(entry, 'named', { get: namedOnce(named), enumerable: true, configurable: true });
+  return entry as unknown as DecisionEntry;
+}
+
+/** A getter that makes the people on first use and then keeps them as the entry's own value. */
+function namedOnce(flat: readonly unknown[]): (this: object) => NamedPerson[] {
+  return function (this: object) {
+    const people: NamedPerson[] = [];
+    for (let i = 0; i < flat.length; i += PER_PERSON) {
+      const range = { start: { line: flat[i + 2] as number, character: flat[i + 3] as number }, end: { line: flat[i + 4] as number, character: flat[i + 5] as number } };
+      people.push({ field: NAMED_FIELDS[flat[i] as number], name: flat[i + 1] as string, range });
+    }
+    Object.defineProperty(this, 'named', { value: people, enumerable: true, configurable: true, writable: false });
+    return people;
+  };
+}
+
+/** Six values per person of the right kinds: the field's index, the name, four numbers. */
+function isFlatNamed(flat: unknown): flat is readonly unknown[] {
+  if (!Array.isArray(flat) || flat.length % PER_PERSON !== 0) return false;
+  for (let i = 0; i < flat.length; i += PER_PERSON) {
+    if (typeof flat[i] !== 'number' || NAMED_FIELDS[flat[i] as number] === undefined || typeof flat[i + 1] !== 'string') return false;
+    for (let j = 2; j < PER_PERSON; j++) if (typeof flat[i + j] !== 'number') return false;
+  }
+  return true;
+}

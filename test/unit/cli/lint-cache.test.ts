@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDecisionDocument } from '../../../src/core/document/decision-document';
+import { buildEntry } from '../../../src/core/index/build-entry';
+import type { DecisionEntry } from '../../../src/core/index/decision-entry';
+import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
+import { LintCache } from '../../../src/cli/scan/lint-cache';
+import { entryFromStore, storedEntry } from '../../../src/cli/scan/stored-entry';
+import { cleanupTemps, tempDir } from './cli-process';
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples/workspace/docs/decisions');
+const FOLDER = '/ws/docs/decisions';
+
+/** Every example record, an unfinished one, a legacy one (no frontmatter) and one that disables every rule. */
+function entries(): DecisionEntry[] {
+  const texts: Array<[string, string]> = readdirSync(EXAMPLES).map((name) => [name, readFileSync(path.join(EXAMPLES, name), 'utf8')]);
+  texts.push(['0100-unfinished.md', '---\ntitle: Unfinished\nstatus: proposed\nowners: [TBD]\ntags: []\n---\n# Unfinished\n']);
+  texts.push(['0101-legacy.md', '# 101. Use Rust\n\nDate: 2019-05-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need speed.\n']);
+  texts.push(['0102-quiet.md', '---\ntitle: Quiet\n---\n<!-- legible-disable -->\n# Quiet\n']);
+  return texts.map(([name, text]) => buildEntry(parseDecisionDocument(`${FOLDER}/${name}`, text, DEFAULT_LIMITS), FOLDER));
+}
+
+/** The entry as data: a value left unset the same as one set to undefined (a cache of JSON kept neither, before too). */
+function values(entry: DecisionEntry): unknown {
+  return JSON.parse(JSON.stringify(entry));
+}
+
+/** Through the file's JSON, as a later run reads it back. */
+function roundTrip(entry: DecisionEntry, folders: string[]): DecisionEntry | undefined {
+  const index = (folder: string) => (folders.includes(folder) ? folders.indexOf(folder) : folders.push(folder) - 1);
+  return entryFromStore(JSON.parse(JSON.stringify(storedEntry(entry, index))), entry.path, folders);
+}
+
+describe('the lint cache file: entries stored briefly, read back whole', function () {
+  this.timeout(30_000);
+  after(cleanupTemps);
+
+  it('reads back every entry as it was built: people with their ranges, empty and absent lists, legacy records, suppressions', () => {
+    const built = entries();
+    assert.ok(built.some((entry) => entry.named?.length) && built.some((entry) => entry.legacy) && built.some((entry) => entry.suppressed === 'all'));
+    assert.ok(built.some((entry) => entry.governs?.length) && built.some((entry) => entry.placeholders.length), 'the examples govern code, the unfinished record has placeholders');
+    const folders: string[] = [];
+    for (const entry of built) {
+      const back = roundTrip(entry, folders);
+      assert.ok(back, entry.path);
+      assert.deepStrictEqual(values(back), values(entry), entry.path);
+      // The same keys in the same order whatever the record lacks (but people named, made on use):
+      // few shapes for the rules to read 10,000 entries of.
+      const keys = (read: DecisionEntry) => Object.keys(read).filter((key) => key !== 'named');
+      assert.deepEqual(keys(back), keys(roundTrip(built[0], folders)!), entry.path);
+    }
+    assert.deepEqual(folders, [FOLDER]);
+  });
+
+  it('makes the named people only when asked, once', () => {
+    const entry = entries().find((candidate) => (candidate.named?.length ?? 0) > 2)!;
+    const back = roundTrip(entry, [])!;
+    assert.equal(typeof Object.getOwnPropertyDescriptor(back, 'named')?.get, 'function', 'not made before it is read');
+    const first = back.named;
+    assert.deepStrictEqual(first, entry.named);
+    assert.equal(back.named, first, 'kept after the first read');
+    assert.equal(Object.getOwnPropertyDescriptor(back, 'named')?.get, undefined);
+  });
+
+  it('stores less than the entry: no path, the folder by number, no empty list, people flat', () => {
+    const entry = entries().find((candidate) => (candidate.named?.length ?? 0) > 2)!;
+    const stored = JSON.stringify(storedEntry(entry, () => 0));
+    assert.ok(!stored.includes(entry.path) && !stored.includes(FOLDER), stored);
+    assert.ok(!stored.includes('[]'), stored);
+    assert.match(stored, /"named":\[\d,"/, 'six values per person, no objects');
+    assert.ok(stored.length < JSON.stringify(entry).length * 0.8, `${stored.length} of ${JSON.stringify(entry).length}`);
+  });
+
+  it('refuses what is not a stored entry (the file is the user\'s to break): the record is read again', () => {
+    const stored = JSON.parse(JSON.stringify(storedEntry(entries().find((candidate) => candidate.named?.length)!, () => 0))) as Record<string, unknown>;
+    assert.ok(entryFromStore(stored, '/ws/docs/decisions/x.md', [FOLDER]));
+    for (const broken of [null, 7, 'entry', { ...stored, folder: 1 }, { ...stored, folder: '0' }, { ...stored, named: [0, 'amira', 1, 2, 3] }, { ...stored, named: [9, 'amira', 1, 2, 3, 4] }, { ...stored, named: [0, 7, 1, 2, 3, 4] }, { ...stored, named: [0, 'amira', 1, 2, 3, '4'] }, { ...stored, named: {} }]) {
+      assert.equal(entryFromStore(broken, '/ws/docs/decisions/x.md', [FOLDER]), undefined, JSON.stringify(broken));
+    }
+  });
+
+  it('a cache read back serves what was set, forgets folders no entry names, and starts afresh from a file of another shape', async () => {
+    const dir = await tempDir('legible-lint-cache-');
+    const location = path.join(dir, 'cache.json');
+    const [first, second] = entries();
+    const elsewhere = { ...second, path: '/ws/other/0002-x.md', folder: '/ws/other' };
+    const cache = await LintCache.load(location, 'key');
+    cache.set(first.path, 10, 1000, true, { entry: first, findings: [] });
+    cache.set(elsewhere.path, 20, 2000, false, { entry: elsewhere, findings: [] });
+    await cache.save();
+
+    const again = await LintCache.load(location, 'key');
+    assert.deepStrictEqual(values(again.get(first.path, 10, 1000, true)!.entry), values(first));
+    assert.equal(again.get(first.path, 11, 1000, true), undefined, 'another size');
+    assert.equal(again.get(elsewhere.path, 20, 2000, true), undefined, 'its body was not linted');
+    assert.equal(again.get(elsewhere.path, 20, 2000, false)!.entry.folder, '/ws/other');
+    assert.deepEqual(JSON.parse(await readFile(location, 'utf8')).folders, [FOLDER, '/ws/other']);
+    again.retain(new Set([elsewhere.path]));
+    await again.save();
+    assert.deepEqual(JSON.parse(await readFile(location, 'utf8')).folders, ['/ws/other'], 'the folder no entry names is gone');
+    const third = await LintCache.load(location, 'key');
+    assert.equal(third.get(elsewhere.path, 20, 2000, false)!.entry.folder, '/ws/other', 'renumbered');
+
+    // Written by an older Legible (entries whole, no table of folders): nothing is taken from it.
+    const old = JSON.parse(await readFile(location, 'utf8'));
+    delete old.folders;
+    await writeFile(location, JSON.stringify(old));
+    assert.equal((await LintCache.load(location, 'key')).get(elsewhere.path, 20, 2000, false), undefined);
+  });
+
+  it('an unread cache refuses to be used (it would miss everything, then overwrite the file)', async () => {
+    const dir = await tempDir('legible-lint-cache-');
+    const cache = LintCache.unread(path.join(dir, 'cache.json'), 'key');
+    assert.throws(() => cache.get('/ws/x.md', 1, 1, true), /used before it is read/);
+    await assert.rejects(cache.save(), /used before it is read/);
+    await cache.read();
+    assert.equal(cache.get('/ws/x.md', 1, 1, true), undefined);
+  });
+});
