@@ -2,8 +2,7 @@
 import type { MapView, ViewNode } from '../core/map/map-view';
 import { ariaLabel, statusClass } from './describe';
 import { svg } from './dom';
-import type { Layout } from '../core/map/layout';
-import { r } from './pan-zoom';
+import { tenth, type Layout } from '../core/map/layout';
 
 /** What the map does when a node is clicked, pointed at, focused or left. */
 export interface NodeEvents {
@@ -22,7 +21,7 @@ export function drawView(viewport: SVGGElement, view: MapView, layout: Layout, e
     const from = layout.nodes.get(edge.from);
     const to = layout.nodes.get(edge.to);
     if (!from || !to) continue;
-    edges.append(svg('line', { class: `edge edge-${edge.kind}`, x1: r(from.x), y1: r(from.y), x2: r(to.x), y2: r(to.y), 'marker-end': edge.kind === 'supersedes' || edge.kind === 'plan' ? 'url(#arrow)' : undefined }));
+    edges.append(svg('line', { class: `edge edge-${edge.kind}`, x1: tenth(from.x), y1: tenth(from.y), x2: tenth(to.x), y2: tenth(to.y), 'marker-end': edge.kind === 'supersedes' || edge.kind === 'plan' ? 'url(#arrow)' : undefined }));
   }
   const nodes = svg('g', { class: 'map-nodes' });
   const elements = new Map<string, SVGGElement>();
@@ -31,7 +30,7 @@ export function drawView(viewport: SVGGElement, view: MapView, layout: Layout, e
     const placed = layout.nodes.get(node.key)!;
     const g = nodeElement(node, placed.r);
     if (matched.has(node.key)) g.classList.add('search-match');
-    g.setAttribute('transform', `translate(${r(placed.x)},${r(placed.y)})`);
+    g.setAttribute('transform', `translate(${tenth(placed.x)},${tenth(placed.y)})`);
     elements.set(node.key, g);
     nodeOf.set(g, node);
     nodes.append(g);

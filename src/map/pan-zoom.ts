@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Layout } from '../core/map/layout';
+import { tenth, type Layout } from '../core/map/layout';
 
 /** Where the map's content sits in the SVG: translated by x, y and scaled by k. */
 export interface Transform {
@@ -56,7 +56,7 @@ export class PanZoom {
 
   apply(): void {
     const { x, y, k } = this.transform;
-    this.viewport.setAttribute('transform', `translate(${r(x)},${r(y)}) scale(${k.toFixed(4)})`);
+    this.viewport.setAttribute('transform', `translate(${tenth(x)},${tenth(y)}) scale(${k.toFixed(4)})`);
     // Far out, labels would be a grey smear: drawn again once a reader zooms in.
     this.svgRoot.classList.toggle('far', k < 0.55);
   }
@@ -112,6 +112,3 @@ export class PanZoom {
     }, { passive: false });
   }
 }
-
-/** A coordinate to one decimal: shorter attributes, the same picture. */
-export const r = (value: number) => Math.round(value * 10) / 10;

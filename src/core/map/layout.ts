@@ -78,7 +78,8 @@ export function layoutView(nodes: readonly ViewNode[], edges: readonly ViewEdge[
 /** Each node's centre by key, to a tenth of a unit: a layout computed once and carried as data. */
 export type Positions = Readonly<Record<string, readonly [number, number]>>;
 
-const tenth = (value: number) => Math.round(value * 10) / 10;
+/** A coordinate to a tenth of a unit: what the page draws (shorter attributes, the same picture) and the report carries. */
+export const tenth = (value: number) => Math.round(value * 10) / 10;
 
 /** The layout's centres as data (the HTML report carries its first view's, so the page need not simulate). */
 export function positionsOf(layout: Layout): Positions {
