@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import type { EntryKind, FileStat } from '../core/port/file-system';
 
 const KINDS: readonly EntryKind[] = ['file', 'directory', 'symlink', 'other'];
@@ -33,7 +32,9 @@ parentPort.once('message', (paths) => {
  * times are taken, each a system call this thread would otherwise wait on. Rejects when the thread
  * cannot run; the caller then stats on its own thread.
  */
-export function statOnWorker(paths: readonly string[]): Promise<(FileStat | undefined)[]> {
+export async function statOnWorker(paths: readonly string[]): Promise<(FileStat | undefined)[]> {
+  // Loaded here, not on import: the extension host bundles this file and never takes this path.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     const worker = new Worker(SOURCE, { eval: true });
     worker.once('message', (out: Float64Array) => {
