@@ -8,11 +8,18 @@ import type { FileCitations } from '../../core/code/citations';
 import type { Finding } from '../../core/rules/rule';
 import { entryFromStore, storedEntry, type StoredEntry } from './stored-entry';
 
-interface CachedFile {
-  readonly size: number;
-  readonly mtime: number;
-  readonly body: boolean;
-  readonly result: { readonly entry: StoredEntry; readonly findings: readonly Finding[] };
+/**
+ * A record as the file keeps it, one array per record (a warm lint parses 10,000 of them): its
+ * name (its path relative to the workspace root, or absolute outside it), size and modification
+ * time, whether its body was linted, its entry (see StoredEntry) and its findings.
+ */
+type CachedFile = [name: string, size: number, mtime: number, body: boolean, entry: StoredEntry, findings: readonly Finding[]];
+
+export interface CacheOptions {
+  /** The location as messages show it (default: as given). */
+  readonly shown?: string;
+  /** The workspace root: the file names its records relative to it. */
+  readonly root?: string;
 }
 
 /** A code file's citations, valid while its size, time and the workspace's citation forms are unchanged. */
@@ -43,7 +50,7 @@ interface CacheFile {
   readonly key: string;
   /** The folders the stored entries name by index (StoredEntry.folder). */
   readonly folders: readonly string[];
-  readonly files: Record<string, CachedFile>;
+  readonly files: readonly CachedFile[];
   /** Repository-relative code file → its citations (absent in caches written before code was scanned). */
   readonly code?: Record<string, CachedCode>;
   /** The code files' citations by git tree (a workspace in a git repository). */
@@ -62,17 +69,23 @@ export class LintCache {
   private dirty = false;
   private readonly folderIndexes = new Map<string, number>();
   private folders: string[] = [];
-  private files: Record<string, CachedFile> = Object.create(null);
+  /** By name (CachedFile's first value). */
+  private readonly files = new Map<string, CachedFile>();
+  /** The workspace root and a slash: a record's name is its path without it. */
+  private readonly prefix: string | undefined;
   private code: Record<string, CachedCode> = Object.create(null);
   private codeTree: CachedCodeTree | undefined;
   private loading: Promise<void> | undefined;
 
   private constructor(
     readonly location: string,
+    private readonly key: string,
     /** The location as messages show it. */
     readonly shown: string,
-    private readonly key: string,
-  ) {}
+    root: string | undefined,
+  ) {
+    this.prefix = root === undefined ? undefined : `${root.replace(/\/+$/, '')}/`;
+  }
 
   static key(parts: readonly (string | Uint8Array | undefined)[]): string {
     const hash = createHash('sha256');
@@ -80,8 +93,8 @@ export class LintCache {
     return hash.digest('hex');
   }
 
-  static async load(location: string, key: string, shown = location): Promise<LintCache> {
-    const cache = LintCache.unread(location, key, shown);
+  static async load(location: string, key: string, options: CacheOptions = {}): Promise<LintCache> {
+    const cache = LintCache.unread(location, key, options);
     await cache.read();
     return cache;
   }
@@ -90,8 +103,13 @@ export class LintCache {
    * The cache at `location`, its file not read yet: `read()` reads it. A warm lint of 10,000 records
    * has its files' times taken on another thread (NodeFileSystem.statMany) while this one parses it.
    */
-  static unread(location: string, key: string, shown = location): LintCache {
-    return new LintCache(location, shown, key);
+  static unread(location: string, key: string, { shown = location, root }: CacheOptions = {}): LintCache {
+    return new LintCache(location, key, shown, root);
+  }
+
+  /** How the file names a record: relative to the workspace root when inside it. */
+  private name(path: string): string {
+    return this.prefix !== undefined && path.startsWith(this.prefix) ? path.slice(this.prefix.length) : path;
   }
 
   /** Reads the file once (later calls wait for that read); nothing is kept unless it is of this key. */
@@ -110,10 +128,10 @@ export class LintCache {
   private adopt(parsed: CacheFile): void {
     const folders = parsed && Array.isArray(parsed.folders) && parsed.folders.every((folder) => typeof folder === 'string') ? [...parsed.folders] : undefined;
     // From another version, for another configuration or day, or of another shape: start afresh.
-    if (!parsed || parsed.key !== this.key || !folders || !parsed.files || typeof parsed.files !== 'object') return;
+    if (!parsed || parsed.key !== this.key || !folders || !Array.isArray(parsed.files)) return;
     this.folders = folders;
     folders.forEach((folder, index) => this.folderIndexes.set(folder, index));
-    this.files = parsed.files;
+    for (const file of parsed.files as readonly unknown[]) if (Array.isArray(file) && typeof file[0] === 'string') this.files.set(file[0], file as CachedFile);
     if (parsed.code && typeof parsed.code === 'object') this.code = Object.assign(Object.create(null), parsed.code);
     this.codeTree = validCodeTree(parsed.codeTree);
   }
@@ -121,15 +139,17 @@ export class LintCache {
   /** The entry and findings kept for `path`, when its size and time are unchanged (and its body was linted, when `body`). */
   get(path: string, size: number, mtime: number, body: boolean): FileResult | undefined {
     this.mustBeRead();
-    const cached = this.files[path];
-    if (!cached || cached.size !== size || cached.mtime !== mtime || (!cached.body && body)) return undefined;
-    const entry = cached.result && Array.isArray(cached.result.findings) ? entryFromStore(cached.result.entry, path, this.folders) : undefined;
-    return entry && { entry, findings: cached.result.findings };
+    const cached = this.files.get(this.name(path));
+    if (!cached || cached[1] !== size || cached[2] !== mtime || (cached[3] !== true && body)) return undefined;
+    const findings = cached[5];
+    const entry = Array.isArray(findings) ? entryFromStore(cached[4], path, this.folders) : undefined;
+    return entry && { entry, findings };
   }
 
   set(path: string, size: number, mtime: number, body: boolean, result: FileResult): void {
     this.mustBeRead();
-    this.files[path] = { size, mtime, body, result: { entry: storedEntry(result.entry, (folder) => this.folderIndex(folder)), findings: result.findings } };
+    const name = this.name(path);
+    this.files.set(name, [name, size, mtime, body, storedEntry(result.entry, (folder) => this.folderIndex(folder)), result.findings]);
     this.dirty = true;
   }
 
@@ -182,21 +202,22 @@ export class LintCache {
   /** Forgets files that no longer exist, and folders no entry names any more, so the cache does not grow forever. */
   retain(paths: ReadonlySet<string>): void {
     this.mustBeRead();
-    for (const path of Object.keys(this.files)) {
-      if (!paths.has(path)) {
-        delete this.files[path];
+    const names = new Set([...paths].map((path) => this.name(path)));
+    for (const name of this.files.keys()) {
+      if (!names.has(name)) {
+        this.files.delete(name);
         this.dirty = true;
       }
     }
-    const named = new Set(Object.values(this.files).map((file) => file.result?.entry?.folder));
+    const named = new Set([...this.files.values()].map((file) => file[4]?.folder));
     if (this.folders.every((_, index) => named.has(index))) return;
     const kept = this.folders.filter((_, index) => named.has(index));
     const renumbered = new Map(kept.map((folder, index) => [this.folderIndexes.get(folder), index]));
-    for (const [path, file] of Object.entries(this.files)) {
-      const index = renumbered.get(file.result?.entry?.folder);
+    for (const [name, file] of this.files) {
+      const index = renumbered.get(file[4]?.folder);
       // An entry naming no folder of the table is dropped: it could never be read back.
-      if (index === undefined) delete this.files[path];
-      else (file.result.entry as { folder: number }).folder = index;
+      if (index === undefined) this.files.delete(name);
+      else (file[4] as { folder: number }).folder = index;
     }
     this.folders.splice(0, this.folders.length, ...kept);
     this.folderIndexes.clear();
@@ -213,7 +234,7 @@ export class LintCache {
     this.mustBeRead();
     if (!this.dirty) return;
     await mkdir(dirname(this.location), { recursive: true });
-    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, folders: this.folders, files: this.files, code: this.code, codeTree: this.codeTree } satisfies CacheFile)), { mode: 0o600 });
+    await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, folders: this.folders, files: [...this.files.values()], code: this.code, codeTree: this.codeTree } satisfies CacheFile)), { mode: 0o600 });
     this.dirty = false;
   }
 }

@@ -107,7 +107,7 @@ export async function openCache(opened: OpenedWorkspace, today: string, location
   const self = await stat(process.argv[1] ?? '').then((s) => `${s.size}:${s.mtimeMs}`, () => '');
   // The configuration and schema extensions as loadConfig read them (confined, size-limited): never read twice.
   const key = LintCache.key([VERSION, self, today, ...opened.loaded.sources]);
+  const options = { shown: displayPath(context.cwd, path), root: opened.root };
   // Unread, for a scan that reads it once the files' times are being taken (scanWorkspace).
-  if (!read) return LintCache.unread(path, key, displayPath(context.cwd, path));
-  return LintCache.load(path, key, displayPath(context.cwd, path));
+  return read ? LintCache.load(path, key, options) : LintCache.unread(path, key, options);
 }

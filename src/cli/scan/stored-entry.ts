@@ -1,5 +1,6 @@
 import { NONE } from '../../core/index/build-entry';
 import type { DecisionEntry, NamedPerson } from '../../core/index/decision-entry';
+import type { Range } from '../../core/text/position';
 
 /**
  * A record's index entry as the lint cache file keeps it. A warm lint of 10,000 records spends most
@@ -8,14 +9,23 @@ import type { DecisionEntry, NamedPerson } from '../../core/index/decision-entry
  * - no `path`: it is the entry's key;
  * - `folder` as an index into the cache's table of folders (a few, named once);
  * - no empty list (most lists of most records): read back as the one shared empty list buildEntry uses;
+ * - `anchor` and `statusRange` as four numbers each;
  * - `named` (a third of the file as objects: four per person named) flat, six values per person:
  *   the field's index in NAMED_FIELDS, the name, and the range's four numbers. It is made into
  *   objects only when read: only the evidence rules look a person's range up, for a finding.
  */
-export type StoredEntry = Omit<DecisionEntry, 'path' | 'folder' | 'named'> & {
+export type StoredEntry = Omit<DecisionEntry, 'path' | 'folder' | 'named' | 'anchor' | 'statusRange'> & {
   readonly folder: number;
   readonly named?: readonly (string | number)[];
+  readonly anchor: StoredRange;
+  readonly statusRange?: StoredRange;
 };
+
+/** A range as four numbers: start line, start character, end line, end character. */
+type StoredRange = readonly [number, number, number, number];
+
+/** The ranges every entry has (or may): stored as four numbers each. */
+const RANGE_KEYS = ['anchor', 'statusRange'] as const;
 
 const NAMED_FIELDS: readonly NamedPerson['field'][] = ['owners', 'deciders', 'holders', 'successors'];
 const PER_PERSON = 6;
@@ -66,6 +76,10 @@ export function storedEntry(entry: DecisionEntry, folderIndex: (folder: string) 
     const value = entry[key];
     if (value !== undefined && !(KEYS[key] && Array.isArray(value) && !value.length)) stored[key] = value;
   }
+  for (const key of RANGE_KEYS) {
+    const range = entry[key];
+    if (range) stored[key] = [range.start.line, range.start.character, range.end.line, range.end.character];
+  }
   if (entry.named?.length) stored.named = entry.named.flatMap(({ field, name, range }) => [NAMED_FIELDS.indexOf(field), name, range.start.line, range.start.character, range.end.line, range.end.character]);
   return stored as StoredEntry;
 }
@@ -80,13 +94,24 @@ export function entryFromStore(stored: unknown, path: string, folders: readonly 
   const folder = typeof values.folder === 'number' ? folders[values.folder] : undefined;
   const named = values.named;
   if (typeof folder !== 'string' || (named !== undefined && !isFlatNamed(named))) return undefined;
+  const anchor = rangeOf(values.anchor);
+  const statusRange = values.statusRange === undefined ? undefined : rangeOf(values.statusRange);
+  if (!anchor || statusRange === null) return undefined;
   const entry: Record<string, unknown> = { path, folder };
   for (const key of ENTRY_KEYS) {
     const value = values[key];
     entry[key] = value === undefined && KEYS[key] ? NONE : value;
   }
+  entry.anchor = anchor;
+  entry.statusRange = statusRange;
   if (named !== undefined) Object.defineProperty(entry, 'named', { get: namedOnce(named), enumerable: true, configurable: true });
   return entry as unknown as DecisionEntry;
+}
+
+/** Four numbers back as a range; null when they are not four numbers. */
+function rangeOf(stored: unknown): Range | null {
+  if (!Array.isArray(stored) || stored.length !== 4 || !stored.every((value) => typeof value === 'number')) return null;
+  return { start: { line: stored[0], character: stored[1] }, end: { line: stored[2], character: stored[3] } };
 }
 
 /** A getter that makes the people on first use and then keeps them as the entry's own value. */

@@ -64,19 +64,20 @@ describe('the lint cache file: entries stored briefly, read back whole', functio
     assert.equal(Object.getOwnPropertyDescriptor(back, 'named')?.get, undefined);
   });
 
-  it('stores less than the entry: no path, the folder by number, no empty list, people flat', () => {
+  it('stores less than the entry: no path, the folder by number, no empty list, people flat, ranges as numbers', () => {
     const entry = entries().find((candidate) => (candidate.named?.length ?? 0) > 2)!;
     const stored = JSON.stringify(storedEntry(entry, () => 0));
     assert.ok(!stored.includes(entry.path) && !stored.includes(FOLDER), stored);
     assert.ok(!stored.includes('[]'), stored);
     assert.match(stored, /"named":\[\d,"/, 'six values per person, no objects');
+    assert.match(stored, /"anchor":\[\d+,\d+,\d+,\d+\]/);
     assert.ok(stored.length < JSON.stringify(entry).length * 0.8, `${stored.length} of ${JSON.stringify(entry).length}`);
   });
 
   it('refuses what is not a stored entry (the file is the user\'s to break): the record is read again', () => {
     const stored = JSON.parse(JSON.stringify(storedEntry(entries().find((candidate) => candidate.named?.length)!, () => 0))) as Record<string, unknown>;
     assert.ok(entryFromStore(stored, '/ws/docs/decisions/x.md', [FOLDER]));
-    for (const broken of [null, 7, 'entry', { ...stored, folder: 1 }, { ...stored, folder: '0' }, { ...stored, named: [0, 'amira', 1, 2, 3] }, { ...stored, named: [9, 'amira', 1, 2, 3, 4] }, { ...stored, named: [0, 7, 1, 2, 3, 4] }, { ...stored, named: [0, 'amira', 1, 2, 3, '4'] }, { ...stored, named: {} }]) {
+    for (const broken of [null, 7, 'entry', { ...stored, folder: 1 }, { ...stored, folder: '0' }, { ...stored, anchor: undefined }, { ...stored, anchor: [1, 2, 3] }, { ...stored, statusRange: { start: { line: 1, character: 1 }, end: { line: 1, character: 2 } } }, { ...stored, named: [0, 'amira', 1, 2, 3] }, { ...stored, named: [9, 'amira', 1, 2, 3, 4] }, { ...stored, named: [0, 7, 1, 2, 3, 4] }, { ...stored, named: [0, 'amira', 1, 2, 3, '4'] }, { ...stored, named: {} }]) {
       assert.equal(entryFromStore(broken, '/ws/docs/decisions/x.md', [FOLDER]), undefined, JSON.stringify(broken));
     }
   });
@@ -86,12 +87,14 @@ describe('the lint cache file: entries stored briefly, read back whole', functio
     const location = path.join(dir, 'cache.json');
     const [first, second] = entries();
     const elsewhere = { ...second, path: '/ws/other/0002-x.md', folder: '/ws/other' };
-    const cache = await LintCache.load(location, 'key');
+    const cache = await LintCache.load(location, 'key', { root: '/ws' });
     cache.set(first.path, 10, 1000, true, { entry: first, findings: [] });
     cache.set(elsewhere.path, 20, 2000, false, { entry: elsewhere, findings: [] });
     await cache.save();
 
-    const again = await LintCache.load(location, 'key');
+    // Each record one array, named from the workspace root.
+    assert.deepEqual(JSON.parse(await readFile(location, 'utf8')).files.map((file: unknown[]) => file.slice(0, 4)), [['docs/decisions/' + path.basename(first.path), 10, 1000, true], ['other/0002-x.md', 20, 2000, false]]);
+    const again = await LintCache.load(location, 'key', { root: '/ws' });
     assert.deepStrictEqual(values(again.get(first.path, 10, 1000, true)!.entry), values(first));
     assert.equal(again.get(first.path, 11, 1000, true), undefined, 'another size');
     assert.equal(again.get(elsewhere.path, 20, 2000, true), undefined, 'its body was not linted');
@@ -100,14 +103,21 @@ describe('the lint cache file: entries stored briefly, read back whole', functio
     again.retain(new Set([elsewhere.path]));
     await again.save();
     assert.deepEqual(JSON.parse(await readFile(location, 'utf8')).folders, ['/ws/other'], 'the folder no entry names is gone');
-    const third = await LintCache.load(location, 'key');
+    const third = await LintCache.load(location, 'key', { root: '/ws' });
+    assert.equal(third.get(elsewhere.path, 20, 2000, false)!.entry.path, elsewhere.path);
     assert.equal(third.get(elsewhere.path, 20, 2000, false)!.entry.folder, '/ws/other', 'renumbered');
 
     // Written by an older Legible (entries whole, no table of folders): nothing is taken from it.
     const old = JSON.parse(await readFile(location, 'utf8'));
     delete old.folders;
     await writeFile(location, JSON.stringify(old));
-    assert.equal((await LintCache.load(location, 'key')).get(elsewhere.path, 20, 2000, false), undefined);
+    assert.equal((await LintCache.load(location, 'key', { root: '/ws' })).get(elsewhere.path, 20, 2000, false), undefined);
+    // A record outside the root (named on the command line) is named by its absolute path.
+    const outside = await LintCache.load(path.join(dir, 'outside.json'), 'key', { root: '/ws/docs' });
+    outside.set(elsewhere.path, 1, 1, true, { entry: elsewhere, findings: [] });
+    await outside.save();
+    assert.equal(JSON.parse(await readFile(path.join(dir, 'outside.json'), 'utf8')).files[0][0], elsewhere.path);
+    assert.equal((await LintCache.load(path.join(dir, 'outside.json'), 'key', { root: '/ws/docs' })).get(elsewhere.path, 1, 1, true)?.entry.path, elsewhere.path);
   });
 
   it('an unread cache refuses to be used (it would miss everything, then overwrite the file)', async () => {
