@@ -63,17 +63,20 @@ export async function readHistory(request: HistoryRequest): Promise<HistoryResul
   const env = request.env ?? process.env;
   const { root } = request;
   const git = (args: string[]) => runGitReporting(['-c', 'core.fsmonitor=false', ...args], root, env, { env: READ_ONLY });
-  // One question for both (fewer processes: the update after a commit is mostly their start-up).
-  const inside = await git(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+  // One question for all three (fewer processes: the update after a commit is mostly their
+  // start-up). It fails where HEAD names no commit yet (an empty repository): then apart.
+  const asked = await git(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
+  const inside = asked.ok ? asked : await git(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
   if (!inside.ok) return { problem: inside.problem, missing: inside.missing };
-  const isShallow = inside.stdout.split('\n')[1]?.trim() === 'true';
+  const answers = inside.stdout.split('\n');
+  const isShallow = answers[1]?.trim() === 'true';
   const notes: string[] = [];
   const mailmap = await fsp.readFile(path.join(root, '.mailmap'), 'utf8').catch(() => undefined);
   for (const problem of mailmap === undefined ? [] : mailmapProblems(mailmap).slice(0, 20)) {
     notes.push(`.mailmap line ${problem.line} is not a form git reads ("${problem.text}"): git skips it, so the commits it meant to join stay apart.`);
   }
-  const headRun = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  const head = headRun.ok ? headRun.stdout.trim() : undefined;
+  const headRun = asked.ok ? undefined : await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  const head = headRun === undefined ? answers[2]?.trim() || undefined : headRun.ok ? headRun.stdout.trim() : undefined;
   if (!head) {
     return { history: emptyHistory(request.windowStart), notes: [...notes, 'the repository has no commit yet: there is no history to read.'], how: 'empty', maxFilesPerCommit: request.maxFilesPerCommit };
   }
