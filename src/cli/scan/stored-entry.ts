@@ -80,7 +80,9 @@ export function storedEntry(entry: DecisionEntry, folderIndex: (folder: string) 
     const range = entry[key];
     if (range) stored[key] = [range.start.line, range.start.character, range.end.line, range.end.character];
   }
-  if (entry.named?.length) stored.named = entry.named.flatMap(({ field, name, range }) => [NAMED_FIELDS.indexOf(field), name, range.start.line, range.start.character, range.end.line, range.end.character]);
+  if (entry instanceof ServedEntry) {
+    if (entry.storedNamed) stored.named = entry.storedNamed;
+  } else if (entry.named?.length) stored.named = entry.named.flatMap(({ field, name, range }) => [NAMED_FIELDS.indexOf(field), name, range.start.line, range.start.character, range.end.line, range.end.character]);
   return stored as StoredEntry;
 }
 
@@ -97,34 +99,56 @@ export function entryFromStore(stored: unknown, path: string, folders: readonly 
   const anchor = rangeOf(values.anchor);
   const statusRange = values.statusRange === undefined ? undefined : rangeOf(values.statusRange);
   if (!anchor || statusRange === null) return undefined;
-  const entry: Record<string, unknown> = { path, folder };
-  for (const key of ENTRY_KEYS) {
-    const value = values[key];
-    entry[key] = value === undefined && KEYS[key] ? NONE : value;
+  return new ServedEntry(values, path, folder, anchor, statusRange, named) as unknown as DecisionEntry;
+}
+
+/**
+ * An entry read back from the cache. Its people are made into objects only when asked (the
+ * prototype's `named`); every other field is its own, in one order for all of them.
+ */
+class ServedEntry {
+  readonly #flat: readonly unknown[] | undefined;
+  #named: NamedPerson[] | undefined;
+
+  constructor(values: Record<string, unknown>, path: string, folder: string, anchor: Range, statusRange: Range | undefined, flat: readonly unknown[] | undefined) {
+    const self = this as unknown as Record<string, unknown>;
+    self.path = path;
+    self.folder = folder;
+    for (const key of ENTRY_KEYS) {
+      const value = values[key];
+      self[key] = value === undefined && KEYS[key] ? NONE : value;
+    }
+    self.anchor = anchor;
+    self.statusRange = statusRange;
+    this.#flat = flat;
   }
-  entry.anchor = anchor;
-  entry.statusRange = statusRange;
-  if (named !== undefined) Object.defineProperty(entry, 'named', { get: namedOnce(named), enumerable: true, configurable: true });
-  return entry as unknown as DecisionEntry;
+
+  get named(): readonly NamedPerson[] | undefined {
+    const flat = this.#flat;
+    if (!flat || this.#named) return this.#named;
+    const people: NamedPerson[] = [];
+    for (let i = 0; i < flat.length; i += PER_PERSON) {
+      const range = { start: { line: flat[i + 2] as number, character: flat[i + 3] as number }, end: { line: flat[i + 4] as number, character: flat[i + 5] as number } };
+      people.push({ field: NAMED_FIELDS[flat[i] as number], name: flat[i + 1] as string, range });
+    }
+    return (this.#named = people);
+  }
+
+  /** The people as stored, for storing again without making them. */
+  get storedNamed(): readonly unknown[] | undefined {
+    return this.#flat;
+  }
+
+  /** As JSON, with its people (a prototype's getter is no own property). */
+  toJSON(): object {
+    return { ...this, named: this.named };
+  }
 }
 
 /** Four numbers back as a range; null when they are not four numbers. */
 function rangeOf(stored: unknown): Range | null {
   if (!Array.isArray(stored) || stored.length !== 4 || !stored.every((value) => typeof value === 'number')) return null;
   return { start: { line: stored[0], character: stored[1] }, end: { line: stored[2], character: stored[3] } };
-}
-
-/** A getter that makes the people on first use and then keeps them as the entry's own value. */
-function namedOnce(flat: readonly unknown[]): (this: object) => NamedPerson[] {
-  return function (this: object) {
-    const people: NamedPerson[] = [];
-    for (let i = 0; i < flat.length; i += PER_PERSON) {
-      const range = { start: { line: flat[i + 2] as number, character: flat[i + 3] as number }, end: { line: flat[i + 4] as number, character: flat[i + 5] as number } };
-      people.push({ field: NAMED_FIELDS[flat[i] as number], name: flat[i + 1] as string, range });
-    }
-    Object.defineProperty(this, 'named', { value: people, enumerable: true, configurable: true, writable: false });
-    return people;
-  };
 }
 
 /** Six values per person of the right kinds: the field's index, the name, four numbers. */
