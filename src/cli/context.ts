@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { isInside, relativePath } from '../core/port/paths';
 import { printableLine } from '../core/text/printable';
 import { toPortable } from '../node/portable-path';
 
@@ -20,14 +21,11 @@ export interface CliContext {
 
 /** How a path is shown to the user: relative to the current directory, '/'-separated. */
 export function displayPath(cwd: string, path: string): string {
-  // A lint of 10,000 records shows every path: one already normalized below the current directory
-  // is its own tail, without path.relative's normalizing of both sides (49 ms of a warm lint).
-  if (path.length > cwd.length + 1 && path.startsWith(cwd) && path[cwd.length] === '/' && !UNNORMALIZED.test(path.slice(cwd.length + 1))) return toPortable(path.slice(cwd.length + 1));
+  // A lint of 10,000 records shows every path: one below the current directory is the core's
+  // relativePath (its tail, once normalized), without path.relative's resolving of both sides.
+  if (isInside(cwd, path)) return relativePath(cwd, path);
   return toPortable(relative(cwd, path)) || '.';
 }
-
-/** A '.' or '..' segment, an empty one, or a trailing separator: path.relative would rewrite these. */
-const UNNORMALIZED = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|^[\\/]|[\\/]$/;
 
 /** Colours only for a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR wins. */
 export function wantsColor(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
