@@ -24,49 +24,46 @@ export type StoredEntry = Omit<DecisionEntry, 'path' | 'folder' | 'named' | 'anc
 /** A range as four numbers: start line, start character, end line, end character. */
 type StoredRange = readonly [number, number, number, number];
 
-/** The ranges every entry has (or may): stored as four numbers each. */
-const RANGE_KEYS = ['anchor', 'statusRange'] as const;
-
 const NAMED_FIELDS: readonly NamedPerson['field'][] = ['owners', 'deciders', 'holders', 'successors'];
 const PER_PERSON = 6;
 
 /**
  * Every key of an entry but `path`, `folder` and `named`, in one order: entries read back all have
  * the same shape (the rules read 10,000 of them), whichever optional values and lists they lack.
- * `true` marks a list that is never absent: stored only when it has items, read back empty
- * otherwise. The compiler checks that no key is missing.
+ * A `list` is never absent: stored only when it has items, read back empty otherwise. A `range` is
+ * stored as four numbers. The compiler checks that no key is missing.
  */
 const KEYS = {
-  number: false,
-  id: false,
-  type: false,
-  title: false,
-  status: false,
-  date: false,
-  owners: true,
-  deciders: true,
-  holders: true,
-  successors: true,
-  mechanisms: true,
-  risk: false,
-  blastRadius: false,
-  door: false,
-  reviewBy: false,
-  due: false,
-  supersedes: true,
-  supersededBy: true,
-  related: true,
-  decisions: true,
-  plan: false,
-  artifacts: true,
-  governs: false, // optional: absent (a legacy record) is not empty
-  tags: true,
-  placeholders: true,
-  legacy: false,
-  anchor: false,
-  statusRange: false,
-  suppressed: true,
-} as const satisfies Record<Exclude<keyof DecisionEntry, 'path' | 'folder' | 'named'>, boolean>;
+  number: 'value',
+  id: 'value',
+  type: 'value',
+  title: 'value',
+  status: 'value',
+  date: 'value',
+  owners: 'list',
+  deciders: 'list',
+  holders: 'list',
+  successors: 'list',
+  mechanisms: 'list',
+  risk: 'value',
+  blastRadius: 'value',
+  door: 'value',
+  reviewBy: 'value',
+  due: 'value',
+  supersedes: 'list',
+  supersededBy: 'list',
+  related: 'list',
+  decisions: 'list',
+  plan: 'value',
+  artifacts: 'list',
+  governs: 'value', // optional: absent (a legacy record) is not empty
+  tags: 'list',
+  placeholders: 'list',
+  legacy: 'value',
+  anchor: 'range',
+  statusRange: 'range',
+  suppressed: 'list',
+} as const satisfies Record<Exclude<keyof DecisionEntry, 'path' | 'folder' | 'named'>, 'value' | 'list' | 'range'>;
 const ENTRY_KEYS = Object.keys(KEYS) as (keyof typeof KEYS)[];
 
 /** The entry as stored; `folderIndex` gives (and, for a new folder, makes) the folder's index in the table. */
@@ -74,11 +71,12 @@ export function storedEntry(entry: DecisionEntry, folderIndex: (folder: string) 
   const stored: Record<string, unknown> = { folder: folderIndex(entry.folder) };
   for (const key of ENTRY_KEYS) {
     const value = entry[key];
-    if (value !== undefined && !(KEYS[key] && Array.isArray(value) && !value.length)) stored[key] = value;
-  }
-  for (const key of RANGE_KEYS) {
-    const range = entry[key];
-    if (range) stored[key] = [range.start.line, range.start.character, range.end.line, range.end.character];
+    if (value === undefined || (KEYS[key] === 'list' && Array.isArray(value) && !value.length)) continue;
+    if (KEYS[key] !== 'range') stored[key] = value;
+    else {
+      const range = value as Range;
+      stored[key] = [range.start.line, range.start.character, range.end.line, range.end.character];
+    }
   }
   if (entry instanceof ServedEntry) {
     if (entry.storedNamed) stored.named = entry.storedNamed;
@@ -115,11 +113,10 @@ class ServedEntry {
     self.path = path;
     self.folder = folder;
     for (const key of ENTRY_KEYS) {
+      const kind = KEYS[key];
       const value = values[key];
-      self[key] = value === undefined && KEYS[key] ? NONE : value;
+      self[key] = kind === 'range' ? (key === 'anchor' ? anchor : statusRange) : value === undefined && kind === 'list' ? NONE : value;
     }
-    self.anchor = anchor;
-    self.statusRange = statusRange;
     this.#flat = flat;
   }
 
