@@ -172,10 +172,7 @@ export class NodeFileSystem implements FileSystemPort {
     // Each folder is resolved once and then known: no turn of the event loop per path.
     const resolver = await this.resolver;
     const located: (string | undefined)[] = [];
-    for (const path of paths) {
-      const folder = resolver && !isRoot(resolver, path) ? this.knownFolder(dirname(path)) : undefined;
-      located.push(folder === undefined ? await this.statPath(path).catch(() => undefined) : inFolder(folder, path));
-    }
+    for (const path of paths) located.push(this.knownStatPath(resolver, path) ?? (await this.statPath(path).catch(() => undefined)));
     const asked = located.filter((at): at is string => at !== undefined);
     const found = await statOnWorker(asked).catch(() => undefined);
     if (!found) return each();
@@ -185,10 +182,18 @@ export class NodeFileSystem implements FileSystemPort {
 
   /** Where `stat` looks: the path under its folder's real path when confined; undefined when that folder cannot be resolved. */
   private async statPath(path: string): Promise<string | undefined> {
-    if (!this.resolver) return path;
     const resolver = await this.resolver;
+    const known = this.knownStatPath(resolver, path);
+    if (known !== undefined) return known;
+    const folder = await this.realFolder(dirname(path)).catch(missingAsUndefined);
+    return folder === undefined ? undefined : inFolder(folder, path);
+  }
+
+  /** `statPath` when it needs no look-up (unconfined, the root, or a folder resolved a moment ago); undefined otherwise. */
+  private knownStatPath(resolver: ContainedResolver | undefined, path: string): string | undefined {
+    if (!resolver) return path;
     if (isRoot(resolver, path)) return resolver.realRoot;
-    const folder = this.knownFolder(dirname(path)) ?? (await this.realFolder(dirname(path)).catch(missingAsUndefined));
+    const folder = this.knownFolder(dirname(path));
     return folder === undefined ? undefined : inFolder(folder, path);
   }
 
