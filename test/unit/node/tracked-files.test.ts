@@ -8,6 +8,16 @@ import { NodeFileSystem } from '../../../src/node/node-file-system';
 import { workspaceFiles } from '../../../src/node/workspace-files';
 import { cleanupTemps, git, gitRepository, tempDir } from '../cli/cli-process';
 
+/** A repository that ignores `cache/`, with a workspace holding one file inside it: its path. */
+async function ignoredWorkspace(prefix: string): Promise<string> {
+  const dir = await tempDir(prefix);
+  await mkdir(path.join(dir, 'cache', 'workspace'), { recursive: true });
+  await writeFile(path.join(dir, '.gitignore'), 'cache/\n');
+  await writeFile(path.join(dir, 'cache', 'workspace', 'a.ts'), 'export {};\n');
+  gitRepository(dir);
+  return `${toPortable(dir)}/cache/workspace`;
+}
+
 describe('trackedFilesBelow: the code files of a folder as git tracks them', function () {
   this.timeout(60_000);
   after(cleanupTemps);
@@ -53,27 +63,15 @@ describe('trackedFilesBelow: the code files of a folder as git tracks them', fun
   });
 
   it('nothing for a folder git lists nothing of (inside an ignored folder): the caller walks it, and knows git tracks nothing there', async () => {
-    const dir = await tempDir('legible-ignored-');
-    await mkdir(path.join(dir, 'cache', 'workspace'), { recursive: true });
-    await writeFile(path.join(dir, '.gitignore'), 'cache/\n');
-    await writeFile(path.join(dir, 'cache', 'workspace', 'a.ts'), 'export {};\n');
-    git(dir, 'init', '--quiet', '--initial-branch=main');
-    git(dir, 'add', '--all');
-    git(dir, 'commit', '--quiet', '--message', 'Start');
-    assert.equal(await workingFilesBelow(`${toPortable(dir)}/cache/workspace`), undefined);
-    assert.deepEqual(await trackedFilesBelow(`${toPortable(dir)}/cache/workspace`), []);
-    const workspace = `${toPortable(dir)}/cache/workspace`;
+    const workspace = await ignoredWorkspace('legible-ignored-');
+    assert.equal(await workingFilesBelow(workspace), undefined);
+    assert.deepEqual(await trackedFilesBelow(workspace), []);
     const listed = await workspaceFiles(new NodeFileSystem({ root: workspace }), workspace, process.env);
     assert.deepEqual(listed, { files: ['a.ts'], complete: true, tracked: false });
   });
 
   it('the history asks git nothing the listing already answered: that the repository tracks files in the folder, or none', async () => {
-    const dir = await tempDir('legible-history-known-');
-    await mkdir(path.join(dir, 'cache', 'workspace'), { recursive: true });
-    await writeFile(path.join(dir, '.gitignore'), 'cache/\n');
-    await writeFile(path.join(dir, 'cache', 'workspace', 'a.ts'), 'export {};\n');
-    gitRepository(dir);
-    const workspace = `${toPortable(dir)}/cache/workspace`;
+    const workspace = await ignoredWorkspace('legible-history-known-');
     // No git on this PATH: an answer can only come from the listing.
     const noGit = { ...process.env, PATH: '' };
     const told = await historyRepository(workspace, noGit, async () => false);
