@@ -5,6 +5,7 @@
 //   first use): it alone would put the npm package over its 1.5 MB budget. re2.js inflates it from
 //   beside itself (`__dirname`) instead of reading re2.wasm (see re2WasmCompressed);
 // - yaml.js: the YAML library, for the first frontmatter read (after activation, not on import);
+// - picomatch.js: the glob matcher, for the first glob compiled (`ignore`, `governs`), after import;
 // - validators.js: the schemas' validators ajv compiled at build time, for the first record checked;
 // - markdown.js.br: remark, for body rules that cannot prove a body clean from its headings (compressed);
 // - schema-compiler.js.br: ajv's compiler, for a trusted workspace's schema extensions (compressed, see COMPRESSED);
@@ -23,12 +24,16 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** picomatch's POSIX entry, the one the core imports (`picomatch/posix`). */
+const PICOMATCH = createRequire(import.meta.url).resolve('picomatch/posix');
+
 /** yaml's ES-module build (the package's "default" export): see yamlAsEsm. */
 const YAML_ESM = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
 
 /** Sidecar file (without .js) → its entry in the sources. */
 const LAZY = {
   yaml: YAML_ESM,
+  picomatch: PICOMATCH,
   markdown: path.join(REPO, 'src', 'core', 'parse', 'markdown-parser.ts'),
   'schema-compiler': path.join(REPO, 'src', 'core', 'schema', 'runtime-validator.ts'),
   validators: path.join(REPO, 'src', 'core', 'schema', 'generated', 'validators.js'),
@@ -87,6 +92,26 @@ function lazyYaml() {
   ].join('\n');
 }
 
+/** What the core takes from picomatch: these members of its default export, none on import (see lazyPicomatch). */
+const PICOMATCH_FUNCTIONS = ['makeRe', 'scan'];
+
+/**
+ * The bundles' stand-in for `picomatch/posix` (24 KB of the extension bundle's 334, which V8 parsed
+ * on every activation): its functions and `constants` require ./picomatch.js beside the bundle on
+ * first use, the first glob compiled, after import. Any other member is missing from the stand-in,
+ * and the tests that compile globs through a bundle fail on it.
+ */
+function lazyPicomatch() {
+  return [
+    'let loaded;',
+    "function load() { return (loaded ??= require('./picomatch.js')); }",
+    'export default {',
+    ...PICOMATCH_FUNCTIONS.map((name) => `  ${name}: (...args) => load().${name}(...args),`),
+    '  get constants() { return load().constants; },',
+    '};',
+  ].join('\n');
+}
+
 /** esbuild plugin: imports of the sidecars' entries stay requires of ./<sidecar>.js, beside the bundle. */
 export const sidecarsExternal = {
   name: 'sidecars-external',
@@ -108,6 +133,9 @@ export const sidecarsExternal = {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'lazy-yaml', namespace: 'lazy-yaml' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({ contents: lazyYaml(), loader: 'js' }));
     build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'lazy-yaml' }, () => ({ path: './yaml.js', external: true }));
+    build.onResolve({ filter: /^picomatch\/posix$/ }, () => ({ path: 'lazy-picomatch', namespace: 'lazy-picomatch' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-picomatch' }, () => ({ contents: lazyPicomatch(), loader: 'js' }));
+    build.onResolve({ filter: /^\.\/picomatch\.js$/, namespace: 'lazy-picomatch' }, () => ({ path: './picomatch.js', external: true }));
   },
 };
 
@@ -159,7 +187,7 @@ async function brotliCached(bytes) {
 }
 
 /**
- * Writes re2.js and re2.wasm.br, yaml.js, validators.js, and markdown, schema-compiler, languageserver and mcp-sdk (each .js.br) into `outdir`; minified ones with
+ * Writes re2.js and re2.wasm.br, yaml.js, picomatch.js, validators.js, and markdown, schema-compiler, languageserver and mcp-sdk (each .js.br) into `outdir`; minified ones with
  * linked source maps unless `sourcemap` is false (a release build).
  */
 export async function buildSidecars(outdir, { minify = true, sourcemap = minify ? 'linked' : false } = {}) {

@@ -12,12 +12,21 @@ export const MAX_GLOB_LENGTH = 200;
  */
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, nocase: true };
 
+let guardsFound: readonly string[] | undefined;
+
 /**
  * picomatch's lookaheads that keep `*` from matching an empty segment or a `.` or `..` segment.
  * The names and relative paths Legible matches (from its own directory walk) never have either,
  * so without them a glob matches the same names, and RE2, which has no lookahead, can run it.
+ * Asked on the first glob compiled, not on import: the bundles load picomatch then (scripts/sidecars.mjs).
  */
-const GUARDS = ((chars) => [chars.NO_DOTS, chars.NO_DOTS_SLASH, chars.NO_DOT_SLASH, chars.NO_DOT, chars.ONE_CHAR])(picomatch.constants.globChars(false));
+function guards(): readonly string[] {
+  if (!guardsFound) {
+    const chars = picomatch.constants.globChars(false);
+    guardsFound = [chars.NO_DOTS, chars.NO_DOTS_SLASH, chars.NO_DOT_SLASH, chars.NO_DOT, chars.ONE_CHAR];
+  }
+  return guardsFound;
+}
 
 /** Unbounded repetitions (`*`, `+`, `{n,}`) in a regular expression, outside character classes and escapes. */
 export function unboundedRepetitions(source: string): number {
@@ -56,7 +65,7 @@ export function compileGlob(glob: string, engine?: RegexEngine): { pattern: Comp
     return { error: (error as Error).message };
   }
   let source = regExp.source;
-  for (const guard of GUARDS) source = source.split(guard).join('');
+  for (const guard of guards()) source = source.split(guard).join('');
   if (unboundedRepetitions(source) <= 1 && !/\(\?[=!<]/.test(source)) return { pattern: regExp };
   return compileRepositoryPattern(source, engine, Infinity, 'i');
 }

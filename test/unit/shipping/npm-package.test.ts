@@ -19,6 +19,7 @@ const EXPECTED_FILES = [
   'dist/map.js',
   'dist/markdown.js.br',
   'dist/mcp-sdk.js.br',
+  'dist/picomatch.js',
   'dist/re2.js',
   'dist/re2.wasm.br',
   'dist/schema-compiler.js.br',

@@ -46,6 +46,7 @@ describe('the VSIX (vsce package from a clean clone)', function () {
       'extension/dist/mcp-sdk.js.br',
       'extension/dist/mcp-server.js.br',
       'extension/dist/mcp.js',
+      'extension/dist/picomatch.js',
       'extension/dist/re2.js',
       'extension/dist/re2.wasm.br',
       'extension/dist/schema-compiler.js.br',
