@@ -57,17 +57,20 @@ function cacheHooks(opened: OpenedWorkspace, cache: LintCache): Pick<CodeInput, 
 
 /** `governs` matched and code scanned for `lint` and `explain`, with the CLI's file system and RE2. */
 export async function scanCode(opened: OpenedWorkspace, index: DecisionIndex, context: CliContext, options: CodeScanOptions = {}): Promise<CodeFacts> {
+  const listing = await workspaceListing(opened, context);
   const facts = await gatherCodeFacts({
     index,
     config: opened.loaded.config,
     root: opened.root,
-    tracked: await workspaceFiles(opened, context),
+    tracked: listing.files,
     folders: opened.folders,
     fs: opened.fs,
     regexEngine: re2RegexEngine,
     scan: options.scan,
-    // In a git repository, git grep finds the lines that may cite a record: no file is read here.
-    search: gitCitationSearch({ root: opened.root, folders: opened.folders, env: context.env }, options.cache),
+    // When git listed the files, git grep finds the lines that may cite a record: no file is read
+    // here. Not when they were walked (no git, or a workspace git ignores): git grep searches only
+    // what git tracks, and would find nothing in them.
+    search: listing.tracked === true ? gitCitationSearch({ root: opened.root, folders: opened.folders, env: context.env }, options.cache) : undefined,
     ...(options.cache && cacheHooks(opened, options.cache)),
   });
   options.cache?.retainCode(new Set(facts.files));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
 import { filesAt } from '../support/put-file';
@@ -162,6 +162,30 @@ describe('decisions and code (process)', function () {
       const result = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
       const paths = (JSON.parse(result.stdout) as LintFile[]).filter((file) => file.findings.length).map((file) => file.path);
       assert.deepEqual(paths, ['docs/decisions/0003-use-kafka.md', 'scratch.ts', 'services/events.ts', 'services/ledger/journal.ts'], 'an untracked file is a file when there is no git');
+    });
+
+    it('in a folder its repository ignores, scans the files below the root as outside git, with --cache too (git grep would search none of them)', async () => {
+      const made = await repository();
+      await rm(path.join(made, '.git'), { recursive: true, force: true });
+      const outer = await tempDir('legible-code-ignored-');
+      const root = path.join(outer, 'cache', 'workspace');
+      await mkdir(path.dirname(root), { recursive: true });
+      await rename(made, root);
+      await writeFile(path.join(outer, '.gitignore'), 'cache/\n');
+      gitRepository(outer);
+      const lint = async (...extra: string[]) => {
+        const result = await runCli(['lint', '--format', 'json', '--today', TODAY, ...extra], { cwd: root });
+        return (JSON.parse(result.stdout) as LintFile[]).filter((file) => file.findings.length).map((file) => [file.path, file.findings.map((f) => f.message)]);
+      };
+      const plain = await lint();
+      assert.deepEqual(
+        plain.map(([file]) => file),
+        ['docs/decisions/0003-use-kafka.md', 'scratch.ts', 'services/events.ts', 'services/ledger/journal.ts'],
+      );
+      assert.ok(plain.some(([file, messages]) => file === 'services/ledger/journal.ts' && messages.includes('cites ADR-0099, which no record has: which decision does this code follow?')), JSON.stringify(plain));
+      const cache = path.join(outer, 'cache', 'lint-cache.json');
+      assert.deepEqual(await lint('--cache-location', cache), plain);
+      assert.deepEqual(await lint('--cache-location', cache), plain, 'warm');
     });
   });
 
