@@ -164,7 +164,7 @@ describe('decisions and code (process)', function () {
       assert.deepEqual(paths, ['docs/decisions/0003-use-kafka.md', 'scratch.ts', 'services/events.ts', 'services/ledger/journal.ts'], 'an untracked file is a file when there is no git');
     });
 
-    it('in a folder its repository ignores, scans the files below the root as outside git, with --cache too (git grep would search none of them)', async () => {
+    it('in a folder its repository ignores, or a repository that tracks nothing yet, scans the files below the root as outside git, with --cache too (git grep would search none of them)', async () => {
       const made = await repository();
       await rm(path.join(made, '.git'), { recursive: true, force: true });
       const outer = await tempDir('legible-code-ignored-');
@@ -186,6 +186,10 @@ describe('decisions and code (process)', function () {
       const cache = path.join(outer, 'cache', 'lint-cache.json');
       assert.deepEqual(await lint('--cache-location', cache), plain);
       assert.deepEqual(await lint('--cache-location', cache), plain, 'warm');
+      // A repository that tracks nothing yet (git init, nothing added): the files are walked and read too.
+      await rm(path.join(outer, '.git'), { recursive: true, force: true });
+      gitIn(root, 'init', '--quiet');
+      assert.deepEqual(await lint(), plain, 'git init, nothing added');
     });
   });
 
