@@ -8,3 +8,5 @@ export function buildMcpEntry(outdir: string, options?: { minify?: boolean }): P
 export const RE2_WASM: string;
 export const webBuild: import('esbuild').BuildOptions;
 export const WEB_BUNDLE_BUDGET: number;
+/** The members of picomatch's default export the bundles' stand-in offers. */
+export const PICOMATCH_MEMBERS: readonly string[];
