@@ -1,21 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { PICOMATCH_MEMBERS } from '../../../scripts/sidecars.mjs';
+import { snapshot } from '../cli/cli-process';
 
 const SRC = path.resolve(__dirname, '..', '..', '..', 'src');
-
-/** Every TypeScript source below `folder`, with its text. */
-async function sources(folder: string): Promise<Array<{ file: string; text: string }>> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => path.join(entry.parentPath, entry.name));
-  return Promise.all(files.map(async (file) => ({ file: path.relative(SRC, file), text: await readFile(file, 'utf8') })));
-}
 
 describe('the bundles\' sidecars (scripts/sidecars.mjs)', () => {
   it('picomatch\'s stand-in has every member the code uses: a new one would be undefined in the bundles, not a build error', async () => {
     const used = new Map<string, string[]>();
-    for (const { file, text } of await sources(SRC)) {
+    for (const [file, bytes] of await snapshot(SRC)) {
+      const text = file.endsWith('.ts') ? Buffer.from(bytes, 'base64').toString('utf8') : '';
       if (!/from 'picomatch(\/posix)?'/.test(text)) continue;
       // Members of the default import, types aside (they are gone from the bundles).
       for (const [, member] of text.matchAll(/\bpicomatch\.([A-Za-z_$][\w$]*)/g)) {
