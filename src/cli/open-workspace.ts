@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isInside, joinPath } from '../core/port/paths';
 import { discoverFolders, USUAL_FOLDERS } from '../core/workspace/discover-folders';
+import { findRecordFolders } from '../core/workspace/find-record-folders';
 import { DecisionWorkspace } from '../core/workspace/decision-workspace';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/workspace/load-config';
 import { re2RegexEngine } from '../node/re2-regex-engine';
@@ -107,11 +108,22 @@ export async function openWorkspace(context: CliContext, paths: readonly string[
   return { fs, root, loaded, folders };
 }
 
-/** The folders to work on when the user named none; none at all is a usage error, not a silent pass. */
-export function requireFolders(opened: OpenedWorkspace, context: CliContext, command: string): readonly string[] {
+/**
+ * The folders to work on when the user named none; none at all is a usage error, not a silent
+ * pass. The error names the folders whose files are named as records (rust-lang/rfcs keeps its
+ * RFCs in `text/`), so the command to run next is in it.
+ */
+export async function requireFolders(opened: OpenedWorkspace, context: CliContext, command: string): Promise<readonly string[]> {
   if (opened.folders.length) return opened.folders;
   const looked = opened.loaded.config.folders.length ? opened.loaded.config.folders : ['.adr-dir', '.log4brains.yml', ...USUAL_FOLDERS];
-  throw new UsageError(`no decisions folder found in ${displayPath(context.cwd, opened.root)} (looked for ${looked.join(', ')}); name one ('legible ${command} docs/adr') or set "folders" in ${CONFIG_FILE}`);
+  const where = `no decisions folder found in ${displayPath(context.cwd, opened.root)} (looked for ${looked.join(', ')})`;
+  const found = await findRecordFolders(opened.fs, opened.root);
+  if (!found.length) throw new UsageError(`${where}; name one ('legible ${command} docs/adr') or set "folders" in ${CONFIG_FILE}`);
+  const shown = (folder: string) => displayPath(context.cwd, folder === '.' ? opened.root : joinPath(opened.root, folder));
+  const listed = found.slice(0, 3).map(({ folder, records, sample }) => `${shown(folder)} (${records} files such as ${sample[0]})`);
+  const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
+  const first = found[0].folder;
+  throw new UsageError(`${where}. Files named as records are in ${listed.join(', ')}${more}: name the folder ('legible ${command} ${shown(first)}') or set "folders": ["${first}"] in ${CONFIG_FILE}`);
 }
 
 /** Folders named on the command line (each must exist), else the workspace's own. */

@@ -40,7 +40,7 @@ export const explainCommand: Command = {
     const today = todayOption(stringOption(args, 'today'));
     if (!args.positionals.length) throw new UsageError('name the files to explain (legible explain src/ledger.ts)');
     const opened = await openWorkspace(context, args.positionals);
-    const folders = requireFolders(opened, context, 'explain');
+    const folders = await requireFolders(opened, context, 'explain');
     const paths = args.positionals.map((given) => {
       const path = toPortable(resolve(context.cwd, given));
       if (!isInside(opened.root, path) || path === opened.root) throw new UsageError(`${given} is not a file inside the workspace (${displayPath(context.cwd, opened.root)})`);

@@ -88,7 +88,7 @@ export const lintCommand: Command = {
     const base = checkedRef(stringOption(args, 'base'), '--base');
 
     const opened = await openWorkspace(context, args.positionals);
-    if (!args.positionals.length) requireFolders(opened, context, 'lint');
+    if (!args.positionals.length) await requireFolders(opened, context, 'lint');
     const targets = await lintTargets(args.positionals, opened, context);
     // The code rules' file list (git's, in a process of its own) is asked now: git lists while the
     // records are read, and starting a process is cheaper before the scan has grown this one.

@@ -138,7 +138,7 @@ export async function leadsOutside(opened: OpenedWorkspace, path: string): Promi
 
 /** The decision files the paths name (as `legible lint` reads them), or the workspace's. */
 async function recordFiles(paths: readonly string[], opened: OpenedWorkspace, context: CliContext): Promise<string[]> {
-  if (!paths.length) requireFolders(opened, context, 'migrate');
+  if (!paths.length) await requireFolders(opened, context, 'migrate');
   const targets = await lintTargets(paths, opened, context);
   const listed = await Promise.all(targets.folders.map((folder) => collectDecisionFiles(opened.fs, folder, { ignore: opened.loaded.config.ignore })));
   const files = [...new Set([...listed.flat().filter((path) => targets.shows(path)), ...targets.extraFiles])].sort();

@@ -32,7 +32,7 @@ export async function findRecord(opened: OpenedWorkspace, arg: string, context: 
   }
   const ref = parseIdRef(arg);
   if (ref.number === undefined) throw new UsageError(`which record? '${arg}' is neither an id (0007, ADR-0007) nor a Markdown file (see 'legible ${command} --help')`);
-  const folders = requireFolders(opened, context, command);
+  const folders = await requireFolders(opened, context, command);
   const workspace = await scanWorkspace(opened, folders, localDate(new Date()), { body: false });
   const matches = workspace.index.resolve(ref);
   if (!matches.length) throw new UsageError(`no record has the id ${arg} in ${folders.map((f) => displayPath(context.cwd, f)).join(', ')}; which record did you mean? ('legible list' shows every id)`);

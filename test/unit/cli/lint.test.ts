@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { RULES } from '../../../src/core/rules/registry';
 import { buildCli, cleanupTemps, copyExamples, DECISIONS, exampleIntent, runCli, TODAY, writeFile } from './cli-process';
@@ -79,6 +79,23 @@ describe('legible lint (process)', function () {
       const result = await runCli(['lint'], { cwd: root });
       assert.equal(result.code, 2);
       assert.match(result.stderr, /^legible: no decisions folder found in \. \(looked for .*docs\/decisions.*\)/);
+    });
+
+    it('names the folder whose files are named as records when no usual one holds them, and the command that reads it', async () => {
+      // rust-lang/rfcs keeps its RFCs in text/.
+      const root = await copyExamples();
+      // A configuration that names no folder: the workspace root, found from below too.
+      await writeFile(path.join(root, '.legible.json'), '{}\n');
+      await rename(path.join(root, 'docs', 'decisions'), path.join(root, 'text'));
+      const result = await runCli(['list'], { cwd: root });
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /\(looked for .*docs\/decisions.*\)\. Files named as records are in text \(14 files such as 0001-use-postgresql-as-the-system-of-record-for-the-payments-ledger\.md\): name the folder \('legible list text'\) or set "folders": \["text"\] in \.legible\.json\n$/);
+      // Asked from inside the folder, the command names it as the user sees it from there.
+      const inside = await runCli(['lint'], { cwd: path.join(root, 'services') });
+      assert.match(inside.stderr, /no decisions folder found in \.\. .*Files named as records are in \.\.\/text .*\('legible lint \.\.\/text'\) or set "folders": \["text"\]/);
+      const named = await runCli(['list', 'text', '--json'], { cwd: root });
+      assert.equal(named.code, 0, named.stderr);
+      assert.equal((JSON.parse(named.stdout) as unknown[]).length, 14);
     });
 
     it('warns about a broken .legible.json but still lints with the defaults', async () => {
