@@ -108,6 +108,9 @@ export async function openWorkspace(context: CliContext, paths: readonly string[
   return { fs, root, loaded, folders };
 }
 
+/** The commands whose arguments are folders (or files) to work on, which an error may suggest. */
+const FOLDER_COMMANDS: ReadonlySet<string> = new Set(['lint', 'list', 'index', 'report', 'migrate']);
+
 /**
  * The folders to work on when the user named none; none at all is a usage error, not a silent
  * pass. The error names the folders whose files are named as records (rust-lang/rfcs keeps its
@@ -118,12 +121,14 @@ export async function requireFolders(opened: OpenedWorkspace, context: CliContex
   const looked = opened.loaded.config.folders.length ? opened.loaded.config.folders : ['.adr-dir', '.log4brains.yml', ...USUAL_FOLDERS];
   const where = `no decisions folder found in ${displayPath(context.cwd, opened.root)} (looked for ${looked.join(', ')})`;
   const found = await findRecordFolders(opened.fs, opened.root);
-  if (!found.length) throw new UsageError(`${where}; name one ('legible ${command} docs/adr') or set "folders" in ${CONFIG_FILE}`);
+  // explain takes files, status and supersede a record: only these take folders to work on.
+  const takesFolders = FOLDER_COMMANDS.has(command);
+  if (!found.length) throw new UsageError(`${where}; ${takesFolders ? `name one ('legible ${command} docs/adr') or ` : ''}set "folders" in ${CONFIG_FILE}`);
   const shown = (folder: string) => displayPath(context.cwd, folder === '.' ? opened.root : joinPath(opened.root, folder));
   const listed = found.slice(0, 3).map(({ folder, records, sample }) => `${shown(folder)} (${records} files such as ${sample[0]})`);
   const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
   const first = found[0].folder;
-  throw new UsageError(`${where}. Files named as records are in ${listed.join(', ')}${more}: name the folder ('legible ${command} ${shown(first)}') or set "folders": ["${first}"] in ${CONFIG_FILE}`);
+  throw new UsageError(`${where}. Files named as records are in ${listed.join(', ')}${more}: ${takesFolders ? `name the folder ('legible ${command} ${shown(first)}') or ` : ''}set "folders": ["${first}"] in ${CONFIG_FILE}`);
 }
 
 /** Folders named on the command line (each must exist), else the workspace's own. */

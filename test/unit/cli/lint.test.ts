@@ -93,6 +93,10 @@ describe('legible lint (process)', function () {
       // Asked from inside the folder, the command names it as the user sees it from there.
       const inside = await runCli(['lint'], { cwd: path.join(root, 'services') });
       assert.match(inside.stderr, /no decisions folder found in \.\. .*Files named as records are in \.\.\/text .*\('legible lint \.\.\/text'\) or set "folders": \["text"\]/);
+      // explain takes files to explain, not a folder: only the configuration is suggested.
+      const explained = await runCli(['explain', 'services'], { cwd: root });
+      assert.equal(explained.code, 2);
+      assert.match(explained.stderr, /Files named as records are in text \(14 files such as [^)]*\): set "folders": \["text"\] in \.legible\.json\n$/);
       const named = await runCli(['list', 'text', '--json'], { cwd: root });
       assert.equal(named.code, 0, named.stderr);
       assert.equal((JSON.parse(named.stdout) as unknown[]).length, 14);
