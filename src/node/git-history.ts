@@ -23,6 +23,11 @@ export interface HistoryRequest {
   readonly windowStart: number;
   readonly maxFilesPerCommit: number;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The commit the history ends at (a ref `refProblem` accepts, checked by the caller): `affected
+   * --head <ref>` reads the branch it reports on, whatever is checked out. Default HEAD.
+   */
+  readonly ref?: string;
   /** A file to keep the folded history in between runs (CLI), keyed by HEAD. */
   readonly cacheFile?: string;
   /** The history of an earlier call (editor): reused when HEAD has not moved, updated in place when it has (the caller keeps the answer, not this). */
@@ -65,7 +70,8 @@ export async function readHistory(request: HistoryRequest): Promise<HistoryResul
   const git = (args: string[]) => runGitReporting(['-c', 'core.fsmonitor=false', ...args], root, env, { env: READ_ONLY });
   // One question for all three (fewer processes: the update after a commit is mostly their
   // start-up). It fails where HEAD names no commit yet (an empty repository): then apart.
-  const asked = await git(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
+  const tip = `${request.ref ?? 'HEAD'}^{commit}`;
+  const asked = await git(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--verify', '--quiet', tip]);
   const inside = asked.ok ? asked : await git(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
   if (!inside.ok) return { problem: inside.problem, missing: inside.missing };
   const answers = inside.stdout.split('\n');
@@ -75,7 +81,7 @@ export async function readHistory(request: HistoryRequest): Promise<HistoryResul
   for (const problem of mailmap === undefined ? [] : mailmapProblems(mailmap).slice(0, 20)) {
     notes.push(`.mailmap line ${problem.line} is not a form git reads ("${problem.text}"): git skips it, so the commits it meant to join stay apart.`);
   }
-  const headRun = asked.ok ? undefined : await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  const headRun = asked.ok ? undefined : await git(['rev-parse', '--verify', '--quiet', tip]);
   const head = headRun === undefined ? answers[2]?.trim() || undefined : headRun.ok ? headRun.stdout.trim() : undefined;
   if (!head) {
     return { history: emptyHistory(request.windowStart), notes: [...notes, 'the repository has no commit yet: there is no history to read.'], how: 'empty', maxFilesPerCommit: request.maxFilesPerCommit };

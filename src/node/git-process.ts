@@ -79,17 +79,48 @@ export async function runGitReporting(args: readonly string[], workTree: string,
       const runEnv = { ...gitEnvironment(env, workTree), ...options.env };
       execFile(git, args, { cwd: workTree, env: runEnv, encoding: 'utf8', timeout, maxBuffer: maxBytes, windowsHide: true, shell: false }, (error, stdout, stderr) => {
         if (!error) return resolve({ ok: true, stdout });
-        const code = (error as NodeJS.ErrnoException).code;
-        const problem =
-          code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
-            ? `git printed more than ${Math.round(maxBytes / 1024 / 1024) || 1} MB`
-            : error.killed
-              ? `git took longer than ${Math.round(timeout / 1000)} s`
-              : String(stderr).trim().split(/\r?\n/)[0] || error.message;
-        resolve({ ok: false, missing: false, problem });
+        resolve({ ok: false, missing: false, problem: failure(error, String(stderr), maxBytes, timeout) });
       });
     } catch (error) {
       resolve({ ok: false, missing: false, problem: (error as Error).message });
     }
   });
+}
+
+/** What a run of git with bytes out gave: its output, or why there is none. */
+export type GitBytesRun = { readonly ok: true; readonly stdout: Buffer } | { readonly ok: false; readonly missing: boolean; readonly problem: string };
+
+/**
+ * As `runGitReporting`, with `input` written to git's standard input and the output kept as bytes:
+ * for `git cat-file --batch`, whose answers are sized in bytes, contents included.
+ */
+export async function runGitBytes(args: readonly string[], workTree: string, input: string, env: NodeJS.ProcessEnv = process.env, options: GitRunOptions = {}): Promise<GitBytesRun> {
+  const git = await findExecutable('git', nodeExecutableSearch([workTree], env));
+  if (git === undefined) return { ok: false, missing: true, problem: 'git is not installed (no git on PATH)' };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execFile } = require('node:child_process') as typeof ChildProcess;
+  const maxBytes = options.maxBytes ?? MAX_OUTPUT_BYTES;
+  const timeout = options.timeoutMs ?? TIMEOUT_MS;
+  return new Promise((resolve) => {
+    try {
+      const runEnv = { ...gitEnvironment(env, workTree), ...options.env };
+      const child = execFile(git, args, { cwd: workTree, env: runEnv, encoding: 'buffer', timeout, maxBuffer: maxBytes, windowsHide: true, shell: false }, (error, stdout, stderr) => {
+        if (!error) return resolve({ ok: true, stdout });
+        resolve({ ok: false, missing: false, problem: failure(error, stderr.toString('utf8'), maxBytes, timeout) });
+      });
+      // git may stop reading (a failure, the bound): a write after that is no error of ours.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(input);
+    } catch (error) {
+      resolve({ ok: false, missing: false, problem: (error as Error).message });
+    }
+  });
+}
+
+/** Why a git run failed, in one line: the bound it passed, or git's first line of stderr. */
+function failure(error: ChildProcess.ExecFileException, stderr: string, maxBytes: number, timeout: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return `git printed more than ${Math.round(maxBytes / 1024 / 1024) || 1} MB`;
+  if (error.killed) return `git took longer than ${Math.round(timeout / 1000)} s`;
+  return stderr.trim().split(/\r?\n/)[0] || error.message;
 }

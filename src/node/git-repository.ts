@@ -1,6 +1,8 @@
 import type { ChangedFile, ChangeKind, RepositoryPort } from '../core/port/repository';
 import { refProblem } from '../core/port/repository';
-import { runGitReporting, type GitRun, type GitRunOptions } from './git-process';
+import { runGitBytes, runGitReporting, type GitRun, type GitRunOptions } from './git-process';
+import type { TreeFile } from '../core/port/tree-snapshot';
+import { isMarkdownPath } from '../core/port/paths';
 
 /**
  * File lists are large (200,000 tracked files, 20 MB of names): their own bounds, far above the
@@ -144,6 +146,33 @@ export class NodeGitRepository implements RepositoryPort {
     return this.git(['cat-file', 'blob', ...(await this.eoo()), object], { ...LIST_BOUNDS, maxBytes: maxBytes + 1 });
   }
 
+  /**
+   * The files of `ref`'s tree under `folders` (repository-relative; the whole tree when empty), the
+   * Markdown files among them read when no larger than `maxFileBytes`: one `ls-tree`, then one
+   * `cat-file --batch` for every blob to read. Undefined when git cannot answer.
+   */
+  async treeAt(ref: string, folders: readonly string[], maxFileBytes: number): Promise<TreeFile[] | undefined> {
+    if (!(await this.acceptable(ref))) return undefined;
+    const eoo = await this.eoo();
+    const paths = folders.map((folder) => (eoo.length || !folder.startsWith('-') ? folder : `./${folder}`));
+    const out = await this.git(['ls-tree', '-r', '-l', '-z', '--full-tree', ...eoo, ref, ...paths]);
+    if (out === undefined) return undefined;
+    const files = parseLongTree(out);
+    const wanted = files.filter((file) => file.kind === 'file' && file.size <= maxFileBytes && isMarkdownPath(file.path));
+    if (!wanted.length) return files;
+    const total = wanted.reduce((sum, file) => sum + file.size + file.object.length + 64, 0);
+    const ran = await runGitBytes([...NO_PROGRAMS, 'cat-file', '--batch'], this.root, `${wanted.map((file) => file.object).join('\n')}\n`, this.env, { ...LIST_BOUNDS, maxBytes: total + 1 });
+    if (!ran.ok) {
+      this.fail(ran.problem, ran.missing);
+      return undefined;
+    }
+    const contents = parseBatch(ran.stdout);
+    return files.map(({ object, ...file }) => {
+      const bytes = contents.get(object);
+      return bytes === undefined ? file : { ...file, bytes };
+    });
+  }
+
   /** The merge base of `base` and `head`, as a commit id. */
   async mergeBase(base: string, head: string): Promise<string | undefined> {
     if (!(await this.acceptable(base)) || !(await this.acceptable(head))) return undefined;
@@ -244,4 +273,37 @@ export function pathspecRuns(paths: readonly string[]): string[][] {
   }
   if (run.length) runs.push(run);
   return runs;
+}
+
+/**
+ * `git ls-tree -r -l -z`: `<mode> <type> <object> <size>\t<path>` per entry, NUL-separated (the
+ * size right-aligned, `-` for a submodule). A link (mode 120000) is a `symlink`, a submodule `other`.
+ */
+export function parseLongTree(out: string): Array<TreeFile & { readonly object: string }> {
+  const files: Array<TreeFile & { readonly object: string }> = [];
+  for (const entry of splitNul(out)) {
+    const tab = entry.indexOf('\t');
+    const [mode, type, object, size] = entry.slice(0, tab).split(/ +/);
+    if (tab < 0 || object === undefined) continue;
+    const kind = type !== 'blob' ? 'other' : mode === '120000' ? 'symlink' : 'file';
+    files.push({ path: entry.slice(tab + 1), kind, size: Number(size) || 0, object });
+  }
+  return files;
+}
+
+/** `git cat-file --batch`: `<object> <type> <size>\n<content>\n` per object asked (`<object> missing\n` for none). */
+export function parseBatch(out: Buffer): Map<string, Uint8Array> {
+  const contents = new Map<string, Uint8Array>();
+  let at = 0;
+  while (at < out.length) {
+    const newline = out.indexOf(10, at);
+    if (newline < 0) break;
+    const [object, type, size] = out.subarray(at, newline).toString('latin1').split(' ');
+    at = newline + 1;
+    if (type === 'missing' || size === undefined) continue;
+    const length = Number(size);
+    contents.set(object, new Uint8Array(out.buffer, out.byteOffset + at, Math.min(length, out.length - at)));
+    at += length + 1;
+  }
+  return contents;
 }

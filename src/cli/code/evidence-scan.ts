@@ -21,6 +21,8 @@ export interface EvidenceOptions {
   readonly signal?: AbortSignal;
   /** False when the caller uses no count of lines (`affected`): git reads no file's content. */
   readonly lines?: boolean;
+  /** The commit the history ends at (`affected --head`); default HEAD. */
+  readonly at?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface EvidenceOptions {
  * seen from `today`. Undefined with why when there is no history to read (no git, no repository,
  * `signal` aborted).
  */
-export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, { cache, signal, lines }: EvidenceOptions = {}): Promise<ReadEvidence | { readonly problem: string }> {
+export async function readEvidence(opened: OpenedWorkspace, context: CliContext, today: string, { cache, signal, lines, at }: EvidenceOptions = {}): Promise<ReadEvidence | { readonly problem: string }> {
   // The code list of the same run tells whether git tracks files in the workspace, when that must be asked.
   const repository = await historyRepository(opened.root, context.env, async () => (await workspaceListing(opened, context)).tracked);
   if ('problem' in repository) return repository;
@@ -41,6 +43,7 @@ export async function readEvidence(opened: OpenedWorkspace, context: CliContext,
     cacheFile: cache && historyCacheFile(cache.location),
     signal,
     lines,
+    ref: at,
   });
   if ('problem' in result) return { problem: result.problem };
   const folder = relativePath(repository.root, opened.root);

@@ -2,7 +2,9 @@ import { appendFile } from 'node:fs/promises';
 import { affectedReport, changeFromGit, changedAsked, isAffectedFailure, type AffectedReport } from '../../core/affected/affected';
 import { renderAffectedJson, renderAffectedMarkdown, weight, whoToAsk } from '../../core/affected/render-affected';
 import { governsIndexLookup } from '../../core/code/governing';
-import { joinPath, relativePath } from '../../core/port/paths';
+import { isInside, joinPath, relativePath } from '../../core/port/paths';
+import { TreeSnapshotFileSystem } from '../../core/port/tree-snapshot';
+import type { DecisionWorkspace } from '../../core/workspace/decision-workspace';
 import { withEvidence } from '../../core/affected/affected-evidence';
 import { GovernsIndex } from '../../core/code/governs-index';
 import type { DecisionIndex } from '../../core/index/decision-index';
@@ -29,7 +31,7 @@ export const affectedCommand: Command = {
   usage: 'affected --base <ref> [--head <ref>] [options]',
   options: {
     base: { type: 'string', value: 'ref', description: 'The branch the change will be merged into (main, origin/main, a commit). Required.' },
-    head: { type: 'string', value: 'ref', description: 'The change\'s tip (default: the working tree, uncommitted and untracked files included).' },
+    head: { type: 'string', value: 'ref', description: 'The change\'s tip (default: the working tree, uncommitted and untracked files included); its records and history are read from that commit, whatever is checked out.' },
     format: { type: 'string', short: 'f', value: 'format', description: 'md (default: a pull-request comment), json, or github (workflow annotations).' },
     cache: { type: 'boolean', description: 'Take the records unchanged since the last `lint --cache` run, and the history it read, from its cache instead of reading them again (nothing is written to it).' },
     ...CACHE_LOCATION_OPTION,
@@ -72,17 +74,18 @@ export const affectedCommand: Command = {
     // everything else (it is the longest of git's answers), and the tracked files. Before the diff
     // tells whether a decision is touched: the history is stopped when none is, or when anything
     // fails first. Without line counts: the report names who changed the code, never how much.
+    // With --head, the history ends at that commit, as the records and files below are its own.
     const unneeded = new AbortController();
-    const history = started(readEvidence(opened, context, today, { cache, signal: unneeded.signal, lines: false }));
+    const history = started(readEvidence(opened, context, today, { cache, signal: unneeded.signal, lines: false, at: head }));
     try {
       const repository = await gitRepositoryFor(opened.root, 'legible affected', context);
-      const tracked = started(workspaceFiles(opened, context));
+      const tracked = started(head === undefined ? workspaceFiles(opened, context) : filesAt(repository, head, opened.root));
       const mergeBase = await repository.mergeBase(base, head ?? 'HEAD');
       if (mergeBase === undefined) throw gitFailure(changedAsked(base, head), repository, base);
       // The diff (with the untracked files) and the base's decisions folders while this thread
       // indexes the records.
       const changes = changeFromGit({ repository: fromMergeBase(repository, mergeBase), base, head, repoRoot: repository.root, folders: opened.folders });
-      const workspace = await indexRecords(opened, today, cache);
+      const workspace = head === undefined ? await indexRecords(opened, today, cache) : await indexRecordsAt(repository, head, opened, today);
       // The records' globs compiled once: the changed files are matched alone, the evidence's files later.
       const governs = GovernsIndex.build(workspace.index.entries(), [], re2RegexEngine);
 
@@ -129,6 +132,27 @@ function observed(report: AffectedReport, index: DecisionIndex, governs: Governs
     return inWorkspace.startsWith('../') || inWorkspace === '..' ? undefined : inWorkspace;
   };
   return withEvidence(report, { index, governs, evidence, config: opened.loaded.config, evidencePath });
+}
+
+/**
+ * The records of the decisions folders as `ref`'s tree holds them: `affected --head <ref>` reports
+ * on that branch whatever is checked out (the working tree may be the base, or another branch).
+ * `lint --cache`'s entries are of the working tree, so none is taken.
+ */
+async function indexRecordsAt(repository: NodeGitRepository, ref: string, opened: OpenedWorkspace, today: string): Promise<DecisionWorkspace> {
+  const folders = opened.folders.filter((folder) => isInside(repository.root, folder)).map((folder) => relativePath(repository.root, folder));
+  // A decisions folder at the top of the repository is the whole tree.
+  const tree = await repository.treeAt(ref, folders.includes('.') ? [] : folders, opened.loaded.config.limits.maxFileBytes);
+  if (tree === undefined) throw gitFailure(`the decision records at ${ref}`, repository, ref);
+  return indexRecords({ ...opened, fs: new TreeSnapshotFileSystem(repository.root, tree) }, today);
+}
+
+/** The files of `ref`'s tree below the workspace root, relative to it (as `workspaceFiles` lists the working tree's). */
+async function filesAt(repository: NodeGitRepository, ref: string, root: string): Promise<readonly string[]> {
+  const below = relativePath(repository.root, root);
+  const prefix = below === '.' ? '' : `${below}/`;
+  const files = (await repository.filesAt(ref, prefix ? below : undefined)) ?? [];
+  return files.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 
 /**

@@ -125,6 +125,26 @@ describe('legible affected', function () {
     assert.deepEqual(json.findings, [{ ruleId: 'number-collision', severity: 'error', message: COLLISION, path: `${D}/0008-use-kafka.md`, line: 3 }]);
   });
 
+  it('with --head, reports on that commit whatever is checked out: its records, its collision, its history', async () => {
+    const dir = await twoBranches();
+    // A commit on topic by someone else: only topic's history knows Priya changed the governed code.
+    await put(dir, 'src/billing/ledger.ts', 'export const ledger = 3;\n'.repeat(20));
+    git(dir, 'commit', '--quiet', '--all', '--author', 'Priya <priya@example.com>', '--message', 'Priya on topic');
+    const args = ['affected', '--base', 'main', '--head', 'topic', '--format', 'json', '--today', TODAY];
+    const onTopic = await runCli(args, { cwd: dir });
+    assert.equal(onTopic.code, 1, onTopic.stderr);
+    const json = JSON.parse(onTopic.stdout) as { decisions: Array<{ title: string; observed: { changedBy: string[] } }>; records: Array<{ path: string; record: { title: string } | null }>; findings: Array<{ ruleId: string }> };
+    assert.deepEqual(json.decisions.map((d) => [d.title, d.observed.changedBy]), [['Use PostgreSQL for the ledger', ['Test Author', 'Priya']]]);
+    assert.deepEqual(json.records.map((r) => [r.path, r.record?.title]), [[`${D}/0008-use-kafka.md`, 'Use Kafka for payment events']]);
+    assert.deepEqual(json.findings.map((f) => f.ruleId), ['number-collision']);
+    // From main, with the governing record edited and not committed: the report is still topic's.
+    git(dir, 'checkout', '--quiet', 'main');
+    await put(dir, `${D}/0007-use-postgres.md`, record('Use MySQL instead', 'governs: [lib/**]\n'));
+    const onMain = await runCli(args, { cwd: dir });
+    assert.equal(onMain.code, 1, onMain.stderr);
+    assert.equal(onMain.stdout, onTopic.stdout);
+  });
+
   it('without --head, one diff covers a staged rename, an edit, a rename out of governed code and an untracked file', async () => {
     const dir = await twoBranches();
     git(dir, 'mv', 'src/billing/ledger.ts', 'src/billing/books.ts');

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { runGitReporting } from '../../../src/node/git-process';
 import { NodeGitRepository, parseNameStatus, supportsEndOfOptions } from '../../../src/node/git-repository';
 import { toPortable } from '../../../src/node/portable-path';
+import { TreeSnapshotFileSystem } from '../../../src/core/port/tree-snapshot';
 import { baseEnv, cleanupTemps, exists, git, tempDir } from '../cli/cli-process';
 
 /**
@@ -118,6 +119,52 @@ describe('NodeGitRepository: the repository port on git', function () {
     assert.equal(await repo.textAt('main', 'docs/decisions/0002-use-rabbitmq.md', 1000), '# Use RabbitMQ\n');
     assert.equal(await repo.textAt('main', 'docs/decisions/0002-use-rabbitmq.md', 5), undefined);
     assert.equal(await repo.textAt('main', 'docs/decisions/missing.md', 1000), undefined);
+  });
+
+  it("reads a ref's tree under folders: every file with its kind and size, the Markdown ones within the bound with their bytes", async () => {
+    const work = await tempDir('legible-git-tree-');
+    const big = `# Big\n${'x'.repeat(2000)}\n`;
+    await mkdir(path.join(work, 'docs', 'decisions', 'sub'), { recursive: true });
+    await writeFile(path.join(work, 'docs', 'decisions', '0001-a b.md'), '\ufeff# A, with a BOM and CRLF\r\n');
+    await writeFile(path.join(work, 'docs', 'decisions', '0002-new\nline.md'), '# Two\n');
+    await writeFile(path.join(work, 'docs', 'decisions', '0003-big.md'), big);
+    await writeFile(path.join(work, 'docs', 'decisions', 'sub', '0004-deep.md'), '');
+    await writeFile(path.join(work, 'docs', 'decisions', 'diagram.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+    await symlink('0002-new\nline.md', path.join(work, 'docs', 'decisions', '0005-link.md'));
+    await writeFile(path.join(work, 'src.ts'), 'outside the folders\n');
+    git(work, 'init', '--quiet', '--initial-branch=main');
+    git(work, 'add', '--all');
+    git(work, 'commit', '--quiet', '--message', 'Tree');
+    // The working tree moves on: the tree read is the commit's.
+    await writeFile(path.join(work, 'docs', 'decisions', '0001-a b.md'), 'edited, not committed\n');
+    const port = new NodeGitRepository(toPortable(work), baseEnv(work));
+    const tree = await port.treeAt('main', ['docs/decisions'], 1000);
+    assert.ok(tree, port.problem);
+    const text = (bytes?: Uint8Array) => (bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8'));
+    assert.deepEqual(tree.map((file) => [file.path, file.kind, file.size, text(file.bytes)]), [
+      ['docs/decisions/0001-a b.md', 'file', 29, '\ufeff# A, with a BOM and CRLF\r\n'],
+      ['docs/decisions/0002-new\nline.md', 'file', 6, '# Two\n'],
+      ['docs/decisions/0003-big.md', 'file', Buffer.byteLength(big), undefined],
+      ['docs/decisions/0005-link.md', 'symlink', 16, undefined],
+      ['docs/decisions/diagram.png', 'file', 7, undefined],
+      ['docs/decisions/sub/0004-deep.md', 'file', 0, ''],
+    ]);
+    assert.deepEqual(await port.treeAt('main', ['nowhere'], 1000), []);
+    assert.equal(await port.treeAt('no-such-branch', [], 1000), undefined);
+    assert.equal(await port.treeAt('--output=x', [], 1000), undefined);
+
+    // As a file system: folders implied by the paths, links listed and never read, the bound kept.
+    const fs = new TreeSnapshotFileSystem(toPortable(work), tree);
+    const root = toPortable(work);
+    assert.deepEqual((await fs.readDirectory(`${root}/docs/decisions`)).map((e) => `${e.name}:${e.kind}`).sort(), ['0001-a b.md:file', '0002-new\nline.md:file', '0003-big.md:file', '0005-link.md:symlink', 'diagram.png:file', 'sub:directory']);
+    assert.deepEqual(await fs.readDirectory(root), [{ name: 'docs', kind: 'directory' }]);
+    assert.deepEqual(await fs.stat(`${root}/docs/decisions/sub`), { kind: 'directory', size: 0, mtime: 0 });
+    assert.equal(await fs.stat(`${root}/src.ts`), undefined, 'outside the folders asked');
+    assert.equal(await fs.stat(`${path.dirname(root)}/elsewhere`), undefined);
+    const bounded = await fs.readBounded(`${root}/docs/decisions/0003-big.md`, 1000);
+    assert.deepEqual([bounded.bytes.length, bounded.size], [0, Buffer.byteLength(big)], 'too large: its size, no bytes');
+    await assert.rejects(fs.readFile(`${root}/docs/decisions/0005-link.md`), /ENOENT/);
+    await assert.rejects(fs.writeFile(`${root}/docs/decisions/0006-new.md`, new Uint8Array()), /read-only/);
   });
 
   it('refuses a ref git would read as an option, or shell syntax, before git runs', async () => {
