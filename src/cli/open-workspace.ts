@@ -161,7 +161,10 @@ export interface ScanOptions {
 export async function scanWorkspace(opened: OpenedWorkspace, folders: readonly string[], today: string, options: ScanOptions = {}): Promise<DecisionWorkspace> {
   const body = options.body !== false;
   const workspace = new DecisionWorkspace({ fs: opened.fs, root: opened.root, folders, config: opened.loaded.config, validator: opened.loaded.validator, today });
-  const files = [...new Set([...(await workspace.listFiles()), ...(options.extraFiles ?? [])])].sort();
+  // A file named on the command line that the walk found to be a link out is the link's finding
+  // (link-outside-repository), as when its folder is linted: it is not read as well.
+  const listed = await workspace.listFiles();
+  const files = [...new Set([...listed, ...(options.extraFiles ?? []).filter((path) => !workspace.isOutsideLink(path))])].sort();
   const { cache } = options;
   const stats = new Map<string, { size: number; mtime: number }>();
   const pending: string[] = [];

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { dirname, isInside, relativePath } from '../../core/port/paths';
 import { matchesAny } from '../../core/config/glob';
@@ -44,8 +44,9 @@ export async function lintTargets(paths: readonly string[], opened: OpenedWorksp
     // The workspace comes from the first path; the port is confined to it, so a path in another
     // repository would be refused file by file: say so once.
     if (!isInside(opened.root, path)) throw new UsageError(`${given} lies outside the workspace of the first path (${displayPath(context.cwd, opened.root)}); lint each repository on its own`);
-    // Node's stat follows a link the user named on purpose.
-    const found = await stat(path).catch(() => undefined);
+    // Node's stat follows a link the user named on purpose; one that leads nowhere (a missing
+    // target, a loop) is linted as the folder's walk lists it: its read says what it is.
+    const found = (await stat(path).catch(() => undefined)) ?? (await lstat(path).catch(() => undefined));
     if (found?.isDirectory()) {
       const inside = opened.folders.filter((folder) => isInside(path, folder));
       const owner = decisionsFolderOf(path);
@@ -53,7 +54,7 @@ export async function lintTargets(paths: readonly string[], opened: OpenedWorksp
       else if (inside.length) inside.forEach((folder) => folders.add(folder));
       else folders.add(path);
       shownFolders.push(path);
-    } else if (found?.isFile()) {
+    } else if (found?.isFile() || found?.isSymbolicLink()) {
       const folder = decisionsFolderOf(path) ?? dirname(path);
       folders.add(folder);
       if (matchesAny(relativePath(folder, path), opened.loaded.config.ignore)) {

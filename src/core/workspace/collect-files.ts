@@ -69,7 +69,10 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
       let kind: string = entry.kind;
       const linked = kind === 'symlink';
       if (linked) kind = (await resolveLink(fs, child, visited)) ?? 'other';
-      if (kind === OUTSIDE) {
+      if (kind === BROKEN) {
+        // Named as a record, it is listed: its read fails, and that says so, once (file-readable).
+        if (isMarkdownPath(entry.name) && wanted(entry.name, child)) files.push(child);
+      } else if (kind === OUTSIDE) {
         // Nothing is known of the target, so the name says what it would be.
         const markdown = isMarkdownPath(entry.name);
         const ignored = matchesAny(relativePath(folder, child), options.ignore);
@@ -96,6 +99,8 @@ export async function collectDecisionFiles(fs: FileSystemPort, folder: string, o
 
 /** Not a path (paths are absolute): what `realPathOf` and `resolveLink` say of a link that leads out. */
 const OUTSIDE = '\0outside';
+/** Not a path either: what `resolveLink` says of a link that leads nowhere (a missing target, a loop). */
+const BROKEN = '\0broken';
 
 /** The real path (the path itself when the port cannot tell), or OUTSIDE when it leads out of the workspace. */
 async function realPathOf(fs: FileSystemPort, path: string): Promise<string> {
@@ -117,7 +122,7 @@ async function isLinkOut(fs: FileSystemPort, path: string): Promise<boolean> {
   }
 }
 
-async function resolveLink(fs: FileSystemPort, path: string, visited: ReadonlySet<string>): Promise<'file' | 'directory' | typeof OUTSIDE | undefined> {
+async function resolveLink(fs: FileSystemPort, path: string, visited: ReadonlySet<string>): Promise<'file' | 'directory' | typeof OUTSIDE | typeof BROKEN | undefined> {
   let real: string | undefined;
   try {
     real = await fs.realPath?.(path);
@@ -125,7 +130,9 @@ async function resolveLink(fs: FileSystemPort, path: string, visited: ReadonlySe
     if (isOutsideWorkspace(error)) return OUTSIDE;
     return undefined;
   }
-  if (!real || visited.has(real)) return undefined;
+  // The port found nothing there: the link's target is missing, or the link loops back on itself.
+  if (real === undefined) return fs.realPath ? BROKEN : undefined;
+  if (visited.has(real)) return undefined;
   const stat = await fs.stat(real);
   return stat?.kind === 'file' || stat?.kind === 'directory' ? stat.kind : undefined;
 }

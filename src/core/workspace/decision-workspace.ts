@@ -277,10 +277,14 @@ export class DecisionWorkspace {
         if (error.link) return { text: '', problem: 'This file is reached through a symbolic link that leads outside the repository, so Legible does not read it. Should the record live in the repository?' };
         return { text: '', problem: 'This file lies outside the repository Legible was started in, so it is not read. Lint it from its own repository?' };
       }
+      // A link whose target is missing, or that loops back on itself, reads as missing: say what it is.
+      if ((await fs.stat(path).catch(() => undefined))?.kind === 'symlink') return { text: '', problem: BROKEN_LINK };
       return { text: '', problem: `This file could not be read: ${(error as Error).message}` };
     }
   }
 }
+
+const BROKEN_LINK = 'This file is a symbolic link that leads nowhere: its target is missing, or the link loops back on itself, so there is no record to read. Which record should it point at, or is it left over?';
 
 export function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);

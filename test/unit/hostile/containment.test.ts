@@ -213,6 +213,24 @@ describe('hostile repositories: nothing read or written outside (issue 12)', fun
       assert.doesNotMatch(readme, /0002|0003/);
     });
 
+    it('a record named by a link that leads nowhere (a loop, a missing target): one file-readable, walked or named; a link out named: its warning alone, as walked', async () => {
+      const hostile = await repository();
+      await link(hostile, `${DECISIONS}/0002-loop.md`, '0002-loop.md');
+      await link(hostile, `${DECISIONS}/0003-gone.md`, 'missing.md');
+      await link(hostile, `${DECISIONS}/0004-secret.md`, '../../../decoy/secret.md');
+      const walked = await run(hostile, ['lint', '--format', 'json', '--today', TODAY]);
+      assert.equal(walked.code, 1, walked.stderr);
+      assert.deepEqual(findingsOf(walked.stdout), [`file-readable ${DECISIONS}/0002-loop.md`, `file-readable ${DECISIONS}/0003-gone.md`, `link-outside-repository ${DECISIONS}/0004-secret.md`]);
+      const broken = 'This file is a symbolic link that leads nowhere: its target is missing, or the link loops back on itself, so there is no record to read. Which record should it point at, or is it left over?';
+      assert.deepEqual(messagesOf(walked.stdout).slice(0, 2), [broken, broken]);
+      for (const name of ['0002-loop.md', '0003-gone.md', '0004-secret.md']) {
+        const named = await run(hostile, ['lint', '--format', 'json', '--today', TODAY, `${DECISIONS}/${name}`]);
+        const expected = findingsOf(walked.stdout).filter((finding) => finding.endsWith(name));
+        assert.deepEqual(findingsOf(named.stdout), expected, name);
+        assert.equal(named.code, name === '0004-secret.md' ? 0 : 1, named.stderr);
+      }
+    });
+
     it('a link to / in a decisions folder: the walk does not leave the repository, and ends at once', async () => {
       const hostile = await repository();
       await link(hostile, `${DECISIONS}/machine`, '/');

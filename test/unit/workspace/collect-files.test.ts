@@ -64,13 +64,13 @@ describe('collectDecisionFiles', () => {
     assert.deepEqual(await collectDecisionFiles(fs, D, { ignore: ['runbooks/**'].map(globPattern) }), [`${D}/0001-a.md`]);
   });
 
-  it('follows a symbolic link once and ends a link loop at once', async () => {
+  it('follows a symbolic link once and ends a link loop at once; a record-named link that leads nowhere is listed, for its read to say so', async () => {
     const fs = new MemoryFileSystem(
       { [`${D}/0001-a.md`]: '', '/ws/shared/0002-b.md': '', '/ws/elsewhere/c.md': '' },
       { symlinks: { [`${D}/self`]: '.', [`${D}/up`]: '..', [`${D}/shared`]: '/ws/shared', [`${D}/0003-link.md`]: '../../elsewhere/c.md', [`${D}/0004-dangling.md`]: 'nothing.md' } },
     );
     const files = await collectDecisionFiles(fs, D, { ignore });
-    assert.deepEqual(files, [`${D}/0001-a.md`, `${D}/0003-link.md`, `${D}/shared/0002-b.md`]);
+    assert.deepEqual(files, [`${D}/0001-a.md`, `${D}/0003-link.md`, `${D}/0004-dangling.md`, `${D}/shared/0002-b.md`]);
   });
 
   it('lists a record under its real path when a link to its folder is walked first', async () => {
