@@ -1,6 +1,6 @@
 import { lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { dirname, isInside, relativePath } from '../../core/port/paths';
+import { dirname, isInside, isMarkdownPath, relativePath } from '../../core/port/paths';
 import { matchesAny } from '../../core/config/glob';
 import { UsageError } from '../args';
 import { displayPath, type CliContext } from '../context';
@@ -11,8 +11,13 @@ import type { OpenedWorkspace } from '../open-workspace';
 export interface LintTargets {
   /** Decisions folders to index: every file in them is read, so cross-file rules see the siblings. */
   readonly folders: readonly string[];
-  /** Files named on the command line that the folder walk would skip (ignored names, not `.md`). */
+  /** Markdown files named on the command line that the folder walk would skip (ignored names). */
   readonly extraFiles: readonly string[];
+  /**
+   * Other files named (a `.ts`, a `.py`): code, not records. `lint` checks their citations against
+   * every record (the code rules); they are never read as a record.
+   */
+  readonly codeFiles: readonly string[];
   /**
    * The folders the user asked about: those named on the command line, else the configured or
    * discovered ones. One that holds no record is worth a warning (a typo, a misplaced folder),
@@ -29,13 +34,15 @@ export interface LintTargets {
  * - a folder inside a decisions folder (a MADR category): the decisions folder is indexed, only
  *   the named folder printed; a folder that holds decisions folders (`legible lint .`): those;
  *   any other folder is linted as a decisions folder of its own;
- * - a file: its decisions folder (or, outside any, its parent) is indexed so references resolve,
- *   and only the file's findings are printed.
+ * - a Markdown file: its decisions folder (or, outside any, its parent) is indexed so references
+ *   resolve, and only the file's findings are printed;
+ * - any other file is code: every decisions folder is indexed, and its citations are checked.
  */
 export async function lintTargets(paths: readonly string[], opened: OpenedWorkspace, context: CliContext): Promise<LintTargets> {
-  if (!paths.length) return { folders: opened.folders, extraFiles: [], askedFolders: opened.folders, shows: () => true };
+  if (!paths.length) return { folders: opened.folders, extraFiles: [], codeFiles: [], askedFolders: opened.folders, shows: () => true };
   const folders = new Set<string>();
   const extraFiles: string[] = [];
+  const codeFiles: string[] = [];
   const shownFolders: string[] = [];
   const shownFiles = new Set<string>();
   const decisionsFolderOf = (path: string) => opened.folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0];
@@ -54,6 +61,11 @@ export async function lintTargets(paths: readonly string[], opened: OpenedWorksp
       else if (inside.length) inside.forEach((folder) => folders.add(folder));
       else folders.add(path);
       shownFolders.push(path);
+    } else if (found?.isFile() && !isMarkdownPath(path)) {
+      // Its citations resolve against every record: all the decisions folders are indexed.
+      opened.folders.forEach((folder) => folders.add(folder));
+      codeFiles.push(path);
+      shownFiles.add(path);
     } else if (found?.isFile() || found?.isSymbolicLink()) {
       const folder = decisionsFolderOf(path) ?? dirname(path);
       folders.add(folder);
@@ -70,6 +82,7 @@ export async function lintTargets(paths: readonly string[], opened: OpenedWorksp
   return {
     folders: [...folders],
     extraFiles,
+    codeFiles,
     askedFolders: shownFolders,
     shows: (path) => shownFiles.has(path) || shownFolders.some((folder) => isInside(folder, path)),
   };

@@ -1,4 +1,5 @@
-import { isInside } from '../../core/port/paths';
+import { isInside, relativePath } from '../../core/port/paths';
+import { CONFIG_FILE } from '../../core/workspace/load-config';
 import { RULES } from '../../core/rules/registry';
 import { choice, flag, nonNegativeInteger, stringOption, todayOption } from '../args';
 import { displayPath, type CliContext } from '../context';
@@ -44,9 +45,9 @@ export const lintCommand: Command = {
       'Paths:',
       '  With none, the decisions folders of .legible.json ("folders"), else those named by .adr-dir or',
       '  .log4brains.yml, else the usual places (docs/decisions, docs/adr, …). A folder is linted as a',
-      '  decisions folder; a file is linted with its folder\'s records in the index, so references',
-      '  resolve, but only its own findings are printed. A folder with no records is a warning, not a',
-      '  failure, whether it is named here or in .legible.json.',
+      '  decisions folder; a Markdown file is linted with its folder\'s records in the index, so',
+      '  references resolve, but only its own findings are printed; any other file is code (below). A',
+      '  folder with no records is a warning, not a failure, whether it is named here or in .legible.json.',
       '',
       'Code (unless "code": { "enabled": false } in .legible.json):',
       '  With no paths, every tracked text file outside the decisions folders, node_modules and build',
@@ -54,7 +55,7 @@ export const lintCommand: Command = {
       '  citations of records (ADR-0007, RFC-0012, EXIT-0011, a folder\'s own prefix), and every',
       '  record\'s governs globs are matched against the tracked files (git ls-files; without git, the',
       '  files below the root). "code": { "include": [...], "exclude": [...] } narrows the scan. With',
-      '  paths, only governs is matched, for the records named; no code file is scanned.',
+      '  paths, governs is matched for the records named, and only the code files named are scanned.',
       '',
       'Paths printed are relative to the current folder, except --format github (relative to the',
       'repository root, the folder holding .git, as GitHub resolves them) and sarif (relative to the',
@@ -98,11 +99,16 @@ export const lintCommand: Command = {
     if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
     const byFile = await workspace.findings();
     if (base !== undefined) await addBaseFindings(byFile, workspace, opened, base, context);
+    if (targets.codeFiles.length && !opened.folders.length) await requireFolders(opened, context, 'lint');
+    if (targets.codeFiles.length && !opened.loaded.config.code.enabled) context.warn(`code.enabled is false in ${CONFIG_FILE}: the citations in ${targets.codeFiles.map((path) => displayPath(context.cwd, path)).join(', ')} are not checked.`);
     if (opened.loaded.config.code.enabled) {
-      const facts = await addCodeFindings(byFile, workspace.index, opened, context, args.positionals.length > 0, cache);
+      const scan = args.positionals.length > 0 ? targets.codeFiles.map((path) => relativePath(opened.root, path)) : undefined;
+      const facts = await addCodeFindings(byFile, workspace.index, opened, context, scan, cache);
       await addEvidenceFindings(byFile, workspace.index, facts, opened, context, today, flag(args, 'verbose'), cache);
     }
     if (cache) await saveCache(cache, context);
+    // A code file named and clean was checked all the same: it counts, as a clean record does.
+    for (const path of targets.codeFiles) if (opened.loaded.config.code.enabled && !byFile.has(path)) byFile.set(path, []);
 
     const shown = [...byFile].filter(([path]) => targets.shows(path));
     warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !args.positionals.length && !opened.loaded.config.folders.length, context);
@@ -137,14 +143,15 @@ function warnEmptyFolders(folders: readonly string[], linted: readonly string[],
 }
 
 /**
- * The rules about records and code. Without paths: every code file is scanned for citations and
- * every record's `governs` matched. With paths, only `governs` is matched (its findings print for
- * the records named): a code file named on the command line is not a record, and scanning the
- * whole repository for one record's sake would make `lint <record>` cost a full scan.
+ * The rules about records and code. Without paths (`scan` undefined): every code file is scanned
+ * for citations and every record's `governs` matched. With paths, `governs` is matched (its
+ * findings print for the records named) and only the code files named are scanned (workspace-
+ * relative): scanning the whole repository for one record's sake would make `lint <record>` cost
+ * a full scan.
  */
-async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, opened: OpenedWorkspace, context: CliContext, withPaths: boolean, cache: LintCache | undefined): Promise<CodeFacts> {
-  // With paths no code is scanned, and the cache keeps its code entries for the next full run.
-  const facts = await scanCode(opened, index, context, withPaths ? { scan: [] } : { cache });
+async function addCodeFindings(byFile: Map<string, Finding[]>, index: DecisionIndex, opened: OpenedWorkspace, context: CliContext, scan: readonly string[] | undefined, cache: LintCache | undefined): Promise<CodeFacts> {
+  // With paths the cache keeps its code entries for the next full run.
+  const facts = await scanCode(opened, index, context, scan ? { scan } : { cache });
   addFindings(byFile, lintCode(index, facts, opened.loaded.config));
   return facts;
 }

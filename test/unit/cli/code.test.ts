@@ -156,6 +156,27 @@ describe('decisions and code (process)', function () {
       assert.deepEqual(files.map((file) => [file.path, file.findings.map((f) => f.ruleId)]), [['docs/decisions/0003-use-kafka.md', ['governs-matches-nothing']]]);
     });
 
+    it('with a code file named, checks its citations against every record and reads it as no record; migrate refuses it', async () => {
+      const root = await repository();
+      const result = await runCli(['lint', '--format', 'json', '--today', TODAY, 'services/events.ts', 'services/ledger/journal.ts'], { cwd: root });
+      assert.equal(result.code, 1, result.stderr);
+      const files = JSON.parse(result.stdout) as LintFile[];
+      assert.deepEqual(files.map((file) => [file.path, file.findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)]), [
+        ['services/events.ts', ['code-cites-superseded@1:38']],
+        ['services/ledger/journal.ts', ['code-reference-resolves@2:19']],
+      ]);
+      // From below, with a record beside it: the record's findings as when named alone, the code's citations; nothing else.
+      const clean = await runCli(['lint', '--today', TODAY, 'events.ts', '../docs/decisions/0003-use-kafka.md'], { cwd: path.join(root, 'services') });
+      assert.match(clean.stdout, /^\n\.\.\/docs\/decisions\/0003-use-kafka\.md\n[^\n]*governs-matches-nothing\n\nevents\.ts\n[^\n]*code-cites-superseded\n[^\n]*ADR-0002 is superseded\n\n✖ 2 problems \(0 errors, 2 warnings\)\n/);
+      const migrated = await runCli(['migrate', 'services/events.ts'], { cwd: root });
+      assert.equal(migrated.code, 2);
+      assert.match(migrated.stderr, /no decision records in services\/events\.ts/);
+      const off = await repository({ code: { enabled: false } });
+      const warned = await runCli(['lint', '--today', TODAY, 'services/events.ts'], { cwd: off });
+      assert.equal(warned.code, 0, warned.stderr);
+      assert.match(warned.stderr, /code\.enabled is false in \.legible\.json: the citations in services\/events\.ts are not checked\./);
+    });
+
     it('outside git, matches and scans the files below the root', async () => {
       const root = await repository();
       await rm(path.join(root, '.git'), { recursive: true, force: true });
