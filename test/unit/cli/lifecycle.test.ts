@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildCli, cleanupTemps, copyExamples, DECISIONS, readFile, runCli, snapshot, tempDir, TODAY, writeFile } from './cli-process';
+import { buildCli, cleanupTemps, copyExamples, DECISIONS, EXAMPLES, readFile, runCli, snapshot, tempDir, TODAY, writeFile } from './cli-process';
 
 const RECORD_1 = `${DECISIONS}/0001-use-postgresql-as-the-system-of-record-for-the-payments-ledger.md`.split(path.sep).join('/');
 const PLAN_11 = 'docs/decisions/0011-hand-over-settlement-bank-operations-from-jonas.md';
+/** A complete, valid ADR of the examples, to copy under other names. */
+const COMPLETE_ADR = path.join(EXAMPLES, DECISIONS, '0005-build-an-in-house-fx-rates-service.md');
 
 /** The files whose bytes differ between two snapshots, and those added. */
 function changes(before: Map<string, string>, after: Map<string, string>): { changed: string[]; added: string[] } {
@@ -138,6 +140,24 @@ describe('legible status and legible supersede (process)', function () {
       assert.equal(result.stdout, `docs/adr/20261121_use_yaml.md\n${old}: status accepted → superseded, superseded-by + ADR-20261121\n`);
       assert.equal(await readFile(path.join(root, old), 'utf8'), '---\ntype: adr\ntitle: Use JSON\nstatus: superseded\ndate: 2020-09-24\nsuperseded-by: [ADR-20261121]\n---\n\n# Use JSON\n');
       assert.match(await readFile(path.join(root, 'docs', 'adr', '20261121_use_yaml.md'), 'utf8'), /\nsupersedes: \[ADR-20200924\]\n/);
+    });
+
+    it('in a two-digit folder (01-x.md), links both records as ADR-0001 and ADR-0002, ids lint accepts', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const old = 'docs/decisions/01-good.md';
+      await writeFile(path.join(root, old), await readFile(COMPLETE_ADR, 'utf8'));
+      await mkdir(path.join(root, 'docs', 'runbooks'));
+      await writeFile(path.join(root, 'docs', 'runbooks', 'fx-rates-service.md'), '# Runbook\n');
+      const result = await runCli(['supersede', '01', 'Better', '--owner', 'bob', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, `docs/decisions/02-better.md\n${old}: status accepted → superseded, superseded-by + ADR-0002\n`);
+      assert.match(await readFile(path.join(root, old), 'utf8'), /\nsuperseded-by: \[ADR-0002\]\n/);
+      assert.match(await readFile(path.join(root, 'docs', 'decisions', '02-better.md'), 'utf8'), /\nsupersedes: \[ADR-0001\]\n/);
+      const lint = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      const rules = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string }> }>).flatMap((file) => file.findings.map((f) => f.ruleId));
+      assert.ok(!rules.includes('frontmatter-schema') && !rules.includes('status-consistency') && !rules.includes('reference-resolves'), rules.join(', '));
     });
 
     it('refuses an exit plan, and needs a title; nothing is written', async () => {

@@ -88,6 +88,19 @@ describe('fixes: the safe ones, all at once (lint --fix in the core)', () => {
     assert.equal(once.text.match(/superseded-by:/g)?.length, 1, 'no duplicate key');
   });
 
+  it('in a two-digit folder (07-x.md) adds the back-link as an id the schema accepts, and names the records so', async () => {
+    const ws = await lintFiles({
+      [`${DIR}/01-a.md`]: cleanAdr('A', ['superseded-by: [ADR-0002]']).replace('status: accepted', 'status: superseded'),
+      [`${DIR}/02-b.md`]: cleanAdr('B'),
+    });
+    const [finding] = ws.of(`${DIR}/02-b.md`);
+    assert.equal(finding.message, 'ADR-0001 (01-a.md) says this record supersedes it, but `supersedes` does not name ADR-0001. Which records does this one replace?');
+    const fixed = await fixAll(ws);
+    assert.deepEqual(fixed.get(`${ROOT}/${DIR}/02-b.md`)!.applied, ['Add ADR-0001 to `supersedes`']);
+    assert.match(fixed.get(`${ROOT}/${DIR}/02-b.md`)!.text, /\nsupersedes: \[ADR-0001\]\n/);
+    assert.deepEqual([...(await ws.workspace.findings()).values()].flat(), [], 'the id written is one frontmatter-schema accepts');
+  });
+
   it('does not touch a file whose text the caller withholds (one it could not read whole)', async () => {
     const ws = await lintFiles(records());
     const fixed = await fixAll(ws, ['0001-a.md']);

@@ -6,7 +6,7 @@ import { setStatusEdits } from '../../../src/core/lifecycle/set-status';
 import { planSupersede } from '../../../src/core/lifecycle/supersede';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { MemoryFileSystem } from '../support/memory-file-system';
-import { cleanAdr } from '../support/workspace';
+import { cleanAdr, lintFiles } from '../support/workspace';
 
 const doc = (text: string, path = '/ws/docs/decisions/0007-x.md') => parseDecisionDocument(path, text, DEFAULT_LIMITS);
 
@@ -61,15 +61,30 @@ describe('planSupersede: `legible supersede` and Supersede Decision', () => {
     const plan = await planSupersede(context, { old: { path: oldPath, text: oldText, folder }, title: 'Use YAML', date: '2025-01-02', now: 0 });
     assert.ok(!('problem' in plan));
     assert.equal(plan.path, `${folder}/adr015-use-yaml.md`);
-    assert.deepEqual([plan.oldId, plan.newId, plan.oldStatus], ['ADR-014', 'ADR-015', 'accepted']);
+    // `adr014-…`'s id as the schema accepts it (ADR-014 is not a decision id).
+    assert.deepEqual([plan.oldId, plan.newId, plan.oldStatus], ['ADR-0014', 'ADR-0015', 'accepted']);
     // The old record's owners are carried over (git's user owns a successor only of an ownerless record).
     assert.match(plan.text, /^---\ntype: adr\ntitle: Use YAML\nstatus: proposed\ndate: 2025-01-02\nowners:\n {2}- amira\n/);
-    assert.match(plan.text, /\nsupersedes: \[ADR-014\]\n/);
-    assert.equal(applyEdits(oldText, plan.oldEdits), oldText.replace('status: accepted', 'status: superseded').replace('owners: [amira]\n', 'owners: [amira]\nsuperseded-by: [ADR-015]\n'));
+    assert.match(plan.text, /\nsupersedes: \[ADR-0014\]\n/);
+    assert.equal(applyEdits(oldText, plan.oldEdits), oldText.replace('status: accepted', 'status: superseded').replace('owners: [amira]\n', 'owners: [amira]\nsuperseded-by: [ADR-0015]\n'));
     assert.ok((await fs.readDirectory(folder)).some((e) => e.name.startsWith('.legible-reserve-')), 'the name is held');
     await plan.release();
     assert.ok(!(await fs.readDirectory(folder)).some((e) => e.name.startsWith('.legible-reserve-')));
     assert.equal(fs.text(oldPath), oldText, 'planning writes no record');
+  });
+
+  it('in a two-digit folder (07-x.md) links both records by ids the schema accepts, which lint then finds consistent', async () => {
+    const oldPath = `${folder}/01-use-json.md`;
+    const oldText = cleanAdr('Use JSON');
+    const fs = new MemoryFileSystem({ [oldPath]: oldText });
+    const plan = await planSupersede({ fs, root: '/ws', config: defaultConfig(), folders: [folder] }, { old: { path: oldPath, text: oldText, folder }, title: 'Use YAML', date: '2025-01-02', owner: 'bo', now: 0 });
+    assert.ok(!('problem' in plan));
+    await plan.release();
+    assert.deepEqual([plan.path, plan.oldId, plan.newId], [`${folder}/02-use-yaml.md`, 'ADR-0001', 'ADR-0002']);
+    assert.match(plan.text, /\nsupersedes: \[ADR-0001\]\n/);
+    const ws = await lintFiles({ 'docs/decisions/01-use-json.md': applyEdits(oldText, plan.oldEdits), 'docs/decisions/02-use-yaml.md': plan.text });
+    const rules = ws.findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
+    assert.deepEqual(rules.filter((rule) => /^(frontmatter-schema|status-consistency|reference-resolves)/.test(rule)), []);
   });
 
   it('in a date-named folder the new record is named for the day', async () => {
