@@ -160,6 +160,28 @@ describe('legible status and legible supersede (process)', function () {
       assert.ok(!rules.includes('frontmatter-schema') && !rules.includes('status-consistency') && !rules.includes('reference-resolves'), rules.join(', '));
     });
 
+    it('in a date-named folder, refuses to name a successor by an id another record of that day has, and writes nothing', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const old = 'docs/decisions/20201103-use-lunr.md';
+      await writeFile(path.join(root, old), await readFile(COMPLETE_ADR, 'utf8'));
+      const kafka = await runCli(['new', 'adr', 'Use Kafka', '--owner', 'a', '--today', TODAY], { cwd: root });
+      assert.equal(kafka.stdout, 'docs/decisions/20261121-use-kafka.md\n', kafka.stderr);
+      const before = await snapshot(root);
+      const result = await runCli(['supersede', '20201103', 'Use Algolia', '--owner', 'b', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 2);
+      assert.equal(
+        result.stderr,
+        `legible: ${old}: the new record would be ADR-20261121, which 20261121-use-kafka.md already is (records named for the same day share their id), so \`superseded-by: [ADR-20261121]\` would not say which record replaces this one. Nothing was written; supersede it on a day no other adr in this folder is named for.\n`,
+      );
+      assert.deepEqual(await snapshot(root), before, 'no record, no reservation left behind');
+      // The day after, the id is the new record's alone.
+      const later = await runCli(['supersede', old, 'Use Algolia', '--owner', 'b', '--today', '2026-11-22'], { cwd: root });
+      assert.equal(later.code, 0, later.stderr);
+      assert.match(await readFile(path.join(root, old), 'utf8'), /\nsuperseded-by: \[ADR-20261122\]\n/);
+    });
+
     it('refuses an exit plan, and needs a title; nothing is written', async () => {
       const root = await copyExamples();
       const before = await snapshot(root);
