@@ -8,7 +8,7 @@ import { requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-wor
 import { isMarkdownPath } from '../../core/port/paths';
 import type { DecisionIndex } from '../../core/index/decision-index';
 
-/** A record named on the command line, with its text as it is on disk. */
+/** A record named on the command line, with its text as it is on disk (a BOM kept: edits are applied to it and written back). */
 export interface NamedRecord {
   readonly path: string;
   /** The decisions folder it is in (its own folder when it lies outside every one). */
@@ -18,7 +18,9 @@ export interface NamedRecord {
   readonly index?: DecisionIndex;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// `ignoreBOM`: the BOM stays in the text, so the file written back from it keeps it (status and
+// supersede change a value, not the encoding); the core reads frontmatter past it.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * `0007`, `ADR-0007`, `RFC-7` (the index resolves it, as references resolve) or the path of a

@@ -83,6 +83,20 @@ describe('legible status and legible supersede (process)', function () {
       assert.equal(typed.stdout, 'docs/rfcs/0001-split.md: status draft → review\n', 'the type prefix tells them apart');
     });
 
+    it('keeps a BOM and CRLF line breaks: only the status value changes', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const lf = `\uFEFF${await readFile(COMPLETE_ADR, 'utf8')}`;
+      const crlf = lf.replace(/\n/g, '\r\n');
+      await writeFile(path.join(root, DECISIONS, '0001-good.md'), lf);
+      await writeFile(path.join(root, DECISIONS, '0002-crlf.md'), crlf);
+      assert.equal((await runCli(['status', '1', 'deprecated'], { cwd: root })).code, 0);
+      assert.equal((await runCli(['status', 'docs/decisions/0002-crlf.md', 'deprecated'], { cwd: root })).code, 0);
+      assert.deepEqual(await readFile(path.join(root, DECISIONS, '0001-good.md')), Buffer.from(lf.replace('\nstatus: accepted\n', '\nstatus: deprecated\n'), 'utf8'));
+      assert.deepEqual(await readFile(path.join(root, DECISIONS, '0002-crlf.md')), Buffer.from(crlf.replace('\r\nstatus: accepted\r\n', '\r\nstatus: deprecated\r\n'), 'utf8'));
+    });
+
     it('refuses a record without Legible frontmatter', async () => {
       const root = await tempDir();
       await mkdir(path.join(root, '.git'));
@@ -180,6 +194,20 @@ describe('legible status and legible supersede (process)', function () {
       const later = await runCli(['supersede', old, 'Use Algolia', '--owner', 'b', '--today', '2026-11-22'], { cwd: root });
       assert.equal(later.code, 0, later.stderr);
       assert.match(await readFile(path.join(root, old), 'utf8'), /\nsuperseded-by: \[ADR-20261122\]\n/);
+    });
+
+    it('keeps a BOM and CRLF line breaks in the old record, as status does', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const old = 'docs/decisions/0001-good.md';
+      const original = `\uFEFF${(await readFile(COMPLETE_ADR, 'utf8')).replace(/\n/g, '\r\n')}`;
+      await writeFile(path.join(root, old), original);
+      const result = await runCli(['supersede', '1', 'Better', '--owner', 'bob', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      const expected = original.replace('\r\nstatus: accepted\r\n', '\r\nstatus: superseded\r\n').replace('\r\ndeciders: [li.wei, priya]\r\n', '\r\ndeciders: [li.wei, priya]\r\nsuperseded-by: [ADR-0002]\r\n');
+      assert.notEqual(expected, original);
+      assert.deepEqual(await readFile(path.join(root, old)), Buffer.from(expected, 'utf8'));
     });
 
     it('refuses an exit plan, and needs a title; nothing is written', async () => {
