@@ -6,16 +6,21 @@ import { displayPath, type CliContext } from '../context';
 import { toPortable } from '../../node/portable-path';
 import { requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { isMarkdownPath } from '../../core/port/paths';
+import type { DecisionIndex } from '../../core/index/decision-index';
 
-/** A record named on the command line, with its text as it is on disk. */
+/** A record named on the command line, with its text as it is on disk (a BOM kept: edits are applied to it and written back). */
 export interface NamedRecord {
   readonly path: string;
   /** The decisions folder it is in (its own folder when it lies outside every one). */
   readonly folder: string;
   readonly text: string;
+  /** The workspace's index, when the id was looked up in it (a path is not). */
+  readonly index?: DecisionIndex;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// `ignoreBOM`: the BOM stays in the text, so the file written back from it keeps it (status and
+// supersede change a value, not the encoding); the core reads frontmatter past it.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * `0007`, `ADR-0007`, `RFC-7` (the index resolves it, as references resolve) or the path of a
@@ -40,7 +45,7 @@ export async function findRecord(opened: OpenedWorkspace, arg: string, context: 
     const named = matches.map((e) => `${refOf(e).id} ${displayPath(context.cwd, e.path)}`).join(', ');
     throw new UsageError(`${arg} names ${matches.length} records (${named}); name the file instead`);
   }
-  return { path: matches[0].path, folder: matches[0].folder, text: await readText(opened, matches[0].path, arg) };
+  return { path: matches[0].path, folder: matches[0].folder, text: await readText(opened, matches[0].path, arg), index: workspace.index };
 }
 
 async function readText(opened: OpenedWorkspace, path: string, arg: string): Promise<string> {

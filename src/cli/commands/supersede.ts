@@ -5,7 +5,7 @@ import { renamedNote } from '../../core/numbering/visible-name';
 import { stringOption, todayOption, UsageError } from '../args';
 import { displayPath } from '../context';
 import { nodeGit } from '../../node/git-user';
-import { openWorkspace } from '../open-workspace';
+import { openWorkspace, scanWorkspace } from '../open-workspace';
 import { HELP_OPTION, type Command } from './command';
 import { findRecord } from './record-arg';
 
@@ -28,7 +28,9 @@ export const supersedeCommand: Command = {
       '`status: superseded`, everything else in it unchanged. The new record carries over the old',
       'one\'s owners (unless --owner is given), deciders, related, tags, risk level and blast radius,',
       'holders and successors; never a placeholder. The new file\'s path is printed first, then what',
-      'changed in the old one; what was carried over is noted on stderr.',
+      'changed in the old one; what was carried over is noted on stderr. An id that would name another',
+      'record of its type in the folder too (date-named records of one day share theirs) is refused,',
+      'and nothing is written.',
     ].join('\n'),
   async run(args, context) {
     const [record, ...words] = args.positionals;
@@ -40,7 +42,9 @@ export const supersedeCommand: Command = {
     const old = await findRecord(opened, record, context, 'supersede');
     const shown = printable(displayPath(context.cwd, old.path));
     const workspace = { fs: opened.fs, root: opened.root, config: opened.loaded.config, folders: opened.folders, git: nodeGit(opened.root) };
-    const plan = await planSupersede(workspace, { old, title, date, owner: stringOption(args, 'owner'), now: Date.now() });
+    // Ids are resolved as references resolve: in the workspace's records, the old one's folder included.
+    const index = old.index ?? (await scanWorkspace(opened, [...new Set([...opened.folders, old.folder])], date, { body: false })).index;
+    const plan = await planSupersede(workspace, { old, title, date, owner: stringOption(args, 'owner'), now: Date.now(), index });
     if ('problem' in plan) throw new UsageError(`${shown}: ${plan.problem}`);
     try {
       for (const warning of plan.warnings) context.warn(warning);

@@ -59,7 +59,7 @@ export class DecisionIndex {
    * The records a reference names: same number, matching type when the reference has a prefix,
    * preferring the referring record's own folder (each folder has its own number sequence).
    */
-  resolve(ref: Pick<IdRef, 'number' | 'prefix'>, from?: DecisionEntry): DecisionEntry[] {
+  resolve(ref: Pick<IdRef, 'number' | 'prefix'>, from?: Pick<DecisionEntry, 'folder'>): DecisionEntry[] {
     if (ref.number === undefined) return [];
     const type = ref.prefix ? typeOfPrefix(ref.prefix) : undefined;
     const candidates = this.withNumber(ref.number).filter((entry) => !type || entry.type === type);

@@ -62,7 +62,16 @@ export function typeOfPrefix(prefix: string): RecordType | undefined {
   return RECORD_TYPES.find((type) => ID_PREFIX[type] === prefix.toUpperCase());
 }
 
-/** `ADR-0007`: how a record is named in messages, the tree and references. */
-export function formatId(type: RecordType, number: number | undefined, width = 4): string {
-  return number === undefined ? ID_PREFIX[type] : `${ID_PREFIX[type]}-${String(number).padStart(width, '0')}`;
+/** The fewest digits a decision id has: the schema's `decision-id` is `^((ADR|RFC|EXIT)-)?\d{4,}$`. */
+const MIN_DIGITS = 4;
+
+/**
+ * `ADR-0007`: how a record is named in messages, the tree and references, and the one form written
+ * into `supersedes`/`superseded-by` (supersede, lint --fix, completion). `width` is the digits as
+ * the file name writes them: kept when wider (`00007-x.md` → ADR-00007), padded to four when
+ * narrower (`07-x.md`, `adr014-x.md` → ADR-0007, ADR-0014), so every id written is one the schema
+ * accepts, as migrate writes it.
+ */
+export function formatId(type: RecordType, number: number | undefined, width = MIN_DIGITS): string {
+  return number === undefined ? ID_PREFIX[type] : `${ID_PREFIX[type]}-${String(number).padStart(Math.max(width, MIN_DIGITS), '0')}`;
 }

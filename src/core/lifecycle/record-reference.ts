@@ -5,8 +5,9 @@ import type { RecordType } from '../schema/schema-registry';
 
 /**
  * How another record names the one at `path` in `supersedes` / `superseded-by`: its type and the
- * id its file name carries, as written (`ADR-0007`, `RFC-07`, `ADR-20200924`); the file name
- * without `.md` when it carries none.
+ * number its file name carries, in the form the schema accepts (`ADR-0007` for `0007-x.md`,
+ * `07-x.md` and `adr007-x.md`; `ADR-20200924` for a date-named record); the file name without
+ * `.md` when it carries none.
  */
 export function referenceTo(type: RecordType, path: string): string {
   const name = recordNameOf(path);

@@ -8,6 +8,11 @@ import { referenceTo } from './record-reference';
 import { statusVocabulary } from './set-status';
 import { carriedValues, withCarried } from './carry-over';
 import { placeholderSnippet } from '../templates/placeholder-snippet';
+import type { DecisionEntry } from '../index/decision-entry';
+import type { DecisionIndex } from '../index/decision-index';
+import { parseIdRef } from '../index/ids';
+import { sharedBy } from '../index/shared-id';
+import { recordNameOf } from '../numbering/record-name';
 
 export interface SupersedeRequest {
   /** The record being replaced: its path, its text as it is now (an editor's, or the disk's), its decisions folder. */
@@ -18,6 +23,11 @@ export interface SupersedeRequest {
   readonly owner?: string;
   /** Epoch milliseconds, for the name reservation. */
   readonly now: number;
+  /**
+   * The records the workspace holds (its index, the old record's folder included), to resolve ids
+   * as references resolve: an id that would name another record too is never written.
+   */
+  readonly index: Pick<DecisionIndex, 'resolve'>;
 }
 
 /**
@@ -65,10 +75,20 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
     return { problem: `an ${type} is never superseded; which \`status\` says what became of it (${statusVocabulary(type).values.join(', ')})?` };
   }
   const oldId = referenceTo(type, request.old.path);
+  const alsoOld = othersNamed(request, oldId, request.old.path);
+  if (alsoOld.length) {
+    return { problem: `its id ${oldId} also names ${sharedBy(alsoOld)}${sameDay(request.old.path)}, so no reference names this record alone: the new record's \`supersedes: [${oldId}]\` would not say which one it replaces. Nothing was written.` };
+  }
   const draft = await draftRecord(context, { type, title: request.title, date: request.date, folder: request.old.folder, owner: request.owner });
   const reservation = await reserveName({ fs: context.fs, folder: draft.folder, now: request.now, title: draft.title, convention: draft.convention, date: draft.date, ignore: config.ignore, type });
   try {
     const newId = referenceTo(type, reservation.path);
+    const alsoNew = othersNamed(request, newId, reservation.path);
+    if (alsoNew.length) {
+      throw new Problem(
+        `the new record would be ${newId}, which ${sharedBy(alsoNew)} already ${alsoNew.length === 1 ? 'is' : 'are'}${sameDay(reservation.path)}, so \`superseded-by: [${newId}]\` would not say which record replaces this one. Nothing was written; supersede it on a day no other ${type} in this folder is named for.`,
+      );
+    }
     const template = draft.render(reservation.id).text;
     const link = addLinkFix(parseDecisionDocument(reservation.path, template, config.limits), 'supersedes', oldId);
     if (!link) throw new Problem(`The ${type} template has no frontmatter Legible can add \`supersedes: [${oldId}]\` to; which template is configured for ${type}?`);
@@ -99,3 +119,18 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
 }
 
 class Problem extends Error {}
+
+/**
+ * The records other than `self` that `id`, written in a record of the old one's folder, would name
+ * too. References prefer their own folder's records, and both records are in that folder: only
+ * its records count.
+ */
+function othersNamed(request: SupersedeRequest, id: string, self: string): DecisionEntry[] {
+  const folder = request.old.folder;
+  return request.index.resolve(parseIdRef(id), { folder }).filter((entry) => entry.folder === folder && entry.path !== self);
+}
+
+/** Why a date-named record shares its id, said where it does. */
+function sameDay(path: string): string {
+  return recordNameOf(path)?.kind === 'date' ? ' (records named for the same day share their id)' : '';
+}

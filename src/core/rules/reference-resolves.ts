@@ -1,5 +1,5 @@
 import { basename } from '../port/paths';
-import { ID_PREFIX } from '../schema/schema-registry';
+import { formatId } from '../index/ids';
 import type { WorkspaceRule } from './rule';
 import type { DecisionEntry, IdRef } from '../index/decision-entry';
 
@@ -30,7 +30,7 @@ export const referenceResolves: WorkspaceRule = {
         if (!anyType.length) {
           context.report(entry.path, { message: `\`${key}\` names ${ref.raw}, but no record has number ${ref.number}. Which decision did you mean?`, range: ref.range });
         } else if (!matching.length) {
-          const found = anyType.map((e) => `${ID_PREFIX[e.type]}-${e.id}`).join(', ');
+          const found = anyType.map((e) => formatId(e.type, e.number, e.id.length)).join(', ');
           context.report(entry.path, {
             message: `\`${key}\` names ${ref.raw}, but that number is ${found}. Which decision did you mean?`,
             range: ref.range,

@@ -1,10 +1,38 @@
 import { basename } from '../port/paths';
-import { formatId } from '../index/ids';
-import type { WorkspaceRule } from './rule';
-import type { DecisionEntry } from '../index/decision-entry';
+import { formatId, parseIdRef } from '../index/ids';
+import type { DecisionIndex } from '../index/decision-index';
+import type { FixData, WorkspaceRule, WorkspaceRuleContext } from './rule';
+import type { DecisionEntry, IdRef } from '../index/decision-entry';
+import { sharedBy } from '../index/shared-id';
 
 function names(entry: DecisionEntry): string {
   return formatId(entry.type, entry.number ?? undefined, entry.id.length);
+}
+
+/**
+ * A reference that names several records (date-named records of one day share their id; one number
+ * in two folders): the link holds if any of them links back, or cannot be checked (a legacy one).
+ * Otherwise it is said on the record that holds the reference, never blamed on one of them, and
+ * nothing is offered to fix: adding the back-link to one of them would pick it arbitrarily.
+ */
+function ambiguous(context: WorkspaceRuleContext, entry: DecisionEntry, ref: IdRef, named: readonly DecisionEntry[], key: string, backKey: string, which: string): void {
+  const back = key === 'supersedes' ? (other: DecisionEntry) => other.supersededBy : (other: DecisionEntry) => other.supersedes;
+  if (named.some((other) => other.legacy || back(other).some((ref) => ref.number === entry.number))) return;
+  context.report(entry.path, {
+    message: `\`${key}\` names ${ref.raw}, which ${named.length.toLocaleString('en-US')} records share (${sharedBy(named)}), and none of them names ${names(entry)} in \`${backKey}\`. ${which}`,
+    range: ref.range,
+    related: named.slice(0, 3).map((other) => ({ path: other.path, range: other.anchor, message: `${basename(other.path)} is ${ref.raw} too` })),
+  });
+}
+
+/**
+ * The fix that adds `entry`'s id to `target`'s `key`; none when that id, read from `target`, would
+ * name several records (`entry` is dated the day another record is): a fix writes no ambiguous link.
+ */
+function backLink(index: DecisionIndex, target: DecisionEntry, key: 'supersedes' | 'superseded-by', entry: DecisionEntry): FixData | undefined {
+  const id = names(entry);
+  if (index.resolve(parseIdRef(id), target).length > 1) return undefined;
+  return { kind: 'add-link', path: target.path, key, id, safe: true };
 }
 
 /** superseded ⇔ superseded-by, and supersedes/superseded-by agree in both records. */
@@ -25,24 +53,34 @@ export const statusConsistency: WorkspaceRule = {
         });
       }
       for (const ref of entry.supersedes) {
-        for (const old of index.resolve(ref, entry)) {
+        const named = index.resolve(ref, entry);
+        if (named.length > 1) {
+          ambiguous(context, entry, ref, named, 'supersedes', 'superseded-by', 'Which one does this record replace?');
+          continue;
+        }
+        for (const old of named) {
           if (old.legacy || old.supersededBy.some((back) => back.number === entry.number)) continue;
           context.report(old.path, {
             message: `${names(entry)} (${basename(entry.path)}) supersedes this record, but its \`superseded-by\` does not name ${names(entry)}. Which record replaces this one?`,
             range: old.statusRange ?? old.anchor,
             related: [{ path: entry.path, range: ref.range, message: `${basename(entry.path)} lists it in supersedes` }],
-            fix: { kind: 'add-link', path: old.path, key: 'superseded-by', id: names(entry), safe: true },
+            fix: backLink(index, old, 'superseded-by', entry),
           });
         }
       }
       for (const ref of entry.supersededBy) {
-        for (const successor of index.resolve(ref, entry)) {
+        const named = index.resolve(ref, entry);
+        if (named.length > 1) {
+          ambiguous(context, entry, ref, named, 'superseded-by', 'supersedes', 'Which one replaces this record?');
+          continue;
+        }
+        for (const successor of named) {
           if (successor.legacy || successor.supersedes.some((back) => back.number === entry.number)) continue;
           context.report(successor.path, {
             message: `${names(entry)} (${basename(entry.path)}) says this record supersedes it, but \`supersedes\` does not name ${names(entry)}. Which records does this one replace?`,
             range: successor.anchor,
             related: [{ path: entry.path, range: ref.range, message: `${basename(entry.path)} lists it in superseded-by` }],
-            fix: { kind: 'add-link', path: successor.path, key: 'supersedes', id: names(entry), safe: true },
+            fix: backLink(index, successor, 'supersedes', entry),
           });
         }
       }

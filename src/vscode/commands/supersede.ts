@@ -41,7 +41,8 @@ export async function supersede(models: Models, arg?: unknown, title?: string, p
   }
   const model = models.modelFor(toUri(old.path));
   const config = model?.config;
-  if (!model || !config) return undefined;
+  const index = model?.decisions?.index;
+  if (!model || !config || !index) return undefined;
   const newTitle =
     title ??
     (await vscode.window.showInputBox({
@@ -57,7 +58,7 @@ export async function supersede(models: Models, arg?: unknown, title?: string, p
     return undefined;
   }
   const context = { fs: model.fs, root: model.root, config, folders: model.folders, git: model.git };
-  const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now() });
+  const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now(), index });
   if ('problem' in plan) {
     void vscode.window.showWarningMessage(`Legible: ${basename(old.path)}: ${plan.problem}`);
     return undefined;

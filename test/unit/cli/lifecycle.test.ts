@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildCli, cleanupTemps, copyExamples, DECISIONS, readFile, runCli, snapshot, tempDir, TODAY, writeFile } from './cli-process';
+import { buildCli, cleanupTemps, copyExamples, DECISIONS, EXAMPLES, readFile, runCli, snapshot, tempDir, TODAY, writeFile } from './cli-process';
 
 const RECORD_1 = `${DECISIONS}/0001-use-postgresql-as-the-system-of-record-for-the-payments-ledger.md`.split(path.sep).join('/');
 const PLAN_11 = 'docs/decisions/0011-hand-over-settlement-bank-operations-from-jonas.md';
+/** A complete, valid ADR of the examples, to copy under other names. */
+const COMPLETE_ADR = path.join(EXAMPLES, DECISIONS, '0005-build-an-in-house-fx-rates-service.md');
 
 /** The files whose bytes differ between two snapshots, and those added. */
 function changes(before: Map<string, string>, after: Map<string, string>): { changed: string[]; added: string[] } {
@@ -81,6 +83,20 @@ describe('legible status and legible supersede (process)', function () {
       assert.equal(typed.stdout, 'docs/rfcs/0001-split.md: status draft → review\n', 'the type prefix tells them apart');
     });
 
+    it('keeps a BOM and CRLF line breaks: only the status value changes', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const lf = `\uFEFF${await readFile(COMPLETE_ADR, 'utf8')}`;
+      const crlf = lf.replace(/\n/g, '\r\n');
+      await writeFile(path.join(root, DECISIONS, '0001-good.md'), lf);
+      await writeFile(path.join(root, DECISIONS, '0002-crlf.md'), crlf);
+      assert.equal((await runCli(['status', '1', 'deprecated'], { cwd: root })).code, 0);
+      assert.equal((await runCli(['status', 'docs/decisions/0002-crlf.md', 'deprecated'], { cwd: root })).code, 0);
+      assert.deepEqual(await readFile(path.join(root, DECISIONS, '0001-good.md')), Buffer.from(lf.replace('\nstatus: accepted\n', '\nstatus: deprecated\n'), 'utf8'));
+      assert.deepEqual(await readFile(path.join(root, DECISIONS, '0002-crlf.md')), Buffer.from(crlf.replace('\r\nstatus: accepted\r\n', '\r\nstatus: deprecated\r\n'), 'utf8'));
+    });
+
     it('refuses a record without Legible frontmatter', async () => {
       const root = await tempDir();
       await mkdir(path.join(root, '.git'));
@@ -138,6 +154,60 @@ describe('legible status and legible supersede (process)', function () {
       assert.equal(result.stdout, `docs/adr/20261121_use_yaml.md\n${old}: status accepted → superseded, superseded-by + ADR-20261121\n`);
       assert.equal(await readFile(path.join(root, old), 'utf8'), '---\ntype: adr\ntitle: Use JSON\nstatus: superseded\ndate: 2020-09-24\nsuperseded-by: [ADR-20261121]\n---\n\n# Use JSON\n');
       assert.match(await readFile(path.join(root, 'docs', 'adr', '20261121_use_yaml.md'), 'utf8'), /\nsupersedes: \[ADR-20200924\]\n/);
+    });
+
+    it('in a two-digit folder (01-x.md), links both records as ADR-0001 and ADR-0002, ids lint accepts', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const old = 'docs/decisions/01-good.md';
+      await writeFile(path.join(root, old), await readFile(COMPLETE_ADR, 'utf8'));
+      await mkdir(path.join(root, 'docs', 'runbooks'));
+      await writeFile(path.join(root, 'docs', 'runbooks', 'fx-rates-service.md'), '# Runbook\n');
+      const result = await runCli(['supersede', '01', 'Better', '--owner', 'bob', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, `docs/decisions/02-better.md\n${old}: status accepted → superseded, superseded-by + ADR-0002\n`);
+      assert.match(await readFile(path.join(root, old), 'utf8'), /\nsuperseded-by: \[ADR-0002\]\n/);
+      assert.match(await readFile(path.join(root, 'docs', 'decisions', '02-better.md'), 'utf8'), /\nsupersedes: \[ADR-0001\]\n/);
+      const lint = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      const rules = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string }> }>).flatMap((file) => file.findings.map((f) => f.ruleId));
+      assert.ok(!rules.includes('frontmatter-schema') && !rules.includes('status-consistency') && !rules.includes('reference-resolves'), rules.join(', '));
+    });
+
+    it('in a date-named folder, refuses to name a successor by an id another record of that day has, and writes nothing', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const old = 'docs/decisions/20201103-use-lunr.md';
+      await writeFile(path.join(root, old), await readFile(COMPLETE_ADR, 'utf8'));
+      const kafka = await runCli(['new', 'adr', 'Use Kafka', '--owner', 'a', '--today', TODAY], { cwd: root });
+      assert.equal(kafka.stdout, 'docs/decisions/20261121-use-kafka.md\n', kafka.stderr);
+      const before = await snapshot(root);
+      const result = await runCli(['supersede', '20201103', 'Use Algolia', '--owner', 'b', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 2);
+      assert.equal(
+        result.stderr,
+        `legible: ${old}: the new record would be ADR-20261121, which 20261121-use-kafka.md already is (records named for the same day share their id), so \`superseded-by: [ADR-20261121]\` would not say which record replaces this one. Nothing was written; supersede it on a day no other adr in this folder is named for.\n`,
+      );
+      assert.deepEqual(await snapshot(root), before, 'no record, no reservation left behind');
+      // The day after, the id is the new record's alone.
+      const later = await runCli(['supersede', old, 'Use Algolia', '--owner', 'b', '--today', '2026-11-22'], { cwd: root });
+      assert.equal(later.code, 0, later.stderr);
+      assert.match(await readFile(path.join(root, old), 'utf8'), /\nsuperseded-by: \[ADR-20261122\]\n/);
+    });
+
+    it('keeps a BOM and CRLF line breaks in the old record, as status does', async () => {
+      const root = await tempDir();
+      await mkdir(path.join(root, '.git'));
+      await mkdir(path.join(root, DECISIONS), { recursive: true });
+      const old = 'docs/decisions/0001-good.md';
+      const original = `\uFEFF${(await readFile(COMPLETE_ADR, 'utf8')).replace(/\n/g, '\r\n')}`;
+      await writeFile(path.join(root, old), original);
+      const result = await runCli(['supersede', '1', 'Better', '--owner', 'bob', '--today', TODAY], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      const expected = original.replace('\r\nstatus: accepted\r\n', '\r\nstatus: superseded\r\n').replace('\r\ndeciders: [li.wei, priya]\r\n', '\r\ndeciders: [li.wei, priya]\r\nsuperseded-by: [ADR-0002]\r\n');
+      assert.notEqual(expected, original);
+      assert.deepEqual(await readFile(path.join(root, old)), Buffer.from(expected, 'utf8'));
     });
 
     it('refuses an exit plan, and needs a title; nothing is written', async () => {

@@ -88,6 +88,54 @@ describe('fixes: the safe ones, all at once (lint --fix in the core)', () => {
     assert.equal(once.text.match(/superseded-by:/g)?.length, 1, 'no duplicate key');
   });
 
+  it('in a two-digit folder (07-x.md) adds the back-link as an id the schema accepts, and names the records so', async () => {
+    const ws = await lintFiles({
+      [`${DIR}/01-a.md`]: cleanAdr('A', ['superseded-by: [ADR-0002]']).replace('status: accepted', 'status: superseded'),
+      [`${DIR}/02-b.md`]: cleanAdr('B'),
+    });
+    const [finding] = ws.of(`${DIR}/02-b.md`);
+    assert.equal(finding.message, 'ADR-0001 (01-a.md) says this record supersedes it, but `supersedes` does not name ADR-0001. Which records does this one replace?');
+    const fixed = await fixAll(ws);
+    assert.deepEqual(fixed.get(`${ROOT}/${DIR}/02-b.md`)!.applied, ['Add ADR-0001 to `supersedes`']);
+    assert.match(fixed.get(`${ROOT}/${DIR}/02-b.md`)!.text, /\nsupersedes: \[ADR-0001\]\n/);
+    assert.deepEqual([...(await ws.workspace.findings()).values()].flat(), [], 'the id written is one frontmatter-schema accepts');
+  });
+
+  describe('an id several records share (date-named records of one day)', () => {
+    const lunr = `${DIR}/20201103-use-lunr.md`;
+    const algolia = `${DIR}/20261121-use-algolia.md`;
+    const kafka = `${DIR}/20261121-use-kafka.md`;
+    const superseded = (extra: readonly string[]) => cleanAdr('Lunr', extra).replace('status: accepted', 'status: superseded');
+
+    it('is consistent when one of them links back; the other is never blamed, and no fix edits it', async () => {
+      const ws = await lintFiles({ [lunr]: superseded(['superseded-by: [ADR-20261121]']), [algolia]: cleanAdr('Algolia', ['supersedes: [ADR-20201103]']), [kafka]: cleanAdr('Kafka') });
+      assert.deepEqual(ws.findings.map((f) => `${f.path} ${f.ruleId}`), []);
+      assert.deepEqual([...(await fixAll(ws)).keys()], []);
+    });
+
+    it('is questioned on the record that holds it when none links back, with no fix', async () => {
+      const ws = await lintFiles({ [lunr]: superseded(['superseded-by: [ADR-20261121]']), [algolia]: cleanAdr('Algolia'), [kafka]: cleanAdr('Kafka') });
+      assert.deepEqual(ws.findings.map((f) => `${f.path} ${f.ruleId}`), [`${lunr} status-consistency`]);
+      const [finding] = ws.findings;
+      assert.equal(finding.message, '`superseded-by` names ADR-20261121, which 2 records share (20261121-use-algolia.md and 20261121-use-kafka.md), and none of them names ADR-20201103 in `supersedes`. Which one replaces this record?');
+      assert.equal(finding.fix, undefined);
+      assert.deepEqual([...(await fixAll(ws)).keys()], []);
+      // The other way round: `supersedes` names a day two records share.
+      const other = await lintFiles({ [`${DIR}/20201103-a.md`]: cleanAdr('A'), [`${DIR}/20201103-b.md`]: cleanAdr('B'), [algolia]: cleanAdr('Algolia', ['supersedes: [ADR-20201103]']) });
+      assert.deepEqual(other.findings.map((f) => `${f.path} ${f.ruleId}: ${f.message}`), [
+        `${algolia} status-consistency: \`supersedes\` names ADR-20201103, which 2 records share (20201103-a.md and 20201103-b.md), and none of them names ADR-20261121 in \`superseded-by\`. Which one does this record replace?`,
+      ]);
+    });
+
+    it('offers no fix that would write it: a back-link to a record dated the day another is', async () => {
+      const ws = await lintFiles({ [lunr]: cleanAdr('Lunr'), [algolia]: cleanAdr('Algolia', ['supersedes: [ADR-20201103]']), [kafka]: cleanAdr('Kafka') });
+      const [finding] = ws.of(lunr);
+      assert.equal(finding.ruleId, 'status-consistency');
+      assert.equal(finding.fix, undefined);
+      assert.deepEqual([...(await fixAll(ws)).keys()], []);
+    });
+  });
+
   it('does not touch a file whose text the caller withholds (one it could not read whole)', async () => {
     const ws = await lintFiles(records());
     const fixed = await fixAll(ws, ['0001-a.md']);

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatId, parseIdRef, typeOfPrefix } from '../../../src/core/index/ids';
 import { fileNumber } from '../../../src/core/index/build-entry';
 
@@ -29,6 +31,16 @@ describe('ids', () => {
     assert.equal(formatId('exit-plan', 12), 'EXIT-0012');
     assert.equal(formatId('adr', 7, 5), 'ADR-00007');
     assert.equal(formatId('adr', undefined), 'ADR');
+  });
+
+  it('writes every record\'s id in the form the schema\'s decision-id accepts, whatever width its file name has', () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'defs.schema.json'), 'utf8')) as { definitions: Record<string, { pattern: string }> };
+    const decisionId = new RegExp(schema.definitions['decision-id'].pattern);
+    // `07-x.md`, `adr014-x.md`, `0007-x.md`, `00007-x.md`, `20201103-x.md`: the width is the file name's.
+    for (const [number, width, id] of [[7, 2, 'ADR-0007'], [14, 3, 'ADR-0014'], [7, 4, 'ADR-0007'], [7, 5, 'ADR-00007'], [20201103, 8, 'ADR-20201103'], [2, 1, 'ADR-0002']] as const) {
+      assert.equal(formatId('adr', number, width), id, `${number} written ${width} wide`);
+      assert.match(formatId('adr', number, width), decisionId);
+    }
   });
 
   it('takes the number from a file name in any of the naming conventions', () => {

@@ -6,6 +6,7 @@ import { applyEdits } from '../../../src/core/fixes/fixes';
 import { CARRIED_FIELDS } from '../../../src/core/lifecycle/carry-over';
 import { openQuestions, setStatusEdits } from '../../../src/core/lifecycle/set-status';
 import { planSupersede } from '../../../src/core/lifecycle/supersede';
+import { DecisionIndex } from '../../../src/core/index/decision-index';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { renderTemplate } from '../../../src/core/templates/render-template';
 import { placeholderSnippet } from '../../../src/core/templates/placeholder-snippet';
@@ -74,7 +75,7 @@ async function supersede(oldText: string, options: { owner?: string; files?: Rec
   const oldPath = `${FOLDER}/0014-use-json.md`;
   const fs = new MemoryFileSystem({ [oldPath]: oldText, ...options.files });
   const context = { fs, root: '/ws', config: defaultConfig(), folders: [FOLDER], git: { userName: async () => 'Grace Hopper' } };
-  const plan = await planSupersede(context, { old: { path: oldPath, text: oldText, folder: FOLDER }, title: 'Use Avro for events', date: '2026-11-21', owner: options.owner, now: 0 });
+  const plan = await planSupersede(context, { old: { path: oldPath, text: oldText, folder: FOLDER }, title: 'Use Avro for events', date: '2026-11-21', owner: options.owner, now: 0, index: new DecisionIndex() });
   assert.ok(!('problem' in plan), 'problem' in plan ? plan.problem : '');
   await plan.release();
   return { plan, fs };
@@ -130,7 +131,7 @@ describe('planSupersede: the successor carries the old record over', () => {
     const template = ['---', 'type: adr', 'title: {{title}}', 'status: proposed', 'date: {{date}}', 'owners: [{{owner}}]', 'risk: {level: <low | high>}', '---', '', '# {{title}}', ''].join('\n');
     const fs = new MemoryFileSystem({ [`${FOLDER}/0014-use-json.md`]: OLD, '/ws/templates/adr.md': template, '/ws/.legible.json': '{"templates":{"adr":"templates/adr.md"}}' });
     const config = { ...defaultConfig(), templates: { adr: 'templates/adr.md' } };
-    const plan = await planSupersede({ fs, root: '/ws', config, folders: [FOLDER] }, { old: { path: `${FOLDER}/0014-use-json.md`, text: OLD, folder: FOLDER }, title: 'Use Avro', date: '2026-11-21', now: 0 });
+    const plan = await planSupersede({ fs, root: '/ws', config, folders: [FOLDER] }, { old: { path: `${FOLDER}/0014-use-json.md`, text: OLD, folder: FOLDER }, title: 'Use Avro', date: '2026-11-21', now: 0, index: new DecisionIndex() });
     assert.ok(!('problem' in plan));
     await plan.release();
     const data = doc(plan.text, plan.path).data!;

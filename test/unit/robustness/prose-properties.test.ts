@@ -7,6 +7,7 @@ import { addFieldsFix } from '../../../src/core/fixes/add-fields';
 import { applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
 import { replaceValueFixes } from '../../../src/core/fixes/replace-value';
 import { planSupersede } from '../../../src/core/lifecycle/supersede';
+import { DecisionIndex } from '../../../src/core/index/decision-index';
 import { migrateRecord } from '../../../src/core/migrate/migrate-record';
 import { parseYamlWithLibrary } from '../../../src/core/parse/yaml-frontmatter';
 import { findFrontmatter } from '../../../src/core/parse/frontmatter-fence';
@@ -230,7 +231,7 @@ describe('robustness: any sentence round-trips (issue 13, fast-check)', () => {
         const fs = new MemoryFileSystem({ [oldPath]: oldText });
         const context = { fs, root: '/ws', config: defaultConfig(), folders: [FOLDER], git: { userName: async () => 'git user' } };
         // The owner named by the user (`--owner`): else the old record's owners are carried over.
-        const plan = await planSupersede(context, { old: { path: oldPath, text: oldText, folder: FOLDER }, title: value, date: '2026-11-21', now: 0, owner });
+        const plan = await planSupersede(context, { old: { path: oldPath, text: oldText, folder: FOLDER }, title: value, date: '2026-11-21', now: 0, owner, index: new DecisionIndex() });
         assert.ok(!('problem' in plan), 'problem' in plan ? plan.problem : '');
         await plan.release();
         const created = dataOf(plan.text);
