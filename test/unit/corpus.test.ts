@@ -167,6 +167,11 @@ describe('the real-world corpus (test/fixtures/real-world)', function () {
       assert.deepEqual([plain.number, plain.title, plain.status], [0, 'Use Markdown Any Decision Records', undefined]);
     });
 
+    it('ethersync: "See ADR 07 …, which is superseded by this one" in More Information gives record 10 no successor', async () => {
+      const newer = await entry('ethersync', '10-cursor-positions-ephemeral.md');
+      assert.deepEqual([newer.status, newer.supersededBy.map((r) => r.number), newer.supersedes.map((r) => r.number)], ['proposed', [], []]);
+    });
+
     it('madr: MADR frontmatter with and without a status, metadata in code fences ignored', async () => {
       assert.equal((await entry('madr', '0000-use-markdown-architectural-decision-records.md')).title, 'Use Markdown Architectural Decision Records');
       const tooling = await entry('madr', '0003-provide-own-madr-tools.md');

@@ -18,7 +18,9 @@ const LINK = /\[([^\]]{0,500})\]\(\s{0,40}<?([^)\s>]{0,2000})>?(?:\s{1,40}"[^"]{
 const REF_LINK = /\[([^\]]{0,500})\]\[[^\]]{0,200}\]/g;
 const CODE_SPAN = /`{1,3}([^`]{0,2000})`{1,3}/g;
 const EMPHASIS = /\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s)/g;
-export const SUPERSEDED_BY = /\bsuperseded\s+by\b/i;
+// "supersedes" and "superseded by" (group 1 set for "supersedes").
+const SUPERSESSION = /\bsupersede(?:(s)|d\s{1,4}by)\b/gi;
+const SUPERSESSION_FIRST = new RegExp(`^${SUPERSESSION.source}`, 'i');
 
 export interface Line {
   readonly text: string;
@@ -78,6 +80,50 @@ export function idsIn(value: string): string[] {
   return ids;
 }
 
+export interface Supersession {
+  readonly supersedes: string[];
+  readonly supersededBy: string[];
+}
+
+/**
+ * What a text says a record supersedes and is superseded by: the ids that follow "supersedes" or
+ * "superseded by", up to the end of that clause, never an id before the words ("See ADR 07, which is
+ * superseded by this one" names no successor, "ADR 12 supersedes this one" nothing superseded). A
+ * clause ends at `;`, `,`, `|`, the end of a sentence, a bracket it did not open, or the next such
+ * words; a link's text and target are inside it.
+ */
+export function supersessionIn(value: string): Supersession {
+  const supersedes: string[] = [];
+  const supersededBy: string[] = [];
+  const text = value.length > MAX_LINE ? value.slice(0, MAX_LINE) : value;
+  const found = [...text.matchAll(SUPERSESSION)];
+  found.forEach((match, i) => {
+    const from = match.index + match[0].length;
+    const to = clauseEnd(text, from, i + 1 < found.length ? found[i + 1].index : text.length);
+    append(match[1] ? supersedes : supersededBy, idsIn(text.slice(from, to)));
+  });
+  return { supersedes, supersededBy };
+}
+
+/** Where the clause that starts at `from` ends: one pass, brackets and parentheses counted. */
+function clauseEnd(text: string, from: number, limit: number): number {
+  let brackets = 0;
+  let parens = 0;
+  for (let at = from; at < limit; at++) {
+    const c = text.charAt(at);
+    if (c === '[') brackets++;
+    else if (c === '(') parens++;
+    else if (c === ']') {
+      if (!brackets) return at;
+      brackets--;
+    } else if (c === ')') {
+      if (!parens) return at;
+      parens--;
+    } else if (!brackets && !parens && (c === ';' || c === ',' || c === '|' || (c === '.' && (at + 1 >= text.length || /\s/.test(text.charAt(at + 1)))))) return at;
+  }
+  return limit;
+}
+
 export interface ParsedStatus {
   /** The status word, lower-cased, as written (not yet mapped to a vocabulary). */
   readonly word?: string;
@@ -88,16 +134,11 @@ export interface ParsedStatus {
 
 /** Splits "superseded by ADR-0057", "accepted; supersedes ADR-0045" or "Accepted. We revisit in Q3." */
 export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, string>>): ParsedStatus {
-  const supersedes: string[] = [];
-  const supersededBy: string[] = [];
   const written = withoutComments(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw).trim();
   const text = plainText(written);
   // A template's "[draft | proposed | …]" or "{proposed | rejected}" is no status at all.
-  if (/^[[{].*\|/.test(text) || /^[[{].*\|/.test(written)) return { supersedes, supersededBy };
-  for (const clause of written.split(/[;,](?![^[]*\])/)) {
-    if (SUPERSEDED_BY.test(clause)) append(supersededBy, idsIn(clause));
-    else if (/\bsupersedes\b/i.test(clause)) append(supersedes, idsIn(clause));
-  }
+  if (/^[[{].*\|/.test(text) || /^[[{].*\|/.test(written)) return { supersedes: [], supersededBy: [] };
+  const { supersedes, supersededBy } = supersessionIn(written);
   const lower = text.toLowerCase();
   let word = knownStatusWords(custom).find((known) => lower.startsWith(known) && !/[\p{L}\p{N}]/u.test(lower.charAt(known.length)));
   // An unknown status is its first words up to punctuation ("Superseded by …" ends at "by").
@@ -105,7 +146,7 @@ export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, 
   if (word === undefined) return { supersedes, supersededBy };
   const rest = text.slice(word.length).replace(/^[\s.:;,!–—-]+/, '').replace(/^\((.*)\)$/, '$1').trim();
   // The supersession clause is read into links, not kept as a note.
-  const note = rest && !/^(?:by\b|supersedes\b)/i.test(rest) ? rest : undefined;
+  const note = rest && !/^by\b/i.test(rest) && !SUPERSESSION_FIRST.test(rest) ? rest : undefined;
   return { word, note, supersedes, supersededBy };
 }
 

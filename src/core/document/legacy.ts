@@ -12,7 +12,7 @@ import { mapLegacyStatus } from './legacy-status';
 import { parseProseDate } from './prose-date';
 import { sectionKey } from './section-names';
 import { atxHeading } from '../parse/atx-heading';
-import { append, isTemplateText, linesOf, MAX_LINE, parseLegacyStatus, plainText, idsIn, splitPeople, SUPERSEDED_BY, unique, uniqueIds, withoutComments } from './legacy-text';
+import { append, isTemplateText, linesOf, MAX_LINE, parseLegacyStatus, plainText, splitPeople, supersessionIn, unique, uniqueIds, withoutComments, type Supersession } from './legacy-text';
 import { withoutMarkdownExtension } from '../port/paths';
 
 export type LegacyFormat = 'madr' | 'jekyll' | 'nygard' | 'bullets' | 'rfc' | 'plain';
@@ -134,6 +134,15 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     append(supersedes, parsed.supersedes);
     append(supersededBy, parsed.supersededBy);
   };
+  // What the record says of itself near the top or in its Status section; a record naming itself
+  // ("ADR-0045 was superseded by ADR-0057, this record") is not its own successor.
+  const other = (id: string): boolean => Number(id.replace(/^\D+/, '')) !== ownNumber;
+  const takeSupersession = (links: Supersession): void => {
+    const by = links.supersededBy.filter(other);
+    if (by.length) superseded = true;
+    append(supersededBy, by);
+    append(supersedes, links.supersedes.filter(other));
+  };
   const takeDate = (raw: string, span: Span): void => {
     const date = found.date ? undefined : parseProseDate(plainText(raw));
     if (date) found.date = { value: date, span };
@@ -170,8 +179,11 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
 
   let inFence: string | undefined;
   let inComment = false;
+  // Before the first section (after the title), the record speaks of itself: "superseded by ADR 10".
   let sawHeading = false;
-  let statusSection: Span | undefined;
+  // In the Status section, and whether its status line was read.
+  let inStatus = false;
+  let statusRead = false;
   for (const line of linesOf(text, bodyStart, MAX_LINES)) {
     const trimmed = line.text.trim();
     if (inComment) {
@@ -193,7 +205,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     const span = { start: line.start, end: line.start + line.text.length };
     const heading = atxHeading(trimmed);
     if (heading) {
-      statusSection = undefined;
+      inStatus = false;
       if (heading.depth === 1 && !found.title && heading.text && !isSectionHeading(heading.text)) {
         // adr-tools numbers its headings ("# 9. Use Postgres"); the number is the file's, not the title's.
         // The heading as written (code spans and emphasis are part of a title); comments go.
@@ -208,14 +220,15 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       // Header bullets may follow a title line, not a section.
       sawHeading = true;
       if (heading.depth >= 2 && sectionKey(heading.text) === 'status') {
-        statusSection = span;
+        inStatus = true;
+        statusRead = false;
         format = format === 'plain' ? 'nygard' : format;
       }
       continue;
     }
-    if (statusSection && trimmed) {
+    if (inStatus && trimmed && !statusRead) {
       takeStatus(trimmed, span);
-      statusSection = undefined;
+      statusRead = true;
       continue;
     }
     const bullet = BULLET.exec(trimmed);
@@ -229,15 +242,10 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       else if (known && !bullet && format === 'plain' && (key === 'status' || key === 'date')) format = 'nygard';
       if (known) continue;
     }
-    if (SUPERSEDED_BY.test(trimmed)) {
-      // "This decision was superseded by [ADR014](./adr014-x.md)", often in an admonition; a
-      // record that names itself ("ADR-0045 was superseded by this one, 0057") is not superseded.
-      const ids = idsIn(trimmed);
-      if (ids.length && !ids.some((id) => Number(id.replace(/^\D+/, '')) === ownNumber)) {
-        append(supersededBy, ids);
-        superseded = true;
-      }
-    }
+    // "This decision was superseded by [ADR014](./adr014-x.md)" near the top, often in an
+    // admonition, or in the Status section. Further down a record speaks of others: "See ADR 07,
+    // which is superseded by this one" in its More Information names no successor of its own.
+    if (!sawHeading || inStatus) takeSupersession(supersessionIn(trimmed));
   }
 
   function readField(key: string, value: string, span: Span, bullet: boolean): boolean {

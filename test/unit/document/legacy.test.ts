@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readLegacy } from '../../../src/core/document/legacy';
-import { parseLegacyStatus } from '../../../src/core/document/legacy-text';
+import { parseLegacyStatus, supersessionIn } from '../../../src/core/document/legacy-text';
 import { parseDecisionDocument } from '../../../src/core/document/decision-document';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 
@@ -34,6 +34,13 @@ describe('parseLegacyStatus', () => {
     assert.equal(parseLegacyStatus('proposed <!-- until the review -->').word, 'proposed');
     assert.deepEqual(parseLegacyStatus('Accepted (2020-01-01)'), { word: 'accepted', note: '2020-01-01', supersedes: [], supersededBy: [] });
     assert.equal(parseLegacyStatus('').word, undefined);
+  });
+
+  it('takes only the ids after "superseded by" or "supersedes", in their own clause', () => {
+    assert.deepEqual(parseLegacyStatus('Accepted (ADR-0003 is superseded by this one)'), { word: 'accepted', note: 'ADR-0003 is superseded by this one', supersedes: [], supersededBy: [] });
+    assert.deepEqual(parseLegacyStatus('Accepted; ADR-0012 supersedes it').supersedes, [], 'the record that supersedes is named before the word: no record this one replaces');
+    assert.deepEqual(parseLegacyStatus('superseded by ADR-0012. See ADR-0003 for the history').supersededBy, ['ADR-0012']);
+    assert.deepEqual(supersessionIn('Superseded by [ADR-0012](0012-x.md); supersedes ADR-0003 and ADR-0004 | ADR-0009'), { supersedes: ['ADR-0003', 'ADR-0004'], supersededBy: ['ADR-0012'] });
   });
 
   it('takes ids from adr-tools and log4brains links, but not the year of a date', () => {
@@ -169,6 +176,18 @@ describe('readLegacy (through parseDecisionDocument)', () => {
       const text = '---\nid: adr013\ntitle: "ADR013: Use JSON for config [superseded]"\ndescription: Config format\nnav_order: 13\n---\n\n:::warning\nThis decision was superseded by [ADR014](./adr014-use-toml.md).\n:::\n';
       const legacy = legacyOf(text);
       assert.deepEqual([legacy.format, legacy.title?.value, legacy.status?.value, legacy.supersededBy], ['jekyll', 'Use JSON for config', 'superseded', ['ADR-0014']]);
+    });
+
+    it('a sentence further down naming another record "superseded by this one" gives no successor (ethersync ADR 10)', () => {
+      const text = '---\nstatus: proposed\ndate: 2025-06-25\n---\n# New way\n\n## Context\n\nx\n\n## More Information\n\nSee ADR 07 for more information on this decision, which is superseded by this one.\n';
+      const newer = parseDecisionDocument('/ws/docs/decisions/10-new.md', text, DEFAULT_LIMITS).legacy!;
+      assert.deepEqual([newer.status?.value, newer.supersedes, newer.supersededBy], ['proposed', [], []]);
+      const later = legacyOf('# X\n\n- Status: accepted\n\n## Consequences\n\nIf this fails, it will be superseded by ADR-0012.\n');
+      assert.deepEqual([later.status?.value, later.supersededBy], ['accepted', []], 'a sentence in a section of the record is no status');
+      const top = legacyOf('# X\n\n- Status: accepted\n\n> This decision is **superseded by [ADR-0057](0057-x.md)**. ADR-0045 is superseded by it too.\n\n## Context\n');
+      assert.deepEqual([top.status?.value, top.supersededBy], ['superseded', ['ADR-0057']], 'near the top, the id after the words');
+      const reverse = legacyOf('# X\n\n> ADR-0012 supersedes this record; this record supersedes ADR-0003.\n\n## Context\n');
+      assert.deepEqual([reverse.supersedes, reverse.supersededBy], [['ADR-0003'], []], '"X supersedes this" is no record this one replaces');
     });
 
     it('"superseded by ADR 10" names ADR-0010; a record naming itself is not superseded', () => {
