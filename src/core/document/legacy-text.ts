@@ -5,7 +5,7 @@
  */
 import { parseRecordName } from '../numbering/record-name';
 import { knownStatusWords } from './legacy-status';
-import { beforeQuery } from '../text/link-target';
+import { beforeQuery, isExternalLink } from '../text/link-target';
 
 /** The longest part of a line any pattern sees: a 1 MB line costs what 4 KB does. */
 export const MAX_LINE = 4096;
@@ -18,9 +18,14 @@ const LINK = /\[([^\]]{0,500})\]\(\s{0,40}<?([^)\s>]{0,2000})>?(?:\s{1,40}"[^"]{
 const REF_LINK = /\[([^\]]{0,500})\]\[[^\]]{0,200}\]/g;
 const CODE_SPAN = /`{1,3}([^`]{0,2000})`{1,3}/g;
 const EMPHASIS = /\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s)/g;
-// "supersedes" and "superseded by" (group 1 set for "supersedes").
-const SUPERSESSION = /\bsupersede(?:(s)|d\s{1,4}by)\b/gi;
+// "supersedes" and "superseded by" (group 1 set for "supersedes"), also as adr-tools spells them
+// ("Supercedes", "Superceded by") and as a key ("Superseded-by:").
+const SUPERSESSION = /\bsuper[sc]ede(?:(s)|d[\s-]{1,4}by)\b/gi;
 const SUPERSESSION_FIRST = new RegExp(`^${SUPERSESSION.source}`, 'i');
+// adr-tools' link line, as its own `_adr_links` reads it: "<link type> [<title>](<file>)", alone on
+// its line under `## Status`; MADR 2 and log4brains write the same as a bullet under `## Links`.
+// Every part is bounded, and the type's words cannot run into the link: linear in the line.
+const TYPED_LINK = /^(?:[-*+]\s{1,4})?([A-Za-z][A-Za-z' -]{0,40}?)\s{1,4}\[[^\]]{0,500}\]\(\s{0,40}<?([^)\s>]{1,2000})>?\s{0,40}\)\s{0,4}[.;]?$/;
 
 export interface Line {
   readonly text: string;
@@ -122,6 +127,30 @@ function clauseEnd(text: string, from: number, limit: number): number {
     } else if (!brackets && !parens && (c === ';' || c === ',' || c === '|' || (c === '.' && (at + 1 >= text.length || /\s/.test(text.charAt(at + 1)))))) return at;
   }
   return limit;
+}
+
+export interface TypedLink {
+  /** What the link says of the other record, in Legible's terms; any other adr-tools link type ("Amends", "Clarified by", "Refined by") is `related`. */
+  readonly kind: 'supersedes' | 'superseded-by' | 'related';
+  /** The linked record's id, as the link text spells it when that names the same number, else the file name's digits. */
+  readonly id: string;
+}
+
+/**
+ * A typed link to another record on a line of its own: "Supersedes [2. Use BOM](0002-use-bom.md)",
+ * "Amended by [3. Third](0003-third.md)" (adr-tools), "- Refined by [ADR-0005](0005-x.md)" (MADR 2).
+ * Only a link to a record file of the repository counts; a web page is no record.
+ */
+export function typedLink(line: string): TypedLink | undefined {
+  const match = line.length > MAX_LINE ? null : TYPED_LINK.exec(line);
+  if (!match || isExternalLink(match[2])) return undefined;
+  const target = beforeQuery(match[2]);
+  const name = parseRecordName(target.slice(target.lastIndexOf('/') + 1));
+  if (!name) return undefined;
+  const id = idsIn(line.slice(match[1].length)).find((candidate) => Number(candidate.replace(/^\D+/, '')) === name.number);
+  if (id === undefined) return undefined;
+  const type = SUPERSESSION_FIRST.exec(match[1].trim());
+  return { kind: !type || type[0].length !== match[1].trim().length ? 'related' : type[1] ? 'supersedes' : 'superseded-by', id };
 }
 
 export interface ParsedStatus {

@@ -12,7 +12,7 @@ import { mapLegacyStatus } from './legacy-status';
 import { parseProseDate } from './prose-date';
 import { sectionKey } from './section-names';
 import { atxHeading } from '../parse/atx-heading';
-import { append, isTemplateText, linesOf, MAX_LINE, parseLegacyStatus, plainText, splitPeople, supersessionIn, unique, uniqueIds, withoutComments, type Supersession } from './legacy-text';
+import { append, isTemplateText, linesOf, MAX_LINE, parseLegacyStatus, plainText, splitPeople, supersessionIn, typedLink, unique, uniqueIds, withoutComments, type Supersession, type TypedLink } from './legacy-text';
 import { withoutMarkdownExtension } from '../port/paths';
 
 export type LegacyFormat = 'madr' | 'jekyll' | 'nygard' | 'bullets' | 'rfc' | 'plain';
@@ -59,6 +59,8 @@ export interface LegacyMetadata {
   readonly owners: readonly string[];
   readonly supersedes: readonly string[];
   readonly supersededBy: readonly string[];
+  /** Other records an adr-tools or MADR 2 link names ("Amends [3. …](0003-….md)", "Refined by …"). */
+  readonly related: readonly string[];
   readonly tags: readonly string[];
 }
 
@@ -120,6 +122,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
   const owners: string[] = [];
   const supersedes: string[] = [];
   const supersededBy: string[] = [];
+  const related: string[] = [];
   const tags: string[] = [];
   const rfcBullets: { title?: LegacyField<string>; feature?: LegacyField<string> } = {};
   let format: LegacyFormat = frontmatter ? 'madr' : 'plain';
@@ -134,14 +137,19 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     append(supersedes, parsed.supersedes);
     append(supersededBy, parsed.supersededBy);
   };
-  // What the record says of itself near the top or in its Status section; a record naming itself
-  // ("ADR-0045 was superseded by ADR-0057, this record") is not its own successor.
+  // What the record says of itself in its preamble, its Status section or its links; a record
+  // naming itself ("ADR-0045 was superseded by ADR-0057, this record") is not its own successor.
   const other = (id: string): boolean => Number(id.replace(/^\D+/, '')) !== ownNumber;
   const takeSupersession = (links: Supersession): void => {
     const by = links.supersededBy.filter(other);
     if (by.length) superseded = true;
     append(supersededBy, by);
     append(supersedes, links.supersedes.filter(other));
+  };
+  const takeLink = (link: TypedLink): void => {
+    if (!other(link.id)) return;
+    if (link.kind === 'related') append(related, [link.id]);
+    else takeSupersession({ supersedes: link.kind === 'supersedes' ? [link.id] : [], supersededBy: link.kind === 'superseded-by' ? [link.id] : [] });
   };
   const takeDate = (raw: string, span: Span): void => {
     const date = found.date ? undefined : parseProseDate(plainText(raw));
@@ -181,8 +189,8 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
   let inComment = false;
   // Before the first section (after the title), the record speaks of itself: "superseded by ADR 10".
   let sawHeading = false;
-  // In the Status section, and whether its status line was read.
-  let inStatus = false;
+  // A section that states the record's status or its links to others, and whether its status line was read.
+  let section: 'status' | 'links' | undefined;
   let statusRead = false;
   for (const line of linesOf(text, bodyStart, MAX_LINES)) {
     const trimmed = line.text.trim();
@@ -205,7 +213,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     const span = { start: line.start, end: line.start + line.text.length };
     const heading = atxHeading(trimmed);
     if (heading) {
-      inStatus = false;
+      section = undefined;
       if (heading.depth === 1 && !found.title && heading.text && !isSectionHeading(heading.text)) {
         // adr-tools numbers its headings ("# 9. Use Postgres"); the number is the file's, not the title's.
         // The heading as written (code spans and emphasis are part of a title); comments go.
@@ -219,16 +227,24 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       }
       // Header bullets may follow a title line, not a section.
       sawHeading = true;
-      if (heading.depth >= 2 && sectionKey(heading.text) === 'status') {
-        inStatus = true;
+      const key = heading.depth >= 2 ? sectionKey(withoutComments(heading.text)) : '';
+      if (key === 'status') {
+        section = 'status';
         statusRead = false;
         format = format === 'plain' ? 'nygard' : format;
-      }
+      } else if (key === 'links') section = 'links';
       continue;
     }
-    if (inStatus && trimmed && !statusRead) {
+    if (section === 'status' && trimmed && !statusRead) {
       takeStatus(trimmed, span);
       statusRead = true;
+      continue;
+    }
+    // adr-tools adds its links under the status ("Supersedes [2. Use BOM](0002-use-bom.md)",
+    // "Amended by […](…)"); MADR 2 and log4brains list them under `## Links`.
+    const link = section && trimmed ? typedLink(trimmed) : undefined;
+    if (link) {
+      takeLink(link);
       continue;
     }
     const bullet = BULLET.exec(trimmed);
@@ -245,7 +261,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     // "This decision was superseded by [ADR014](./adr014-x.md)" near the top, often in an
     // admonition, or in the Status section. Further down a record speaks of others: "See ADR 07,
     // which is superseded by this one" in its More Information names no successor of its own.
-    if (!sawHeading || inStatus) takeSupersession(supersessionIn(trimmed));
+    if (!sawHeading || section === 'status') takeSupersession(supersessionIn(trimmed));
   }
 
   function readField(key: string, value: string, span: Span, bullet: boolean): boolean {
@@ -308,6 +324,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     owners: unique(owners),
     supersedes: uniqueIds(supersedes),
     supersededBy: uniqueIds(supersededBy),
+    related: uniqueIds(related),
     tags: unique(tags),
   };
 }

@@ -35,8 +35,8 @@ export interface FrontmatterPlan {
 /**
  * "Add Legible frontmatter" for a record written for another tool (or with an empty block): ADR or
  * RFC frontmatter that carries what the record already says — title, status, date, owners,
- * deciders, supersession links, tags — and asks, with the template's placeholders, what it does
- * not: owners, reversibility, risk, business tradeoff, knowledge exit path.
+ * deciders, supersession and related links, tags — and asks, with the template's placeholders,
+ * what it does not: owners, reversibility, risk, business tradeoff, knowledge exit path.
  *
  * A record with MADR/Jekyll frontmatter keeps its block and every key in it; the Legible keys it
  * lacks are added to that block. The Markdown body is never touched: an adr-tools `## Status`
@@ -154,6 +154,7 @@ function carriedValues(legacy: LegacyMetadata, type: 'adr' | 'rfc'): Carried {
   };
   if (ids(legacy.supersedes).length) raw.supersedes = ids(legacy.supersedes);
   if (ids(legacy.supersededBy).length) raw['superseded-by'] = ids(legacy.supersededBy);
+  if (ids(legacy.related).length) raw.related = ids(legacy.related);
   if (legacy.tags.length) raw.tags = [...legacy.tags];
 
   const notCarried = overBudget(raw);

@@ -9,7 +9,7 @@ import { applyEdits } from '../../../src/core/fixes/text-edit';
 import { migrateRecord, type MigrationResult } from '../../../src/core/migrate/migrate-record';
 import { statusesOf } from '../../../src/core/schema/statuses';
 import { REAL_WORLD } from '../support/real-world';
-import { crlf, docOf, lines, lintDoc } from '../fixes/fix-harness';
+import { crlf, docOf, lines, lintDoc, lintDocs } from '../fixes/fix-harness';
 
 type Migrated = Extract<MigrationResult, { outcome: 'migrated' }>;
 
@@ -94,6 +94,26 @@ describe('migrate: one record (core)', () => {
     assert.ok(result.text.startsWith(lines('---', 'parent: Decisions', 'status: superseded # was: "superseded by ADR-0057"', 'type: adr', '')));
     assert.ok(result.text.includes(lines('superseded-by:', '  - ADR-0057', '')));
     assert.equal(result.unmappedStatus, undefined);
+  });
+
+  it('writes both sides of an adr-tools supersession, and its other links as related; lint then finds them consistent', async () => {
+    // What `adr new -s 2 Use CRLF` and `adr link 3 Amends 1 "Amended by"` write (npryce/adr-tools).
+    const texts: Record<string, string> = {
+      '0001-record-decisions.md': lines('# 1. Record decisions', '', 'Date: 2024-01-01', '', '## Status', '', 'Accepted', '', 'Amended by [3. Use CRLF](0003-use-crlf.md)', '', '## Context', '', 'Why.', ''),
+      '0002-use-bom.md': lines('# 2. Use BOM', '', 'Date: 2024-01-02', '', '## Status', '', 'Superseded by [3. Use CRLF](0003-use-crlf.md)', '', '## Context', '', 'Why.', ''),
+      '0003-use-crlf.md': lines('# 3. Use CRLF', '', 'Date: 2024-01-03', '', '## Status', '', 'Accepted', '', 'Supersedes [2. Use BOM](0002-use-bom.md)', '', 'Amends [1. Record decisions](0001-record-decisions.md)', '', '## Context', '', 'Why.', ''),
+    };
+    const results = Object.entries(texts).map(([name, text]) => {
+      const result = migrated(name, text);
+      assertPrefixedOnly(text, result);
+      return docOf(name, result.text);
+    });
+    assert.deepEqual(results.map((doc) => [doc.data?.supersedes, doc.data?.['superseded-by'], doc.data?.related]), [
+      [undefined, undefined, ['0003']],
+      [undefined, ['0003'], undefined],
+      [['0002'], undefined, ['0001']],
+    ]);
+    assert.deepEqual((await lintDocs(results)).filter((f) => f.ruleId === 'status-consistency' || f.ruleId === 'reference-resolves'), []);
   });
 
   it('writes an RFC\'s type, status vocabulary and owners when the legacy reader says it is one', () => {
