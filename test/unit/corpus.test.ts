@@ -167,6 +167,20 @@ describe('the real-world corpus (test/fixtures/real-world)', function () {
       assert.deepEqual([plain.number, plain.title, plain.status], [0, 'Use Markdown Any Decision Records', undefined]);
     });
 
+    it('ethersync: "See ADR 07 …, which is superseded by this one" in More Information gives record 10 no successor', async () => {
+      const newer = await entry('ethersync', '10-cursor-positions-ephemeral.md');
+      assert.deepEqual([newer.status, newer.supersededBy.map((r) => r.number), newer.supersedes.map((r) => r.number)], ['proposed', [], []]);
+    });
+
+    it('log4brains and jabref: typed links under ## Links ("- Supersedes […](20200926-….md)", "* Related to [ADR-0001](…).")', async () => {
+      const slug = await entry('log4brains', '20201016-use-the-adr-slug-as-its-unique-id.md');
+      assert.deepEqual([slug.status, slug.supersedes.map((r) => r.number), slug.related], ['accepted', [20200926], []]);
+      const strings = await entry('jabref', '0006-only-translated-strings-in-language-file.md');
+      assert.deepEqual(strings.related.map((r) => [r.number, r.prefix]), [[1, 'ADR']]);
+      const positional = await entry('jabref', '0057-allow-positional-input-file-argument.md');
+      assert.deepEqual(positional.related, [], '"[ADR-0045](…), which this decision supersedes" has no link type: read from the status, not as related');
+    });
+
     it('madr: MADR frontmatter with and without a status, metadata in code fences ignored', async () => {
       assert.equal((await entry('madr', '0000-use-markdown-architectural-decision-records.md')).title, 'Use Markdown Architectural Decision Records');
       const tooling = await entry('madr', '0003-provide-own-madr-tools.md');

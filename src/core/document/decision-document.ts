@@ -1,5 +1,5 @@
 import { LineIndex } from '../text/position';
-import { findFrontmatter, type FrontmatterBlock, type Span } from '../parse/frontmatter-fence';
+import { findFrontmatter, type ClosedBlock, type FrontmatterBlock, type Span } from '../parse/frontmatter-fence';
 import { parseYamlFrontmatter, type ParsedYaml } from '../parse/yaml-frontmatter';
 import type { Limits } from '../parse/limits';
 import { readLegacy, type LegacyMetadata, type LegacyOptions } from './legacy';
@@ -20,6 +20,12 @@ export interface DecisionDocument {
   readonly legible: boolean;
   /** What a record without Legible frontmatter carries (MADR, adr-tools, log4brains, plain). */
   readonly legacy?: LegacyMetadata;
+  /**
+   * MADR frontmatter after leading HTML comments (an SPDX/REUSE header), when it is a mapping that
+   * parsed: no frontmatter to Markdown, which reads its `---` as a heading underline, but what the
+   * record says of itself. Offsets are into `text`; adding Legible frontmatter moves it to the top.
+   */
+  readonly commented?: { readonly block: ClosedBlock; readonly yaml: ParsedYaml };
   /** Where the Markdown body starts (after the closing fence, or 0). */
   readonly bodyStart: number;
   /** Why the file could not be read whole (binary, not UTF-8, too large), if so. */
@@ -46,24 +52,20 @@ export function parseDecisionDocument(path: string, text: string, limits: Limits
   const legible = data ? LEGIBLE_KEYS.some((key) => Object.prototype.hasOwnProperty.call(data, key)) : false;
   // A broken or unclosed fence is a malformed Legible record, not a legacy one: no second diagnostic.
   const unreadable = readProblem !== undefined || block.kind === 'unclosed' || (block.kind === 'none' && block.displaced !== undefined) || (block.kind === 'closed' && (block.fence === 'toml' || !data));
-  let legacyData = data;
-  let legacyStart = bodyStart;
+  let commented: DecisionDocument['commented'];
   if (!legible && !unreadable && block.kind === 'none') {
     // MADR frontmatter after an SPDX or licence comment: not frontmatter to Markdown, but what the
     // record says of itself all the same.
-    const commented = commentedFrontmatter(text);
-    const parsed = commented && parseYamlFrontmatter(text, commented.content, limits);
-    if (commented && parsed?.data && !parsed.problems.length) {
-      legacyData = parsed.data;
-      legacyStart = commented.bodyStart;
-    }
+    const found = commentedFrontmatter(text);
+    const parsed = found && parseYamlFrontmatter(text, found.content, limits);
+    if (found && parsed?.data && !parsed.problems.length) commented = { block: found, yaml: parsed };
   }
-  const legacyRead = legible || unreadable ? undefined : readLegacy(text, legacyStart, legacyData, { ...legacy, path });
-  return { path, text, lines, block, yaml, data, legible, legacy: legacyRead, bodyStart, readProblem };
+  const legacyRead = legible || unreadable ? undefined : readLegacy(text, commented?.block.bodyStart ?? bodyStart, commented?.yaml.data ?? data, { ...legacy, path });
+  return { path, text, lines, block, yaml, data, legible, legacy: legacyRead, commented, bodyStart, readProblem };
 }
 
 /** A `---` block after leading HTML comments and blank lines (REUSE/SPDX headers), if there is one. */
-function commentedFrontmatter(text: string): { content: Span; bodyStart: number } | undefined {
+function commentedFrontmatter(text: string): ClosedBlock | undefined {
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let comments = 0;
   for (;;) {
@@ -80,7 +82,8 @@ function commentedFrontmatter(text: string): { content: Span; bodyStart: number 
   if (text.slice(lineStart, at).trim() !== '') return undefined;
   const block = findFrontmatter(text.slice(lineStart));
   if (block.kind !== 'closed' || block.fence !== 'yaml') return undefined;
-  return { content: { start: lineStart + block.content.start, end: lineStart + block.content.end }, bodyStart: lineStart + block.bodyStart };
+  const shift = (span: { start: number; end: number }) => ({ start: lineStart + span.start, end: lineStart + span.end });
+  return { kind: 'closed', fence: 'yaml', open: shift(block.open), close: shift(block.close), content: shift(block.content), bodyStart: lineStart + block.bodyStart };
 }
 
 /** The location of a frontmatter value or key by JSON Pointer, if the YAML has it. */

@@ -31,6 +31,8 @@ const SYNONYMS: Readonly<Record<'adr' | 'rfc', Readonly<Record<string, string>>>
     obsolete: 'deprecated',
     retired: 'deprecated',
     replaced: 'superseded',
+    // adr-tools' own spelling ("Superceded by [3. …](0003-….md)").
+    superceded: 'superseded',
   },
   rfc: {
     proposed: 'review',
@@ -53,6 +55,7 @@ const SYNONYMS: Readonly<Record<'adr' | 'rfc', Readonly<Record<string, string>>>
     stabilized: 'implemented',
     shipped: 'implemented',
     replaced: 'superseded',
+    superceded: 'superseded',
   },
 };
 

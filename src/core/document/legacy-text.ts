@@ -5,7 +5,7 @@
  */
 import { parseRecordName } from '../numbering/record-name';
 import { knownStatusWords } from './legacy-status';
-import { beforeQuery } from '../text/link-target';
+import { beforeQuery, isExternalLink } from '../text/link-target';
 
 /** The longest part of a line any pattern sees: a 1 MB line costs what 4 KB does. */
 export const MAX_LINE = 4096;
@@ -18,7 +18,14 @@ const LINK = /\[([^\]]{0,500})\]\(\s{0,40}<?([^)\s>]{0,2000})>?(?:\s{1,40}"[^"]{
 const REF_LINK = /\[([^\]]{0,500})\]\[[^\]]{0,200}\]/g;
 const CODE_SPAN = /`{1,3}([^`]{0,2000})`{1,3}/g;
 const EMPHASIS = /\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s)/g;
-export const SUPERSEDED_BY = /\bsuperseded\s+by\b/i;
+// "supersedes" and "superseded by" (group 1 set for "supersedes"), also as adr-tools spells them
+// ("Supercedes", "Superceded by") and as a key ("Superseded-by:").
+const SUPERSESSION = /\bsuper[sc]ede(?:(s)|d[\s-]{1,4}by)\b/gi;
+const SUPERSESSION_FIRST = new RegExp(`^${SUPERSESSION.source}`, 'i');
+// adr-tools' link line, as its own `_adr_links` reads it: "<link type> [<title>](<file>)", alone on
+// its line under `## Status`; MADR 2 and log4brains write the same as a bullet under `## Links`.
+// Every part is bounded, and the type's words cannot run into the link: linear in the line.
+const TYPED_LINK = /^(?:[-*+]\s{1,4})?([A-Za-z][A-Za-z' -]{0,40}?)\s{1,4}\[[^\]]{0,500}\]\(\s{0,40}<?([^)\s>]{1,2000})>?\s{0,40}\)\s{0,4}[.;]?$/;
 
 export interface Line {
   readonly text: string;
@@ -78,6 +85,74 @@ export function idsIn(value: string): string[] {
   return ids;
 }
 
+export interface Supersession {
+  readonly supersedes: string[];
+  readonly supersededBy: string[];
+}
+
+/**
+ * What a text says a record supersedes and is superseded by: the ids that follow "supersedes" or
+ * "superseded by", up to the end of that clause, never an id before the words ("See ADR 07, which is
+ * superseded by this one" names no successor, "ADR 12 supersedes this one" nothing superseded). A
+ * clause ends at `;`, `,`, `|`, the end of a sentence, a bracket it did not open, or the next such
+ * words; a link's text and target are inside it.
+ */
+export function supersessionIn(value: string): Supersession {
+  const supersedes: string[] = [];
+  const supersededBy: string[] = [];
+  const text = value.length > MAX_LINE ? value.slice(0, MAX_LINE) : value;
+  const found = [...text.matchAll(SUPERSESSION)];
+  found.forEach((match, i) => {
+    const from = match.index + match[0].length;
+    const to = clauseEnd(text, from, i + 1 < found.length ? found[i + 1].index : text.length);
+    append(match[1] ? supersedes : supersededBy, idsIn(text.slice(from, to)));
+  });
+  return { supersedes, supersededBy };
+}
+
+/** Where the clause that starts at `from` ends: one pass, brackets and parentheses counted. */
+function clauseEnd(text: string, from: number, limit: number): number {
+  let brackets = 0;
+  let parens = 0;
+  for (let at = from; at < limit; at++) {
+    const c = text.charAt(at);
+    if (c === '[') brackets++;
+    else if (c === '(') parens++;
+    else if (c === ']') {
+      if (!brackets) return at;
+      brackets--;
+    } else if (c === ')') {
+      if (!parens) return at;
+      parens--;
+    } else if (!brackets && !parens && (c === ';' || c === ',' || c === '|' || (c === '.' && (at + 1 >= text.length || /\s/.test(text.charAt(at + 1)))))) return at;
+  }
+  return limit;
+}
+
+export interface TypedLink {
+  /** What the link says of the other record, in Legible's terms; any other adr-tools link type ("Amends", "Clarified by", "Refined by") is `related`. */
+  readonly kind: 'supersedes' | 'superseded-by' | 'related';
+  /** The linked record's id, as the link text spells it when that names the same number, else the file name's digits. */
+  readonly id: string;
+}
+
+/**
+ * A typed link to another record on a line of its own: "Supersedes [2. Use BOM](0002-use-bom.md)",
+ * "Amended by [3. Third](0003-third.md)" (adr-tools), "- Refined by [ADR-0005](0005-x.md)" (MADR 2).
+ * Only a link to a record file of the repository counts; a web page is no record.
+ */
+export function typedLink(line: string): TypedLink | undefined {
+  const match = line.length > MAX_LINE ? null : TYPED_LINK.exec(line);
+  if (!match || isExternalLink(match[2])) return undefined;
+  const target = beforeQuery(match[2]);
+  const name = parseRecordName(target.slice(target.lastIndexOf('/') + 1));
+  if (!name) return undefined;
+  const id = idsIn(line.slice(match[1].length)).find((candidate) => Number(candidate.replace(/^\D+/, '')) === name.number);
+  if (id === undefined) return undefined;
+  const type = SUPERSESSION_FIRST.exec(match[1].trim());
+  return { kind: !type || type[0].length !== match[1].trim().length ? 'related' : type[1] ? 'supersedes' : 'superseded-by', id };
+}
+
 export interface ParsedStatus {
   /** The status word, lower-cased, as written (not yet mapped to a vocabulary). */
   readonly word?: string;
@@ -88,16 +163,11 @@ export interface ParsedStatus {
 
 /** Splits "superseded by ADR-0057", "accepted; supersedes ADR-0045" or "Accepted. We revisit in Q3." */
 export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, string>>): ParsedStatus {
-  const supersedes: string[] = [];
-  const supersededBy: string[] = [];
   const written = withoutComments(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw).trim();
   const text = plainText(written);
   // A template's "[draft | proposed | …]" or "{proposed | rejected}" is no status at all.
-  if (/^[[{].*\|/.test(text) || /^[[{].*\|/.test(written)) return { supersedes, supersededBy };
-  for (const clause of written.split(/[;,](?![^[]*\])/)) {
-    if (SUPERSEDED_BY.test(clause)) append(supersededBy, idsIn(clause));
-    else if (/\bsupersedes\b/i.test(clause)) append(supersedes, idsIn(clause));
-  }
+  if (/^[[{].*\|/.test(text) || /^[[{].*\|/.test(written)) return { supersedes: [], supersededBy: [] };
+  const { supersedes, supersededBy } = supersessionIn(written);
   const lower = text.toLowerCase();
   let word = knownStatusWords(custom).find((known) => lower.startsWith(known) && !/[\p{L}\p{N}]/u.test(lower.charAt(known.length)));
   // An unknown status is its first words up to punctuation ("Superseded by …" ends at "by").
@@ -105,7 +175,7 @@ export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, 
   if (word === undefined) return { supersedes, supersededBy };
   const rest = text.slice(word.length).replace(/^[\s.:;,!–—-]+/, '').replace(/^\((.*)\)$/, '$1').trim();
   // The supersession clause is read into links, not kept as a note.
-  const note = rest && !/^(?:by\b|supersedes\b)/i.test(rest) ? rest : undefined;
+  const note = rest && !/^by\b/i.test(rest) && !SUPERSESSION_FIRST.test(rest) ? rest : undefined;
   return { word, note, supersedes, supersededBy };
 }
 

@@ -12,7 +12,7 @@ import { mapLegacyStatus } from './legacy-status';
 import { parseProseDate } from './prose-date';
 import { sectionKey } from './section-names';
 import { atxHeading } from '../parse/atx-heading';
-import { append, isTemplateText, linesOf, MAX_LINE, parseLegacyStatus, plainText, idsIn, splitPeople, SUPERSEDED_BY, unique, uniqueIds, withoutComments } from './legacy-text';
+import { append, isTemplateText, linesOf, MAX_LINE, parseLegacyStatus, plainText, splitPeople, supersessionIn, typedLink, unique, uniqueIds, withoutComments, type Supersession, type TypedLink } from './legacy-text';
 import { withoutMarkdownExtension } from '../port/paths';
 
 export type LegacyFormat = 'madr' | 'jekyll' | 'nygard' | 'bullets' | 'rfc' | 'plain';
@@ -59,6 +59,8 @@ export interface LegacyMetadata {
   readonly owners: readonly string[];
   readonly supersedes: readonly string[];
   readonly supersededBy: readonly string[];
+  /** Other records an adr-tools or MADR 2 link names ("Amends [3. …](0003-….md)", "Refined by …"). */
+  readonly related: readonly string[];
   readonly tags: readonly string[];
 }
 
@@ -120,6 +122,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
   const owners: string[] = [];
   const supersedes: string[] = [];
   const supersededBy: string[] = [];
+  const related: string[] = [];
   const tags: string[] = [];
   const rfcBullets: { title?: LegacyField<string>; feature?: LegacyField<string> } = {};
   let format: LegacyFormat = frontmatter ? 'madr' : 'plain';
@@ -133,6 +136,20 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     if (parsed.word && !status) status = { word: parsed.word, span, note: parsed.note };
     append(supersedes, parsed.supersedes);
     append(supersededBy, parsed.supersededBy);
+  };
+  // What the record says of itself in its preamble, its Status section or its links; a record
+  // naming itself ("ADR-0045 was superseded by ADR-0057, this record") is not its own successor.
+  const other = (id: string): boolean => Number(id.replace(/^\D+/, '')) !== ownNumber;
+  const takeSupersession = (links: Supersession): void => {
+    const by = links.supersededBy.filter(other);
+    if (by.length) superseded = true;
+    append(supersededBy, by);
+    append(supersedes, links.supersedes.filter(other));
+  };
+  const takeLink = (link: TypedLink): void => {
+    if (!other(link.id)) return;
+    if (link.kind === 'related') append(related, [link.id]);
+    else takeSupersession({ supersedes: link.kind === 'supersedes' ? [link.id] : [], supersededBy: link.kind === 'superseded-by' ? [link.id] : [] });
   };
   const takeDate = (raw: string, span: Span): void => {
     const date = found.date ? undefined : parseProseDate(plainText(raw));
@@ -170,8 +187,11 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
 
   let inFence: string | undefined;
   let inComment = false;
+  // Before the first section (after the title), the record speaks of itself: "superseded by ADR 10".
   let sawHeading = false;
-  let statusSection: Span | undefined;
+  // A section that states the record's status or its links to others, and whether its status line was read.
+  let section: 'status' | 'links' | undefined;
+  let statusRead = false;
   for (const line of linesOf(text, bodyStart, MAX_LINES)) {
     const trimmed = line.text.trim();
     if (inComment) {
@@ -193,7 +213,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     const span = { start: line.start, end: line.start + line.text.length };
     const heading = atxHeading(trimmed);
     if (heading) {
-      statusSection = undefined;
+      section = undefined;
       if (heading.depth === 1 && !found.title && heading.text && !isSectionHeading(heading.text)) {
         // adr-tools numbers its headings ("# 9. Use Postgres"); the number is the file's, not the title's.
         // The heading as written (code spans and emphasis are part of a title); comments go.
@@ -207,15 +227,24 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       }
       // Header bullets may follow a title line, not a section.
       sawHeading = true;
-      if (heading.depth >= 2 && sectionKey(heading.text) === 'status') {
-        statusSection = span;
+      const key = heading.depth >= 2 ? sectionKey(withoutComments(heading.text)) : '';
+      if (key === 'status') {
+        section = 'status';
+        statusRead = false;
         format = format === 'plain' ? 'nygard' : format;
-      }
+      } else if (key === 'links') section = 'links';
       continue;
     }
-    if (statusSection && trimmed) {
+    if (section === 'status' && trimmed && !statusRead) {
       takeStatus(trimmed, span);
-      statusSection = undefined;
+      statusRead = true;
+      continue;
+    }
+    // adr-tools adds its links under the status ("Supersedes [2. Use BOM](0002-use-bom.md)",
+    // "Amended by […](…)"); MADR 2 and log4brains list them under `## Links`.
+    const link = section && trimmed ? typedLink(trimmed) : undefined;
+    if (link) {
+      takeLink(link);
       continue;
     }
     const bullet = BULLET.exec(trimmed);
@@ -229,15 +258,10 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       else if (known && !bullet && format === 'plain' && (key === 'status' || key === 'date')) format = 'nygard';
       if (known) continue;
     }
-    if (SUPERSEDED_BY.test(trimmed)) {
-      // "This decision was superseded by [ADR014](./adr014-x.md)", often in an admonition; a
-      // record that names itself ("ADR-0045 was superseded by this one, 0057") is not superseded.
-      const ids = idsIn(trimmed);
-      if (ids.length && !ids.some((id) => Number(id.replace(/^\D+/, '')) === ownNumber)) {
-        append(supersededBy, ids);
-        superseded = true;
-      }
-    }
+    // "This decision was superseded by [ADR014](./adr014-x.md)" near the top, often in an
+    // admonition, or in the Status section. Further down a record speaks of others: "See ADR 07,
+    // which is superseded by this one" in its More Information names no successor of its own.
+    if (!sawHeading || section === 'status') takeSupersession(supersessionIn(trimmed));
   }
 
   function readField(key: string, value: string, span: Span, bullet: boolean): boolean {
@@ -300,6 +324,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     owners: unique(owners),
     supersedes: uniqueIds(supersedes),
     supersededBy: uniqueIds(supersededBy),
+    related: uniqueIds(related),
     tags: unique(tags),
   };
 }

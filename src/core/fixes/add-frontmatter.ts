@@ -8,7 +8,8 @@ import { inTemplate, placeholderText, renderFieldLines } from '../templates/rend
 import { has, indentUnit, mappingIndent } from './frontmatter-edits';
 import { trimmedValue } from '../document/value-spans';
 import { valueEdit } from './replace-value';
-import { lineEnding, toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
+import { applyEdits, lineEnding, toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
+import type { ClosedBlock } from '../parse/frontmatter-fence';
 
 const ID = /^((ADR|RFC|EXIT)-)?\d{4,}$/;
 
@@ -22,7 +23,11 @@ export const CARRIED_BUDGET = 16 * 1024;
 /** What adding Legible frontmatter to a legacy record does, before it becomes a fix or a migration. */
 export interface FrontmatterPlan {
   readonly type: 'adr' | 'rfc';
-  /** Offsets into the document's text; insertions, and at most a rewritten `status` value. */
+  /**
+   * Offsets into the document's text; insertions, and at most a rewritten `status` value. A block
+   * after a licence comment is instead moved: inserted at the top, as it is with those edits, and
+   * removed from where it was.
+   */
   readonly edits: readonly OffsetEdit[];
   /** The record's status when it is none of the type's words: written as the author wrote it. */
   readonly unmappedStatus?: string;
@@ -35,12 +40,13 @@ export interface FrontmatterPlan {
 /**
  * "Add Legible frontmatter" for a record written for another tool (or with an empty block): ADR or
  * RFC frontmatter that carries what the record already says — title, status, date, owners,
- * deciders, supersession links, tags — and asks, with the template's placeholders, what it does
- * not: owners, reversibility, risk, business tradeoff, knowledge exit path.
+ * deciders, supersession and related links, tags — and asks, with the template's placeholders,
+ * what it does not: owners, reversibility, risk, business tradeoff, knowledge exit path.
  *
  * A record with MADR/Jekyll frontmatter keeps its block and every key in it; the Legible keys it
- * lacks are added to that block. The Markdown body is never touched: an adr-tools `## Status`
- * section or a log4brains `- Status:` bullet stays where the author wrote it.
+ * lacks are added to that block. A block after an SPDX/licence comment moves to the top of the file,
+ * where frontmatter must be, and the comment follows it. The Markdown body is never touched: an
+ * adr-tools `## Status` section or a log4brains `- Status:` bullet stays where the author wrote it.
  */
 export function addFrontmatterFix(doc: DecisionDocument): FixAction | undefined {
   const plan = planFrontmatter(doc);
@@ -52,9 +58,12 @@ export function addFrontmatterFix(doc: DecisionDocument): FixAction | undefined 
  * The edits that give a legacy record Legible frontmatter, or why there are none: the one source of
  * what the quick fix and `legible migrate` write. Each problem says what to change first.
  */
-export function planFrontmatter(doc: DecisionDocument): FrontmatterPlan | { readonly problem: string } {
-  if (doc.readProblem !== undefined) return { problem: doc.readProblem };
-  if (doc.legible) return { problem: 'The record already has Legible frontmatter.' };
+export function planFrontmatter(original: DecisionDocument): FrontmatterPlan | { readonly problem: string } {
+  if (original.readProblem !== undefined) return { problem: original.readProblem };
+  if (original.legible) return { problem: 'The record already has Legible frontmatter.' };
+  // MADR frontmatter after a licence comment is planned as the block it is, where it is, then moved.
+  const commented = original.block.kind === 'none' ? original.commented : undefined;
+  const doc: DecisionDocument = commented ? { ...original, block: commented.block, yaml: commented.yaml, data: commented.yaml.data, bodyStart: commented.block.bodyStart } : original;
   const block = doc.block;
   const eol = lineEnding(doc.text);
   const existing = doc.data ?? {};
@@ -117,7 +126,23 @@ export function planFrontmatter(doc: DecisionDocument): FrontmatterPlan | { read
   const kept = childFields(type, []).map((info) => info.name).filter((name) => has(existing, name));
   // What the record's status now says: the block's own text when it had one.
   const status = unmappedStatus !== undefined && typeof existing.status === 'string' ? existing.status : unmappedStatus;
-  return { type, edits, unmappedStatus: status, carried: [...new Set([...said, ...kept])], notCarried };
+  return { type, edits: commented ? moveToTop(doc, commented.block, edits, eol, bom) : edits, unmappedStatus: status, carried: [...new Set([...said, ...kept])], notCarried };
+}
+
+/**
+ * The edits that move a block, with `edits` (all inside it) made, from below leading comments to the
+ * top of the file (after a BOM): frontmatter is frontmatter only on the first line. Every byte
+ * outside the block stays as it was, the comments now right after the closing fence.
+ */
+function moveToTop(doc: DecisionDocument, block: ClosedBlock, edits: readonly OffsetEdit[], eol: string, bom: number): OffsetEdit[] {
+  const edited = applyEdits(doc.text, toTextEdits(doc.lines, edits));
+  let moved = edited.slice(block.open.start, block.bodyStart + edited.length - doc.text.length);
+  // A closing fence on the file's last line, with no line break: the comments must not join it.
+  if (block.bodyStart === block.close.end) moved += eol;
+  return [
+    { start: bom, end: bom, text: moved },
+    { start: block.open.start, end: block.bodyStart, text: '' },
+  ];
 }
 
 /** Only blank lines and comments: an empty block, which a fix may fill. */
@@ -154,6 +179,7 @@ function carriedValues(legacy: LegacyMetadata, type: 'adr' | 'rfc'): Carried {
   };
   if (ids(legacy.supersedes).length) raw.supersedes = ids(legacy.supersedes);
   if (ids(legacy.supersededBy).length) raw['superseded-by'] = ids(legacy.supersededBy);
+  if (ids(legacy.related).length) raw.related = ids(legacy.related);
   if (legacy.tags.length) raw.tags = [...legacy.tags];
 
   const notCarried = overBudget(raw);

@@ -1,4 +1,4 @@
-import { beforeQuery } from '../text/link-target';
+import { beforeQuery, isExternalLink } from '../text/link-target';
 import type { DecisionDocument } from '../document/decision-document';
 import { basename, dirname, joinPath, withoutMarkdownExtension } from '../port/paths';
 import { isRecordType, type RecordType } from '../schema/schema-registry';
@@ -111,7 +111,7 @@ export function buildEntry(doc: DecisionDocument, folder: string, placeholder: C
       mechanisms: NONE,
       supersedes: refs(legacy?.supersedes ?? [], legacy?.status?.span),
       supersededBy: refs(legacy?.supersededBy ?? [], legacy?.status?.span),
-      related: NONE,
+      related: refs(legacy?.related ?? [], legacy?.status?.span),
       decisions: NONE,
       artifacts: NONE,
       tags: keptList(legacy?.tags, '/tags'),
@@ -212,7 +212,7 @@ export function buildEntry(doc: DecisionDocument, folder: string, placeholder: C
 
 /** The absolute path of a relative link, or undefined for URLs and anchors. */
 export function localLink(fromPath: string, target: string): string | undefined {
-  if (/^[a-z][\w+.-]*:/i.test(target) || target.startsWith('#')) return undefined;
+  if (isExternalLink(target)) return undefined;
   const clean = beforeQuery(target);
   if (!clean) return undefined;
   return joinPath(dirname(fromPath), decodeURIComponentSafe(clean));

@@ -16,6 +16,8 @@ export type FrontmatterBlock =
   /** No fence on line 1; `displaced` is a `---` fence found after leading blank lines. */
   | { readonly kind: 'none'; readonly displaced?: Span };
 
+export type ClosedBlock = Extract<FrontmatterBlock, { readonly kind: 'closed' }>;
+
 const FENCE = /^(---|\+\+\+)[ \t]*$/;
 
 function lineAt(text: string, from: number): { start: number; end: number; next: number } {

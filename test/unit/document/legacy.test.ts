@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readLegacy } from '../../../src/core/document/legacy';
-import { parseLegacyStatus } from '../../../src/core/document/legacy-text';
+import { parseLegacyStatus, supersessionIn, typedLink } from '../../../src/core/document/legacy-text';
 import { parseDecisionDocument } from '../../../src/core/document/decision-document';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 
@@ -36,6 +36,27 @@ describe('parseLegacyStatus', () => {
     assert.equal(parseLegacyStatus('').word, undefined);
   });
 
+  it('takes only the ids after "superseded by" or "supersedes", in their own clause', () => {
+    assert.deepEqual(parseLegacyStatus('Accepted (ADR-0003 is superseded by this one)'), { word: 'accepted', note: 'ADR-0003 is superseded by this one', supersedes: [], supersededBy: [] });
+    assert.deepEqual(parseLegacyStatus('Accepted; ADR-0012 supersedes it').supersedes, [], 'the record that supersedes is named before the word: no record this one replaces');
+    assert.deepEqual(parseLegacyStatus('superseded by ADR-0012. See ADR-0003 for the history').supersededBy, ['ADR-0012']);
+    assert.deepEqual(supersessionIn('Superseded by [ADR-0012](0012-x.md); supersedes ADR-0003 and ADR-0004 | ADR-0009'), { supersedes: ['ADR-0003', 'ADR-0004'], supersededBy: ['ADR-0012'] });
+  });
+
+  it('reads a typed link by its type and its target, not by numbers in the linked title', () => {
+    assert.deepEqual(typedLink('Supersedes [2. Use the 2021 budget](0002-use-the-2021-budget.md)'), { kind: 'supersedes', id: '0002' });
+    assert.deepEqual(typedLink('Superseded by [ADR-0012](./0012-x.md#status)'), { kind: 'superseded-by', id: 'ADR-0012' });
+    assert.deepEqual(typedLink('- Amended by [3. Third](0003-third.md)'), { kind: 'related', id: '0003' });
+    assert.deepEqual(typedLink('Partially supersedes [3. Third](0003-third.md)'), { kind: 'related', id: '0003' }, 'only the whole type is a supersession');
+    for (const none of ['[3. Third](0003-third.md)', 'Amends [docs](https://example.org/0003-third.md)', 'Amends [the README](README.md)', 'Amends [3. Third](0003-third.md) and more']) assert.equal(typedLink(none), undefined, none);
+  });
+
+  it('reads adr-tools\' own spelling, "Superceded by" and "Supercedes", as superseded', () => {
+    assert.deepEqual(parseLegacyStatus('Superceded by [5. Use Kafka](0005-use-kafka.md)'), { word: 'superceded', note: undefined, supersedes: [], supersededBy: ['0005'] });
+    assert.deepEqual(legacyOf('# 4. Use RabbitMQ\n\n## Status\n\nSuperceded by [5. Use Kafka](0005-use-kafka.md)\n').status?.value, 'superseded');
+    assert.deepEqual(parseLegacyStatus('Accepted; supercedes ADR-0002'), { word: 'accepted', note: undefined, supersedes: ['ADR-0002'], supersededBy: [] });
+  });
+
   it('takes ids from adr-tools and log4brains links, but not the year of a date', () => {
     assert.deepEqual(parseLegacyStatus('Superseded by [2. Use Kafka](0002-use-kafka.md)').supersededBy, ['0002']);
     assert.deepEqual(parseLegacyStatus('Superseded by ADR-0009 on 2021-03-04').supersededBy, ['ADR-0009']);
@@ -51,6 +72,25 @@ describe('readLegacy (through parseDecisionDocument)', () => {
     assert.equal(legacy.date?.value, '2019-05-14');
     assert.equal(legacy.status?.value, 'superseded');
     assert.deepEqual(legacy.supersededBy, ['0012']);
+  });
+
+  it('reads the links adr-tools adds under ## Status: Supersedes on the successor, others as related', () => {
+    // What `adr new -s 2 Use CRLF` and `adr link 3 Amends 1 "Amended by"` write (npryce/adr-tools).
+    const successor = parseDecisionDocument('/ws/doc/adr/0003-use-crlf.md', '# 3. Use CRLF\n\nDate: 2024-01-03\n\n## Status\n\nAccepted\n\nSupersedes [2. Use BOM](0002-use-bom.md)\n\nAmends [1. Record decisions](0001-record-decisions.md)\n\nClarifies [4. Use LF](0004-use-lf.md)\n\n## Context\n\nText.\n', DEFAULT_LIMITS).legacy!;
+    assert.deepEqual([successor.status?.value, successor.supersedes, successor.supersededBy, successor.related], ['accepted', ['0002'], [], ['0001', '0004']]);
+    const old = parseDecisionDocument('/ws/doc/adr/0002-use-bom.md', '# 2. Use BOM\n\nDate: 2024-01-02\n\n## Status\n\nSuperseded by [3. Use CRLF](0003-use-crlf.md)\n\nAmended by [5. Say why](0005-say-why.md)\n\n## Context\n', DEFAULT_LIMITS).legacy!;
+    assert.deepEqual([old.status?.value, old.supersedes, old.supersededBy, old.related], ['superseded', [], ['0003'], ['0005']]);
+    const appended = legacyOf('# 7. X\n\n## Status\n\nAccepted\n\nSuperseded by [9. Y](0009-y.md)\n');
+    assert.deepEqual([appended.status?.value, appended.supersededBy], ['superseded', ['0009']], 'a successor added under a stale "Accepted"');
+  });
+
+  it('reads MADR 2 / log4brains ## Links bullets to records; a link to a web page or a bullet without a link type is none', () => {
+    const legacy = parseDecisionDocument(
+      '/ws/docs/adr/20201016-use-the-slug.md',
+      '# Use the slug\n\n- Status: accepted\n\n## Decision\n\nText.\n\n## Links <!-- optional -->\n\n- Supersedes [20200926-use-the-number](20200926-use-the-number.md)\n* Refined by [ADR-0005](0005-example.md).\n- Related to [their ADR-0009](https://github.com/o/r/blob/main/docs/adr/0009-x.md)\n- [ADR-0006](0006-y.md), which this decision supersedes\n- GADR: [0007-z.md](0007-z.md)\n',
+      DEFAULT_LIMITS,
+    ).legacy!;
+    assert.deepEqual([legacy.status?.value, legacy.supersedes, legacy.supersededBy, legacy.related], ['accepted', ['20200926'], [], ['ADR-0005']]);
   });
 
   it('reads log4brains / MADR 2 bullets: status, date, deciders, tags', () => {
@@ -92,6 +132,7 @@ describe('readLegacy (through parseDecisionDocument)', () => {
       owners: [],
       supersedes: [],
       supersededBy: [],
+      related: [],
       tags: [],
     });
     assert.equal(readLegacy('Just notes.\n', 0, undefined, { path: '/ws/docs/adr/0004-keep-notes_short.md' }).title?.value, 'Keep notes short', 'no heading: the file name made readable');
@@ -169,6 +210,18 @@ describe('readLegacy (through parseDecisionDocument)', () => {
       const text = '---\nid: adr013\ntitle: "ADR013: Use JSON for config [superseded]"\ndescription: Config format\nnav_order: 13\n---\n\n:::warning\nThis decision was superseded by [ADR014](./adr014-use-toml.md).\n:::\n';
       const legacy = legacyOf(text);
       assert.deepEqual([legacy.format, legacy.title?.value, legacy.status?.value, legacy.supersededBy], ['jekyll', 'Use JSON for config', 'superseded', ['ADR-0014']]);
+    });
+
+    it('a sentence further down naming another record "superseded by this one" gives no successor (ethersync ADR 10)', () => {
+      const text = '---\nstatus: proposed\ndate: 2025-06-25\n---\n# New way\n\n## Context\n\nx\n\n## More Information\n\nSee ADR 07 for more information on this decision, which is superseded by this one.\n';
+      const newer = parseDecisionDocument('/ws/docs/decisions/10-new.md', text, DEFAULT_LIMITS).legacy!;
+      assert.deepEqual([newer.status?.value, newer.supersedes, newer.supersededBy], ['proposed', [], []]);
+      const later = legacyOf('# X\n\n- Status: accepted\n\n## Consequences\n\nIf this fails, it will be superseded by ADR-0012.\n');
+      assert.deepEqual([later.status?.value, later.supersededBy], ['accepted', []], 'a sentence in a section of the record is no status');
+      const top = legacyOf('# X\n\n- Status: accepted\n\n> This decision is **superseded by [ADR-0057](0057-x.md)**. ADR-0045 is superseded by it too.\n\n## Context\n');
+      assert.deepEqual([top.status?.value, top.supersededBy], ['superseded', ['ADR-0057']], 'near the top, the id after the words');
+      const reverse = legacyOf('# X\n\n> ADR-0012 supersedes this record; this record supersedes ADR-0003.\n\n## Context\n');
+      assert.deepEqual([reverse.supersedes, reverse.supersededBy], [['ADR-0003'], []], '"X supersedes this" is no record this one replaces');
     });
 
     it('"superseded by ADR 10" names ADR-0010; a record naming itself is not superseded', () => {

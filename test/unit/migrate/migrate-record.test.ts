@@ -9,7 +9,7 @@ import { applyEdits } from '../../../src/core/fixes/text-edit';
 import { migrateRecord, type MigrationResult } from '../../../src/core/migrate/migrate-record';
 import { statusesOf } from '../../../src/core/schema/statuses';
 import { REAL_WORLD } from '../support/real-world';
-import { crlf, docOf, lines, lintDoc } from '../fixes/fix-harness';
+import { crlf, docOf, lines, lintDoc, lintDocs } from '../fixes/fix-harness';
 
 type Migrated = Extract<MigrationResult, { outcome: 'migrated' }>;
 
@@ -94,6 +94,71 @@ describe('migrate: one record (core)', () => {
     assert.ok(result.text.startsWith(lines('---', 'parent: Decisions', 'status: superseded # was: "superseded by ADR-0057"', 'type: adr', '')));
     assert.ok(result.text.includes(lines('superseded-by:', '  - ADR-0057', '')));
     assert.equal(result.unmappedStatus, undefined);
+  });
+
+  it('writes both sides of an adr-tools supersession, and its other links as related; lint then finds them consistent', async () => {
+    // What `adr new -s 2 Use CRLF` and `adr link 3 Amends 1 "Amended by"` write (npryce/adr-tools).
+    const texts: Record<string, string> = {
+      '0001-record-decisions.md': lines('# 1. Record decisions', '', 'Date: 2024-01-01', '', '## Status', '', 'Accepted', '', 'Amended by [3. Use CRLF](0003-use-crlf.md)', '', '## Context', '', 'Why.', ''),
+      '0002-use-bom.md': lines('# 2. Use BOM', '', 'Date: 2024-01-02', '', '## Status', '', 'Superseded by [3. Use CRLF](0003-use-crlf.md)', '', '## Context', '', 'Why.', ''),
+      '0003-use-crlf.md': lines('# 3. Use CRLF', '', 'Date: 2024-01-03', '', '## Status', '', 'Accepted', '', 'Supersedes [2. Use BOM](0002-use-bom.md)', '', 'Amends [1. Record decisions](0001-record-decisions.md)', '', '## Context', '', 'Why.', ''),
+    };
+    const results = Object.entries(texts).map(([name, text]) => {
+      const result = migrated(name, text);
+      assertPrefixedOnly(text, result);
+      return docOf(name, result.text);
+    });
+    assert.deepEqual(results.map((doc) => [doc.data?.supersedes, doc.data?.['superseded-by'], doc.data?.related]), [
+      [undefined, undefined, ['0003']],
+      [undefined, ['0003'], undefined],
+      [['0002'], undefined, ['0001']],
+    ]);
+    assert.deepEqual((await lintDocs(results)).filter((f) => f.ruleId === 'status-consistency' || f.ruleId === 'reference-resolves'), []);
+  });
+
+  describe('a MADR block after an SPDX comment (ethersync)', () => {
+    const spdx = ['<!--', 'SPDX-FileCopyrightText: 2024 blinry <mail@blinry.org>', '', 'SPDX-License-Identifier: CC-BY-SA-4.0', '-->'];
+
+    /** The block moved to the top with the Legible keys added, then the original without the block, byte for byte. */
+    function assertMoved(original: string, result: Migrated, oldBlock: string): string {
+      const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
+      const block = findFrontmatter(result.text);
+      assert.ok(block.kind === 'closed', 'the file opens with frontmatter');
+      assert.equal(result.text.slice(block.bodyStart), original.slice(bom.length).replace(oldBlock, ''), 'the comment follows the block, and every other byte is the original\'s');
+      assert.equal(findFrontmatter(result.text.slice(block.bodyStart)).kind, 'none');
+      assert.equal(result.text.split('\n---').length - 1, 1, 'one closing fence, no block left below the comment');
+      return result.text.slice(0, block.bodyStart);
+    }
+
+    it('moves the block to the top, keeps each of its keys and adds the missing ones; the comment follows it (real record)', () => {
+      const text = corpus('ethersync/07-cursor-positions.md');
+      const doc = docOf('07-cursor-positions.md', text);
+      const result = migrated('07-cursor-positions.md', text);
+      assert.equal(result.text, applyEdits(text, addFrontmatterFix(doc)!.edits), 'migration writes what the editor\'s quick fix writes');
+      const head = assertMoved(text, result, lines('---', 'status: superseded by ADR 10', 'date: 2024-06-27', '---', ''));
+      assert.ok(head.startsWith(lines('---', 'status: superseded # was: superseded by ADR 10', 'date: 2024-06-27', 'type: adr', 'title: How do we transmit cursor positions?', '')), head);
+      assert.ok(head.includes(lines('superseded-by:', '  - ADR-0010', '')));
+      const comment = text.slice(0, text.indexOf('-->') + 3);
+      assert.ok(comment.startsWith('<!--\nSPDX-FileCopyrightText: 2024 blinry'));
+      assert.ok(result.text.slice(head.length).startsWith(lines(comment, '', '# How do we transmit cursor positions?', '')));
+      const after = docOf('07-cursor-positions.md', result.text);
+      assert.deepEqual([after.legible, after.data?.status, after.data?.date], [true, 'superseded', '2024-06-27']);
+      assert.deepEqual(migrateRecord(after, DEFAULT_LIMITS), { outcome: 'legible' }, 'a second run changes nothing');
+    });
+
+    it('keeps a BOM first, CRLF line breaks, and a closing fence on the last line', () => {
+      const body = crlf(lines(...spdx, '', '---', 'status: accepted', 'date: 2023-11-23', '---', '# Use Markdown', '', 'Text.', ''));
+      const original = `\uFEFF${body}`;
+      const result = migrated('00-use-markdown.md', original);
+      const head = assertMoved(original, result, crlf(lines('---', 'status: accepted', 'date: 2023-11-23', '---', '')));
+      assert.ok(head.startsWith(`\uFEFF${crlf(lines('---', 'status: accepted', 'date: 2023-11-23', 'type: adr', 'title: Use Markdown', ''))}`));
+      assert.ok(!/(^|[^\r])\n/.test(result.text), 'no bare LF anywhere');
+
+      const last = lines(...spdx, '---', 'status: accepted', '---');
+      const moved = migrated('01-x.md', last);
+      assert.ok(moved.text.endsWith(lines('---', ...spdx, '')), 'the comment starts its own line after the fence');
+      assert.equal(docOf('01-x.md', moved.text).data?.status, 'accepted');
+    });
   });
 
   it('writes an RFC\'s type, status vocabulary and owners when the legacy reader says it is one', () => {
