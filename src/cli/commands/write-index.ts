@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { DecisionEntry } from '../../core/index/decision-entry';
 import { isOutsideWorkspace, type FileSystemPort } from '../../core/port/file-system';
 import { dirname, isInside } from '../../core/port/paths';
-import { renderToc, updateToc } from '../../core/toc/render-toc';
+import { nextTocFileText, renderToc } from '../../core/toc/render-toc';
 import { tocFile } from '../../core/toc/toc-file';
 import { stringOption } from '../args';
 import { displayPath } from '../context';
@@ -13,7 +13,8 @@ import { FOLDERS_HELP, HELP_OPTION, type Command } from './command';
 import { printable } from '../../core/text/printable';
 import { indexThroughLinkRefused } from '../../core/workspace/outside-messages';
 
-const decoder = new TextDecoder();
+// The byte order mark stays in the text, so the file written back keeps it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /** `legible index`: the table of contents, kept between markers in a README. */
@@ -61,12 +62,10 @@ export const indexCommand: Command = {
   },
 };
 
-/** Rewrites the file only when the table changed, in the file's own line endings. */
+/** Rewrites the file only when the table changed, in the file's own line endings, its byte order mark kept. */
 async function writeToc(fs: FileSystemPort, file: string, entries: readonly DecisionEntry[]): Promise<void> {
   const existing = (await fs.stat(file)) ? decoder.decode(await fs.readFile(file)) : undefined;
-  const crlf = existing?.includes('\r\n') ?? false;
-  let text = updateToc(existing?.replace(/\r\n/g, '\n'), renderToc(entries, dirname(file)));
-  if (crlf) text = text.replace(/\n/g, '\r\n');
-  if (text !== existing) await fs.writeFile(file, encoder.encode(text));
+  const text = nextTocFileText(existing, renderToc(entries, dirname(file)));
+  if (text !== undefined) await fs.writeFile(file, encoder.encode(text));
 }
 

@@ -27,3 +27,18 @@ export function updateToc(existing: string | undefined, table: string, heading =
   if (start !== -1 && end !== -1) return existing.slice(0, start) + table + existing.slice(end + TOC_END.length);
   return `${existing.trimEnd()}\n\n${table}\n`;
 }
+
+/**
+ * The index file's new text from its old one (as read, a byte order mark kept as U+FEFF), or
+ * undefined when the table is already current: the file's own line endings and its byte order
+ * mark stay as they were. What `legible index` and the editor's Generate Index both write.
+ */
+export function nextTocFileText(existing: string | undefined, table: string): string | undefined {
+  const bom = existing?.startsWith('\ufeff') ? '\ufeff' : '';
+  const crlf = existing?.includes('\r\n') ?? false;
+  const body = existing?.slice(bom.length).replace(/\r\n/g, '\n');
+  let text = updateToc(body, table);
+  if (crlf) text = text.replace(/\n/g, '\r\n');
+  text = bom + text;
+  return text === existing ? undefined : text;
+}

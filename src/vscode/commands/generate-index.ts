@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { isOutsideWorkspace } from '../../core/port/file-system';
 import { relativePath } from '../../core/port/paths';
-import { renderToc, updateToc } from '../../core/toc/render-toc';
+import { nextTocFileText, renderToc } from '../../core/toc/render-toc';
 import { tocFile } from '../../core/toc/toc-file';
 import { indexThroughLinkRefused } from '../../core/workspace/outside-messages';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 import { pickDecisionsFolder } from './pick-folder';
 
-const decoder = new TextDecoder();
+// The byte order mark stays in the text, so the file written back keeps it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /**
@@ -25,8 +26,8 @@ export async function generateIndex(models: Models, args: { folder?: string; ope
   try {
     const stat = await fs.stat(path);
     const existing = stat ? decoder.decode(await fs.readFile(path)) : undefined;
-    const next = updateToc(existing, renderToc(entries, target.folder));
-    if (next !== existing) await fs.writeFile(path, encoder.encode(next));
+    const next = nextTocFileText(existing, renderToc(entries, target.folder));
+    if (next !== undefined) await fs.writeFile(path, encoder.encode(next));
   } catch (error) {
     if (!isOutsideWorkspace(error)) throw error;
     void vscode.window.showErrorMessage(`Legible: ${indexThroughLinkRefused(relativePath(root, path))}`);

@@ -58,6 +58,21 @@ describe('legible index (process)', function () {
     assert.equal(await readFile(readme, 'utf8'), once);
   });
 
+  it('keeps a README\'s byte order mark, with CRLF or without', async () => {
+    const root = await copyExamples();
+    const readme = path.join(root, DECISIONS, 'README.md');
+    for (const eol of ['\n', '\r\n']) {
+      await writeFile(readme, `\ufeff# Decisions${eol}${eol}The why behind the how.${eol}`);
+      await runCli(['index'], { cwd: root });
+      const bytes = await readFile(readme);
+      assert.deepEqual([...bytes.subarray(0, 5)], [0xef, 0xbb, 0xbf, 0x23, 0x20], 'one BOM, then the heading');
+      const text = bytes.toString('utf8');
+      assert.ok(text.includes(`The why behind the how.${eol}${eol}<!-- legible:index:start -->${eol}`), JSON.stringify(text.slice(0, 120)));
+      await runCli(['index'], { cwd: root });
+      assert.deepEqual(await readFile(readme), bytes, 'a second run changes nothing');
+    }
+  });
+
   it('--output writes one table to the named file, with links relative to it', async () => {
     const root = await copyExamples();
     const result = await runCli(['index', '--output', 'DECISIONS.md'], { cwd: root });
