@@ -19,6 +19,9 @@ import { systemClock } from '../node/system-clock';
 import { timerScheduler } from '../node/timer-scheduler';
 import { workspaceFiles, type WorkspaceFiles } from '../node/workspace-files';
 import { ignoredFilesAt } from '../node/tracked-files';
+import { nodeLiveHistory } from '../node/live-history';
+import type { LiveHistory } from '../core/live/live-history';
+import type { EvidenceReportInput } from '../core/report/evidence-report';
 
 /** Why a code file's citations were not read, as `legible explain` says it. */
 const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' };
@@ -49,6 +52,11 @@ export interface McpWorkspaceOptions {
 export class McpWorkspace {
   readonly live: LiveWorkspace;
   readonly code: LiveCode;
+  /**
+   * The repository's history for the evidence rules, read as `legible lint` reads it once the
+   * records are loaded, and again when HEAD moves; undefined untrusted (git is not run).
+   */
+  private readonly history: LiveHistory | undefined;
   private readonly ready: Promise<void>;
   private watchers: FSWatcher[] = [];
   private files: Promise<WorkspaceFiles> | undefined;
@@ -62,11 +70,23 @@ export class McpWorkspace {
     this.live = new LiveWorkspace({ fs, root: options.root, name: options.root, scheduler: timerScheduler, clock, regexEngine: re2RegexEngine, log: options.log, settings: () => ({ debounceMs: 50 }), trusted: () => options.trusted ?? true });
     this.code = new LiveCode({ fs, root: options.root, regexEngine: re2RegexEngine, listFiles: () => this.codeFiles() });
     this.live.onDidChangeIndex(() => this.code.indexChanged(this.live.decisions?.index));
+    if (options.trusted !== false) {
+      this.history = nodeLiveHistory({
+        live: this.live,
+        code: this.code,
+        env: options.env,
+        allowed: () => true,
+        report: (context, error) => options.log.error(context, error),
+        problem: (why) => options.log.info(`the rules that compare records with the git history do not run: ${why}.`),
+      });
+    }
     this.ready = this.start();
   }
 
   private async start(): Promise<void> {
     await this.live.load();
+    // In the background: the first answers do not wait for git (lint and knowledge_risk do).
+    this.history?.refresh();
     if (this.options.watch !== false) this.watchRecords();
     await this.live.settle();
     // The governs index is built now, so the first question about a file is answered from memory.
@@ -108,9 +128,23 @@ export class McpWorkspace {
     return this.compiled;
   }
 
-  /** The findings of files (absolute paths): a record's own and cross-file findings, and the code rules' for records and code files alike. */
+  /**
+   * What the evidence reports take, once the history read under way is done; undefined without
+   * history (no git, not a repository, untrusted).
+   */
+  async evidence(): Promise<EvidenceReportInput | undefined> {
+    await this.current();
+    return this.history?.reportInput();
+  }
+
+  /**
+   * The findings of files (absolute paths): a record's own, cross-file and evidence findings (once
+   * the history read under way is done, as `legible lint` reads it), and the code rules' for records
+   * and code files alike.
+   */
   async lint(paths: readonly string[]): Promise<Map<string, Finding[]>> {
     const index = await this.current();
+    await this.history?.whenIdle();
     const config = this.live.config!;
     const out = new Map<string, Finding[]>(paths.map((path) => [path, this.live.isDecisionFile(path) ? this.live.findingsFor(path) : []]));
     if (config.code.enabled) {
@@ -119,6 +153,8 @@ export class McpWorkspace {
       const facts = await gatherCodeFacts({ index, config, root: this.root, tracked: await this.codeFiles(), folders: this.live.folders, fs: this.live.fs, regexEngine: re2RegexEngine, scan });
       for (const finding of lintCode(index, facts, config)) out.get(finding.path)?.push(finding);
     }
+    // By position, as `legible lint` lists them.
+    for (const findings of out.values()) findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return out;
   }
 
@@ -171,6 +207,7 @@ export class McpWorkspace {
   private async reload(): Promise<void> {
     this.closeWatchers();
     await this.live.load();
+    this.history?.refresh();
     this.watchRecords();
   }
 
@@ -180,6 +217,7 @@ export class McpWorkspace {
 
   dispose(): void {
     this.closeWatchers();
+    this.history?.dispose();
     this.code.dispose();
     this.live.dispose();
   }

@@ -4,6 +4,7 @@ import { parseDecisionDocument } from '../core/document/decision-document';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import { isRecordId, recordsById } from '../core/index/find-by-id';
 import { knowledgeRisk, refOf, whatIfLeaves } from '../core/report/knowledge-risk';
+import { personEvidence } from '../core/report/evidence-report';
 import { RECORD_TYPES } from '../core/schema/schema-registry';
 import { byFolderAndNumber, filterDecisions } from '../core/views/filter-decisions';
 import { relativeData } from './answers';
@@ -118,13 +119,17 @@ export function createServer(workspace: McpWorkspace): McpServer {
     'knowledge_risk',
     {
       title: 'Knowledge risk',
-      description: 'The knowledge-risk report as data: in-force decisions only one person holds, overdue exit plans, overdue reviews, one-way doors decided alone, and how many records could be assessed. With person: what would lose its only holder or owner if they left.',
+      description: 'The knowledge-risk report as data: in-force decisions only one person holds, overdue exit plans, overdue reviews, one-way doors decided alone, and how many records could be assessed. With person: what would lose its only holder or owner if they left and, when git can read the history, the decisions and files it shows they alone know.',
       inputSchema: z.object({ person: z.string().min(1).max(200).optional().describe('A name as the records write it: what if this person left?') }).strict(),
       annotations: { title: 'Knowledge risk', ...READ_ONLY },
     },
     async ({ person }) => {
       const entries = (await workspace.current()).entries();
-      return answer(person === undefined ? knowledgeRisk(entries, workspace.live.today()) : whatIfLeaves(entries, person));
+      if (person === undefined) return answer(knowledgeRisk(entries, workspace.live.today()));
+      // As `legible report --person` answers: with the history's word when git can read it.
+      const impact = whatIfLeaves(entries, person.trim());
+      const input = await workspace.evidence();
+      return answer(input ? { ...impact, evidence: personEvidence(person.trim(), input) } : impact);
     },
   );
 
