@@ -10,7 +10,7 @@ import type { DecisionIndex } from '../core/index/decision-index';
 import { LiveWorkspace, type LiveLog } from '../core/live/live-workspace';
 import { lintCode } from '../core/lint/lint-code';
 import type { Clock } from '../core/port/clock';
-import { joinPath, relativePath } from '../core/port/paths';
+import { isInside, joinPath, relativePath } from '../core/port/paths';
 import type { Finding } from '../core/rules/rule';
 import { CONFIG_FILE } from '../core/workspace/load-config';
 import { NodeFileSystem } from '../node/node-file-system';
@@ -156,6 +156,15 @@ export class McpWorkspace {
     // By position, as `legible lint` lists them.
     for (const findings of out.values()) findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return out;
+  }
+
+  /** The records inside a folder (absolute), and the other files there with findings (a record's cross-file or evidence findings), sorted. */
+  async within(folder: string): Promise<string[]> {
+    await this.current();
+    return this.live
+      .allPaths()
+      .filter((path) => path !== folder && isInside(folder, path))
+      .sort();
   }
 
   private codeFiles(): Promise<readonly string[]> {

@@ -22,6 +22,7 @@ const DEFAULT_LIMIT = 200;
 const MAX_LINT_PATHS = 100;
 
 const path = z.string().min(1).max(MAX_PATH).describe('A file of the workspace, relative to its root, with / between folders (src/payments/ledger.ts).');
+const lintPath = z.string().min(1).max(MAX_PATH).describe('A file or folder of the workspace, relative to its root, with / between folders (docs/decisions, src/payments/ledger.ts).');
 
 /** An entry as a list shows it: enough to choose the records to read, paths relative to the root. */
 function summary(entry: DecisionEntry) {
@@ -137,22 +138,32 @@ export function createServer(workspace: McpWorkspace): McpServer {
     'lint',
     {
       title: 'Lint',
-      description: 'The findings of Legible\'s rules for files of the workspace: for a record, its frontmatter, body and cross-file rules; for a code file, its citations of records. Each finding with rule, severity, message and 1-based line.',
-      inputSchema: z.object({ paths: z.array(path).min(1).max(MAX_LINT_PATHS) }).strict(),
+      description: 'The findings of Legible\'s rules for files of the workspace: for a record, its frontmatter, body, cross-file and evidence (git history) rules; for a code file, its citations of records. A folder (docs/decisions) stands for the files inside it that have findings, and is counted in folders. Each finding with rule, severity, message and 1-based line.',
+      inputSchema: z.object({ paths: z.array(lintPath).min(1).max(MAX_LINT_PATHS) }).strict(),
       annotations: { title: 'Lint', ...READ_ONLY },
     },
     async ({ paths }) => {
-      const files = await Promise.all(paths.map((given) => workspacePath(workspace.live.fs, root, given)));
-      const byFile = await workspace.lint(files.map((file) => file.path));
+      const given = await Promise.all(paths.map((text) => workspacePath(workspace.live.fs, root, text)));
+      // A folder, as `legible lint <folder>` takes it: the files inside it with findings (its records'), each folder counted.
+      const named: string[] = [];
+      const within = new Map<string, string[]>();
+      for (const { path: file } of given) {
+        if ((await workspace.live.fs.stat(file).catch(() => undefined))?.kind === 'directory') within.set(file, await workspace.within(file));
+        else named.push(file);
+      }
+      const linted = await workspace.lint([...new Set([...named, ...[...within.values()].flat()])]);
       const index = await workspace.current();
-      const results = await Promise.all([...byFile].map(async ([file, findings]) => ({
+      const folders = [...within].map(([folder, inside]) => ({ path: folder, records: inside.filter((file) => index.get(file)).length, withFindings: inside.filter((file) => linted.get(file)?.length).length }));
+      const shown = new Set([...named, ...[...within.values()].flat().filter((file) => linted.get(file)?.length)]);
+      const byFile = [...shown].map((file) => [file, linted.get(file) ?? []] as const);
+      const results = await Promise.all(byFile.map(async ([file, findings]) => ({
         path: file,
         record: Boolean(index.get(file)),
         ...(!(await workspace.live.fs.stat(file).catch(() => undefined)) && { note: 'no such file in the workspace: nothing to lint' }),
         findings: findings.map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line + 1, column: f.range.start.character + 1, ...(f.fix && { fixable: true }) })),
       })));
-      const fitted = fitList(results, MAX_ANSWER_CHARS - 500, Infinity, 'lint fewer paths at once');
-      return answer({ files: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
+      const fitted = fitList(results, MAX_ANSWER_CHARS - 500 - JSON.stringify(folders).length, Infinity, 'lint fewer paths at once, or a narrower folder');
+      return answer({ ...(folders.length && { folders }), files: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
     },
   );
 

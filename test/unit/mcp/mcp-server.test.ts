@@ -4,7 +4,7 @@ import { cp, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promi
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
 import { filesAt } from '../support/put-file';
-import { cleanupTemps, gitRepository, tempDir } from '../cli/cli-process';
+import { cleanupTemps, gitRepository, runCli, tempDir, TODAY } from '../cli/cli-process';
 import { MAX_ANSWER_CHARS } from '../../../src/mcp/bounded';
 import { buildMcp, call, connect, type Answer, type Connected } from './mcp-process';
 
@@ -153,13 +153,25 @@ describe('legible mcp (the SDK client over stdio)', function () {
     const { json } = await tool('lint', { paths: ['docs/decisions/0003-use-kafka.md', 'services/events.ts', 'services/ledger/journal.ts', 'services/gone.ts'] });
     const byPath = new Map(json.files.map((f: Answer) => [f.path, f]));
     const rules = (file: string) => (byPath.get(file) as Answer).findings.map((f: Answer) => f.rule);
-    // Its frontmatter's, the cross-file rules' and the code rules' findings alike.
-    assert.deepEqual(rules('docs/decisions/0003-use-kafka.md').sort(), ['frontmatter-schema', 'frontmatter-schema', 'governs-matches-nothing', 'single-point-of-knowledge']);
+    // Its frontmatter's, the cross-file rules', the code rules' and the evidence rules' findings alike
+    // (the scripted author of the code it governs, the one commit's, is named nowhere in it).
+    assert.deepEqual(rules('docs/decisions/0003-use-kafka.md').sort(), ['frontmatter-schema', 'frontmatter-schema', 'governs-matches-nothing', 'single-point-of-knowledge', 'undeclared-knowledge-holder']);
     assert.equal((byPath.get('docs/decisions/0003-use-kafka.md') as Answer).record, true);
     assert.deepEqual(rules('services/events.ts'), ['code-cites-superseded']);
     assert.deepEqual(rules('services/ledger/journal.ts'), ['code-reference-resolves']);
     assert.equal((byPath.get('services/ledger/journal.ts') as Answer).findings[0].line, 2);
     assert.match((byPath.get('services/gone.ts') as Answer).note, /no such file/);
+  });
+
+  it('lint takes a folder as `legible lint <folder>` does: the files inside it with findings, the same findings', async () => {
+    const cli = await runCli(['lint', '--today', TODAY, '--format', 'json', 'docs/decisions'], { cwd: root });
+    const expected = (JSON.parse(cli.stdout) as Array<{ path: string; findings: Array<{ ruleId: string; line: number }> }>)
+      .filter((file) => file.findings.length)
+      .map((file) => [file.path, file.findings.map((f) => `${f.ruleId} ${f.line}`)]);
+    assert.ok(expected.length >= 2, cli.stdout);
+    const { json } = await tool('lint', { paths: ['docs/decisions'] });
+    assert.deepEqual(json.folders, [{ path: 'docs/decisions', records: 3, withFindings: expected.length }]);
+    assert.deepEqual(json.files.map((file: Answer) => [file.path, file.findings.map((f: Answer) => `${f.rule} ${f.line}`)]), expected);
   });
 
   it('serves each record as a resource, listed and read by its id', async () => {
