@@ -18,6 +18,8 @@ export interface FoldersOptions {
   settings(root: string): ServerSettings;
   onFindings(live: LiveWorkspace, change: FindingsChange): void;
   onProgress(live: LiveWorkspace, progress: LoadProgress): void;
+  /** A load of the folder was published (its configuration's problems are `live.problems`). */
+  onLoaded(live: LiveWorkspace): void;
   /** A folder left the workspace (its engine is disposed after this). */
   onRemoved(live: LiveWorkspace): void;
   /** The open documents' texts, for a folder's engine made after they opened. */
@@ -102,7 +104,10 @@ export class Folders {
     return Promise.all(
       engines.map((engine) =>
         engine.load().then(
-          () => this.live.get(engine.root)?.history.refresh(),
+          () => {
+            this.options.onLoaded(engine);
+            this.live.get(engine.root)?.history.refresh();
+          },
           (error) => this.options.log.error(`Reading ${engine.root}`, error),
         ),
       ),

@@ -3,6 +3,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocument,
   TextDocumentSyncKind,
@@ -62,6 +64,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.window.showWarningMessage(`Legible: ${context} failed: ${(error as Error)?.message ?? String(error)}`);
     },
   };
+  /** The configuration problems last shown per folder: shown again only when they change. */
+  const shownProblems = new Map<string, string>();
   const loadProgress = new LoadProgressReporter(connection);
   const diagnostics = new DiagnosticsPublisher(connection, uris, (path) => documents.get(uris.uriOf(path)) !== undefined);
   const folders = new Folders({
@@ -69,7 +73,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     trusted: () => trusted,
     settings: (root) => folderSettings.get(root) ?? initialSettings,
     onFindings: (live, change) => diagnostics.changed(live, change),
-    onRemoved: (live) => diagnostics.folderRemoved(live),
+    onRemoved: (live) => {
+      shownProblems.delete(live.root);
+      diagnostics.folderRemoved(live);
+    },
+    // What `legible lint` warns about the configuration (a folder .legible.json names that does not
+    // exist…): the log alone goes unseen, so the user is told, once per change.
+    onLoaded: (live) => {
+      const problems = live.problems;
+      const said = problems.join('\n');
+      if (said === (shownProblems.get(live.root) ?? '')) return;
+      shownProblems.set(live.root, said);
+      if (!problems.length) return;
+      const none = live.folders.length ? '' : ' No decisions folder is read: no record is linted.';
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Legible (${basename(live.root) || live.root}): ${problems.join(' ')}${none}` }).catch(() => undefined);
+    },
     onProgress: (live, progress) => {
       if (capabilities.window?.workDoneProgress) loadProgress.loaded(live, progress);
     },

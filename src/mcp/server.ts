@@ -55,7 +55,13 @@ export function createServer(workspace: McpWorkspace): McpServer {
     },
   );
   const root = workspace.root;
-  const answer = (data: unknown) => jsonAnswer(relativeData(data, root));
+  // What `legible lint` warns about the configuration (a folder .legible.json names that does not
+  // exist…) goes with every answer, so an empty one is not taken for an empty repository.
+  const answer = (data: object) => {
+    const problems = workspace.live.problems;
+    const none = problems.length && !workspace.live.folders.length ? ['No decisions folder is read: no record is served.'] : [];
+    return jsonAnswer(relativeData(problems.length ? { ...data, warnings: [...problems, ...none] } : data, root));
+  };
 
   server.registerTool(
     'list_decisions',

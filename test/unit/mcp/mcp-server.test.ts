@@ -296,6 +296,34 @@ describe('legible mcp: bounded answers', function () {
   }
 });
 
+describe('legible mcp: a .legible.json naming a folder that does not exist', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('says so in every answer, as legible lint warns, and follows .legible.json as it changes', async () => {
+    const root = await tempDir('legible-mcp-folders-');
+    await filesAt(root)('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
+    await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/decision'] }));
+    server = await connect(root);
+    const listed = await call(server.client, 'list_decisions', {});
+    assert.deepEqual(listed.json, { total: 0, records: [], warnings: ['.legible.json: the folder docs/decision does not exist.', 'No decisions folder is read: no record is served.'] });
+    assert.deepEqual((await call(server.client, 'knowledge_risk', {})).json.warnings, listed.json.warnings);
+    await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/decisions', 'docs/rfcs'] }));
+    let answer: Answer;
+    for (let tries = 0; tries < 200; tries++) {
+      answer = (await call(server.client, 'list_decisions', {})).json;
+      if (answer.total === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(answer.total, 1);
+    assert.deepEqual(answer.warnings, ['.legible.json: the folder docs/rfcs does not exist.']);
+  });
+});
+
 describe('legible mcp --untrusted: the repository read as in VS Code\'s Restricted Mode', function () {
   this.timeout(60_000);
   after(cleanupTemps);
