@@ -1,8 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { CitationForms, scanCitations } from '../core/code/citations';
+import { CitationForms } from '../core/code/citations';
 import { gatherCodeFacts } from '../core/code/code-facts';
-import { readCodeText } from '../core/code/code-files';
-import { explainFile, type FileExplanation } from '../core/code/explain';
+import { explainPath, type FileExplanation } from '../core/code/explain';
 import { GovernsIndex } from '../core/code/governs-index';
 import { entryGoverns, globGoverningLookup, type GoverningLookup } from '../core/code/governing';
 import { LiveCode } from '../core/code/live-code';
@@ -22,9 +21,6 @@ import { ignoredFilesAt } from '../node/tracked-files';
 import { nodeLiveHistory } from '../node/live-history';
 import type { LiveHistory } from '../core/live/live-history';
 import type { EvidenceReportInput } from '../core/report/evidence-report';
-
-/** Why a code file's citations were not read, as `legible explain` says it. */
-const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' };
 
 export interface McpWorkspaceOptions {
   /** Absolute, '/'-separated. */
@@ -115,9 +111,8 @@ export class McpWorkspace {
     // ignores it (a log, a local build), as `legible explain` and the editor leave it out. Git is
     // asked about no listed file: the list's own matching answers for it.
     if (!(await this.listed()).has(relative) && !(await this.ignored(path, relative))) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
-    const read = this.live.isDecisionFile(path) ? { skipped: 'record' as const } : await readCodeText(this.live.fs, path);
-    const citations = 'text' in read ? scanCitations(read.text, compiled.forms) : { unread: read.skipped === 'record' ? 'the file is a decision record: its references are its frontmatter' : UNREAD[read.skipped] };
-    return explainFile(index, governs, relative, citations, re2RegexEngine);
+    // Read as `legible explain` reads it: a record's text too (its body may cite other records).
+    return explainPath(this.live.fs, path, relative, index, governs, compiled.forms, re2RegexEngine);
   }
 
   private compiledFor(index: DecisionIndex): NonNullable<McpWorkspace['compiled']> {

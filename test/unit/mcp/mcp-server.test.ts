@@ -296,6 +296,30 @@ describe('legible mcp: bounded answers', function () {
   }
 });
 
+describe('legible mcp: decisions_for_path answers as legible explain', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('on a record: the records its text cites, with their lines, as explain lists them', async () => {
+    const root = await tempDir('legible-mcp-explain-');
+    const put = filesAt(root);
+    await put('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
+    await put('docs/decisions/0002-use-kafka.md', cleanAdr('Use Kafka', [], '## Context\n\nADR-0001 chose the database.\n\n## Decision\n\nD.\n\n## Consequences\n\nAs ADR-0001 says, and ADR-0042.\n'));
+    gitRepository(root);
+    const record = 'docs/decisions/0002-use-kafka.md';
+    const cli = await runCli(['explain', '--today', TODAY, '--format', 'json', record], { cwd: root });
+    const expected = (JSON.parse(cli.stdout) as Answer[])[0];
+    assert.deepEqual(expected.cites.map((c: Answer) => c.raw), ['ADR-0001', 'ADR-0042']);
+    server = await connect(root);
+    const { json } = await call(server.client, 'decisions_for_path', { path: record });
+    assert.deepEqual(json, expected);
+  });
+});
+
 describe('legible mcp: a .legible.json naming a folder that does not exist', function () {
   this.timeout(60_000);
   let server: Connected | undefined;
