@@ -55,6 +55,8 @@ export class McpWorkspace {
   private readonly history: LiveHistory | undefined;
   private readonly ready: Promise<void>;
   private watchers: FSWatcher[] = [];
+  private reloading: Promise<void> | undefined;
+  private reloadAgain = false;
   private files: Promise<WorkspaceFiles> | undefined;
   private listedSet: Promise<ReadonlySet<string>> | undefined;
   /** What one revision of the index compiles once: every record's globs, and the citation forms. */
@@ -208,11 +210,26 @@ export class McpWorkspace {
     for (const folder of this.live.folders) follow(folder, true);
   }
 
-  private async reload(): Promise<void> {
-    this.closeWatchers();
-    await this.live.load();
-    this.history?.refresh();
-    this.watchRecords();
+  /**
+   * `.legible.json` changed: load again, then watch the folders it names now. A change seen while
+   * a load runs (an editor writes a file in steps: truncated, then written) loads once more after
+   * it; the watchers stay open meanwhile, so no change is missed.
+   */
+  private reload(): Promise<void> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      do {
+        this.reloadAgain = false;
+        await this.live.load();
+        this.history?.refresh();
+        this.closeWatchers();
+        this.watchRecords();
+      } while (this.reloadAgain);
+    })().finally(() => (this.reloading = undefined));
+    return this.reloading;
   }
 
   private closeWatchers(): void {
