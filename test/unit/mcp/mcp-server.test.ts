@@ -176,7 +176,7 @@ describe('legible mcp (the SDK client over stdio)', function () {
 
   it('serves each record as a resource, listed and read by its id', async () => {
     const { resourceTemplates } = await server.client.listResourceTemplates();
-    assert.deepEqual(resourceTemplates.map((t) => t.uriTemplate), ['legible://decision/{id}']);
+    assert.deepEqual(resourceTemplates.map((t) => t.uriTemplate), ['legible://decision/{id}', 'legible://decision/{id}/{path}']);
     const { resources } = await server.client.listResources();
     assert.deepEqual(resources.map((r) => [r.uri, r.title]), [
       ['legible://decision/ADR-0001', 'ADR-0001: Use PostgreSQL'],
@@ -287,13 +287,48 @@ describe('legible mcp: bounded answers', function () {
     assert.match(answer.json.records[0].bodyTruncated, /^cut at [\d,]+ of 315,0\d\d characters/);
     const read = await server.client.readResource({ uri: 'legible://decision/ADR-0001' });
     const text = ('text' in read.contents[0] ? read.contents[0].text : '');
-    assert.ok(text.length <= MAX_ANSWER_CHARS + 200, `${text.length} characters`);
+    assert.ok(text.length <= MAX_ANSWER_CHARS - 500, `${text.length} characters`);
     assert.match(text, /<!-- legible: cut at [\d,]+ of [\d,]+ characters -->\n$/);
   });
 
   function tool(name: string, args: Record<string, unknown>) {
     return call(server.client, name, args);
   }
+});
+
+describe('legible mcp: resources', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('gives each record a URI of its own, also two that share an id; a record not there is -32002', async () => {
+    const root = await tempDir('legible-mcp-resources-');
+    const put = filesAt(root);
+    await put('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
+    await put('docs/decisions/0001-use-kafka.md', cleanAdr('Use Kafka'));
+    await put('docs/decisions/0002-use-uuids.md', cleanAdr('Use UUIDs'));
+    server = await connect(root);
+    const { resources } = await server.client.listResources();
+    const uris = resources.map((r) => r.uri);
+    assert.deepEqual([...uris].sort(), [
+      'legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-kafka.md',
+      'legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-postgresql.md',
+      'legible://decision/ADR-0002',
+    ]);
+    const kafka = await server.client.readResource({ uri: 'legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-kafka.md' });
+    assert.deepEqual(kafka.contents.map((c) => [c.uri, 'text' in c && /title: Use Kafka/.test(c.text)]), [['legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-kafka.md', true]]);
+    // The id alone reads both, as get_decision answers it, each under its own URI.
+    const both = await server.client.readResource({ uri: 'legible://decision/ADR-0001' });
+    assert.deepEqual(both.contents.map((c) => c.uri).sort(), uris.slice(0, 2).sort());
+    const { json } = await call(server.client, 'list_decisions', {});
+    assert.deepEqual(json.records.map((r: Answer) => r.uri).sort(), [...uris].sort());
+    await assert.rejects(server.client.readResource({ uri: 'legible://decision/ADR-0009' }), (error: { code?: number; message: string }) => error.code === -32002 && /No record has the id ADR-0009/.test(error.message));
+    await assert.rejects(server.client.readResource({ uri: 'legible://decision/ADR-0001/docs%2Fdecisions%2Fgone.md' }), (error: { code?: number }) => error.code === -32002);
+    await assert.rejects(server.client.readResource({ uri: 'legible://decision/not%20an%20id' }), (error: { code?: number }) => error.code === -32602);
+  });
 });
 
 describe('legible mcp: decisions_for_path answers as legible explain', function () {
