@@ -7,6 +7,7 @@ import { relativePath } from '../core/port/paths';
 import { isRecordId, recordsById } from '../core/index/find-by-id';
 import { knowledgeRisk, refOf, whatIfLeaves } from '../core/report/knowledge-risk';
 import { personEvidence } from '../core/report/evidence-report';
+import { unknownPersonNote } from '../core/knowledge/unknown-person';
 import { RECORD_TYPES } from '../core/schema/schema-registry';
 import { byFolderAndNumber, filterDecisions } from '../core/views/filter-decisions';
 import { relativeData } from './answers';
@@ -35,6 +36,8 @@ function recordUri(entry: DecisionEntry, index: DecisionIndex, root: string): st
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 const DEFAULT_LIMIT = 200;
 const MAX_LINT_PATHS = 100;
+/** The most names a note on an unknown person lists. */
+const MAX_NAMES = 100;
 
 const path = z.string().min(1).max(MAX_PATH).describe('A file of the workspace, relative to its root, with / between folders (src/payments/ledger.ts).');
 const lintPath = z.string().min(1).max(MAX_PATH).describe('A file or folder of the workspace, relative to its root, with / between folders (docs/decisions, src/payments/ledger.ts).');
@@ -97,8 +100,9 @@ export function createServer(workspace: McpWorkspace): McpServer {
     async ({ type, status, person, tag, limit }) => {
       const index = await workspace.current();
       const entries = filterDecisions(index.entries(), { type: type as DecisionEntry['type'] | undefined, status, person, tag }).sort(byFolderAndNumber);
-      const fitted = fitList(entries.map((entry) => summary(entry, index, root)), MAX_ANSWER_CHARS - 500, limit ?? DEFAULT_LIMIT, 'narrow the list with type, status, person or tag, or raise limit');
-      return answer({ total: entries.length, records: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
+      const note = person === undefined ? undefined : unknownPersonNote(index.people(), person, MAX_NAMES);
+      const fitted = fitList(entries.map((entry) => summary(entry, index, root)), MAX_ANSWER_CHARS - 500 - (note?.length ?? 0), limit ?? DEFAULT_LIMIT, 'narrow the list with type, status, person or tag, or raise limit');
+      return answer({ total: entries.length, records: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }), ...(note && { note }) });
     },
   );
 
@@ -146,12 +150,14 @@ export function createServer(workspace: McpWorkspace): McpServer {
       annotations: { title: 'Knowledge risk', ...READ_ONLY },
     },
     async ({ person }) => {
-      const entries = (await workspace.current()).entries();
+      const index = await workspace.current();
+      const entries = index.entries();
       if (person === undefined) return answer(knowledgeRisk(entries, workspace.live.today()));
-      // As `legible report --person` answers: with the history's word when git can read it.
+      // As `legible report --person` answers: with the history's word when git can read it, and its warning when no record names them.
       const impact = whatIfLeaves(entries, person.trim());
       const input = await workspace.evidence();
-      return answer(input ? { ...impact, evidence: personEvidence(person.trim(), input) } : impact);
+      const note = unknownPersonNote(index.people(), person, MAX_NAMES);
+      return answer({ ...impact, ...(input && { evidence: personEvidence(person.trim(), input) }), ...(note && { note }) });
     },
   );
 

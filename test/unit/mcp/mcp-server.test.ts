@@ -331,6 +331,31 @@ describe('legible mcp: resources', function () {
   });
 });
 
+describe('legible mcp: a person no record names as written', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('list_decisions and knowledge_risk say so, with the names used, as legible report --person warns', async () => {
+    const root = await tempDir('legible-mcp-person-');
+    await filesAt(root)('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL').replace('owners: [amira]', 'owners: ["Dana Okafor <dana.okafor@example.com>"]'));
+    const cli = await runCli(['report', '--today', TODAY, '--person', 'Dana Okafor', '--format', 'json'], { cwd: root });
+    const warned = /^legible: warning: (.*)$/m.exec(cli.stderr)?.[1];
+    assert.match(warned ?? '', /^no record names "Dana Okafor"; the people named are Dana Okafor <dana\.okafor@example\.com>, /);
+    server = await connect(root);
+    const listed = (await call(server.client, 'list_decisions', { person: 'Dana Okafor' })).json;
+    assert.equal(listed.total, 0);
+    assert.equal(listed.note, warned);
+    const risk = (await call(server.client, 'knowledge_risk', { person: 'Dana Okafor' })).json;
+    assert.equal(risk.note, warned);
+    // Named as written: no note.
+    assert.equal((await call(server.client, 'list_decisions', { person: 'dana okafor <dana.okafor@example.com>' })).json.note, undefined);
+  });
+});
+
 describe('legible mcp: decisions_for_path answers as legible explain', function () {
   this.timeout(60_000);
   let server: Connected | undefined;
