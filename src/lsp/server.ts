@@ -3,7 +3,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  ErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocument,
@@ -99,8 +101,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   const pathOf = (uri: string) => uris.pathOf(uri);
   let roots: string[] = [];
+  /**
+   * Where the session is, for the requests the protocol says to refuse (vscode-languageserver
+   * leaves it to the server): before `initialize`, ServerNotInitialized (-32002); after
+   * `shutdown`, InvalidRequest.
+   */
+  let phase: 'new' | 'running' | 'shut down' = 'new';
+  const refusal = () =>
+    phase === 'new'
+      ? new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.')
+      : phase === 'shut down'
+        ? new ResponseError(ErrorCodes.InvalidRequest, 'The server is shut down: only exit is taken now.')
+        : undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    phase = 'running';
     capabilities = params.capabilities;
     initialSettings = readSettings(params.initializationOptions);
     trusted = (options.trusted ?? true) && readTrusted(params.initializationOptions);
@@ -210,20 +225,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   connection.onCompletion(({ textDocument, position }) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(textDocument.uri);
     if (!found || !isMarkdownPath(found.path)) return [];
     const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     return completion(found.document, found.path, position, found.live, snippets);
   });
   connection.onHover(({ textDocument, position }) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(textDocument.uri);
     return found ? hover(found.document, found.path, position, found.live, uris) : null;
   });
   connection.onDocumentLinks(({ textDocument }) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(textDocument.uri);
     return found ? links(found.document, found.path, found.live, uris) : [];
   });
   connection.onCodeAction(async (params, token) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(params.textDocument.uri);
     if (!found || !isMarkdownPath(found.path)) return [];
     const actions = await codeActions(params, { ...found, published: diagnostics.findings(found.path), uris });
@@ -231,6 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onShutdown(() => {
+    phase = 'shut down';
     diagnostics.dispose();
     folders.dispose();
   });
