@@ -78,6 +78,7 @@ export class Folders {
         code,
         allowed: () => this.options.trusted(),
         report: (context, error) => this.options.log.error(context, error),
+        name,
         problem: (why) => this.options.log.info(`${name}: the rules that compare records with the git history do not run: ${why}.`),
       });
       const listeners = [

@@ -22,6 +22,8 @@ export interface LiveHistoryOptions {
   readonly allowed: () => boolean;
   readonly scheduler?: Scheduler;
   readonly report: (context: string, error: unknown) => void;
+  /** The folder as messages name it (the workspace folder's name); default its root. */
+  readonly name?: string;
   /** Told why there is no evidence (no git, not a repository) when a read finds none. */
   readonly problem?: (why: string) => void;
 }
@@ -61,7 +63,7 @@ export class LiveHistory {
   /** Reads the history, brought up to HEAD (after each load: the window may have changed with `.legible.json`). */
   refresh(): void {
     if (this.disposed || !this.options.allowed()) return;
-    this.evidence.refresh().catch((error) => this.options.report(`Reading the history of ${this.options.live.root}`, error));
+    this.evidence.refresh().catch((error) => this.options.report(`Reading the history of ${this.options.name ?? this.options.live.root}`, error));
   }
 
   /** The evidence rules' findings published last. */
@@ -110,7 +112,7 @@ export class LiveHistory {
         live.setFindingsOf(EVIDENCE_SOURCE, findings);
         this.emitter.fire();
       })
-      .catch((error) => this.options.report(`Checking ${live.root} against its history`, error));
+      .catch((error) => this.options.report(`Checking ${this.options.name ?? live.root} against its history`, error));
   }
 
   dispose(): void {
