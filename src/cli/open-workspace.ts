@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { isInside, joinPath } from '../core/port/paths';
+import { joinPath } from '../core/port/paths';
 import { discoverFolders, USUAL_FOLDERS } from '../core/workspace/discover-folders';
 import { findRecordFolders } from '../core/workspace/find-record-folders';
 import { DecisionWorkspace } from '../core/workspace/decision-workspace';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/workspace/load-config';
+import { configuredFolderProblems } from '../core/workspace/folder-problems';
 import { re2RegexEngine } from '../node/re2-regex-engine';
 import { UsageError } from './args';
 import { displayPath, type CliContext } from './context';
@@ -100,11 +101,7 @@ export async function openWorkspace(context: CliContext, paths: readonly string[
       context.warn(`${displayPath(context.cwd, joinPath(root, link))} is a symbolic link that leads outside the repository: the decisions folders through it are not read.`);
     },
   });
-  for (const configured of loaded.config.folders) {
-    const folder = joinPath(root, configured);
-    if (!isInside(root, folder)) context.warn(`${where}: the folder ${configured} lies outside the workspace; ignored.`);
-    else if (!folders.includes(folder) && !linksOut.some((link) => isInside(joinPath(root, link), folder))) context.warn(`${where}: the folder ${configured} does not exist.`);
-  }
+  for (const problem of configuredFolderProblems(root, loaded.config.folders, folders, linksOut)) context.warn(`${where}: ${problem}`);
   return { fs, root, loaded, folders };
 }
 

@@ -4,6 +4,10 @@ import { NodeFileSystem } from '../node/node-file-system';
 import { re2RegexEngine } from '../node/re2-regex-engine';
 import { systemClock } from '../node/system-clock';
 import { timerScheduler } from '../node/timer-scheduler';
+import { nodeLiveHistory } from '../node/live-history';
+import { workingFilesBelow } from '../node/tracked-files';
+import { LiveCode } from '../core/code/live-code';
+import type { LiveHistory } from '../core/live/live-history';
 import { liveSettings, type ServerSettings } from './settings';
 
 export interface FoldersOptions {
@@ -14,37 +18,52 @@ export interface FoldersOptions {
   settings(root: string): ServerSettings;
   onFindings(live: LiveWorkspace, change: FindingsChange): void;
   onProgress(live: LiveWorkspace, progress: LoadProgress): void;
+  /** A load of the folder was published (its configuration's problems are `live.problems`). */
+  onLoaded(live: LiveWorkspace): void;
   /** A folder left the workspace (its engine is disposed after this). */
   onRemoved(live: LiveWorkspace): void;
   /** The open documents' texts, for a folder's engine made after they opened. */
   openTexts(): Iterable<{ path: string; text: string; version: number }>;
 }
 
+interface Folder {
+  readonly engine: LiveWorkspace;
+  readonly history: LiveHistory;
+  readonly code: LiveCode;
+  unsubscribe(): void;
+}
+
 /**
  * One live engine per workspace folder (multi-root), on the Node adapters every Node front-end
- * shares: a file system confined to the folder, timers, the system clock, RE2.
+ * shares: a file system confined to the folder, timers, the system clock, RE2. Each also reads its
+ * repository's history for the evidence rules, as the extension does (LiveHistory): after each
+ * load and when HEAD moves, never in an untrusted workspace; their findings come when the read is
+ * done, after the first diagnostics.
  */
 export class Folders {
-  private readonly live = new Map<string, { engine: LiveWorkspace; unsubscribe: () => void }>();
+  private readonly live = new Map<string, Folder>();
 
   constructor(private readonly options: FoldersOptions) {}
 
   /** Makes the set of folders `roots`: engines of folders gone are disposed, new ones load. */
   set(roots: readonly string[]): Promise<void> {
-    for (const [root, { engine, unsubscribe }] of this.live) {
+    for (const [root, folder] of this.live) {
       if (roots.includes(root)) continue;
-      unsubscribe();
-      this.options.onRemoved(engine);
-      engine.dispose();
+      folder.unsubscribe();
+      this.options.onRemoved(folder.engine);
+      folder.history.dispose();
+      folder.code.dispose();
+      folder.engine.dispose();
       this.live.delete(root);
     }
     const fresh: LiveWorkspace[] = [];
     for (const root of roots) {
       if (this.live.has(root)) continue;
+      const name = basename(root) || root;
       const engine = new LiveWorkspace({
         fs: new NodeFileSystem({ reads: 'adaptive', root }),
         root,
-        name: basename(root) || root,
+        name,
         scheduler: timerScheduler,
         clock: systemClock,
         regexEngine: re2RegexEngine,
@@ -52,8 +71,22 @@ export class Folders {
         trusted: () => this.options.trusted(),
         log: this.options.log,
       });
-      const listeners = [engine.onDidChangeFindings((change) => this.options.onFindings(engine, change)), engine.onDidLoadProgress((progress) => this.options.onProgress(engine, progress))];
-      this.live.set(root, { engine, unsubscribe: () => listeners.forEach((listener) => listener.dispose()) });
+      // The code files the records govern, for the evidence rules: git's working files; a walk where git is not run (untrusted).
+      const code = new LiveCode({ fs: engine.fs, root, regexEngine: re2RegexEngine, listFiles: async () => (this.options.trusted() ? workingFilesBelow(root) : undefined) });
+      const history = nodeLiveHistory({
+        live: engine,
+        code,
+        allowed: () => this.options.trusted(),
+        report: (context, error) => this.options.log.error(context, error),
+        name,
+        problem: (why) => this.options.log.info(`${name}: the rules that compare records with the git history do not run: ${why}.`),
+      });
+      const listeners = [
+        engine.onDidChangeFindings((change) => this.options.onFindings(engine, change)),
+        engine.onDidLoadProgress((progress) => this.options.onProgress(engine, progress)),
+        engine.onDidChangeIndex(() => code.indexChanged(engine.decisions?.index)),
+      ];
+      this.live.set(root, { engine, history, code, unsubscribe: () => listeners.forEach((listener) => listener.dispose()) });
       fresh.push(engine);
     }
     // Documents opened before their folder's engine was made: their texts win from the first load on.
@@ -64,9 +97,22 @@ export class Folders {
     return this.load(fresh);
   }
 
-  /** Loads the given engines (all by default), each failure logged, never thrown. */
+  /**
+   * Loads the given engines (all by default), each failure logged, never thrown; once a load is
+   * published, its folder's history is read (in the background: the load does not wait for it).
+   */
   load(engines: readonly LiveWorkspace[] = this.all()): Promise<void> {
-    return Promise.all(engines.map((engine) => engine.load().catch((error) => this.options.log.error(`Reading ${engine.root}`, error)))).then(() => undefined);
+    return Promise.all(
+      engines.map((engine) =>
+        engine.load().then(
+          () => {
+            this.options.onLoaded(engine);
+            this.live.get(engine.root)?.history.refresh();
+          },
+          (error) => this.options.log.error(`Reading ${engine.root}`, error),
+        ),
+      ),
+    ).then(() => undefined);
   }
 
   all(): LiveWorkspace[] {
@@ -81,7 +127,10 @@ export class Folders {
   }
 
   async settle(): Promise<void> {
-    await Promise.all(this.all().map((engine) => engine.settle()));
+    await Promise.all([...this.live.values()].map(async ({ engine, history }) => {
+      await engine.settle();
+      await history.whenIdle();
+    }));
   }
 
   dispose(): void {

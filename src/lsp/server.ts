@@ -3,6 +3,10 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocument,
   TextDocumentSyncKind,
@@ -62,6 +66,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.window.showWarningMessage(`Legible: ${context} failed: ${(error as Error)?.message ?? String(error)}`);
     },
   };
+  /** The configuration problems last shown per folder: shown again only when they change. */
+  const shownProblems = new Map<string, string>();
   const loadProgress = new LoadProgressReporter(connection);
   const diagnostics = new DiagnosticsPublisher(connection, uris, (path) => documents.get(uris.uriOf(path)) !== undefined);
   const folders = new Folders({
@@ -69,7 +75,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     trusted: () => trusted,
     settings: (root) => folderSettings.get(root) ?? initialSettings,
     onFindings: (live, change) => diagnostics.changed(live, change),
-    onRemoved: (live) => diagnostics.folderRemoved(live),
+    onRemoved: (live) => {
+      shownProblems.delete(live.root);
+      diagnostics.folderRemoved(live);
+    },
+    // What `legible lint` warns about the configuration (a folder .legible.json names that does not
+    // exist…): the log alone goes unseen, so the user is told, once per change.
+    onLoaded: (live) => {
+      const problems = live.problems;
+      const said = problems.join('\n');
+      if (said === (shownProblems.get(live.root) ?? '')) return;
+      shownProblems.set(live.root, said);
+      if (!problems.length) return;
+      const none = live.folders.length ? '' : ' No decisions folder is read: no record is linted.';
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Legible (${basename(live.root) || live.root}): ${problems.join(' ')}${none}` }).catch(() => undefined);
+    },
     onProgress: (live, progress) => {
       if (capabilities.window?.workDoneProgress) loadProgress.loaded(live, progress);
     },
@@ -81,8 +101,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   const pathOf = (uri: string) => uris.pathOf(uri);
   let roots: string[] = [];
+  /**
+   * Where the session is, for the requests the protocol says to refuse (vscode-languageserver
+   * leaves it to the server): before `initialize`, ServerNotInitialized (-32002); after
+   * `shutdown`, InvalidRequest.
+   */
+  let phase: 'new' | 'running' | 'shut down' = 'new';
+  const refusal = () =>
+    phase === 'new'
+      ? new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.')
+      : phase === 'shut down'
+        ? new ResponseError(ErrorCodes.InvalidRequest, 'The server is shut down: only exit is taken now.')
+        : undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    phase = 'running';
     capabilities = params.capabilities;
     initialSettings = readSettings(params.initializationOptions);
     trusted = (options.trusted ?? true) && readTrusted(params.initializationOptions);
@@ -192,20 +225,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   connection.onCompletion(({ textDocument, position }) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(textDocument.uri);
     if (!found || !isMarkdownPath(found.path)) return [];
     const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     return completion(found.document, found.path, position, found.live, snippets);
   });
   connection.onHover(({ textDocument, position }) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(textDocument.uri);
     return found ? hover(found.document, found.path, position, found.live, uris) : null;
   });
   connection.onDocumentLinks(({ textDocument }) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(textDocument.uri);
     return found ? links(found.document, found.path, found.live, uris) : [];
   });
   connection.onCodeAction(async (params, token) => {
+    const refused = refusal();
+    if (refused) return refused;
     const found = opened(params.textDocument.uri);
     if (!found || !isMarkdownPath(found.path)) return [];
     const actions = await codeActions(params, { ...found, published: diagnostics.findings(found.path), uris });
@@ -213,6 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onShutdown(() => {
+    phase = 'shut down';
     diagnostics.dispose();
     folders.dispose();
   });

@@ -1,3 +1,5 @@
+import { closesFence, fenceOpening, type Fence } from '../core/parse/fence';
+
 /**
  * The most characters of one answer: an agent's context is the budget, and a repository of
  * thousands of records must not spend it in one call (some clients refuse answers past ~25,000
@@ -51,6 +53,38 @@ export function fitText(text: string, max: number, measure: (text: string) => nu
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
   return { text: text.slice(0, end), truncated: `cut at ${end.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters` };
+}
+
+/**
+ * A Markdown text of at most `max` characters, note included: cut (fitText) with an HTML comment
+ * saying where and how long it was, after the code fence the cut left open is closed, so the note
+ * reads as a note, not as code.
+ */
+export function fitMarkdown(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let room = max;
+  for (;;) {
+    const cut = fitText(text, Math.max(0, room));
+    const open = openFence(cut.text);
+    const closing = open ? `\n${open.char.repeat(open.length)}` : '';
+    const out = `${cut.text}${closing}\n\n<!-- legible: ${cut.truncated} -->\n`;
+    if (out.length <= max || room <= 0) return out;
+    room -= out.length - max;
+  }
+}
+
+/** The fenced code block still open at the end of a Markdown text (CommonMark's fences at up to 3 spaces of indentation). */
+function openFence(text: string): Fence | undefined {
+  let open: Fence | undefined;
+  for (const raw of text.split('\n')) {
+    let indent = 0;
+    while (indent < raw.length && raw.charCodeAt(indent) === 32) indent++;
+    if (indent > 3) continue;
+    const line = raw.slice(indent).replace(/\r$/, '');
+    if (!open) open = fenceOpening(line);
+    else if (closesFence(line, open)) open = undefined;
+  }
+  return open;
 }
 
 /** How long a text is inside a JSON answer. */

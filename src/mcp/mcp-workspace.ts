@@ -1,8 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { CitationForms, scanCitations } from '../core/code/citations';
+import { CitationForms } from '../core/code/citations';
 import { gatherCodeFacts } from '../core/code/code-facts';
-import { readCodeText } from '../core/code/code-files';
-import { explainFile, type FileExplanation } from '../core/code/explain';
+import { explainPath, type FileExplanation } from '../core/code/explain';
 import { GovernsIndex } from '../core/code/governs-index';
 import { entryGoverns, globGoverningLookup, type GoverningLookup } from '../core/code/governing';
 import { LiveCode } from '../core/code/live-code';
@@ -10,7 +9,7 @@ import type { DecisionIndex } from '../core/index/decision-index';
 import { LiveWorkspace, type LiveLog } from '../core/live/live-workspace';
 import { lintCode } from '../core/lint/lint-code';
 import type { Clock } from '../core/port/clock';
-import { joinPath, relativePath } from '../core/port/paths';
+import { isInside, joinPath, relativePath } from '../core/port/paths';
 import type { Finding } from '../core/rules/rule';
 import { CONFIG_FILE } from '../core/workspace/load-config';
 import { NodeFileSystem } from '../node/node-file-system';
@@ -19,9 +18,9 @@ import { systemClock } from '../node/system-clock';
 import { timerScheduler } from '../node/timer-scheduler';
 import { workspaceFiles, type WorkspaceFiles } from '../node/workspace-files';
 import { ignoredFilesAt } from '../node/tracked-files';
-
-/** Why a code file's citations were not read, as `legible explain` says it. */
-const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' };
+import { nodeLiveHistory } from '../node/live-history';
+import type { LiveHistory } from '../core/live/live-history';
+import type { EvidenceReportInput } from '../core/report/evidence-report';
 
 export interface McpWorkspaceOptions {
   /** Absolute, '/'-separated. */
@@ -49,8 +48,15 @@ export interface McpWorkspaceOptions {
 export class McpWorkspace {
   readonly live: LiveWorkspace;
   readonly code: LiveCode;
+  /**
+   * The repository's history for the evidence rules, read as `legible lint` reads it once the
+   * records are loaded, and again when HEAD moves; undefined untrusted (git is not run).
+   */
+  private readonly history: LiveHistory | undefined;
   private readonly ready: Promise<void>;
   private watchers: FSWatcher[] = [];
+  private reloading: Promise<void> | undefined;
+  private reloadAgain = false;
   private files: Promise<WorkspaceFiles> | undefined;
   private listedSet: Promise<ReadonlySet<string>> | undefined;
   /** What one revision of the index compiles once: every record's globs, and the citation forms. */
@@ -62,11 +68,23 @@ export class McpWorkspace {
     this.live = new LiveWorkspace({ fs, root: options.root, name: options.root, scheduler: timerScheduler, clock, regexEngine: re2RegexEngine, log: options.log, settings: () => ({ debounceMs: 50 }), trusted: () => options.trusted ?? true });
     this.code = new LiveCode({ fs, root: options.root, regexEngine: re2RegexEngine, listFiles: () => this.codeFiles() });
     this.live.onDidChangeIndex(() => this.code.indexChanged(this.live.decisions?.index));
+    if (options.trusted !== false) {
+      this.history = nodeLiveHistory({
+        live: this.live,
+        code: this.code,
+        env: options.env,
+        allowed: () => true,
+        report: (context, error) => options.log.error(context, error),
+        problem: (why) => options.log.info(`the rules that compare records with the git history do not run: ${why}.`),
+      });
+    }
     this.ready = this.start();
   }
 
   private async start(): Promise<void> {
     await this.live.load();
+    // In the background: the first answers do not wait for git (lint and knowledge_risk do).
+    this.history?.refresh();
     if (this.options.watch !== false) this.watchRecords();
     await this.live.settle();
     // The governs index is built now, so the first question about a file is answered from memory.
@@ -95,9 +113,8 @@ export class McpWorkspace {
     // ignores it (a log, a local build), as `legible explain` and the editor leave it out. Git is
     // asked about no listed file: the list's own matching answers for it.
     if (!(await this.listed()).has(relative) && !(await this.ignored(path, relative))) governs = GovernsIndex.build(compiled.lookup.governing(relative), [relative], re2RegexEngine);
-    const read = this.live.isDecisionFile(path) ? { skipped: 'record' as const } : await readCodeText(this.live.fs, path);
-    const citations = 'text' in read ? scanCitations(read.text, compiled.forms) : { unread: read.skipped === 'record' ? 'the file is a decision record: its references are its frontmatter' : UNREAD[read.skipped] };
-    return explainFile(index, governs, relative, citations, re2RegexEngine);
+    // Read as `legible explain` reads it: a record's text too (its body may cite other records).
+    return explainPath(this.live.fs, path, relative, index, governs, compiled.forms, re2RegexEngine);
   }
 
   private compiledFor(index: DecisionIndex): NonNullable<McpWorkspace['compiled']> {
@@ -108,9 +125,23 @@ export class McpWorkspace {
     return this.compiled;
   }
 
-  /** The findings of files (absolute paths): a record's own and cross-file findings, and the code rules' for records and code files alike. */
+  /**
+   * What the evidence reports take, once the history read under way is done; undefined without
+   * history (no git, not a repository, untrusted).
+   */
+  async evidence(): Promise<EvidenceReportInput | undefined> {
+    await this.current();
+    return this.history?.reportInput();
+  }
+
+  /**
+   * The findings of files (absolute paths): a record's own, cross-file and evidence findings (once
+   * the history read under way is done, as `legible lint` reads it), and the code rules' for records
+   * and code files alike.
+   */
   async lint(paths: readonly string[]): Promise<Map<string, Finding[]>> {
     const index = await this.current();
+    await this.history?.whenIdle();
     const config = this.live.config!;
     const out = new Map<string, Finding[]>(paths.map((path) => [path, this.live.isDecisionFile(path) ? this.live.findingsFor(path) : []]));
     if (config.code.enabled) {
@@ -119,7 +150,18 @@ export class McpWorkspace {
       const facts = await gatherCodeFacts({ index, config, root: this.root, tracked: await this.codeFiles(), folders: this.live.folders, fs: this.live.fs, regexEngine: re2RegexEngine, scan });
       for (const finding of lintCode(index, facts, config)) out.get(finding.path)?.push(finding);
     }
+    // By position, as `legible lint` lists them.
+    for (const findings of out.values()) findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return out;
+  }
+
+  /** The records inside a folder (absolute), and the other files there with findings (a record's cross-file or evidence findings), sorted. */
+  async within(folder: string): Promise<string[]> {
+    await this.current();
+    return this.live
+      .allPaths()
+      .filter((path) => path !== folder && isInside(folder, path))
+      .sort();
   }
 
   private codeFiles(): Promise<readonly string[]> {
@@ -168,10 +210,26 @@ export class McpWorkspace {
     for (const folder of this.live.folders) follow(folder, true);
   }
 
-  private async reload(): Promise<void> {
-    this.closeWatchers();
-    await this.live.load();
-    this.watchRecords();
+  /**
+   * `.legible.json` changed: load again, then watch the folders it names now. A change seen while
+   * a load runs (an editor writes a file in steps: truncated, then written) loads once more after
+   * it; the watchers stay open meanwhile, so no change is missed.
+   */
+  private reload(): Promise<void> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      do {
+        this.reloadAgain = false;
+        await this.live.load();
+        this.history?.refresh();
+        this.closeWatchers();
+        this.watchRecords();
+      } while (this.reloadAgain);
+    })().finally(() => (this.reloading = undefined));
+    return this.reloading;
   }
 
   private closeWatchers(): void {
@@ -180,6 +238,7 @@ export class McpWorkspace {
 
   dispose(): void {
     this.closeWatchers();
+    this.history?.dispose();
     this.code.dispose();
     this.live.dispose();
   }

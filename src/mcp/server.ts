@@ -2,28 +2,48 @@ import { McpServer, ResourceTemplate, z } from './sdk';
 import { version } from '../../package.json';
 import { parseDecisionDocument } from '../core/document/decision-document';
 import type { DecisionEntry } from '../core/index/decision-entry';
+import type { DecisionIndex } from '../core/index/decision-index';
+import { relativePath } from '../core/port/paths';
 import { isRecordId, recordsById } from '../core/index/find-by-id';
 import { knowledgeRisk, refOf, whatIfLeaves } from '../core/report/knowledge-risk';
+import { personEvidence } from '../core/report/evidence-report';
+import { unknownPersonNote } from '../core/knowledge/unknown-person';
 import { RECORD_TYPES } from '../core/schema/schema-registry';
 import { byFolderAndNumber, filterDecisions } from '../core/views/filter-decisions';
 import { relativeData } from './answers';
-import { fitList, fitText, jsonAnswer, jsonLength, MAX_ANSWER_CHARS } from './bounded';
+import { fitList, fitMarkdown, fitText, jsonAnswer, jsonLength, MAX_ANSWER_CHARS } from './bounded';
 import type { McpWorkspace } from './mcp-workspace';
-import { Refusal } from './refusal';
+import { CodedRefusal, INVALID_PARAMS, Refusal, RESOURCE_NOT_FOUND } from './refusal';
 import { MAX_PATH, workspacePath } from './workspace-path';
 
 /** The URI of a record's resource: its id as the index shows it (`ADR-0007`). */
 export const RECORD_URI = 'legible://decision/{id}';
-const recordUri = (entry: DecisionEntry) => `legible://decision/${encodeURIComponent(refOf(entry).id)}`;
+/** A record whose id others share too (two date-named log4brains records): its id and its path. */
+export const RECORD_AT_URI = 'legible://decision/{id}/{path}';
+
+/**
+ * The URI of a record's resource, distinct for each record: its id (`legible://decision/ADR-0007`),
+ * or, when other records share the id, its id and its workspace-relative path, as one segment
+ * (`legible://decision/ADR-20200925/docs%2Fadr%2F20200925-use-markdown.md`). The id alone reads
+ * them all, as get_decision answers it.
+ */
+function recordUri(entry: DecisionEntry, index: DecisionIndex, root: string): string {
+  const id = refOf(entry).id;
+  const base = `legible://decision/${encodeURIComponent(id)}`;
+  return recordsById(index, id).length > 1 ? `${base}/${encodeURIComponent(relativePath(root, entry.path))}` : base;
+}
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 const DEFAULT_LIMIT = 200;
 const MAX_LINT_PATHS = 100;
+/** The most names a note on an unknown person lists. */
+const MAX_NAMES = 100;
 
 const path = z.string().min(1).max(MAX_PATH).describe('A file of the workspace, relative to its root, with / between folders (src/payments/ledger.ts).');
+const lintPath = z.string().min(1).max(MAX_PATH).describe('A file or folder of the workspace, relative to its root, with / between folders (docs/decisions, src/payments/ledger.ts).');
 
 /** An entry as a list shows it: enough to choose the records to read, paths relative to the root. */
-function summary(entry: DecisionEntry) {
+function summary(entry: DecisionEntry, index: DecisionIndex, root: string) {
   return {
     id: refOf(entry).id,
     type: entry.type,
@@ -37,7 +57,7 @@ function summary(entry: DecisionEntry) {
     tags: entry.tags,
     governs: entry.governs?.map((ref) => ref.glob),
     path: entry.path,
-    uri: recordUri(entry),
+    uri: recordUri(entry, index, root),
   };
 }
 
@@ -53,7 +73,13 @@ export function createServer(workspace: McpWorkspace): McpServer {
     },
   );
   const root = workspace.root;
-  const answer = (data: unknown) => jsonAnswer(relativeData(data, root));
+  // What `legible lint` warns about the configuration (a folder .legible.json names that does not
+  // exist…) goes with every answer, so an empty one is not taken for an empty repository.
+  const answer = (data: object) => {
+    const problems = workspace.live.problems;
+    const none = problems.length && !workspace.live.folders.length ? ['No decisions folder is read: no record is served.'] : [];
+    return jsonAnswer(relativeData(problems.length ? { ...data, warnings: [...problems, ...none] } : data, root));
+  };
 
   server.registerTool(
     'list_decisions',
@@ -74,8 +100,9 @@ export function createServer(workspace: McpWorkspace): McpServer {
     async ({ type, status, person, tag, limit }) => {
       const index = await workspace.current();
       const entries = filterDecisions(index.entries(), { type: type as DecisionEntry['type'] | undefined, status, person, tag }).sort(byFolderAndNumber);
-      const fitted = fitList(entries.map(summary), MAX_ANSWER_CHARS - 500, limit ?? DEFAULT_LIMIT, 'narrow the list with type, status, person or tag, or raise limit');
-      return answer({ total: entries.length, records: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
+      const note = person === undefined ? undefined : unknownPersonNote(index.people(), person, MAX_NAMES);
+      const fitted = fitList(entries.map((entry) => summary(entry, index, root)), MAX_ANSWER_CHARS - 500 - (note?.length ?? 0), limit ?? DEFAULT_LIMIT, 'narrow the list with type, status, person or tag, or raise limit');
+      return answer({ total: entries.length, records: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }), ...(note && { note }) });
     },
   );
 
@@ -92,7 +119,7 @@ export function createServer(workspace: McpWorkspace): McpServer {
       const found = recordsById(index, requireId(id));
       if (!found.length) throw new Refusal(`No record has the id ${id}. list_decisions shows the ids there are.`);
       const budget = Math.floor((MAX_ANSWER_CHARS - 1000) / found.length);
-      const records = await Promise.all(found.map((entry) => fullRecord(workspace, entry, budget)));
+      const records = await Promise.all(found.map((entry) => fullRecord(workspace, entry, index, budget)));
       return answer({ records });
     },
   );
@@ -118,13 +145,19 @@ export function createServer(workspace: McpWorkspace): McpServer {
     'knowledge_risk',
     {
       title: 'Knowledge risk',
-      description: 'The knowledge-risk report as data: in-force decisions only one person holds, overdue exit plans, overdue reviews, one-way doors decided alone, and how many records could be assessed. With person: what would lose its only holder or owner if they left.',
+      description: 'The knowledge-risk report as data: in-force decisions only one person holds, overdue exit plans, overdue reviews, one-way doors decided alone, and how many records could be assessed. With person: what would lose its only holder or owner if they left and, when git can read the history, the decisions and files it shows they alone know.',
       inputSchema: z.object({ person: z.string().min(1).max(200).optional().describe('A name as the records write it: what if this person left?') }).strict(),
       annotations: { title: 'Knowledge risk', ...READ_ONLY },
     },
     async ({ person }) => {
-      const entries = (await workspace.current()).entries();
-      return answer(person === undefined ? knowledgeRisk(entries, workspace.live.today()) : whatIfLeaves(entries, person));
+      const index = await workspace.current();
+      const entries = index.entries();
+      if (person === undefined) return answer(knowledgeRisk(entries, workspace.live.today()));
+      // As `legible report --person` answers: with the history's word when git can read it, and its warning when no record names them.
+      const impact = whatIfLeaves(entries, person.trim());
+      const input = await workspace.evidence();
+      const note = unknownPersonNote(index.people(), person, MAX_NAMES);
+      return answer({ ...impact, ...(input && { evidence: personEvidence(person.trim(), input) }), ...(note && { note }) });
     },
   );
 
@@ -132,49 +165,68 @@ export function createServer(workspace: McpWorkspace): McpServer {
     'lint',
     {
       title: 'Lint',
-      description: 'The findings of Legible\'s rules for files of the workspace: for a record, its frontmatter, body and cross-file rules; for a code file, its citations of records. Each finding with rule, severity, message and 1-based line.',
-      inputSchema: z.object({ paths: z.array(path).min(1).max(MAX_LINT_PATHS) }).strict(),
+      description: 'The findings of Legible\'s rules for files of the workspace: for a record, its frontmatter, body, cross-file and evidence (git history) rules; for a code file, its citations of records. A folder (docs/decisions) stands for the files inside it that have findings, and is counted in folders. Each finding with rule, severity, message and 1-based line.',
+      inputSchema: z.object({ paths: z.array(lintPath).min(1).max(MAX_LINT_PATHS) }).strict(),
       annotations: { title: 'Lint', ...READ_ONLY },
     },
     async ({ paths }) => {
-      const files = await Promise.all(paths.map((given) => workspacePath(workspace.live.fs, root, given)));
-      const byFile = await workspace.lint(files.map((file) => file.path));
+      const given = await Promise.all(paths.map((text) => workspacePath(workspace.live.fs, root, text)));
+      // A folder, as `legible lint <folder>` takes it: the files inside it with findings (its records'), each folder counted.
+      const named: string[] = [];
+      const within = new Map<string, string[]>();
+      for (const { path: file } of given) {
+        if ((await workspace.live.fs.stat(file).catch(() => undefined))?.kind === 'directory') within.set(file, await workspace.within(file));
+        else named.push(file);
+      }
+      const linted = await workspace.lint([...new Set([...named, ...[...within.values()].flat()])]);
       const index = await workspace.current();
-      const results = await Promise.all([...byFile].map(async ([file, findings]) => ({
+      const folders = [...within].map(([folder, inside]) => ({ path: folder, records: inside.filter((file) => index.get(file)).length, withFindings: inside.filter((file) => linted.get(file)?.length).length }));
+      const shown = new Set([...named, ...[...within.values()].flat().filter((file) => linted.get(file)?.length)]);
+      const byFile = [...shown].map((file) => [file, linted.get(file) ?? []] as const);
+      const results = await Promise.all(byFile.map(async ([file, findings]) => ({
         path: file,
         record: Boolean(index.get(file)),
         ...(!(await workspace.live.fs.stat(file).catch(() => undefined)) && { note: 'no such file in the workspace: nothing to lint' }),
         findings: findings.map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line + 1, column: f.range.start.character + 1, ...(f.fix && { fixable: true }) })),
       })));
-      const fitted = fitList(results, MAX_ANSWER_CHARS - 500, Infinity, 'lint fewer paths at once');
-      return answer({ files: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
+      const fitted = fitList(results, MAX_ANSWER_CHARS - 500 - JSON.stringify(folders).length, Infinity, 'lint fewer paths at once, or a narrower folder');
+      return answer({ ...(folders.length && { folders }), files: fitted.items, ...(fitted.truncated && { truncated: fitted.truncated }) });
     },
   );
 
+  const list = async () => {
+    const index = await workspace.current();
+    const entries = index.entries().sort(byFolderAndNumber);
+    return { resources: entries.map((entry) => ({ uri: recordUri(entry, index, root), name: refOf(entry).id, title: `${refOf(entry).id}: ${entry.title}`, description: [entry.type, entry.status].filter(Boolean).join(' · '), mimeType: 'text/markdown' })) };
+  };
+  /** The records a URI names: every record with the id, or the one at `path` among them. */
+  const read = async (_uri: URL, variables: Record<string, string | string[]>) => {
+    const value = (name: string) => {
+      const raw = variables[name];
+      return raw === undefined ? undefined : safeDecode((Array.isArray(raw) ? raw[0] : raw) ?? '');
+    };
+    const id = value('id') ?? '';
+    const at = value('path');
+    const index = await workspace.current();
+    let checked: string;
+    try {
+      checked = requireId(id);
+    } catch (error) {
+      throw new CodedRefusal((error as Error).message, INVALID_PARAMS);
+    }
+    const found = recordsById(index, checked).filter((entry) => at === undefined || relativePath(root, entry.path) === at);
+    if (!found.length) throw new CodedRefusal(`No record has the id ${id}${at === undefined ? '' : ` at ${at}`}: resources/list lists the records there are.`, RESOURCE_NOT_FOUND);
+    // The bound holds for the answer, each record's note and the JSON around it included.
+    const budget = Math.floor((MAX_ANSWER_CHARS - 500) / found.length);
+    const contents = await Promise.all(found.map(async (entry) => ({ uri: recordUri(entry, index, root), mimeType: 'text/markdown', text: fitMarkdown((await workspace.live.readText(entry.path)).text, budget) })));
+    return { contents };
+  };
+  server.registerResource('decision', new ResourceTemplate(RECORD_URI, { list }), { title: 'Decision record', description: 'A decision record as its Markdown file holds it.', mimeType: 'text/markdown' }, read);
   server.registerResource(
-    'decision',
-    new ResourceTemplate(RECORD_URI, {
-      list: async () => {
-        const entries = (await workspace.current()).entries().sort(byFolderAndNumber);
-        return { resources: entries.map((entry) => ({ uri: recordUri(entry), name: refOf(entry).id, title: `${refOf(entry).id}: ${entry.title}`, description: [entry.type, entry.status].filter(Boolean).join(' · '), mimeType: 'text/markdown' })) };
-      },
-    }),
-    { title: 'Decision record', description: 'A decision record as its Markdown file holds it.', mimeType: 'text/markdown' },
-    async (uri, variables) => {
-      const raw = Array.isArray(variables.id) ? variables.id[0] : variables.id;
-      const id = safeDecode(raw ?? '');
-      const index = await workspace.current();
-      const found = recordsById(index, requireId(id));
-      if (!found.length) throw new Refusal(`No record has the id ${id}.`);
-      const budget = Math.floor(MAX_ANSWER_CHARS / found.length);
-      const contents = await Promise.all(
-        found.map(async (entry) => {
-          const read = fitText((await workspace.live.readText(entry.path)).text, budget);
-          return { uri: uri.href, mimeType: 'text/markdown', text: read.truncated ? `${read.text}\n\n<!-- legible: ${read.truncated} -->\n` : read.text };
-        }),
-      );
-      return { contents };
-    },
+    'decision-at',
+    new ResourceTemplate(RECORD_AT_URI, { list: undefined }),
+    { title: 'Decision record (an id other records share)', description: 'One of the records that share an id, by its path: as its Markdown file holds it.', mimeType: 'text/markdown' },
+    read,
   );
   return server;
 }
@@ -194,10 +246,10 @@ function safeDecode(text: string): string {
 }
 
 /** A record with its frontmatter as data and its body, the body cut to the budget left. */
-async function fullRecord(workspace: McpWorkspace, entry: DecisionEntry, budget: number) {
+async function fullRecord(workspace: McpWorkspace, entry: DecisionEntry, index: DecisionIndex, budget: number) {
   const read = await workspace.live.readText(entry.path);
   const doc = parseDecisionDocument(entry.path, read.text, workspace.live.config!.limits);
-  const head = { ...summary(entry), legacy: entry.legacy, frontmatter: doc.data ?? null, openQuestions: entry.placeholders };
+  const head = { ...summary(entry, index, workspace.root), legacy: entry.legacy, frontmatter: doc.data ?? null, openQuestions: entry.placeholders };
   const body = fitText(read.text.slice(doc.bodyStart), Math.max(0, budget - JSON.stringify(head).length), jsonLength);
   return { ...head, body: body.text, ...(body.truncated && { bodyTruncated: `${body.truncated}; read the file at path for the rest` }) };
 }

@@ -8,13 +8,10 @@ import { extensionGit } from './git-user';
 import type { HostAdapters } from './host';
 import type { GitPort } from '../core/port/git';
 import type { RegexEngine } from '../core/port/regex-engine';
-import { LiveEvidence, noEvidenceHover } from '../core/live/live-evidence';
-import { defaultPeopleSettings } from '../core/evidence/evidence-settings';
+import { noEvidenceHover, type LiveEvidence } from '../core/live/live-evidence';
+import { LiveHistory } from '../core/live/live-history';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { Finding } from '../core/rules/rule';
-
-/** The source the evidence rules' findings are published under (LiveWorkspace.setFindingsOf). */
-const EVIDENCE = 'evidence';
 
 export type { FindingsChange, LoadProgress } from '../core/live/live-workspace';
 
@@ -34,16 +31,13 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   /** Who is writing, for a new record's owner (nothing on the web: see extensionGit). */
   readonly git: GitPort;
 
-  private closed = false;
-
   /**
    * What the repository's history says (Node, a folder on disk): read after the first load, read
    * again from old..HEAD when HEAD moves. Undefined where git cannot run (the web, a remote file system).
    */
   readonly evidence: LiveEvidence | undefined;
-  private readonly history: ReturnType<NonNullable<HostAdapters['history']>> | undefined;
-  private headWatch: { readonly dir: string; readonly watcher: vscode.FileSystemWatcher } | undefined;
-  private publishing: Promise<void> = Promise.resolve();
+  /** The evidence rules on this folder, as every live front-end runs them (core/live/live-history.ts). */
+  private readonly history: LiveHistory | undefined;
   private readonly evidenceEmitter = new vscode.EventEmitter<void>();
   /** The evidence rules' findings were published again (after a history read, or the records or code changed). */
   readonly onDidChangeEvidence = this.evidenceEmitter.event;
@@ -81,16 +75,21 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
     const listedAt = workingFilesAt && disk !== undefined ? async (paths: readonly string[]) => (vscode.workspace.isTrusted ? workingFilesAt(disk, paths) : undefined) : undefined;
     this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine, listFiles, listedAt });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
-    this.history = folder.uri.scheme === 'file' ? host.history?.(folder.uri.fsPath) : undefined;
-    if (this.history) {
-      this.evidence = new LiveEvidence({ read: this.history.read, settings: () => this.config?.people ?? defaultPeopleSettings(), today: () => this.today(), scheduler: host.scheduler });
-      this.evidence.onDidChange(() => {
-        this.watchHead();
-        this.publishEvidence();
+    const source = folder.uri.scheme === 'file' ? host.history?.(folder.uri.fsPath) : undefined;
+    if (source) {
+      this.history = new LiveHistory({
+        live: this,
+        code: this.code,
+        source,
+        watchHead,
+        // In Restricted Mode git is not run.
+        allowed: () => vscode.workspace.isTrusted,
+        scheduler: host.scheduler,
+        report: reportError,
+        name: folder.name,
       });
-      // The rules run again over what changed (after the debounce, never per keystroke); the history is not read again.
-      this.onDidChangeIndex(() => this.publishEvidence(true));
-      this.code.onDidChange(() => this.publishEvidence(true));
+      this.evidence = this.history.evidence;
+      this.history.onDidPublish(() => this.evidenceEmitter.fire());
     }
   }
 
@@ -103,44 +102,12 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
 
   /** Reads the history again (only old..HEAD when HEAD moved); in Restricted Mode git is not run. */
   refreshEvidence(): void {
-    if (!this.evidence || !vscode.workspace.isTrusted) return;
-    this.evidence.refresh().catch((error) => reportError(`Reading the history of ${this.folder.name}`, error));
-  }
-
-  /** HEAD or a branch moved in the repository's git folder: a commit, a checkout, a pull. */
-  private watchHead(): void {
-    const dir = this.history?.gitDir();
-    if (dir === this.headWatch?.dir) return;
-    this.headWatch?.watcher.dispose();
-    this.headWatch = undefined;
-    if (dir === undefined) return;
-    // logs/HEAD grows on every move of HEAD; the refs and HEAD itself cover a repository without reflogs.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '{HEAD,logs/HEAD,packed-refs,refs/heads/**}'));
-    const moved = () => vscode.workspace.isTrusted && this.evidence?.headMoved();
-    watcher.onDidCreate(moved);
-    watcher.onDidChange(moved);
-    watcher.onDidDelete(moved);
-    this.headWatch = { dir, watcher };
-  }
-
-  /** The evidence rules over the current records and code, published with the other findings. */
-  private publishEvidence(recordsChanged = false): void {
-    const evidence = this.evidence;
-    if (!evidence) return;
-    if (recordsChanged) evidence.changed();
-    this.publishing = this.publishing.then(async () => {
-      const index = this.decisions?.index;
-      const config = this.config;
-      const findings = evidence.evidence && index && config ? evidence.findings(index, await this.code.governsIndex(), config) : [];
-      if (this.closed) return;
-      this.setFindingsOf(EVIDENCE, findings);
-      this.evidenceEmitter.fire();
-    }).catch((error) => reportError(`Checking ${this.folder.name} against its history`, error));
+    this.history?.refresh();
   }
 
   /** The evidence rules' findings published last. */
   evidenceFindings(): Finding[] {
-    return this.findingsOf(EVIDENCE);
+    return this.history?.findings() ?? [];
   }
 
   /** The tree tooltip's line: the record's observed truck factor, when the history was read. */
@@ -174,8 +141,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   /** Also waits for a history read under way and the evidence findings it publishes. */
   override async settle(): Promise<void> {
     await super.settle();
-    await this.evidence?.whenIdle();
-    await this.publishing;
+    await this.history?.whenIdle();
   }
 
   /** The engine repository patterns run on here, for globs compiled outside the engine (the views). */
@@ -184,11 +150,19 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   }
 
   override dispose(): void {
-    this.closed = true;
-    this.evidence?.dispose();
-    this.headWatch?.watcher.dispose();
+    this.history?.dispose();
     this.evidenceEmitter.dispose();
     this.code.dispose();
     super.dispose();
   }
+}
+
+/** HEAD or a branch moved in the repository's git folder `dir`: a commit, a checkout, a pull. */
+function watchHead(dir: string, moved: () => void): vscode.Disposable {
+  // logs/HEAD grows on every move of HEAD; the refs and HEAD itself cover a repository without reflogs.
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '{HEAD,logs/HEAD,packed-refs,refs/heads/**}'));
+  watcher.onDidCreate(moved);
+  watcher.onDidChange(moved);
+  watcher.onDidDelete(moved);
+  return watcher;
 }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { CitationForms, scanCitations } from '../../core/code/citations';
-import { readCodeText } from '../../core/code/code-files';
-import { explainFile, renderExplainMarkdown, type FileExplanation } from '../../core/code/explain';
+import { CitationForms } from '../../core/code/citations';
+import { explainPath, renderExplainMarkdown, type FileExplanation } from '../../core/code/explain';
 import { isInside, joinPath, relativePath } from '../../core/port/paths';
 import { printableKeepingBreaks, printableJson } from '../../core/text/printable';
 import { re2RegexEngine } from '../../node/re2-regex-engine';
@@ -14,8 +13,6 @@ import { openWorkspace, requireFolders, scanWorkspace } from '../open-workspace'
 import { HELP_OPTION, TODAY_OPTION, type Command } from './command';
 
 const EXPLAIN_FORMATS = ['md', 'json'] as const;
-
-const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' };
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -62,11 +59,7 @@ export const explainCommand: Command = {
     for (const path of missing) if (!ignored.has(path)) facts.governs.add(path);
     const forms = new CitationForms(index.entries());
     const files: FileExplanation[] = [];
-    for (const path of paths) {
-      const read = await readCodeText(opened.fs, path);
-      const citations = 'text' in read ? scanCitations(read.text, forms) : { unread: UNREAD[read.skipped] };
-      files.push(explainFile(index, facts.governs, relativePath(opened.root, path), citations, re2RegexEngine));
-    }
+    for (const path of paths) files.push(await explainPath(opened.fs, path, relativePath(opened.root, path), index, facts.governs, forms, re2RegexEngine));
     if (format === 'json') {
       const json = JSON.stringify(files, (key, value: unknown) => (key === 'path' && typeof value === 'string' && value.startsWith('/') ? displayPath(context.cwd, value) : value), 2);
       context.out(`${printableJson(json)}\n`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { personKey } from '../../core/knowledge/predicates';
+import { unknownPersonNote } from '../../core/knowledge/unknown-person';
 import { decisionGraph } from '../../core/map/decision-graph';
 import { dirname, isInside } from '../../core/port/paths';
 import { renderReportHtml } from '../../core/report/render-html';
@@ -103,10 +103,8 @@ export const reportCommand: Command = {
       return 0;
     }
     if (format === 'html') throw new UsageError('--person prints md or json; the html report has every person\'s view');
-    const known = workspace.index.people();
-    if (!known.some((name) => personKey(name) === personKey(person))) {
-      context.warn(`no record names "${person}"${known.length ? `; the people named are ${known.join(', ')}` : ''}.`);
-    }
+    const unknown = unknownPersonNote(workspace.index.people(), person);
+    if (unknown) context.warn(unknown);
     const impact = whatIfLeaves(entries, person.trim());
     // The history's word when git can read it; without git the declared report stands alone.
     const input = await evidenceInput(opened, workspace.index, context, today);

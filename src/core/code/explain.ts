@@ -1,7 +1,9 @@
 import type { DecisionIndex } from '../index/decision-index';
 import type { RegexEngine } from '../port/regex-engine';
 import { citedRecords } from './cited-records';
-import type { FileCitations } from './citations';
+import { scanCitations, type CitationForms, type FileCitations } from './citations';
+import { readCodeText } from './code-files';
+import type { FileSystemPort } from '../port/file-system';
 import type { GovernsIndex } from './governs-index';
 import { summarizeRecord, type RecordSummary } from './record-summary';
 import { compileRepositoryGlob, globMatches, PathParts } from './repository-globs';
@@ -17,6 +19,21 @@ export interface FileExplanation {
   readonly omitted: number;
   /** Why the file's citations are not listed: not read (missing, over 1 MB, binary). */
   readonly unread?: string;
+}
+
+/** Why a file's citations were not read, as `legible explain` and `decisions_for_path` say it. */
+export const UNREAD = { large: 'the file is over 1 MB', binary: 'the file is binary', unreadable: 'the file cannot be read (missing, a folder, or a link out of the workspace)' } as const;
+
+/**
+ * `legible explain` for one file, as the CLI and the MCP server's `decisions_for_path` answer it:
+ * the file (absolute `path`, workspace-relative `relative`) read as code is read (readCodeText), the
+ * ids its text cites (a record's too: its body may name other records), and the decisions
+ * governing it in `governs`.
+ */
+export async function explainPath(fs: FileSystemPort, path: string, relative: string, index: DecisionIndex, governs: GovernsIndex, forms: CitationForms, engine?: RegexEngine): Promise<FileExplanation> {
+  const read = await readCodeText(fs, path);
+  const citations = 'text' in read ? scanCitations(read.text, forms) : { unread: UNREAD[read.skipped] };
+  return explainFile(index, governs, relative, citations, engine);
 }
 
 /** The decisions governing `path` (repository-relative) and the records its text cites. */

@@ -7,7 +7,7 @@ import { businessTradeoff } from '../document/business-tradeoff';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { Finding } from '../rules/rule';
 import { DecisionWorkspace } from '../workspace/decision-workspace';
-import type { LoadedConfig } from '../workspace/load-config';
+import { CONFIG_FILE, type LoadedConfig } from '../workspace/load-config';
 import type { ReadResult } from '../workspace/read-text';
 import { BackgroundWork } from './background-work';
 import { Emitter } from './emitter';
@@ -42,6 +42,7 @@ export class LiveWorkspace {
   readonly fs: FileSystemPort;
   private workspace: DecisionWorkspace | undefined;
   private loaded: LoadedConfig | undefined;
+  private folderProblems: readonly string[] = [];
   private readonly openTexts = new OpenDocuments();
   private readonly published = new PublishedFindings();
   /** Edited files whose body rules wait for the debounce. */
@@ -93,6 +94,14 @@ export class LiveWorkspace {
     return this.loaded?.problems ?? [];
   }
 
+  /**
+   * What the last load found wrong with the configuration, as a person reads it: `.legible.json`'s
+   * problems, and the folders it names that do not exist (`legible lint` warns the same).
+   */
+  get problems(): readonly string[] {
+    return [...this.configProblems.map((problem) => `${CONFIG_FILE}: ${problem.message}`), ...this.folderProblems];
+  }
+
   get folders(): readonly string[] {
     return this.workspace?.options.folders ?? [];
   }
@@ -116,7 +125,7 @@ export class LiveWorkspace {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
     const { root, name, clock, scheduler } = this.options;
-    const { loaded, config, folders, listing, fs } = await loadFolders(this.options, this.settings(), this.log);
+    const { loaded, config, folders, folderProblems, listing, fs } = await loadFolders(this.options, this.settings(), this.log);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
     const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace, listing };
     // The first load: the records open in an editor show their own findings before the folder is read.
@@ -136,6 +145,7 @@ export class LiveWorkspace {
     const { files, crossFile } = index;
     this.published.previous = this.workspace;
     this.loaded = loaded;
+    this.folderProblems = folderProblems;
     this.workspace = workspace;
     this.openFirst = undefined;
     this.published.crossFile = crossFile;

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/config';
 import type { DirectoryEntry } from '../port/file-system';
-import { loadConfig, type LoadedConfig } from '../workspace/load-config';
+import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../workspace/load-config';
+import { configuredFolderProblems } from '../workspace/folder-problems';
 import { discoverFolders, folderLookup } from '../workspace/discover-folders';
 import type { LiveLog, LiveSettings, LiveWorkspaceOptions } from './live-options';
 import { ReadAheadPort } from './read-ahead';
@@ -11,6 +12,8 @@ export interface LoadedFolders {
   readonly config: ResolvedConfig;
   /** Absolute decisions folders. */
   readonly folders: string[];
+  /** The configured folders that are missing or outside the workspace, one message each (configuredFolderProblems). */
+  readonly folderProblems: readonly string[];
   /** The folders' listings already asked for (see FolderLookup.listing). */
   readonly listing: (path: string) => Promise<DirectoryEntry[]> | undefined;
   /** The load's file system: the records of the folders listed early are read ahead (`drop` once the records are read). */
@@ -38,10 +41,18 @@ export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveS
     severities: { ...loaded.config.severities, ...settings.severities },
   };
   for (const problem of loaded.problems) log.warn(`${name}: ${problem.message}`);
+  const linksOut: string[] = [];
   const folders = await discoverFolders(fs, root, config, {
     lookup,
-    onLinkOutside: (link) => log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`),
+    onLinkOutside: (link) => {
+      linksOut.push(link);
+      log.warn(`${name}: ${link} is a symbolic link that leads outside the workspace folder: the decisions folders through it are not read.`);
+    },
   });
+  // The folders `.legible.json` names (else the front-end's settings), as `legible lint` checks them.
+  const where = loaded.config.folders.length ? CONFIG_FILE : 'the folders setting';
+  const folderProblems = configuredFolderProblems(root, config.folders, folders, linksOut).map((problem) => `${where}: ${problem}`);
+  for (const problem of folderProblems) log.warn(`${name}: ${problem}`);
   options.trace?.('folders');
-  return { loaded, config, folders, listing: (path) => lookup.listing(path), fs: ahead };
+  return { loaded, config, folders, folderProblems, listing: (path) => lookup.listing(path), fs: ahead };
 }

@@ -19,6 +19,32 @@ function frame(body: string): string {
   return `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
 }
 
+describe('language server: requests outside the session', function () {
+  this.timeout(60_000);
+  let session: LspSession | undefined;
+  afterEach(async () => {
+    await session?.stop();
+    session = undefined;
+  });
+  after(cleanupTemps);
+
+  it('answers a request before initialize with ServerNotInitialized, and after shutdown with InvalidRequest', async () => {
+    const { root, first } = await recordsWorkspace();
+    session = await startServer({ cwd: root });
+    const hover = () => session!.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(first) }, position: { line: 0, character: 0 } });
+    const links = () => session!.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: uriOf(first) } });
+    await assert.rejects(hover(), (error: ResponseError<unknown>) => error.code === ErrorCodes.ServerNotInitialized);
+    await assert.rejects(links(), (error: ResponseError<unknown>) => error.code === ErrorCodes.ServerNotInitialized);
+    await initialize(session, root);
+    assert.equal(await hover(), null);
+    await session.connection.sendRequest('shutdown');
+    await assert.rejects(hover(), (error: ResponseError<unknown>) => error.code === ErrorCodes.InvalidRequest);
+    await assert.rejects(links(), (error: ResponseError<unknown>) => error.code === ErrorCodes.InvalidRequest);
+    await session.connection.sendNotification('exit');
+    assert.equal(await session.exited, 0);
+  });
+});
+
 describe('language server: bad input', function () {
   this.timeout(60_000);
   let session: LspSession | undefined;

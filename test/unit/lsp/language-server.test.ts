@@ -169,6 +169,30 @@ describe('language server (JSON-RPC over stdio)', function () {
     await session.diagnostics(uriOf(third), (p) => session!.published.indexOf(p) > before && clean(p));
   });
 
+  it('tells the user when .legible.json names a folder that does not exist, at start and when it changes', async () => {
+    const { root, second } = await recordsWorkspace();
+    const config = path.join(root, '.legible.json');
+    await writeFile(config, JSON.stringify({ folders: ['docs/decision'] }));
+    session = await startServer({ cwd: root });
+    await initialize(session, root);
+    const shown = async (count: number) => {
+      while (session!.shown.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
+      return session!.shown[count - 1];
+    };
+    const first = await shown(1);
+    assert.equal(first.type, 2);
+    assert.match(first.message, /\.legible\.json: the folder docs\/decision does not exist\. No decisions folder is read: no record is linted\./);
+    // Mended: the records are linted, and nothing more is said.
+    await writeFile(config, JSON.stringify({ folders: ['docs/decisions'] }));
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+    await session.diagnostics(uriOf(second), has('frontmatter-schema'));
+    // Broken again while it runs: said again.
+    await writeFile(config, JSON.stringify({ folders: ['docs/decisions', 'docs/rfc'] }));
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+    const again = await shown(2);
+    assert.match(again.message, /the folder docs\/rfc does not exist\.$/);
+  });
+
   it('reports the load as work-done progress, from the index to the last record\'s body rules', async () => {
     const { root } = await recordsWorkspace();
     session = await startServer({ cwd: root });

@@ -36,6 +36,8 @@ export interface LspSession {
   readonly asked: Array<{ method: string; params: unknown }>;
   /** The values of the work-done progress the server reported (`begin`, `report`, `end`). */
   readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
+  /** The messages the server showed the user (`window/showMessage`), oldest first. */
+  readonly shown: Array<{ type: number; message: string }>;
   /** What the server wrote to stderr. */
   stderr(): string;
   /** Resolves with the first diagnostics (already sent or to come) for `uri` that `accept`s. */
@@ -72,6 +74,8 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
       }
     }
   });
+  const shown: LspSession['shown'] = [];
+  connection.onNotification('window/showMessage', (params: { type: number; message: string }) => void shown.push(params));
   connection.onNotification(() => undefined);
   connection.onRequest((method, params) => {
     asked.push({ method, params });
@@ -92,6 +96,7 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
     published,
     asked,
     progress,
+    shown,
     stderr: () => stderr,
     exited,
     diagnostics(uri, accept = () => true) {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fitList, fitText, jsonAnswer, jsonLength } from '../../../src/mcp/bounded';
+import { fitList, fitMarkdown, fitText, jsonAnswer, jsonLength } from '../../../src/mcp/bounded';
 
 describe('bounded MCP answers', () => {
   it('a list keeps the items that fit and says how many were left out, and why', () => {
@@ -20,6 +20,18 @@ describe('bounded MCP answers', () => {
     assert.equal(cut.truncated, 'cut at 49 of 204 characters');
     assert.equal(fitText('ab😀', 3).text, 'ab');
     assert.deepEqual(fitText('short', 10), { text: 'short' });
+  });
+
+  it('a Markdown text is cut with its note inside the bound, the fence the cut left open closed before the note', () => {
+    const text = `# Title\n\n\`\`\`\`ts\n${'const x = 1;\n'.repeat(100)}\`\`\`\`\n\nAfter.\n`;
+    const cut = fitMarkdown(text, 500);
+    assert.ok(cut.length <= 500, `${cut.length}`);
+    assert.match(cut, /\n````\n\n<!-- legible: cut at [\d,]+ of 1,3\d\d characters -->\n$/);
+    // Outside a fence, the note follows the text.
+    const prose = fitMarkdown('word '.repeat(200), 300);
+    assert.ok(prose.length <= 300, `${prose.length}`);
+    assert.match(prose, /word\n\n<!-- legible: cut at [\d,]+ of 1,000 characters -->\n$/);
+    assert.equal(fitMarkdown('short', 10), 'short');
   });
 
   it('an answer past the bound is cut with a note saying so', () => {

@@ -4,7 +4,7 @@ import { cp, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promi
 import * as path from 'node:path';
 import { cleanAdr } from '../support/workspace';
 import { filesAt } from '../support/put-file';
-import { cleanupTemps, gitRepository, tempDir } from '../cli/cli-process';
+import { cleanupTemps, gitRepository, runCli, tempDir, TODAY } from '../cli/cli-process';
 import { MAX_ANSWER_CHARS } from '../../../src/mcp/bounded';
 import { buildMcp, call, connect, type Answer, type Connected } from './mcp-process';
 
@@ -153,8 +153,9 @@ describe('legible mcp (the SDK client over stdio)', function () {
     const { json } = await tool('lint', { paths: ['docs/decisions/0003-use-kafka.md', 'services/events.ts', 'services/ledger/journal.ts', 'services/gone.ts'] });
     const byPath = new Map(json.files.map((f: Answer) => [f.path, f]));
     const rules = (file: string) => (byPath.get(file) as Answer).findings.map((f: Answer) => f.rule);
-    // Its frontmatter's, the cross-file rules' and the code rules' findings alike.
-    assert.deepEqual(rules('docs/decisions/0003-use-kafka.md').sort(), ['frontmatter-schema', 'frontmatter-schema', 'governs-matches-nothing', 'single-point-of-knowledge']);
+    // Its frontmatter's, the cross-file rules', the code rules' and the evidence rules' findings alike
+    // (the scripted author of the code it governs, the one commit's, is named nowhere in it).
+    assert.deepEqual(rules('docs/decisions/0003-use-kafka.md').sort(), ['frontmatter-schema', 'frontmatter-schema', 'governs-matches-nothing', 'single-point-of-knowledge', 'undeclared-knowledge-holder']);
     assert.equal((byPath.get('docs/decisions/0003-use-kafka.md') as Answer).record, true);
     assert.deepEqual(rules('services/events.ts'), ['code-cites-superseded']);
     assert.deepEqual(rules('services/ledger/journal.ts'), ['code-reference-resolves']);
@@ -162,9 +163,20 @@ describe('legible mcp (the SDK client over stdio)', function () {
     assert.match((byPath.get('services/gone.ts') as Answer).note, /no such file/);
   });
 
+  it('lint takes a folder as `legible lint <folder>` does: the files inside it with findings, the same findings', async () => {
+    const cli = await runCli(['lint', '--today', TODAY, '--format', 'json', 'docs/decisions'], { cwd: root });
+    const expected = (JSON.parse(cli.stdout) as Array<{ path: string; findings: Array<{ ruleId: string; line: number }> }>)
+      .filter((file) => file.findings.length)
+      .map((file) => [file.path, file.findings.map((f) => `${f.ruleId} ${f.line}`)]);
+    assert.ok(expected.length >= 2, cli.stdout);
+    const { json } = await tool('lint', { paths: ['docs/decisions'] });
+    assert.deepEqual(json.folders, [{ path: 'docs/decisions', records: 3, withFindings: expected.length }]);
+    assert.deepEqual(json.files.map((file: Answer) => [file.path, file.findings.map((f: Answer) => `${f.rule} ${f.line}`)]), expected);
+  });
+
   it('serves each record as a resource, listed and read by its id', async () => {
     const { resourceTemplates } = await server.client.listResourceTemplates();
-    assert.deepEqual(resourceTemplates.map((t) => t.uriTemplate), ['legible://decision/{id}']);
+    assert.deepEqual(resourceTemplates.map((t) => t.uriTemplate), ['legible://decision/{id}', 'legible://decision/{id}/{path}']);
     const { resources } = await server.client.listResources();
     assert.deepEqual(resources.map((r) => [r.uri, r.title]), [
       ['legible://decision/ADR-0001', 'ADR-0001: Use PostgreSQL'],
@@ -275,13 +287,125 @@ describe('legible mcp: bounded answers', function () {
     assert.match(answer.json.records[0].bodyTruncated, /^cut at [\d,]+ of 315,0\d\d characters/);
     const read = await server.client.readResource({ uri: 'legible://decision/ADR-0001' });
     const text = ('text' in read.contents[0] ? read.contents[0].text : '');
-    assert.ok(text.length <= MAX_ANSWER_CHARS + 200, `${text.length} characters`);
+    assert.ok(text.length <= MAX_ANSWER_CHARS - 500, `${text.length} characters`);
     assert.match(text, /<!-- legible: cut at [\d,]+ of [\d,]+ characters -->\n$/);
   });
 
   function tool(name: string, args: Record<string, unknown>) {
     return call(server.client, name, args);
   }
+});
+
+describe('legible mcp: resources', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('gives each record a URI of its own, also two that share an id; a record not there is -32002', async () => {
+    const root = await tempDir('legible-mcp-resources-');
+    const put = filesAt(root);
+    await put('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
+    await put('docs/decisions/0001-use-kafka.md', cleanAdr('Use Kafka'));
+    await put('docs/decisions/0002-use-uuids.md', cleanAdr('Use UUIDs'));
+    server = await connect(root);
+    const { resources } = await server.client.listResources();
+    const uris = resources.map((r) => r.uri);
+    assert.deepEqual([...uris].sort(), [
+      'legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-kafka.md',
+      'legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-postgresql.md',
+      'legible://decision/ADR-0002',
+    ]);
+    const kafka = await server.client.readResource({ uri: 'legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-kafka.md' });
+    assert.deepEqual(kafka.contents.map((c) => [c.uri, 'text' in c && /title: Use Kafka/.test(c.text)]), [['legible://decision/ADR-0001/docs%2Fdecisions%2F0001-use-kafka.md', true]]);
+    // The id alone reads both, as get_decision answers it, each under its own URI.
+    const both = await server.client.readResource({ uri: 'legible://decision/ADR-0001' });
+    assert.deepEqual(both.contents.map((c) => c.uri).sort(), uris.slice(0, 2).sort());
+    const { json } = await call(server.client, 'list_decisions', {});
+    assert.deepEqual(json.records.map((r: Answer) => r.uri).sort(), [...uris].sort());
+    await assert.rejects(server.client.readResource({ uri: 'legible://decision/ADR-0009' }), (error: { code?: number; message: string }) => error.code === -32002 && /No record has the id ADR-0009/.test(error.message));
+    await assert.rejects(server.client.readResource({ uri: 'legible://decision/ADR-0001/docs%2Fdecisions%2Fgone.md' }), (error: { code?: number }) => error.code === -32002);
+    await assert.rejects(server.client.readResource({ uri: 'legible://decision/not%20an%20id' }), (error: { code?: number }) => error.code === -32602);
+  });
+});
+
+describe('legible mcp: a person no record names as written', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('list_decisions and knowledge_risk say so, with the names used, as legible report --person warns', async () => {
+    const root = await tempDir('legible-mcp-person-');
+    await filesAt(root)('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL').replace('owners: [amira]', 'owners: ["Dana Okafor <dana.okafor@example.com>"]'));
+    const cli = await runCli(['report', '--today', TODAY, '--person', 'Dana Okafor', '--format', 'json'], { cwd: root });
+    const warned = /^legible: warning: (.*)$/m.exec(cli.stderr)?.[1];
+    assert.match(warned ?? '', /^no record names "Dana Okafor"; the people named are Dana Okafor <dana\.okafor@example\.com>, /);
+    server = await connect(root);
+    const listed = (await call(server.client, 'list_decisions', { person: 'Dana Okafor' })).json;
+    assert.equal(listed.total, 0);
+    assert.equal(listed.note, warned);
+    const risk = (await call(server.client, 'knowledge_risk', { person: 'Dana Okafor' })).json;
+    assert.equal(risk.note, warned);
+    // Named as written: no note.
+    assert.equal((await call(server.client, 'list_decisions', { person: 'dana okafor <dana.okafor@example.com>' })).json.note, undefined);
+  });
+});
+
+describe('legible mcp: decisions_for_path answers as legible explain', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('on a record: the records its text cites, with their lines, as explain lists them', async () => {
+    const root = await tempDir('legible-mcp-explain-');
+    const put = filesAt(root);
+    await put('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
+    await put('docs/decisions/0002-use-kafka.md', cleanAdr('Use Kafka', [], '## Context\n\nADR-0001 chose the database.\n\n## Decision\n\nD.\n\n## Consequences\n\nAs ADR-0001 says, and ADR-0042.\n'));
+    gitRepository(root);
+    const record = 'docs/decisions/0002-use-kafka.md';
+    const cli = await runCli(['explain', '--today', TODAY, '--format', 'json', record], { cwd: root });
+    const expected = (JSON.parse(cli.stdout) as Answer[])[0];
+    assert.deepEqual(expected.cites.map((c: Answer) => c.raw), ['ADR-0001', 'ADR-0042']);
+    server = await connect(root);
+    const { json } = await call(server.client, 'decisions_for_path', { path: record });
+    assert.deepEqual(json, expected);
+  });
+});
+
+describe('legible mcp: a .legible.json naming a folder that does not exist', function () {
+  this.timeout(60_000);
+  let server: Connected | undefined;
+  after(async () => {
+    await server?.close();
+    await cleanupTemps();
+  });
+
+  it('says so in every answer, as legible lint warns, and follows .legible.json as it changes', async () => {
+    const root = await tempDir('legible-mcp-folders-');
+    await filesAt(root)('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
+    await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/decision'] }));
+    server = await connect(root);
+    const listed = await call(server.client, 'list_decisions', {});
+    assert.deepEqual(listed.json, { total: 0, records: [], warnings: ['.legible.json: the folder docs/decision does not exist.', 'No decisions folder is read: no record is served.'] });
+    assert.deepEqual((await call(server.client, 'knowledge_risk', {})).json.warnings, listed.json.warnings);
+    await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/decisions', 'docs/rfcs'] }));
+    let answer: Answer;
+    for (let tries = 0; tries < 200; tries++) {
+      answer = (await call(server.client, 'list_decisions', {})).json;
+      if (answer.total === 1 && !answer.warnings?.[0]?.includes('could not be read')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(answer.total, 1);
+    assert.deepEqual(answer.warnings, ['.legible.json: the folder docs/rfcs does not exist.']);
+  });
 });
 
 describe('legible mcp --untrusted: the repository read as in VS Code\'s Restricted Mode', function () {
