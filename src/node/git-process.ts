@@ -67,24 +67,8 @@ export async function runGit(args: readonly string[], workTree: string, env: Nod
 
 /** As `runGit`, telling why a run gave nothing: the commands that need git say so. */
 export async function runGitReporting(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv = process.env, options: GitRunOptions = {}): Promise<GitRun> {
-  const git = await findExecutable('git', nodeExecutableSearch([workTree], env));
-  if (git === undefined) return { ok: false, missing: true, problem: 'git is not installed (no git on PATH)' };
-  // node:child_process is required here, on the first git run: the extension's activation does not load it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { execFile } = require('node:child_process') as typeof ChildProcess;
-  const maxBytes = options.maxBytes ?? MAX_OUTPUT_BYTES;
-  const timeout = options.timeoutMs ?? TIMEOUT_MS;
-  return new Promise((resolve) => {
-    try {
-      const runEnv = { ...gitEnvironment(env, workTree), ...options.env };
-      execFile(git, args, { cwd: workTree, env: runEnv, encoding: 'utf8', timeout, maxBuffer: maxBytes, windowsHide: true, shell: false }, (error, stdout, stderr) => {
-        if (!error) return resolve({ ok: true, stdout });
-        resolve({ ok: false, missing: false, problem: failure(error, String(stderr), maxBytes, timeout) });
-      });
-    } catch (error) {
-      resolve({ ok: false, missing: false, problem: (error as Error).message });
-    }
-  });
+  const ran = await runGitProcess(args, workTree, env, options, 'utf8');
+  return ran.ok ? { ok: true, stdout: ran.stdout as string } : ran;
 }
 
 /** What a run of git with bytes out gave: its output, or why there is none. */
@@ -95,8 +79,15 @@ export type GitBytesRun = { readonly ok: true; readonly stdout: Buffer } | { rea
  * for `git cat-file --batch`, whose answers are sized in bytes, contents included.
  */
 export async function runGitBytes(args: readonly string[], workTree: string, input: string, env: NodeJS.ProcessEnv = process.env, options: GitRunOptions = {}): Promise<GitBytesRun> {
+  const ran = await runGitProcess(args, workTree, env, options, 'buffer', input);
+  return ran.ok ? { ok: true, stdout: ran.stdout as Buffer } : ran;
+}
+
+/** One git process: found on PATH, its environment fenced, bounded in bytes and time, `input` on its stdin. */
+async function runGitProcess(args: readonly string[], workTree: string, env: NodeJS.ProcessEnv, options: GitRunOptions, encoding: 'utf8' | 'buffer', input?: string): Promise<{ readonly ok: true; readonly stdout: string | Buffer } | { readonly ok: false; readonly missing: boolean; readonly problem: string }> {
   const git = await findExecutable('git', nodeExecutableSearch([workTree], env));
   if (git === undefined) return { ok: false, missing: true, problem: 'git is not installed (no git on PATH)' };
+  // node:child_process is required here, on the first git run: the extension's activation does not load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { execFile } = require('node:child_process') as typeof ChildProcess;
   const maxBytes = options.maxBytes ?? MAX_OUTPUT_BYTES;
@@ -104,10 +95,11 @@ export async function runGitBytes(args: readonly string[], workTree: string, inp
   return new Promise((resolve) => {
     try {
       const runEnv = { ...gitEnvironment(env, workTree), ...options.env };
-      const child = execFile(git, args, { cwd: workTree, env: runEnv, encoding: 'buffer', timeout, maxBuffer: maxBytes, windowsHide: true, shell: false }, (error, stdout, stderr) => {
+      const child = execFile(git, args, { cwd: workTree, env: runEnv, encoding, timeout, maxBuffer: maxBytes, windowsHide: true, shell: false }, (error, stdout, stderr) => {
         if (!error) return resolve({ ok: true, stdout });
-        resolve({ ok: false, missing: false, problem: failure(error, stderr.toString('utf8'), maxBytes, timeout) });
+        resolve({ ok: false, missing: false, problem: failure(error, String(stderr), maxBytes, timeout) });
       });
+      if (input === undefined) return;
       // git may stop reading (a failure, the bound): a write after that is no error of ours.
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(input);

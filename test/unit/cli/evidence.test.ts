@@ -4,43 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import Ajv from 'ajv';
 import { cleanupTemps, REPO_ROOT, runCli, tempDir } from './cli-process';
 import { gitAs, lines, scriptedRepository } from '../evidence/history-repo';
-
-const AMIRA = { name: 'Amira', email: 'amira@example.com' };
-const JONAS = { name: 'Jonas', email: 'jonas@example.com' };
-
-function record(holders: string, successors: string): string {
-  return `---
-type: adr
-title: Use PostgreSQL for the ledger
-status: accepted
-date: 2026-03-02
-owners: [amira]
-reversibility: {door: two-way}
-risk: {level: low}
-business-tradeoff: {reduces-risk: outage, preserves-option: exit, accepts-cost: cost, eases-later: scale, protects-outcome: revenue}
-governs: [src/ledger/**]
-knowledge-exit-path:
-  holders: [${holders}]
-  successors:
-    - ${successors}
-  mechanisms: [runbook]
----
-
-# Use PostgreSQL for the ledger
-
-## Context
-
-C.
-
-## Decision
-
-D.
-
-## Consequences
-
-E.
-`;
-}
+import { AMIRA, JONAS, ledgerRecord } from '../support/evidence-repository';
 
 /** amira wrote the ledger (both files) and the record; jonas, the successor, never touched it. */
 async function ledgerRepository(): Promise<string> {
@@ -48,7 +12,7 @@ async function ledgerRepository(): Promise<string> {
   gitAs(dir, undefined, 'init', '--quiet', '--initial-branch=main');
   return scriptedRepository(
     [
-      { ...AMIRA, date: '2026-06-01T10:00:00Z', files: { 'docs/decisions/0001-use-postgresql.md': record('amira', 'jonas'), 'src/ledger/a.ts': lines(20), 'src/ledger/b.ts': lines(20) } },
+      { ...AMIRA, date: '2026-06-01T10:00:00Z', files: { 'docs/decisions/0001-use-postgresql.md': ledgerRecord('amira', 'jonas'), 'src/ledger/a.ts': lines(20), 'src/ledger/b.ts': lines(20) } },
       { ...AMIRA, date: '2026-07-01T10:00:00Z', files: { 'src/ledger/a.ts': lines(22) } },
     ],
     dir,
@@ -105,7 +69,7 @@ describe('evidence in the CLI: lint and affected read the history', function () 
     gitAs(dir, undefined, 'init', '--quiet', '--initial-branch=main');
     await scriptedRepository(
       [
-        { ...AMIRA, date: '2026-06-01T10:00:00Z', files: { 'docs/decisions/0001-use-postgresql.md': record('amira', 'jonas\n    - tomas'), 'src/ledger/a.ts': lines(20) } },
+        { ...AMIRA, date: '2026-06-01T10:00:00Z', files: { 'docs/decisions/0001-use-postgresql.md': ledgerRecord('amira', 'jonas\n    - tomas'), 'src/ledger/a.ts': lines(20) } },
         { ...JONAS, date: '2026-07-01T10:00:00Z', files: { 'src/ledger/a.ts': lines(22) } },
       ],
       dir,
@@ -123,7 +87,7 @@ describe('evidence in the CLI: lint and affected read the history', function () 
 
   it('affected does not judge successors on code the history does not know', async () => {
     const dir = await ledgerRepository();
-    await writeFile(path.join(dir, 'docs', 'decisions', '0002-queue.md'), record('amira', 'jonas').replace('src/ledger/**', 'src/queue/**').replace('Use PostgreSQL for the ledger', 'Use a queue'));
+    await writeFile(path.join(dir, 'docs', 'decisions', '0002-queue.md'), ledgerRecord('amira', 'jonas').replace('src/ledger/**', 'src/queue/**').replace('Use PostgreSQL for the ledger', 'Use a queue'));
     gitAs(dir, undefined, 'add', '.');
     gitAs(dir, { ...AMIRA, date: '2026-08-01T10:00:00Z' }, 'commit', '--quiet', '--message', 'Queue decision');
     await mkdir(path.join(dir, 'src', 'queue'));

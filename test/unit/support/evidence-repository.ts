@@ -6,8 +6,8 @@ export const JONAS = { name: 'Jonas', email: 'jonas@example.com' };
 
 export const LEDGER_RECORD = 'docs/decisions/0001-use-postgresql.md';
 
-/** A record amira holds, naming jonas as successor, governing src/ledger/**. */
-export function ledgerRecord(): string {
+/** A record governing src/ledger/**, held by `holders` with `successors` (amira and jonas by default). */
+export function ledgerRecord(holders = 'amira', successors = 'jonas'): string {
   return `---
 type: adr
 title: Use PostgreSQL for the ledger
@@ -19,9 +19,9 @@ risk: {level: low}
 business-tradeoff: {reduces-risk: outage, preserves-option: exit, accepts-cost: cost, eases-later: scale, protects-outcome: revenue}
 governs: [src/ledger/**]
 knowledge-exit-path:
-  holders: [amira]
+  holders: [${holders}]
   successors:
-    - jonas
+    - ${successors}
   mechanisms: [runbook]
 ---
 
