@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { runCli } from '../cli/cli-process';
+import { RULES } from '../../../src/core/rules/registry';
 import { gitAs, lines } from '../evidence/history-repo';
 import { daysAgo, JONAS, LEDGER_RECORD, ledgerRepository } from '../support/evidence-repository';
 import { cleanupTemps, initialize, startServer, uriOf, type LspSession } from './lsp-client';
 
-const EVIDENCE_RULES = new Set(['successor-without-evidence', 'undeclared-knowledge-holder', 'holder-departed', 'observed-single-point-of-knowledge', 'exit-plan-verified-without-evidence']);
+const EVIDENCE_RULES = new Set(RULES.filter((rule) => rule.scope === 'evidence').map((rule) => rule.id));
 const evidenceOf = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => EVIDENCE_RULES.has(String(d.code))).map((d) => `${d.code} ${d.range.start.line + 1}`).sort();
 
 describe('language server: the evidence rules from the git history', function () {
