@@ -7,7 +7,6 @@ import { businessTradeoff } from '../document/business-tradeoff';
 import type { DecisionEntry } from '../index/decision-entry';
 import type { Finding } from '../rules/rule';
 import { DecisionWorkspace } from '../workspace/decision-workspace';
-import { CONFIG_FILE, type LoadedConfig } from '../workspace/load-config';
 import type { ReadResult } from '../workspace/read-text';
 import { BackgroundWork } from './background-work';
 import { Emitter } from './emitter';
@@ -41,8 +40,7 @@ export class LiveWorkspace {
   readonly root: string;
   readonly fs: FileSystemPort;
   private workspace: DecisionWorkspace | undefined;
-  private loaded: LoadedConfig | undefined;
-  private folderProblems: readonly string[] = [];
+  private loadProblems: readonly string[] = [];
   private readonly openTexts = new OpenDocuments();
   private readonly published = new PublishedFindings();
   /** Edited files whose body rules wait for the debounce. */
@@ -90,16 +88,9 @@ export class LiveWorkspace {
     return this.workspace?.options.config;
   }
 
-  get configProblems(): LoadedConfig['problems'] {
-    return this.loaded?.problems ?? [];
-  }
-
-  /**
-   * What the last load found wrong with the configuration, as a person reads it: `.legible.json`'s
-   * problems, and the folders it names that do not exist (`legible lint` warns the same).
-   */
+  /** What the last load found wrong with the configuration (LoadedFolders.problems; `legible lint` warns the same). */
   get problems(): readonly string[] {
-    return [...this.configProblems.map((problem) => `${CONFIG_FILE}: ${problem.message}`), ...this.folderProblems];
+    return this.loadProblems;
   }
 
   get folders(): readonly string[] {
@@ -125,7 +116,7 @@ export class LiveWorkspace {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
     const { root, name, clock, scheduler } = this.options;
-    const { loaded, config, folders, folderProblems, listing, fs } = await loadFolders(this.options, this.settings(), this.log);
+    const { loaded, config, folders, problems, listing, fs } = await loadFolders(this.options, this.settings(), this.log);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
     const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace, listing };
     // The first load: the records open in an editor show their own findings before the folder is read.
@@ -144,8 +135,7 @@ export class LiveWorkspace {
     if (!index) return;
     const { files, crossFile } = index;
     this.published.previous = this.workspace;
-    this.loaded = loaded;
-    this.folderProblems = folderProblems;
+    this.loadProblems = problems;
     this.workspace = workspace;
     this.openFirst = undefined;
     this.published.crossFile = crossFile;

@@ -12,8 +12,11 @@ export interface LoadedFolders {
   readonly config: ResolvedConfig;
   /** Absolute decisions folders. */
   readonly folders: string[];
-  /** The configured folders that are missing or outside the workspace, one message each (configuredFolderProblems). */
-  readonly folderProblems: readonly string[];
+  /**
+   * What is wrong with the configuration, as a person reads it: `.legible.json`'s problems, and
+   * the folders it names (else the front-end's settings) that are missing or outside the workspace.
+   */
+  readonly problems: readonly string[];
   /** The folders' listings already asked for (see FolderLookup.listing). */
   readonly listing: (path: string) => Promise<DirectoryEntry[]> | undefined;
   /** The load's file system: the records of the folders listed early are read ahead (`drop` once the records are read). */
@@ -54,5 +57,6 @@ export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveS
   const folderProblems = configuredFolderProblems(root, config.folders, folders, linksOut).map((problem) => `${where}: ${problem}`);
   for (const problem of folderProblems) log.warn(`${name}: ${problem}`);
   options.trace?.('folders');
-  return { loaded, config, folders, folderProblems, listing: (path) => lookup.listing(path), fs: ahead };
+  const problems = [...loaded.problems.map((problem) => `${CONFIG_FILE}: ${problem.message}`), ...folderProblems];
+  return { loaded, config, folders, problems, listing: (path) => lookup.listing(path), fs: ahead };
 }
