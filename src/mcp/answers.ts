@@ -7,7 +7,7 @@ import { isInside, relativePath } from '../core/port/paths';
 export function relativeData<T>(data: T, root: string): T {
   return JSON.parse(
     JSON.stringify(data, (key, value: unknown) => {
-      if (key === 'range' || key === 'anchor' || key === 'statusRange') return undefined;
+      if (key === 'range' || key === 'anchor' || key === 'statusRange' || key === 'pointer') return undefined;
       if ((key === 'path' || key === 'folder' || key === 'resolved') && typeof value === 'string' && isInside(root, value)) return relativePath(root, value) || '.';
       return value;
     }),

@@ -54,7 +54,8 @@ function listText(entries: readonly DecisionEntry[], context: CliContext): strin
   return rows.map((row) => `${row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ')}\n`).join('');
 }
 
-const RANGES = new Set(['range', 'anchor', 'statusRange']);
+// Where a value sits in its file (editor positions, JSON Pointers) is not the record's data.
+const RANGES = new Set(['range', 'anchor', 'statusRange', 'pointer']);
 const PATHS = new Set(['path', 'folder', 'resolved']);
 
 /** An entry as plain data: ranges dropped (they are editor positions), sets as arrays, paths relative. */

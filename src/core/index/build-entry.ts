@@ -149,8 +149,9 @@ export function buildEntry(doc: DecisionDocument, folder: string, placeholder: C
   const source = isExitPlan ? data : exit;
   const artifacts: readonly LinkRef[] = orNone(
     (Array.isArray(source.artifacts) ? source.artifacts : [])
-      .map((target, i) => ({ target: text(given(target, `${exitPointer}/artifacts/${i}`)), range: at(`${exitPointer}/artifacts/${i}`) ?? firstLine }))
-      .filter((a): a is { target: string; range: Range } => a.target !== undefined)
+      .map((target, i) => ({ pointer: `${exitPointer}/artifacts/${i}`, target: text(given(target, `${exitPointer}/artifacts/${i}`)) }))
+      .map(({ pointer, target }) => ({ target, range: at(pointer) ?? firstLine, pointer }))
+      .filter((a): a is { target: string; range: Range; pointer: string } => a.target !== undefined)
       .map((a) => ({ ...a, resolved: localLink(doc.path, a.target) })),
   );
   const planValue = given(exit.plan, '/knowledge-exit-path/plan');

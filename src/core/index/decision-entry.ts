@@ -28,9 +28,11 @@ export interface NamedPerson {
 /** A local link (artifacts) as written, and the path it points at. */
 export interface LinkRef {
   readonly target: string;
-  /** Absolute path, when the link is local (not a URL). */
+  /** Absolute path, when the link is local (not a URL): read from the record's folder, as Markdown reads a link. */
   readonly resolved?: string;
   readonly range: Range;
+  /** JSON Pointer of the value in the frontmatter (`/knowledge-exit-path/artifacts/0`); absent in entries cached before it existed. */
+  readonly pointer?: string;
 }
 
 /**

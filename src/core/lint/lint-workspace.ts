@@ -8,6 +8,8 @@ export interface WorkspaceLintContext extends LintContext {
   presence(path: string): Promise<Presence>;
   /** Links the folder walk did not follow because they lead outside the workspace. */
   readonly outsideLinks?: readonly string[];
+  /** The workspace root (absolute), where a link missing beside its record may have been written from. */
+  readonly root?: string;
 }
 
 /** Cross-file rules over the index: duplicate numbers, references, supersession in both records. */
@@ -23,6 +25,7 @@ export async function lintIndex(index: DecisionIndex, context: WorkspaceLintCont
       today: context.today,
       presence: context.presence,
       outsideLinks: context.outsideLinks ?? [],
+      root: context.root,
       report(path, report) {
         const entry = index.get(path);
         if (entry && isDisabled(entry.suppressed, rule.id)) return;

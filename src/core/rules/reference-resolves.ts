@@ -1,7 +1,7 @@
-import { basename } from '../port/paths';
+import { basename, dirname, joinPath, relativePath } from '../port/paths';
 import { formatId } from '../index/ids';
-import type { WorkspaceRule } from './rule';
-import type { DecisionEntry, IdRef } from '../index/decision-entry';
+import type { WorkspaceRule, WorkspaceRuleContext } from './rule';
+import type { DecisionEntry, IdRef, LinkRef } from '../index/decision-entry';
 
 const LABELS: Array<[keyof DecisionEntry, string]> = [
   ['supersedes', 'supersedes'],
@@ -50,8 +50,34 @@ export const referenceResolves: WorkspaceRule = {
         // out of the workspace is link-outside-repository's, and never looked up.
         if (!link.resolved || context.config.placeholder.test(link.target)) continue;
         if ((await context.presence(link.resolved)) !== 'missing') continue;
+        const rewritten = await fromRoot(context, entry, link);
+        if (rewritten) {
+          context.report(entry.path, {
+            message: `\`${artifactsKey}\` links ${link.target}, which does not exist beside this record: a link is read from the record's folder, as in Markdown. Did you mean ${rewritten}, the file at ${link.target} from the workspace root?`,
+            range: link.range,
+            // Not when the list has that link already: the fix would write it twice.
+            ...(link.pointer && !entry.artifacts.some((other) => other.target === rewritten) && { fix: { kind: 'replace-value', pointer: link.pointer, suggestions: [rewritten], safe: true } }),
+          });
+          continue;
+        }
         context.report(entry.path, { message: `\`${artifactsKey}\` links ${link.target}, which does not exist. Where does the successor find this artifact?`, range: link.range });
       }
     }
   },
 };
+
+/**
+ * A link missing beside its record but written as from the workspace root (`src/ledger/README.md`,
+ * as `governs` globs are written): the same link from the record's folder, when the file is there.
+ * A link that starts with `.` or `/` says where it starts, and is left as it is.
+ */
+async function fromRoot(context: WorkspaceRuleContext, entry: DecisionEntry, link: LinkRef): Promise<string | undefined> {
+  if (!context.root || !link.resolved || /^[./]/.test(link.target)) return undefined;
+  const folder = dirname(entry.path);
+  const written = relativePath(folder, link.resolved);
+  if (written === '..' || written.startsWith('../')) return undefined;
+  const candidate = joinPath(context.root, written);
+  if ((await context.presence(candidate)) !== 'present') return undefined;
+  const suffix = /[?#].*$/s.exec(link.target)?.[0] ?? '';
+  return `${relativePath(folder, candidate)}${suffix}`;
+}

@@ -113,6 +113,11 @@ export interface WorkspaceRuleContext {
   presence(path: string): Promise<Presence>;
   /** Symbolic links in the decisions folders that lead outside the workspace (not followed, not indexed). */
   readonly outsideLinks: readonly string[];
+  /**
+   * The workspace root (absolute), when known: a link read from its record's folder (as Markdown
+   * reads it) that is missing there may have been written from the root, as `governs` is.
+   */
+  readonly root?: string;
   report(path: string, report: Report & { readonly range: Range }): void;
 }
 

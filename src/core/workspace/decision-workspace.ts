@@ -175,7 +175,7 @@ export class DecisionWorkspace {
   crossFileFindings(options: { readonly lookUpLinks?: boolean } = {}): Promise<Finding[]> {
     if (options.lookUpLinks === false) {
       const assumed = (path: string): Promise<Presence> => Promise.resolve(isInside(this.options.root, path) ? 'present' : 'outside');
-      return lintIndex(this.index, { ...this.context, presence: assumed, outsideLinks: this.outsideLinks });
+      return lintIndex(this.index, { ...this.context, presence: assumed, outsideLinks: this.outsideLinks, root: this.options.root });
     }
     // Many records link the same few runbooks: ask storage once per path and run.
     const known = new Map<string, Promise<Presence>>();
@@ -184,7 +184,7 @@ export class DecisionWorkspace {
       if (!found) known.set(path, (found = this.presence(path)));
       return found;
     };
-    return this.lookUpLinks(presence).then(() => lintIndex(this.index, { ...this.context, presence, outsideLinks: this.outsideLinks }));
+    return this.lookUpLinks(presence).then(() => lintIndex(this.index, { ...this.context, presence, outsideLinks: this.outsideLinks, root: this.options.root }));
   }
 
   /** True when some record links a local file: the cross-file rules have something to look up. */
