@@ -183,7 +183,7 @@ export function renderAffectedGithub(report: AffectedReport, repoRoot: string): 
   const lines: string[] = [];
   for (const { record, files } of report.decisions) {
     const heavy = record.door === 'one-way' || record.risk === 'high' || record.risk === 'critical' || record.holders.length === 1;
-    const message = `${record.id} ${record.title} governs this file (${weight(record)}). ${whoToAsk(record)}`;
+    const message = `${record.id} ${record.title} governs this file (${weight(record)}). ${whoToAsk(record, report.observed?.get(record.path)?.gone)}`;
     for (const file of files) {
       if (file.kind === 'deleted') continue;
       lines.push(`::${heavy ? 'warning' : 'notice'} file=${escapeProperty(file.path)},title=${escapeProperty(`Legible: governed by ${record.id}`)}::${escapeData(message)}`);

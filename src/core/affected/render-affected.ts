@@ -26,20 +26,28 @@ export function weight(entry: Pick<RecordSummary, 'status' | 'door' | 'risk'>): 
 
 /**
  * Who holds the knowledge and whom to ask: "only amira holds this; successors: jonas — ask one of
- * them to review". Names are repository text: the caller escapes the sentence for its format.
+ * them to review". `gone`: those of them the history says have left or stopped committing, who are
+ * not asked. Names are repository text: the caller escapes the sentence for its format.
  */
-export function whoToAsk(entry: Pick<RecordSummary, 'owners' | 'holders' | 'successors'>): string {
+export function whoToAsk(entry: Pick<RecordSummary, 'owners' | 'holders' | 'successors'>, gone: readonly string[] = []): string {
   const holders = entry.holders;
   const held = new Set(holders.map(personKey));
   const successors = entry.successors.filter((name) => !held.has(personKey(name)));
-  const people = [...holders, ...successors];
+  const away = new Set(gone.map(personKey));
   if (!holders.length) {
     if (!entry.owners.length) return 'No one is named as holding this knowledge: who should review this change?';
     return `No one is named as holding this knowledge; owners: ${listAnd(entry.owners)} — ask ${entry.owners.length > 1 ? 'one of them' : 'them'} to review.`;
   }
   const who = holders.length === 1 ? `Only ${holders[0]} holds this` : `${listAnd(holders)} hold this`;
   const next = successors.length ? `successors: ${successors.join(', ')}` : 'no successor is named';
-  return `${who}; ${next} — ask ${people.length > 1 ? 'one of them' : 'them'} to review.`;
+  const people = [...holders, ...successors];
+  const left = people.filter((name) => away.has(personKey(name)));
+  const here = people.filter((name) => !away.has(personKey(name)));
+  if (!left.length) return `${who}; ${next} — ask ${people.length > 1 ? 'one of them' : 'them'} to review.`;
+  // The history says these have left or stopped committing: a review request would go unanswered.
+  const gonePart = `${listAnd(left)} ${left.length > 1 ? 'have' : 'has'} left or stopped committing`;
+  if (!here.length) return `${who}; ${next}; ${gonePart}: who else can review this change?`;
+  return `${who}; ${next}; ${gonePart} — ask ${here.length > 1 ? `one of ${listAnd(here)}` : here[0]} to review.`;
 }
 
 /** A path in a code span, whatever backticks it holds, control characters shown escaped. */
@@ -73,8 +81,8 @@ export function renderAffectedMarkdown(report: AffectedReport, repoRoot: string)
     const shown = files.slice(0, FILES_NAMED).map(change);
     if (files.length > FILES_NAMED) shown.push(`and ${plural(files.length - FILES_NAMED, 'more file')}`);
     lines.push(`This change touches ${shown.join(', ')}.`, '');
-    lines.push(md(whoToAsk(record)), '');
     const observed = report.observed?.get(record.path);
+    lines.push(md(whoToAsk(record, observed?.gone)), '');
     if (observed) lines.push(md(observedSentence(observed)), '');
   }
   if (report.records.length) {

@@ -19,6 +19,11 @@ export interface ObservedChange {
   /** The observed truck factor of all the decision's code, and who it rests on. */
   readonly truckFactor: number;
   readonly truckFactorPeople: readonly string[];
+  /**
+   * The holders and successors named whom the history tells have left or stopped committing (as
+   * `holder-departed` judges): the comment does not send a review to them.
+   */
+  readonly gone: readonly string[];
 }
 
 /**
@@ -47,6 +52,7 @@ export function observeChange(entry: DecisionEntry, touched: readonly string[], 
     historyKnowsCode,
     truckFactor: record.observed.truckFactor.value,
     truckFactorPeople: record.observed.truckFactor.people.map((person) => names.get(person) ?? person),
+    gone: [...entry.holders, ...entry.successors].filter((name, i, all) => all.findIndex((other) => personKey(other) === personKey(name)) === i && records.departure(name) !== undefined),
   };
 }
 

@@ -69,6 +69,23 @@ export class RecordEvidenceCache {
     return this.evidence.people.named(name);
   }
 
+  /**
+   * Whether a named person is gone, as the history tells: every person the name means has left
+   * (`people.<handle>.left`) or made no commit for `evidence.inactiveDays`; with the day they left
+   * or their last commit (Unix seconds). Undefined when some is active, or git knows none: pairing,
+   * reviews and people who never commit leave no history, so they are not judged.
+   */
+  departure(name: string): { readonly left?: string; readonly lastCommit: number } | undefined {
+    const { evidence } = this;
+    const persons = this.persons(name);
+    if (!persons.length) return undefined;
+    const states = persons.map((person) => ({ person, presence: evidence.presence(person) }));
+    if (!states.every((state) => state.presence === 'left' || state.presence === 'inactive')) return undefined;
+    const left = states.find((state) => state.presence === 'left');
+    const lastCommit = Math.max(...persons.map((person) => evidence.people.lastCommit(person) ?? 0));
+    return { ...(left && { left: evidence.people.leftOn(left.person) }), lastCommit };
+  }
+
   /** True when one of the persons a name means changed the files: inside the window, or ever. */
   changed(record: RecordEvidence, name: string, ever = false): boolean {
     const persons = new Set(this.persons(name));

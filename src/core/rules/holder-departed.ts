@@ -21,15 +21,11 @@ export const holderDeparted: EvidenceRule = {
       const holders = new Set(entry.holders.map(personKey));
       const hasSuccessor = entry.successors.some((name) => !holders.has(personKey(name)));
       for (const holder of entry.holders) {
-        const persons = context.records.persons(holder);
-        if (!persons.length) continue;
-        const states = persons.map((person) => ({ person, presence: evidence.presence(person) }));
-        if (!states.every((state) => state.presence === 'left' || state.presence === 'inactive')) continue;
-        const left = states.find((state) => state.presence === 'left');
-        const last = Math.max(...persons.map((person) => evidence.people.lastCommit(person) ?? 0));
-        const why = left
-          ? `left on ${evidence.people.leftOn(left.person)}`
-          : `has made no commit in this repository since ${dayOf(last)} (over ${evidence.settings.evidence.inactiveDays} days)`;
+        const gone = context.records.departure(holder);
+        if (!gone) continue;
+        const why = gone.left !== undefined
+          ? `left on ${gone.left}`
+          : `has made no commit in this repository since ${dayOf(gone.lastCommit)} (over ${evidence.settings.evidence.inactiveDays} days)`;
         const field = entry.type === 'exit-plan' ? 'holders' : 'knowledge-exit-path.holders';
         context.report(entry.path, {
           message: hasSuccessor

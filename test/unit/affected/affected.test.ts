@@ -183,4 +183,12 @@ describe('whoToAsk', () => {
     assert.equal(ask({ owners: ['amira'] }), 'No one is named as holding this knowledge; owners: amira — ask them to review.');
     assert.equal(ask({}), 'No one is named as holding this knowledge: who should review this change?');
   });
+
+  it('asks no one the history says has left or stopped committing', () => {
+    const gone = (people: Partial<typeof base>, away: string[]) => whoToAsk({ ...base, ...people } as unknown as DecisionEntry, away);
+    assert.equal(gone({ holders: ['amira'] }, ['amira']), 'Only amira holds this; no successor is named; amira has left or stopped committing: who else can review this change?');
+    assert.equal(gone({ holders: ['amira'], successors: ['jonas'] }, ['Amira']), 'Only amira holds this; successors: jonas; amira has left or stopped committing — ask jonas to review.');
+    assert.equal(gone({ holders: ['amira', 'bo'], successors: ['cy'] }, ['amira']), 'amira and bo hold this; successors: cy; amira has left or stopped committing — ask one of bo and cy to review.');
+    assert.equal(gone({ holders: ['amira', 'bo'] }, ['amira', 'bo']), 'amira and bo hold this; no successor is named; amira and bo have left or stopped committing: who else can review this change?');
+  });
 });

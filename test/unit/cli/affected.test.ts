@@ -107,6 +107,15 @@ describe('legible affected', function () {
     );
   });
 
+  it('does not send the review to a holder who has left: asks the successor, and says why', async () => {
+    const dir = await twoBranches();
+    await put(dir, '.legible.json', JSON.stringify({ people: { amira: { emails: ['amira@example.com'], left: '2026-06-01' } }, rules: Object.fromEntries(EVIDENCE_RULES.map((id) => [id, 'off'])) }));
+    const result = await runCli(['affected', '--base', 'main', '--today', TODAY], { cwd: dir });
+    assert.ok(result.stdout.includes('\nOnly amira holds this; successors: jonas; amira has left or stopped committing — ask jonas to review.\n'), result.stdout);
+    const json = JSON.parse((await runCli(['affected', '--base', 'main', '--today', TODAY, '--format', 'json'], { cwd: dir })).stdout) as { decisions: Array<{ observed: { gone: string[] } }> };
+    assert.deepEqual(json.decisions.map((d) => d.observed.gone), [['amira']]);
+  });
+
   it('includes uncommitted and untracked changes without --head, and only the commits with it', async () => {
     const dir = await twoBranches();
     await put(dir, 'src/billing/fees.ts', 'export const fee = 1;\n');
@@ -167,7 +176,7 @@ describe('legible affected', function () {
     assert.deepEqual(json.changed.at(-1), { kind: 'added', path: 'src/billing/fees.ts' }, 'untracked files come after the diff');
     assert.deepEqual(json.decisions.map((d) => [d.id, d.files.map((file) => file.path).sort()]), [['ADR-0007', ['lib/new.ts', 'src/billing/books.ts', 'src/billing/fees.ts']]]);
     // The history knows the renamed files under their old names: the scripted author changed them; jonas never did.
-    assert.deepEqual(json.decisions[0].observed, { since: '2025-11-21', changedBy: ['Test Author'], successorsWithout: ['jonas'], historyKnowsCode: true, truckFactor: 0, truckFactorPeople: [] });
+    assert.deepEqual(json.decisions[0].observed, { since: '2025-11-21', changedBy: ['Test Author'], successorsWithout: ['jonas'], historyKnowsCode: true, truckFactor: 0, truckFactorPeople: [], gone: [] });
   });
 
   it('prints workflow annotations with --format github, and appends the Markdown to GITHUB_STEP_SUMMARY', async () => {
