@@ -30,7 +30,7 @@ export const supersedeCommand: Command = {
       'holders and successors; never a placeholder. The new file\'s path is printed first, then what',
       'changed in the old one; what was carried over is noted on stderr. An id that would name another',
       'record of its type in the folder too (date-named records of one day share theirs) is refused,',
-      'and nothing is written.',
+      'and nothing is written; so is a record whose file name carries no id (references are ids, never slugs).',
     ].join('\n'),
   async run(args, context) {
     const [record, ...words] = args.positionals;

@@ -13,6 +13,7 @@ import type { DecisionIndex } from '../index/decision-index';
 import { parseIdRef } from '../index/ids';
 import { sharedBy } from '../index/shared-id';
 import { recordNameOf } from '../numbering/record-name';
+import { basename, withoutMarkdownExtension } from '../port/paths';
 
 export interface SupersedeRequest {
   /** The record being replaced: its path, its text as it is now (an editor's, or the disk's), its decisions folder. */
@@ -75,6 +76,7 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
     return { problem: `an ${type} is never superseded; which \`status\` says what became of it (${statusVocabulary(type).values.join(', ')})?` };
   }
   const oldId = referenceTo(type, request.old.path);
+  if (oldId === undefined) return { problem: withoutIdProblem(request.old.path) };
   const alsoOld = othersNamed(request, oldId, request.old.path);
   if (alsoOld.length) {
     return { problem: `its id ${oldId} also names ${sharedBy(alsoOld)}${sameDay(request.old.path)}, so no reference names this record alone: the new record's \`supersedes: [${oldId}]\` would not say which one it replaces. Nothing was written.` };
@@ -82,7 +84,9 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
   const draft = await draftRecord(context, { type, title: request.title, date: request.date, folder: request.old.folder, owner: request.owner });
   const reservation = await reserveName({ fs: context.fs, folder: draft.folder, now: request.now, title: draft.title, convention: draft.convention, date: draft.date, ignore: config.ignore, type });
   try {
+    // A new name always carries an id (the next number, or the day): reserveName writes no other.
     const newId = referenceTo(type, reservation.path);
+    if (newId === undefined) throw new Problem(`the new record's name ${basename(reservation.path)} carries no id, so \`superseded-by\` could not name it. Nothing was written.`);
     const alsoNew = othersNamed(request, newId, reservation.path);
     if (alsoNew.length) {
       throw new Problem(
@@ -119,6 +123,14 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
 }
 
 class Problem extends Error {}
+
+/**
+ * A record named by its slug alone (`use-postgres.md`, a record through `recordsWithoutId`): ids are
+ * what `supersedes` holds (the schema's `decision-id`), so its successor could not name it.
+ */
+function withoutIdProblem(path: string): string {
+  return `its file name carries no id, and \`supersedes\` names records by id only (0007, ADR-0007), so the new record could not name the one it replaces. Nothing was written. Which number should it have? Rename the file to carry one (NNNN-${withoutMarkdownExtension(basename(path))}.md, the folder's next free number), then supersede it.`;
+}
 
 /**
  * The records other than `self` that `id`, written in a record of the old one's folder, would name
