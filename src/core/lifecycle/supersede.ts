@@ -63,9 +63,10 @@ export interface SupersedePlan {
  * owners — unless the user named the owner —, deciders, related, tags, risk level and blast radius,
  * holders and successors); placeholders are never carried. A record without Legible frontmatter,
  * or of a type that is never superseded (an exit plan), gets a problem instead, about the old
- * record (the front-end says which file it is).
+ * record (the front-end says which file it is). A record already superseded by a record of the
+ * same title (the same command run twice) is `unchanged`: nothing is reserved or written.
  */
-export async function planSupersede(context: DraftContext, request: SupersedeRequest): Promise<SupersedePlan | { problem: string }> {
+export async function planSupersede(context: DraftContext, request: SupersedeRequest): Promise<SupersedePlan | SupersedeRefusal> {
   const { config } = context;
   const oldDoc = parseDecisionDocument(request.old.path, request.old.text, config.limits);
   const type = oldDoc.data?.type;
@@ -81,6 +82,8 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
   if (alsoOld.length) {
     return { problem: `its id ${oldId} also names ${sharedBy(alsoOld)}${sameDay(request.old.path)}, so no reference names this record alone: the new record's \`supersedes: [${oldId}]\` would not say which one it replaces. Nothing was written.` };
   }
+  const already = namedSuccessor(request, oldDoc.data?.['superseded-by']);
+  if (already) return { unchanged: true, problem: `already superseded by ${referenceTo(type, already.path) ?? already.id}, "${already.title}" (${basename(already.path)}); nothing changed.` };
   const draft = await draftRecord(context, { type, title: request.title, date: request.date, folder: request.old.folder, owner: request.owner });
   const reservation = await reserveName({ fs: context.fs, folder: draft.folder, now: request.now, title: draft.title, convention: draft.convention, date: draft.date, ignore: config.ignore, type });
   try {
@@ -122,6 +125,12 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
   }
 }
 
+/** Why nothing was planned, about the old record; `unchanged` when there was nothing to do (no failure). */
+export interface SupersedeRefusal {
+  readonly problem: string;
+  readonly unchanged?: true;
+}
+
 class Problem extends Error {}
 
 /**
@@ -140,6 +149,28 @@ function withoutIdProblem(path: string): string {
 function othersNamed(request: SupersedeRequest, id: string, self: string): DecisionEntry[] {
   const folder = request.old.folder;
   return request.index.resolve(parseIdRef(id), { folder }).filter((entry) => entry.folder === folder && entry.path !== self);
+}
+
+/**
+ * The successor `superseded-by` already names in the old record's folder whose title is the new
+ * one's (letter case and spacing aside): superseding by it again would write a second record of
+ * the same decision.
+ */
+function namedSuccessor(request: SupersedeRequest, successors: unknown): DecisionEntry | undefined {
+  const wanted = sameTitle(request.title);
+  const ids = Array.isArray(successors) ? successors : successors === undefined ? [] : [successors];
+  for (const id of ids) {
+    if (typeof id !== 'string' && typeof id !== 'number') continue;
+    const ref = parseIdRef(id);
+    if (ref.number === undefined) continue;
+    const named = request.index.resolve(ref, { folder: request.old.folder }).filter((entry) => entry.folder === request.old.folder);
+    if (named.length === 1 && sameTitle(named[0].title) === wanted) return named[0];
+  }
+  return undefined;
+}
+
+function sameTitle(title: string): string {
+  return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Why a date-named record shares its id, said where it does. */
