@@ -3,7 +3,7 @@ import { documentCitations } from '../core/code/document-citations';
 import { recordHoverMarkdown, summarizeRecord } from '../core/code/record-summary';
 import { completionsAt } from '../core/editor/completions';
 import { hoverAt } from '../core/editor/hover';
-import { openRecordTooltip, recordLinks } from '../core/editor/record-links';
+import { citationLinks, recordLinks } from '../core/editor/record-links';
 import { DecisionIndex } from '../core/index/decision-index';
 import type { LiveWorkspace } from '../core/live/live-workspace';
 import { toCompletionItem } from './convert';
@@ -50,10 +50,8 @@ export async function hover(document: TextDocument, path: string, position: Posi
 export function links(document: TextDocument, path: string, live: LiveWorkspace | undefined, uris: Uris): DocumentLink[] {
   const index = live?.decisions?.index;
   if (!index) return [];
-  if (isRecord(path, live)) return recordLinks(index, path, live?.config?.placeholder).map((link) => ({ range: link.range, target: uris.uriOf(link.target), tooltip: link.tooltip }));
-  return documentCitations(document.getText(), index).flatMap(({ citation, records }) =>
-    records.length ? [{ range: citation.range, target: uris.uriOf(records[0].path), tooltip: openRecordTooltip(records[0]) }] : [],
-  );
+  const found = isRecord(path, live) ? recordLinks(index, path, live?.config?.placeholder) : citationLinks(document.getText(), index);
+  return found.map((link) => ({ range: link.range, target: uris.uriOf(link.target), tooltip: link.tooltip }));
 }
 
 /** A Markdown file in a decisions folder (or any Markdown file when no folder holds it: frontmatter help still applies). */

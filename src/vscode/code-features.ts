@@ -3,7 +3,7 @@ import type { Citation } from '../core/code/citations';
 import { documentCitations } from '../core/code/document-citations';
 import { governedByTitle, recordHoverMarkdown, recordSummary, summarizeRecord } from '../core/code/record-summary';
 import type { DecisionEntry } from '../core/index/decision-entry';
-import { openRecordTooltip } from '../core/editor/record-links';
+import { citationLinks } from '../core/editor/record-links';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';
 import { toRange } from './convert';
@@ -68,16 +68,16 @@ function citationsOf(models: Models, document: vscode.TextDocument): Array<{ cit
   return index ? documentCitations(document.getText(), index) : [];
 }
 
-/** Each record id cited in a code file links to the record. */
+/** Each record id cited in a code file links to the record (an id several records share, to none). */
 export class CitationLinks implements vscode.DocumentLinkProvider {
   constructor(private readonly models: Models) {}
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
-    return citationsOf(this.models, document).flatMap(({ citation, records }) => {
-      if (!records.length) return [];
-      const link = new vscode.DocumentLink(toRange(citation.range), toUri(records[0].path));
-      link.tooltip = openRecordTooltip(records[0]);
-      return [link];
+    const index = codeModel(this.models, document)?.decisions?.index;
+    return (index ? citationLinks(document.getText(), index) : []).map((found) => {
+      const link = new vscode.DocumentLink(toRange(found.range), toUri(found.target));
+      link.tooltip = found.tooltip;
+      return link;
     });
   }
 }

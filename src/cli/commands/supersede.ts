@@ -30,7 +30,8 @@ export const supersedeCommand: Command = {
       'holders and successors; never a placeholder. The new file\'s path is printed first, then what',
       'changed in the old one; what was carried over is noted on stderr. An id that would name another',
       'record of its type in the folder too (date-named records of one day share theirs) is refused,',
-      'and nothing is written.',
+      'and nothing is written; so is a record whose file name carries no id (references are ids, never slugs).',
+      'A record already superseded by a record of the same title is left as it is (exit 0): nothing changed.',
     ].join('\n'),
   async run(args, context) {
     const [record, ...words] = args.positionals;
@@ -45,7 +46,11 @@ export const supersedeCommand: Command = {
     // Ids are resolved as references resolve: in the workspace's records, the old one's folder included.
     const index = old.index ?? (await scanWorkspace(opened, [...new Set([...opened.folders, old.folder])], date, { body: false })).index;
     const plan = await planSupersede(workspace, { old, title, date, owner: stringOption(args, 'owner'), now: Date.now(), index });
-    if ('problem' in plan) throw new UsageError(`${shown}: ${plan.problem}`);
+    if ('problem' in plan) {
+      if (!plan.unchanged) throw new UsageError(`${shown}: ${plan.problem}`);
+      context.out(`${shown}: ${plan.problem}\n`);
+      return 0;
+    }
     try {
       for (const warning of plan.warnings) context.warn(warning);
       if (!(await opened.fs.createExclusive(plan.path, encoder.encode(plan.text)))) throw new Error(`${displayPath(context.cwd, plan.path)} appeared while it was reserved; nothing was changed`);

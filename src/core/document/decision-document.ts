@@ -12,6 +12,10 @@ export interface DecisionDocument {
   readonly path: string;
   readonly text: string;
   readonly lines: LineIndex;
+  /**
+   * The frontmatter block; also a broken block after leading HTML comments (`commented` when it
+   * parses), so that it is reported as broken frontmatter is.
+   */
   readonly block: FrontmatterBlock;
   readonly yaml?: ParsedYaml;
   /** The frontmatter mapping, when there is one that parsed. */
@@ -41,27 +45,40 @@ const LEGIBLE_KEYS = ['type', 'reversibility', 'business-tradeoff', 'knowledge-e
  */
 export function parseDecisionDocument(path: string, text: string, limits: Limits, readProblem?: string, legacy: Omit<LegacyOptions, 'path'> = {}): DecisionDocument {
   const lines = new LineIndex(text);
-  const block = findFrontmatter(text);
+  let block = findFrontmatter(text);
   let yaml: ParsedYaml | undefined;
   let bodyStart = 0;
+  let commented: DecisionDocument['commented'];
   if (block.kind === 'closed') {
     bodyStart = block.bodyStart;
     if (block.fence === 'yaml') yaml = parseYamlFrontmatter(text, block.content, limits);
-  }
-  const data = yaml?.data;
-  const legible = data ? LEGIBLE_KEYS.some((key) => Object.prototype.hasOwnProperty.call(data, key)) : false;
-  // A broken or unclosed fence is a malformed Legible record, not a legacy one: no second diagnostic.
-  const unreadable = readProblem !== undefined || block.kind === 'unclosed' || (block.kind === 'none' && block.displaced !== undefined) || (block.kind === 'closed' && (block.fence === 'toml' || !data));
-  let commented: DecisionDocument['commented'];
-  if (!legible && !unreadable && block.kind === 'none') {
+  } else if (block.kind === 'none' && block.displaced === undefined && readProblem === undefined) {
     // MADR frontmatter after an SPDX or licence comment: not frontmatter to Markdown, but what the
     // record says of itself all the same.
     const found = commentedFrontmatter(text);
     const parsed = found && parseYamlFrontmatter(text, found.content, limits);
     if (found && parsed?.data && !parsed.problems.length) commented = { block: found, yaml: parsed };
+    else if (found && parsed?.problems.length && startsAsMapping(text.slice(found.content.start, found.content.end))) {
+      // A block of `key:` lines there that does not parse is broken frontmatter, not prose: read as
+      // a broken block at the top is (frontmatter-malformed at each error, migrate refusing), never
+      // line by line as if it were fine, nor dropped.
+      block = found;
+      yaml = parsed;
+      bodyStart = found.bodyStart;
+    }
   }
+  const data = yaml?.data;
+  const legible = data ? LEGIBLE_KEYS.some((key) => Object.prototype.hasOwnProperty.call(data, key)) : false;
+  // A broken or unclosed fence is a malformed Legible record, not a legacy one: no second diagnostic.
+  const unreadable = readProblem !== undefined || block.kind === 'unclosed' || (block.kind === 'none' && block.displaced !== undefined) || (block.kind === 'closed' && (block.fence === 'toml' || !data));
   const legacyRead = legible || unreadable ? undefined : readLegacy(text, commented?.block.bodyStart ?? bodyStart, commented?.yaml.data ?? data, { ...legacy, path });
   return { path, text, lines, block, yaml, data, legible, legacy: legacyRead, commented, bodyStart, readProblem };
+}
+
+/** The block's first line that is neither blank nor a YAML comment is a `key:` line. */
+function startsAsMapping(content: string): boolean {
+  const first = content.split(/\r?\n|\r/, 64).find((line) => line.trim() && !line.trimStart().startsWith('#'));
+  return first !== undefined && /^[A-Za-z_][\w-]{0,80}\s{0,4}:(?:\s|$)/.test(first);
 }
 
 /** A `---` block after leading HTML comments and blank lines (REUSE/SPDX headers), if there is one. */

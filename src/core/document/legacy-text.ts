@@ -13,6 +13,8 @@ export const MAX_LINE = 4096;
 // An id: ADR-0007, ADR 10, RFC0012, or a bare number of 4+ digits that is not the year of a date
 // ("superseded by ADR-0009 on 2021-03-04").
 const ID_IN_TEXT = /\b(?:(ADR|RFC|EXIT)[-\s]?(\d{1,12})|(\d{4,12}))\b(?!-\d{1,2}-\d{1,2}\b)/gi;
+// A link's whole text as an id: `ADR-0012`, `ADR 12`, `0012`.
+const WHOLE_ID = /^(?:(?:ADR|RFC|EXIT)[-\s]?\d{1,12}|\d{4,12})$/i;
 // Blanks bounded too: `\(\s*` before `(?:\s+"…")?\s*\)` backtracked through a long run of them.
 const LINK = /\[([^\]]{0,500})\]\(\s{0,40}<?([^)\s>]{0,2000})>?(?:\s{1,40}"[^"]{0,500}")?\s{0,40}\)/g;
 const REF_LINK = /\[([^\]]{0,500})\]\[[^\]]{0,200}\]/g;
@@ -21,6 +23,8 @@ const EMPHASIS = /\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s)/g;
 // "supersedes" and "superseded by" (group 1 set for "supersedes"), also as adr-tools spells them
 // ("Supercedes", "Superceded by") and as a key ("Superseded-by:").
 const SUPERSESSION = /\bsuper[sc]ede(?:(s)|d[\s-]{1,4}by)\b/gi;
+// After a comma, what makes it a list's: another id or link, `and` / `or` / `&` allowed before it.
+const LIST_GOES_ON = /^,\s{0,4}(?:(?:and|or|&)\s{1,4})?(?:\[|(?:ADR|RFC|EXIT)[-\s]?\d|\d{4})/i;
 const SUPERSESSION_FIRST = new RegExp(`^${SUPERSESSION.source}`, 'i');
 // adr-tools' link line, as its own `_adr_links` reads it: "<link type> [<title>](<file>)", alone on
 // its line under `## Status`; MADR 2 and log4brains write the same as a bullet under `## Links`.
@@ -60,7 +64,7 @@ export function plainText(value: string): string {
     .trim();
 }
 
-/** Ids a text names: in link targets (`[ADR014](./adr014-x.md)`) and in the words themselves. */
+/** Ids a text names: a link to a record file (`[ADR014](./adr014-x.md)`) names that one, and the words the others. */
 export function idsIn(value: string): string[] {
   const ids: string[] = [];
   const seen = new Set<number>();
@@ -71,16 +75,20 @@ export function idsIn(value: string): string[] {
     const padded = digits.length >= 4 ? digits : digits.padStart(4, '0');
     ids.push(prefix ? `${prefix.toUpperCase()}-${padded}` : padded);
   };
-  // The id as the words write it (`ADR-0012`) first; a link target only adds what the words lack.
-  const words = value.replace(LINK, (_all, text: string) => ` ${text} `);
+  // A link to a record file names that record, whatever its text: a title ("[2. Use OAuth 2.0]",
+  // "[Move to Java 2021]") whose numbers are no ids. Its text only gives the spelling of the file's
+  // own number (`[ADR-0012](0012-x.md)`). A link to anything else names a record only when its
+  // text is an id and nothing more (`[ADR-0012](#adr-0012)`, not `[OAuth per RFC 6749](https://…)`).
+  const words = value.replace(LINK, (_all, text: string, target: string) => {
+    const path = beforeQuery(target);
+    const name = parseRecordName(path.slice(path.lastIndexOf('/') + 1));
+    if (!name) return WHOLE_ID.test(text.trim()) ? ` ${text} ` : ' ';
+    const spelled = [...text.matchAll(ID_IN_TEXT)].find((match) => Number(match[2] ?? match[3]) === name.number);
+    return ` ${spelled ? spelled[0] : name.digits.padStart(4, '0')} `;
+  });
   for (const match of words.matchAll(ID_IN_TEXT)) {
     if (match[1]) add(match[1], match[2]);
     else add(undefined, match[3]);
-  }
-  for (const match of value.matchAll(LINK)) {
-    const target = beforeQuery(match[2]);
-    const name = parseRecordName(target.slice(target.lastIndexOf('/') + 1));
-    if (name) add(undefined, name.digits);
   }
   return ids;
 }
@@ -110,7 +118,11 @@ export function supersessionIn(value: string): Supersession {
   return { supersedes, supersededBy };
 }
 
-/** Where the clause that starts at `from` ends: one pass, brackets and parentheses counted. */
+/**
+ * Where the clause that starts at `from` ends: one pass, brackets and parentheses counted. A comma
+ * followed by another id or link continues a list ("superseded by ADR-0003, ADR-0004 and
+ * [ADR-0005](…)"); any other ends the clause ("superseded by ADR-0003, which …").
+ */
 function clauseEnd(text: string, from: number, limit: number): number {
   let brackets = 0;
   let parens = 0;
@@ -124,6 +136,8 @@ function clauseEnd(text: string, from: number, limit: number): number {
     } else if (c === ')') {
       if (!parens) return at;
       parens--;
+    } else if (c === ',' && !brackets && !parens && LIST_GOES_ON.test(text.slice(at, at + 24))) {
+      continue;
     } else if (!brackets && !parens && (c === ';' || c === ',' || c === '|' || (c === '.' && (at + 1 >= text.length || /\s/.test(text.charAt(at + 1)))))) return at;
   }
   return limit;
@@ -169,6 +183,8 @@ export function parseLegacyStatus(raw: string, custom?: Readonly<Record<string, 
   if (/^[[{].*\|/.test(text) || /^[[{].*\|/.test(written)) return { supersedes: [], supersededBy: [] };
   const { supersedes, supersededBy } = supersessionIn(written);
   const lower = text.toLowerCase();
+  // "Supersedes ADR-0002, ADR-0003" says what this record replaces, not what became of it.
+  if (SUPERSESSION_FIRST.exec(lower)?.[1]) return { supersedes, supersededBy };
   let word = knownStatusWords(custom).find((known) => lower.startsWith(known) && !/[\p{L}\p{N}]/u.test(lower.charAt(known.length)));
   // An unknown status is its first words up to punctuation ("Superseded by …" ends at "by").
   if (word === undefined) word = beforeBy(lower.split(/[;,.:([]/)[0]).trim().split(/\s+/).slice(0, 3).join(' ') || undefined;

@@ -131,12 +131,6 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
   const FRONT = { start: 0, end: 3 };
   const ownNumber = options.path ? recordNameOf(options.path)?.number : undefined;
 
-  const takeStatus = (raw: string, span: Span): void => {
-    const parsed = parseLegacyStatus(raw, options.statuses);
-    if (parsed.word && !status) status = { word: parsed.word, span, note: parsed.note };
-    append(supersedes, parsed.supersedes);
-    append(supersededBy, parsed.supersededBy);
-  };
   // What the record says of itself in its preamble, its Status section or its links; a record
   // naming itself ("ADR-0045 was superseded by ADR-0057, this record") is not its own successor.
   const other = (id: string): boolean => Number(id.replace(/^\D+/, '')) !== ownNumber;
@@ -145,6 +139,14 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
     if (by.length) superseded = true;
     append(supersededBy, by);
     append(supersedes, links.supersedes.filter(other));
+  };
+  /** Whether the text gave a status word ("Supersedes ADR-0002" gives none: it says what the record replaces). */
+  const takeStatus = (raw: string, span: Span): boolean => {
+    const parsed = parseLegacyStatus(raw, options.statuses);
+    if (parsed.word && !status) status = { word: parsed.word, span, note: parsed.note };
+    // "Accepted, superseded by ADR-0003": the successor outranks the word before it, as below.
+    takeSupersession(parsed);
+    return parsed.word !== undefined;
   };
   const takeLink = (link: TypedLink): void => {
     if (!other(link.id)) return;
@@ -236,8 +238,7 @@ export function readLegacy(text: string, bodyStart: number, frontmatter: Record<
       continue;
     }
     if (section === 'status' && trimmed && !statusRead) {
-      takeStatus(trimmed, span);
-      statusRead = true;
+      statusRead = takeStatus(trimmed, span);
       continue;
     }
     // adr-tools adds its links under the status ("Supersedes [2. Use BOM](0002-use-bom.md)",

@@ -13,6 +13,7 @@ import type { DecisionIndex } from '../index/decision-index';
 import { parseIdRef } from '../index/ids';
 import { sharedBy } from '../index/shared-id';
 import { recordNameOf } from '../numbering/record-name';
+import { basename, withoutMarkdownExtension } from '../port/paths';
 
 export interface SupersedeRequest {
   /** The record being replaced: its path, its text as it is now (an editor's, or the disk's), its decisions folder. */
@@ -62,9 +63,10 @@ export interface SupersedePlan {
  * owners — unless the user named the owner —, deciders, related, tags, risk level and blast radius,
  * holders and successors); placeholders are never carried. A record without Legible frontmatter,
  * or of a type that is never superseded (an exit plan), gets a problem instead, about the old
- * record (the front-end says which file it is).
+ * record (the front-end says which file it is). A record already superseded by a record of the
+ * same title (the same command run twice) is `unchanged`: nothing is reserved or written.
  */
-export async function planSupersede(context: DraftContext, request: SupersedeRequest): Promise<SupersedePlan | { problem: string }> {
+export async function planSupersede(context: DraftContext, request: SupersedeRequest): Promise<SupersedePlan | SupersedeRefusal> {
   const { config } = context;
   const oldDoc = parseDecisionDocument(request.old.path, request.old.text, config.limits);
   const type = oldDoc.data?.type;
@@ -75,14 +77,19 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
     return { problem: `an ${type} is never superseded; which \`status\` says what became of it (${statusVocabulary(type).values.join(', ')})?` };
   }
   const oldId = referenceTo(type, request.old.path);
+  if (oldId === undefined) return { problem: withoutIdProblem(request.old.path) };
   const alsoOld = othersNamed(request, oldId, request.old.path);
   if (alsoOld.length) {
     return { problem: `its id ${oldId} also names ${sharedBy(alsoOld)}${sameDay(request.old.path)}, so no reference names this record alone: the new record's \`supersedes: [${oldId}]\` would not say which one it replaces. Nothing was written.` };
   }
+  const already = namedSuccessor(request, oldDoc.data?.['superseded-by']);
+  if (already) return { unchanged: true, problem: `already superseded by ${referenceTo(type, already.path) ?? already.id}, "${already.title}" (${basename(already.path)}); nothing changed.` };
   const draft = await draftRecord(context, { type, title: request.title, date: request.date, folder: request.old.folder, owner: request.owner });
   const reservation = await reserveName({ fs: context.fs, folder: draft.folder, now: request.now, title: draft.title, convention: draft.convention, date: draft.date, ignore: config.ignore, type });
   try {
+    // A new name always carries an id (the next number, or the day): reserveName writes no other.
     const newId = referenceTo(type, reservation.path);
+    if (newId === undefined) throw new Problem(`the new record's name ${basename(reservation.path)} carries no id, so \`superseded-by\` could not name it. Nothing was written.`);
     const alsoNew = othersNamed(request, newId, reservation.path);
     if (alsoNew.length) {
       throw new Problem(
@@ -118,7 +125,21 @@ export async function planSupersede(context: DraftContext, request: SupersedeReq
   }
 }
 
+/** Why nothing was planned, about the old record; `unchanged` when there was nothing to do (no failure). */
+export interface SupersedeRefusal {
+  readonly problem: string;
+  readonly unchanged?: true;
+}
+
 class Problem extends Error {}
+
+/**
+ * A record named by its slug alone (`use-postgres.md`, a record through `recordsWithoutId`): ids are
+ * what `supersedes` holds (the schema's `decision-id`), so its successor could not name it.
+ */
+function withoutIdProblem(path: string): string {
+  return `its file name carries no id, and \`supersedes\` names records by id only (0007, ADR-0007), so the new record could not name the one it replaces. Nothing was written. Which number should it have? Rename the file to carry one (NNNN-${withoutMarkdownExtension(basename(path))}.md, the folder's next free number), then supersede it.`;
+}
 
 /**
  * The records other than `self` that `id`, written in a record of the old one's folder, would name
@@ -128,6 +149,28 @@ class Problem extends Error {}
 function othersNamed(request: SupersedeRequest, id: string, self: string): DecisionEntry[] {
   const folder = request.old.folder;
   return request.index.resolve(parseIdRef(id), { folder }).filter((entry) => entry.folder === folder && entry.path !== self);
+}
+
+/**
+ * The successor `superseded-by` already names in the old record's folder whose title is the new
+ * one's (letter case and spacing aside): superseding by it again would write a second record of
+ * the same decision.
+ */
+function namedSuccessor(request: SupersedeRequest, successors: unknown): DecisionEntry | undefined {
+  const wanted = sameTitle(request.title);
+  const ids = Array.isArray(successors) ? successors : successors === undefined ? [] : [successors];
+  for (const id of ids) {
+    if (typeof id !== 'string' && typeof id !== 'number') continue;
+    const ref = parseIdRef(id);
+    if (ref.number === undefined) continue;
+    const named = request.index.resolve(ref, { folder: request.old.folder }).filter((entry) => entry.folder === request.old.folder);
+    if (named.length === 1 && sameTitle(named[0].title) === wanted) return named[0];
+  }
+  return undefined;
+}
+
+function sameTitle(title: string): string {
+  return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Why a date-named record shares its id, said where it does. */

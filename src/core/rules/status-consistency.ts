@@ -6,7 +6,7 @@ import type { DecisionEntry, IdRef } from '../index/decision-entry';
 import { sharedBy } from '../index/shared-id';
 
 function names(entry: DecisionEntry): string {
-  return formatId(entry.type, entry.number ?? undefined, entry.id.length);
+  return formatId(entry.type, entry.number, entry.id.length);
 }
 
 /**
@@ -35,6 +35,19 @@ function backLink(index: DecisionIndex, target: DecisionEntry, key: 'supersedes'
   return { kind: 'add-link', path: target.path, key, id, safe: true };
 }
 
+/**
+ * A record whose file name carries no id (`use-mysql.md`, a record through `recordsWithoutId`) that
+ * names another in `key`: the other cannot name it back, since `decision-id` is an id, never a slug
+ * or a path. Said on the record without an id, where the cure is (its file given a number); no fix,
+ * which could only write a slug the schema rejects.
+ */
+function withoutId(context: WorkspaceRuleContext, entry: DecisionEntry, ref: IdRef, key: string, backKey: string): void {
+  context.report(entry.path, {
+    message: `\`${key}\` names ${ref.raw}, but this record's file name (${basename(entry.path)}) carries no id, so ${ref.raw} cannot name it back in \`${backKey}\` (ids only, such as ADR-0007). Which number should this record have? Give its file one, then link the two both ways.`,
+    range: ref.range,
+  });
+}
+
 /** superseded ⇔ superseded-by, and supersedes/superseded-by agree in both records. */
 export const statusConsistency: WorkspaceRule = {
   id: 'status-consistency',
@@ -54,6 +67,10 @@ export const statusConsistency: WorkspaceRule = {
       }
       for (const ref of entry.supersedes) {
         const named = index.resolve(ref, entry);
+        if (entry.number === undefined) {
+          if (named.some((old) => !old.legacy)) withoutId(context, entry, ref, 'supersedes', 'superseded-by');
+          continue;
+        }
         if (named.length > 1) {
           ambiguous(context, entry, ref, named, 'supersedes', 'superseded-by', 'Which one does this record replace?');
           continue;
@@ -70,6 +87,10 @@ export const statusConsistency: WorkspaceRule = {
       }
       for (const ref of entry.supersededBy) {
         const named = index.resolve(ref, entry);
+        if (entry.number === undefined) {
+          if (named.some((successor) => !successor.legacy)) withoutId(context, entry, ref, 'superseded-by', 'supersedes');
+          continue;
+        }
         if (named.length > 1) {
           ambiguous(context, entry, ref, named, 'superseded-by', 'supersedes', 'Which one replaces this record?');
           continue;

@@ -60,7 +60,7 @@ export async function supersede(models: Models, arg?: unknown, title?: string, p
   const context = { fs: model.fs, root: model.root, config, folders: model.folders, git: model.git };
   const plan = await planSupersede(context, { old: { path: old.path, text: oldDocument.getText(), folder: old.folder }, title: newTitle, date: model.today(), now: Date.now(), index });
   if ('problem' in plan) {
-    void vscode.window.showWarningMessage(`Legible: ${basename(old.path)}: ${plan.problem}`);
+    void (plan.unchanged ? vscode.window.showInformationMessage : vscode.window.showWarningMessage)(`Legible: ${basename(old.path)}: ${plan.problem}`);
     return undefined;
   }
   const uri = toUri(plan.path);

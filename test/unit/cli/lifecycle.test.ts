@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildCli, cleanupTemps, copyExamples, DECISIONS, EXAMPLES, readFile, runCli, snapshot, tempDir, TODAY, writeFile } from './cli-process';
 
@@ -35,8 +35,13 @@ describe('legible status and legible supersede (process)', function () {
       const byPath = await runCli(['status', 'decisions/0011-hand-over-settlement-bank-operations-from-jonas.md', 'verified'], { cwd: path.join(root, 'docs') });
       assert.equal(byPath.code, 0, byPath.stderr);
       assert.equal(byPath.stdout, 'decisions/0011-hand-over-settlement-bank-operations-from-jonas.md: status in-progress → verified\n');
+      const before = await snapshot(root);
+      const written = (await stat(path.join(root, PLAN_11))).mtimeMs;
       const again = await runCli(['status', '11', 'verified'], { cwd: root });
+      assert.equal(again.code, 0, again.stderr);
       assert.equal(again.stdout, `${PLAN_11}: status is already verified\n`);
+      assert.deepEqual(changes(before, await snapshot(root)), { changed: [], added: [] });
+      assert.equal((await stat(path.join(root, PLAN_11))).mtimeMs, written, 'the file is not rewritten');
     });
 
     it('warns, naming the placeholders left, when it puts a record in force; writes the status all the same', async () => {
@@ -126,6 +131,19 @@ describe('legible status and legible supersede (process)', function () {
       const lint = await runCli(['lint', RECORD_1, created, '--format', 'json', '--today', TODAY], { cwd: root });
       const rules = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string }> }>).flatMap((file) => file.findings.map((f) => f.ruleId));
       assert.ok(!rules.includes('status-consistency') && !rules.includes('reference-resolves'), rules.join(', '));
+    });
+
+    it('run again with the same title, says nothing changed and writes nothing: no second successor', async () => {
+      const root = await copyExamples();
+      const args = ['supersede', '0001', 'Use CockroachDB for the payments ledger', '--owner', 'dana', '--today', TODAY];
+      assert.equal((await runCli(args, { cwd: root })).code, 0);
+      const before = await snapshot(root);
+      const written = (await stat(path.join(root, RECORD_1))).mtimeMs;
+      const again = await runCli([...args.slice(0, 2), 'use cockroachdb for the  payments ledger', ...args.slice(3)], { cwd: root });
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(again.stdout, `${RECORD_1}: already superseded by ADR-0015, "Use CockroachDB for the payments ledger" (0015-use-cockroachdb-for-the-payments-ledger.md); nothing changed.\n`);
+      assert.deepEqual(changes(before, await snapshot(root)), { changed: [], added: [] });
+      assert.equal((await stat(path.join(root, RECORD_1))).mtimeMs, written, 'the old record is not rewritten');
     });
 
     it('carries the old record\'s people, risk and filing over, says so on stderr, and leaves the new decision\'s own answers open', async () => {

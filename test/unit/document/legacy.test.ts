@@ -64,6 +64,34 @@ describe('parseLegacyStatus', () => {
   });
 });
 
+describe('legacy references in lists and linked titles', () => {
+  it('a link to a record file names that record: numbers in its title are no ids, nor is the title of a link to a web page', () => {
+    assert.deepEqual(parseLegacyStatus('Superseded by [Move to Java 2021 LTS](0003-move-to-java.md)').supersededBy, ['0003']);
+    assert.deepEqual(parseLegacyStatus('Superseded by [2. Use OAuth 2.0 and RFC 6749](0002-use-oauth.md)').supersededBy, ['0002']);
+    assert.deepEqual(parseLegacyStatus('Superseded by [ADR-0012](0012-x.md)').supersededBy, ['ADR-0012'], 'the link\'s own spelling of the file\'s number');
+    assert.deepEqual(supersessionIn('superseded by [OAuth per RFC 6749](https://example.org/rfc6749)').supersededBy, []);
+    assert.deepEqual(supersessionIn('superseded by [ADR-0012](#adr-0012)').supersededBy, ['ADR-0012'], 'a link whose text is an id and nothing more');
+    assert.deepEqual(legacyOf('# 4. Use RabbitMQ\n\n## Status\n\nSuperseded by [Move to Kafka 2024](0005-move-to-kafka.md)\n').supersededBy, ['0005']);
+  });
+
+  it('reads every id of a comma-separated list, in the status line and the preamble; a comma before other words ends it', () => {
+    assert.deepEqual(parseLegacyStatus('Superseded by ADR-0003, ADR-0004'), { word: 'superseded', note: undefined, supersedes: [], supersededBy: ['ADR-0003', 'ADR-0004'] });
+    assert.deepEqual(parseLegacyStatus('superseded by [ADR-0003](0003-x.md), [ADR-0004](0004-y.md), and 0005').supersededBy, ['ADR-0003', 'ADR-0004', '0005']);
+    assert.deepEqual(parseLegacyStatus('Superseded by ADR-0003, which ADR-0009 explains').supersededBy, ['ADR-0003']);
+    assert.deepEqual(legacyOf('# X\n\n> This decision is superseded by ADR-0003, ADR-0004.\n\n## Context\n').supersededBy, ['ADR-0003', 'ADR-0004']);
+  });
+
+  it('a status that names a successor after its word is superseded ("Accepted, superseded by …"); one that opens with "Supersedes" has no status word', () => {
+    const nygard = legacyOf('# X\n\n## Status\n\nAccepted, superseded by ADR-0003, ADR-0004\n');
+    assert.deepEqual([nygard.status?.value, nygard.supersededBy, nygard.statusNote], ['superseded', ['ADR-0003', 'ADR-0004'], undefined]);
+    const bullets = legacyOf('# X\n\n- Status: Accepted, superseded by [ADR-0003](0003-x.md)\n');
+    assert.deepEqual([bullets.status?.value, bullets.supersededBy], ['superseded', ['ADR-0003']]);
+    assert.deepEqual(parseLegacyStatus('Supersedes ADR-0002, ADR-0003 and 0004'), { supersedes: ['ADR-0002', 'ADR-0003', '0004'], supersededBy: [] });
+    const replaces = legacyOf('# X\n\n## Status\n\nSupersedes ADR-0002, ADR-0003\n\nAccepted\n');
+    assert.deepEqual([replaces.status?.value, replaces.supersedes], ['accepted', ['ADR-0002', 'ADR-0003']], 'the status is the next line\'s');
+  });
+});
+
 describe('readLegacy (through parseDecisionDocument)', () => {
   it('reads an adr-tools record: numbered title, Date line, ## Status section', () => {
     const legacy = legacyOf('# 9. Use Terraform for cloud infrastructure\n\nDate: 2019-05-14\n\n## Status\n\nSuperseded by [12. Use Pulumi](0012-use-pulumi.md)\n\n## Context\n\nStatus: this line is prose, not metadata.\n');

@@ -101,6 +101,19 @@ describe('fixes: the safe ones, all at once (lint --fix in the core)', () => {
     assert.deepEqual([...(await ws.workspace.findings()).values()].flat(), [], 'the id written is one frontmatter-schema accepts');
   });
 
+  it('writes no back-link to a record whose file name carries no id (recordsWithoutId): the question is asked on it, both ways', async () => {
+    const config = { recordsWithoutId: true };
+    const ws = await lintFiles({ [`${DIR}/0001-a.md`]: cleanAdr('A'), [`${DIR}/use-b.md`]: cleanAdr('B', ['supersedes: [ADR-0001]']) }, { config });
+    assert.deepEqual(ws.findings.map((f) => `${f.path} ${f.ruleId}: ${f.message}`), [
+      `${DIR}/use-b.md status-consistency: \`supersedes\` names ADR-0001, but this record's file name (use-b.md) carries no id, so ADR-0001 cannot name it back in \`superseded-by\` (ids only, such as ADR-0007). Which number should this record have? Give its file one, then link the two both ways.`,
+    ]);
+    assert.equal(ws.findings[0].fix, undefined);
+    assert.deepEqual([...(await fixAll(ws)).keys()], []);
+    const other = await lintFiles({ [`${DIR}/use-a.md`]: cleanAdr('A', ['superseded-by: [ADR-0002]']).replace('status: accepted', 'status: superseded'), [`${DIR}/0002-b.md`]: cleanAdr('B') }, { config });
+    assert.deepEqual(other.findings.map((f) => `${f.path} ${f.ruleId} ${f.fix === undefined ? 'no fix' : 'fix'}`), [`${DIR}/use-a.md status-consistency no fix`]);
+    assert.deepEqual([...(await fixAll(other)).keys()], []);
+  });
+
   describe('an id several records share (date-named records of one day)', () => {
     const lunr = `${DIR}/20201103-use-lunr.md`;
     const algolia = `${DIR}/20261121-use-algolia.md`;

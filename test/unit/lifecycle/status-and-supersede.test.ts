@@ -122,6 +122,17 @@ describe('planSupersede: `legible supersede` and Supersede Decision', () => {
     assert.equal(allowed.newId, 'ADR-20261121');
   });
 
+  it('refuses a record whose file name carries no id (recordsWithoutId): `supersedes` takes ids, never a slug; nothing reserved or written', async () => {
+    const files = { 'docs/decisions/use-postgres.md': cleanAdr('Use Postgres'), 'docs/decisions/use-redis.md': cleanAdr('Use Redis') };
+    const ws = await lintFiles(files, { config: { recordsWithoutId: true } });
+    const old = { path: '/ws/docs/decisions/use-postgres.md', text: files['docs/decisions/use-postgres.md'], folder };
+    const plan = await planSupersede({ fs: ws.fs, root: '/ws', config: ws.loaded.config, folders: ws.folders }, { old, title: 'Use MySQL', date: '2026-11-21', owner: 'bo', now: 0, index: ws.workspace.index });
+    assert.deepEqual(plan, {
+      problem: 'its file name carries no id, and `supersedes` names records by id only (0007, ADR-0007), so the new record could not name the one it replaces. Nothing was written. Which number should it have? Rename the file to carry one (NNNN-use-postgres.md, the folder\'s next free number), then supersede it.',
+    });
+    assert.deepEqual((await ws.fs.readDirectory(folder)).map((e) => e.name).sort(), ['use-postgres.md', 'use-redis.md']);
+  });
+
   it('refuses an exit plan and a record without Legible frontmatter, reserving nothing', async () => {
     const fs = new MemoryFileSystem({ [`${folder}/0001-x.md`]: 'x' });
     const context = { fs, root: '/ws', config: defaultConfig(), folders: [folder] };

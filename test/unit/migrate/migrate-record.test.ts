@@ -146,6 +146,29 @@ describe('migrate: one record (core)', () => {
       assert.deepEqual(migrateRecord(after, DEFAULT_LIMITS), { outcome: 'legible' }, 'a second run changes nothing');
     });
 
+    it('a broken block there gets what a broken block at the top gets: frontmatter-malformed at each error, and migrate refuses, saying where', async () => {
+      const blocks = [
+        ['status: [accepted', 'date: 2024-01-02', 'deciders: alice'],
+        ['status: accepted', 'status: rejected', 'date: 2024-01-02'],
+      ];
+      for (const block of blocks) {
+        const top = lines('---', ...block, '---', '', '# Use Postgres', '');
+        const below = lines(...spdx, '', top);
+        const shift = spdx.length + 1;
+        const said = async (text: string, by: number) =>
+          (await lintDoc(docOf('0001-use-postgres.md', text))).filter((f) => f.ruleId.startsWith('frontmatter-')).map((f) => `${f.ruleId}@${f.range.start.line - by}: ${f.message}`);
+        assert.deepEqual(await said(below, shift), await said(top, 0), block.join(' / '));
+        assert.ok((await said(top, 0)).some((finding) => finding.startsWith('frontmatter-malformed@')), block.join(' / '));
+        const refused = migrate('0001-use-postgres.md', below);
+        assert.equal(refused.outcome, 'unparseable');
+        const reason = (migrate('0001-use-postgres.md', top) as { reason: string }).reason;
+        assert.equal((refused as { reason: string }).reason, reason.replace(/\(line (\d+)/, (_all, line: string) => `(line ${Number(line) + shift}`));
+      }
+      // A thematic break, then a sentence YAML cannot read under a setext underline: Markdown, not a block.
+      const prose = docOf('0001-x.md', lines(...spdx, '---', 'We chose Postgres: the team says: enough', '---', ''));
+      assert.deepEqual([prose.block.kind, prose.commented, prose.legacy?.format], ['none', undefined, 'plain']);
+    });
+
     it('keeps a BOM first, CRLF line breaks, and a closing fence on the last line', () => {
       const body = crlf(lines(...spdx, '', '---', 'status: accepted', 'date: 2023-11-23', '---', '# Use Markdown', '', 'Text.', ''));
       const original = `\uFEFF${body}`;
