@@ -59,7 +59,7 @@ describe('evidence in the CLI: lint and affected read the history', function () 
     assert.match(run.stdout, /`successor-without-evidence`/);
     const json = await runCli(['affected', '--base', 'main', '--today', '2026-11-21', '--format', 'json'], { cwd: dir });
     const decision = (JSON.parse(json.stdout) as { decisions: Array<{ observed: unknown }> }).decisions[0];
-    assert.deepEqual(decision.observed, { since: '2025-11-21', changedBy: ['Amira'], successorsWithout: ['jonas'], historyKnowsCode: true, truckFactor: 1, truckFactorPeople: ['Amira'] });
+    assert.deepEqual(decision.observed, { since: '2025-11-21', changedBy: ['Amira'], successorsWithout: ['jonas'], historyKnowsCode: true, truckFactor: 1, truckFactorPeople: ['Amira'], gone: [] });
   });
 
   it('affected follows a rename out of the governed code: who changed the file under its old name has changed "there"', async () => {
