@@ -1,6 +1,6 @@
 import type { DecisionEntry } from '../index/decision-entry';
 import { formatId } from '../index/ids';
-import { isExitPlanOverdue, isInForce, isReviewOverdue, personKey, singleDecider, soleHolders } from '../knowledge/predicates';
+import { hasLivePlan, isExitPlanOverdue, isInForce, isReviewOverdue, lookupOf, personKey, singleDecider, soleHolders, type RecordLookup } from '../knowledge/predicates';
 
 /** A record as the report names it. */
 export interface RecordRef {
@@ -54,7 +54,7 @@ export function legacyAdvice(count: number): string {
 
 export interface KnowledgeRiskReport {
   readonly today: string;
-  /** People → the in-force decisions they alone hold (no other successor, no exit plan). */
+  /** People → the in-force decisions they alone hold (no other successor, no live exit plan). */
   readonly soleHolders: ReadonlyArray<{ readonly person: string; readonly decisions: readonly RecordRef[] }>;
   readonly overdueExitPlans: ReadonlyArray<RecordRef & { readonly due: string; readonly holders: readonly string[] }>;
   readonly overdueReviews: ReadonlyArray<RecordRef & { readonly reviewBy: string }>;
@@ -70,10 +70,11 @@ export function refOf(entry: DecisionEntry): RecordRef {
 
 const byId = (a: RecordRef, b: RecordRef) => a.id.localeCompare(b.id);
 
-export function knowledgeRisk(entries: readonly DecisionEntry[], today: string): KnowledgeRiskReport {
+/** `records` looks up the exit plans decisions name: the workspace's index, else one over `entries`. */
+export function knowledgeRisk(entries: readonly DecisionEntry[], today: string, records: RecordLookup = lookupOf(entries)): KnowledgeRiskReport {
   const people = new Map<string, { person: string; decisions: RecordRef[] }>();
   for (const entry of entries) {
-    for (const holder of soleHolders(entry) ?? []) {
+    for (const holder of soleHolders(entry, records) ?? []) {
       const key = personKey(holder);
       const slot = people.get(key) ?? { person: holder, decisions: [] };
       slot.decisions.push(refOf(entry));
@@ -96,7 +97,7 @@ export function knowledgeRisk(entries: readonly DecisionEntry[], today: string):
 
 export interface DepartureImpact {
   readonly person: string;
-  /** In-force decisions whose knowledge only this person holds (no other holder or successor, no plan). */
+  /** In-force decisions whose knowledge only this person holds (no other holder or successor, no live exit plan). */
   readonly loseOnlyHolder: readonly RecordRef[];
   /** Records this person alone owns: no one is left accountable. */
   readonly loseOnlyOwner: readonly RecordRef[];
@@ -108,14 +109,14 @@ export interface DepartureImpact {
 }
 
 /** What would lose its only holder or owner if `person` left today. */
-export function whatIfLeaves(entries: readonly DecisionEntry[], person: string): DepartureImpact {
+export function whatIfLeaves(entries: readonly DecisionEntry[], person: string, records: RecordLookup = lookupOf(entries)): DepartureImpact {
   const key = personKey(person);
   const named = (list: readonly string[]) => list.some((p) => personKey(p) === key);
   const onlyThem = (list: readonly string[]) => list.length > 0 && list.every((p) => personKey(p) === key);
   const loseOnlyHolder = entries.filter((e) => {
     if (!isInForce(e) || !named(e.holders)) return false;
     const others = [...e.holders, ...e.successors].filter((p) => personKey(p) !== key);
-    return others.length === 0 && !e.plan;
+    return others.length === 0 && !hasLivePlan(e, records);
   });
   return {
     person,
