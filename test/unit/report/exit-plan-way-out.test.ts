@@ -5,7 +5,7 @@ import { knowledgeRisk, whatIfLeaves } from '../../../src/core/report/knowledge-
 import type { RecordNode } from '../../../src/core/map/decision-graph';
 import type { DecisionEntry } from '../../../src/core/index/decision-entry';
 import { statusesOf } from '../../../src/core/schema/statuses';
-import { cleanAdr, lintFiles, TODAY } from '../support/workspace';
+import { brief, cleanAdr, lintFiles, TODAY } from '../support/workspace';
 
 /** An accepted ADR whose one holder names no other successor, and whose exit path names `plan`. */
 function heldAlone(title: string, holder: string, plan: string): string {
@@ -84,5 +84,25 @@ describe('an exit plan is a way out only when it exists and still moves knowledg
     const graph = decisionGraph(workspace.index, { today: TODAY });
     const sole = graph.nodes.filter((n): n is RecordNode => n.kind === 'record' && n.risks.includes('sole-holder')).map((n) => n.path).sort();
     assert.deepEqual(sole, ALONE_PATHS);
+  });
+
+  it('lint says why on the plan: reference-resolves; single-point-of-knowledge reads the record alone, which names a plan', async () => {
+    const found = await lintFiles(FILES);
+    const plans = (path: string) => found.of(path).filter((f) => f.ruleId === 'reference-resolves' || f.ruleId === 'single-point-of-knowledge');
+    assert.deepEqual(brief(plans('docs/decisions/0001-dangling.md')), ['reference-resolves@10']);
+    assert.match(plans('docs/decisions/0001-dangling.md')[0].message, /names EXIT-0099, but no record has number 99/);
+    assert.deepEqual(brief(plans('docs/decisions/0002-abandoned.md')), ['reference-resolves@10']);
+    const abandoned = plans('docs/decisions/0002-abandoned.md')[0];
+    assert.equal(abandoned.message, '`knowledge-exit-path.plan` names EXIT-0010, which is abandoned: it moves no knowledge. Which exit plan moves this knowledge now?');
+    assert.deepEqual(abandoned.related?.map((r) => [r.path, r.range.start.line + 1, r.message]), [['/ws/docs/decisions/0010-given-up.md', 4, '0010-given-up.md is abandoned']]);
+    assert.deepEqual(brief(plans('docs/decisions/0003-not-a-plan.md')), ['reference-resolves@10']);
+    assert.match(plans('docs/decisions/0003-not-a-plan.md')[0].message, /names 0009, which is not an exit plan/);
+    for (const path of ['0004-planned.md', '0005-in-progress.md', '0006-verified.md']) assert.deepEqual(plans(`docs/decisions/${path}`), [], path);
+  });
+
+  it('an abandoned plan named by a decision no longer in force is history, not a finding', async () => {
+    const superseded = heldAlone('Old decision', 'abel', 'EXIT-0010').replace('status: accepted', 'status: deprecated');
+    const found = await lintFiles({ 'docs/decisions/0002-old.md': superseded, 'docs/decisions/0010-given-up.md': exitPlan('Given up', 'abandoned') });
+    assert.deepEqual(found.of('docs/decisions/0002-old.md').filter((f) => f.ruleId === 'reference-resolves'), []);
   });
 });
