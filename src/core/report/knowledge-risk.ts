@@ -1,5 +1,6 @@
 import type { DecisionEntry } from '../index/decision-entry';
 import { formatId } from '../index/ids';
+import { plural } from '../text/plural';
 import { hasLivePlan, isExitPlanOverdue, isInForce, isReviewOverdue, lookupOf, personKey, singleDecider, soleHolders, type RecordLookup } from '../knowledge/predicates';
 
 /** A record as the report names it. */
@@ -52,6 +53,20 @@ export function legacyAdvice(count: number): string {
   );
 }
 
+/**
+ * "14 records, 8 in force", or, with legacy records, which were assessed and which not: "10 records:
+ * 1 with Legible frontmatter (1 in force), 9 without (not assessed)". `inForce` counts assessed
+ * records only (a legacy record's status is read from prose), so with legacy records it is said of
+ * those with frontmatter, never of all. The one sentence of the Markdown and HTML reports.
+ */
+export function countsSentence(report: Pick<KnowledgeRiskReport, 'counts' | 'assessment'>): string {
+  const { records, inForce } = report.counts;
+  const { assessed, notAssessed } = report.assessment;
+  const counted = plural(records, 'record');
+  if (!notAssessed) return `${counted}, ${inForce} in force`;
+  return `${counted}: ${assessed} with Legible frontmatter${assessed ? ` (${inForce} in force)` : ''}, ${notAssessed} without (not assessed)`;
+}
+
 export interface KnowledgeRiskReport {
   readonly today: string;
   /** People → the in-force decisions they alone hold (no other successor, no live exit plan). */
@@ -59,6 +74,7 @@ export interface KnowledgeRiskReport {
   readonly overdueExitPlans: ReadonlyArray<RecordRef & { readonly due: string; readonly holders: readonly string[] }>;
   readonly overdueReviews: ReadonlyArray<RecordRef & { readonly reviewBy: string }>;
   readonly oneWayDoorsDecidedAlone: ReadonlyArray<RecordRef & { readonly decider: string }>;
+  /** `inForce`: decisions with Legible frontmatter that are accepted or implemented (legacy records are not assessed). */
   readonly counts: { readonly records: number; readonly inForce: number; readonly legacy: number };
   readonly assessment: Assessment;
 }
