@@ -1,5 +1,5 @@
 import type { DecisionEntry } from '../index/decision-entry';
-import { formatId } from '../index/ids';
+import { displayId } from '../index/ids';
 import { plural } from '../text/plural';
 import { hasLivePlan, isExitPlanOverdue, isInForce, isReviewOverdue, lookupOf, personKey, singleDecider, soleHolders, type RecordLookup } from '../knowledge/predicates';
 
@@ -80,8 +80,7 @@ export interface KnowledgeRiskReport {
 }
 
 export function refOf(entry: DecisionEntry): RecordRef {
-  const id = entry.number === undefined ? entry.id : formatId(entry.type, entry.number, entry.id.length);
-  return { id, title: entry.title, path: entry.path, status: entry.status, risk: entry.risk, door: entry.door };
+  return { id: displayId(entry), title: entry.title, path: entry.path, status: entry.status, risk: entry.risk, door: entry.door };
 }
 
 const byId = (a: RecordRef, b: RecordRef) => a.id.localeCompare(b.id);
