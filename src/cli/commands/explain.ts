@@ -30,7 +30,7 @@ export const explainCommand: Command = {
       'A file is governed by a record whose governs globs match it (the last matching glob decides;',
       '! excludes). Citations are record ids in the file\'s text (ADR-0007, RFC-0012, EXIT-0011, a',
       'folder\'s own prefix). Each record comes with its status, door, risk, owners, holders,',
-      'successors and the records that replaced it. Record links are relative to the current folder.',
+      'successors and the records that replaced it. Files and record links are relative to the current folder.',
     ].join('\n'),
   async run(args, context) {
     const format = choice(stringOption(args, 'format'), EXPLAIN_FORMATS, 'md', 'format');
@@ -58,8 +58,9 @@ export const explainCommand: Command = {
     const ignored = new Set(listing.tracked && present.length ? ((await ignoredFilesAt(opened.root, present, context.env)) ?? []) : []);
     for (const path of missing) if (!ignored.has(path)) facts.governs.add(path);
     const forms = new CitationForms(index.entries());
+    // Each file is named as the record links are, relative to the current folder, as lint names files.
     const files: FileExplanation[] = [];
-    for (const path of paths) files.push(await explainPath(opened.fs, path, relativePath(opened.root, path), index, facts.governs, forms, re2RegexEngine));
+    for (const path of paths) files.push({ ...(await explainPath(opened.fs, path, relativePath(opened.root, path), index, facts.governs, forms, re2RegexEngine)), path: displayPath(context.cwd, path) });
     if (format === 'json') {
       const json = JSON.stringify(files, (key, value: unknown) => (key === 'path' && typeof value === 'string' && value.startsWith('/') ? displayPath(context.cwd, value) : value), 2);
       context.out(`${printableJson(json)}\n`);

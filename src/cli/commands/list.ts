@@ -2,7 +2,7 @@ import { isOpen, type DecisionEntry } from '../../core/index/decision-entry';
 import type { DecisionWorkspace } from '../../core/workspace/decision-workspace';
 import { parseDecisionDocument } from '../../core/document/decision-document';
 import { businessTradeoff } from '../../core/document/business-tradeoff';
-import { refOf } from '../../core/report/knowledge-risk';
+import { displayId } from '../../core/index/ids';
 import { byFolderAndNumber } from '../../core/views/filter-decisions';
 import { printable, printableJson, printableLine } from '../../core/text/printable';
 import { flag, stringOption, todayOption } from '../args';
@@ -44,7 +44,7 @@ function listText(entries: readonly DecisionEntry[], context: CliContext): strin
   const cell = (entry: DecisionEntry, value: string | undefined, pointer: string) =>
     value !== undefined && value !== '' ? printableLine(value) : isOpen(entry, pointer) ? '?' : '-';
   const rows = entries.map((entry) => [
-    printable(refOf(entry).id),
+    printable(displayId(entry)),
     cell(entry, entry.status, '/status'),
     cell(entry, entry.risk, '/risk/level'),
     cell(entry, entry.door, '/reversibility/door'),
@@ -58,7 +58,6 @@ function listText(entries: readonly DecisionEntry[], context: CliContext): strin
 const RANGES = new Set(['range', 'anchor', 'statusRange', 'pointer']);
 const PATHS = new Set(['path', 'folder', 'resolved']);
 
-/** An entry as plain data: ranges dropped (they are editor positions), sets as arrays, paths relative. */
 /** A record's index entry, with the business-tradeoff answers the index leaves in the file. */
 async function recordJson(entry: DecisionEntry, workspace: DecisionWorkspace, context: CliContext): Promise<unknown> {
   const read = await workspace.read(entry.path);
@@ -66,13 +65,19 @@ async function recordJson(entry: DecisionEntry, workspace: DecisionWorkspace, co
   return { ...(entryJson(entry, context) as Record<string, unknown>), tradeoff };
 }
 
+/**
+ * An entry as plain data: ranges dropped (they are editor positions), sets as arrays, paths relative.
+ * `id` is the id every other output shows (`ADR-0007`, core/index/ids.ts displayId); the index's own
+ * id, as the file name writes it (`0007`, or `use-postgres` without a number), is `fileId`.
+ */
 function entryJson(entry: DecisionEntry, context: CliContext): unknown {
-  return JSON.parse(
+  const data = JSON.parse(
     JSON.stringify(entry, (key, value: unknown) => {
       if (RANGES.has(key)) return undefined;
       if (value instanceof Set) return [...value].sort();
       if (PATHS.has(key) && typeof value === 'string') return displayPath(context.cwd, value);
       return value;
     }),
-  );
+  ) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(data).flatMap(([key, value]) => (key === 'id' ? [['id', displayId(entry)], ['fileId', value]] : [[key, value]])));
 }

@@ -90,11 +90,11 @@ export const reportCommand: Command = {
       return 0;
     }
     if (person === undefined) {
-      const report = knowledgeRisk(entries, today);
+      const report = knowledgeRisk(entries, today, workspace.index);
       if (format === 'html') {
         const tradeoffs = await readTradeoffs(workspace, entries);
         const graph = decisionGraph(workspace.index, { today, report, tradeoff: (entry) => tradeoffs.get(entry.path) });
-        const departures = workspace.index.people().map((name) => whatIfLeaves(entries, name));
+        const departures = workspace.index.people().map((name) => whatIfLeaves(entries, name, workspace.index));
         const assets = await readMapAssets();
         await emit(renderReportHtml({ report, graph, departures, ...assets, nonce: randomBytes(16).toString('base64'), href: (path) => markdownHref(base, path) }));
         return 0;
@@ -105,7 +105,7 @@ export const reportCommand: Command = {
     if (format === 'html') throw new UsageError('--person prints md or json; the html report has every person\'s view');
     const unknown = unknownPersonNote(workspace.index.people(), person);
     if (unknown) context.warn(unknown);
-    const impact = whatIfLeaves(entries, person.trim());
+    const impact = whatIfLeaves(entries, person.trim(), workspace.index);
     // The history's word when git can read it; without git the declared report stands alone.
     const input = await evidenceInput(opened, workspace.index, context, today);
     const observed = 'problem' in input ? undefined : personEvidence(person.trim(), input);

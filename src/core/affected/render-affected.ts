@@ -1,6 +1,4 @@
 import { personKey } from '../knowledge/predicates';
-import type { DecisionEntry } from '../index/decision-entry';
-import { formatId } from '../index/ids';
 import { relativePath } from '../port/paths';
 import type { ChangedFile } from '../port/repository';
 import { plural } from '../text/plural';
@@ -13,11 +11,6 @@ import { listAnd } from '../text/word-list';
 
 /** Files named per decision in the comment: a sweeping change lists the first few, JSON lists all. */
 const FILES_NAMED = 10;
-
-/** `ADR-0007` for a numbered record; the file-name id otherwise. */
-export function recordId(entry: DecisionEntry): string {
-  return entry.number !== undefined && !entry.legacy ? formatId(entry.type, entry.number) : entry.id;
-}
 
 /** "accepted · one-way door · risk high": what a reviewer weighs first. */
 export function weight(entry: Pick<RecordSummary, 'status' | 'door' | 'risk'>): string {

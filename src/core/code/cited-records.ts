@@ -1,7 +1,7 @@
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
+import { displayId } from '../index/ids';
 import { ID_PREFIX } from '../schema/schema-registry';
-import { refOf } from '../report/knowledge-risk';
 import type { Citation } from './citations';
 
 /** Statuses that end a record without it being in force: code citing one follows a decision no longer taken. */
@@ -21,7 +21,7 @@ export function successorIds(index: DecisionIndex, entry: DecisionEntry): string
   return entry.supersededBy
     .map((ref) => {
       const found = index.resolve(ref, entry)[0];
-      return found ? refOf(found).id : ref.raw;
+      return found ? displayId(found) : ref.raw;
     })
     .join(', ');
 }

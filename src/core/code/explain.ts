@@ -9,7 +9,7 @@ import { summarizeRecord, type RecordSummary } from './record-summary';
 import { compileRepositoryGlob, globMatches, PathParts } from './repository-globs';
 
 export interface FileExplanation {
-  /** Repository-relative. */
+  /** Repository-relative (`legible explain` shows it relative to the current folder, as its record links). */
   readonly path: string;
   /** The records whose `governs` match the file, with the globs that match it. */
   readonly governedBy: ReadonlyArray<{ readonly record: RecordSummary; readonly globs: readonly string[] }>;

@@ -1,6 +1,6 @@
 import type { DecisionEntry } from '../index/decision-entry';
 import type { DecisionIndex } from '../index/decision-index';
-import { refOf } from '../report/knowledge-risk';
+import { displayId } from '../index/ids';
 import { fieldInfo } from '../schema/field-info';
 import type { RecordType } from '../schema/schema-registry';
 import { successorIds } from './cited-records';
@@ -11,7 +11,7 @@ import { successorIds } from './cited-records';
  * shape, so the pull-request comment, the CLI and the editor say the same thing of a record.
  */
 export interface RecordSummary {
-  /** `ADR-0007` for a numbered record; the file-name id otherwise. */
+  /** The id every output shows (displayId): `ADR-0007` for a numbered record; the file-name id otherwise. */
   readonly id: string;
   readonly type: RecordType;
   readonly title: string;
@@ -35,7 +35,7 @@ export interface RecordSummary {
 export function summarizeRecord(index: DecisionIndex, entry: DecisionEntry, tradeoff?: Readonly<Record<string, string>>): RecordSummary {
   const successors = successorIds(index, entry);
   return {
-    id: refOf(entry).id,
+    id: displayId(entry),
     type: entry.type,
     title: entry.title,
     path: entry.path,

@@ -1,9 +1,8 @@
 import { citedRecords } from '../code/cited-records';
 import { CitationForms } from '../code/citations';
-import { refOf } from '../report/knowledge-risk';
 import type { DecisionEntry } from './decision-entry';
 import type { DecisionIndex } from './decision-index';
-import { readId } from './ids';
+import { displayId, readId } from './ids';
 
 /** The longest id looked up: a file-name id (`use-postgres`) of a record without a number. */
 const MAX_ID = 120;
@@ -28,5 +27,5 @@ export function recordsById(index: DecisionIndex, text: string): DecisionEntry[]
     }
   }
   const lower = text.toLowerCase();
-  return index.entries().filter((entry) => refOf(entry).id.toLowerCase() === lower || entry.id.toLowerCase() === lower);
+  return index.entries().filter((entry) => displayId(entry).toLowerCase() === lower || entry.id.toLowerCase() === lower);
 }

@@ -1,4 +1,5 @@
 import { ID_PREFIX, RECORD_TYPES, type RecordType } from '../schema/schema-registry';
+import type { DecisionEntry } from './decision-entry';
 
 /** The most digits an id has (the file-name grammar's bound too). */
 const MAX_DIGITS = 12;
@@ -74,4 +75,14 @@ const MIN_DIGITS = 4;
  */
 export function formatId(type: RecordType, number: number | undefined, width = MIN_DIGITS): string {
   return number === undefined ? ID_PREFIX[type] : `${ID_PREFIX[type]}-${String(number).padStart(Math.max(width, MIN_DIGITS), '0')}`;
+}
+
+/**
+ * The id every output shows a record by — `list`, `report`, `explain`, `affected`, the MCP server,
+ * the map: `ADR-0007` for a numbered record (legacy ones too), its digits as the file name writes
+ * them when wider than four (`00007-x.md` → ADR-00007, so two files never show as one); a record
+ * without a number keeps its file-name id (`use-postgres`).
+ */
+export function displayId(entry: Pick<DecisionEntry, 'type' | 'number' | 'id'>): string {
+  return entry.number === undefined ? entry.id : formatId(entry.type, entry.number, entry.id.length);
 }

@@ -1,4 +1,6 @@
-import type { DecisionEntry } from '../index/decision-entry';
+import type { DecisionEntry, IdRef } from '../index/decision-entry';
+import { DecisionIndex } from '../index/decision-index';
+import { isStatusOf } from '../schema/statuses';
 
 /**
  * The knowledge-risk questions, asked of index entries. The rules, the Knowledge Risk view and
@@ -27,15 +29,75 @@ export function isInForce(entry: DecisionEntry): boolean {
   return !entry.legacy && entry.type !== 'exit-plan' && entry.status !== undefined && IN_FORCE.has(entry.status);
 }
 
+/** The records a reference names, as DecisionIndex.resolve finds them (the referring record's folder first). */
+export interface RecordLookup {
+  resolve(ref: Pick<IdRef, 'number' | 'prefix'>, from?: Pick<DecisionEntry, 'folder'>): readonly DecisionEntry[];
+}
+
 /**
- * The holders of an in-force decision whose exit path names no successor besides them and links no
- * exit plan; undefined when the knowledge has a way out (or no holders are named at all).
+ * A lookup over `entries`, built on its first question: the report and the views are handed the
+ * entries, and most never follow a `plan`.
  */
-export function soleHolders(entry: DecisionEntry): readonly string[] | undefined {
-  if (!isInForce(entry) || entry.plan || !entry.holders.length) return undefined;
+export function lookupOf(entries: readonly DecisionEntry[]): RecordLookup {
+  let index: DecisionIndex | undefined;
+  return {
+    resolve(ref, from) {
+      if (!index) {
+        index = new DecisionIndex();
+        for (const entry of entries) index.set(entry);
+      }
+      return index.resolve(ref, from);
+    },
+  };
+}
+
+/**
+ * True when an exit plan record still moves knowledge: its status is one of the exit-plan words of
+ * the schema and not `abandoned` (planned, under way, or verified). A missing, misspelt or
+ * placeholder status promises nothing yet.
+ */
+export function isLiveExitPlan(entry: DecisionEntry): boolean {
+  return entry.type === 'exit-plan' && isStatusOf('exit-plan', entry.status) && entry.status !== 'abandoned';
+}
+
+/**
+ * True when the decision's `knowledge-exit-path.plan` leads to a live exit plan (isLiveExitPlan).
+ * A plan naming no record, a record of another type or an abandoned plan is no way out: writing
+ * `plan:` is not moving the knowledge.
+ */
+export function hasLivePlan(entry: DecisionEntry, records: RecordLookup): boolean {
+  return entry.plan !== undefined && records.resolve(entry.plan, entry).some(isLiveExitPlan);
+}
+
+/**
+ * The holders of an in-force decision whose exit path names no successor besides them and does not
+ * remove the knowledge (`simplification`); undefined otherwise, or when no holders are named.
+ */
+function heldAlone(entry: DecisionEntry): readonly string[] | undefined {
+  if (!isInForce(entry) || !entry.holders.length) return undefined;
   if (entry.mechanisms.includes('simplification')) return undefined;
   const holders = new Set(entry.holders.map(personKey));
   return entry.successors.some((name) => !holders.has(personKey(name))) ? undefined : entry.holders;
+}
+
+/**
+ * The holders of an in-force decision who alone hold its knowledge: no successor besides them and no
+ * live exit plan (hasLivePlan). The one answer of `legible report`, the Knowledge Risk view, the
+ * decision map and the MCP server's knowledge_risk; undefined when the knowledge has a way out.
+ */
+export function soleHolders(entry: DecisionEntry, records: RecordLookup): readonly string[] | undefined {
+  const holders = heldAlone(entry);
+  return holders && !hasLivePlan(entry, records) ? holders : undefined;
+}
+
+/**
+ * The same question as the record alone answers it, for the `single-point-of-knowledge` rule, which
+ * reads one document (as it is typed, and cached by its file): no successor besides the holders and
+ * no `plan` written. Whether the plan leads to a live exit plan is the workspace's to say: a plan
+ * that leads nowhere, or to an abandoned plan, is `reference-resolves`' finding.
+ */
+export function soleHoldersAsWritten(entry: DecisionEntry): readonly string[] | undefined {
+  return entry.plan ? undefined : heldAlone(entry);
 }
 
 /** The one person who decided a one-way door, and the list that names them. */

@@ -130,7 +130,7 @@ export function decisionGraph(source: DecisionIndex | readonly DecisionEntry[], 
   if (!(source instanceof DecisionIndex)) for (const entry of source) index.set(entry);
   const entries = index.entries();
   const resolve = (ref: Parameters<DecisionIndex['resolve']>[0], from: DecisionEntry) => index.resolve(ref, from);
-  const report = input.report ?? knowledgeRisk(entries, input.today);
+  const report = input.report ?? knowledgeRisk(entries, input.today, index);
   const risks = risksByPath(report);
   const soleHolds = new Map(report.soleHolders.map((p) => [personKey(p.person), p.decisions.length]));
 

@@ -1,6 +1,7 @@
 import type { DecisionEntry } from '../index/decision-entry';
-import { formatId } from '../index/ids';
-import { isExitPlanOverdue, isInForce, isReviewOverdue, personKey, singleDecider, soleHolders } from '../knowledge/predicates';
+import { displayId } from '../index/ids';
+import { plural } from '../text/plural';
+import { hasLivePlan, isExitPlanOverdue, isInForce, isReviewOverdue, lookupOf, personKey, singleDecider, soleHolders, type RecordLookup } from '../knowledge/predicates';
 
 /** A record as the report names it. */
 export interface RecordRef {
@@ -52,28 +53,43 @@ export function legacyAdvice(count: number): string {
   );
 }
 
+/**
+ * "14 records, 8 in force", or, with legacy records, which were assessed and which not: "10 records:
+ * 1 with Legible frontmatter (1 in force), 9 without (not assessed)". `inForce` counts assessed
+ * records only (a legacy record's status is read from prose), so with legacy records it is said of
+ * those with frontmatter, never of all. The one sentence of the Markdown and HTML reports.
+ */
+export function countsSentence(report: Pick<KnowledgeRiskReport, 'counts' | 'assessment'>): string {
+  const { records, inForce } = report.counts;
+  const { assessed, notAssessed } = report.assessment;
+  const counted = plural(records, 'record');
+  if (!notAssessed) return `${counted}, ${inForce} in force`;
+  return `${counted}: ${assessed} with Legible frontmatter${assessed ? ` (${inForce} in force)` : ''}, ${notAssessed} without (not assessed)`;
+}
+
 export interface KnowledgeRiskReport {
   readonly today: string;
-  /** People → the in-force decisions they alone hold (no other successor, no exit plan). */
+  /** People → the in-force decisions they alone hold (no other successor, no live exit plan). */
   readonly soleHolders: ReadonlyArray<{ readonly person: string; readonly decisions: readonly RecordRef[] }>;
   readonly overdueExitPlans: ReadonlyArray<RecordRef & { readonly due: string; readonly holders: readonly string[] }>;
   readonly overdueReviews: ReadonlyArray<RecordRef & { readonly reviewBy: string }>;
   readonly oneWayDoorsDecidedAlone: ReadonlyArray<RecordRef & { readonly decider: string }>;
+  /** `inForce`: decisions with Legible frontmatter that are accepted or implemented (legacy records are not assessed). */
   readonly counts: { readonly records: number; readonly inForce: number; readonly legacy: number };
   readonly assessment: Assessment;
 }
 
 export function refOf(entry: DecisionEntry): RecordRef {
-  const id = entry.number === undefined ? entry.id : formatId(entry.type, entry.number, entry.id.length);
-  return { id, title: entry.title, path: entry.path, status: entry.status, risk: entry.risk, door: entry.door };
+  return { id: displayId(entry), title: entry.title, path: entry.path, status: entry.status, risk: entry.risk, door: entry.door };
 }
 
 const byId = (a: RecordRef, b: RecordRef) => a.id.localeCompare(b.id);
 
-export function knowledgeRisk(entries: readonly DecisionEntry[], today: string): KnowledgeRiskReport {
+/** `records` looks up the exit plans decisions name: the workspace's index, else one over `entries`. */
+export function knowledgeRisk(entries: readonly DecisionEntry[], today: string, records: RecordLookup = lookupOf(entries)): KnowledgeRiskReport {
   const people = new Map<string, { person: string; decisions: RecordRef[] }>();
   for (const entry of entries) {
-    for (const holder of soleHolders(entry) ?? []) {
+    for (const holder of soleHolders(entry, records) ?? []) {
       const key = personKey(holder);
       const slot = people.get(key) ?? { person: holder, decisions: [] };
       slot.decisions.push(refOf(entry));
@@ -96,7 +112,7 @@ export function knowledgeRisk(entries: readonly DecisionEntry[], today: string):
 
 export interface DepartureImpact {
   readonly person: string;
-  /** In-force decisions whose knowledge only this person holds (no other holder or successor, no plan). */
+  /** In-force decisions whose knowledge only this person holds (no other holder or successor, no live exit plan). */
   readonly loseOnlyHolder: readonly RecordRef[];
   /** Records this person alone owns: no one is left accountable. */
   readonly loseOnlyOwner: readonly RecordRef[];
@@ -108,14 +124,14 @@ export interface DepartureImpact {
 }
 
 /** What would lose its only holder or owner if `person` left today. */
-export function whatIfLeaves(entries: readonly DecisionEntry[], person: string): DepartureImpact {
+export function whatIfLeaves(entries: readonly DecisionEntry[], person: string, records: RecordLookup = lookupOf(entries)): DepartureImpact {
   const key = personKey(person);
   const named = (list: readonly string[]) => list.some((p) => personKey(p) === key);
   const onlyThem = (list: readonly string[]) => list.length > 0 && list.every((p) => personKey(p) === key);
   const loseOnlyHolder = entries.filter((e) => {
     if (!isInForce(e) || !named(e.holders)) return false;
     const others = [...e.holders, ...e.successors].filter((p) => personKey(p) !== key);
-    return others.length === 0 && !e.plan;
+    return others.length === 0 && !hasLivePlan(e, records);
   });
   return {
     person,

@@ -4,7 +4,7 @@ import { MAP_DATA_ID, MAP_ROOT_ID, type ReportMapData } from '../map/map-message
 import { mapView } from '../map/map-view';
 import { escapeHtml as h, inlineAsset, jsonForScript } from '../text/html-escape';
 import { plural } from '../text/plural';
-import type { Assessment, DepartureImpact, KnowledgeRiskReport, RecordRef } from './knowledge-risk';
+import { countsSentence, type Assessment, type DepartureImpact, type KnowledgeRiskReport, type RecordRef } from './knowledge-risk';
 
 export interface HtmlReportInput {
   readonly report: KnowledgeRiskReport;
@@ -97,7 +97,6 @@ export function renderReportHtml(input: HtmlReportInput): string {
     positions: positionsOf(layoutView(first.nodes, first.edges)),
   };
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:`;
-  const { records, inForce } = report.counts;
   return [
     '<!DOCTYPE html>',
     '<html lang="en" class="legible-report">',
@@ -111,7 +110,7 @@ export function renderReportHtml(input: HtmlReportInput): string {
     '</head>',
     '<body>',
     '<h1>Decisions and knowledge risk</h1>',
-    `<p>${h(plural(records, 'record'))}, ${inForce} in force, ${h(plural(graph.summary.people, 'person', 'people'))}, ${graph.summary.knowledgeRisks} knowledge risks; as of ${h(report.today)}.</p>`,
+    `<p>${h(countsSentence(report))}; ${h(plural(graph.summary.people, 'person', 'people'))}, ${h(plural(graph.summary.knowledgeRisks, 'knowledge risk'))}; as of ${h(report.today)}.</p>`,
     report.assessment.advice ? `<blockquote>${h(report.assessment.advice)}</blockquote>` : '',
     '<nav aria-label="Sections"><a href="#map">Map</a> · <a href="#sole-holders">Sole holders</a> · <a href="#overdue-exit-plans">Overdue exit plans</a> · <a href="#overdue-reviews">Overdue reviews</a> · <a href="#one-way-doors">One-way doors</a> · <a href="#what-if">What if someone leaves</a> · <a href="#timeline">Timeline</a></nav>',
     `<section id="map"><h2>Decision map</h2><div id="${MAP_ROOT_ID}"></div></section>`,

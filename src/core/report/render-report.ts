@@ -1,6 +1,6 @@
 import { markdownHref, markdownLine as md } from '../text/markdown-text';
 import { plural } from '../text/plural';
-import type { Assessment, DepartureImpact, KnowledgeRiskReport, RecordRef } from './knowledge-risk';
+import { countsSentence, type Assessment, type DepartureImpact, type KnowledgeRiskReport, type RecordRef } from './knowledge-risk';
 
 /**
  * One record on one list line. Every value from the repository (id, title, names, dates, path)
@@ -27,21 +27,12 @@ function advice(assessment: Assessment): string[] {
   return assessment.advice ? [`> ${assessment.advice}`, ''] : [];
 }
 
-/** "14 records, 8 in force", or, with legacy records, which were assessed and which not. */
-function summary(report: KnowledgeRiskReport): string {
-  const { records, inForce } = report.counts;
-  const { assessed, notAssessed } = report.assessment;
-  const counted = plural(records, 'record');
-  if (!notAssessed) return `${counted}, ${inForce} in force`;
-  return `${counted}: ${assessed} with Legible frontmatter${assessed ? ` (${inForce} in force)` : ''}, ${notAssessed} without (not assessed)`;
-}
-
 /** The knowledge-risk report as Markdown, links relative to `base` (where the report is read). */
 export function renderReportMarkdown(report: KnowledgeRiskReport, base: string): string {
   const lines = [
     '# Knowledge risk',
     '',
-    `${summary(report)}; as of ${report.today}.`,
+    `${countsSentence(report)}; as of ${report.today}.`,
     '',
     ...advice(report.assessment),
     ...section('Decisions only one person holds', 'Which accepted decisions would lose their only holder if that person left?',

@@ -2,6 +2,7 @@ import { basename, dirname, joinPath, relativePath } from '../port/paths';
 import { formatId } from '../index/ids';
 import type { WorkspaceRule, WorkspaceRuleContext } from './rule';
 import type { DecisionEntry, IdRef, LinkRef } from '../index/decision-entry';
+import { isInForce } from '../knowledge/predicates';
 
 const LABELS: Array<[keyof DecisionEntry, string]> = [
   ['supersedes', 'supersedes'],
@@ -41,6 +42,14 @@ export const referenceResolves: WorkspaceRule = {
             message: `\`${key}\` names ${ref.raw}, which is not an exit plan. Which exit plan moves this knowledge?`,
             range: ref.range,
             related: matching.map((e) => ({ path: e.path, range: e.anchor, message: `${basename(e.path)} is a ${e.type}` })),
+          });
+        } else if (key === 'knowledge-exit-path.plan' && isInForce(entry) && matching.every((e) => e.type !== 'exit-plan' || e.status === 'abandoned')) {
+          // A decision in force whose only exit plan was given up: the knowledge report counts it as no
+          // way out (core/knowledge/predicates.ts hasLivePlan), so the record must not read as if it had one.
+          context.report(entry.path, {
+            message: `\`${key}\` names ${ref.raw}, which is abandoned: it moves no knowledge. Which exit plan moves this knowledge now?`,
+            range: ref.range,
+            related: matching.filter((e) => e.type === 'exit-plan').map((e) => ({ path: e.path, range: e.statusRange ?? e.anchor, message: `${basename(e.path)} is abandoned` })),
           });
         }
       }

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './rule';
 import { spanAt } from './rule-helpers';
-import { soleHolders } from '../knowledge/predicates';
+import { soleHoldersAsWritten } from '../knowledge/predicates';
 import { hasOpen } from '../index/decision-entry';
 
 /** An accepted decision that lives only in its holders' heads: no other successor, no exit plan. */
@@ -11,7 +11,7 @@ export const singlePointOfKnowledge: DocumentRule = {
   scope: 'document',
   check(context) {
     const { entry, doc } = context;
-    const holders = soleHolders(entry);
+    const holders = soleHoldersAsWritten(entry);
     if (!holders) return;
     // A successor still a placeholder asks this very question already (the placeholder rules): say it once.
     if (hasOpen(entry, '/knowledge-exit-path/successors')) return;

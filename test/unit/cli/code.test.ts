@@ -241,13 +241,21 @@ describe('decisions and code (process)', function () {
       assert.equal(logo.unread, 'the file is binary');
     });
 
-    it('Markdown by default, from a subfolder, with links relative to it', async () => {
+    it('Markdown by default, from a subfolder, with the file and the links relative to it', async () => {
       const root = await repository();
       const result = await runCli(['explain', 'events.ts'], { cwd: path.join(root, 'services') });
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stdout, /^## services\/events\.ts\n/);
+      assert.match(result.stdout, /^## events\.ts\n/);
       assert.match(result.stdout, /- \[ADR-0003\]\(\.\.\/docs\/decisions\/0003-use-kafka\.md\) Use Kafka — accepted · two-way door · risk low · owners amira · held by amira · successors bo \(governs `services\/events\.ts`\)/);
       assert.match(result.stdout, /- ADR-0002 \(line 1\): \[ADR-0002\]\(\.\.\/docs\/decisions\/0002-use-rabbitmq\.md\) Use RabbitMQ — superseded · .* · superseded by ADR-0003/);
+      // As lint names the same file from there; the JSON names it so too, beside its records' paths.
+      const lint = await runCli(['lint', '--today', TODAY, 'events.ts'], { cwd: path.join(root, 'services') });
+      assert.match(lint.stdout, /^events\.ts$/m, lint.stdout);
+      const json = JSON.parse((await runCli(['explain', '--format', 'json', 'events.ts', '../billing/run.ts'], { cwd: path.join(root, 'services') })).stdout) as Array<{ path: string; governedBy: Array<{ record: { path: string } }> }>;
+      assert.deepEqual(json.map((file) => [file.path, file.governedBy.map((g) => g.record.path)]), [
+        ['events.ts', ['../docs/decisions/0003-use-kafka.md']],
+        ['../billing/run.ts', ['../docs/decisions/0003-use-kafka.md']],
+      ]);
     });
 
     it('a file not tracked yet, or not created yet, is matched on its own: what governs it once committed (as the MCP server answers); one git ignores is not', async () => {

@@ -11,7 +11,8 @@ import { buildCli, cleanupTemps, readFile, REAL_WORLD, runCli, snapshot, tempDir
 
 interface ListEntry {
   path: string;
-  id: string;
+  /** The id as the file name writes it: what a record without a title is titled. */
+  fileId: string;
   title: string;
   status?: string;
   date?: string;
@@ -124,7 +125,7 @@ describe('legible migrate (process)', function () {
       const relisted = new Map((await listJson(root, corpus)).map((entry) => [entry.path, entry]));
       for (const entry of listed) {
         const now = relisted.get(entry.path)!;
-        assert.ok(now.title === entry.title || (entry.title === entry.id && PLACEHOLDER.test(now.title)), `${entry.path}: title ${JSON.stringify(entry.title)} → ${JSON.stringify(now.title)}`);
+        assert.ok(now.title === entry.title || (entry.title === entry.fileId && PLACEHOLDER.test(now.title)), `${entry.path}: title ${JSON.stringify(entry.title)} → ${JSON.stringify(now.title)}`);
         for (const key of ['status', 'date'] as const) {
           assert.ok(now[key] === entry[key] || (entry[key] === undefined && PLACEHOLDER.test(now[key] ?? '')), `${entry.path}: ${key} ${JSON.stringify(entry[key])} → ${JSON.stringify(now[key])}`);
         }

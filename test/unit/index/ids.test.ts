@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatId, parseIdRef, typeOfPrefix } from '../../../src/core/index/ids';
+import { displayId, formatId, parseIdRef, typeOfPrefix } from '../../../src/core/index/ids';
 import { fileNumber } from '../../../src/core/index/build-entry';
 
 describe('ids', () => {
@@ -31,6 +31,14 @@ describe('ids', () => {
     assert.equal(formatId('exit-plan', 12), 'EXIT-0012');
     assert.equal(formatId('adr', 7, 5), 'ADR-00007');
     assert.equal(formatId('adr', undefined), 'ADR');
+  });
+
+  it('shows a record by one id: its type and number at the file name\'s width, or the file name\'s id without a number', () => {
+    assert.equal(displayId({ type: 'adr', number: 7, id: '00007' }), 'ADR-00007');
+    assert.equal(displayId({ type: 'adr', number: 45, id: '0045' }), 'ADR-0045');
+    assert.equal(displayId({ type: 'rfc', number: 7, id: '07' }), 'RFC-0007');
+    assert.equal(displayId({ type: 'exit-plan', number: 12, id: '0012' }), 'EXIT-0012');
+    assert.equal(displayId({ type: 'adr', number: undefined, id: 'use-postgres' }), 'use-postgres');
   });
 
   it('writes every record\'s id in the form the schema\'s decision-id accepts, whatever width its file name has', () => {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { emptySectionWord, knowledgeRisk, legacyAdvice, whatIfLeaves } from '../../../src/core/report/knowledge-risk';
 import { renderDepartureMarkdown, renderReportMarkdown } from '../../../src/core/report/render-report';
+import { renderReportHtml } from '../../../src/core/report/render-html';
+import { decisionGraph } from '../../../src/core/map/decision-graph';
 import { lintFiles, ROOT, TODAY } from '../support/workspace';
 
 const EXAMPLE_DECISIONS = path.resolve(__dirname, '..', '..', '..', 'examples', 'workspace', 'docs', 'decisions');
@@ -47,6 +49,17 @@ describe('the knowledge-risk report on records it cannot assess', () => {
     const md = renderReportMarkdown(report, ROOT);
     assert.match(md, /^# Knowledge risk\n\n2 records: 1 with Legible frontmatter \(1 in force\), 1 without \(not assessed\); as of 2026-11-21\.\n\n> 1 record is not assessed: without Legible frontmatter it cannot say /);
     for (const [title, body] of sections(md)) assert.ok(body.endsWith('_\n\nNone among the one record with Legible frontmatter; 1 not assessed.'), `${title}: ${body}`);
+  });
+
+  it('counts in force only the records with Legible frontmatter, and the HTML page says so as the Markdown does', async () => {
+    const all = await entries({ '0001-ledger.md': CLEAN, '0002-use-markdown.md': legacy('Use Markdown') });
+    assert.equal(all.find((e) => e.legacy)?.status, 'accepted', 'the legacy record says it is accepted');
+    const report = knowledgeRisk(all, TODAY);
+    assert.deepEqual(report.counts, { records: 2, inForce: 1, legacy: 1 });
+    const html = renderReportHtml({ report, graph: decisionGraph(all, { today: TODAY, report }), departures: [], script: '', style: '', nonce: 'n', href: (p) => p });
+    const summary = /<h1>[^<]*<\/h1>\n<p>([^<]*)<\/p>/.exec(html)?.[1];
+    assert.equal(summary, '2 records: 1 with Legible frontmatter (1 in force), 1 without (not assessed); 3 people, 0 knowledge risks; as of 2026-11-21.');
+    assert.ok(renderReportMarkdown(report, ROOT).includes('\n2 records: 1 with Legible frontmatter (1 in force), 1 without (not assessed); as of 2026-11-21.\n'));
   });
 
   it('the advice names the field questions, `legible migrate` and the editor\'s quick fix, in the singular and plural', () => {
