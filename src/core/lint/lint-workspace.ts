@@ -19,6 +19,8 @@ export async function lintIndex(index: DecisionIndex, context: WorkspaceLintCont
     if (rule.scope !== 'workspace') continue;
     const severity = severityOf(rule, context.config);
     if (severity === 'off') continue;
+    // A finding may carry its own severity (a warning from an error rule); the configuration's wins.
+    const configured = context.config.severities[rule.id] !== undefined;
     await (rule as WorkspaceRule).check({
       index,
       config: context.config,
@@ -29,7 +31,7 @@ export async function lintIndex(index: DecisionIndex, context: WorkspaceLintCont
       report(path, report) {
         const entry = index.get(path);
         if (entry && isDisabled(entry.suppressed, rule.id)) return;
-        findings.push({ ruleId: rule.id, severity, message: report.message, path, range: report.range, related: report.related, fix: report.fix });
+        findings.push({ ruleId: rule.id, severity: configured ? severity : (report.severity ?? severity), message: report.message, path, range: report.range, related: report.related, fix: report.fix });
       },
     });
   }

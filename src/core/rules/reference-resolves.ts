@@ -49,6 +49,8 @@ export const referenceResolves: WorkspaceRule = {
           context.report(entry.path, {
             message: `\`${key}\` names ${ref.raw}, which is abandoned: it moves no knowledge. Which exit plan moves this knowledge now?`,
             range: ref.range,
+            // The plan leads somewhere: a warning, as single-point-of-knowledge would give without it.
+            severity: 'warning',
             related: matching.filter((e) => e.type === 'exit-plan').map((e) => ({ path: e.path, range: e.statusRange ?? e.anchor, message: `${basename(e.path)} is abandoned` })),
           });
         }

@@ -94,6 +94,11 @@ describe('an exit plan is a way out only when it exists and still moves knowledg
     assert.deepEqual(brief(plans('docs/decisions/0002-abandoned.md')), ['reference-resolves@10']);
     const abandoned = plans('docs/decisions/0002-abandoned.md')[0];
     assert.equal(abandoned.message, '`knowledge-exit-path.plan` names EXIT-0010, which is abandoned: it moves no knowledge. Which exit plan moves this knowledge now?');
+    // The plan leads somewhere: a warning, not the error a dangling id is; the configuration may still say otherwise.
+    assert.equal(abandoned.severity, 'warning');
+    assert.equal(plans('docs/decisions/0001-dangling.md')[0].severity, 'error');
+    const configured = await lintFiles(FILES, { config: { rules: { 'reference-resolves': 'error' } } });
+    assert.equal(configured.of('docs/decisions/0002-abandoned.md').find((f) => f.ruleId === 'reference-resolves')?.severity, 'error');
     assert.deepEqual(abandoned.related?.map((r) => [r.path, r.range.start.line + 1, r.message]), [['/ws/docs/decisions/0010-given-up.md', 4, '0010-given-up.md is abandoned']]);
     assert.deepEqual(brief(plans('docs/decisions/0003-not-a-plan.md')), ['reference-resolves@10']);
     assert.match(plans('docs/decisions/0003-not-a-plan.md')[0].message, /names 0009, which is not an exit plan/);
