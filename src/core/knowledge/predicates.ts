@@ -1,4 +1,4 @@
-import type { DecisionEntry, IdRef } from '../index/decision-entry';
+import { isOpen, type DecisionEntry, type IdRef } from '../index/decision-entry';
 import { DecisionIndex } from '../index/decision-index';
 import { isStatusOf } from '../schema/statuses';
 
@@ -120,6 +120,36 @@ function isDate(value: string | undefined): value is string {
 
 export function isReviewOverdue(entry: DecisionEntry, today: string): boolean {
   return isInForce(entry) && isDate(entry.reviewBy) && entry.reviewBy < today;
+}
+
+/**
+ * What a record with Legible frontmatter leaves open that a knowledge-risk section would need: a
+ * value that is still a placeholder, or absent. A record the section cannot judge is not "none":
+ * the report counts these apart (a freshly migrated folder answers nothing yet).
+ */
+export interface OpenAnswers {
+  /** No status yet: neither in force nor ended. */
+  readonly status: boolean;
+  /** In force, and no holder named: who alone holds it is unknown. */
+  readonly holders: boolean;
+  /** Not an exit plan, and the door (or, for a one-way door, who decided) unanswered. */
+  readonly door: boolean;
+  /** In force, and `review-by` still a placeholder. */
+  readonly reviewBy: boolean;
+  /** An exit plan under way whose `due` is unanswered. */
+  readonly due: boolean;
+}
+
+export function openAnswers(entry: DecisionEntry): OpenAnswers | undefined {
+  if (entry.legacy) return undefined;
+  const inForce = isInForce(entry);
+  return {
+    status: entry.status === undefined,
+    holders: inForce && !entry.holders.length,
+    door: entry.type !== 'exit-plan' && (entry.door === undefined || (entry.door === 'one-way' && !entry.deciders.length && !entry.owners.length)),
+    reviewBy: inForce && isOpen(entry, '/review-by'),
+    due: entry.type === 'exit-plan' && !EXIT_DONE.has(entry.status ?? '') && entry.due === undefined,
+  };
 }
 
 export function isExitPlanOverdue(entry: DecisionEntry, today: string): boolean {

@@ -1,7 +1,7 @@
 import type { DecisionEntry } from '../index/decision-entry';
 import { displayId } from '../index/ids';
 import { plural } from '../text/plural';
-import { hasLivePlan, isExitPlanOverdue, isInForce, isReviewOverdue, lookupOf, personKey, singleDecider, soleHolders, type RecordLookup } from '../knowledge/predicates';
+import { hasLivePlan, isExitPlanOverdue, isInForce, isReviewOverdue, lookupOf, openAnswers, personKey, singleDecider, soleHolders, type OpenAnswers, type RecordLookup } from '../knowledge/predicates';
 
 /** A record as the report names it. */
 export interface RecordRef {
@@ -36,10 +36,28 @@ export function assessmentOf(entries: readonly DecisionEntry[]): Assessment {
  * What an empty section of a view says in a word or two: "none" only when every record could have
  * been in it; "not assessed" when no record could; else how many were and were not looked at.
  */
-export function emptySectionWord(assessment: Assessment): string {
-  if (!assessment.notAssessed) return 'none';
+export function emptySectionWord(assessment: Assessment, open = 0): string {
+  if (!assessment.notAssessed) return open ? `none known · ${open} unanswered` : 'none';
   if (!assessment.assessed) return 'not assessed';
-  return `none of ${assessment.assessed} · ${assessment.notAssessed} not assessed`;
+  return `none of ${assessment.assessed}${open ? ` · ${open} unanswered` : ''} · ${assessment.notAssessed} not assessed`;
+}
+
+/** Under a section that found some: which records it could not judge ("Not judged: 4 decisions in force have not answered …"). */
+export function notJudgedSentence(open?: OpenQuestion): string | undefined {
+  return open?.count ? `Not judged: ${openSentence(open.key, open.count)}.` : undefined;
+}
+
+/**
+ * What an empty section of a report says in a sentence: "None." only when every record could have
+ * been in it; else which records the section could not judge — those whose answer it needs is still
+ * open (`open`: how many, and which question), and those without Legible frontmatter.
+ */
+export function emptySectionSentence(assessment: Assessment, open?: OpenQuestion): string {
+  const unanswered = open?.count ? openSentence(open.key, open.count) : undefined;
+  if (!assessment.notAssessed) return unanswered ? `None known: ${unanswered}.` : 'None.';
+  if (!assessment.assessed) return assessment.notAssessed === 1 ? 'Not assessed: the one record has no Legible frontmatter.' : `Not assessed: none of the ${assessment.notAssessed} records has Legible frontmatter.`;
+  const among = `None among the ${assessment.assessed === 1 ? 'one record' : `${assessment.assessed} records`} with Legible frontmatter`;
+  return unanswered ? `${among} that answer it: ${unanswered}; ${assessment.notAssessed} not assessed.` : `${among}; ${assessment.notAssessed} not assessed.`;
 }
 
 /** The one place that says what an unassessed record lacks and how it gets it. */
@@ -59,12 +77,14 @@ export function legacyAdvice(count: number): string {
  * records only (a legacy record's status is read from prose), so with legacy records it is said of
  * those with frontmatter, never of all. The one sentence of the Markdown and HTML reports.
  */
-export function countsSentence(report: Pick<KnowledgeRiskReport, 'counts' | 'assessment'>): string {
+export function countsSentence(report: Pick<KnowledgeRiskReport, 'counts' | 'assessment'> & { readonly open?: OpenCounts }): string {
   const { records, inForce } = report.counts;
   const { assessed, notAssessed } = report.assessment;
   const counted = plural(records, 'record');
-  if (!notAssessed) return `${counted}, ${inForce} in force`;
-  return `${counted}: ${assessed} with Legible frontmatter${assessed ? ` (${inForce} in force)` : ''}, ${notAssessed} without (not assessed)`;
+  // A record with no status yet is neither in force nor ended: said, so "5 in force" is not read as "of 70".
+  const noStatus = report.open?.status ? `, ${report.open.status} with no status yet` : '';
+  if (!notAssessed) return `${counted}, ${inForce} in force${noStatus}`;
+  return `${counted}: ${assessed} with Legible frontmatter${assessed ? ` (${inForce} in force${noStatus})` : ''}, ${notAssessed} without (not assessed)`;
 }
 
 export interface KnowledgeRiskReport {
@@ -77,6 +97,54 @@ export interface KnowledgeRiskReport {
   /** `inForce`: decisions with Legible frontmatter that are accepted or implemented (legacy records are not assessed). */
   readonly counts: { readonly records: number; readonly inForce: number; readonly legacy: number };
   readonly assessment: Assessment;
+  /**
+   * Records with frontmatter that leave open what a section needs (a placeholder, or no value), per
+   * question: an empty section is then "none known", not "none".
+   */
+  readonly open: OpenCounts;
+}
+
+export type OpenCounts = { readonly [K in keyof OpenAnswers]: number };
+
+/** A section's question and how many records leave it open. */
+export interface OpenQuestion {
+  readonly key: keyof OpenCounts;
+  readonly count: number;
+}
+
+export function openCounts(entries: readonly DecisionEntry[]): OpenCounts {
+  const counts = { status: 0, holders: 0, door: 0, reviewBy: 0, due: 0 };
+  for (const entry of entries) {
+    const open = openAnswers(entry);
+    if (!open) continue;
+    for (const key of Object.keys(counts) as Array<keyof OpenCounts>) if (open[key]) counts[key]++;
+  }
+  return counts;
+}
+
+/** What an open answer leaves unknown, for "N decisions in force have not answered … yet" (one record, several). */
+const OPEN_QUESTIONS: { readonly [K in keyof OpenCounts]: { readonly records: [string, string]; readonly question: [string, string] } } = {
+  status: { records: ['record', 'records'], question: ['where it is in its life cycle', 'where each is in its life cycle'] },
+  holders: { records: ['decision in force', 'decisions in force'], question: ['who holds its knowledge', 'who holds their knowledge'] },
+  door: { records: ['decision', 'decisions'], question: ['how reversible it is, or who decided it', 'how reversible each is, or who decided a one-way door'] },
+  reviewBy: { records: ['decision in force', 'decisions in force'], question: ['when to revisit it', 'when to revisit each'] },
+  due: { records: ['exit plan under way', 'exit plans under way'], question: ['by when its successors take over', 'by when their successors take over'] },
+};
+
+/** The fields that answer each question, as the messages name them. */
+const OPEN_FIELDS: { readonly [K in keyof OpenCounts]: string } = {
+  status: '`status`',
+  holders: '`knowledge-exit-path.holders`',
+  door: '`reversibility.door`, `deciders`',
+  reviewBy: '`review-by`',
+  due: '`due`',
+};
+
+/** "4 decisions in force have not answered who holds their knowledge (`knowledge-exit-path.holders`) yet". */
+export function openSentence(key: keyof OpenCounts, count: number): string {
+  const { records, question } = OPEN_QUESTIONS[key];
+  const one = count === 1;
+  return `${count} ${one ? records[0] : records[1]} ${one ? 'has' : 'have'} not answered ${one ? question[0] : question[1]} (${OPEN_FIELDS[key]}) yet`;
 }
 
 export function refOf(entry: DecisionEntry): RecordRef {
@@ -107,6 +175,7 @@ export function knowledgeRisk(entries: readonly DecisionEntry[], today: string, 
     }).sort(byId),
     counts: { records: entries.length, inForce: entries.filter(isInForce).length, legacy: entries.filter((e) => e.legacy).length },
     assessment: assessmentOf(entries),
+    open: openCounts(entries),
   };
 }
 

@@ -4,7 +4,7 @@ import { MAP_DATA_ID, MAP_ROOT_ID, type ReportMapData } from '../map/map-message
 import { mapView } from '../map/map-view';
 import { escapeHtml as h, inlineAsset, jsonForScript } from '../text/html-escape';
 import { plural } from '../text/plural';
-import { countsSentence, type Assessment, type DepartureImpact, type KnowledgeRiskReport, type RecordRef } from './knowledge-risk';
+import { countsSentence, emptySectionSentence, notJudgedSentence, type Assessment, type DepartureImpact, type KnowledgeRiskReport, type OpenQuestion, type RecordRef } from './knowledge-risk';
 
 export interface HtmlReportInput {
   readonly report: KnowledgeRiskReport;
@@ -24,12 +24,23 @@ function link(ref: Pick<RecordRef, 'id' | 'title' | 'path'>, href: HtmlReportInp
   return `<a href="${h(href(ref.path))}">${h(ref.id)}</a> ${h(ref.title)}`;
 }
 
-function nothing(assessment: Assessment): string {
-  return `<p class="muted">${assessment.notAssessed ? `None among the records with Legible frontmatter; ${assessment.notAssessed} not assessed.` : 'None.'}</p>`;
+/** A sentence of the Markdown report as a muted paragraph, its `field` names as code. */
+function muted(sentence: string): string {
+  return `<p class="muted">${h(sentence).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`;
 }
 
-function list(items: readonly string[], assessment: Assessment): string {
-  return items.length ? `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>` : nothing(assessment);
+function nothing(assessment: Assessment, open?: OpenQuestion): string {
+  return muted(emptySectionSentence(assessment, open));
+}
+
+/** A section's items, with what it could not judge under them; or why it is empty. */
+function list(items: readonly string[], assessment: Assessment, open?: OpenQuestion): string {
+  return items.length ? `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>${notJudged(open)}` : nothing(assessment, open);
+}
+
+function notJudged(open?: OpenQuestion): string {
+  const sentence = notJudgedSentence(open);
+  return sentence ? muted(sentence) : '';
 }
 
 function section(id: string, title: string, question: string, body: string): string {
@@ -42,14 +53,14 @@ function riskSections(input: HtmlReportInput): string {
   return [
     section('sole-holders', 'Decisions only one person holds', 'Which accepted decisions would lose their only holder if that person left?',
       report.soleHolders.length
-        ? report.soleHolders.map((p) => `<h3>${h(p.person)} (${p.decisions.length})</h3><ul>${p.decisions.map((d) => `<li>${link(d, href)}${extra(d) ? ` — ${h(extra(d))}` : ''}</li>`).join('')}</ul>`).join('')
-        : nothing(report.assessment)),
+        ? report.soleHolders.map((p) => `<h3>${h(p.person)} (${p.decisions.length})</h3><ul>${p.decisions.map((d) => `<li>${link(d, href)}${extra(d) ? ` — ${h(extra(d))}` : ''}</li>`).join('')}</ul>`).join('') + notJudged({ key: 'holders', count: report.open.holders })
+        : nothing(report.assessment, { key: 'holders', count: report.open.holders })),
     section('overdue-exit-plans', 'Overdue exit plans', 'Which knowledge transfers are past due and not verified?',
-      list(report.overdueExitPlans.map((p) => `${link(p, href)} — due ${h(p.due)}, ${h(p.status ?? 'no status')}; held by ${h(p.holders.join(', ') || 'no one named')}`), report.assessment)),
+      list(report.overdueExitPlans.map((p) => `${link(p, href)} — due ${h(p.due)}, ${h(p.status ?? 'no status')}; held by ${h(p.holders.join(', ') || 'no one named')}`), report.assessment, { key: 'due', count: report.open.due })),
     section('overdue-reviews', 'Overdue reviews', 'Which decisions in force were due to be revisited?',
-      list(report.overdueReviews.map((r) => `${link(r, href)} — review by ${h(r.reviewBy)}`), report.assessment)),
+      list(report.overdueReviews.map((r) => `${link(r, href)} — review by ${h(r.reviewBy)}`), report.assessment, { key: 'reviewBy', count: report.open.reviewBy })),
     section('one-way-doors', 'One-way doors decided alone', 'Which hard-to-reverse decisions rest on one person\'s judgment?',
-      list(report.oneWayDoorsDecidedAlone.map((r) => `${link(r, href)} — decided by ${h(r.decider)}`), report.assessment)),
+      list(report.oneWayDoorsDecidedAlone.map((r) => `${link(r, href)} — decided by ${h(r.decider)}`), report.assessment, { key: 'door', count: report.open.door })),
   ].join('\n');
 }
 

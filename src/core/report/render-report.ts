@@ -1,6 +1,6 @@
 import { markdownHref, markdownLine as md } from '../text/markdown-text';
 import { plural } from '../text/plural';
-import { countsSentence, type Assessment, type DepartureImpact, type KnowledgeRiskReport, type RecordRef } from './knowledge-risk';
+import { countsSentence, emptySectionSentence, notJudgedSentence, type Assessment, type DepartureImpact, type KnowledgeRiskReport, type OpenQuestion, type RecordRef } from './knowledge-risk';
 
 /**
  * One record on one list line. Every value from the repository (id, title, names, dates, path)
@@ -11,15 +11,9 @@ function item(ref: RecordRef, base: string, extra = ''): string {
   return `- [${md(ref.id)}](${markdownHref(base, ref.path)}) ${md(ref.title)}${extra ? ` — ${extra}` : ''}`;
 }
 
-/** What an empty section says: "None." only when every record could have been in it. */
-function nothingFound(assessment: Assessment): string {
-  if (!assessment.notAssessed) return 'None.';
-  if (!assessment.assessed) return assessment.notAssessed === 1 ? 'Not assessed: the one record has no Legible frontmatter.' : `Not assessed: none of the ${assessment.notAssessed} records has Legible frontmatter.`;
-  return `None among the ${assessment.assessed === 1 ? 'one record' : `${assessment.assessed} records`} with Legible frontmatter; ${assessment.notAssessed} not assessed.`;
-}
-
-function section(title: string, question: string, lines: string[], assessment: Assessment): string[] {
-  return [`## ${title}`, '', `_${question}_`, '', ...(lines.length ? lines : [nothingFound(assessment)]), ''];
+function section(title: string, question: string, lines: string[], assessment: Assessment, open?: OpenQuestion): string[] {
+  const notJudged = lines.length ? notJudgedSentence(open) : undefined;
+  return [`## ${title}`, '', `_${question}_`, '', ...(lines.length ? lines : [emptySectionSentence(assessment, open)]), '', ...(notJudged ? [notJudged, ''] : [])];
 }
 
 /** The advice on legacy records, as a quote under the summary line; nothing when every record is assessed. */
@@ -36,13 +30,13 @@ export function renderReportMarkdown(report: KnowledgeRiskReport, base: string):
     '',
     ...advice(report.assessment),
     ...section('Decisions only one person holds', 'Which accepted decisions would lose their only holder if that person left?',
-      report.soleHolders.flatMap((p) => [`### ${md(p.person)} (${p.decisions.length})`, '', ...p.decisions.map((d) => item(d, base, [d.risk && `risk ${md(d.risk)}`, d.door && md(d.door)].filter(Boolean).join(', '))), '']), report.assessment),
+      report.soleHolders.flatMap((p) => [`### ${md(p.person)} (${p.decisions.length})`, '', ...p.decisions.map((d) => item(d, base, [d.risk && `risk ${md(d.risk)}`, d.door && md(d.door)].filter(Boolean).join(', '))), '']), report.assessment, { key: 'holders', count: report.open.holders }),
     ...section('Overdue exit plans', 'Which knowledge transfers are past due and not verified?',
-      report.overdueExitPlans.map((p) => item(p, base, `due ${md(p.due)}, ${p.status === undefined ? 'no status' : md(p.status)}; held by ${p.holders.map(md).join(', ') || 'no one named'}`)), report.assessment),
+      report.overdueExitPlans.map((p) => item(p, base, `due ${md(p.due)}, ${p.status === undefined ? 'no status' : md(p.status)}; held by ${p.holders.map(md).join(', ') || 'no one named'}`)), report.assessment, { key: 'due', count: report.open.due }),
     ...section('Overdue reviews', 'Which decisions in force were due to be revisited?',
-      report.overdueReviews.map((r) => item(r, base, `review by ${md(r.reviewBy)}`)), report.assessment),
+      report.overdueReviews.map((r) => item(r, base, `review by ${md(r.reviewBy)}`)), report.assessment, { key: 'reviewBy', count: report.open.reviewBy }),
     ...section('One-way doors decided alone', 'Which hard-to-reverse decisions rest on one person\'s judgment?',
-      report.oneWayDoorsDecidedAlone.map((r) => item(r, base, `decided by ${md(r.decider)}`)), report.assessment),
+      report.oneWayDoorsDecidedAlone.map((r) => item(r, base, `decided by ${md(r.decider)}`)), report.assessment, { key: 'door', count: report.open.door }),
   ];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')}\n`;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DecisionEntry } from '../../core/index/decision-entry';
-import { emptySectionWord, knowledgeRisk, type Assessment, type RecordRef } from '../../core/report/knowledge-risk';
+import { emptySectionSentence, emptySectionWord, notJudgedSentence, knowledgeRisk, type Assessment, type OpenQuestion, type RecordRef } from '../../core/report/knowledge-risk';
 import type { Models } from '../models';
 import { toUri } from '../vscode-file-system';
 import { shortTitle } from '../../core/views/tree-label';
@@ -8,7 +8,7 @@ import { observedRecords } from '../../core/views/observed-findings';
 import { plural } from '../../core/text/plural';
 
 type RiskNode =
-  | { readonly kind: 'section'; readonly id: string; readonly label: string; readonly icon: string; readonly children: RiskNode[]; readonly assessment: Assessment }
+  | { readonly kind: 'section'; readonly id: string; readonly label: string; readonly icon: string; readonly children: RiskNode[]; readonly assessment: Assessment; readonly open?: OpenQuestion }
   | { readonly kind: 'person'; readonly id: string; readonly person: string; readonly children: RiskNode[] }
   | { readonly kind: 'record'; readonly id: string; readonly ref: RecordRef; readonly detail: string; readonly children?: RiskNode[] }
   | { readonly kind: 'finding'; readonly id: string; readonly ruleId: string; readonly message: string; readonly severity: string };
@@ -38,12 +38,12 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
     const { assessment } = report;
     return [
       {
-        kind: 'section', id: 'sole', label: 'Decisions only one person holds', icon: 'person', assessment,
+        kind: 'section', id: 'sole', label: 'Decisions only one person holds', icon: 'person', assessment, open: { key: 'holders', count: report.open.holders },
         children: report.soleHolders.map((p) => ({ kind: 'person', id: `sole/${p.person}`, person: p.person, children: p.decisions.map((d) => record(`sole/${p.person}`, d, [d.risk && `risk ${d.risk}`, d.door].filter(Boolean).join(' · '))) })),
       },
-      { kind: 'section', id: 'exit', label: 'Overdue exit plans', icon: 'calendar', assessment, children: report.overdueExitPlans.map((p) => record('exit', p, `due ${p.due}`)) },
-      { kind: 'section', id: 'review', label: 'Overdue reviews', icon: 'history', assessment, children: report.overdueReviews.map((r) => record('review', r, `review by ${r.reviewBy}`)) },
-      { kind: 'section', id: 'door', label: 'One-way doors decided alone', icon: 'debug-step-out', assessment, children: report.oneWayDoorsDecidedAlone.map((r) => record('door', r, `decided by ${r.decider}`)) },
+      { kind: 'section', id: 'exit', label: 'Overdue exit plans', icon: 'calendar', assessment, open: { key: 'due', count: report.open.due }, children: report.overdueExitPlans.map((p) => record('exit', p, `due ${p.due}`)) },
+      { kind: 'section', id: 'review', label: 'Overdue reviews', icon: 'history', assessment, open: { key: 'reviewBy', count: report.open.reviewBy }, children: report.overdueReviews.map((r) => record('review', r, `review by ${r.reviewBy}`)) },
+      { kind: 'section', id: 'door', label: 'One-way doors decided alone', icon: 'debug-step-out', assessment, open: { key: 'door', count: report.open.door }, children: report.oneWayDoorsDecidedAlone.map((r) => record('door', r, `decided by ${r.decider}`)) },
       ...this.observed(assessment),
     ];
   }
@@ -90,8 +90,13 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
     // VS Code keeps an item's first collapsible state for its id: a section that was empty (before
     // the first scan, or until something becomes overdue) gets a new id, so it opens once it fills.
     item.id = node.kind === 'section' && !count ? `${node.id}:empty` : node.id;
-    item.description = node.kind === 'section' && !count ? emptySectionWord(node.assessment) : String(count);
-    if (node.kind === 'section' && node.assessment.advice) item.tooltip = node.assessment.advice;
+    item.description = node.kind === 'section' && !count ? emptySectionWord(node.assessment, node.open?.count) : String(count);
+    // An empty section says in its tooltip what it could not judge: the open answers, the legacy records.
+    if (node.kind === 'section' && !count && (node.open?.count || node.assessment.advice)) {
+      item.tooltip = [node.open?.count ? `${emptySectionSentence(node.assessment, node.open)} \`legible lint\` lists every open question.` : '', node.assessment.advice ?? ''].filter(Boolean).join('\n\n');
+    } else if (node.kind === 'section' && (notJudgedSentence(node.open) || node.assessment.advice)) {
+      item.tooltip = [notJudgedSentence(node.open) ?? '', node.assessment.advice ?? ''].filter(Boolean).join('\n\n');
+    }
     item.iconPath = new vscode.ThemeIcon(node.kind === 'person' ? 'account' : node.icon, node.kind === 'section' && count ? new vscode.ThemeColor('charts.orange') : undefined);
     return item;
   }

@@ -5,7 +5,7 @@ import { emptySectionWord, knowledgeRisk, legacyAdvice, whatIfLeaves } from '../
 import { renderDepartureMarkdown, renderReportMarkdown } from '../../../src/core/report/render-report';
 import { renderReportHtml } from '../../../src/core/report/render-html';
 import { decisionGraph } from '../../../src/core/map/decision-graph';
-import { lintFiles, ROOT, TODAY } from '../support/workspace';
+import { cleanAdr, lintFiles, ROOT, TODAY } from '../support/workspace';
 
 const EXAMPLE_DECISIONS = path.resolve(__dirname, '..', '..', '..', 'examples', 'workspace', 'docs', 'decisions');
 /** An accepted decision with a successor and a second decider: in no section of the report. */
@@ -83,5 +83,42 @@ describe('emptySectionWord: what an empty Knowledge Risk section says in a view'
     assert.equal(emptySectionWord({ assessed: 0, notAssessed: 0 }), 'none');
     assert.equal(emptySectionWord({ assessed: 0, notAssessed: 70, advice: legacyAdvice(70) }), 'not assessed');
     assert.equal(emptySectionWord({ assessed: 12, notAssessed: 4, advice: legacyAdvice(4) }), 'none of 12 · 4 not assessed');
+  });
+});
+
+describe('the knowledge-risk report on records whose answers are still open', () => {
+  /** As `legible migrate` leaves a record: Legible frontmatter whose answers are placeholders. */
+  const migrated = (title: string, status: string) =>
+    cleanAdr(title)
+      .replace('status: accepted', `status: ${status}`)
+      .replace('reversibility: {door: two-way}', 'reversibility: {door: <one-way | two-way>}')
+      .replace('knowledge-exit-path: {holders: [amira], successors: [bo], mechanisms: [runbook]}', 'review-by: <When should this decision be revisited? (YYYY-MM-DD)>\nknowledge-exit-path: {holders: [<Who holds the knowledge?>], successors: [<Who takes over?>], mechanisms: [runbook]}');
+  const soleHolder = cleanAdr('Held alone').replace('successors: [bo]', 'successors: []').replace('reversibility: {door: two-way}', 'reversibility: {door: one-way, how: Restore.}\ndeciders: [amira, bo]');
+
+  it('counts them apart: a section says "None known" or "Not judged", never a bare "None."', async () => {
+    const all = await entries({
+        '0001-accepted.md': migrated('Accepted, nothing answered', 'accepted'),
+        '0002-no-status.md': migrated('No status yet', '<proposed | accepted>'),
+        '0003-held-alone.md': soleHolder,
+      });
+    const report = knowledgeRisk(all, TODAY);
+    assert.deepEqual(report.open, { status: 1, holders: 1, door: 2, reviewBy: 1, due: 0 });
+    const md = renderReportMarkdown(report, ROOT);
+    assert.match(md, /^# Knowledge risk\n\n3 records, 2 in force, 1 with no status yet; as of 2026-11-21\.\n/);
+    const by = sections(md);
+    assert.ok(by.get('Decisions only one person holds')!.endsWith('Held alone — risk low, one-way\n\nNot judged: 1 decision in force has not answered who holds its knowledge (`knowledge-exit-path.holders`) yet.'), by.get('Decisions only one person holds'));
+    assert.ok(by.get('Overdue exit plans')!.endsWith('_\n\nNone.'));
+    assert.ok(by.get('Overdue reviews')!.endsWith('_\n\nNone known: 1 decision in force has not answered when to revisit it (`review-by`) yet.'), by.get('Overdue reviews'));
+    assert.ok(by.get('One-way doors decided alone')!.endsWith('_\n\nNone known: 2 decisions have not answered how reversible each is, or who decided a one-way door (`reversibility.door`, `deciders`) yet.'), by.get('One-way doors decided alone'));
+    const html = renderReportHtml({ report, graph: decisionGraph(all, { today: TODAY, report }), departures: [], script: '', style: '', nonce: 'n', href: (p) => p });
+    assert.ok(html.includes('<p class="muted">None known: 1 decision in force has not answered when to revisit it (<code>review-by</code>) yet.</p>'), 'the HTML page says it too');
+    assert.ok(html.includes('<p class="muted">Not judged: 1 decision in force has not answered who holds its knowledge (<code>knowledge-exit-path.holders</code>) yet.</p>'));
+  });
+
+  it('the tree\'s word for an empty section counts the unanswered apart from the unassessed', () => {
+    assert.equal(emptySectionWord({ assessed: 3, notAssessed: 0 }, 2), 'none known · 2 unanswered');
+    assert.equal(emptySectionWord({ assessed: 3, notAssessed: 0 }, 0), 'none');
+    assert.equal(emptySectionWord({ assessed: 3, notAssessed: 4 }, 2), 'none of 3 · 2 unanswered · 4 not assessed');
+    assert.equal(emptySectionWord({ assessed: 0, notAssessed: 4 }, 0), 'not assessed');
   });
 });
