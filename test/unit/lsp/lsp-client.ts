@@ -38,6 +38,8 @@ export interface LspSession {
   readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** The messages the server showed the user (`window/showMessage`), oldest first. */
   readonly shown: Array<{ type: number; message: string }>;
+  /** The messages the server logged (`window/logMessage`), oldest first. */
+  readonly logged: string[];
   /** What the server wrote to stderr. */
   stderr(): string;
   /** Resolves with the first diagnostics (already sent or to come) for `uri` that `accept`s. */
@@ -53,11 +55,13 @@ export interface StartOptions {
   readonly configuration?: (scopeUri: string | undefined) => unknown;
   /** More arguments after `lsp --stdio` (`--untrusted`). */
   readonly args?: readonly string[];
+  /** Added to the server's clean environment (a PATH with a recording git). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startServer(options: StartOptions): Promise<LspSession> {
   const { dir, cli } = await buildCli();
-  const child = spawn(process.execPath, [cli, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd, env: baseEnv(path.join(dir, 'home')), stdio: 'pipe' });
+  const child = spawn(process.execPath, [cli, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd, env: { ...baseEnv(path.join(dir, 'home')), ...options.env }, stdio: 'pipe' });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -76,6 +80,8 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
   });
   const shown: LspSession['shown'] = [];
   connection.onNotification('window/showMessage', (params: { type: number; message: string }) => void shown.push(params));
+  const logged: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => void logged.push(params.message));
   connection.onNotification(() => undefined);
   connection.onRequest((method, params) => {
     asked.push({ method, params });
@@ -97,6 +103,7 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
     asked,
     progress,
     shown,
+    logged,
     stderr: () => stderr,
     exited,
     diagnostics(uri, accept = () => true) {
