@@ -45,9 +45,10 @@ describe('language server (JSON-RPC over stdio)', function () {
     assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.legible']);
     const registered = () => session!.asked.find((a) => a.method === 'client/registerCapability');
     while (!registered()) await new Promise((resolve) => setImmediate(resolve));
-    const registrations = (registered()!.params as { registrations: Array<{ method: string; registerOptions: { watchers: Array<{ globPattern: string }> } }> }).registrations;
+    const registrations = (registered()!.params as { registrations: Array<{ method: string; registerOptions: { watchers: Array<{ globPattern: string; kind: number }> } }> }).registrations;
     assert.equal(registrations[0].method, 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(registrations[0].registerOptions.watchers.map((w) => w.globPattern), ['**/*.md', '**/{.legible.json,.adr-dir,.log4brains.yml}']);
+    // Every file created or deleted (a code file counts for the evidence rules), records and configuration changed: each event once.
+    assert.deepEqual(registrations[0].registerOptions.watchers.map((w) => [w.globPattern, w.kind]), [['**/*', 1 | 4], ['**/*.md', 2], ['**/{.legible.json,.adr-dir,.log4brains.yml}', 2]]);
   });
 
   it('pushes the diagnostics of every record at start, then as the open document changes (incremental edits)', async () => {
