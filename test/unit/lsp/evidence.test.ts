@@ -9,24 +9,14 @@ import { RULES } from '../../../src/core/rules/registry';
 import { gitAs, lines } from '../evidence/history-repo';
 import { daysAgo, JONAS, LEDGER_RECORD, ledgerRepository } from '../support/evidence-repository';
 import { recordingGit } from '../support/recording-git';
-import { CAPABILITIES, cleanupTemps, initialize, startServer, uriOf, type LspSession } from './lsp-client';
+import { CAPABILITIES, logged, lspSessions, openDocument, uriOf } from '../support/lsp-session';
 
 const EVIDENCE_RULES = new Set(RULES.filter((rule) => rule.scope === 'evidence').map((rule) => rule.id));
 const evidenceOf = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => EVIDENCE_RULES.has(String(d.code))).map((d) => `${d.code} ${d.range.start.line + 1}`).sort();
 
-/** Resolves once the server logged a message holding `text`. */
-async function logged(session: LspSession, text: string): Promise<void> {
-  while (!session.logged.some((message) => message.includes(text))) await new Promise((resolve) => setImmediate(resolve));
-}
-
 describe('language server: the evidence rules from the git history', function () {
   this.timeout(120_000);
-  let session: LspSession | undefined;
-  afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-  });
-  after(cleanupTemps);
+  const servers = lspSessions();
 
   it('publishes what `legible lint` reports from the history, and reads it again when HEAD moves', async () => {
     const root = await ledgerRepository([daysAgo(60), daysAgo(30)], 'legible-lsp-evidence-');
@@ -37,24 +27,22 @@ describe('language server: the evidence rules from the git history', function ()
       .map((f) => `${f.ruleId} ${f.line}`)
       .sort();
     assert.deepEqual(expected, ['observed-single-point-of-knowledge 10', 'successor-without-evidence 14']);
-    session = await startServer({ cwd: root });
-    await initialize(session, root);
+    const session = await servers.start(root);
     const uri = uriOf(path.join(root, LEDGER_RECORD));
     const published = await session.diagnostics(uri, (p) => evidenceOf(p).length > 0);
     assert.deepEqual(evidenceOf(published), expected);
     // jonas, the successor, commits to the ledger: the history is read again and he has a change there.
     await writeFile(path.join(root, 'src', 'ledger', 'b.ts'), lines(25));
     gitAs(root, { ...JONAS, date: daysAgo(1) }, 'commit', '--quiet', '--all', '--message', 'by Jonas');
-    const after = await session.diagnostics(uri, (p) => p !== published && session!.published.indexOf(p) > session!.published.indexOf(published) && !evidenceOf(p).includes('successor-without-evidence 14'));
+    const after = await session.diagnostics(uri, (p) => p !== published && session.published.indexOf(p) > session.published.indexOf(published) && !evidenceOf(p).includes('successor-without-evidence 14'));
     assert.ok(!evidenceOf(after).includes('successor-without-evidence 14'), session.stderr());
   });
 
   it('counts the code files created or deleted after the start, as the client\'s watcher reports them', async () => {
     const root = await ledgerRepository([daysAgo(60), daysAgo(30)], 'legible-lsp-evidence-');
-    session = await startServer({ cwd: root });
-    await initialize(session, root);
+    const session = await servers.start(root);
     const uri = uriOf(path.join(root, LEDGER_RECORD));
-    const record = (accept: (p: PublishDiagnosticsParams) => boolean) => session!.diagnostics(uri, accept);
+    const record = (accept: (p: PublishDiagnosticsParams) => boolean) => session.diagnostics(uri, accept);
     await record((p) => evidenceOf(p).includes('successor-without-evidence 14'));
     // jonas writes a new file of the ledger and commits it: his change counts once the file is on the list.
     const created = path.join(root, 'src', 'ledger', 'c.ts');
@@ -73,15 +61,14 @@ describe('language server: the evidence rules from the git history', function ()
 
   it('counts a code file created after the start once the client opens it, when it watches no file', async () => {
     const root = await ledgerRepository([daysAgo(60), daysAgo(30)], 'legible-lsp-evidence-');
-    session = await startServer({ cwd: root });
-    await initialize(session, root, { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: undefined } });
+    const session = await servers.start(root, { capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: undefined } } });
     const uri = uriOf(path.join(root, LEDGER_RECORD));
     await session.diagnostics(uri, (p) => evidenceOf(p).includes('successor-without-evidence 14'));
     const created = path.join(root, 'src', 'ledger', 'c.ts');
     await writeFile(created, lines(10));
     gitAs(root, { ...JONAS, date: daysAgo(1) }, 'add', 'src/ledger/c.ts');
     gitAs(root, { ...JONAS, date: daysAgo(1) }, 'commit', '--quiet', '--message', 'c by Jonas');
-    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(created), languageId: 'typescript', version: 1, text: lines(10) } });
+    await openDocument(session, created);
     const after = await session.diagnostics(uri, (p) => !evidenceOf(p).includes('successor-without-evidence 14'));
     assert.match(JSON.stringify(after.diagnostics), /Amira is an author of 2 of its 3 files/, session.stderr());
   });
@@ -91,21 +78,19 @@ describe('language server: the evidence rules from the git history', function ()
     const git = await recordingGit();
     const uri = uriOf(path.join(root, LEDGER_RECORD));
     const created = path.join(root, 'src', 'ledger', 'c.ts');
-    session = await startServer({ cwd: root, args: ['--untrusted'], env: { PATH: git.path } });
-    await initialize(session, root);
+    const untrusted = await servers.start(root, { args: ['--untrusted'], env: { PATH: git.path } });
     // The record has no finding without the history: the log says when it is linted.
-    await logged(session, 'body rules of 1 records linted');
+    await logged(untrusted, 'body rules of 1 records linted');
     await writeFile(created, lines(10));
-    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(created), type: 1 }] });
-    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(created), languageId: 'typescript', version: 1, text: lines(10) } });
-    await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(created) }, position: { line: 0, character: 0 } });
-    await session.stop();
-    assert.deepEqual(session.published.filter((p) => p.uri === uri).flatMap(evidenceOf), []);
+    await untrusted.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(created), type: 1 }] });
+    await openDocument(untrusted, created);
+    await untrusted.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(created) }, position: { line: 0, character: 0 } });
+    await untrusted.stop();
+    assert.deepEqual(untrusted.published.filter((p) => p.uri === uri).flatMap(evidenceOf), []);
     assert.deepEqual(await git.calls(), [], 'git ran untrusted');
     // Trusted, the server asks git (the recording one, which fails, so the evidence rules say why they do not run).
-    session = await startServer({ cwd: root, env: { PATH: git.path } });
-    await initialize(session, root);
-    await logged(session, 'the rules that compare records with the git history do not run');
+    const trusted = await servers.start(root, { env: { PATH: git.path } });
+    await logged(trusted, 'the rules that compare records with the git history do not run');
     assert.ok((await git.calls()).length > 0);
   });
 });
