@@ -5,7 +5,7 @@ import { re2RegexEngine } from '../node/re2-regex-engine';
 import { systemClock } from '../node/system-clock';
 import { timerScheduler } from '../node/timer-scheduler';
 import { nodeLiveHistory } from '../node/live-history';
-import { workingFilesBelow } from '../node/tracked-files';
+import { workingFilesAt, workingFilesBelow } from '../node/tracked-files';
 import { LiveCode } from '../core/code/live-code';
 import type { LiveHistory } from '../core/live/live-history';
 import { liveSettings, type ServerSettings } from './settings';
@@ -71,8 +71,15 @@ export class Folders {
         trusted: () => this.options.trusted(),
         log: this.options.log,
       });
-      // The code files the records govern, for the evidence rules: git's working files; a walk where git is not run (untrusted).
-      const code = new LiveCode({ fs: engine.fs, root, regexEngine: re2RegexEngine, listFiles: async () => (this.options.trusted() ? workingFilesBelow(root) : undefined) });
+      // The code files the records govern, for the evidence rules: git's working files, a file created
+      // later joining them unless git ignores it, as in the extension; a walk where git is not run (untrusted).
+      const code = new LiveCode({
+        fs: engine.fs,
+        root,
+        regexEngine: re2RegexEngine,
+        listFiles: async () => (this.options.trusted() ? workingFilesBelow(root) : undefined),
+        listedAt: async (paths) => (this.options.trusted() ? workingFilesAt(root, paths) : undefined),
+      });
       const history = nodeLiveHistory({
         live: engine,
         code,
@@ -124,6 +131,33 @@ export class Folders {
     let best: LiveWorkspace | undefined;
     for (const { engine } of this.live.values()) if (engine.contains(path) && (!best || engine.root.length > best.root.length)) best = engine;
     return best;
+  }
+
+  /** A file or folder appeared on disk (the client's watcher): a record is read, a code file joins the list `governs` is matched against. */
+  created(path: string): void {
+    const folder = this.holding(path);
+    if (!folder) return;
+    folder.engine.fileCreated(path);
+    const isFolder = async () => (await folder.engine.fs.stat(path).catch(() => undefined))?.kind === 'directory';
+    folder.code.created(path, isFolder).catch((error) => this.options.log.error(`Listing ${path}`, error));
+  }
+
+  /** A file or folder went away: a record leaves the index, files leave the code list. */
+  deleted(path: string): void {
+    const folder = this.holding(path);
+    if (!folder) return;
+    folder.engine.fileDeleted(path);
+    folder.code.deleted(path).catch((error) => this.options.log.error(`Forgetting ${path}`, error));
+  }
+
+  /** A code file was opened: one the list lacks (created, and no watcher said so) joins it. */
+  opened(path: string): void {
+    this.holding(path)?.code.opened(path).catch((error) => this.options.log.error(`Listing ${path}`, error));
+  }
+
+  private holding(path: string): Folder | undefined {
+    const engine = this.folderOf(path);
+    return engine && this.live.get(engine.root);
   }
 
   async settle(): Promise<void> {

@@ -10,6 +10,7 @@ import {
   TextDocuments,
   TextDocument,
   TextDocumentSyncKind,
+  WatchKind,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
@@ -30,6 +31,16 @@ import { Uris } from './uris';
 /** Files whose change re-reads a folder's configuration and folders: a new load. */
 const CONFIG_FILES = new Set([CONFIG_FILE, '.adr-dir', '.log4brains.yml']);
 const COMPLETION_TRIGGERS = [':', ' ', '-', '[', ','];
+/**
+ * What the client is asked to watch, each event once: every file and folder created or deleted
+ * (a record, or a code file the records govern: the evidence rules count it), and the changes to
+ * records and configuration files (a code file's content is not read).
+ */
+const WATCHERS = [
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+  { globPattern: '**/*.md', kind: WatchKind.Change },
+  { globPattern: `**/{${[...CONFIG_FILES].join(',')}}`, kind: WatchKind.Change },
+];
 
 export interface ServerOptions {
   /** The folder a client that names no workspace folder works in (the server's current folder). */
@@ -139,7 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void folders.set(roots).then(() => pullConfiguration());
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/{${[...CONFIG_FILES].join(',')}}` }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHERS })
         .then(undefined, (error) => log.error('Registering file watchers', error));
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -191,6 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidOpen(({ document }) => {
     const path = pathOf(document.uri);
     if (path && isMarkdownPath(path)) folders.folderOf(path)?.open(path, document.getText(), document.version);
+    else if (path) folders.opened(path);
   });
   documents.onDidChangeContent(({ document }) => {
     const path = pathOf(document.uri);
@@ -210,9 +222,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const live = path && folders.folderOf(path);
       if (!path || !live) continue;
       if (CONFIG_FILES.has(basename(path))) reload.add(live);
-      else if (change.type === FileChangeType.Created) live.fileCreated(path);
+      else if (change.type === FileChangeType.Created) folders.created(path);
       else if (change.type === FileChangeType.Changed) live.fileChanged(path);
-      else if (change.type === FileChangeType.Deleted) live.fileDeleted(path);
+      else if (change.type === FileChangeType.Deleted) folders.deleted(path);
     }
     if (reload.size) void folders.load([...reload].filter((live) => live !== undefined));
   });

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { CitationForms } from '../core/code/citations';
+import { walkFiles } from '../core/code/walk-files';
 import { gatherCodeFacts } from '../core/code/code-facts';
 import { explainPath, type FileExplanation } from '../core/code/explain';
 import { GovernsIndex } from '../core/code/governs-index';
@@ -43,7 +44,8 @@ export interface McpWorkspaceOptions {
  * (LiveWorkspace, LiveCode) on the Node adapters, loaded once at start and answered from memory.
  * Records and `.legible.json` are watched, so a record an agent writes is answered for at once;
  * the code file list is git's (else a walk) as of the start, and a file not on it (one the agent
- * is about to create) is matched against `governs` on its own.
+ * is about to create) is matched against `governs` on its own. Untrusted, git is never run: a
+ * repository's own configuration can make git run programs (`core.fsmonitor`, hooks, filters).
  */
 export class McpWorkspace {
   readonly live: LiveWorkspace;
@@ -126,12 +128,13 @@ export class McpWorkspace {
   }
 
   /**
-   * What the evidence reports take, once the history read under way is done; undefined without
-   * history (no git, not a repository, untrusted).
+   * What the evidence reports take, once the history read under way is done; without history, why
+   * there is none (untrusted, no git, not a repository), for the answer to say so.
    */
-  async evidence(): Promise<EvidenceReportInput | undefined> {
+  async evidence(): Promise<EvidenceReportInput | { readonly unavailable: string }> {
     await this.current();
-    return this.history?.reportInput();
+    if (!this.history) return { unavailable: UNTRUSTED_NO_HISTORY };
+    return (await this.history.reportInput()) ?? { unavailable: this.history.evidence.problem ?? 'the git history could not be read' };
   }
 
   /**
@@ -168,9 +171,9 @@ export class McpWorkspace {
     return this.listing().then((listed) => listed.files);
   }
 
-  /** The code files `governs` is matched against, listed once (git's tracked files, else a walk). */
+  /** The code files `governs` is matched against, listed once (git's tracked files, else a walk; untrusted, always a walk). */
   private listing(): Promise<WorkspaceFiles> {
-    this.files ??= workspaceFiles(this.live.fs, this.root, this.options.env);
+    this.files ??= this.options.trusted === false ? walkFiles(this.live.fs, this.root) : workspaceFiles(this.live.fs, this.root, this.options.env);
     return this.files;
   }
 
@@ -243,6 +246,9 @@ export class McpWorkspace {
     this.live.dispose();
   }
 }
+
+/** Why `--untrusted` answers without the history's evidence. */
+const UNTRUSTED_NO_HISTORY = 'git is not run in an untrusted workspace (--untrusted), so its history is not read; start the server without --untrusted in a repository you trust';
 
 function fixedClock(today: string): Clock {
   return { today: () => today, untilTomorrow: () => 2 ** 31 - 1, now: () => performance.now() };

@@ -145,7 +145,7 @@ export function createServer(workspace: McpWorkspace): McpServer {
     'knowledge_risk',
     {
       title: 'Knowledge risk',
-      description: 'The knowledge-risk report as data: in-force decisions only one person holds, overdue exit plans, overdue reviews, one-way doors decided alone, and how many records could be assessed. With person: what would lose its only holder or owner if they left and, when git can read the history, the decisions and files it shows they alone know.',
+      description: 'The knowledge-risk report as data: in-force decisions only one person holds, overdue exit plans, overdue reviews, one-way doors decided alone, and how many records could be assessed. With person: what would lose its only holder or owner if they left and, when git can read the history, the decisions and files it shows they alone know (else evidenceUnavailable says why not).',
       inputSchema: z.object({ person: z.string().min(1).max(200).optional().describe('A name as the records write it: what if this person left?') }).strict(),
       annotations: { title: 'Knowledge risk', ...READ_ONLY },
     },
@@ -157,7 +157,8 @@ export function createServer(workspace: McpWorkspace): McpServer {
       const impact = whatIfLeaves(entries, person.trim());
       const input = await workspace.evidence();
       const note = unknownPersonNote(index.people(), person, MAX_NAMES);
-      return answer({ ...impact, ...(input && { evidence: personEvidence(person.trim(), input) }), ...(note && { note }) });
+      const evidence = 'unavailable' in input ? { evidenceUnavailable: input.unavailable } : { evidence: personEvidence(person.trim(), input) };
+      return answer({ ...impact, ...evidence, ...(note && { note }) });
     },
   );
 

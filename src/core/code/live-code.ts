@@ -151,12 +151,19 @@ export class LiveCode {
     const index = this.index;
     if (relative === undefined || !index || !this.governsKey) return [];
     const governs = await this.governsIndex();
-    // Asked of a file the list lacks (an editor opened it): created, and the watcher has not said
-    // so yet, or never will (watchers drop events under load). One look settles it.
-    if (this.files && !this.files.has(relative) && !this.refused.has(relative) && (await this.options.fs.stat(path).catch(() => undefined))?.kind === 'file') {
-      await this.arrived(relative, async () => [relative]);
-    }
+    await this.opened(path);
     return (this.built ?? governs).governing(relative).flatMap((record) => index.get(record) ?? []);
+  }
+
+  /**
+   * An editor opened a file (absolute path) the list may lack: created, and the watcher has not
+   * said so yet, or never will (watchers drop events under load; a client may watch nothing). One
+   * look settles it; nothing is asked of a listed file, nor before the first list.
+   */
+  async opened(path: string): Promise<void> {
+    const relative = this.relative(path);
+    if (relative === undefined || !this.files || this.files.has(relative) || this.refused.has(relative)) return;
+    if ((await this.options.fs.stat(path).catch(() => undefined))?.kind === 'file') await this.arrived(relative, async () => [relative]);
   }
 
   /** The current file list (repository-relative), listed on first use: what `governs` completes and counts from. */

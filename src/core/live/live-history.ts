@@ -31,9 +31,9 @@ export interface LiveHistoryOptions {
 /**
  * The evidence rules on a live engine, as every live front-end runs them: the history is read
  * after a load (`refresh`), again from old..HEAD when HEAD moves (never on a keystroke), in a child
- * process; the rules' findings are published with the engine's other findings when the read is
- * done, and again when the records or the code they govern change (not the history: it is not
- * read again for that).
+ * process, and in full when the engine lints for a new day (its window moved); the rules' findings
+ * are published with the engine's other findings when the read is done, and again when the
+ * records or the code they govern change (not the history: it is not read again for that).
  */
 export class LiveHistory {
   readonly evidence: LiveEvidence;
@@ -54,8 +54,10 @@ export class LiveHistory {
         if (this.evidence.problem) options.problem?.(this.evidence.problem);
         this.publish();
       }),
-      // The rules run again over what changed (after the debounce, never per keystroke); the history is not read again.
-      live.onDidChangeIndex(() => this.publish(true)),
+      // The rules run again over what changed (after the debounce, never per keystroke); the history
+      // is not read again, unless the engine now lints for another day (midnight, without a reload
+      // by the front-end): that day's window starts a day later, and presence is judged from it.
+      live.onDidChangeIndex(() => (this.dayMoved() ? this.refresh() : this.publish(true))),
       code.onDidChange(() => this.publish(true)),
     ];
   }
@@ -88,6 +90,12 @@ export class LiveHistory {
     if (!evidence || !index) return undefined;
     const [governs, files] = [await this.options.code.governsIndex(), await this.options.code.fileList()];
     return { index, governs, evidence, files, notes: [] };
+  }
+
+  /** True when the history was read for another day than the engine's clock gives now, and may be read again. */
+  private dayMoved(): boolean {
+    const read = this.evidence.evidence?.today;
+    return read !== undefined && read !== this.options.live.today() && this.options.allowed() && !this.disposed;
   }
 
   private watchHead(): void {

@@ -6,18 +6,12 @@ import * as path from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { tempDir } from '../cli/cli-process';
-import { adr, cleanupTemps, initialize, recordsWorkspace, startServer, uriOf, type LspSession } from './lsp-client';
+import { adr, initialize, lspSessions, openDocument as open, recordsWorkspace, uriOf } from '../support/lsp-session';
 
 const has = (rule: string) => (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === rule);
 const clean = (p: PublishDiagnosticsParams) => p.diagnostics.length === 0;
 /** LSP 3.18 lets a message be Markdown; the server sends plain strings. */
 const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
-
-async function open(session: LspSession, file: string, version = 1): Promise<string> {
-  const text = await readFile(file, 'utf8');
-  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: path.extname(file) === '.md' ? 'markdown' : 'typescript', version, text } });
-  return text;
-}
 
 /** The position of the first `needle` in `text`, `offset` characters into it. */
 function positionOf(text: string, needle: string, offset = 0) {
@@ -28,32 +22,27 @@ function positionOf(text: string, needle: string, offset = 0) {
 
 describe('language server (JSON-RPC over stdio)', function () {
   this.timeout(60_000);
-  let session: LspSession | undefined;
-  afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-  });
-  after(cleanupTemps);
+  const servers = lspSessions();
 
   it('initializes with incremental sync and its features, and registers its file watchers', async () => {
     const { root } = await recordsWorkspace();
-    session = await startServer({ cwd: root });
+    const session = await servers.spawn(root);
     const { capabilities, serverInfo } = await initialize(session, root);
     assert.equal(serverInfo?.name, 'legible');
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.ok(capabilities.completionProvider && capabilities.hoverProvider && capabilities.documentLinkProvider);
     assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.legible']);
-    const registered = () => session!.asked.find((a) => a.method === 'client/registerCapability');
+    const registered = () => session.asked.find((a) => a.method === 'client/registerCapability');
     while (!registered()) await new Promise((resolve) => setImmediate(resolve));
-    const registrations = (registered()!.params as { registrations: Array<{ method: string; registerOptions: { watchers: Array<{ globPattern: string }> } }> }).registrations;
+    const registrations = (registered()!.params as { registrations: Array<{ method: string; registerOptions: { watchers: Array<{ globPattern: string; kind: number }> } }> }).registrations;
     assert.equal(registrations[0].method, 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(registrations[0].registerOptions.watchers.map((w) => w.globPattern), ['**/*.md', '**/{.legible.json,.adr-dir,.log4brains.yml}']);
+    // Every file created or deleted (a code file counts for the evidence rules), records and configuration changed: each event once.
+    assert.deepEqual(registrations[0].registerOptions.watchers.map((w) => [w.globPattern, w.kind]), [['**/*', 1 | 4], ['**/*.md', 2], ['**/{.legible.json,.adr-dir,.log4brains.yml}', 2]]);
   });
 
   it('pushes the diagnostics of every record at start, then as the open document changes (incremental edits)', async () => {
     const { root, first, second } = await recordsWorkspace();
-    session = await startServer({ cwd: root });
-    await initialize(session, root, undefined, { debounceMs: 20 });
+    const session = await servers.start(root, { initializationOptions: { debounceMs: 20 } });
     const start = await session.diagnostics(uriOf(second));
     assert.deepEqual(start.diagnostics.map((d) => [d.code, d.source, d.severity, d.range.start.line]), [['frontmatter-schema', 'legible', 1, 8]]);
     assert.match(messageOf(start.diagnostics[0]), /`reversibility\.how` is missing\. How would we reverse this/);
@@ -81,8 +70,7 @@ describe('language server (JSON-RPC over stdio)', function () {
 
   it('offers every quick fix with its edit, "Disable for this file" last, and fix-all; the edit applied clears the finding', async () => {
     const { root, second } = await recordsWorkspace();
-    session = await startServer({ cwd: root });
-    await initialize(session, root);
+    const session = await servers.start(root);
     const text = await open(session, second);
     const { diagnostics } = await session.diagnostics(uriOf(second), (p) => p.version === 1);
     const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(second) }, range: diagnostics[0].range, context: { diagnostics } });
@@ -106,8 +94,7 @@ describe('language server (JSON-RPC over stdio)', function () {
     // A safe fix: 0003 supersedes 0001, which does not name it back (superseded-by is added).
     const third = path.join(path.dirname(first), '0003-newer.md');
     await writeFile(third, adr({ title: 'Newer', extra: 'supersedes: [0001]\n' }));
-    session = await startServer({ cwd: root });
-    await initialize(session, root);
+    const session = await servers.start(root);
     const text = await open(session, first);
     const published = await session.diagnostics(uriOf(first), (p) => p.version === 1 && p.diagnostics.length > 0);
     const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(first) }, range: published.diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll'] } });
@@ -124,8 +111,7 @@ describe('language server (JSON-RPC over stdio)', function () {
     const code = path.join(root, 'src', 'app.ts');
     await mkdir(path.dirname(code), { recursive: true });
     await writeFile(code, '// Identifiers follow ADR-0002.\nexport const id = 1;\n');
-    session = await startServer({ cwd: root });
-    await initialize(session, root);
+    const session = await servers.start(root);
     await session.diagnostics(uriOf(second));
     const text = await open(session, first);
 
@@ -150,8 +136,7 @@ describe('language server (JSON-RPC over stdio)', function () {
 
   it('follows watched files: a record created, changed and deleted on disk', async () => {
     const { root, first } = await recordsWorkspace();
-    session = await startServer({ cwd: root });
-    await initialize(session, root);
+    const session = await servers.start(root);
     await session.diagnostics(uriOf(path.join(path.dirname(first), '0002-sign-webhooks.md')));
     const third = path.join(path.dirname(first), '0003-new.md');
     await writeFile(third, adr({ title: 'New', how: null }));
@@ -163,21 +148,20 @@ describe('language server (JSON-RPC over stdio)', function () {
     const before = session.published.length;
     await writeFile(third, adr({ title: 'New', how: null }));
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(third), type: 2 }] });
-    await session.diagnostics(uriOf(third), (p) => session!.published.indexOf(p) >= before && has('frontmatter-schema')(p));
+    await session.diagnostics(uriOf(third), (p) => session.published.indexOf(p) >= before && has('frontmatter-schema')(p));
     await rm(third);
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(third), type: 3 }] });
-    await session.diagnostics(uriOf(third), (p) => session!.published.indexOf(p) > before && clean(p));
+    await session.diagnostics(uriOf(third), (p) => session.published.indexOf(p) > before && clean(p));
   });
 
   it('tells the user when .legible.json names a folder that does not exist, at start and when it changes', async () => {
     const { root, second } = await recordsWorkspace();
     const config = path.join(root, '.legible.json');
     await writeFile(config, JSON.stringify({ folders: ['docs/decision'] }));
-    session = await startServer({ cwd: root });
-    await initialize(session, root);
+    const session = await servers.start(root);
     const shown = async (count: number) => {
-      while (session!.shown.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
-      return session!.shown[count - 1];
+      while (session.shown.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
+      return session.shown[count - 1];
     };
     const first = await shown(1);
     assert.equal(first.type, 2);
@@ -195,8 +179,7 @@ describe('language server (JSON-RPC over stdio)', function () {
 
   it('reports the load as work-done progress, from the index to the last record\'s body rules', async () => {
     const { root } = await recordsWorkspace();
-    session = await startServer({ cwd: root });
-    await initialize(session, root, { window: { workDoneProgress: true } });
+    const session = await servers.start(root, { capabilities: { window: { workDoneProgress: true } } });
     while (!session.progress.some((p) => p.kind === 'end')) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(session.progress[0].kind, 'begin');
     assert.equal(session.progress[0].title, 'Legible');
@@ -223,24 +206,21 @@ describe('language server (JSON-RPC over stdio)', function () {
 
     it('is trusted by default: the folders and schema extensions .legible.json names apply', async () => {
       const { root, configured, unconfigured } = await restrictedWorkspace();
-      session = await startServer({ cwd: root });
-      await initialize(session, root, undefined, { debounceMs: 20 });
+      const session = await servers.start(root, { initializationOptions: { debounceMs: 20 } });
       assert.deepEqual(codes(await session.diagnostics(configured, has('reference-resolves'))), ['frontmatter-schema (cost-center)', 'reference-resolves']);
       assert.ok(!session.published.some((p) => p.uri === unconfigured), 'the default folder is not read when .legible.json names others');
     });
 
     it('`trusted: false` in the initialization options ignores them, as Restricted Mode does', async () => {
       const { root, configured, unconfigured } = await restrictedWorkspace();
-      session = await startServer({ cwd: root });
-      await initialize(session, root, undefined, { debounceMs: 20, trusted: false });
+      const session = await servers.start(root, { initializationOptions: { debounceMs: 20, trusted: false } });
       assert.deepEqual(codes(await session.diagnostics(unconfigured, has('reference-resolves'))), ['reference-resolves'], 'the default folder, no schema extension');
       assert.ok(!session.published.some((p) => p.uri === configured), 'the folder .legible.json names is not read');
     });
 
     it('`--untrusted` ignores them whatever the client says, and settings pulled later cannot trust the workspace', async () => {
       const { root, configured, unconfigured } = await restrictedWorkspace();
-      session = await startServer({ cwd: root, args: ['--untrusted'], configuration: () => ({ trusted: true, debounceMs: 20, rules: { 'reference-resolves': 'info' } }) });
-      await initialize(session, root, undefined, { legible: { trusted: true, debounceMs: 20 } });
+      const session = await servers.start(root, { args: ['--untrusted'], configuration: () => ({ trusted: true, debounceMs: 20, rules: { 'reference-resolves': 'info' } }), initializationOptions: { legible: { trusted: true, debounceMs: 20 } } });
       // The configuration pulled after the first load turns the rule to info and loads again: still untrusted.
       const info = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'reference-resolves' && d.severity === 3);
       assert.deepEqual(codes(await session.diagnostics(unconfigured, info)), ['reference-resolves']);
@@ -251,7 +231,7 @@ describe('language server (JSON-RPC over stdio)', function () {
   it('takes its settings from the client (a rule turned off), and serves every workspace folder, as folders come and go', async () => {
     const one = await recordsWorkspace();
     const two = await recordsWorkspace();
-    session = await startServer({ cwd: one.root, configuration: (scope) => (scope === uriOf(two.root) ? { rules: { 'frontmatter-schema': 'off' } } : null) });
+    const session = await servers.spawn(one.root, { configuration: (scope) => (scope === uriOf(two.root) ? { rules: { 'frontmatter-schema': 'off' } } : null) });
     await session.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(one.root),

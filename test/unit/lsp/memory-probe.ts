@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { createConnection, createMessageConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { startServer } from '../../../src/lsp/server';
-import { recordsWorkspace, uriOf, cleanupTemps } from './lsp-client';
+import { recordsWorkspace, uriOf, cleanupTemps } from '../support/lsp-session';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { capture } from '../../harness/proc';
 import { buildCli, tempDir } from '../cli/cli-process';
-import { cleanupTemps, recordsWorkspace } from './lsp-client';
+import { cleanupTemps, recordsWorkspace } from '../support/lsp-session';
 
 function neovimVersion(): string | undefined {
   const run = spawnSync('nvim', ['--version'], { encoding: 'utf8' });

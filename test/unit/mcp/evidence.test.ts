@@ -1,8 +1,7 @@
 // The evidence rules in the MCP server: `lint` and `knowledge_risk {person}` answer from the git
 // history as `legible lint` and `legible report --person` do.
 import { strict as assert } from 'node:assert';
-import { runCli, TODAY } from '../cli/cli-process';
-import { cleanupTemps } from '../lsp/lsp-client';
+import { cleanupTemps, runCli, TODAY } from '../cli/cli-process';
 import { LEDGER_RECORD, ledgerRepository } from '../support/evidence-repository';
 import { call, connect, type Connected } from './mcp-process';
 

@@ -25,11 +25,12 @@ export interface Connected {
 
 /**
  * Starts `legible mcp --root <root> --today <TODAY>` and connects the SDK's client to it; with
- * `cwd`, started there without --root (the server finds the workspace as every command does).
+ * `cwd`, started there without --root (the server finds the workspace as every command does);
+ * `env` is added to its clean environment (a PATH with a recording git).
  */
-export async function connect(root: string, args: readonly string[] = [], cwd?: string): Promise<Connected> {
+export async function connect(root: string, args: readonly string[] = [], cwd?: string, extraEnv: Readonly<Record<string, string>> = {}): Promise<Connected> {
   const cli = await buildMcp();
-  const env = baseEnv(path.join(path.dirname(cli), 'home')) as Record<string, string>;
+  const env = { ...baseEnv(path.join(path.dirname(cli), 'home')), ...extraEnv } as Record<string, string>;
   const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...(cwd ? [] : ['--root', root]), '--today', TODAY, ...args], env, cwd, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

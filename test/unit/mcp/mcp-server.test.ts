@@ -6,6 +6,8 @@ import { cleanAdr } from '../support/workspace';
 import { filesAt } from '../support/put-file';
 import { cleanupTemps, gitRepository, runCli, tempDir, TODAY } from '../cli/cli-process';
 import { MAX_ANSWER_CHARS } from '../../../src/mcp/bounded';
+import { LEDGER_RECORD, ledgerRepository } from '../support/evidence-repository';
+import { recordingGit } from '../support/recording-git';
 import { buildMcp, call, connect, type Answer, type Connected } from './mcp-process';
 
 /** A repository whose records govern code and whose code cites them (git-tracked, scripted author and date). */
@@ -428,5 +430,35 @@ describe('legible mcp --untrusted: the repository read as in VS Code\'s Restrict
     };
     assert.deepEqual(await answers([]), { listed: ['records/0001-found-through-the-configuration.md'], schema: true });
     assert.deepEqual(await answers(['--untrusted']), { listed: ['docs/decisions/0001-found-without-configuration.md'], schema: false });
+  });
+
+  it('runs no git: the code files are a walk of the folder, and the person\'s evidence says why it is missing', async () => {
+    const root = await ledgerRepository();
+    const git = await recordingGit();
+    /** Every tool that reads code files or history, the file list's answers and the evidence's. */
+    const answers = async (args: string[]) => {
+      const server = await connect(root, args, undefined, { PATH: git.path });
+      try {
+        const governed = (await call(server.client, 'decisions_for_path', { path: 'src/ledger/a.ts' })).json.governedBy.map((g: Answer) => g.record.id);
+        // Written after the start: not on the list, so matched on its own (git would be asked whether it ignores it).
+        await writeFile(path.join(root, 'src', 'ledger', 'c.ts'), 'export const c = 1;\n');
+        const created = (await call(server.client, 'decisions_for_path', { path: 'src/ledger/c.ts' })).json.governedBy.map((g: Answer) => g.record.id);
+        await call(server.client, 'lint', { paths: [LEDGER_RECORD, 'src/ledger/a.ts'] });
+        const risk = (await call(server.client, 'knowledge_risk', { person: 'amira' })).json;
+        return { governed, created, evidence: risk.evidence, unavailable: risk.evidenceUnavailable };
+      } finally {
+        await server.close();
+        await rm(path.join(root, 'src', 'ledger', 'c.ts'), { force: true });
+      }
+    };
+    const untrusted = await answers(['--untrusted']);
+    assert.deepEqual(await git.calls(), [], 'git ran untrusted');
+    assert.deepEqual({ ...untrusted, unavailable: undefined }, { governed: ['ADR-0001'], created: ['ADR-0001'], evidence: undefined, unavailable: undefined });
+    assert.match(untrusted.unavailable, /^git is not run in an untrusted workspace \(--untrusted\)/);
+    // Trusted, the same server asks git (the recording one, which fails): the recording works.
+    const trusted = await answers([]);
+    assert.ok((await git.calls()).some((call) => call.includes('ls-files')), (await git.calls()).join('\n'));
+    assert.deepEqual(trusted.governed, ['ADR-0001']);
+    assert.equal(typeof trusted.unavailable, 'string');
   });
 });

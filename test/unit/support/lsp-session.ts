@@ -1,9 +1,10 @@
 /**
  * A language-server client for the unit suite: the bundled CLI run as `legible lsp --stdio` (the
- * same bundle and sidecars as dist/), spoken to through vscode-jsonrpc's own client side.
+ * same bundle and sidecars as dist/), spoken to through vscode-jsonrpc's own client side; and the
+ * session every language-server test runs (`lspSessions`): started, initialized, shut down.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -15,7 +16,7 @@ import {
   type MessageConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { baseEnv, buildCli, tempDir } from '../cli/cli-process';
+import { baseEnv, buildCli, cleanupTemps, tempDir } from '../cli/cli-process';
 
 export { cleanupTemps } from '../cli/cli-process';
 
@@ -38,6 +39,8 @@ export interface LspSession {
   readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** The messages the server showed the user (`window/showMessage`), oldest first. */
   readonly shown: Array<{ type: number; message: string }>;
+  /** The messages the server logged (`window/logMessage`), oldest first. */
+  readonly logged: string[];
   /** What the server wrote to stderr. */
   stderr(): string;
   /** Resolves with the first diagnostics (already sent or to come) for `uri` that `accept`s. */
@@ -53,11 +56,13 @@ export interface StartOptions {
   readonly configuration?: (scopeUri: string | undefined) => unknown;
   /** More arguments after `lsp --stdio` (`--untrusted`). */
   readonly args?: readonly string[];
+  /** Added to the server's clean environment (a PATH with a recording git). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startServer(options: StartOptions): Promise<LspSession> {
   const { dir, cli } = await buildCli();
-  const child = spawn(process.execPath, [cli, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd, env: baseEnv(path.join(dir, 'home')), stdio: 'pipe' });
+  const child = spawn(process.execPath, [cli, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd, env: { ...baseEnv(path.join(dir, 'home')), ...options.env }, stdio: 'pipe' });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -76,6 +81,8 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
   });
   const shown: LspSession['shown'] = [];
   connection.onNotification('window/showMessage', (params: { type: number; message: string }) => void shown.push(params));
+  const logged: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => void logged.push(params.message));
   connection.onNotification(() => undefined);
   connection.onRequest((method, params) => {
     asked.push({ method, params });
@@ -97,6 +104,7 @@ export async function startServer(options: StartOptions): Promise<LspSession> {
     asked,
     progress,
     shown,
+    logged,
     stderr: () => stderr,
     exited,
     diagnostics(uri, accept = () => true) {
@@ -125,6 +133,52 @@ export async function initialize(session: LspSession, root: string, capabilities
   });
   await session.connection.sendNotification('initialized', {});
   return result;
+}
+
+export interface SessionOptions extends Partial<StartOptions> {
+  /** What the client says it can do; default CAPABILITIES. */
+  readonly capabilities?: ClientCapabilities;
+  /** The `initializationOptions` of `initialize` (settings, `trusted`). */
+  readonly initializationOptions?: unknown;
+}
+
+/**
+ * The sessions of a `describe`'s tests: `start` runs the server in a workspace (its current folder
+ * too, unless `cwd` says otherwise) and initializes it with the workspace as its one folder;
+ * `spawn` only runs it, for a test that speaks first itself. Every session is shut down after its
+ * test, and the temp folders are removed after the last.
+ */
+export function lspSessions(): { start(root: string, options?: SessionOptions): Promise<LspSession>; spawn(root: string, options?: SessionOptions): Promise<LspSession> } {
+  const running: LspSession[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((session) => session.stop()));
+  });
+  after(cleanupTemps);
+  const spawn = async (root: string, options: SessionOptions = {}) => {
+    const session = await startServer({ ...options, cwd: options.cwd ?? root });
+    running.push(session);
+    return session;
+  };
+  return {
+    spawn,
+    async start(root, options = {}) {
+      const session = await spawn(root, options);
+      await initialize(session, root, options.capabilities, options.initializationOptions);
+      return session;
+    },
+  };
+}
+
+/** Opens a file (`didOpen`) with its text on disk, Markdown or TypeScript by its name; returns the text. */
+export async function openDocument(session: LspSession, file: string, version = 1): Promise<string> {
+  const text = await readFile(file, 'utf8');
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: path.extname(file) === '.md' ? 'markdown' : 'typescript', version, text } });
+  return text;
+}
+
+/** Resolves once the server logged (`window/logMessage`) a message holding `text`. */
+export async function logged(session: LspSession, text: string): Promise<void> {
+  while (!session.logged.some((message) => message.includes(text))) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A complete ADR: frontmatter every rule accepts, the sections the template asks for. */
