@@ -8,7 +8,7 @@ import { LiveEvidence, type HistoryReader } from '../../../src/core/live/live-ev
 import { lintEvidence } from '../../../src/core/lint/lint-evidence';
 import type { Finding } from '../../../src/core/rules/rule';
 import { re2RegexEngine } from '../../../src/node/re2-regex-engine';
-import { lintFiles, ROOT, type TestWorkspace } from '../support/workspace';
+import { cleanExitPlan, lintFiles, ROOT, type TestWorkspace } from '../support/workspace';
 
 const TODAY = '2026-11-21';
 const DIR = 'docs/decisions';
@@ -39,26 +39,7 @@ function adr(title: string, governs: string, holders: string[], successors: stri
 }
 
 function exitPlan(title: string, status: string, decisions: number[], holders: string[], successors: string[]): string {
-  return [
-    '---',
-    'type: exit-plan',
-    `title: ${title}`,
-    `status: ${status}`,
-    'date: 2026-03-02',
-    'owners: [amira]',
-    'due: 2027-03-01',
-    `holders: [${holders.join(', ')}]`,
-    `successors: [${successors.join(', ')}]`,
-    'scope: Operating it.',
-    'mechanisms: [pairing]',
-    `decisions: [${decisions.join(', ')}]`,
-    'verification: The successors ran it alone for a month.',
-    '---',
-    '',
-    `# ${title}`,
-    '',
-    '## Knowledge inventory\n\nK.\n\n## Transfer steps\n\nT.\n\n## Verification\n\nV.\n',
-  ].join('\n');
+  return cleanExitPlan(title, { status, due: '2027-03-01', holders: `[${holders.join(', ')}]`, successors: `[${successors.join(', ')}]`, decisions: `[${decisions.join(', ')}]` });
 }
 
 const CODE = ['src/ledger/a.ts', 'src/ledger/b.ts', 'src/ledger/c.ts', 'src/queue/a.ts', 'src/queue/b.ts', 'src/api/x.ts', 'src/api/y.ts'];

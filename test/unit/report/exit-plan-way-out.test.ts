@@ -5,7 +5,7 @@ import { knowledgeRisk, whatIfLeaves } from '../../../src/core/report/knowledge-
 import type { RecordNode } from '../../../src/core/map/decision-graph';
 import type { DecisionEntry } from '../../../src/core/index/decision-entry';
 import { statusesOf } from '../../../src/core/schema/statuses';
-import { brief, cleanAdr, lintFiles, TODAY } from '../support/workspace';
+import { brief, cleanAdr, cleanExitPlan, lintFiles, TODAY } from '../support/workspace';
 
 /** An accepted ADR whose one holder names no other successor, and whose exit path names `plan`. */
 function heldAlone(title: string, holder: string, plan: string): string {
@@ -16,25 +16,7 @@ function heldAlone(title: string, holder: string, plan: string): string {
 }
 
 function exitPlan(title: string, status: string): string {
-  return [
-    '---',
-    'type: exit-plan',
-    `title: ${title}`,
-    `status: ${status}`,
-    'date: 2026-03-02',
-    'owners: [amira]',
-    'due: 2027-06-30',
-    'holders: [amira]',
-    'successors: [bo]',
-    'scope: What moves.',
-    'mechanisms: [pairing]',
-    'verification: The successor did it alone.',
-    '---',
-    '',
-    `# ${title}`,
-    '',
-    '## Knowledge inventory\n\nI.\n\n## Transfer steps\n\nT.\n\n## Verification\n\nV.\n',
-  ].join('\n');
+  return cleanExitPlan(title, { status });
 }
 
 /** One decision per kind of `plan`, each held by its own person: who is alone tells which plan counted. */

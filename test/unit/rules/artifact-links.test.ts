@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseDecisionDocument } from '../../../src/core/document/decision-document';
 import { applyEdits, fixesFor } from '../../../src/core/fixes/fixes';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
-import { lintFiles, ROOT } from '../support/workspace';
+import { cleanAdr, lintFiles, ROOT } from '../support/workspace';
 
 /**
  * An artifact link is read from its record's folder, as Markdown reads a link. Written as from the
@@ -11,45 +11,7 @@ import { lintFiles, ROOT } from '../support/workspace';
  */
 const RECORD = 'docs/decisions/0001-keep-the-ledger.md';
 const text = (artifact: string) =>
-  [
-    '---',
-    'type: adr',
-    'title: Keep the ledger in PostgreSQL',
-    'status: accepted',
-    'date: 2026-03-02',
-    'owners: [amira]',
-    'reversibility:',
-    '  door: two-way',
-    'risk:',
-    '  level: low',
-    'business-tradeoff:',
-    '  reduces-risk: Losing ledger entries.',
-    '  preserves-option: A managed database later.',
-    '  accepts-cost: Running replication.',
-    '  eases-later: Reporting from SQL.',
-    '  protects-outcome: Correct payouts.',
-    'knowledge-exit-path:',
-    '  holders: [amira]',
-    '  mechanisms: [runbook]',
-    '  successors: [bo]',
-    `  artifacts: [${artifact}]`,
-    '---',
-    '',
-    '# Keep the ledger in PostgreSQL',
-    '',
-    '## Context',
-    '',
-    'C.',
-    '',
-    '## Decision',
-    '',
-    'D.',
-    '',
-    '## Consequences',
-    '',
-    'C.',
-    '',
-  ].join('\n');
+  cleanAdr('Keep the ledger in PostgreSQL').replace('mechanisms: [runbook]}', `mechanisms: [runbook], artifacts: [${artifact}]}`);
 
 describe('reference-resolves: an artifact written from the workspace root', () => {
   it('names the file at the root and fixes the link to reach it from the record, fragment kept', async () => {

@@ -126,6 +126,16 @@ export function brief(findings: readonly Finding[]): string[] {
   return findings.map((finding) => `${finding.ruleId}@${finding.range.start.line + 1}`);
 }
 
+/**
+ * An exit plan with every field answered: amira hands over to bo, due 2027-06-30. `extra` replaces
+ * or adds fields (`{ status: 'abandoned', decisions: '[1]', holders: '[cy]' }`), in the order given
+ * after the defaults.
+ */
+export function cleanExitPlan(title: string, fields: Readonly<Record<string, string>> = {}): string {
+  const values: Record<string, string> = { status: 'planned', date: '2026-03-02', owners: '[amira]', due: '2027-06-30', holders: '[amira]', successors: '[bo]', scope: 'What moves.', mechanisms: '[pairing]', verification: 'The successor did it alone.', ...fields };
+  return ['---', 'type: exit-plan', `title: ${title}`, ...Object.entries(values).map(([key, value]) => `${key}: ${value}`), '---', '', `# ${title}`, '', '## Knowledge inventory\n\nI.\n\n## Transfer steps\n\nT.\n\n## Verification\n\nV.\n'].join('\n');
+}
+
 /** A clean ADR (no finding on 2026-11-21), with extra frontmatter lines and a body of choice. */
 export function cleanAdr(title: string, extra: readonly string[] = [], body = '## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nC.\n'): string {
   return [
