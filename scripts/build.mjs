@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildMcpEntry, buildSidecars, bundlePlugins, webBuild } from './sidecars.mjs';
+import { buildMcpEntry, buildSidecars, bundlePlugins, webBuild, writeCompressedCopy } from './sidecars.mjs';
 import { writeIcon } from './icon.mjs';
 import { buildMap } from './map-bundle.mjs';
 
@@ -44,7 +44,7 @@ await Promise.all([
   }),
   // The web worker host's entry (package.json "browser": vscode.dev, github.dev): one file, no Node.
   build({ ...webBuild, sourcemap, minify: common.minify, outfile: 'dist/web/extension.js' }),
-  buildMap('dist', { minify: common.minify }),
+  buildMap('dist', { minify: common.minify }).then(() => writeCompressedCopy('dist/map.js')),
   // The GitHub Action's entry (action.yml): it runs dist/cli.js beside it.
   build({
     ...common,

@@ -211,6 +211,15 @@ export async function buildSidecars(outdir, { minify = true, sourcemap = minify 
   ]);
 }
 
+/**
+ * `file.br` beside `file`, which stays: the decision map's script (dist/map.js) is loaded plain by
+ * the extension's webview (the VSIX ships it), and read by `legible report --format html` only, so
+ * the npm package ships the compressed copy (54 → 14 KB; src/node/map-assets.ts inflates it).
+ */
+export async function writeCompressedCopy(file) {
+  await writeFile(`${file}.br`, await brotli(await readFile(file)));
+}
+
 /** A compressed sidecar replaces its plain file (and map: an inflated module has no file to map). */
 async function compressInPlace(file) {
   await writeFile(`${file}.br`, await brotli(await readFile(file)));

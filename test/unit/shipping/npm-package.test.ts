@@ -16,7 +16,7 @@ const EXPECTED_FILES = [
   'dist/cli.js',
   'dist/languageserver.js.br',
   'dist/map-style.css',
-  'dist/map.js',
+  'dist/map.js.br',
   'dist/markdown.js.br',
   'dist/mcp-sdk.js.br',
   'dist/picomatch.js',
@@ -100,6 +100,12 @@ describe('the npm package (npm pack, npm install, npx legible)', function () {
     assert.equal(report.code, 0, report.stderr);
     assert.match(report.stdout, /^# Knowledge risk$/m);
     assert.match(report.stdout, /1 record/);
+    // The decision map's script ships compressed (map.js.br): the HTML page inlines it inflated.
+    const html = await npxLegible(['report', '--format', 'html', '--output', 'report.html']);
+    assert.equal(html.code, 0, html.stderr);
+    const page = await readFile(path.join(project, 'report.html'), 'utf8');
+    // A phrase only the map's script holds (src/map/describe.ts): the script is in the page.
+    assert.ok(page.includes('knowledge held by one person'), 'the page does not hold the map script');
   });
 
   it('runs the RE2 sidecar from the package: a repository pattern in .legible.json', async () => {
