@@ -91,11 +91,12 @@ export class KnowledgeRiskTree implements vscode.TreeDataProvider<RiskNode>, vsc
     // the first scan, or until something becomes overdue) gets a new id, so it opens once it fills.
     item.id = node.kind === 'section' && !count ? `${node.id}:empty` : node.id;
     item.description = node.kind === 'section' && !count ? emptySectionWord(node.assessment, node.open?.count) : String(count);
-    // An empty section says in its tooltip what it could not judge: the open answers, the legacy records.
-    if (node.kind === 'section' && !count && (node.open?.count || node.assessment.advice)) {
-      item.tooltip = [node.open?.count ? `${emptySectionSentence(node.assessment, node.open)} \`legible lint\` lists every open question.` : '', node.assessment.advice ?? ''].filter(Boolean).join('\n\n');
-    } else if (node.kind === 'section' && (notJudgedSentence(node.open) || node.assessment.advice)) {
-      item.tooltip = [notJudgedSentence(node.open) ?? '', node.assessment.advice ?? ''].filter(Boolean).join('\n\n');
+    // A section says in its tooltip what it could not judge: the open answers, the legacy records
+    // (Markdown: the field names and commands in them are code).
+    if (node.kind === 'section') {
+      const open = count ? notJudgedSentence(node.open) : node.open?.count ? `${emptySectionSentence(node.assessment, node.open)} \`legible lint\` lists every open question.` : undefined;
+      const tooltip = [open, node.assessment.advice].filter(Boolean).join('\n\n');
+      if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip);
     }
     item.iconPath = new vscode.ThemeIcon(node.kind === 'person' ? 'account' : node.icon, node.kind === 'section' && count ? new vscode.ThemeColor('charts.orange') : undefined);
     return item;
