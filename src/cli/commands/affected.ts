@@ -104,9 +104,10 @@ export const affectedCommand: Command = {
 
 /** The report in `format`, and the Markdown appended to GITHUB_STEP_SUMMARY when set; the exit code. */
 async function write(report: AffectedReport, repoRoot: string, format: (typeof AFFECTED_FORMATS)[number], context: CliContext): Promise<number> {
-  const markdown = renderAffectedMarkdown(report, repoRoot);
-  context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repoRoot) : renderAffectedGithub(report, repoRoot));
   const summary = context.env.GITHUB_STEP_SUMMARY;
+  // The Markdown only where it is read: a comment of 1,000 decisions takes tens of milliseconds.
+  const markdown = format === 'md' || summary ? renderAffectedMarkdown(report, repoRoot) : '';
+  context.out(format === 'md' ? markdown : format === 'json' ? renderAffectedJson(report, repoRoot) : renderAffectedGithub(report, repoRoot));
   if (summary) {
     try {
       await appendFile(summary, `${markdown}\n`);

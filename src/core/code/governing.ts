@@ -56,18 +56,12 @@ export function globGoverningLookup(entries: Iterable<DecisionEntry>, globsOf: (
 
 /**
  * The lookup on a GovernsIndex (`affected`, which also needs the index for the evidence): a path
- * it has not matched is matched alone and taken out again, so the index keeps the files it was
- * given (a changed path may be deleted or renamed away) and its globs are compiled once.
+ * it has not matched is matched alone, the index left as it was (a changed path may be deleted or
+ * renamed away), and its globs are compiled once.
  */
 export function governsIndexLookup(governs: GovernsIndex, index: Pick<DecisionIndex, 'get'>): GoverningLookup {
   return {
-    governing(path) {
-      const known = governs.governing(path).length > 0;
-      if (!known) governs.add(path);
-      const found = governs.governing(path).flatMap((record) => index.get(record) ?? []);
-      if (!known) governs.remove(path);
-      return found;
-    },
+    governing: (path) => governs.governingAlone(path).flatMap((record) => index.get(record) ?? []),
   };
 }
 

@@ -207,6 +207,17 @@ export class GovernsIndex {
     this.visit(file, 1);
   }
 
+  /**
+   * The records (absolute paths) that would govern a file the index may not hold (a path deleted,
+   * renamed away or new: `affected`'s changed files), matched alone; the index is left as it was.
+   */
+  governingAlone(file: string): readonly string[] {
+    if (this.byFile.has(file)) return this.governing(file);
+    const found: number[] = [];
+    this.visit(file, 0, found);
+    return found.sort((a, b) => a - b).map((i) => this.compiled[i].path);
+  }
+
   /** A file deleted (repository-relative, in the list): its matches and counts taken back. */
   remove(file: string): void {
     this.files--;
@@ -216,13 +227,13 @@ export class GovernsIndex {
   /**
    * Tries the records that can match `file` (its folders, its names, and the records tried
    * everywhere) and adds (`delta` 1) or takes back (-1) what they match: each glob's count, the
-   * record's files, the file's records.
+   * record's files, the file's records. With `delta` 0, only lists the matching records in `found`.
    */
-  private visit(file: string, delta: 1 | -1): void {
+  private visit(file: string, delta: 1 | -1 | 0, found?: number[]): void {
     const stamp = this.visits++;
     const { seen, tried, compiled } = this;
     // Counts may change even where no record ends up governing the file (an exclusion matched).
-    this.recordsView = undefined;
+    if (delta !== 0) this.recordsView = undefined;
     tried.length = 0;
     for (const i of this.anywhere) {
       seen[i] = stamp;
@@ -252,7 +263,8 @@ export class GovernsIndex {
     for (const i of tried) {
       const record = compiled[i];
       if (!this.matches(record, parts, stamp, delta)) continue;
-      if (delta === 1) {
+      if (delta === 0) found?.push(i);
+      else if (delta === 1) {
         record.files.push(file);
         // The records' own order, whichever key found them: the few governing a file, kept sorted.
         const list = this.byFile.get(file);
@@ -274,7 +286,7 @@ export class GovernsIndex {
    * listMatches for one record, every glob tested (for its count), each distinct pattern at most
    * once per visit: .gitignore's reading, the last matching glob deciding.
    */
-  private matches(record: Compiled, parts: PathParts, stamp: number, delta: 1 | -1): boolean {
+  private matches(record: Compiled, parts: PathParts, stamp: number, delta: 1 | -1 | 0): boolean {
     let inside = false;
     for (let g = 0; g < record.globs.length; g++) {
       const pattern = record.patterns[g];
@@ -286,7 +298,7 @@ export class GovernsIndex {
         this.tested[pattern] = hit ? 1 : 0;
       }
       if (!hit) continue;
-      record.counts[g] += delta;
+      if (delta) record.counts[g] += delta;
       inside = !record.globs[g].exclude;
     }
     return inside;

@@ -56,6 +56,28 @@ describe('GovernsIndex', () => {
     assert.deepEqual(live.governing('services/payments/ledger.ts'), []);
   });
 
+  it('governingAlone names the records that would govern a path it does not hold, and leaves the index as it was', () => {
+    const records = [
+      record('/ws/0001.md', 'services/payments/', '!services/payments/events.ts', '*.sql'),
+      record('/ws/0002.md', 'services/**/events.ts', 'billing/**'),
+      record('/ws/0003.md', '**/*ledger*'),
+    ];
+    const index = GovernsIndex.build(records, files, re2RegexEngine);
+    const before = JSON.stringify([...index.records.values()]);
+    // A new file, one an exclusion takes out of 0001, one no record governs, and a file the index holds.
+    assert.deepEqual(index.governingAlone('services/payments/ledger-v2.ts'), ['/ws/0001.md', '/ws/0003.md']);
+    assert.deepEqual(index.governingAlone('services/payments/events.ts'), ['/ws/0002.md']);
+    assert.deepEqual(index.governingAlone('billing/old/events.ts'), ['/ws/0002.md']);
+    assert.deepEqual(index.governingAlone('docs/notes.md'), []);
+    assert.deepEqual(index.governingAlone('db/ledger.sql'), ['/ws/0001.md', '/ws/0003.md']);
+    assert.equal(JSON.stringify([...index.records.values()]), before, 'counts and files changed');
+    assert.equal(index.fileCount, files.length);
+    assert.deepEqual(index.governing('services/payments/ledger-v2.ts'), []);
+    // As add would match it.
+    index.add('services/payments/ledger-v2.ts');
+    assert.deepEqual(index.governing('services/payments/ledger-v2.ts'), ['/ws/0001.md', '/ws/0003.md']);
+  });
+
   it('a glob without inner / matches as listMatches does, its folders asked once per folder of a sorted list (sorted or not)', () => {
     const globs = ['payments', '*ledger*', 'fx/', '**/*05.*', '!*.bak', 'Events.ts', '**'];
     const records = globs.map((glob, i) => record(`/ws/000${i}.md`, glob, ...(glob.startsWith('!') ? ['**/*'] : [])));
