@@ -2,6 +2,7 @@ import { palette, visibleLength, type Palette } from '../colors';
 import type { Finding } from '../../core/rules/rule';
 import { printable, printableLine } from '../../core/text/printable';
 import { countFindings, location, plural, type LintOutput } from './lint-output';
+import { hasSafeFix } from '../../core/fixes/fix-all';
 
 /**
  * ESLint's "stylish" layout, which most people read lint output in: findings grouped under their
@@ -38,8 +39,22 @@ export function formatStylish(output: LintOutput): string {
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), ...(counts.infos ? [`${counts.infos} info`] : [])];
   const summary = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
   const paint = counts.errors ? colors.red : counts.warnings ? colors.yellow : colors.blue;
-  lines.push('', colors.bold(paint(summary)), '');
+  lines.push('', colors.bold(paint(summary)), ...nextSteps(output.files.flatMap((file) => file.findings)).map((hint) => colors.dim(hint)), '');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Under the summary, as ESLint names what `--fix` could do: how many records `legible migrate`
+ * would give Legible frontmatter (a folder written for another tool), and how many findings
+ * `legible lint --fix` settles by itself.
+ */
+function nextSteps(findings: readonly Finding[]): string[] {
+  const legacy = findings.filter((finding) => finding.ruleId === 'frontmatter-missing').length;
+  const fixable = findings.filter(hasSafeFix).length;
+  return [
+    ...(legacy ? [`${plural(legacy, 'record')} without Legible frontmatter: \`legible migrate\` writes ${legacy === 1 ? 'it, keeping the rest of the file' : 'it into every one, keeping the rest of each file'} (\`--dry-run\` shows the change first).`] : []),
+    ...(fixable ? [`${plural(fixable, 'problem')} can be fixed by \`legible lint --fix\`.`] : []),
+  ];
 }
 
 function severityLabel(finding: Finding, colors: Palette): string {

@@ -43,7 +43,8 @@ describe('legible lint on real-world legacy folders (process)', function () {
       const strict = await runCli(['lint', relative, '--today', TODAY, '--max-warnings', '0'], { cwd: REPO_ROOT });
       assert.equal(strict.code, 1);
       assert.equal(strict.stderr, `legible: warning: ${records.length} warnings, more than --max-warnings 0 allows.\n`);
-      assert.ok(strict.stdout.endsWith(`✖ ${records.length} problems (0 errors, ${records.length} warnings)\n\n`));
+      // The summary, then the way out: migrate gives every one of them frontmatter.
+      assert.ok(strict.stdout.endsWith(`✖ ${records.length} problems (0 errors, ${records.length} warnings)\n${records.length} records without Legible frontmatter: \`legible migrate\` writes it into every one, keeping the rest of each file (\`--dry-run\` shows the change first).\n\n`), strict.stdout.slice(-300));
       assert.equal(strict.stdout.match(/ frontmatter-missing$/gm)?.length, records.length);
     });
   }
