@@ -9,27 +9,41 @@ import type { LiveWorkspace } from '../core/live/live-workspace';
 import { toCompletionItem } from './convert';
 import type { Uris } from './uris';
 import { isMarkdownPath } from '../core/port/paths';
+import { wantsCodeFiles } from '../core/editor/governs-values';
+import { re2RegexEngine } from '../node/re2-regex-engine';
+import type { EditorAids } from './folders';
 
 /** Completion, hover and links: the core answers, this turns its answers into LSP types. */
 
 const EMPTY_INDEX = new DecisionIndex();
 
-/** Completion in a record's frontmatter: keys, values, ids and people, from the schema and the index. */
-export function completion(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, snippets: boolean): CompletionItem[] {
+/**
+ * Completion in a record's frontmatter: keys, values, ids and people, from the schema and the
+ * index; in `governs`, the repository's folders and files (the code list read only there).
+ */
+export async function completion(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, snippets: boolean, aids?: EditorAids): Promise<CompletionItem[]> {
   const text = document.getText();
   const offset = document.offsetAt(position);
-  const items = completionsAt(text, offset, live?.decisions?.index ?? EMPTY_INDEX, { today: live?.today(), path });
+  const codeFiles = aids && wantsCodeFiles(text, offset) ? await aids.codeFiles() : undefined;
+  const items = completionsAt(text, offset, live?.decisions?.index ?? EMPTY_INDEX, { today: live?.today(), path, codeFiles });
   if (!items.length) return [];
   const lineStart = document.offsetAt({ line: position.line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
   return items.map((item) => toCompletionItem(item, indent, snippets));
 }
 
-/** Hover: in a record, the field's question, a value's meaning, a referenced record; in code, a cited record. */
-export async function hover(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, uris: Uris): Promise<Hover | null> {
+/**
+ * Hover: in a record, the field's question, a value's meaning, a referenced record, how many files
+ * a `governs` glob matches, what the history says of a person; in code, a cited record.
+ */
+export async function hover(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, uris: Uris, aids?: EditorAids): Promise<Hover | null> {
   const index = live?.decisions?.index;
   if (isMarkdownPath(path)) {
-    const found = hoverAt(document.getText(), document.offsetAt(position), index ?? EMPTY_INDEX, { path });
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const codeFiles = aids && wantsCodeFiles(text, offset) ? await aids.codeFiles() : undefined;
+    const personEvidence = await aids?.personEvidence();
+    const found = hoverAt(text, offset, index ?? EMPTY_INDEX, { path, codeFiles, regexEngine: re2RegexEngine, personEvidence });
     if (found) return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: found.range };
   }
   // A record's ids are references with their own hover; other files' ids are citations.

@@ -8,6 +8,7 @@ import { nodeLiveHistory } from '../node/live-history';
 import { workingFilesAt, workingFilesBelow } from '../node/tracked-files';
 import { LiveCode } from '../core/code/live-code';
 import type { LiveHistory } from '../core/live/live-history';
+import { noEvidenceHover } from '../core/live/live-evidence';
 import { liveSettings, type ServerSettings } from './settings';
 
 export interface FoldersOptions {
@@ -24,6 +25,13 @@ export interface FoldersOptions {
   onRemoved(live: LiveWorkspace): void;
   /** The open documents' texts, for a folder's engine made after they opened. */
   openTexts(): Iterable<{ path: string; text: string; version: number }>;
+}
+
+/** A folder's code list and history, for the frontmatter's completion and hover (see `editorAids`). */
+export interface EditorAids {
+  codeFiles(): Promise<readonly string[]>;
+  /** A person's hover text in the record, or why the history says nothing here. */
+  personEvidence(): Promise<((name: string) => string | undefined) | undefined>;
 }
 
 interface Folder {
@@ -153,6 +161,30 @@ export class Folders {
   /** A code file was opened: one the list lacks (created, and no watcher said so) joins it. */
   opened(path: string): void {
     this.holding(path)?.code.opened(path).catch((error) => this.options.log.error(`Listing ${path}`, error));
+  }
+
+  /**
+   * What the frontmatter's completion and hover need of `path`'s folder beyond its index: the code
+   * files (`governs` paths and match counts) and a person's evidence, as the extension gives them.
+   */
+  editorAids(path: string): EditorAids | undefined {
+    const folder = this.holding(path);
+    if (!folder) return undefined;
+    const { code, history, engine } = folder;
+    return {
+      codeFiles: () => code.fileList(),
+      personEvidence: async () => {
+        const index = engine.decisions?.index;
+        const entry = index?.get(path);
+        if (!this.options.trusted()) return (name) => noEvidenceHover(name, 'git is not run in an untrusted workspace (--untrusted)');
+        const evidence = history.evidence;
+        const problem = evidence.problem;
+        if (!evidence.evidence) return problem ? (name) => noEvidenceHover(name, problem) : undefined;
+        if (!index || !entry) return undefined;
+        const governs = await code.governsIndex();
+        return (name) => evidence.personHover(entry, name, index, governs);
+      },
+    };
   }
 
   private holding(path: string): Folder | undefined {

@@ -242,13 +242,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const found = opened(textDocument.uri);
     if (!found || !isMarkdownPath(found.path)) return [];
     const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
-    return completion(found.document, found.path, position, found.live, snippets);
+    return completion(found.document, found.path, position, found.live, snippets, folders.editorAids(found.path));
   });
   connection.onHover(({ textDocument, position }) => {
     const refused = refusal();
     if (refused) return refused;
     const found = opened(textDocument.uri);
-    return found ? hover(found.document, found.path, position, found.live, uris) : null;
+    return found ? hover(found.document, found.path, position, found.live, uris, folders.editorAids(found.path)) : null;
   });
   connection.onDocumentLinks(({ textDocument }) => {
     const refused = refusal();
