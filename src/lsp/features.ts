@@ -1,6 +1,6 @@
-import { MarkupKind, type CompletionItem, type DocumentLink, type Hover, type Position, type TextDocument } from './protocol';
+import { MarkupKind, type CodeLens, type CompletionItem, type DocumentLink, type Hover, type Position, type TextDocument } from './protocol';
 import { documentCitations } from '../core/code/document-citations';
-import { recordHoverMarkdown, summarizeRecord } from '../core/code/record-summary';
+import { governedByTitle, recordHoverMarkdown, summarizeRecord } from '../core/code/record-summary';
 import { completionsAt } from '../core/editor/completions';
 import { hoverAt } from '../core/editor/hover';
 import { citationLinks, recordLinks } from '../core/editor/record-links';
@@ -58,6 +58,23 @@ export async function hover(document: TextDocument, path: string, position: Posi
     ? records.map((record) => recordHoverMarkdown(record, (p) => uris.uriOf(p))).join('\n\n---\n\n')
     : `No record has the id ${found.citation.raw}.`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: found.citation.range };
+}
+
+/** The command a code lens runs: the server asks the client to show the record (`window/showDocument`). */
+export const OPEN_RECORD_COMMAND = 'legible.openRecord';
+
+/**
+ * At the top of a code file, one lens per decision that governs it: "Governed by ADR-0007 ·
+ * accepted · one-way door · risk high · held by amira", opening the record, as in the extension.
+ */
+export async function codeLenses(path: string, live: LiveWorkspace | undefined, aids: EditorAids | undefined, uris: Uris): Promise<CodeLens[]> {
+  const index = live?.decisions?.index;
+  if (!index || !aids || isRecord(path, live)) return [];
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return (await aids.governing()).map((entry) => ({
+    range: top,
+    command: { title: governedByTitle(summarizeRecord(index, entry)), command: OPEN_RECORD_COMMAND, arguments: [uris.uriOf(entry.path)] },
+  }));
 }
 
 /** Links: a record's referenced ids and artifacts; a code file's cited ids. */

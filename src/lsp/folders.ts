@@ -9,6 +9,7 @@ import { workingFilesAt, workingFilesBelow } from '../node/tracked-files';
 import { LiveCode } from '../core/code/live-code';
 import type { LiveHistory } from '../core/live/live-history';
 import { noEvidenceHover } from '../core/live/live-evidence';
+import type { DecisionEntry } from '../core/index/decision-entry';
 import { liveSettings, type ServerSettings } from './settings';
 
 export interface FoldersOptions {
@@ -25,11 +26,15 @@ export interface FoldersOptions {
   onRemoved(live: LiveWorkspace): void;
   /** The open documents' texts, for a folder's engine made after they opened. */
   openTexts(): Iterable<{ path: string; text: string; version: number }>;
+  /** The code list, some record's `governs`, or a record's summary changed: code lenses may be stale. */
+  onCodeChanged?(): void;
 }
 
-/** A folder's code list and history, for the frontmatter's completion and hover (see `editorAids`). */
+/** A folder's code list and history, for completion, hover and code lenses (see `editorAids`). */
 export interface EditorAids {
   codeFiles(): Promise<readonly string[]>;
+  /** The records whose `governs` matches the file (a code file's lens). */
+  governing(): Promise<DecisionEntry[]>;
   /** A person's hover text in the record, or why the history says nothing here. */
   personEvidence(): Promise<((name: string) => string | undefined) | undefined>;
 }
@@ -100,6 +105,9 @@ export class Folders {
         engine.onDidChangeFindings((change) => this.options.onFindings(engine, change)),
         engine.onDidLoadProgress((progress) => this.options.onProgress(engine, progress)),
         engine.onDidChangeIndex(() => code.indexChanged(engine.decisions?.index)),
+        // Which records govern which files, or what a lens says of them (a status), may have changed.
+        code.onDidChange(() => this.options.onCodeChanged?.()),
+        engine.onDidChangeIndex(() => this.options.onCodeChanged?.()),
       ];
       this.live.set(root, { engine, history, code, unsubscribe: () => listeners.forEach((listener) => listener.dispose()) });
       fresh.push(engine);
@@ -173,6 +181,7 @@ export class Folders {
     const { code, history, engine } = folder;
     return {
       codeFiles: () => code.fileList(),
+      governing: () => code.governing(path),
       personEvidence: async () => {
         const index = engine.decisions?.index;
         const entry = index?.get(path);

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -22,7 +23,7 @@ import { basename, isMarkdownPath } from '../core/port/paths';
 import { CONFIG_FILE } from '../core/workspace/load-config';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
-import { completion, hover, links } from './features';
+import { codeLenses, completion, hover, links, OPEN_RECORD_COMMAND } from './features';
 import { Folders } from './folders';
 import { LoadProgressReporter } from './progress';
 import { readSettings, readTrusted, type ServerSettings } from './settings';
@@ -31,6 +32,8 @@ import { Uris } from './uris';
 /** Files whose change re-reads a folder's configuration and folders: a new load. */
 const CONFIG_FILES = new Set([CONFIG_FILE, '.adr-dir', '.log4brains.yml']);
 const COMPLETION_TRIGGERS = [':', ' ', '-', '[', ','];
+/** How long a burst of changes (a load, a checkout) is gathered before the client is asked for lenses again. */
+const LENS_REFRESH_MS = 250;
 /**
  * What the client is asked to watch, each event once: every file and folder created or deleted
  * (a record, or a code file the records govern: the evidence rules count it), and the changes to
@@ -81,7 +84,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const shownProblems = new Map<string, string>();
   const loadProgress = new LoadProgressReporter(connection);
   const diagnostics = new DiagnosticsPublisher(connection, uris, (path) => documents.get(uris.uriOf(path)) !== undefined);
+  // Lenses asked again after a change of what they show, once for a burst of changes (a load, a
+  // branch checked out), where the client can be asked to (LSP 3.16 refresh).
+  let lensRefresh: ReturnType<typeof setTimeout> | undefined;
+  const refreshLenses = () => {
+    if (!capabilities.workspace?.codeLens?.refreshSupport || lensRefresh) return;
+    lensRefresh = setTimeout(() => {
+      lensRefresh = undefined;
+      if (phase === 'running') void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }, LENS_REFRESH_MS);
+  };
   const folders = new Folders({
+    onCodeChanged: refreshLenses,
     log,
     trusted: () => trusted,
     settings: (root) => folderSettings.get(root) ?? initialSettings,
@@ -138,6 +152,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [OPEN_RECORD_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'legible', version: options.version },
@@ -250,6 +266,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const found = opened(textDocument.uri);
     return found ? hover(found.document, found.path, position, found.live, uris, folders.editorAids(found.path)) : null;
   });
+  connection.onCodeLens(({ textDocument }) => {
+    const refused = refusal();
+    if (refused) return refused;
+    const found = opened(textDocument.uri);
+    return found ? codeLenses(found.path, found.live, folders.editorAids(found.path), uris) : [];
+  });
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    const refused = refusal();
+    if (refused) return refused;
+    const uri = args?.[0];
+    if (command !== OPEN_RECORD_COMMAND || typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}, or no record to open: legible.openRecord takes the record's URI.`);
+    // A client that cannot show a document has the lens's title at least; it is told where the record is.
+    if (!capabilities.window?.showDocument?.support) {
+      log.info(`The record is ${uri} (this editor does not let the server open it).`);
+      return null;
+    }
+    await connection.window.showDocument({ uri, takeFocus: true }).catch((error) => log.error(`Opening ${uri}`, error));
+    return null;
+  });
   connection.onDocumentLinks(({ textDocument }) => {
     const refused = refusal();
     if (refused) return refused;
@@ -267,6 +302,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onShutdown(() => {
     phase = 'shut down';
+    clearTimeout(lensRefresh);
     diagnostics.dispose();
     folders.dispose();
   });

@@ -1,11 +1,13 @@
-// The frontmatter's code features in the language server, as the extension has them: `governs`
-// completes the repository's folders and files, a glob's hover says how many files it matches, a
-// person's hover what the history says of them (or why it says nothing).
+// The code features of `governs` in the language server, as the extension has them: in a record,
+// `governs` completes the repository's folders and files, a glob's hover says how many files it
+// matches, a person's hover what the history says of them (or why it says nothing); in a governed
+// code file, a lens per governing decision that opens it.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { CompletionItem, Hover } from 'vscode-languageserver/node';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { CodeLens, CompletionItem, Hover } from 'vscode-languageserver/node';
 import { daysAgo, LEDGER_RECORD, ledgerRepository } from '../support/evidence-repository';
-import { lspSessions, openDocument, uriOf } from '../support/lsp-session';
+import { CAPABILITIES, lspSessions, openDocument, uriOf } from '../support/lsp-session';
 
 /** The line and character just after `text`'s first occurrence in `document`. */
 function after(document: string, text: string): { line: number; character: number } {
@@ -17,7 +19,7 @@ function after(document: string, text: string): { line: number; character: numbe
 
 const markdown = (hover: Hover | null) => (hover?.contents as { value: string } | undefined)?.value ?? '';
 
-describe('language server: governs and people in a record\'s frontmatter', function () {
+describe('language server: the code features of governs, and people', function () {
   this.timeout(120_000);
   const servers = lspSessions();
 
@@ -51,5 +53,39 @@ describe('language server: governs and people in a record\'s frontmatter', funct
     await openDocument(untrusted, file);
     const refused = markdown(await untrusted.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position }));
     assert.match(refused, /no evidence from the repository's history here: git is not run in an untrusted workspace/);
+  });
+
+  it('puts a lens on a governed code file that opens the record, and asks for lenses again when governs changes', async () => {
+    const root = await ledgerRepository([daysAgo(60), daysAgo(30)], 'legible-lsp-lens-');
+    const capabilities = { ...CAPABILITIES, window: { showDocument: { support: true } }, workspace: { ...CAPABILITIES.workspace, codeLens: { refreshSupport: true } } };
+    const session = await servers.start(root, { capabilities });
+    const code = path.join(root, 'src/ledger/a.ts');
+    await openDocument(session, code);
+    const record = uriOf(path.join(root, LEDGER_RECORD));
+    const lenses = async () => session.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(code) } });
+    let found = await lenses();
+    while (!found.length) found = await lenses();
+    assert.deepEqual(found.map((lens) => [lens.range.start.line, lens.command?.title, lens.command?.command, lens.command?.arguments]), [
+      [0, 'Governed by ADR-0001 · accepted · two-way · risk low · held by amira', 'legible.openRecord', [record]],
+    ]);
+    // The lens's command: the server asks the client to show the record.
+    await session.connection.sendRequest('workspace/executeCommand', { command: 'legible.openRecord', arguments: [record] });
+    assert.deepEqual(session.asked.filter((r) => r.method === 'window/showDocument').map((r) => r.params), [{ uri: record, takeFocus: true }]);
+    // The record stops governing src/ledger: the client is asked for lenses again, and there are none.
+    const file = path.join(root, LEDGER_RECORD);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('governs: [src/ledger/**]', 'governs: [src/queue/**]'));
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: record, type: 2 }] });
+    while (!session.asked.some((r) => r.method === 'workspace/codeLens/refresh')) await new Promise((resolve) => setImmediate(resolve));
+    while ((await lenses()).length) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(await lenses(), []);
+  });
+
+  it('gives a record no lens, and a command it does not know an error', async () => {
+    const root = await ledgerRepository([daysAgo(60), daysAgo(30)], 'legible-lsp-lens-');
+    const session = await servers.start(root);
+    const file = path.join(root, LEDGER_RECORD);
+    await openDocument(session, file);
+    assert.deepEqual(await session.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } }), []);
+    await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'legible.nothing', arguments: [] }), /Unknown command legible\.nothing/);
   });
 });
