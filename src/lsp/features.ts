@@ -19,13 +19,14 @@ const EMPTY_INDEX = new DecisionIndex();
 
 /**
  * Completion in a record's frontmatter: keys, values, ids and people, from the schema and the
- * index; in `governs`, the repository's folders and files (the code list read only there).
+ * index; in `governs`, the repository's folders and files, and in `artifacts` its files as links
+ * from the record's folder (the code list read only there).
  */
 export async function completion(document: TextDocument, path: string, position: Position, live: LiveWorkspace | undefined, snippets: boolean, aids?: EditorAids): Promise<CompletionItem[]> {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const codeFiles = aids && wantsCodeFiles(text, offset) ? await aids.codeFiles() : undefined;
-  const items = completionsAt(text, offset, live?.decisions?.index ?? EMPTY_INDEX, { today: live?.today(), path, codeFiles });
+  const items = completionsAt(text, offset, live?.decisions?.index ?? EMPTY_INDEX, { today: live?.today(), path, codeFiles, root: live?.root });
   if (!items.length) return [];
   const lineStart = document.offsetAt({ line: position.line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0];

@@ -24,7 +24,7 @@ function indexFor(models: Models, uri: vscode.Uri): DecisionIndex {
   return models.modelFor(uri)?.decisions?.index ?? EMPTY_INDEX;
 }
 
-/** The folder's code files, listed only when the cursor is on a `governs` value (the first time lists the repository). */
+/** The folder's code files, listed only when the cursor is on a `governs` or `artifacts` value (the first time lists the repository). */
 async function codeFilesFor(model: FolderModel | undefined, text: string, offset: number): Promise<readonly string[] | undefined> {
   return model && wantsCodeFiles(text, offset) ? model.code.fileList() : undefined;
 }
@@ -39,7 +39,7 @@ export class FrontmatterCompletions implements vscode.CompletionItemProvider {
     const text = document.getText();
     const offset = document.offsetAt(position);
     const codeFiles = await codeFilesFor(model, text, offset);
-    const items = completionsAt(text, offset, indexFor(this.models, document.uri), { today, path: toCorePath(document.uri), codeFiles });
+    const items = completionsAt(text, offset, indexFor(this.models, document.uri), { today, path: toCorePath(document.uri), codeFiles, root: model?.root });
     return items.map((c) => {
       const item = new vscode.CompletionItem(c.label, KINDS[c.kind]);
       item.detail = c.detail;

@@ -172,4 +172,20 @@ describe('code features', () => {
     const exclusion = await hoverText(new vscode.Position(line, document.lineAt(line).text.indexOf('tax.ts') + 1));
     assert.match(exclusion, /`!services\/billing\/tax\.ts` takes 1 file out of those the globs before it match:/);
   });
+
+  it('in a record, completing an artifact offers the workspace\'s files as links from the record\'s folder', async () => {
+    await writeFile(codeUri('services/billing/runbook.md'), '# Billing runbook\n');
+    const record = await writeRecord('0094-billing-runbook.md', cleanAdr('Billing runbook', (text) => text.replace('  mechanisms: [documentation]', '  mechanisms: [documentation]\n  artifacts: ["../../services/billing/"]')));
+    const document = await vscode.workspace.openTextDocument(record);
+    await vscode.window.showTextDocument(document);
+    const line = document.getText().split('\n').findIndex((text) => text.includes('artifacts:'));
+    // After `../../services/billing/`, inside the quotes: the files of services/billing/, written from docs/decisions/.
+    const at = new vscode.Position(line, document.lineAt(line).text.indexOf('billing/') + 'billing/'.length);
+    let labels: string[] = [];
+    await waitFor('the runbook among the artifacts completions', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', record, at);
+      labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.File).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      return labels.includes('../../services/billing/runbook.md');
+    }, [(await legible()).onDidChange], undefined, () => `offered: ${JSON.stringify(labels)}`);
+  });
 });

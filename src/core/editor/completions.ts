@@ -9,6 +9,7 @@ import type { Range } from '../text/position';
 import { editorChildFields, editorFieldInfo, fieldMarkdown, schemaTypeFor, valueSort } from './field-words';
 import { frontmatterCursor, type FrontmatterCursor } from './frontmatter-cursor';
 import { governsPathItems } from './governs-values';
+import { artifactPathItems, isArtifactsCursor } from './artifact-values';
 import { recordSummaryMarkdown } from './record-summary';
 
 /**
@@ -48,6 +49,8 @@ export interface CompletionOptions {
    * files in `governs`. A front-end supplies it where `wantsCodeFiles` says it is needed.
    */
   readonly codeFiles?: readonly string[];
+  /** The folder `codeFiles` are relative to (absolute): `artifacts` are offered as links from the record's folder. */
+  readonly root?: string;
 }
 
 export function completionsAt(text: string, offset: number, index: DecisionIndex, options: CompletionOptions = {}): FrontmatterCompletion[] {
@@ -174,6 +177,11 @@ function candidates(context: Context, info: FieldInfo, present: readonly string[
   const { cursor } = context;
   if (info.name === 'governs' && context.options.codeFiles) {
     return governsPathItems(cursor.prefix, context.options.codeFiles)
+      .filter((item) => !taken.has(item.value))
+      .map((item, i) => ({ label: item.value, kind: item.folder ? ('folder' as const) : ('file' as const), value: item.value, sortText: String(i).padStart(4, '0'), retrigger: item.folder || undefined }));
+  }
+  if (isArtifactsCursor(cursor) && context.options.codeFiles && context.options.root && context.options.path) {
+    return artifactPathItems(cursor.prefix, context.options.codeFiles, context.options.root, context.options.path)
       .filter((item) => !taken.has(item.value))
       .map((item, i) => ({ label: item.value, kind: item.folder ? ('folder' as const) : ('file' as const), value: item.value, sortText: String(i).padStart(4, '0'), retrigger: item.folder || undefined }));
   }

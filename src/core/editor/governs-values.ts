@@ -3,6 +3,7 @@ import type { RegexEngine } from '../port/regex-engine';
 import { plural } from '../text/plural';
 import { escapeMarkdown } from './field-words';
 import { frontmatterCursor, type FrontmatterCursor } from './frontmatter-cursor';
+import { isArtifactsCursor } from './artifact-values';
 
 /**
  * What the editor offers in a record's `governs` list: the repository's folders and files to
@@ -21,10 +22,10 @@ export function isGovernsCursor(cursor: FrontmatterCursor): boolean {
   return cursor.kind !== 'key' ? cursor.key === 'governs' && cursor.path.length === 0 : cursor.path.length === 1 && cursor.path[0] === 'governs' && !cursor.hasColon;
 }
 
-/** For a front-end: whether completion or hover at `offset` needs the code file list. */
+/** For a front-end: whether completion or hover at `offset` needs the code file list (`governs`, `artifacts`). */
 export function wantsCodeFiles(text: string, offset: number): boolean {
   const cursor = frontmatterCursor(text, offset);
-  return cursor !== undefined && isGovernsCursor(cursor);
+  return cursor !== undefined && (isGovernsCursor(cursor) || isArtifactsCursor(cursor));
 }
 
 export interface PathItem {
