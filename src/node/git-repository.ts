@@ -41,6 +41,11 @@ export class NodeGitRepository implements RepositoryPort {
   problem: string | undefined;
   /** True when the last undefined answer was for want of git. */
   missing = false;
+  /**
+   * Set when `mergeBase` found both refs but no commit they share: in a shallow clone (whose history
+   * stops before they part; fetch it), or in branches with no history in common.
+   */
+  noCommonCommit: 'shallow' | 'unrelated' | undefined;
   private endOfOptions: Promise<boolean> | undefined;
 
   /** `root`: the work tree's top folder (holding `.git`), absolute. */
@@ -177,12 +182,26 @@ export class NodeGitRepository implements RepositoryPort {
   async mergeBase(base: string, head: string): Promise<string | undefined> {
     if (!(await this.acceptable(base)) || !(await this.acceptable(head))) return undefined;
     const out = await this.git(['merge-base', ...(await this.eoo()), base, head]);
+    if (out === undefined && !this.missing) await this.explainNoMergeBase(base, head);
     const id = out?.trim();
     if (id !== undefined && !/^[0-9a-f]{40,64}$/.test(id)) {
       this.fail(`git merge-base gave no commit for ${base} and ${head}`);
       return undefined;
     }
     return id;
+  }
+
+  /**
+   * git merge-base says nothing when it finds no common commit (exit 1, no message): say which ref
+   * git does not know, else why two known refs share no commit. Both refs passed `acceptable`.
+   */
+  private async explainNoMergeBase(base: string, head: string): Promise<void> {
+    const commit = (ref: string) => runGitReporting([...NO_PROGRAMS, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], this.root, this.env, LIST_BOUNDS);
+    const [baseCommit, headCommit, shallow] = await Promise.all([commit(base), commit(head), runGitReporting(['rev-parse', '--is-shallow-repository'], this.root, this.env, LIST_BOUNDS)]);
+    const unknown = !baseCommit.ok ? base : !headCommit.ok ? head : undefined;
+    if (unknown !== undefined) return this.fail(`${unknown} names no commit in this repository`);
+    this.noCommonCommit = shallow.ok && shallow.stdout.trim() === 'true' ? 'shallow' : 'unrelated';
+    this.fail(this.noCommonCommit === 'shallow' ? `${base} and ${head} meet in no commit of this shallow clone: its history stops before they part` : `${base} and ${head} have no commit in common: their histories are unrelated`);
   }
 
   private async acceptable(ref: string): Promise<boolean> {

@@ -1,10 +1,11 @@
 import { Evidence } from '../../core/evidence/evidence';
-import { basename, dirname, joinPath, relativePath } from '../../core/port/paths';
+import { relativePath } from '../../core/port/paths';
 import type { LintCache } from '../scan/lint-cache';
 import { readHistory, type ReadHistory } from '../../node/git-history';
 import { historyRepository } from '../../node/tracked-files';
 import type { CliContext } from '../context';
 import { workspaceListing } from './code-scan';
+import { forgetOtherHistories, historyCacheFile, historyShape } from './history-cache';
 import type { OpenedWorkspace } from '../open-workspace';
 
 export interface ReadEvidence {
@@ -35,17 +36,20 @@ export async function readEvidence(opened: OpenedWorkspace, context: CliContext,
   const repository = await historyRepository(opened.root, context.env, async () => (await workspaceListing(opened, context)).tracked);
   if ('problem' in repository) return repository;
   const settings = opened.loaded.config.people;
+  const cacheFile = cache && historyCacheFile(cache.location, await historyShape(repository));
   const result = await readHistory({
     root: repository.root,
     windowStart: Evidence.windowStart(settings, today),
     maxFilesPerCommit: settings.evidence.maxFilesPerCommit,
     env: context.env,
-    cacheFile: cache && historyCacheFile(cache.location),
+    cacheFile,
     signal,
     lines,
     ref: at,
   });
   if ('problem' in result) return { problem: result.problem };
+  // Read afresh (and so written, when lines were counted): the other shapes' histories are stale.
+  if (cache && cacheFile && result.how === 'full' && lines !== false) await forgetOtherHistories(cache.location, cacheFile);
   const folder = relativePath(repository.root, opened.root);
   const evidence = new Evidence(result.history, settings, today, folder === '.' || folder === '' ? '' : `${folder}/`);
   const notes = [...result.notes];
@@ -57,10 +61,4 @@ export async function readEvidence(opened: OpenedWorkspace, context: CliContext,
     );
   }
   return { evidence, read: result, notes };
-}
-
-/** Beside the lint cache, in the folder `--cache` made safe: `lint-cache-….json` → `lint-history-….json`. */
-export function historyCacheFile(lintCache: string): string {
-  const name = basename(lintCache);
-  return joinPath(dirname(lintCache), name.startsWith('lint-cache-') ? name.replace('lint-cache-', 'lint-history-') : `${name}.history.json`);
 }

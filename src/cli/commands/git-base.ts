@@ -35,6 +35,8 @@ export async function gitRepositoryFor(root: string, command: string, context: C
 /** The message for a question git could not answer: what was asked, git's reason, and the usual cause. */
 export function gitFailure(asked: string, repository: NodeGitRepository, base: string): UsageError {
   const why = repository.problem ? `: ${repository.problem}` : '';
+  if (repository.noCommonCommit === 'shallow') return new UsageError(`git could not list ${asked}${why}. Fetch the history: in GitHub Actions, check out with fetch-depth: 0 (else git fetch --unshallow).`);
+  if (repository.noCommonCommit === 'unrelated') return new UsageError(`git could not list ${asked}${why}. Is ${base} the branch this one will be merged into?`);
   return new UsageError(`git could not list ${asked}${why}. Is ${base} a branch, tag or commit of this repository? (A shallow clone lacks the history: in GitHub Actions, check out with fetch-depth: 0.)`);
 }
 

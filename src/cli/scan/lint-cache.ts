@@ -142,7 +142,7 @@ export class LintCache {
     const cached = this.files.get(this.name(path));
     if (!cached || cached[1] !== size || cached[2] !== mtime || (cached[3] !== true && body)) return undefined;
     const findings = cached[5];
-    const entry = Array.isArray(findings) ? entryFromStore(cached[4], path, this.folders) : undefined;
+    const entry = Array.isArray(findings) && findings.every(isFinding) ? entryFromStore(cached[4], path, this.folders) : undefined;
     return entry && { entry, findings };
   }
 
@@ -237,6 +237,31 @@ export class LintCache {
     await writeAtomically(this.location, Buffer.from(JSON.stringify({ key: this.key, folders: this.folders, files: [...this.files.values()], code: this.code, codeTree: this.codeTree } satisfies CacheFile)), { mode: 0o600 });
     this.dirty = false;
   }
+}
+
+const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info']);
+
+const isPosition = (value: unknown): boolean => {
+  const position = value as { line?: unknown; character?: unknown } | null;
+  return typeof position === 'object' && position !== null && Number.isInteger(position.line) && Number.isInteger(position.character);
+};
+
+/** A path, a message and a range: what a finding and each of its related locations hold. */
+function isLocated(value: unknown): boolean {
+  const located = value as { path?: unknown; message?: unknown; range?: { start?: unknown; end?: unknown } | null } | null;
+  if (typeof located !== 'object' || located === null || typeof located.path !== 'string' || typeof located.message !== 'string') return false;
+  return typeof located.range === 'object' && located.range !== null && isPosition(located.range.start) && isPosition(located.range.end);
+}
+
+/**
+ * A finding as every format prints it. A cache file is the user's to edit or break: a file whose
+ * findings are not all of this shape is linted again, where one of another shape would stop the
+ * lint in the formatter (exit 2).
+ */
+function isFinding(value: unknown): boolean {
+  const finding = value as Partial<Record<keyof Finding, unknown>>;
+  if (!isLocated(value) || typeof finding.ruleId !== 'string' || !SEVERITIES.has(finding.severity)) return false;
+  return finding.related === undefined || (Array.isArray(finding.related) && finding.related.every(isLocated));
 }
 
 /** A cache file is the user's to edit or break: a code tree of the wrong shape is not used. */

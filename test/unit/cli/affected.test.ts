@@ -327,4 +327,32 @@ describe('legible lint --base', function () {
     assert.equal(noGit.code, 2);
     assert.match(noGit.stderr, /lint --base needs git/);
   });
+
+  it('in a shallow clone that has the base branch but not where it parted, says to fetch the history, not to check the ref (exit 2)', async () => {
+    const origin = await twoBranches();
+    // As actions/checkout leaves a pull request's job (fetch-depth 1), with the base fetched as deep.
+    const dir = path.join(await tempDir('legible-shallow-'), 'clone');
+    git(path.dirname(dir), 'clone', '--quiet', '--depth', '1', '--branch', 'topic', `file://${origin}`, dir);
+    git(dir, 'fetch', '--quiet', '--depth', '1', 'origin', 'main:refs/remotes/origin/main');
+    const result = await runCli(['lint', '--base', 'origin/main', '--today', TODAY], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.equal(
+      result.stderr.trim(),
+      'legible: git could not list the files changed since the merge base of origin/main and HEAD: origin/main and HEAD meet in no commit of this shallow clone: its history stops before they part. Fetch the history: in GitHub Actions, check out with fetch-depth: 0 (else git fetch --unshallow).',
+    );
+    git(dir, 'fetch', '--quiet', '--unshallow');
+    assert.equal((await runCli(['lint', '--base', 'origin/main', '--today', TODAY], { cwd: dir })).code, 1, 'the collision, once the history is there');
+  });
+
+  it('asks whether the base is the right branch when it shares no history with this one (exit 2)', async () => {
+    const dir = await twoBranches();
+    git(dir, 'checkout', '--quiet', '--orphan', 'pages');
+    git(dir, 'commit', '--quiet', '--message', 'Pages');
+    git(dir, 'checkout', '--quiet', 'topic');
+    const result = await runCli(['lint', '--base', 'pages', '--today', TODAY], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr.trim(), 'legible: git could not list the files changed since the merge base of pages and HEAD: pages and HEAD have no commit in common: their histories are unrelated. Is pages the branch this one will be merged into?');
+    const unknown = await runCli(['lint', '--base', 'nowhere', '--today', TODAY], { cwd: dir });
+    assert.match(unknown.stderr, /: nowhere names no commit in this repository\. Is nowhere a branch, tag or commit of this repository\?/);
+  });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import Ajv from 'ajv';
 import { cleanupTemps, REPO_ROOT, runCli, tempDir } from './cli-process';
-import { gitAs, lines, scriptedRepository } from '../evidence/history-repo';
+import { addCommit, gitAs, lines, scriptedRepository } from '../evidence/history-repo';
 import { AMIRA, JONAS, ledgerRecord } from '../support/evidence-repository';
 
 /** amira wrote the ledger (both files) and the record; jonas, the successor, never touched it. */
@@ -41,6 +41,43 @@ describe('evidence in the CLI: lint and affected read the history', function () 
     const again = await runCli(['lint', '--today', '2026-11-21', '--verbose', '--cache', '--format', 'json'], { cwd: dir });
     assert.match(again.stderr, /evidence from 2 commits \(from the cache\)/);
     assert.equal(again.stdout, run.stdout);
+  });
+
+  /** The evidence rules' findings of `lint --format json`, as rule and line. */
+  const evidenceFindings = (stdout: string) =>
+    (JSON.parse(stdout) as Array<{ findings: Array<{ ruleId: string; line: number }> }>).flatMap((file) => file.findings.filter((f) => /evidence|knowledge|holder/.test(f.ruleId)).map((f) => `${f.ruleId}:${f.line}`));
+
+  it('lint --cache reads the history again when .mailmap changes who wrote the commits, HEAD unmoved', async () => {
+    const dir = await ledgerRepository();
+    const lint = (...extra: string[]) => runCli(['lint', '--today', '2026-11-21', '--format', 'json', ...extra], { cwd: dir });
+    assert.deepEqual(evidenceFindings((await lint('--cache')).stdout), ['observed-single-point-of-knowledge:10', 'successor-without-evidence:14']);
+    // The team learns that "Amira" committed from jonas's laptop: git now names jonas the author.
+    await writeFile(path.join(dir, '.mailmap'), 'Jonas <jonas@example.com> Amira <amira@example.com>\n');
+    const plain = await lint();
+    assert.ok(!evidenceFindings(plain.stdout).some((f) => f.startsWith('successor-without-evidence')), plain.stdout);
+    assert.equal((await lint('--cache')).stdout, plain.stdout);
+    // And back: the history of the earlier shape is read again, not the one kept for .mailmap.
+    await writeFile(path.join(dir, '.mailmap'), '');
+    const back = await lint();
+    assert.equal((await lint('--cache')).stdout, back.stdout);
+  });
+
+  it('lint --cache reads the history again after git fetch --unshallow (HEAD unmoved, older commits added)', async () => {
+    const origin = await ledgerRepository();
+    // The successor did the work, long before the clone's one commit.
+    await addCommit(origin, { ...JONAS, date: '2026-08-01T10:00:00Z', files: { 'src/ledger/b.ts': lines(30) } });
+    await addCommit(origin, { ...AMIRA, date: '2026-09-01T10:00:00Z', files: { 'README.md': 'Ledger\n' } });
+    const dir = path.join(await tempDir('legible-cli-shallow-'), 'clone');
+    gitAs(path.dirname(dir), undefined, 'clone', '--quiet', '--depth', '1', `file://${origin}`, dir);
+    const lint = (...extra: string[]) => runCli(['lint', '--today', '2026-11-21', '--format', 'json', ...extra], { cwd: dir });
+    const shallow = await lint('--cache');
+    assert.deepEqual(evidenceFindings(shallow.stdout), ['observed-single-point-of-knowledge:10', 'successor-without-evidence:14'], 'one commit, by amira: jonas has no change');
+    gitAs(dir, undefined, 'fetch', '--quiet', '--unshallow');
+    const whole = await lint();
+    assert.ok(!evidenceFindings(whole.stdout).includes('successor-without-evidence:14'), whole.stdout);
+    assert.equal((await lint('--cache')).stdout, whole.stdout);
+    const kept = (await readdir(path.join(dir, '.git', 'legible'))).filter((name) => name.startsWith('lint-history-'));
+    assert.equal(kept.length, 1, `one history kept, not one per shape: ${kept.join(', ')}`);
   });
 
   it('lint without git runs every other rule and says once, with --verbose, why the evidence rules did not', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseDecisionDocument } from '../../../src/core/document/decision-document';
 import { buildEntry } from '../../../src/core/index/build-entry';
 import type { DecisionEntry } from '../../../src/core/index/decision-entry';
+import type { Finding } from '../../../src/core/rules/rule';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/limits';
 import { LintCache } from '../../../src/cli/scan/lint-cache';
 import { entryFromStore, storedEntry } from '../../../src/cli/scan/stored-entry';
@@ -121,6 +122,25 @@ describe('the lint cache file: entries stored briefly, read back whole', functio
     await outside.save();
     assert.equal(JSON.parse(await readFile(path.join(dir, 'outside.json'), 'utf8')).files[0][0], elsewhere.path);
     assert.equal((await LintCache.load(path.join(dir, 'outside.json'), 'key', { root: '/ws/docs' })).get(elsewhere.path, 1, 1, true)?.entry.path, elsewhere.path);
+  });
+
+  it('does not serve findings of another shape (the file is the user\'s to break): the record is read again', async () => {
+    const dir = await tempDir('legible-lint-cache-');
+    const location = path.join(dir, 'cache.json');
+    const [first] = entries();
+    const finding = { ruleId: 'placeholder', severity: 'warning', message: 'm', path: first.path, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } };
+    const related = { path: first.path, message: 'r', range: finding.range };
+    const cache = await LintCache.load(location, 'key', { root: '/ws' });
+    cache.set(first.path, 10, 1000, true, { entry: first, findings: [{ ...finding, related: [related] }] as Finding[] });
+    await cache.save();
+    const saved = JSON.parse(await readFile(location, 'utf8'));
+    assert.equal((await LintCache.load(location, 'key', { root: '/ws' })).get(first.path, 10, 1000, true)?.findings.length, 1);
+    const broken = [[{ ruleId: 'x' }], ['finding'], [null], [{ ...finding, severity: 'fatal' }], [{ ...finding, range: { start: { line: 1 } } }], [{ ...finding, range: null }], [{ ...finding, message: 7 }], [{ ...finding, related: [{ ...related, range: [1, 2] }] }], [{ ...finding, related: 'r' }]];
+    for (const findings of broken) {
+      saved.files[0][5] = findings;
+      await writeFile(location, JSON.stringify(saved));
+      assert.equal((await LintCache.load(location, 'key', { root: '/ws' })).get(first.path, 10, 1000, true), undefined, JSON.stringify(findings));
+    }
   });
 
   it('an unread cache refuses to be used (it would miss everything, then overwrite the file)', async () => {
