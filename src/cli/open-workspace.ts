@@ -81,15 +81,21 @@ async function startFolder(fs: NodeFileSystem, cwd: string, paths: readonly stri
   return found ? toPortable(dirname(first)) : cwd;
 }
 
+/** The workspace root of one path named on the command line (see findRoot), or of the current folder. */
+export async function rootOf(context: CliContext, path: string | undefined, bounds: SearchBounds = processBounds((message) => context.warn(message))): Promise<string> {
+  const looking = new NodeFileSystem({ reads: 'blocking' });
+  return findRoot(looking, await startFolder(looking, context.cwd, path === undefined ? [] : [path]), bounds);
+}
+
 /**
  * Loads `.legible.json` (its settings are the user's: the CLI runs on their checkout, so it is
  * trusted) and finds the decisions folders. Configuration problems are warnings: a broken file must
  * not stop a CI run. The files themselves are not trusted: from here on every access goes through a
  * port confined to the root, so no link in the repository leads Legible anywhere else.
  */
-export async function openWorkspace(context: CliContext, paths: readonly string[] = []): Promise<OpenedWorkspace> {
-  const looking = new NodeFileSystem({ reads: 'blocking' });
-  const root = await findRoot(looking, await startFolder(looking, context.cwd, paths), processBounds((message) => context.warn(message)));
+export async function openWorkspace(context: CliContext, paths: readonly string[] = [], known?: string): Promise<OpenedWorkspace> {
+  // `known`: the root already found for these paths (lint's grouping by workspace), not searched twice.
+  const root = known ?? (await rootOf(context, paths[0]));
   const fs = new NodeFileSystem({ reads: 'blocking', root });
   const loaded = await loadConfig(fs, root, { trusted: true, regexEngine: re2RegexEngine });
   const where = displayPath(context.cwd, joinPath(root, CONFIG_FILE));

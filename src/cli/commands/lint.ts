@@ -1,11 +1,11 @@
 import { isInside, relativePath } from '../../core/port/paths';
 import { CONFIG_FILE } from '../../core/workspace/load-config';
 import { RULES } from '../../core/rules/registry';
-import { choice, flag, nonNegativeInteger, stringOption, todayOption } from '../args';
+import { choice, flag, nonNegativeInteger, stringOption, todayOption, type ParsedArgs } from '../args';
 import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
-import { openWorkspace, requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
+import { requireFolders, scanWorkspace, type OpenedWorkspace } from '../open-workspace';
 import { scanCode, workspaceListing } from '../code/code-scan';
 import { lintCode } from '../../core/lint/lint-code';
 import { lintEvidence } from '../../core/lint/lint-evidence';
@@ -14,11 +14,11 @@ import type { CodeFacts } from '../../core/code/code-facts';
 import { readEvidence } from '../code/evidence-scan';
 import type { DecisionIndex } from '../../core/index/decision-index';
 import type { Finding } from '../../core/rules/rule';
-import { findRepository } from '../../node/repository';
 import type { LintCache } from '../scan/lint-cache';
 import { openCache } from '../scan/open-cache';
 import { CACHE_LOCATION_OPTION, HELP_OPTION, TODAY_OPTION, type Command } from './command';
-import { lintTargets } from './lint-targets';
+import type { LintTargets } from './lint-targets';
+import { openLintWorkspaces } from './lint-workspaces';
 import { applyFixes } from './lint-fix';
 import { addBaseFindings, checkedRef } from './git-base';
 
@@ -84,40 +84,18 @@ export const lintCommand: Command = {
   async run(args, context) {
     const format = choice(stringOption(args, 'format'), FORMAT_NAMES, 'stylish', 'format');
     const maxWarnings = nonNegativeInteger(stringOption(args, 'max-warnings'), '--max-warnings');
-    const today = todayOption(stringOption(args, 'today'));
-    const quiet = flag(args, 'quiet');
-    const base = checkedRef(stringOption(args, 'base'), '--base');
+    const options: LintOptions = { today: todayOption(stringOption(args, 'today')), quiet: flag(args, 'quiet'), base: checkedRef(stringOption(args, 'base'), '--base'), named: args.positionals.length > 0 };
 
-    const opened = await openWorkspace(context, args.positionals);
-    if (!args.positionals.length) await requireFolders(opened, context, 'lint');
-    const targets = await lintTargets(args.positionals, opened, context);
-    // The code rules' file list (git's, in a process of its own) is asked now: git lists while the
-    // records are read, and starting a process is cheaper before the scan has grown this one.
-    if (opened.loaded.config.code.enabled) workspaceListing(opened, context).catch(() => undefined);
-    const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context, { read: false }) : undefined;
-    const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
-    if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
-    const byFile = await workspace.findings();
-    if (base !== undefined) await addBaseFindings(byFile, workspace, opened, base, context);
-    if (targets.codeFiles.length && !opened.folders.length) await requireFolders(opened, context, 'lint');
-    if (targets.codeFiles.length && !opened.loaded.config.code.enabled) context.warn(`code.enabled is false in ${CONFIG_FILE}: the citations in ${targets.codeFiles.map((path) => displayPath(context.cwd, path)).join(', ')} are not checked.`);
-    if (opened.loaded.config.code.enabled) {
-      const scan = args.positionals.length > 0 ? targets.codeFiles.map((path) => relativePath(opened.root, path)) : undefined;
-      const facts = await addCodeFindings(byFile, workspace.index, opened, context, scan, cache);
-      await addEvidenceFindings(byFile, workspace.index, facts, opened, context, today, flag(args, 'verbose'), cache);
-    }
-    if (cache) await saveCache(cache, context);
-    // A code file named and clean was checked all the same: it counts, as a clean record does.
-    for (const path of targets.codeFiles) if (opened.loaded.config.code.enabled && !byFile.has(path)) byFile.set(path, []);
+    // One workspace, or with paths in a monorepo's projects, one per project: linted one by one, printed as one.
+    const { workspaces, repository } = await openLintWorkspaces(args.positionals, context);
+    const shown: Array<[string, Finding[]]> = [];
+    for (const { opened, targets } of workspaces) shown.push(...(await lintWorkspace(opened, targets, options, args, context)));
 
-    const shown = [...byFile].filter(([path]) => targets.shows(path));
-    warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !args.positionals.length && !opened.loaded.config.folders.length, context);
     const files: LintedFile[] = shown
-      .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }))
+      .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings }))
       .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
     // GitHub and code scanning resolve paths from the repository root, wherever lint runs.
-    const root = (await findRepository(opened.root))?.root ?? opened.root;
-    context.out(FORMATTERS[format]({ files, root, display: (path) => displayPath(context.cwd, path), color: context.color, quiet }));
+    context.out(FORMATTERS[format]({ files, root: repository, display: (path) => displayPath(context.cwd, path), color: context.color, quiet: options.quiet }));
 
     // Counted before --quiet hides anything: what passes CI must not depend on what is printed.
     const counts = countFindings(shown.flatMap(([, findings]) => findings));
@@ -129,6 +107,41 @@ export const lintCommand: Command = {
     return 0;
   },
 };
+
+interface LintOptions {
+  readonly today: string;
+  readonly quiet: boolean;
+  readonly base: string | undefined;
+  /** Paths were named on the command line (else the workspace's folders are linted). */
+  readonly named: boolean;
+}
+
+/** One workspace's lint (its own config, folders, rules, cache): the files it shows, with their findings. */
+async function lintWorkspace(opened: OpenedWorkspace, targets: LintTargets, options: LintOptions, args: ParsedArgs, context: CliContext): Promise<Array<[string, Finding[]]>> {
+  const { today, base } = options;
+  // The code rules' file list (git's, in a process of its own) is asked now: git lists while the
+  // records are read, and starting a process is cheaper before the scan has grown this one.
+  if (opened.loaded.config.code.enabled) workspaceListing(opened, context).catch(() => undefined);
+  const cache = flag(args, 'cache') || stringOption(args, 'cache-location') !== undefined ? await openCache(opened, today, stringOption(args, 'cache-location'), context, { read: false }) : undefined;
+  const workspace = await scanWorkspace(opened, targets.folders, today, { extraFiles: targets.extraFiles, cache, env: context.env });
+  if (flag(args, 'fix')) await applyFixes(workspace, targets.shows, context);
+  const byFile = await workspace.findings();
+  if (base !== undefined) await addBaseFindings(byFile, workspace, opened, base, context);
+  if (targets.codeFiles.length && !opened.folders.length) await requireFolders(opened, context, 'lint');
+  if (targets.codeFiles.length && !opened.loaded.config.code.enabled) context.warn(`code.enabled is false in ${CONFIG_FILE}: the citations in ${targets.codeFiles.map((path) => displayPath(context.cwd, path)).join(', ')} are not checked.`);
+  if (opened.loaded.config.code.enabled) {
+    const scan = options.named ? targets.codeFiles.map((path) => relativePath(opened.root, path)) : undefined;
+    const facts = await addCodeFindings(byFile, workspace.index, opened, context, scan, cache);
+    await addEvidenceFindings(byFile, workspace.index, facts, opened, context, today, flag(args, 'verbose'), cache);
+  }
+  if (cache) await saveCache(cache, context);
+  // A code file named and clean was checked all the same: it counts, as a clean record does.
+  for (const path of targets.codeFiles) if (opened.loaded.config.code.enabled && !byFile.has(path)) byFile.set(path, []);
+
+  const shown = [...byFile].filter(([path]) => targets.shows(path));
+  warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !options.named && !opened.loaded.config.folders.length, context);
+  return shown;
+}
 
 /**
  * An empty folder passes, named on the command line or in .legible.json alike: a repository that
