@@ -113,7 +113,7 @@ export const lintCommand: Command = {
     const shown = [...byFile].filter(([path]) => targets.shows(path));
     warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !args.positionals.length && !opened.loaded.config.folders.length, context);
     const files: LintedFile[] = shown
-      .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }))
+      .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), kind: workspace.index.get(path) ? ('record' as const) : ('code' as const), findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }))
       .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
     // GitHub and code scanning resolve paths from the repository root, wherever lint runs.
     const root = (await findRepository(opened.root))?.root ?? opened.root;
