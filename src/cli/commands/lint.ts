@@ -1,7 +1,7 @@
 import { isInside, relativePath } from '../../core/port/paths';
 import { CONFIG_FILE } from '../../core/workspace/load-config';
 import { RULES } from '../../core/rules/registry';
-import { choice, flag, nonNegativeInteger, stringOption, todayOption } from '../args';
+import { choice, flag, stringOption, todayOption, warningLimit } from '../args';
 import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
@@ -28,7 +28,7 @@ export const lintCommand: Command = {
   usage: 'lint [paths…] [options]',
   options: {
     format: { type: 'string', short: 'f', value: 'format', description: `Output format: ${FORMAT_NAMES.join(', ')} (default stylish).` },
-    'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
+    'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default, or -1 as in ESLint: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
     fix: { type: 'boolean', description: 'First apply the fixes that invent nothing (back-links, the status a successor implies, a typo with one candidate); print each file changed on stderr.' },
     base: { type: 'string', value: 'ref', description: 'Also compare with the branch this one will be merged into: number-collision (needs git).' },
@@ -83,7 +83,7 @@ export const lintCommand: Command = {
   },
   async run(args, context) {
     const format = choice(stringOption(args, 'format'), FORMAT_NAMES, 'stylish', 'format');
-    const maxWarnings = nonNegativeInteger(stringOption(args, 'max-warnings'), '--max-warnings');
+    const maxWarnings = warningLimit(stringOption(args, 'max-warnings'), '--max-warnings');
     const today = todayOption(stringOption(args, 'today'));
     const quiet = flag(args, 'quiet');
     const base = checkedRef(stringOption(args, 'base'), '--base');

@@ -189,6 +189,11 @@ describe('the GitHub Action (action.yml, dist/action.js)', function () {
     assert.equal(ran.code, 1);
     assert.match(ran.summary, /^More warnings than `max-warnings` allows \(0\)\.$/m);
     assert.equal((await runAction(repo, { paths: `docs/decisions/${PLACEHOLDER}`, 'max-warnings': '1' })).code, 0);
+    // -1: no limit, as ESLint reads it (workflows copied from ESLint's pass it so).
+    const unlimited = await runAction(repo, { paths: `docs/decisions/${PLACEHOLDER}`, 'max-warnings': '-1' });
+    assert.equal(unlimited.code, 0, unlimited.stdout);
+    assert.match(unlimited.summary, /^### ✅ Legible: 0 errors, 1 warning in 1 decision record$/m);
+    assert.match((await runAction(repo, { 'max-warnings': '-2' })).stdout, /input max-warnings: '-2' is not a whole number of 0 or more, nor -1 \(no limit\)/);
   });
 
   it('writes SARIF for code scanning when asked, and names the file in its outputs', async () => {
