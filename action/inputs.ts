@@ -35,7 +35,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const format = input(env, 'format') || 'github';
   if (!(LOG_FORMATS as readonly string[]).includes(format)) throw new InputError(`input format: '${format}' is not one of ${LOG_FORMATS.join(', ')}. How should the findings reach the log?`);
   const maxWarnings = input(env, 'max-warnings');
-  if (maxWarnings && !/^\d+$/.test(maxWarnings)) throw new InputError(`input max-warnings: '${maxWarnings}' is not a whole number. How many warnings may pass?`);
+  // -1: no limit, as ESLint reads it and `legible lint` too.
+  if (maxWarnings && !/^(\d+|-1)$/.test(maxWarnings)) throw new InputError(`input max-warnings: '${maxWarnings}' is not a whole number of 0 or more, nor -1 (no limit). How many warnings may pass?`);
   const affected = input(env, 'affected').toLowerCase();
   if (affected && affected !== 'true' && affected !== 'false') throw new InputError(`input affected: '${affected}' is neither true nor false. Should the summary list the decisions this change touches?`);
   const base = input(env, 'base');
@@ -44,7 +45,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   return {
     // One per line: a path may hold spaces.
     paths: input(env, 'paths').split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
-    maxWarnings: maxWarnings || undefined,
+    maxWarnings: maxWarnings && maxWarnings !== '-1' ? maxWarnings : undefined,
     format: format as LogFormat,
     sarif: sarif ? path.resolve(workspace, sarif) : undefined,
     cwd: path.resolve(workspace, input(env, 'working-directory') || '.'),

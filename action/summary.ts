@@ -6,6 +6,8 @@ import { markdownCell } from '../src/core/text/markdown-text';
 /** One file of `legible lint --format json`. */
 export interface JsonFile {
   readonly path: string;
+  /** A record, or a code file whose citations were checked (a runbook in Markdown can be one). */
+  readonly kind: 'record' | 'code';
   readonly findings: ReadonlyArray<{ readonly ruleId: string; readonly severity: 'error' | 'warning' | 'info'; readonly message: string; readonly line: number; readonly docs?: string }>;
 }
 
@@ -22,7 +24,8 @@ export function countJson(files: readonly JsonFile[]): Counts {
     errors: all.filter((f) => f.severity === 'error').length,
     warnings: all.filter((f) => f.severity === 'warning').length,
     notices: all.filter((f) => f.severity === 'info').length,
-    records: files.length,
+    // Code files with findings are in the list too; they are not decision records.
+    records: files.filter((file) => file.kind === 'record').length,
   };
 }
 

@@ -26,11 +26,27 @@ export interface ParsedArgs {
 export function parseCommandArgs(args: readonly string[], specs: OptionSpecs, command: string): ParsedArgs {
   const options = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]));
   try {
-    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: joinNegativeValues(args, specs), options, allowPositionals: true, strict: true });
     return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError(`${describeParseError(error as Error & { code?: string })} (see 'legible ${command} --help')`);
   }
+}
+
+/**
+ * `--max-warnings -1` as `--max-warnings=-1`: Node's parser calls a value that starts with `-`
+ * ambiguous (it could be a forgotten value, then a flag), but no flag is `-` and digits, and CI
+ * configs copied from ESLint pass `-1` so. After `--` everything is a positional, left as it is.
+ */
+function joinNegativeValues(args: readonly string[], specs: OptionSpecs): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([\w-]+)$/.exec(args[i])?.[1];
+    if (args[i] === '--') return [...out, ...args.slice(i)];
+    if (name !== undefined && specs[name]?.type === 'string' && /^-\d+$/.test(args[i + 1] ?? '')) out.push(`${args[i]}=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
 }
 
 /** Node's messages run to several sentences of advice; one short line reads better in a terminal. */
@@ -65,6 +81,13 @@ export function nonNegativeInteger(value: string | undefined, option: string): n
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim())) throw new UsageError(`${option} must be a whole number of 0 or more, not '${value}'`);
   return Number(value.trim());
+}
+
+/** `--max-warnings`: a whole number, or -1 for no limit (ESLint's default, which CI configs copy). */
+export function warningLimit(value: string | undefined, option: string): number | undefined {
+  if (value?.trim() === '-1') return undefined;
+  if (value !== undefined && !/^\d+$/.test(value.trim())) throw new UsageError(`${option} must be a whole number of 0 or more, or -1 for no limit, not '${value}'. How many warnings may pass?`);
+  return nonNegativeInteger(value, option);
 }
 
 /** `--today`, checked as a real calendar day; rules compare dates as strings, so the form matters. */

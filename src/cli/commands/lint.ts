@@ -1,7 +1,7 @@
 import { isInside, relativePath } from '../../core/port/paths';
 import { CONFIG_FILE } from '../../core/workspace/load-config';
 import { RULES } from '../../core/rules/registry';
-import { choice, flag, nonNegativeInteger, stringOption, todayOption, type ParsedArgs } from '../args';
+import { choice, flag, stringOption, todayOption, warningLimit, type ParsedArgs } from '../args';
 import { displayPath, type CliContext } from '../context';
 import { FORMAT_NAMES, FORMATTERS } from '../formats/formats';
 import { countFindings, plural, type LintedFile } from '../formats/lint-output';
@@ -28,7 +28,7 @@ export const lintCommand: Command = {
   usage: 'lint [paths…] [options]',
   options: {
     format: { type: 'string', short: 'f', value: 'format', description: `Output format: ${FORMAT_NAMES.join(', ')} (default stylish).` },
-    'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default: no limit).' },
+    'max-warnings': { type: 'string', value: 'N', description: 'Fail (exit 1) when there are more than N warnings (default, or -1 as in ESLint: no limit).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print errors only (warnings still count for --max-warnings).' },
     fix: { type: 'boolean', description: 'First apply the fixes that invent nothing (back-links, the status a successor implies, a typo with one candidate); print each file changed on stderr.' },
     base: { type: 'string', value: 'ref', description: 'Also compare with the branch this one will be merged into: number-collision (needs git).' },
@@ -86,16 +86,16 @@ export const lintCommand: Command = {
   },
   async run(args, context) {
     const format = choice(stringOption(args, 'format'), FORMAT_NAMES, 'stylish', 'format');
-    const maxWarnings = nonNegativeInteger(stringOption(args, 'max-warnings'), '--max-warnings');
+    const maxWarnings = warningLimit(stringOption(args, 'max-warnings'), '--max-warnings');
     const options: LintOptions = { today: todayOption(stringOption(args, 'today')), quiet: flag(args, 'quiet'), base: checkedRef(stringOption(args, 'base'), '--base'), named: args.positionals.length > 0 };
 
     // One workspace, or with paths in a monorepo's projects, one per project: linted one by one, printed as one.
     const { workspaces, repository } = await openLintWorkspaces(args.positionals, context);
-    const shown: Array<[string, Finding[]]> = [];
+    const shown: ShownFile[] = [];
     for (const { opened, targets } of workspaces) shown.push(...(await lintWorkspace(opened, targets, options, args, context)));
 
     const files: LintedFile[] = shown
-      .map(([path, findings]) => ({ path, display: displayPath(context.cwd, path), findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings }))
+      .map(([path, findings, kind]) => ({ path, display: displayPath(context.cwd, path), kind, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings }))
       .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
     // GitHub and code scanning resolve paths from the repository root, wherever lint runs.
     context.out(FORMATTERS[format]({ files, root: repository, display: (path) => displayPath(context.cwd, path), color: context.color, quiet: options.quiet }));
@@ -120,7 +120,10 @@ interface LintOptions {
 }
 
 /** One workspace's lint (its own config, folders, rules, cache): the files it shows, with their findings. */
-async function lintWorkspace(opened: OpenedWorkspace, targets: LintTargets, options: LintOptions, args: ParsedArgs, context: CliContext): Promise<Array<[string, Finding[]]>> {
+/** A file linted: its path, its findings, and whether it is a record of its workspace or code. */
+type ShownFile = [path: string, findings: Finding[], kind: 'record' | 'code'];
+
+async function lintWorkspace(opened: OpenedWorkspace, targets: LintTargets, options: LintOptions, args: ParsedArgs, context: CliContext): Promise<ShownFile[]> {
   const { today, base } = options;
   // The code rules' file list (git's, in a process of its own) is asked now: git lists while the
   // records are read, and starting a process is cheaper before the scan has grown this one.
@@ -143,7 +146,7 @@ async function lintWorkspace(opened: OpenedWorkspace, targets: LintTargets, opti
 
   const shown = [...byFile].filter(([path]) => targets.shows(path));
   warnEmptyFolders(targets.askedFolders, shown.map(([path]) => path), !options.named && !opened.loaded.config.folders.length, context);
-  return shown;
+  return shown.map(([path, findings]): ShownFile => [path, findings, workspace.index.get(path) ? 'record' : 'code']);
 }
 
 /**

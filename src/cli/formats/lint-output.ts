@@ -7,6 +7,11 @@ export interface LintedFile {
   readonly path: string;
   /** As shown to the user: relative to the current directory. */
   readonly display: string;
+  /**
+   * A decision record, or a code file whose citations were checked. Not the extension's to say: a
+   * runbook outside the decisions folders is Markdown and still code.
+   */
+  readonly kind: 'record' | 'code';
   readonly findings: readonly Finding[];
 }
 

@@ -60,6 +60,26 @@ describe('decisions and code (process)', function () {
       assert.match(files[0].findings[0].message, /`governs\[1\]` `billing\/\*\*` matches no file: the code moved or was deleted — is this decision still in force\?/);
     });
 
+    it('--format json says of each file whether it is a record or code, a runbook in Markdown outside the decisions folders too', async () => {
+      const root = await repository();
+      await filesAt(root)('docs/runbooks/broker.md', '# Broker\n\nThe consumers follow ADR-0002.\n');
+      gitIn(root, 'add', 'docs/runbooks/broker.md');
+      const result = await runCli(['lint', '--format', 'json', '--today', TODAY], { cwd: root });
+      const files = JSON.parse(result.stdout) as Array<LintFile & { kind: string }>;
+      assert.deepEqual(
+        files.filter((file) => file.findings.length || file.kind === 'record').map((file) => [file.path, file.kind]),
+        [
+          ['docs/decisions/0001-use-postgresql.md', 'record'],
+          ['docs/decisions/0002-use-rabbitmq.md', 'record'],
+          ['docs/decisions/0003-use-kafka.md', 'record'],
+          ['docs/runbooks/broker.md', 'code'],
+          ['services/events.ts', 'code'],
+          ['services/ledger/journal.ts', 'code'],
+        ],
+      );
+      assert.ok(files.every((file) => Object.keys(file).join() === 'path,kind,findings'), 'kind sits between path and findings, in every entry');
+    });
+
     it('--format github and sarif name a code file from the repository root, from a subfolder too', async () => {
       const root = await repository();
       const github = await runCli(['lint', '--format', 'github', '--today', TODAY], { cwd: path.join(root, 'services', 'ledger') });

@@ -17,7 +17,7 @@ interface JsonFinding {
   docs: string;
   related: Array<{ path: string; line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
-type JsonFile = { path: string; findings: JsonFinding[] };
+type JsonFile = { path: string; kind: 'record' | 'code'; findings: JsonFinding[] };
 
 interface SarifLocations {
   runs: Array<{ originalUriBaseIds: Record<string, { uri: string }>; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
@@ -52,6 +52,8 @@ describe('legible lint --format (process)', function () {
       const names = (await readdir(path.join(root, DECISIONS))).filter((name) => name.endsWith('.md')).sort();
       assert.deepEqual(files.map((f) => f.path), names.map((name) => `docs/decisions/${name}`).sort());
       for (const file of files) {
+        assert.deepEqual(Object.keys(file), ['path', 'kind', 'findings']);
+        assert.equal(file.kind, 'record');
         for (const f of file.findings) {
           assert.deepEqual(Object.keys(f), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'docs', 'related']);
           assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)), JSON.stringify(f));

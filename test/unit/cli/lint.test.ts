@@ -52,12 +52,24 @@ describe('legible lint (process)', function () {
       assert.equal(over.stderr, 'legible: warning: 3 warnings, more than --max-warnings 2 allows.\n');
     });
 
+    it('--max-warnings -1 means no limit, as in ESLint, written apart or with =', async () => {
+      const root = await copyExamples();
+      const file = path.join(DECISIONS, '0013-add-a-second-card-acquirer-for-failover.md');
+      for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+        const result = await runCli(['lint', file, '--today', TODAY, ...args], { cwd: root });
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stderr, '');
+        assert.match(result.stdout, /3 problems \(0 errors, 3 warnings\)/);
+      }
+    });
+
     const usage: Array<[string, string[], RegExp]> = [
       ['an unknown flag', ['lint', '--bogus'], /^legible: unknown option --bogus \(see 'legible lint --help'\)\n$/],
       ['an unknown command', ['frobnicate'], /^legible: unknown command 'frobnicate'; expected lint, new, status, supersede, migrate, list, index, report, affected, explain, lsp or mcp/],
       ['a bad --format', ['lint', '--format', 'xml'], /^legible: unknown format 'xml'; expected stylish, json, github or sarif\n$/],
       ['a --format without a value', ['lint', '--format'], /^legible: option --format needs a value/],
       ['a bad --max-warnings', ['lint', '--max-warnings', 'many'], /^legible: --max-warnings must be a whole number/],
+      ['a negative --max-warnings other than -1', ['lint', '--max-warnings', '-2'], /^legible: --max-warnings must be a whole number of 0 or more, or -1 for no limit, not '-2'\. How many warnings may pass\?\n$/],
       ['an impossible --today', ['lint', '--today', '2026-02-30'], /^legible: --today must be a date written YYYY-MM-DD, not '2026-02-30'\n$/],
       ['a path that does not exist', ['lint', 'docs/nope'], /^legible: no such file or folder: docs\/nope\n$/],
     ];

@@ -9,7 +9,7 @@ function finding(ruleId: string, fix?: Finding['fix']): Finding {
 }
 
 function output(findings: Finding[]) {
-  return formatStylish({ files: [{ path: '/ws/docs/decisions/0001-x.md', display: 'docs/decisions/0001-x.md', findings }], root: '/ws', display: (p) => p, color: false, quiet: false });
+  return formatStylish({ files: [{ path: '/ws/docs/decisions/0001-x.md', display: 'docs/decisions/0001-x.md', kind: 'record', findings }], root: '/ws', display: (p) => p, color: false, quiet: false });
 }
 
 /** The lines after the summary: what `legible migrate` and `legible lint --fix` would settle. */

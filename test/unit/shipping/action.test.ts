@@ -170,12 +170,30 @@ describe('the GitHub Action (action.yml, dist/action.js)', function () {
     assert.match(ran.summary, /^### ✅ Legible: 0 errors, 1 warning in 2 decision records$/m);
   });
 
+  it('counts records only: code files with findings, a Markdown runbook among them, are listed but not counted as records', async () => {
+    const repo = await fixture();
+    await mkdir(path.join(repo, 'services'));
+    await writeFile(path.join(repo, 'services', 'events.ts'), '// Published as ADR-0099 says.\n');
+    await writeFile(path.join(repo, 'docs', 'runbook.md'), '# Runbook\n\nRestore as ADR-0098 says.\n');
+    git(repo, 'add', '-A');
+    const ran = await runAction(repo);
+    assert.equal(ran.code, 1, ran.stderr);
+    assert.equal(ran.outputs.records, '3');
+    assert.match(ran.summary, /^### ❌ Legible: 3 errors, 1 warning in 3 decision records$/m);
+    assert.deepEqual(tableRows(ran.summary).map((row) => row[1]).filter((file) => !file.startsWith('docs/decisions/')), ['docs/runbook.md', 'services/events.ts']);
+  });
+
   it('fails on more warnings than max-warnings, and says so in the summary', async () => {
     const repo = await fixture();
     const ran = await runAction(repo, { paths: `docs/decisions/${PLACEHOLDER}`, 'max-warnings': '0' });
     assert.equal(ran.code, 1);
     assert.match(ran.summary, /^More warnings than `max-warnings` allows \(0\)\.$/m);
     assert.equal((await runAction(repo, { paths: `docs/decisions/${PLACEHOLDER}`, 'max-warnings': '1' })).code, 0);
+    // -1: no limit, as ESLint reads it (workflows copied from ESLint's pass it so).
+    const unlimited = await runAction(repo, { paths: `docs/decisions/${PLACEHOLDER}`, 'max-warnings': '-1' });
+    assert.equal(unlimited.code, 0, unlimited.stdout);
+    assert.match(unlimited.summary, /^### ✅ Legible: 0 errors, 1 warning in 1 decision record$/m);
+    assert.match((await runAction(repo, { 'max-warnings': '-2' })).stdout, /input max-warnings: '-2' is not a whole number of 0 or more, nor -1 \(no limit\)/);
   });
 
   it('writes SARIF for code scanning when asked, and names the file in its outputs', async () => {
