@@ -15,7 +15,7 @@ import { readEvidence } from '../code/evidence-scan';
 import type { DecisionIndex } from '../../core/index/decision-index';
 import type { Finding } from '../../core/rules/rule';
 import type { LintCache } from '../scan/lint-cache';
-import { openCache } from '../scan/open-cache';
+import { namesFolder, openCache } from '../scan/open-cache';
 import { CACHE_LOCATION_OPTION, HELP_OPTION, TODAY_OPTION, type Command } from './command';
 import type { LintTargets } from './lint-targets';
 import { openLintWorkspaces } from './lint-workspaces';
@@ -91,6 +91,10 @@ export const lintCommand: Command = {
 
     // One workspace, or with paths in a monorepo's projects, one per project: linted one by one, printed as one.
     const { workspaces, repository } = await openLintWorkspaces(args.positionals, context);
+    const location = stringOption(args, 'cache-location');
+    if (workspaces.length > 1 && location !== undefined && !(await namesFolder(location, context))) {
+      context.warn(`--cache-location names one file, but the paths lie in ${workspaces.length} workspaces: each writes it in turn, so it keeps only the last one's results. Name a folder (${location.replace(/[^\\/]*$/, '') || './'}), which holds a cache file per workspace.`);
+    }
     const shown: ShownFile[] = [];
     for (const { opened, targets } of workspaces) shown.push(...(await lintWorkspace(opened, targets, options, args, context)));
 

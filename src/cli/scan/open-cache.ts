@@ -58,6 +58,11 @@ async function ownFolder(folder: string, opened: OpenedWorkspace): Promise<strin
   return undefined;
 }
 
+/** True when `--cache-location` names a folder (one that exists, or a path ending in a separator), which holds a cache file per workspace. */
+export async function namesFolder(given: string, context: Pick<CliContext, 'cwd'>): Promise<boolean> {
+  return /[\\/]$/.test(given) || stat(toPortable(resolve(context.cwd, given))).then((s) => s.isDirectory(), () => false);
+}
+
 /**
  * `--cache-location`, as ESLint reads it: a folder (one that exists, or a path ending in a
  * separator) gets the cache file inside it; anything else is the file itself. Outside the
@@ -67,8 +72,7 @@ async function ownFolder(folder: string, opened: OpenedWorkspace): Promise<strin
  */
 async function givenLocation(given: string, opened: OpenedWorkspace, context: CliContext): Promise<string | { problem: string }> {
   const path = toPortable(resolve(context.cwd, given));
-  const isFolder = /[\\/]$/.test(given) || (await stat(path).then((s) => s.isDirectory(), () => false));
-  const file = isFolder ? joinPath(path, cacheFileName(opened.root)) : path;
+  const file = (await namesFolder(given, context)) ? joinPath(path, cacheFileName(opened.root)) : path;
   if (isInside(opened.root, file)) {
     try {
       await opened.fs.realPath(dirname(file));

@@ -115,6 +115,19 @@ describe('legible lint with paths in several projects of a monorepo (process)', 
     assert.equal(over.stderr, 'legible: warning: 6 warnings, more than --max-warnings 5 allows.\n');
   });
 
+  it('--cache over both projects: a folder keeps a file per project, as results without it; one file named draws a warning', async () => {
+    const repo = await monorepo();
+    const plain = await lint(['--format', 'json', A_WARNED, B_ERRED], repo);
+    for (let run = 0; run < 2; run++) {
+      const cached = await lint(['--format', 'json', '--cache-location', '.cache/', A_WARNED, B_ERRED], repo);
+      assert.equal(cached.stdout, plain.stdout, `run ${run + 1} with the cache differs from a run without it`);
+      assert.equal(cached.stderr, '');
+    }
+    const oneFile = await lint(['--format', 'json', '--cache-location', '.cache/one.json', A_WARNED, B_ERRED], repo);
+    assert.equal(oneFile.stdout, plain.stdout);
+    assert.equal(oneFile.stderr, 'legible: warning: --cache-location names one file, but the paths lie in 2 workspaces: each writes it in turn, so it keeps only the last one\'s results. Name a folder (.cache/), which holds a cache file per workspace.\n');
+  });
+
   it('as the pre-commit hook runs it: the staged records of both projects, blocked by the error', async () => {
     const repo = await monorepo();
     const [hook] = parse(await readFile(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ entry: string; files: string }>;
