@@ -1,6 +1,6 @@
 import { dirname, normalizePath, relativePath } from '../port/paths';
 import type { FrontmatterCursor } from './frontmatter-cursor';
-import type { PathItem } from './governs-values';
+import { folderEntries, MAX_PATH_ITEMS, type PathItem } from './governs-values';
 
 /**
  * What the editor offers in `artifacts` (an exit plan's, or a decision's `knowledge-exit-path`):
@@ -8,9 +8,6 @@ import type { PathItem } from './governs-values';
  * (`../runbooks/ledger.md`), so a completed link resolves. From the same code file list the
  * front-end supplies for `governs`.
  */
-
-/** The most entries offered at once, as for `governs`. */
-const MAX_PATH_ITEMS = 200;
 
 /** True when the cursor is on an entry of an `artifacts` list: the place for links to files. */
 export function isArtifactsCursor(cursor: FrontmatterCursor): boolean {
@@ -33,20 +30,12 @@ export function artifactPathItems(typed: string, files: readonly string[], root:
   const target = normalizePath(`${from}/${written}`);
   if (target === '..' || target.startsWith('../')) return [];
   const folder = target === '.' ? '' : `${target}/`;
-  const folders = new Set<string>();
-  const names = new Set<string>();
-  for (const file of files) {
-    if (!file.startsWith(folder)) continue;
-    const slash = file.indexOf('/', folder.length);
-    if (slash === -1) names.add(file.slice(folder.length));
-    else folders.add(file.slice(folder.length, slash + 1));
-    if (folders.size + names.size >= MAX_PATH_ITEMS * 4) break;
-  }
+  const recordName = recordPath.slice(recordPath.lastIndexOf('/') + 1);
   // Not the record itself: its knowledge is written down somewhere else.
-  if (folder === (from === '.' ? '' : `${from}/`)) names.delete(recordPath.slice(recordPath.lastIndexOf('/') + 1));
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+  const own = folder === (from === '.' ? '' : `${from}/`);
+  const entries = folderEntries(files, folder).filter((entry) => !(own && !entry.folder && entry.name === recordName));
   // The way up, while the typed link is still climbing (`../../`), and not above the top.
   const climbing = /^(\.\/)?(\.\.\/)*$/.test(written);
   const up = folder === '' || !climbing ? [] : [{ value: `${written}../`, folder: true }];
-  return [...up, ...sorted(folders).map((name) => ({ value: written + name, folder: true })), ...sorted(names).map((name) => ({ value: written + name, folder: false }))].slice(0, MAX_PATH_ITEMS);
+  return [...up, ...entries.map((entry) => ({ value: written + entry.name, folder: entry.folder }))].slice(0, MAX_PATH_ITEMS);
 }

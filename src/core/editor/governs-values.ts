@@ -13,7 +13,7 @@ import { isArtifactsCursor } from './artifact-values';
  */
 
 /** The most folders and files offered at once: a folder of 10,000 files lists its first ones. */
-const MAX_PATH_ITEMS = 200;
+export const MAX_PATH_ITEMS = 200;
 /** Files named in a hover. */
 const FILES_SHOWN = 5;
 
@@ -42,17 +42,26 @@ export function governsPathItems(typed: string, files: readonly string[]): PathI
   const bang = typed.startsWith('!') ? '!' : '';
   const path = typed.slice(bang.length).replace(/^\.\//, '');
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  return folderEntries(files, folder).map((entry) => ({ value: bang + folder + entry.name, folder: entry.folder }));
+}
+
+/**
+ * The entries of `folder` ('' or ending with `/`) in a repository-relative file list: its
+ * subfolders (ending with `/`) sorted, then its files sorted, each once, at most MAX_PATH_ITEMS
+ * (a folder of 10,000 files lists its first ones). Names are relative to `folder`.
+ */
+export function folderEntries(files: readonly string[], folder: string): Array<{ readonly name: string; readonly folder: boolean }> {
   const folders = new Set<string>();
   const names = new Set<string>();
   for (const file of files) {
     if (!file.startsWith(folder)) continue;
     const slash = file.indexOf('/', folder.length);
-    if (slash === -1) names.add(file);
-    else folders.add(file.slice(0, slash + 1));
+    if (slash === -1) names.add(file.slice(folder.length));
+    else folders.add(file.slice(folder.length, slash + 1));
     if (folders.size + names.size >= MAX_PATH_ITEMS * 4) break;
   }
   const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
-  return [...sorted(folders).map((value) => ({ value: bang + value, folder: true })), ...sorted(names).map((value) => ({ value: bang + value, folder: false }))].slice(0, MAX_PATH_ITEMS);
+  return [...sorted(folders).map((name) => ({ name, folder: true })), ...sorted(names).map((name) => ({ name, folder: false }))].slice(0, MAX_PATH_ITEMS);
 }
 
 /**
