@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { baseEnv, buildCli, TODAY } from '../cli/cli-process';
+import { baseEnv, buildCli, cleanupTemps, TODAY } from '../cli/cli-process';
 
 let bundle: Promise<string> | undefined;
 
@@ -37,6 +37,25 @@ export async function connect(root: string, args: readonly string[] = [], cwd?: 
   const client = new Client({ name: 'legible-tests', version: '1.0.0' });
   await client.connect(transport);
   return { client, stderr: () => stderr, close: () => client.close() };
+}
+
+/**
+ * The servers of a `describe`'s tests: `connect` as above, each server closed after its test and
+ * the temp folders removed after the last.
+ */
+export function mcpServers(): { connect: typeof connect } {
+  const running: Connected[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((server) => server.close()));
+  });
+  after(cleanupTemps);
+  return {
+    async connect(...args) {
+      const server = await connect(...args);
+      running.push(server);
+      return server;
+    },
+  };
 }
 
 /** A tool's JSON, as the tests read it. */

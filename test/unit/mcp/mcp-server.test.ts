@@ -8,7 +8,7 @@ import { cleanupTemps, gitRepository, runCli, tempDir, TODAY } from '../cli/cli-
 import { MAX_ANSWER_CHARS } from '../../../src/mcp/bounded';
 import { LEDGER_RECORD, ledgerRepository } from '../support/evidence-repository';
 import { recordingGit } from '../support/recording-git';
-import { buildMcp, call, connect, type Answer, type Connected } from './mcp-process';
+import { buildMcp, call, connect, mcpServers, type Answer, type Connected } from './mcp-process';
 
 /** A repository whose records govern code and whose code cites them (git-tracked, scripted author and date). */
 async function repository(): Promise<string> {
@@ -300,11 +300,7 @@ describe('legible mcp: bounded answers', function () {
 
 describe('legible mcp: resources', function () {
   this.timeout(60_000);
-  let server: Connected | undefined;
-  after(async () => {
-    await server?.close();
-    await cleanupTemps();
-  });
+  const servers = mcpServers();
 
   it('gives each record a URI of its own, also two that share an id; a record not there is -32002', async () => {
     const root = await tempDir('legible-mcp-resources-');
@@ -312,7 +308,7 @@ describe('legible mcp: resources', function () {
     await put('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
     await put('docs/decisions/0001-use-kafka.md', cleanAdr('Use Kafka'));
     await put('docs/decisions/0002-use-uuids.md', cleanAdr('Use UUIDs'));
-    server = await connect(root);
+    const server = await servers.connect(root);
     const { resources } = await server.client.listResources();
     const uris = resources.map((r) => r.uri);
     assert.deepEqual([...uris].sort(), [
@@ -335,11 +331,7 @@ describe('legible mcp: resources', function () {
 
 describe('legible mcp: a person no record names as written', function () {
   this.timeout(60_000);
-  let server: Connected | undefined;
-  after(async () => {
-    await server?.close();
-    await cleanupTemps();
-  });
+  const servers = mcpServers();
 
   it('list_decisions and knowledge_risk say so, with the names used, as legible report --person warns', async () => {
     const root = await tempDir('legible-mcp-person-');
@@ -347,7 +339,7 @@ describe('legible mcp: a person no record names as written', function () {
     const cli = await runCli(['report', '--today', TODAY, '--person', 'Dana Okafor', '--format', 'json'], { cwd: root });
     const warned = /^legible: warning: (.*)$/m.exec(cli.stderr)?.[1];
     assert.match(warned ?? '', /^no record names "Dana Okafor"; the people named are Dana Okafor <dana\.okafor@example\.com>, /);
-    server = await connect(root);
+    const server = await servers.connect(root);
     const listed = (await call(server.client, 'list_decisions', { person: 'Dana Okafor' })).json;
     assert.equal(listed.total, 0);
     assert.equal(listed.note, warned);
@@ -360,11 +352,7 @@ describe('legible mcp: a person no record names as written', function () {
 
 describe('legible mcp: decisions_for_path answers as legible explain', function () {
   this.timeout(60_000);
-  let server: Connected | undefined;
-  after(async () => {
-    await server?.close();
-    await cleanupTemps();
-  });
+  const servers = mcpServers();
 
   it('on a record: the records its text cites, with their lines, as explain lists them', async () => {
     const root = await tempDir('legible-mcp-explain-');
@@ -376,7 +364,7 @@ describe('legible mcp: decisions_for_path answers as legible explain', function 
     const cli = await runCli(['explain', '--today', TODAY, '--format', 'json', record], { cwd: root });
     const expected = (JSON.parse(cli.stdout) as Answer[])[0];
     assert.deepEqual(expected.cites.map((c: Answer) => c.raw), ['ADR-0001', 'ADR-0042']);
-    server = await connect(root);
+    const server = await servers.connect(root);
     const { json } = await call(server.client, 'decisions_for_path', { path: record });
     assert.deepEqual(json, expected);
   });
@@ -384,17 +372,13 @@ describe('legible mcp: decisions_for_path answers as legible explain', function 
 
 describe('legible mcp: a .legible.json naming a folder that does not exist', function () {
   this.timeout(60_000);
-  let server: Connected | undefined;
-  after(async () => {
-    await server?.close();
-    await cleanupTemps();
-  });
+  const servers = mcpServers();
 
   it('says so in every answer, as legible lint warns, and follows .legible.json as it changes', async () => {
     const root = await tempDir('legible-mcp-folders-');
     await filesAt(root)('docs/decisions/0001-use-postgresql.md', cleanAdr('Use PostgreSQL'));
     await writeFile(path.join(root, '.legible.json'), JSON.stringify({ folders: ['docs/decision'] }));
-    server = await connect(root);
+    const server = await servers.connect(root);
     const listed = await call(server.client, 'list_decisions', {});
     assert.deepEqual(listed.json, { total: 0, records: [], warnings: ['.legible.json: the folder docs/decision does not exist.', 'No decisions folder is read: no record is served.'] });
     assert.deepEqual((await call(server.client, 'knowledge_risk', {})).json.warnings, listed.json.warnings);
