@@ -35,6 +35,18 @@ function governingAdr(title: string, ...globs: string[]): string {
   return cleanAdr(title, (text) => text.replace('---\n', `---\ngoverns: [${globs.map((glob) => JSON.stringify(glob)).join(', ')}]\n`));
 }
 
+/** The folder and file completions at `at` (labels), once they include `expected`: the code list is made on first ask. */
+async function pathCompletions(what: string, record: vscode.Uri, at: vscode.Position, expected: string): Promise<string[]> {
+  let labels: string[] = [];
+  await waitFor(what, async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', record, at);
+    const items = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Folder || item.kind === vscode.CompletionItemKind.File);
+    labels = items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    return labels.includes(expected);
+  }, [(await legible()).onDidChange], undefined, () => `offered: ${JSON.stringify(labels)}`);
+  return labels;
+}
+
 const PAYMENTS = 'Governed by ADR-0091 · accepted · two-way · risk low · held by alice';
 
 describe('code features', () => {
@@ -156,13 +168,7 @@ describe('code features', () => {
     const line = document.getText().split('\n').findIndex((text) => text.startsWith('governs:'));
     // Completion inside the first glob's quotes, after `services/`: the entries of services/.
     const at = new vscode.Position(line, document.lineAt(line).text.indexOf('services/billing/') + 'services/'.length);
-    let labels: string[] = [];
-    await waitFor('the folders of services/ among the governs completions', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', record, at);
-      const items = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Folder || item.kind === vscode.CompletionItemKind.File);
-      labels = items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-      return labels.includes('services/billing/');
-    }, [(await legible()).onDidChange], undefined, () => `offered: ${JSON.stringify(labels)}`);
+    const labels = await pathCompletions('the folders of services/ among the governs completions', record, at, 'services/billing/');
     assert.ok(labels.every((label) => label.startsWith('services/')), JSON.stringify(labels));
     const hoverText = async (position: vscode.Position) =>
       ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', record, position)) ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -181,11 +187,7 @@ describe('code features', () => {
     const line = document.getText().split('\n').findIndex((text) => text.includes('artifacts:'));
     // After `../../services/billing/`, inside the quotes: the files of services/billing/, written from docs/decisions/.
     const at = new vscode.Position(line, document.lineAt(line).text.indexOf('billing/') + 'billing/'.length);
-    let labels: string[] = [];
-    await waitFor('the runbook among the artifacts completions', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', record, at);
-      labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.File).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-      return labels.includes('../../services/billing/runbook.md');
-    }, [(await legible()).onDidChange], undefined, () => `offered: ${JSON.stringify(labels)}`);
+    const labels = await pathCompletions('the runbook among the artifacts completions', record, at, '../../services/billing/runbook.md');
+    assert.ok(labels.every((label) => label.startsWith('../../services/billing/')), JSON.stringify(labels));
   });
 });
