@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/config';
 import type { Evidence } from '../evidence/evidence';
 import { observeChange, type ObservedChange } from '../evidence/observed-change';
 import { RecordEvidenceCache } from '../evidence/record-evidence';
+import type { DecisionEntry } from '../index/decision-entry';
 import { DecisionIndex } from '../index/decision-index';
 import { lintEvidence } from '../lint/lint-evidence';
 import type { AffectedReport } from './affected';
@@ -10,14 +11,29 @@ import type { AffectedReport } from './affected';
 export interface AffectedEvidenceInput {
   readonly index: DecisionIndex;
   /**
-   * `governs` matched against the tracked files, as the evidence paths name them; the files the
-   * history read knows are enough (the evidence counts no other).
+   * The globs of `evidenceEntries` matched against the tracked files, as the evidence paths name
+   * them; the files the history read knows are enough (the evidence counts no other).
    */
   readonly governs: GovernsIndex;
   readonly evidence: Evidence;
   readonly config: ResolvedConfig;
   /** A changed file's path (repository-relative) as the evidence names it (workspace-relative); undefined outside the workspace. */
   readonly evidencePath: (path: string) => string | undefined;
+}
+
+/**
+ * The records whose code the evidence of the report's decisions looks at: each decision touched,
+ * and for an exit plan among them the decisions it plans the exit from (decisionFiles).
+ */
+export function evidenceEntries(report: AffectedReport, index: DecisionIndex): DecisionEntry[] {
+  const entries = new Map<string, DecisionEntry>();
+  for (const { record } of report.decisions) {
+    const entry = index.get(record.path);
+    if (!entry) continue;
+    entries.set(entry.path, entry);
+    if (entry.type === 'exit-plan') for (const ref of entry.decisions) for (const decision of index.resolve(ref, entry)) entries.set(decision.path, decision);
+  }
+  return [...entries.values()];
 }
 
 /**

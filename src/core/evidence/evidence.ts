@@ -4,7 +4,7 @@ import type { GovernsIndex } from '../code/governs-index';
 import { fileAuthors, type FileAuthors } from './authorship';
 import type { PeopleSettings } from './evidence-settings';
 import { dayOf, daySeconds, windowStartDate } from './evidence-settings';
-import type { FileHistory, History } from './history';
+import type { FileHistory, History, PersonFile } from './history';
 import { People } from './people';
 import { truckFactor, type TruckFactor } from './truck-factor';
 
@@ -38,6 +38,18 @@ export interface FilesEvidence {
 export type Presence = 'active' | 'inactive' | 'left' | 'unknown';
 
 /**
+ * One file's history as `over` adds it up: each identity's work with its person's number
+ * (Evidence.persons), and the numbers of the file's authors.
+ */
+interface FileSummary {
+  readonly persons: readonly number[];
+  readonly work: readonly PersonFile[];
+  readonly authors: readonly number[];
+  /** The same authors by person, as the truck factor takes them. */
+  readonly authorPersons: readonly string[];
+}
+
+/**
  * Observed knowledge, asked of one folded history (history.ts) with the configuration's people
  * and "today" from the caller: authorship per file is worked out once and kept.
  */
@@ -46,6 +58,21 @@ export class Evidence {
   /** First day of the window, YYYY-MM-DD. */
   readonly since: string;
   private readonly authors = new Map<string, FileAuthors | undefined>();
+  /**
+   * Per file asked, what `over` adds up (null: the history does not know it). The same file is
+   * asked once per record that governs it: a glob such as `*.go` in 40 decisions a change touches
+   * was 640,000 look-ups into the history's files, each resolving every identity to its person again.
+   */
+  private readonly summaries = new Map<string, FileSummary | null>();
+  /** Persons by number, and numbers by person: `over` adds up into arrays, not maps of names. */
+  private readonly persons: string[] = [];
+  private readonly personNumbers = new Map<string, number>();
+  /**
+   * Per commit ordinal, the `over` call that last counted it. A commit has one author, so counting
+   * it once per call counts it once for its person: no set of commits per person and call.
+   */
+  private commitSeen = new Int32Array(0);
+  private calls = 0;
 
   constructor(
     readonly history: History,
@@ -73,50 +100,62 @@ export class Evidence {
 
   /** Who changed these files and who is an author of them; their truck factor. */
   over(files: readonly string[]): FilesEvidence {
-    interface Tally {
-      commits: Set<number>;
-      added: number;
-      removed: number;
-      first: number;
-      last: number;
-      authored: number;
-    }
-    const tallies = new Map<string, Tally>();
+    // Per person number, for the persons met in this call (`met`, in the order first met).
+    const met: number[] = [];
+    const at: number[] = [];
+    const commits: number[] = [];
+    const added: number[] = [];
+    const removed: number[] = [];
+    const first: number[] = [];
+    const last: number[] = [];
+    const authored: number[] = [];
     const authorLists: (readonly string[])[] = [];
+    const call = ++this.calls;
     let withHistory = 0;
+    let withAuthors = 0;
     for (const path of files) {
-      const file = this.file(path);
-      if (!file) continue;
+      const summary = this.summary(path);
+      if (!summary) continue;
       withHistory++;
-      // for…in over a map without prototype: no array of entries per file (1,000 decisions × their files).
-      for (const identity in file.by) {
-        const work = file.by[identity];
-        const person = this.people.personOf(identity, this.history.identities[identity]);
-        let tally = tallies.get(person);
-        if (!tally) tallies.set(person, (tally = { commits: new Set(), added: 0, removed: 0, first: 0, last: 0, authored: 0 }));
-        for (const ordinal of work.w) tally.commits.add(ordinal);
-        tally.added += work.a;
-        tally.removed += work.r;
-        if (work.f) tally.first = tally.first ? Math.min(tally.first, work.f) : work.f;
-        tally.last = Math.max(tally.last, work.l);
+      const { persons, work } = summary;
+      for (let k = 0; k < persons.length; k++) {
+        const person = persons[k];
+        const done = work[k];
+        if (at[person] !== call) {
+          at[person] = call;
+          met.push(person);
+          commits[person] = added[person] = removed[person] = first[person] = last[person] = authored[person] = 0;
+        }
+        for (const ordinal of done.w) {
+          if (ordinal >= this.commitSeen.length) this.growCommits(ordinal);
+          if (this.commitSeen[ordinal] === call) continue;
+          this.commitSeen[ordinal] = call;
+          commits[person]++;
+        }
+        added[person] += done.a;
+        removed[person] += done.r;
+        if (done.f) first[person] = first[person] ? Math.min(first[person], done.f) : done.f;
+        last[person] = Math.max(last[person], done.l);
       }
-      const authors = this.authorsOf(path)?.authors ?? [];
-      authorLists.push(authors);
-      for (const person of authors) tallies.get(person)!.authored++;
+      if (summary.authors.length) withAuthors++;
+      for (const person of summary.authors) authored[person]++;
+      authorLists.push(summary.authorPersons);
     }
-    const withAuthors = authorLists.filter((list) => list.length).length;
-    const people = [...tallies]
-      .map(([person, t]): PersonEvidence => ({
-        person,
-        name: this.people.nameOf(person),
-        commits: t.commits.size,
-        added: t.added,
-        removed: t.removed,
-        ...(t.first && { first: dayOf(t.first) }),
-        ...(t.last && { last: dayOf(t.last) }),
-        authored: t.authored,
-        share: withAuthors ? t.authored / withAuthors : 0,
-      }))
+    const people = met
+      .map((number): PersonEvidence => {
+        const person = this.persons[number];
+        return {
+          person,
+          name: this.people.nameOf(person),
+          commits: commits[number],
+          added: added[number],
+          removed: removed[number],
+          ...(first[number] && { first: dayOf(first[number]) }),
+          ...(last[number] && { last: dayOf(last[number]) }),
+          authored: authored[number],
+          share: withAuthors ? authored[number] / withAuthors : 0,
+        };
+      })
       .sort((a, b) => b.authored - a.authored || b.commits - a.commits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { files: files.length, withHistory, people, truckFactor: truckFactor(authorLists) };
   }
@@ -124,6 +163,41 @@ export class Evidence {
   /** True when the history read knows the file (workspace-relative): `over` counts no other. */
   knows(path: string): boolean {
     return this.file(path) !== undefined;
+  }
+
+  private summary(path: string): FileSummary | undefined {
+    let summary = this.summaries.get(path);
+    if (summary === undefined) {
+      const file = this.file(path);
+      if (!file) summary = null;
+      else {
+        const identities = Object.keys(file.by);
+        const authorPersons = this.authorsOf(path)?.authors ?? [];
+        summary = {
+          persons: identities.map((identity) => this.personNumber(this.people.personOf(identity, this.history.identities[identity]))),
+          work: identities.map((identity) => file.by[identity]),
+          authors: authorPersons.map((person) => this.personNumber(person)),
+          authorPersons,
+        };
+      }
+      this.summaries.set(path, summary);
+    }
+    return summary ?? undefined;
+  }
+
+  private personNumber(person: string): number {
+    let number = this.personNumbers.get(person);
+    if (number === undefined) {
+      number = this.persons.push(person) - 1;
+      this.personNumbers.set(person, number);
+    }
+    return number;
+  }
+
+  private growCommits(ordinal: number): void {
+    const grown = new Int32Array(Math.max(ordinal + 1, this.history.commits, this.commitSeen.length * 2));
+    grown.set(this.commitSeen);
+    this.commitSeen = grown;
   }
 
   private file(path: string): FileHistory | undefined {

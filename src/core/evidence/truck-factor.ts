@@ -18,25 +18,23 @@ export interface TruckFactor {
 }
 
 export function truckFactor(authorsByFile: Iterable<readonly string[]>): TruckFactor {
-  const files: Set<string>[] = [];
-  for (const authors of authorsByFile) if (authors.length) files.push(new Set(authors));
-  const total = files.length;
+  // The files some author not yet taken still holds; a file leaves when its last author is taken.
+  let held: (readonly string[])[] = [];
+  for (const authors of authorsByFile) if (authors.length) held.push(authors.length > 1 ? [...new Set(authors)] : authors);
+  const total = held.length;
   const taken: string[] = [];
-  let orphaned = 0;
-  while (orphaned * 2 <= total && total > 0) {
+  const gone = new Set<string>();
+  while ((total - held.length) * 2 <= total && total > 0) {
     const counts = new Map<string, number>();
-    for (const authors of files) for (const person of authors) counts.set(person, (counts.get(person) ?? 0) + 1);
+    for (const authors of held) for (const person of authors) if (!gone.has(person)) counts.set(person, (counts.get(person) ?? 0) + 1);
     // The top author; ties go to the name first in order, so the answer never depends on Map order.
     let top: string | undefined;
     let most = 0;
     for (const [person, count] of counts) if (count > most || (count === most && top !== undefined && person < top)) [top, most] = [person, count];
     if (top === undefined) break;
     taken.push(top);
-    orphaned = 0;
-    for (const authors of files) {
-      authors.delete(top);
-      if (!authors.size) orphaned++;
-    }
+    gone.add(top);
+    held = held.filter((authors) => authors.some((person) => !gone.has(person)));
   }
   return { value: taken.length, people: taken, files: total };
 }

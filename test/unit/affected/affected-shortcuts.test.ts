@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { findAffected, isAffectedFailure, type AffectedReport } from '../../../src/core/affected/affected';
-import { withEvidence } from '../../../src/core/affected/affected-evidence';
+import { evidenceEntries, withEvidence } from '../../../src/core/affected/affected-evidence';
 import { listBaseFolders, readBaseRecords } from '../../../src/core/affected/base-records';
 import { globGoverningLookup, governsIndexLookup } from '../../../src/core/code/governing';
 import { GovernsIndex } from '../../../src/core/code/governs-index';
@@ -105,6 +105,23 @@ describe('affected: the shortcuts give what the long way gives', () => {
     assert.deepEqual(long.findings.slice(affected.findings.length), everyRecord);
     assert.ok(everyRecord.length > 0, 'the fixture gives the evidence rules something to say');
     assert.deepEqual(long.observed?.get(`${ROOT}/${D}/0001-billing.md`)?.changedBy, ['Amira', 'Bo']);
+  });
+
+  it('gives the same evidence when governs holds only the records touched and the decisions of a touched exit plan', async () => {
+    // The plan governs a file the change adds: its evidence counts its decision's code too.
+    const plan = RECORDS[`${D}/0006-plan.md`].replace('holders: [amira]', 'holders: [amira]\ngoverns: [README.md]');
+    const ws = await lintFiles({ ...RECORDS, [`${D}/0006-plan.md`]: plan });
+    const affected = await report(ws);
+    assert.deepEqual(affected.decisions.map((d) => d.record.id), ['ADR-0001', 'ADR-0002', 'ADR-0003', 'EXIT-0006']);
+    const read = evidence(ws);
+    const known = TRACKED.filter((path) => read.knows(path));
+    const input = { index: ws.workspace.index, evidence: read, config: ws.loaded.config, evidencePath: (path: string) => path };
+    const long = withEvidence(affected, { ...input, governs: GovernsIndex.build(ws.workspace.index.entries(), known, re2RegexEngine) });
+    const needed = evidenceEntries({ ...affected, decisions: affected.decisions.slice(3) }, ws.workspace.index);
+    assert.deepEqual(needed.map((entry) => entry.path), [`${ROOT}/${D}/0006-plan.md`, `${ROOT}/${D}/0001-billing.md`], 'the plan, and the decision it plans the exit from');
+    const short = withEvidence(affected, { ...input, governs: GovernsIndex.build(evidenceEntries(affected, ws.workspace.index), known, re2RegexEngine) });
+    assert.deepEqual(short, long);
+    assert.deepEqual(long.observed?.get(`${ROOT}/${D}/0006-plan.md`)?.truckFactorPeople, ['Amira'], "the plan's evidence holds its decision's billing code");
   });
 
   it('lists each decisions folder at the base side by side, and fails when one cannot be listed', async () => {

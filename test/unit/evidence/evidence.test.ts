@@ -98,11 +98,39 @@ describe('evidence: observed knowledge from git history', function () {
     assert.deepEqual(truckFactor([]), { value: 0, people: [], files: 0 });
   });
 
+  it('gives the truck factor the paper\'s way of taking authors away, whatever the lists (seeded lists, repeated names)', () => {
+    // The greedy heuristic written plainly, a set per file: what the faster one must equal.
+    const plain = (lists: readonly (readonly string[])[]) => {
+      const files = lists.filter((list) => list.length).map((list) => new Set(list));
+      const taken: string[] = [];
+      let orphaned = 0;
+      while (orphaned * 2 <= files.length && files.length > 0) {
+        const counts = new Map<string, number>();
+        for (const authors of files) for (const person of authors) counts.set(person, (counts.get(person) ?? 0) + 1);
+        let top: string | undefined;
+        let most = 0;
+        for (const [person, count] of counts) if (count > most || (count === most && top !== undefined && person < top)) [top, most] = [person, count];
+        if (top === undefined) break;
+        taken.push(top);
+        orphaned = files.filter((authors) => (authors.delete(top!), !authors.size)).length;
+      }
+      return { value: taken.length, people: taken, files: files.length };
+    };
+    let seed = 20261203;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const names = ['amira', 'jonas', 'bo', 'li', 'dana'];
+    for (let round = 0; round < 200; round++) {
+      const lists = Array.from({ length: next(30) }, () => Array.from({ length: next(4) }, () => names[next(names.length)]));
+      assert.deepEqual(truckFactor(lists), plain(lists), JSON.stringify(lists));
+    }
+  });
+
   it('counts commits, lines and dates per person inside the window only', () => {
     const people = settings(amiraPeople);
     const evidence = new Evidence(fold(gitAs(repo, undefined, ...LOG_ARGS), Evidence.windowStart(people, TODAY)), people, TODAY);
     assert.equal(evidence.since, '2026-04-01');
     const all = evidence.over(['a.ts', 'lib/b.ts', 'c.ts', 'd.ts']);
+    assert.deepEqual(evidence.over(['a.ts', 'lib/b.ts', 'c.ts', 'd.ts']), all, 'asked again, each commit is counted again');
     const by = new Map(all.people.map((p) => [p.name, p]));
     // jonas inside the window: C4 (c +4, d +1) and C5 (c +1, b +1, d +1), each commit once.
     assert.deepEqual(by.get('Jönas Ünger'), { person: 'jonas@example.com', name: 'Jönas Ünger', commits: 2, added: 8, removed: 0, first: '2026-04-01', last: '2026-05-01', authored: 2, share: 0.5 });
