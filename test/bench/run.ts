@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { buildSidecars, bundlePlugins } from '../../scripts/sidecars.mjs';
 import { BUDGETS } from '../../scripts/package.mjs';
 import { BENCH_DIR, BENCH_TODAY, DEFAULT_SEED, ensureCorpus, ensureLargeRecord, type CorpusInfo } from './generate-corpus';
-import { ensureCodeRepo, type CodeRepoInfo } from './generate-code-repo';
+import { ensureCodeRepo, ensureHistoryRepo, type CodeRepoInfo, type HistoryRepoInfo } from './generate-code-repo';
 import { summarizeProfiles, type ProfileSummary } from './profile';
 import { measureEvidence, runEvidenceBench } from './evidence';
 import { packageExtension } from '../harness/vsix';
@@ -447,6 +447,11 @@ interface CodeResult {
   /** `affected --cache` after `lint --cache` (the GitHub Action's order): the records and the history from the lint's cache. */
   readonly affectedCached: RunResult[];
   readonly gitDiff: number[];
+  /** The same trees through an ordinary history that knows every file (generate-code-repo.ts, ensureHistoryRepo). */
+  readonly history: HistoryRepoInfo;
+  /** `affected --today BENCH_TODAY` there: the evidence phase over a history of every file. */
+  readonly affectedHistory: RunResult[];
+  readonly gitDiffHistory: number[];
 }
 
 /** A git command's wall time, output discarded (as a user would pipe it). */
@@ -463,7 +468,10 @@ async function measureCode(seed: number, reps: number, log: (line: string) => vo
   const started = performance.now();
   const repo = ensureCodeRepo(seed);
   log(`${repo.reused ? 'reusing' : 'generated'} the code repository: ${count(repo.trackedFiles)} tracked files, ${count(repo.decisions)} decisions with governs, ${count(repo.citations)} citations, in ${path.relative(REPO, repo.root)} (${ms(performance.now() - started)})`);
-  const result: CodeResult = { repo, governs: [], scan: [], scanAll: [], scanWarm: [], gitGrep: [], gitGrepSame: [], lint: [], lintWarm: [], affected: [], affectedCached: [], gitDiff: [] };
+  const historyStarted = performance.now();
+  const history = ensureHistoryRepo(seed);
+  log(`${history.reused ? 'reusing' : 'generated'} the history repository: the same trees through ${count(history.commits)} commits by ${history.authors.length} authors (${history.firstDay} to ${history.lastDay}), in ${path.relative(REPO, history.root)} (${ms(performance.now() - historyStarted)})`);
+  const result: CodeResult = { repo, governs: [], scan: [], scanAll: [], scanWarm: [], gitGrep: [], gitGrepSame: [], lint: [], lintWarm: [], affected: [], affectedCached: [], gitDiff: [], history, affectedHistory: [], gitDiffHistory: [] };
   // The scan's own pattern and pathspecs, for `git grep` on the same terms (a first run, not counted).
   const probe = await task<ScanRun>('citation-scan', [repo.root, BENCH_TODAY]);
   const sameGrep = ['grep', '-n', '--no-column', '-z', '-I', '-i', '-E', '--no-color', '--full-name', '-e', probe.pattern ?? '', '--', ...(probe.pathspecs ?? [])];
@@ -536,6 +544,18 @@ async function measureCode(seed: number, reps: number, log: (line: string) => vo
       result.gitDiff.push(t);
       return `git diff --name-only ${ms(t)}`;
     },
+    async () => {
+      // `--today`: the history's dates are fixed before BENCH_TODAY, so the window must be too.
+      const r = await runNode([CLI, 'affected', '--base', history.base, '--format', 'json', '--today', BENCH_TODAY], { cwd: history.root });
+      if (r.code !== 0) throw new Error(`legible affected (history repository) exited ${r.code}: ${r.stderr.slice(-1000)}`);
+      result.affectedHistory.push(r);
+      return `affected with the full history ${ms(r.ms)}`;
+    },
+    async () => {
+      const t = await timeGit(['diff', '--name-only', history.base], history.root);
+      result.gitDiffHistory.push(t);
+      return `git diff --name-only (history repository) ${ms(t)}`;
+    },
   ];
   for (let rep = 0; rep < reps; rep++) {
     const line: string[] = [];
@@ -557,6 +577,9 @@ function codeGoals(code: CodeResult): Goal[] {
   const affected = median(code.affected.map((r) => r.ms));
   const affectedCached = median(code.affectedCached.map((r) => r.ms));
   const diff = median(code.gitDiff);
+  const h = code.history;
+  const affectedHistory = median(code.affectedHistory.map((r) => r.ms));
+  const diffHistory = median(code.gitDiffHistory);
   const cold = median(code.lint.map((r) => r.ms));
   const warm = median(code.lintWarm.map((r) => r.ms));
   return [
@@ -567,14 +590,15 @@ function codeGoals(code: CodeResult): Goal[] {
     atMost('citation scan of `lint` over the tracked files ≤ 2× `git grep` for the same ids', scan / grep, 2, `${ms(scan)} (${count(code.scan[0]?.files ?? 0)} code files, ${count(code.scan[0]?.read ?? 0)} citing, ${count(code.scan[0]?.citations ?? 0)} citations) vs git grep ${ms(grep)} → ${times(scan / grep)}; vs git grep for the scan's own pattern, printing its lines ${ms(same)} → ${times(scan / same)}; reading every file in Node ${ms(median(code.scanAll.map((r) => r.ms)))}`),
     { goal: '`lint --cache` skips unchanged code files (warm vs cold reported)', measured: `lint: warm ${ms(warm)} vs cold ${ms(cold)} → ${times(warm / cold)}; its citation scan alone: warm ${ms(scanWarm)} vs cold ${ms(scanCold)} (filling the cache) → ${times(scanWarm / scanCold)}`, ratio: NaN, met: false, reportOnly: true },
     { goal: '`affected` vs `git diff --name-only` (ratio reported; goal: little more)', measured: `${ms(affected)} vs ${ms(diff)} → ${times(affected / diff)} (a fresh node process, CPU ${ms(median(code.affected.map((r) => r.cpuMs)))} with its git processes, that indexes ${count(code.repo.decisions)} records while git lists the changes, the base's decisions folder, the tracked files and the history side by side, vs one git command); after \`lint --cache\`, as the Action runs them, \`affected --cache\` ${ms(affectedCached)} → ${times(affectedCached / diff)} (CPU ${ms(median(code.affectedCached.map((r) => r.cpuMs)))}: the records and the history from the lint's cache)`, ratio: NaN, met: false, reportOnly: true },
+    { goal: `\`affected\` with a history that knows every file (${count(h.commits)} commits, ${h.authors.length} authors) vs \`git diff --name-only\``, measured: `${ms(affectedHistory)} vs ${ms(diffHistory)} → ${times(affectedHistory / diffHistory)} (CPU ${ms(median(code.affectedHistory.map((r) => r.cpuMs)))} with its git processes; \`--today ${BENCH_TODAY}\`; the same trees and change as the row above, whose history knows only the ${count(code.repo.changed)} paths of its second commit: ${times(affectedHistory / affected)} its \`affected\`)`, ratio: NaN, met: false, reportOnly: true },
   ];
 }
 
 function codeLines(code: CodeResult): string[] {
   return [
-    `- Repository: \`test/bench/generate-code-repo.ts\`, seeded (seed ${code.repo.seed}): ${count(code.repo.trackedFiles)} tracked files (${count(code.repo.codeFiles)} code files under \`services/\`, ${count(code.repo.decisions)} ADRs whose \`governs\` name modules, folders with \`!\` exclusions, files, extensions and a few globs tried on every file), ${count(code.repo.citations)} citations in ${count(code.repo.citations / 2)} files, and a second commit changing ${count(code.repo.changed)} paths for \`affected --base ${code.repo.base}\`. Built by \`git fast-import\` and checked out once under \`.legible-cache/bench/\`.`,
+    `- Repository: \`test/bench/generate-code-repo.ts\`, seeded (seed ${code.repo.seed}): ${count(code.repo.trackedFiles)} tracked files (${count(code.repo.codeFiles)} code files under \`services/\`, ${count(code.repo.decisions)} ADRs whose \`governs\` name modules, folders with \`!\` exclusions, files, extensions and a few globs tried on every file), ${count(code.repo.citations)} citations in ${count(code.repo.citations / 2)} files, and a second commit changing ${count(code.repo.changed)} paths for \`affected --base ${code.repo.base}\`. Built by \`git fast-import\` and checked out once under \`.legible-cache/bench/\`. Its first commit adds every file, over \`evidence.maxFilesPerCommit\` (1,000): the history reader skips it. So a second, the history repository (\`ensureHistoryRepo\`, its blobs the first's through alternates), reaches the same \`${code.history.base}\` tree and the same change through ${count(code.history.commits)} ordinary commits by ${code.history.authors.length} authors (${code.history.authors.join(', ')}) from ${code.history.firstDay} to ${code.history.lastDay}: ${count(code.history.addCommits)} adding at most ${count(code.history.largestCommit)} files each, ${count(code.history.editCommits)} editing 10 to 30, then the change; its history knows every file.`,
     `- In-process (fresh process each repetition, ${code.governs.length} repetitions): \`GovernsIndex.build\` over \`git ls-files\` (the first build of the process, then 4 more), then for ${count(code.repo.samples.length)} sample files: \`explain\` (read, citation scan, explainFile), the lens (LiveCode.governing and each lens title) and \`LiveCode.created\` of a new file followed by its lens. The citation scan is \`lint\`'s in a git repository: one \`git grep -n -z -I -i -E\` for the core's line pattern, a stat of each file with hits, the core's scan of the lines; \`git grep -I -c -E '\\b(ADR|RFC|EXIT)-[0-9]+'\` outside the decisions folder is the reference, and \`git grep\` with the scan's own pattern and pathspecs (printing the lines, output discarded) the same-terms one. "Reading every file" is the way without git.`,
-    '- Processes: `legible lint` (records and code, cold), `legible lint --cache` with every file unchanged, `legible affected --base bench-base --format json` and `git diff --name-only bench-base`, alternating in rotating order.',
+    `- Processes: \`legible lint\` (records and code, cold), \`legible lint --cache\` with every file unchanged, \`legible affected --base bench-base --format json\` and \`git diff --name-only bench-base\`, and in the history repository \`legible affected --base bench-base --format json --today ${BENCH_TODAY}\` and \`git diff --name-only bench-base\`, alternating in rotating order.`,
   ];
 }
 
