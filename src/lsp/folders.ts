@@ -1,5 +1,5 @@
 import { LiveWorkspace, type FindingsChange, type LiveLog, type LoadProgress } from '../core/live/live-workspace';
-import { basename } from '../core/port/paths';
+import { basename, isMarkdownPath } from '../core/port/paths';
 import { NodeFileSystem } from '../node/node-file-system';
 import { re2RegexEngine } from '../node/re2-regex-engine';
 import { systemClock } from '../node/system-clock';
@@ -8,6 +8,7 @@ import { nodeLiveHistory } from '../node/live-history';
 import { workingFilesAt, workingFilesBelow } from '../node/tracked-files';
 import { LiveCode } from '../core/code/live-code';
 import type { LiveHistory } from '../core/live/live-history';
+import { LiveCodeRules } from '../core/live/live-code-rules';
 import { noEvidenceHover } from '../core/live/live-evidence';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import { liveSettings, type ServerSettings } from './settings';
@@ -24,7 +25,7 @@ export interface FoldersOptions {
   onLoaded(live: LiveWorkspace): void;
   /** A folder left the workspace (its engine is disposed after this). */
   onRemoved(live: LiveWorkspace): void;
-  /** The open documents' texts, for a folder's engine made after they opened. */
+  /** The open documents' texts (records and code alike), for a folder's engine made after they opened. */
   openTexts(): Iterable<{ path: string; text: string; version: number }>;
   /** The code list, some record's `governs`, or a record's summary changed: code lenses may be stale. */
   onCodeChanged?(): void;
@@ -43,6 +44,8 @@ interface Folder {
   readonly engine: LiveWorkspace;
   readonly history: LiveHistory;
   readonly code: LiveCode;
+  /** The code rules over the code documents open in the client and the folder's `governs`. */
+  readonly rules: LiveCodeRules;
   unsubscribe(): void;
 }
 
@@ -65,6 +68,7 @@ export class Folders {
       folder.unsubscribe();
       this.options.onRemoved(folder.engine);
       folder.history.dispose();
+      folder.rules.dispose();
       folder.code.dispose();
       folder.engine.dispose();
       this.live.delete(root);
@@ -101,6 +105,7 @@ export class Folders {
         name,
         problem: (why) => this.options.log.info(`${name}: the rules that compare records with the git history do not run: ${why}.`),
       });
+      const rules = new LiveCodeRules({ live: engine, code, scheduler: timerScheduler, report: (context, error) => this.options.log.error(context, error), name });
       const listeners = [
         engine.onDidChangeFindings((change) => this.options.onFindings(engine, change)),
         engine.onDidLoadProgress((progress) => this.options.onProgress(engine, progress)),
@@ -109,13 +114,15 @@ export class Folders {
         code.onDidChange(() => this.options.onCodeChanged?.()),
         engine.onDidChangeIndex(() => this.options.onCodeChanged?.()),
       ];
-      this.live.set(root, { engine, history, code, unsubscribe: () => listeners.forEach((listener) => listener.dispose()) });
+      this.live.set(root, { engine, history, code, rules, unsubscribe: () => listeners.forEach((listener) => listener.dispose()) });
       fresh.push(engine);
     }
     // Documents opened before their folder's engine was made: their texts win from the first load on.
     for (const { path, text, version } of this.options.openTexts()) {
       const engine = this.folderOf(path);
-      if (engine && fresh.includes(engine)) engine.open(path, text, version);
+      if (!engine || !fresh.includes(engine)) continue;
+      if (isMarkdownPath(path)) engine.open(path, text, version);
+      this.live.get(engine.root)?.rules.open(path, text);
     }
     return this.load(fresh);
   }
@@ -164,11 +171,36 @@ export class Folders {
     if (!folder) return;
     folder.engine.fileDeleted(path);
     folder.code.deleted(path).catch((error) => this.options.log.error(`Forgetting ${path}`, error));
+    folder.rules.deleted(path);
   }
 
-  /** A code file was opened: one the list lacks (created, and no watcher said so) joins it. */
-  opened(path: string): void {
-    this.holding(path)?.code.opened(path).catch((error) => this.options.log.error(`Listing ${path}`, error));
+  /**
+   * A document was opened: a record goes to its engine; any document outside the decisions
+   * folders is code whose citations are checked while it is open, and one the code list lacks
+   * (created, and no watcher said so) joins it.
+   */
+  opened(path: string, text: string, version: number): void {
+    const folder = this.holding(path);
+    if (!folder) return;
+    if (isMarkdownPath(path)) folder.engine.open(path, text, version);
+    else folder.code.opened(path).catch((error) => this.options.log.error(`Listing ${path}`, error));
+    folder.rules.open(path, text);
+  }
+
+  /** An open document's text changed (the whole new text). */
+  changed(path: string, text: string, version: number): void {
+    const folder = this.holding(path);
+    if (!folder) return;
+    if (isMarkdownPath(path)) folder.engine.change(path, text, version);
+    folder.rules.change(path, text);
+  }
+
+  /** A document was closed: a record's file is the truth again; a code file's citations are no longer checked. */
+  closed(path: string): void {
+    const folder = this.holding(path);
+    if (!folder) return;
+    if (isMarkdownPath(path)) folder.engine.close(path);
+    folder.rules.close(path);
   }
 
   /**
@@ -202,9 +234,10 @@ export class Folders {
   }
 
   async settle(): Promise<void> {
-    await Promise.all([...this.live.values()].map(async ({ engine, history }) => {
+    await Promise.all([...this.live.values()].map(async ({ engine, history, rules }) => {
       await engine.settle();
       await history.whenIdle();
+      await rules.settle();
     }));
   }
 

@@ -121,7 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     openTexts: () =>
       documents.all().flatMap((document) => {
         const path = uris.pathOf(document.uri);
-        return path && isMarkdownPath(path) ? [{ path, text: document.getText(), version: document.version }] : [];
+        return path ? [{ path, text: document.getText(), version: document.version }] : [];
       }),
   });
   const pathOf = (uri: string) => uris.pathOf(uri);
@@ -217,17 +217,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   documents.onDidOpen(({ document }) => {
     const path = pathOf(document.uri);
-    if (path && isMarkdownPath(path)) folders.folderOf(path)?.open(path, document.getText(), document.version);
-    else if (path) folders.opened(path);
+    if (path) folders.opened(path, document.getText(), document.version);
   });
   documents.onDidChangeContent(({ document }) => {
     const path = pathOf(document.uri);
-    if (path && isMarkdownPath(path)) folders.folderOf(path)?.change(path, document.getText(), document.version);
+    if (path) folders.changed(path, document.getText(), document.version);
   });
   documents.onDidClose(({ document }) => {
     const path = pathOf(document.uri);
     if (!path) return;
-    if (isMarkdownPath(path)) folders.folderOf(path)?.close(path);
+    folders.closed(path);
     uris.forget(path);
   });
 

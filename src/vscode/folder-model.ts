@@ -10,6 +10,7 @@ import type { GitPort } from '../core/port/git';
 import type { RegexEngine } from '../core/port/regex-engine';
 import { noEvidenceHover, type LiveEvidence } from '../core/live/live-evidence';
 import { LiveHistory } from '../core/live/live-history';
+import { LiveCodeRules } from '../core/live/live-code-rules';
 import type { DecisionEntry } from '../core/index/decision-entry';
 import type { Finding } from '../core/rules/rule';
 
@@ -27,6 +28,9 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
 
   /** Which decisions govern which code files: the lenses over code files ask it. */
   readonly code: LiveCode;
+
+  /** The code rules: `governs` over the folder's files, citations in the code documents open. */
+  readonly codeRules: LiveCodeRules;
 
   /** Who is writing, for a new record's owner (nothing on the web: see extensionGit). */
   readonly git: GitPort;
@@ -75,6 +79,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
     const listedAt = workingFilesAt && disk !== undefined ? async (paths: readonly string[]) => (vscode.workspace.isTrusted ? workingFilesAt(disk, paths) : undefined) : undefined;
     this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine, listFiles, listedAt });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
+    this.codeRules = new LiveCodeRules({ live: this, code: this.code, scheduler: host.scheduler, report: reportError, name: folder.name });
     const source = folder.uri.scheme === 'file' ? host.history?.(folder.uri.fsPath) : undefined;
     if (source) {
       this.history = new LiveHistory({
@@ -142,6 +147,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   override async settle(): Promise<void> {
     await super.settle();
     await this.history?.whenIdle();
+    await this.codeRules.settle();
   }
 
   /** The engine repository patterns run on here, for globs compiled outside the engine (the views). */
@@ -152,6 +158,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   override dispose(): void {
     this.history?.dispose();
     this.evidenceEmitter.dispose();
+    this.codeRules.dispose();
     this.code.dispose();
     super.dispose();
   }

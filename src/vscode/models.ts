@@ -59,7 +59,11 @@ export class Models implements vscode.Disposable {
       configWatcher,
       codeWatcher,
       codeWatcher.onDidCreate((uri) => this.codeCreated(uri)),
-      codeWatcher.onDidDelete((uri) => void this.modelFor(uri)?.code.deleted(toCorePath(uri))),
+      codeWatcher.onDidDelete((uri) => {
+        const model = this.modelFor(uri);
+        void model?.code.deleted(toCorePath(uri));
+        model?.codeRules.deleted(toCorePath(uri));
+      }),
       watcher.onDidCreate((uri) => this.modelFor(uri)?.fileCreated(toCorePath(uri))),
       watcher.onDidChange((uri) => this.modelFor(uri)?.fileChanged(toCorePath(uri))),
       watcher.onDidDelete((uri) => this.modelFor(uri)?.fileDeleted(toCorePath(uri))),
@@ -140,12 +144,21 @@ export class Models implements vscode.Disposable {
     await Promise.all(this.all().map((m) => m.settle()));
   }
 
-  /** Editor events go to the engine of the folder holding the document; the output channel is no record. */
+  /**
+   * Editor events go to the engine of the folder holding the document; the output channel is no
+   * record. Any document of the folder outside its decisions folders is code too: its citations are
+   * checked while it is open (its text asked only when the rules run, not on each keystroke).
+   */
   private onText(document: vscode.TextDocument, opened: boolean): void {
-    if (document.uri.scheme === 'output' || document.languageId !== 'markdown') return;
+    if (document.uri.scheme === 'output') return;
     const model = this.modelFor(document.uri);
-    if (opened) model?.open(toCorePath(document.uri), document.getText(), document.version);
-    else model?.change(toCorePath(document.uri), document.getText(), document.version);
+    if (!model) return;
+    const path = toCorePath(document.uri);
+    if (document.languageId === 'markdown') {
+      if (opened) model.open(path, document.getText(), document.version);
+      else model.change(path, document.getText(), document.version);
+    }
+    model.codeRules.change(path, () => document.getText());
   }
 
   private codeCreated(uri: vscode.Uri): void {
@@ -155,7 +168,9 @@ export class Models implements vscode.Disposable {
   }
 
   private onClosed(document: vscode.TextDocument): void {
-    this.modelFor(document.uri)?.close(toCorePath(document.uri));
+    const model = this.modelFor(document.uri);
+    model?.close(toCorePath(document.uri));
+    model?.codeRules.close(toCorePath(document.uri));
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // The editor's code features: lenses over governed files, citation links and hovers in code files.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cleanAdr, cleanUp, legible, track, waitFor, workspaceRoot, writeFile, writeRecord } from './support';
+import { applyEdit, cleanAdr, cleanUp, legible, rangeOf, ruleOf, track, waitFor, waitForDiagnostics, waitForNoRule, waitForRule, workspaceRoot, writeFile, writeRecord } from './support';
 
 function codeUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...path.split('/'));
@@ -93,6 +93,32 @@ describe('code features', () => {
     assert.match(text, /A few minutes of writing per significant decision\./);
     const dangling = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, document.positionAt(document.getText().indexOf('ADR-0999') + 2));
     assert.match(dangling.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /No record has the id ADR-0999/);
+  });
+
+  it('an open code file shows its citations of a deprecated record and of no record, as it is edited', async () => {
+    await writeRecord('0093-old-queue.md', cleanAdr('Old queue', (text) => text.replace('status: accepted', 'status: deprecated')));
+    const text = '// Publishes as ADR-0093 says; retries per ADR-0998.\nexport {};\n';
+    const file = await writeFile(codeUri('services/web/queue.ts'), text);
+    const document = await vscode.workspace.openTextDocument(file);
+    const found = await waitForDiagnostics(file, 'both code rules', (all) => all.length === 2);
+    assert.deepEqual(found.map((d) => [ruleOf(d), d.severity, d.range.start.line, d.range.start.character, d.message]).sort(), [
+      ['code-cites-superseded', vscode.DiagnosticSeverity.Warning, 0, text.indexOf('ADR-0093'), 'cites ADR-0093, deprecated: does this code still follow it, or no decision at all?'],
+      ['code-reference-resolves', vscode.DiagnosticSeverity.Error, 0, text.indexOf('ADR-0998'), 'cites ADR-0998, which no record has: which decision does this code follow?'],
+    ]);
+    // Fixed in the editor, not saved: the document's text counts.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(file, rangeOf(document, 'ADR-0998'), 'ADR-0001');
+    await applyEdit(edit);
+    await waitForNoRule(file, 'code-reference-resolves');
+    await waitForRule(file, 'code-cites-superseded');
+  });
+
+  it('a governs glob that matches no file is a warning on the record until a file it matches is created', async () => {
+    const record = await writeRecord('0094-payouts.md', governingAdr('Payouts', 'services/payouts/**'));
+    const warning = await waitForRule(record, 'governs-matches-nothing');
+    assert.equal(warning.message, '`governs[0]` `services/payouts/**` matches no file: the code moved or was deleted — is this decision still in force?');
+    await writeFile(codeUri('services/payouts/batch.ts'), 'export {};\n');
+    await waitForNoRule(record, 'governs-matches-nothing');
   });
 
   it('creating, renaming and deleting a code file updates its lenses', async () => {

@@ -101,6 +101,11 @@ export class LiveWorkspace {
     return this.options.clock.today();
   }
 
+  /** The pause after typing before the debounced rules run (the settings' `debounceMs`). */
+  get debounceMs(): number {
+    return this.settings().debounceMs;
+  }
+
   /**
    * (Re)reads the configuration, finds the decisions folders and indexes every record (frontmatter
    * only, no Markdown parse); resolves once that is published. The body rules follow in the

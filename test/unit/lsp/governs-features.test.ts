@@ -80,6 +80,32 @@ describe('language server: the code features of governs, and people', function (
     assert.deepEqual(await lenses(), []);
   });
 
+  it('publishes the code rules: a dangling citation in an open code file as it is typed, a governs glob that matches nothing', async () => {
+    const root = await ledgerRepository([daysAgo(60), daysAgo(30)], 'legible-lsp-code-rules-');
+    const file = path.join(root, LEDGER_RECORD);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('governs: [src/ledger/**]', 'governs: [src/ledger/**, src/payouts/**]'));
+    const session = await servers.start(root);
+    const record = await session.diagnostics(uriOf(file), (p) => p.diagnostics.some((d) => d.code === 'governs-matches-nothing'));
+    assert.deepEqual(record.diagnostics.filter((d) => d.code === 'governs-matches-nothing').map((d) => [d.range.start.line, d.message]), [
+      [9, '`governs[1]` `src/payouts/**` matches no file: the code moved or was deleted — is this decision still in force?'],
+    ]);
+    const code = path.join(root, 'src/ledger/a.ts');
+    const uri = uriOf(code);
+    const text = '// Rounds as ADR-0001 says; the fees as ADR-0042 says.\n';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    const dangling = await session.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(dangling.diagnostics.map((d) => [d.code, d.severity, d.range.start, d.message]), [
+      ['code-reference-resolves', 1, { line: 0, character: text.indexOf('ADR-0042') }, 'cites ADR-0042, which no record has: which decision does this code follow?'],
+    ]);
+    // Fixed in the editor (not saved): the finding goes; closed, nothing is left for the file.
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '// Rounds as ADR-0001 says.\n' }] });
+    await session.diagnostics(uri, (p) => p.diagnostics.length === 0 && session.published.indexOf(p) > session.published.indexOf(dangling));
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    const again = await session.diagnostics(uri, (p) => p.diagnostics.length > 0 && session.published.indexOf(p) > session.published.indexOf(dangling));
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await session.diagnostics(uri, (p) => p.diagnostics.length === 0 && session.published.indexOf(p) > session.published.indexOf(again));
+  });
+
   it('gives a record no lens, and a command it does not know an error', async () => {
     const root = await ledgerRepository([daysAgo(60), daysAgo(30)], 'legible-lsp-lens-');
     const session = await servers.start(root);
