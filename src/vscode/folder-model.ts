@@ -79,7 +79,10 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
     const listedAt = workingFilesAt && disk !== undefined ? async (paths: readonly string[]) => (vscode.workspace.isTrusted ? workingFilesAt(disk, paths) : undefined) : undefined;
     this.code = new LiveCode({ fs: this.fs, root: this.root, regexEngine: host.regexEngine, listFiles, listedAt });
     this.onDidChangeIndex(() => this.code.indexChanged(this.decisions?.index));
-    this.codeRules = new LiveCodeRules({ live: this, code: this.code, scheduler: host.scheduler, report: reportError, name: folder.name });
+    // Where listing the folder is a walk of round trips (the web, a virtual workspace), the governs
+    // rules wait for a list something else made (a lens, completion).
+    const listing = host.kind === 'web' || folder.uri.scheme !== 'file' ? 'lazy' : 'eager';
+    this.codeRules = new LiveCodeRules({ live: this, code: this.code, scheduler: host.scheduler, report: reportError, name: folder.name, listing });
     const source = folder.uri.scheme === 'file' ? host.history?.(folder.uri.fsPath) : undefined;
     if (source) {
       this.history = new LiveHistory({

@@ -115,6 +115,8 @@ describe('code features', () => {
 
   it('a governs glob that matches no file is a warning on the record until a file it matches is created', async () => {
     const record = await writeRecord('0094-payouts.md', governingAdr('Payouts', 'services/payouts/**'));
+    // On the web the folder is listed for the lenses of a code file, not for this rule alone.
+    await waitForLenses(await writeFile(codeUri('services/web/app.ts'), 'export {};\n'), []);
     const warning = await waitForRule(record, 'governs-matches-nothing');
     assert.equal(warning.message, '`governs[0]` `services/payouts/**` matches no file: the code moved or was deleted — is this decision still in force?');
     await writeFile(codeUri('services/payouts/batch.ts'), 'export {};\n');

@@ -58,6 +58,8 @@ export class GovernsIndex {
   /** Per record: the last visit that tried it, so a record found by two keys is tried once. */
   private readonly seen: Int32Array;
   private visits = 0;
+  /** No record is tried by a name, an extension or everywhere: only files below some literal folder can match. */
+  private readonly prefixOnly: boolean;
   /** Reused by every visit: the records to try on the current file. */
   private readonly tried: number[] = [];
   /** Per distinct pattern: the visit it was last tested in, and whether it matched then. */
@@ -93,6 +95,7 @@ export class GovernsIndex {
     this.tested = new Uint8Array(patterns);
     this.folderTestedAt = new Int32Array(patterns).fill(-1);
     this.folderTested = new Uint8Array(patterns);
+    this.prefixOnly = anywhere.length === 0 && byName.size === 0 && byExtension.size === 0;
   }
 
   /** How many files were matched against. */
@@ -234,6 +237,12 @@ export class GovernsIndex {
     const { seen, tried, compiled } = this;
     // Counts may change even where no record ends up governing the file (an exclusion matched).
     if (delta !== 0) this.recordsView = undefined;
+    // Every record tried only below its literal folders: a file whose first folder starts none is
+    // tried by none, and is not split (a few decisions over 100,000 files: most files are such).
+    if (this.prefixOnly) {
+      const slash = file.indexOf('/');
+      if (!this.byPrefix.children.has((slash < 0 ? file : file.slice(0, slash)).toLowerCase())) return;
+    }
     tried.length = 0;
     for (const i of this.anywhere) {
       seen[i] = stamp;

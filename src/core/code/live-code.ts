@@ -50,6 +50,9 @@ export class LiveCode {
   private snapshot: string[] | undefined;
   private readonly emitter = new Emitter<void>();
   readonly onDidChange: Listen<void> = this.emitter.event;
+  private readonly listedEmitter = new Emitter<void>();
+  /** The file list was made (first use, or after `relist`): what waited for a list, rather than making one, may go on. */
+  readonly onDidList: Listen<void> = this.listedEmitter.event;
 
   constructor(private readonly options: LiveCodeOptions) {}
 
@@ -193,6 +196,11 @@ export class LiveCode {
     this.emitter.fire();
   }
 
+  /** True once the file list was made (and not dropped since): asking for the index then reads nothing. */
+  get listedAlready(): boolean {
+    return this.files !== undefined;
+  }
+
   /** The index over the current file list, built when first asked after a change. */
   async governsIndex(): Promise<GovernsIndex> {
     if (this.built) return this.built;
@@ -206,6 +214,7 @@ export class LiveCode {
 
   dispose(): void {
     this.emitter.dispose();
+    this.listedEmitter.dispose();
   }
 
   /**
@@ -225,6 +234,7 @@ export class LiveCode {
     if (generation !== this.generation) return;
     this.listedByPort = listed !== undefined;
     this.files = files;
+    this.listedEmitter.fire();
   }
 
   /** Repository-relative, or undefined outside the folder or in a skipped folder (dependencies, build output). */

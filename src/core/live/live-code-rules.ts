@@ -18,6 +18,11 @@ export interface LiveCodeRulesOptions {
   /** The folder's file list and the GovernsIndex over it, shared with the lenses and the evidence rules. */
   readonly code: LiveCode;
   readonly scheduler: Scheduler;
+  /**
+   * `lazy`: the `governs` rules wait until something else listed the folder (a lens, completion),
+   * where a list is a walk of many round trips (the web, a virtual workspace); default `eager`.
+   */
+  readonly listing?: 'eager' | 'lazy';
   readonly report: (context: string, error: unknown) => void;
   /** The folder as messages name it; default its root. */
   readonly name?: string;
@@ -42,6 +47,7 @@ export class LiveCodeRules {
 
   constructor(private readonly options: LiveCodeRulesOptions) {
     this.subscriptions = [options.live.onDidChangeIndex(() => this.schedule()), options.code.onDidChange(() => this.schedule())];
+    if (options.listing === 'lazy') this.subscriptions.push(options.code.onDidList(() => this.schedule()));
   }
 
   /** A code document was opened (any file outside the decisions folders): its citations are checked while it is open. */
@@ -116,8 +122,10 @@ export class LiveCodeRules {
     const config = live.config;
     if (!index || !config || !config.code.enabled) return [];
     const entries = index.entries();
-    // The file list only where some record has globs to match it against: lenses and completion list it anyway, on first use.
-    const governs = entries.some((entry) => entry.governs?.length) ? await code.governsIndex() : GovernsIndex.build([], []);
+    // The file list only where some record has globs to match it against (lenses and completion
+    // list it anyway, on first use), and, lazy, only once they have.
+    const list = entries.some((entry) => entry.governs?.length) && (this.options.listing !== 'lazy' || code.listedAlready);
+    const governs = list ? await code.governsIndex() : GovernsIndex.build([], []);
     const forms = new CitationForms(entries);
     const folders = live.folders.map((folder) => relativePath(live.root, folder)).map((folder) => (folder === '.' ? '' : folder));
     const open = [...this.texts.keys()].map((path) => relativePath(live.root, path)).filter((path) => path !== '..' && !path.startsWith('../'));

@@ -105,6 +105,31 @@ describe('GovernsIndex', () => {
     assert.deepEqual(records.map((r) => live.get(r.path)?.files), naive(list));
   });
 
+  it('records whose globs all start with literal folders match as listMatches does, whatever the case, files elsewhere left unsplit', () => {
+    const records = [
+      record('/ws/0001.md', 'services/payments/', '!services/payments/events.ts'),
+      record('/ws/0002.md', 'Services/FX/**/*.ts'),
+      record('/ws/0003.md', 'db/ledger.sql', 'README.md/x'),
+    ];
+    const list = ['services/payments/ledger.ts', 'SERVICES/Payments/Refunds.ts', 'services/payments/events.ts', 'services/fx/a/rates.ts', 'services/fx/rates.go', 'db/ledger.sql', 'DB/LEDGER.SQL', 'db', 'README.md', 'docs/services/payments/x.ts', 'vendor/db/ledger.sql'];
+    const naive = records.map((r) => {
+      const compiled = r.governs.map((g) => {
+        const result = compileRepositoryGlob(g.glob, re2RegexEngine);
+        if ('problem' in result) throw new Error(result.problem);
+        return result.glob;
+      });
+      return list.filter((file) => listMatches(compiled, new PathParts(file)));
+    });
+    assert.deepEqual(naive, [['services/payments/ledger.ts', 'SERVICES/Payments/Refunds.ts'], ['services/fx/a/rates.ts'], ['db/ledger.sql', 'DB/LEDGER.SQL']], 'the reference itself');
+    assert.deepEqual(records.map((r) => GovernsIndex.build(records, list, re2RegexEngine).get(r.path)?.files), naive);
+    const live = GovernsIndex.build(records, [], re2RegexEngine);
+    for (const file of list) live.add(file);
+    assert.deepEqual(records.map((r) => live.get(r.path)?.files), naive);
+    assert.equal(live.fileCount, list.length, 'a file no record can match still counts');
+    assert.deepEqual(live.governingAlone('Services/Payments/new.ts'), ['/ws/0001.md']);
+    assert.deepEqual(live.governingAlone('elsewhere/services/payments/new.ts'), []);
+  });
+
   it('a glob that is never followed has its problem and matches nothing; the record\'s other globs still work', () => {
     const index = GovernsIndex.build([record('/ws/0001.md', '/etc/**', '../x/**', 'db/')], files, re2RegexEngine);
     const globs = index.get('/ws/0001.md')!.globs;

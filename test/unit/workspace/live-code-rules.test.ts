@@ -15,7 +15,7 @@ const DEBOUNCE = 300;
 const CITING = '// Follows ADR-0001; the rounding still as ADR-0002 says, see also ADR-0099.\nexport {};\n';
 
 /** An engine, its code view and the code rules on it, wired as the front-ends wire them. */
-function setup(records: Readonly<Record<string, string>>, files: Readonly<Record<string, string>> = { [LEDGER]: CITING }) {
+function setup(records: Readonly<Record<string, string>>, files: Readonly<Record<string, string>> = { [LEDGER]: CITING }, listing?: 'eager' | 'lazy') {
   const fs = new MemoryFileSystem({}, { root: ROOT });
   for (const [path, text] of Object.entries({ ...records, ...files })) fs.put(path, text);
   const scheduler = new ManualScheduler();
@@ -32,7 +32,7 @@ function setup(records: Readonly<Record<string, string>>, files: Readonly<Record
   });
   engine.onDidChangeIndex(() => code.indexChanged(engine.decisions?.index));
   const errors: unknown[] = [];
-  const rules = new LiveCodeRules({ live: engine, code, scheduler, report: (_context, error) => errors.push(error) });
+  const rules = new LiveCodeRules({ live: engine, code, scheduler, report: (_context, error) => errors.push(error), listing });
   const codeRules = (path: string) =>
     engine
       .findingsFor(path)
@@ -121,6 +121,18 @@ describe('LiveCodeRules: the code rules in an editor', () => {
     await t.engine.load();
     await t.settled();
     assert.deepEqual([...t.codeRules(LEDGER), ...t.codeRules(A)], []);
+  });
+
+  it('lazy (the web): the governs rules wait for a list something else made', async () => {
+    const t = setup({ [A]: governing, [B]: superseded }, undefined, 'lazy');
+    await t.engine.load();
+    await t.settled();
+    assert.equal(t.listed(), 0);
+    assert.deepEqual(t.codeRules(A), []);
+    await t.code.governing(LEDGER); // a lens asks
+    await t.settled();
+    assert.equal(t.listed(), 1);
+    assert.deepEqual(t.codeRules(A).map((line) => line.split(':')[0]), ['governs-matches-nothing']);
   });
 
   it('lists no file where no record has governs', async () => {
