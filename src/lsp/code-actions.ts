@@ -43,7 +43,7 @@ export async function codeActions(params: CodeActionParams, context: CodeActionC
       const text = live ? await live.readText(otherPath) : undefined;
       return text && !text.problem ? documentForFixes(otherPath, text.text, config) : undefined;
     };
-    for (const { request, action, disable } of await quickFixesFor(doc, requests, config, other)) {
+    for (const { request, action, disable } of await quickFixesFor(doc, requests, config, other, live?.isDecisionFile(path) ?? true)) {
       const codeAction = toCodeAction(action, params.textDocument.uri, (p) => uris.uriOf(p), [ours[request]]);
       if (disable) codeAction.isPreferred = false;
       actions.push(codeAction);

@@ -35,7 +35,7 @@ export class CodeActions implements vscode.CodeActionProvider {
       return { ruleId, finding: published.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && sameRange(f.range, fromRange(diagnostic.range))) };
     });
     const other = async (path: string) => documentForFixes(path, (await vscode.workspace.openTextDocument(toUri(path))).getText(), config);
-    return (await quickFixesFor(doc, requests, config, other)).map(({ request, action: fix, disable }) => {
+    return (await quickFixesFor(doc, requests, config, other, model?.isDecisionFile(toCorePath(document.uri)) ?? true)).map(({ request, action: fix, disable }) => {
       const action = this.toAction(fix, document.uri, ours[request], disable ? undefined : document.getText());
       if (disable) action.isPreferred = false;
       return action;

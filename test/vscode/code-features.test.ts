@@ -113,6 +113,14 @@ describe('code features', () => {
     await waitForRule(file, 'code-cites-superseded');
   });
 
+  it('Markdown outside the decisions folders is code: its citations are checked, and no Disable for This File is offered there', async () => {
+    const notes = await writeFile(codeUri('notes/README.md'), '# Notes\n\nSee ADR-0998.\n');
+    await vscode.workspace.openTextDocument(notes);
+    const dangling = await waitForRule(notes, 'code-reference-resolves');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', notes, dangling.range);
+    assert.deepEqual(actions.map((action) => action.title).filter((title) => /legible|Disable/i.test(title)), []);
+  });
+
   it('a governs glob that matches no file is a warning on the record until a file it matches is created', async () => {
     const record = await writeRecord('0094-payouts.md', governingAdr('Payouts', 'services/payouts/**'));
     // On the web the folder is listed for the lenses of a code file, not for this rule alone.

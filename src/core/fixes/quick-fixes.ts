@@ -30,8 +30,8 @@ export interface QuickFix {
 }
 
 /**
- * The quick fixes an editor offers for some diagnostics of `doc`: each finding's repairs, then one
- * "Disable for this file" per rule, after every repair. A link to add on another record edits that
+ * The quick fixes an editor offers for some diagnostics of `doc`: each finding's repairs, then, in
+ * a record, one "Disable for this file" per rule, after every repair. A link to add on another record edits that
  * record, as `otherDocument` reads it (an editor's open text wins over the file); undefined: none.
  */
 export async function quickFixesFor(
@@ -39,6 +39,12 @@ export async function quickFixesFor(
   requests: readonly FixRequest[],
   config: ResolvedConfig,
   otherDocument: (path: string) => Promise<DecisionDocument | undefined>,
+  /**
+   * False for a file outside the decisions folders (code, a README citing a record): no
+   * `legible-disable` comment is read there (a code rule is turned off by severity or
+   * `code.exclude`), so "Disable for this file" is not offered.
+   */
+  isRecord = true,
 ): Promise<QuickFix[]> {
   const repairs: QuickFix[] = [];
   const disables: QuickFix[] = [];
@@ -54,7 +60,7 @@ export async function quickFixesFor(
       }
       for (const action of fixes) repairs.push({ request, action });
     }
-    if (ruleId && !disabled.has(ruleId)) {
+    if (isRecord && ruleId && !disabled.has(ruleId)) {
       disabled.add(ruleId);
       const action = disableRuleFix(doc, ruleId);
       if (action) disables.push({ request, action, disable: true });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { CodeLens, CompletionItem, Hover } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, CompletionItem, Hover } from 'vscode-languageserver/node';
 import { daysAgo, LEDGER_RECORD, ledgerRepository } from '../support/evidence-repository';
 import { CAPABILITIES, lspSessions, openDocument, uriOf } from '../support/lsp-session';
 
@@ -97,6 +97,18 @@ describe('language server: the code features of governs, and people', function (
     assert.deepEqual(dangling.diagnostics.map((d) => [d.code, d.severity, d.range.start, d.message]), [
       ['code-reference-resolves', 1, { line: 0, character: text.indexOf('ADR-0042') }, 'cites ADR-0042, which no record has: which decision does this code follow?'],
     ]);
+    // Markdown outside the decisions folders is code too, and no `legible-disable` comment is read
+    // there: no "Disable for this file" that would write one into the README.
+    const readme = uriOf(path.join(root, 'README.md'));
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: readme, languageId: 'markdown', version: 1, text: '# Ledger\n\nSee ADR-0042.\n' } });
+    const inReadme = await session.diagnostics(readme, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(inReadme.diagnostics.map((d) => d.code), ['code-reference-resolves']);
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: readme }, range: inReadme.diagnostics[0].range, context: { diagnostics: inReadme.diagnostics } });
+    assert.deepEqual(actions.map((action) => action.title), []);
+    // In the record, the governs finding can still be disabled there.
+    await openDocument(session, file);
+    const inRecord = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: record.diagnostics[0].range, context: { diagnostics: record.diagnostics.filter((d) => d.code === 'governs-matches-nothing') } });
+    assert.deepEqual(inRecord.map((action) => action.title), ['Disable `governs-matches-nothing` for this file']);
     // Fixed in the editor (not saved): the finding goes; closed, nothing is left for the file.
     await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '// Rounds as ADR-0001 says.\n' }] });
     await session.diagnostics(uri, (p) => p.diagnostics.length === 0 && session.published.indexOf(p) > session.published.indexOf(dangling));
