@@ -22,6 +22,7 @@ import type { LiveLog } from '../core/live/live-options';
 import { basename, isMarkdownPath } from '../core/port/paths';
 import { CONFIG_FILE } from '../core/workspace/load-config';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { SOURCE } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { codeLenses, completion, hover, links, OPEN_RECORD_COMMAND } from './features';
 import { Folders } from './folders';
@@ -294,7 +295,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const refused = refusal();
     if (refused) return refused;
     const found = opened(params.textDocument.uri);
-    if (!found || !isMarkdownPath(found.path)) return [];
+    // A code file's fixes are its citations' (a Markdown file's, all of them): asked only on a diagnostic of ours.
+    if (!found || (!isMarkdownPath(found.path) && !params.context.diagnostics.some((d) => d.source === SOURCE))) return [];
     const actions = await codeActions(params, { ...found, published: diagnostics.findings(found.path), uris });
     return token.isCancellationRequested ? null : actions;
   });

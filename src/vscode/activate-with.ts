@@ -58,6 +58,7 @@ export interface StartupTimes {
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+const ALL_FILES: vscode.DocumentSelector = { pattern: '**' };
 
 /** What the web worker host cannot do, said once in the log rather than failing later. */
 export const WEB_LIMITS =
@@ -114,7 +115,8 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
     models.onDidChangeCode(() => changed.fire()),
     models.onDidChangeEvidence(() => changed.fire()),
     ...registerCommands({ models, decisionsTree, extensionUri: context.extensionUri }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(models, diagnostics), CodeActions.metadata),
+    // Every file: a code file's citations have fixes too (the successor of a superseded record).
+    vscode.languages.registerCodeActionsProvider(ALL_FILES, new CodeActions(models, diagnostics), CodeActions.metadata),
     registerSelectPlaceholder(),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletions(models), ':', ' ', '-', '[', ','),
     vscode.languages.registerHoverProvider(MARKDOWN, new FrontmatterHovers(models)),

@@ -113,6 +113,21 @@ describe('code features', () => {
     await waitForRule(file, 'code-cites-superseded');
   });
 
+  it('a citation of a superseded record has a quick fix that cites its successor instead', async () => {
+    await writeRecord('0095-old-recording.md', cleanAdr('Old recording', (text) => text.replace('status: accepted', 'status: superseded\nsuperseded-by: ADR-0001')));
+    const file = await writeFile(codeUri('services/web/recorder.ts'), '// Records as ADR-0095 says.\nexport {};\n');
+    await vscode.workspace.openTextDocument(file);
+    const warning = await waitForRule(file, 'code-cites-superseded');
+    assert.equal(warning.message, 'cites ADR-0095, superseded by ADR-0001: does this code still follow it, or the record that replaced it?');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, warning.range);
+    const cite = actions.find((action) => action.title === 'Cite ADR-0001 instead');
+    assert.ok(cite?.edit, `offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(cite.isPreferred, true);
+    await applyEdit(cite.edit);
+    assert.equal((await vscode.workspace.openTextDocument(file)).getText(), '// Records as ADR-0001 says.\nexport {};\n');
+    await waitForNoRule(file, 'code-cites-superseded');
+  });
+
   it('Markdown outside the decisions folders is code: its citations are checked, and no Disable for This File is offered there', async () => {
     const notes = await writeFile(codeUri('notes/README.md'), '# Notes\n\nSee ADR-0998.\n');
     await vscode.workspace.openTextDocument(notes);

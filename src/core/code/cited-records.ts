@@ -25,3 +25,10 @@ export function successorIds(index: DecisionIndex, entry: DecisionEntry): string
     })
     .join(', ');
 }
+
+/** The one record in force a superseded record names as its successor; undefined when it names none, several, or one that ended too. */
+export function soleSuccessor(index: DecisionIndex, entry: DecisionEntry): DecisionEntry | undefined {
+  if (entry.supersededBy.length !== 1) return undefined;
+  const found = index.resolve(entry.supersededBy[0], entry);
+  return found.length === 1 && !(found[0].status && ENDED_STATUSES.has(found[0].status)) ? found[0] : undefined;
+}

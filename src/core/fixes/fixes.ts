@@ -60,5 +60,8 @@ export function fixesFor(doc: DecisionDocument, finding: Finding, config: Resolv
       const action = removeRepeatedKeyFix(doc, fix.line, fix.name);
       return action ? [action] : [];
     }
+    case 'cite-successor':
+      // The citation is plain text in any file: no frontmatter to read, only its place.
+      return [{ title: `Cite ${fix.id} instead`, edits: [{ range: finding.range, newText: fix.id }], isPreferred: true }];
   }
 }

@@ -1,4 +1,5 @@
-import { citedRecords, ENDED_STATUSES, successorIds } from '../code/cited-records';
+import { citedRecords, ENDED_STATUSES, soleSuccessor, successorIds } from '../code/cited-records';
+import { displayId } from '../index/ids';
 import { joinPath } from '../port/paths';
 import { refOf } from '../report/knowledge-risk';
 import type { CodeRule } from './rule';
@@ -22,11 +23,14 @@ export const codeCitesSuperseded: CodeRule = {
         if (!records.length || !records.every((entry) => entry.status && ENDED_STATUSES.has(entry.status))) continue;
         const entry = records[0];
         const successors = successorIds(index, entry);
+        const successor = soleSuccessor(index, entry);
         const status = successors ? `${entry.status} by ${successors}` : entry.status;
         context.report(joinPath(code.root, file), {
           message: `cites ${citation.raw}, ${status}: does this code still follow it, or ${successors ? 'the record that replaced it' : 'no decision at all'}?`,
           range: citation.range,
           related: records.map((record) => ({ path: record.path, range: record.statusRange ?? record.anchor, message: `${refOf(record).id} is ${record.status}` })),
+          // One successor in force: offered (never applied unasked: whether the code follows it is the question).
+          ...(successor && { fix: { kind: 'cite-successor' as const, id: displayId(successor) } }),
         });
       }
     }

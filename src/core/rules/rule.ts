@@ -49,6 +49,8 @@ export type FixData = (
   | { readonly kind: 'repair-fence' }
   /** A key repeated in its mapping, on document line `line`: removed with its value. */
   | { readonly kind: 'remove-repeated-key'; readonly line: number; readonly name: string }
+  /** A citation in code of a record that was superseded: the finding's range (the citation) rewritten as its one successor's id. */
+  | { readonly kind: 'cite-successor'; readonly id: string }
 ) & {
   /**
    * The fix carries out what the records already say and invents nothing — a back-link, the status

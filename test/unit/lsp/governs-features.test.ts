@@ -105,9 +105,21 @@ describe('language server: the code features of governs, and people', function (
     assert.deepEqual(inReadme.diagnostics.map((d) => d.code), ['code-reference-resolves']);
     const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: readme }, range: inReadme.diagnostics[0].range, context: { diagnostics: inReadme.diagnostics } });
     assert.deepEqual(actions.map((action) => action.title), []);
+    // A citation of a superseded record in code: the fix cites its successor.
+    const superseded = (await readFile(file, 'utf8')).replace('status: accepted', 'status: superseded\nsuperseded-by: ADR-0001').replace('governs: [src/ledger/**, src/payouts/**]\n', '');
+    const old = path.join(root, 'docs/decisions/0002-use-mysql.md');
+    await writeFile(old, superseded);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(old), type: 1 }] });
+    const queue = uriOf(path.join(root, 'src/queue.ts'));
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: queue, languageId: 'typescript', version: 1, text: '// As ADR-0002 says.\n' } });
+    const cites = await session.diagnostics(queue, (p) => p.diagnostics.some((d) => d.code === 'code-cites-superseded'));
+    const fixes = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: queue }, range: cites.diagnostics[0].range, context: { diagnostics: cites.diagnostics } });
+    assert.deepEqual(fixes.map((action) => [action.title, action.isPreferred, action.edit?.changes?.[queue]]), [
+      ['Cite ADR-0001 instead', true, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 14 } }, newText: 'ADR-0001' }]],
+    ]);
     // In the record, the governs finding can still be disabled there.
     await openDocument(session, file);
-    const inRecord = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: record.diagnostics[0].range, context: { diagnostics: record.diagnostics.filter((d) => d.code === 'governs-matches-nothing') } });
+    const inRecord = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: record.diagnostics[0].range, context: { diagnostics: record.diagnostics.filter((d) => d.code === 'governs-matches-nothing'), only: ['quickfix'] } });
     assert.deepEqual(inRecord.map((action) => action.title), ['Disable `governs-matches-nothing` for this file']);
     // Fixed in the editor (not saved): the finding goes; closed, nothing is left for the file.
     await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '// Rounds as ADR-0001 says.\n' }] });
