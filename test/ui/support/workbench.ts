@@ -257,6 +257,14 @@ export class Workbench {
     await this.screenshot('problems panel');
   }
 
+  /** Closes the panel the Problems view is in (its X), so the editors have their height back for the tests after. */
+  async closeProblems(): Promise<void> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) return;
+    await this.page.locator('.part.panel .codicon-panel-close').first().click();
+    await panel.waitFor({ state: 'hidden' });
+  }
+
   /** The Problems panel's marker rows (file rows are skipped), parsed from their aria-labels. */
   async readProblems(): Promise<Problem[]> {
     const labels = await this.page.locator(PROBLEM_ROWS).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
