@@ -101,7 +101,7 @@ export class LiveCodeRules {
   private schedule(): void {
     if (this.disposed) return;
     this.timer?.cancel();
-    this.timer = this.options.scheduler.delay(this.options.live.debounceMs, () => {
+    this.timer = this.options.scheduler.delay(this.options.live.settings().debounceMs, () => {
       this.timer = undefined;
       this.run();
     });

@@ -101,11 +101,6 @@ export class LiveWorkspace {
     return this.options.clock.today();
   }
 
-  /** The pause after typing before the debounced rules run (the settings' `debounceMs`). */
-  get debounceMs(): number {
-    return this.settings().debounceMs;
-  }
-
   /**
    * (Re)reads the configuration, finds the decisions folders and indexes every record (frontmatter
    * only, no Markdown parse); resolves once that is published. The body rules follow in the
@@ -349,7 +344,8 @@ export class LiveWorkspace {
     return businessTradeoff(parseDecisionDocument(path, read.text, workspace.options.config.limits));
   }
 
-  private settings(): LiveSettings {
+  /** The front-end's settings now (the debounce, the folders and severities over `.legible.json`'s). */
+  settings(): LiveSettings {
     return this.options.settings?.() ?? { debounceMs: DEFAULT_DEBOUNCE_MS };
   }
 
