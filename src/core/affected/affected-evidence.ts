@@ -1,6 +1,6 @@
 import type { GovernsIndex } from '../code/governs-index';
 import type { ResolvedConfig } from '../config/config';
-import type { Evidence } from '../evidence/evidence';
+import { plannedDecisions, type Evidence } from '../evidence/evidence';
 import { observeChange, type ObservedChange } from '../evidence/observed-change';
 import { RecordEvidenceCache } from '../evidence/record-evidence';
 import type { DecisionEntry } from '../index/decision-entry';
@@ -31,7 +31,7 @@ export function evidenceEntries(report: AffectedReport, index: DecisionIndex): D
     const entry = index.get(record.path);
     if (!entry) continue;
     entries.set(entry.path, entry);
-    if (entry.type === 'exit-plan') for (const ref of entry.decisions) for (const decision of index.resolve(ref, entry)) entries.set(decision.path, decision);
+    for (const decision of plannedDecisions(entry, index)) entries.set(decision.path, decision);
   }
   return [...entries.values()];
 }

@@ -221,8 +221,14 @@ export class Evidence {
  */
 export function decisionFiles(entry: DecisionEntry, index: DecisionIndex, governs: GovernsIndex): readonly string[] {
   const own = governs.records.get(entry.path)?.files ?? [];
-  if (entry.type !== 'exit-plan' || !entry.decisions.length) return own;
+  const others = plannedDecisions(entry, index);
+  if (!others.length) return own;
   const files = new Set(own);
-  for (const ref of entry.decisions) for (const decision of index.resolve(ref, entry)) for (const file of governs.records.get(decision.path)?.files ?? []) files.add(file);
+  for (const decision of others) for (const file of governs.records.get(decision.path)?.files ?? []) files.add(file);
   return [...files];
+}
+
+/** The decisions an exit plan plans the exit from (`decisions`), as the index resolves them; none for another record. */
+export function plannedDecisions(entry: DecisionEntry, index: DecisionIndex): DecisionEntry[] {
+  return entry.type === 'exit-plan' ? entry.decisions.flatMap((ref) => index.resolve(ref, entry)) : [];
 }
