@@ -80,7 +80,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostAdapter
   output().info(`Legible ${String((context.extension.packageJSON as { version?: unknown }).version)}${host.kind === 'web' ? ' (web)' : ''}`);
   if (host.kind === 'web') output().info(WEB_LIMITS);
   trace('activate');
-  const models = new Models(host, trace);
+  const models = new Models(host, trace, context.workspaceState);
   const diagnostics = new DiagnosticsPublisher(models);
   // After the publisher's own listener (subscribed first): the findings are diagnostics by now.
   const firstDiagnostics = models.onDidChangeFindings(() => {

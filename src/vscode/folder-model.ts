@@ -3,6 +3,7 @@ import { LiveWorkspace } from '../core/live/live-workspace';
 import { LiveCode } from '../core/code/live-code';
 import { toCorePath, VscodeFileSystem } from './vscode-file-system';
 import { readSettings } from './settings';
+import { mementoHints } from './load-hints';
 import { output, reportError } from './output';
 import { extensionGit } from './git-user';
 import type { HostAdapters } from './host';
@@ -46,7 +47,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
   /** The evidence rules' findings were published again (after a history read, or the records or code changed). */
   readonly onDidChangeEvidence = this.evidenceEmitter.event;
 
-  constructor(readonly folder: vscode.WorkspaceFolder, readonly host: HostAdapters, trace?: (step: string) => void) {
+  constructor(readonly folder: vscode.WorkspaceFolder, readonly host: HostAdapters, trace?: (step: string) => void, state?: vscode.Memento) {
     super({
       fs: new VscodeFileSystem(folder.uri, host.disk),
       root: toCorePath(folder.uri),
@@ -66,6 +67,7 @@ export class FolderModel extends LiveWorkspace implements vscode.Disposable {
         report: reportError,
       },
       trace: trace && ((step) => trace(`${folder.name}: ${step}`)),
+      hints: state && mementoHints(state, folder.uri),
     });
     this.git = extensionGit(folder.uri, host);
     // The repository's files (tracked, and untracked ones not ignored) when git answers (a local

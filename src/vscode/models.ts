@@ -28,7 +28,12 @@ export class Models implements vscode.Disposable {
   private ready: Promise<void> = Promise.resolve();
 
   /** `trace`: told each step of a folder's load (the startup measure, LegibleApi.startup). */
-  constructor(readonly host: HostAdapters, private readonly trace?: (step: string) => void) {
+  constructor(
+    readonly host: HostAdapters,
+    private readonly trace?: (step: string) => void,
+    /** The extension's workspace state: each folder's load hints (see load-hints.ts). */
+    private readonly state?: vscode.Memento,
+  ) {
     this.disposables.push(
       this.findingsEmitter,
       this.indexEmitter,
@@ -88,7 +93,7 @@ export class Models implements vscode.Disposable {
     for (const folder of folders) {
       const key = folder.uri.toString();
       if (this.models.has(key)) continue;
-      const model = new FolderModel(folder, this.host, this.trace);
+      const model = new FolderModel(folder, this.host, this.trace, this.state);
       this.models.set(key, model);
       fresh.add(model);
       this.modelSubscriptions.set(key, [

@@ -41,6 +41,29 @@ export interface LiveLog {
   report(context: string, error: unknown): void;
 }
 
+/** A log that says nothing: the engine's when the front-end gives none. */
+export const SILENT_LOG: LiveLog = { info() {}, warn() {}, error() {}, report() {} };
+
+/**
+ * What a folder's last load found, kept by the front-end between sessions (VS Code's
+ * workspaceState): the next first load reads these at once, in the round trip of the look-ups that
+ * confirm them, instead of one round trip after (the configuration after its look; the records
+ * after their folder's listing). A hint only says what to read early: the load still looks, lists
+ * and decides as without it, and a read ahead that nobody asks for is dropped.
+ */
+export interface LoadHints {
+  /** `.legible.json` was a regular file: read it without a look first. */
+  readonly configFile: boolean;
+  /** Records the load read, relative to the folder's root (at most READ_AHEAD). */
+  readonly records: readonly string[];
+}
+
+/** Where the front-end keeps a folder's LoadHints between sessions. */
+export interface HintStore {
+  read(): LoadHints | undefined;
+  write(hints: LoadHints): void;
+}
+
 export interface LiveWorkspaceOptions {
   /** The port confined to this folder: nothing outside it is read, listed, looked up or written. */
   readonly fs: FileSystemPort;
@@ -60,6 +83,8 @@ export interface LiveWorkspaceOptions {
    * `published`): the front-end stamps them with its own clock, for the startup measure.
    */
   readonly trace?: (step: LoadStep) => void;
+  /** The last load's hints: read at each first load, written after each load that publishes. */
+  readonly hints?: HintStore;
 }
 
 /** The steps of a load, in the order the first one passes them (see LiveWorkspaceOptions.trace). */

@@ -12,21 +12,19 @@ import { BackgroundWork } from './background-work';
 import { Emitter } from './emitter';
 import { group } from './findings-by-path';
 import { DayWatch } from './day-watch';
-import { loadFolders } from './load-folders';
+import { loadFolders, loadHints } from './load-folders';
 import { lintBodies } from './body-phase';
 import { PublishedFindings } from './published-findings';
 import { indexOpenRecords, loadIndex, type IndexPhase } from './load-index';
 import { OpenDocuments } from './open-documents';
 import { rereadRecord } from './reread-record';
-import type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress } from './live-options';
+import { SILENT_LOG, type FindingsChange, type LiveLog, type LiveSettings, type LiveWorkspaceOptions, type LoadProgress } from './live-options';
 
-export type { FindingsChange, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadProgress, LoadStep } from './live-options';
+export type { FindingsChange, HintStore, LiveLog, LiveSettings, LiveWorkspaceOptions, LoadHints, LoadProgress, LoadStep } from './live-options';
 
 /** The longest stretch of indexing or body rules before the host gets a turn. */
 const SLICE_MS = 10;
 const DEFAULT_DEBOUNCE_MS = 300;
-
-const silent: LiveLog = { info() {}, warn() {}, error() {}, report() {} };
 
 /**
  * The decisions of one workspace folder, kept current as files change and as the user types: the
@@ -72,7 +70,7 @@ export class LiveWorkspace {
   constructor(private readonly options: LiveWorkspaceOptions) {
     this.root = options.root;
     this.fs = options.fs;
-    this.log = options.log ?? silent;
+    this.log = options.log ?? SILENT_LOG;
     this.background = new BackgroundWork((context, error) => this.log.report(context, error));
     this.day = new DayWatch(options.scheduler, options.clock, (today) => {
       this.log.info(`${options.name}: the date is now ${today}: linting again`);
@@ -116,7 +114,7 @@ export class LiveWorkspace {
     const generation = ++this.generation;
     const changed = (this.changedDuringLoad = new Set());
     const { root, name, clock, scheduler } = this.options;
-    const { loaded, config, folders, problems, listing, fs } = await loadFolders(this.options, this.settings(), this.log);
+    const { loaded, config, folders, problems, listing, fs } = await loadFolders(this.options, this.settings(), this.log, !this.workspace);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
     const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace, listing };
     // The first load: the records open in an editor show their own findings before the folder is read.
@@ -148,6 +146,7 @@ export class LiveWorkspace {
     this.findingsEmitter.fire({});
     this.options.trace?.('published');
     this.progressEmitter.fire({ phase: 'index', records: files.length, bodiesDone: 0 });
+    this.options.hints?.write(loadHints(root, loaded, files));
     this.bodyPhase = this.bodies(generation, workspace, files, changed, clock.now()).catch((error) => this.log.error(`Linting the bodies in ${name} failed`, error));
     if (index.linked) await this.linked(workspace, crossFile, index.linked);
   }

@@ -3,7 +3,9 @@ import type { DirectoryEntry } from '../port/file-system';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../workspace/load-config';
 import { configuredFolderProblems } from '../workspace/folder-problems';
 import { discoverFolders, folderLookup } from '../workspace/discover-folders';
-import type { LiveLog, LiveSettings, LiveWorkspaceOptions } from './live-options';
+import type { LiveLog, LiveSettings, LiveWorkspaceOptions, LoadHints } from './live-options';
+import { isInside, joinPath, relativePath } from '../port/paths';
+import { READ_AHEAD } from '../workspace/decision-workspace';
 import { ReadAheadPort } from './read-ahead';
 
 /** What a load reads before any record: the configuration, with the front-end's settings over it, and the decisions folders. */
@@ -29,14 +31,18 @@ export interface LoadedFolders {
  * configuration's read, not after it: on vscode.workspace.fs
  * (the web worker host, a remote) each is a round trip, and the first diagnostics wait for them.
  * When `.legible.json` names its folders, the look-ups already made of those are used, the others
- * are left unused. The records of the listed folders are read ahead too (read-ahead.ts).
+ * are left unused. The records of the listed folders are read ahead too (read-ahead.ts). A first
+ * load (`first`) with the last session's hints reads `.legible.json` without a look and the
+ * records that load read before any listing: each of its two steps then costs one round trip, not two.
  */
-export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveSettings, log: LiveLog): Promise<LoadedFolders> {
+export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveSettings, log: LiveLog, first = false): Promise<LoadedFolders> {
   const { fs, root, name } = options;
   const ahead = new ReadAheadPort(fs);
+  const hints = first ? validHints(options.hints?.read(), root) : undefined;
+  if (hints) ahead.hinted(hints.records);
   const lookup = folderLookup(fs, root, (folder, entries) => ahead.listed(folder, entries));
   lookup.prefetch(settings.folders);
-  const loaded = await loadConfig(fs, root, { trusted: options.trusted?.() ?? true, regexEngine: options.regexEngine });
+  const loaded = await loadConfig(fs, root, { trusted: options.trusted?.() ?? true, regexEngine: options.regexEngine, seenAsFile: hints?.configFile });
   options.trace?.('config');
   const config: ResolvedConfig = {
     ...loaded.config,
@@ -59,4 +65,24 @@ export async function loadFolders(options: LiveWorkspaceOptions, settings: LiveS
   options.trace?.('folders');
   const problems = [...loaded.problems.map((problem) => `${CONFIG_FILE}: ${problem.message}`), ...folderProblems];
   return { loaded, config, folders, problems, listing: (path) => lookup.listing(path), fs: ahead };
+}
+
+/** What this load found, for the next session's first load (see LoadHints): the first records it read. */
+export function loadHints(root: string, loaded: LoadedConfig, records: readonly string[]): LoadHints {
+  // Bytes were read: a regular file (an empty one has nothing worth a hint).
+  return { configFile: loaded.found || loaded.sources[0].length > 0, records: records.slice(0, READ_AHEAD).map((path) => relativePath(root, path)) };
+}
+
+/**
+ * The stored hints as absolute paths inside the folder, or undefined when they are not hints (the
+ * store is the front-end's, and may hold anything an older version or a person put there).
+ */
+function validHints(stored: LoadHints | undefined, root: string): LoadHints | undefined {
+  if (typeof stored !== 'object' || stored === null || !Array.isArray(stored.records)) return undefined;
+  const records = stored.records
+    .filter((relative): relative is string => typeof relative === 'string' && relative !== '' && !relative.startsWith('/'))
+    .map((relative) => joinPath(root, relative))
+    .filter((path) => isInside(root, path))
+    .slice(0, READ_AHEAD);
+  return { configFile: stored.configFile === true, records };
 }

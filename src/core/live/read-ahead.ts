@@ -1,7 +1,7 @@
-import type { DirectoryEntry, FileSystemPort, SeenAsFile } from '../port/file-system';
+import { LISTED_AS_FILE, type DirectoryEntry, type FileSystemPort, type SeenAsFile } from '../port/file-system';
 import { isMarkdownPath, joinPath } from '../port/paths';
 import { DEFAULT_LIMITS } from '../parse/limits';
-import { LISTED, READ_AHEAD } from '../workspace/decision-workspace';
+import { READ_AHEAD } from '../workspace/decision-workspace';
 
 type Bounded = { bytes: Uint8Array; size: number };
 
@@ -40,16 +40,27 @@ export class ReadAheadPort implements FileSystemPort {
 
   /** Reads ahead the Markdown files `entries` (a listing of `folder`) names as regular files, up to the limit. */
   listed(folder: string, entries: readonly DirectoryEntry[]): void {
+    this.read(entries.filter((entry) => entry.kind === 'file').map((entry) => joinPath(folder, entry.name)));
+  }
+
+  /**
+   * Reads ahead the records the folder's last load read (LoadHints), before any listing: taken as
+   * regular files on that load's word. One that is gone since fails, and the load, which reads only
+   * what its own listing names, never asks for it.
+   */
+  hinted(paths: readonly string[]): void {
+    this.read(paths);
+  }
+
+  private read(paths: readonly string[]): void {
     const fs = this.fs;
     if (!this.open || !fs.readBounded) return;
-    for (const entry of entries) {
+    for (const path of paths) {
       // No more than a scan keeps in flight itself: a folder of large files costs no more memory
       // before the configuration is known than the scan's own reads would.
       if (this.started >= READ_AHEAD) return;
-      if (entry.kind !== 'file' || !isMarkdownPath(entry.name)) continue;
-      const path = joinPath(folder, entry.name);
-      if (this.ahead.has(path)) continue;
-      const read = fs.readBounded(path, DEFAULT_LIMITS.maxFileBytes, LISTED);
+      if (!isMarkdownPath(path) || this.ahead.has(path)) continue;
+      const read = fs.readBounded(path, DEFAULT_LIMITS.maxFileBytes, LISTED_AS_FILE);
       // Nothing may reject unheard: a failed read ahead is asked again, by the load, when it needs the file.
       read.catch(() => undefined);
       this.ahead.set(path, read);

@@ -25,13 +25,16 @@ export interface FileStat {
 }
 
 /**
- * The caller listed the path as a regular file a moment ago (a folder walk): a port that has to
- * look before it reads, to never open a FIFO or a device (vscode.workspace.fs has no non-blocking
- * open), may take the listing's word and save that round trip.
+ * The caller listed the path as a regular file a moment ago (a folder walk), or the last load of
+ * the folder read it as one (a live engine's LoadHints): a port that has to look before it reads,
+ * to never open a FIFO or a device (vscode.workspace.fs has no non-blocking open), may take that
+ * word and save the round trip.
  */
 export interface SeenAsFile {
   readonly listedAsFile: true;
 }
+
+export const LISTED_AS_FILE: SeenAsFile = { listedAsFile: true };
 
 export interface FileSystemPort {
   readFile(path: string): Promise<Uint8Array>;

@@ -1,4 +1,4 @@
-import { isOutsideWorkspace, type FileSystemPort, type SeenAsFile } from '../port/file-system';
+import { isOutsideWorkspace, LISTED_AS_FILE, type FileSystemPort } from '../port/file-system';
 import { isInside, isMarkdownPath, relativePath } from '../port/paths';
 import { matchesAny } from '../config/glob';
 import type { ResolvedConfig } from '../config/config';
@@ -16,8 +16,6 @@ import { readDecisionText, type ReadResult } from './read-text';
 
 /** Links looked up at once before the cross-file rules run. */
 const LOOK_UPS_AT_ONCE = 16;
-
-export const LISTED: SeenAsFile = { listedAsFile: true };
 
 /** Files read ahead of the one being parsed during a scan: enough to hide storage latency, few enough to hold. */
 export const READ_AHEAD = 16;
@@ -270,7 +268,7 @@ export class DecisionWorkspace {
     const fs = this.options.fs;
     try {
       const size = fs.readBounded ? undefined : (await fs.stat(path))?.size;
-      return await readDecisionText(fs, path, this.options.config.limits, size, this.listed.has(path) ? LISTED : undefined);
+      return await readDecisionText(fs, path, this.options.config.limits, size, this.listed.has(path) ? LISTED_AS_FILE : undefined);
     } catch (error) {
       // Named on the command line, or turned into a link since the walk: still never followed out.
       if (isOutsideWorkspace(error)) {

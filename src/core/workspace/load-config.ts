@@ -8,7 +8,7 @@ import { compileRepositoryPattern, MAX_SCHEMA_PATTERN_LENGTH } from '../text/rep
 import { MAX_PATTERN_SIZE, patternSize } from '../text/pattern-size';
 import { containedPath } from './contained-path';
 import { readSmallFile, SmallFileError } from './read-small';
-import { isOutsideWorkspace } from '../port/file-system';
+import { isOutsideWorkspace, LISTED_AS_FILE } from '../port/file-system';
 
 export const CONFIG_FILE = '.legible.json';
 
@@ -48,6 +48,8 @@ export interface LoadConfigOptions {
    * are refused with a problem, never run on JavaScript's backtracking engine.
    */
   readonly regexEngine?: RegexEngine;
+  /** `.legible.json` was a regular file at the last load (a live engine's hint): read it without a look first. */
+  readonly seenAsFile?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function loadConfig(fs: FileSystemPort, root: string, options: Load
   // Read at once, no look beforehand (on vscode.workspace.fs each is a round trip): nothing there,
   // or something that is no file, is no configuration, as it always was.
   try {
-    const bytes = await readSmallFile(fs, path, MAX_CONFIG_BYTES).catch((error: unknown) => {
+    const bytes = await readSmallFile(fs, path, MAX_CONFIG_BYTES, options.seenAsFile ? LISTED_AS_FILE : undefined).catch((error: unknown) => {
       if (error instanceof SmallFileError && error.reason !== 'too-large') return undefined;
       if (error instanceof SmallFileError) throw new Error('the file is larger than 256 KiB');
       if (isOutsideWorkspace(error)) throw new Error('it is a symbolic link that leads outside the workspace, which Legible does not follow');

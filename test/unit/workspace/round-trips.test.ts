@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { LiveWorkspace } from '../../../src/core/live/live-workspace';
 import type { DirectoryEntry, FileStat, FileSystemPort, SeenAsFile } from '../../../src/core/port/file-system';
+import type { HintStore, LoadHints } from '../../../src/core/live/live-workspace';
 import { MemoryFileSystem } from '../support/memory-file-system';
 import { ManualClock, ManualScheduler } from '../support/manual-scheduler';
 import { cleanAdr, ROOT, TODAY } from '../support/workspace';
@@ -92,12 +93,33 @@ class RemotePort implements FileSystemPort {
   }
 }
 
-function setup(files: Readonly<Record<string, string>>): { port: RemotePort; engine: LiveWorkspace } {
+function setup(files: Readonly<Record<string, string>>, hints?: HintStore): { port: RemotePort; engine: LiveWorkspace; fs: MemoryFileSystem } {
   const fs = new MemoryFileSystem({}, { root: ROOT });
   for (const [path, text] of Object.entries(files)) fs.put(path, text);
   const port = new RemotePort(fs);
-  const engine = new LiveWorkspace({ fs: port, root: ROOT, name: 'ws', scheduler: new ManualScheduler(), clock: new ManualClock(TODAY), settings: () => ({ debounceMs: 300 }) });
-  return { port, engine };
+  const engine = new LiveWorkspace({ fs: port, root: ROOT, name: 'ws', scheduler: new ManualScheduler(), clock: new ManualClock(TODAY), settings: () => ({ debounceMs: 300 }), hints });
+  return { port, engine, fs };
+}
+
+/** The front-end's store of a folder's load hints, as VS Code's workspace state keeps them between sessions. */
+class StoredHints implements HintStore {
+  stored: unknown;
+  read(): LoadHints | undefined {
+    return this.stored as LoadHints | undefined;
+  }
+  write(hints: LoadHints): void {
+    this.stored = JSON.parse(JSON.stringify(hints));
+  }
+}
+
+/** When the index was first published (in waves), and every finding then, by file. */
+async function firstLoad(port: RemotePort, engine: LiveWorkspace): Promise<{ publishedAt?: number; findings: Record<string, string[]> }> {
+  let publishedAt: number | undefined;
+  engine.onDidChangeIndex(() => (publishedAt ??= port.wave));
+  await engine.load();
+  const findings: Record<string, string[]> = {};
+  for (const path of engine.decisions!.index.entries().map((entry) => entry.path)) findings[path] = engine.findingsFor(path).map((f) => f.ruleId);
+  return { publishedAt, findings };
 }
 
 describe('The first load over a port with a round trip per call (the web worker host)', () => {
@@ -211,5 +233,74 @@ describe('The first load over a port with a round trip per call (the web worker 
     assert.equal(indexedBefore, false);
     assert.ok(firstAt !== undefined && firstAt <= 2, `first findings after ${firstAt} round trips`);
     assert.ok(engine.findingsFor(`${D}/0002-b.md`).some((f) => f.ruleId === 'review-overdue'));
+  });
+
+  describe('with the hints of the last session\'s load (VS Code keeps them in the workspace state)', () => {
+    it('reads .legible.json without a look and the records before their folder is listed: the index is published after one round trip, with the same findings', async () => {
+      const store = new StoredHints();
+      const before = setup(records, store);
+      const without = await firstLoad(before.port, before.engine);
+      assert.equal(without.publishedAt, 2);
+      assert.deepEqual(store.stored, { configFile: true, records: ['docs/decisions/0001-a.md', 'docs/decisions/0002-b.md', 'docs/decisions/0003-c.md'] });
+
+      const next = setup(records, store);
+      const withHints = await firstLoad(next.port, next.engine);
+      const calls = next.port.calls.map((c) => `${c.wave} ${c.method} ${c.path}${c.seen ? ' (seen)' : ''}`).join('\n');
+      assert.equal(withHints.publishedAt, 1, calls);
+      assert.deepEqual(withHints.findings, without.findings);
+      const config = next.port.calls.filter((c) => c.path === `${ROOT}/.legible.json`);
+      assert.deepEqual(config.map((c) => `${c.wave} ${c.method} ${String(c.seen)}`), ['0 readFile true'], calls);
+      const recordReads = next.port.calls.filter((c) => c.path.startsWith(`${D}/`) && c.wave === 0);
+      assert.equal(recordReads.length, 3, calls);
+      // A record read ahead is the index's read: each is read as often as without hints (once more by the body phase).
+      const reads = (port: RemotePort) => port.calls.filter((c) => c.path.startsWith(`${D}/`)).length;
+      assert.equal(reads(next.port), reads(before.port), calls);
+    });
+
+    it('a hint gone out of date costs nothing but the read: a record deleted since is not indexed, one added since is', async () => {
+      const store = new StoredHints();
+      const first = setup(records, store);
+      await first.engine.load();
+      const changed: Record<string, string> = { ...records, [`${D}/0004-d.md`]: withArtifact('D', '../runbooks/one.md') };
+      delete changed[`${D}/0002-b.md`];
+      const fresh = setup(changed);
+      const expected = await firstLoad(fresh.port, fresh.engine);
+      const hinted = setup(changed, store);
+      const found = await firstLoad(hinted.port, hinted.engine);
+      assert.deepEqual(found.findings, expected.findings);
+      assert.deepEqual(Object.keys(found.findings).sort(), [`${D}/0001-a.md`, `${D}/0003-c.md`, `${D}/0004-d.md`]);
+      assert.deepEqual(hinted.engine.findingsFor(`${D}/0002-b.md`), []);
+      assert.deepEqual((store.stored as LoadHints).records, ['docs/decisions/0001-a.md', 'docs/decisions/0003-c.md', 'docs/decisions/0004-d.md']);
+    });
+
+    it('a .legible.json that is gone since, or a folder now, is no configuration, as without hints', async () => {
+      const store = new StoredHints();
+      await setup(records, store).engine.load();
+      const noConfig = { ...records };
+      delete noConfig[`${ROOT}/.legible.json`];
+      const gone = setup(noConfig, store);
+      await gone.engine.load();
+      assert.deepEqual(gone.engine.problems, []);
+      assert.equal(gone.engine.decisions?.index.size, 3, 'docs/decisions is found without it');
+      store.stored = { configFile: true, records: [] };
+      const folder = setup(noConfig, store);
+      folder.fs.put(`${ROOT}/.legible.json/inside.md`, '# Not a configuration\n');
+      await folder.engine.load();
+      assert.deepEqual(folder.engine.problems, []);
+      assert.equal(folder.engine.decisions?.index.size, 3);
+    });
+
+    it('stored hints that are not hints are ignored, and nothing outside the folder is asked for', async () => {
+      for (const stored of [{ configFile: 'yes', records: ['../outside.md', '/etc/passwd.md', 5, '', 'docs/../../x.md'] }, 'hints', null, { records: 'docs/decisions/0001-a.md' }]) {
+        const store = new StoredHints();
+        store.stored = stored;
+        const { port, engine } = setup(records, store);
+        await engine.load();
+        assert.equal(engine.decisions?.index.size, 3);
+        const outside = port.calls.filter((c) => !c.path.startsWith(`${ROOT}/`) && c.path !== ROOT);
+        assert.deepEqual(outside, [], JSON.stringify(stored));
+        assert.equal(port.calls.filter((c) => c.path === `${ROOT}/.legible.json` && c.seen).length, 0, 'a configFile that is not true is no hint');
+      }
+    });
   });
 });
