@@ -45,7 +45,7 @@ export class LiveWorkspace {
   private pendingBodies = new Map<string, { doc: DecisionDocument; entry: DecisionEntry }>();
   /** Files of the current load whose body rules have not run yet. */
   private bodiesPending = new Set<string>();
-  /** The first load's open records, indexed before the folder: their own findings show while it is read. */
+  /** The first load's open (and hinted) records, indexed before the folder: their own findings show while it is read. */
   private openFirst: DecisionWorkspace | undefined;
   /** Records that changed while a load read the folder: re-read once its index is published. */
   private changedDuringLoad: Set<string> | undefined;
@@ -117,9 +117,9 @@ export class LiveWorkspace {
     const { loaded, config, folders, problems, listing, fs } = await loadFolders(this.options, this.settings(), this.log, !this.workspace);
     const workspace = new DecisionWorkspace({ fs, root, folders, config, validator: loaded.validator, today: clock.today() });
     const phase: IndexPhase = { textOf: (path) => this.textOf(path), slices: () => scheduler.slices(SLICE_MS), stale: () => generation !== this.generation, trace: this.options.trace, listing };
-    // The first load: the records open in an editor show their own findings before the folder is read.
+    // The first load: the records open in an editor, and those the last session read, show their own findings before the folder is read.
     if (!this.workspace) {
-      const open = await indexOpenRecords(workspace, this.openTexts.paths(), phase);
+      const open = await indexOpenRecords(workspace, this.openTexts.paths(), phase, fs);
       if (open && !this.workspace) {
         this.openFirst = open.workspace;
         this.findingsEmitter.fire({ paths: open.paths });

@@ -3,6 +3,7 @@ import type { DirectoryEntry } from '../port/file-system';
 import { DecisionWorkspace } from '../workspace/decision-workspace';
 import { group } from './findings-by-path';
 import type { LoadStep } from './live-options';
+import type { ReadAheadPort } from './read-ahead';
 
 /** How a load's index phase reads and yields (the engine's open texts, its scheduler, its generation). */
 export interface IndexPhase {
@@ -49,14 +50,17 @@ export async function loadIndex(workspace: DecisionWorkspace, phase: IndexPhase,
 
 /**
  * The records open in an editor among `paths`, indexed on their own from their texts (no file is
- * read) with their own rules: what the first load shows before it lists and reads the folders. The
- * cross-file rules need the whole index, and come with it. Undefined when none is a record, or a
- * newer load took over.
+ * read), and those the last session's load read (LoadHints) once their reads ahead are in hand,
+ * with their own rules: what the first load shows before it has listed and read the folders (on
+ * the web the listing comes last). The cross-file rules need the whole index, and come with it.
+ * Undefined when none is a record, or a newer load took over.
  */
-export async function indexOpenRecords(workspace: DecisionWorkspace, paths: readonly string[], phase: IndexPhase): Promise<{ workspace: DecisionWorkspace; paths: string[] } | undefined> {
+export async function indexOpenRecords(workspace: DecisionWorkspace, paths: readonly string[], phase: IndexPhase, ahead?: ReadAheadPort): Promise<{ workspace: DecisionWorkspace; paths: string[] } | undefined> {
   const open = paths.filter((path) => workspace.isDecisionFile(path) && phase.textOf(path) !== undefined);
-  if (!open.length) return undefined;
+  const hinted = ((await ahead?.hintedRead()) ?? []).filter((path) => workspace.isDecisionFile(path) && !open.includes(path));
+  const early = [...open, ...hinted];
+  if (!early.length || phase.stale()) return undefined;
   const first = new DecisionWorkspace(workspace.options);
-  const done = await first.scan(open, { body: false, textOf: phase.textOf, between: phase.slices(), cancelled: phase.stale });
-  return done && !phase.stale() ? { workspace: first, paths: open } : undefined;
+  const done = await first.scan(early, { body: false, textOf: phase.textOf, between: phase.slices(), cancelled: phase.stale });
+  return done && !phase.stale() ? { workspace: first, paths: early } : undefined;
 }

@@ -20,6 +20,8 @@ type Bounded = { bytes: Uint8Array; size: number };
  */
 export class ReadAheadPort implements FileSystemPort {
   private readonly ahead = new Map<string, Promise<Bounded>>();
+  /** Hinted reads not handed over yet: each is handed over twice, to the first load's early index and to its index. */
+  private readonly hints = new Set<string>();
   private started = 0;
   private open = true;
 
@@ -50,6 +52,14 @@ export class ReadAheadPort implements FileSystemPort {
    */
   hinted(paths: readonly string[]): void {
     this.read(paths);
+    for (const path of paths) if (this.ahead.has(path)) this.hints.add(path);
+  }
+
+  /** The hinted records read: those whose read ahead came back (one gone since did not). */
+  async hintedRead(): Promise<string[]> {
+    const paths = [...this.hints];
+    const read = await Promise.all(paths.map((path) => this.ahead.get(path)!.then(() => true, () => false)));
+    return paths.filter((path, i) => read[i] && this.hints.has(path));
   }
 
   private read(paths: readonly string[]): void {
@@ -72,12 +82,13 @@ export class ReadAheadPort implements FileSystemPort {
   drop(): void {
     this.open = false;
     this.ahead.clear();
+    this.hints.clear();
   }
 
   private async handOver(path: string, maxBytes: number, seen?: SeenAsFile): Promise<Bounded> {
     const ahead = this.ahead.get(path);
     if (ahead) {
-      this.ahead.delete(path);
+      if (!this.hints.delete(path)) this.ahead.delete(path);
       const read = await ahead.catch(() => undefined);
       // Whole, or at least as much as asked: the same answer storage would give now.
       if (read && (read.size <= read.bytes.length || maxBytes <= read.bytes.length)) return { bytes: read.bytes.subarray(0, Math.min(maxBytes, read.bytes.length)), size: read.size };

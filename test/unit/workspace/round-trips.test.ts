@@ -257,6 +257,29 @@ describe('The first load over a port with a round trip per call (the web worker 
       assert.equal(reads(next.port), reads(before.port), calls);
     });
 
+    it('shows the hinted records\' own findings as soon as they and .legible.json are read, before the folder\'s listing answers; the index follows with the cross-file ones', async () => {
+      const store = new StoredHints();
+      const overdue = { ...records, [`${D}/0002-b.md`]: withArtifact('B', '../runbooks/two.md').replace('status: accepted', 'status: accepted\nreview-by: 2026-01-01') };
+      await setup(overdue, store).engine.load();
+      const { port, engine } = setup(overdue, store);
+      // The folder's listing waits until the test lets it answer, as the web's listing comes last.
+      let list!: () => void;
+      const listed = new Promise<void>((resolve) => (list = resolve));
+      const readDirectory = port.readDirectory.bind(port);
+      port.readDirectory = (path: string) => (path === D ? listed.then(() => readDirectory(path)) : readDirectory(path));
+      let indexed = false;
+      const early = new Promise<string[]>((resolve) => engine.onDidChangeFindings(() => resolve(engine.findingsFor(`${D}/0002-b.md`).map((f) => f.ruleId))));
+      engine.onDidChangeIndex(() => (indexed = true));
+      const load = engine.load();
+      assert.ok((await early).includes('review-overdue'), 'the hinted record\'s own finding, before the listing');
+      assert.equal(indexed, false);
+      assert.deepEqual(engine.findingsFor(`${D}/0003-c.md`), [], 'no cross-file finding before the index');
+      list();
+      await load;
+      assert.deepEqual(engine.findingsFor(`${D}/0003-c.md`).map((f) => f.ruleId), ['reference-resolves']);
+      assert.ok(engine.findingsFor(`${D}/0002-b.md`).some((f) => f.ruleId === 'review-overdue'));
+    });
+
     it('a hint gone out of date costs nothing but the read: a record deleted since is not indexed, one added since is', async () => {
       const store = new StoredHints();
       const first = setup(records, store);
