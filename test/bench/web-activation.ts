@@ -1,7 +1,8 @@
 // Web activation (issue 17): the extension's browser entry in code-server's web worker host, as on
 // vscode.dev, from the moment its bundle starts to run to the first diagnostics it publishes, on a
 // copy of examples/workspace. Each run is a fresh load of the workbench (a fresh worker; the
-// browser's cache keeps the bundle, as for a returning visitor). The figures come from the
+// browser's cache keeps the bundle, and VS Code the workspace state with the folder's load hints,
+// as for a returning visitor; the first run is a first visit and has neither). The figures come from the
 // extension's own startup seam (LegibleApi.startup), written by web-activation-probe.ts.
 //
 //   npm run build && tsx test/bench/web-activation.ts [runs]     (npm run bench runs it too)
@@ -122,7 +123,7 @@ export function webActivationGoals(result: WebActivationResult): Array<{ goal: s
   const first = median(result.firstDiagnostics);
   const kib = result.bundleBytes / 1024;
   return [
-    { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; one file look-up ${median(result.statMs).toFixed(1)} ms after start-up${bare(result)}; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
+    { goal: 'web: activation to first diagnostics ≤ 200 ms (web worker host)', measured: `${first.toFixed(0)} ms (a first visit, run 1, without load hints or a warm cache: ${result.firstDiagnostics[0].toFixed(0)} ms; bundle evaluated in ${median(result.evaluated).toFixed(0)} ms; one file look-up ${median(result.statMs).toFixed(1)} ms after start-up${bare(result)}; ${result.firstDiagnostics.length} runs)`, ratio: 200 / first, met: first <= 200 },
     { goal: `web: bundle ≤ ${WEB_BUNDLE_BUDGET / 1000} KB`, measured: `${(result.bundleBytes / 1000).toFixed(0)} KB (${kib.toFixed(0)} KiB)`, ratio: WEB_BUNDLE_BUDGET / result.bundleBytes, met: result.bundleBytes <= WEB_BUNDLE_BUDGET },
   ];
 }
