@@ -15,7 +15,7 @@ import { summarizeProfiles, type ProfileSummary } from './profile';
 import { measureEvidence, runEvidenceBench } from './evidence';
 import { packageExtension } from '../harness/vsix';
 import { ensureMcpCorpus, measureMcp, type McpResult } from './mcp';
-import { measureWebActivation, webActivationGoals } from './web-activation';
+import { measureWebActivation, webActivationGoals, webLoadRow } from './web-activation';
 import { languageServerGoals, measureLanguageServer, type LanguageServerResult } from './language-server';
 import { measureMap, type MapResult } from './map';
 
@@ -958,6 +958,8 @@ async function main(): Promise<void> {
   const mcp = await measureMcp(CLI, ensureMcpCorpus(corpora[0]), options.quick ? 100 : 300);
   // The browser entry in code-server's web worker host (issue 17): its own workbench per run.
   const webActivation = await measureWebActivation(options.quick ? 3 : 7, log);
+  log(`the web worker host on ${count(corpora[0].files)} records…`);
+  const webLoad = await measureWebActivation(options.quick ? 2 : 3, log, corpora[0].root);
   const code = await measureCode(options.seed, options.quick ? 1 : 3, log);
   const languageServer = await measureLanguageServer(CLI, corpora[0], options.quick ? 3 : 10, options.edits, log);
   const vsix = await packageExtension(path.join(BENCH_DIR, 'vsix', 'legible-bench.vsix'));
@@ -973,7 +975,7 @@ async function main(): Promise<void> {
   log('evidence from history: the seeded repository of 50,000 commits…');
   const evidence = await measureEvidence(options.quick ? 1 : 3);
   const report: Report = { options, machineBefore, loadAfter: os.loadavg().map((l) => l.toFixed(1)).join(' / '), nodeStartMs, cache, sizes, keystrokes, activation, languageServer, vsixBytes, mcp, profiles, code, map, elapsedMs: performance.now() - started };
-  const goalList = [...goals(report), ...webActivationGoals(webActivation), ...evidence.goals];
+  const goalList = [...goals(report), ...webActivationGoals(webActivation), webLoadRow(webLoad, corpora[0].files), ...evidence.goals];
 
   console.log('');
   console.log(workTable(report).join('\n'));
