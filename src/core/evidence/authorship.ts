@@ -26,6 +26,19 @@ export interface FileAuthors {
  * one person's deliveries, and their commits are not "others'" changes).
  */
 export function fileAuthors(file: FileHistory, personOf: (identity: string) => string): FileAuthors {
+  // Most files have one identity (written by one person): no tally, no sort.
+  let only: string | undefined;
+  let identities = 0;
+  for (const identity in file.by) {
+    only = identity;
+    if (++identities > 1) break;
+  }
+  if (identities === 1) {
+    const person = personOf(only!);
+    const dl = file.by[only!].d;
+    const value = degreeOfAuthorship(person === personOf(file.creator), dl, file.changes - dl);
+    return { doa: new Map([[person, value]]), authors: value >= AUTHOR_DOA ? [person] : [] };
+  }
   const deliveries = new Map<string, number>();
   for (const [identity, work] of Object.entries(file.by)) {
     const person = personOf(identity);

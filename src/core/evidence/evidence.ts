@@ -6,7 +6,7 @@ import type { PeopleSettings } from './evidence-settings';
 import { dayOf, daySeconds, windowStartDate } from './evidence-settings';
 import type { FileHistory, History, PersonFile } from './history';
 import { People } from './people';
-import { truckFactor, type TruckFactor } from './truck-factor';
+import { truckFactorOf, type TruckFactor } from './truck-factor';
 
 /** One person's observed work on a set of files. */
 export interface PersonEvidence {
@@ -45,8 +45,6 @@ interface FileSummary {
   readonly persons: readonly number[];
   readonly work: readonly PersonFile[];
   readonly authors: readonly number[];
-  /** The same authors by person, as the truck factor takes them. */
-  readonly authorPersons: readonly string[];
 }
 
 /**
@@ -67,6 +65,8 @@ export class Evidence {
   /** Persons by number, and numbers by person: `over` adds up into arrays, not maps of names. */
   private readonly persons: string[] = [];
   private readonly personNumbers = new Map<string, number>();
+  /** Git identities by their person's number: each resolved through `people` once, not once per file. */
+  private readonly identityNumbers = new Map<string, number>();
   /**
    * Per commit ordinal, the `over` call that last counted it. A commit has one author, so counting
    * it once per call counts it once for its person: no set of commits per person and call.
@@ -109,7 +109,7 @@ export class Evidence {
     const first: number[] = [];
     const last: number[] = [];
     const authored: number[] = [];
-    const authorLists: (readonly string[])[] = [];
+    const authorLists: (readonly number[])[] = [];
     const call = ++this.calls;
     let withHistory = 0;
     let withAuthors = 0;
@@ -139,7 +139,7 @@ export class Evidence {
       }
       if (summary.authors.length) withAuthors++;
       for (const person of summary.authors) authored[person]++;
-      authorLists.push(summary.authorPersons);
+      authorLists.push(summary.authors);
     }
     const people = met
       .map((number): PersonEvidence => {
@@ -157,7 +157,7 @@ export class Evidence {
         };
       })
       .sort((a, b) => b.authored - a.authored || b.commits - a.commits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { files: files.length, withHistory, people, truckFactor: truckFactor(authorLists) };
+    return { files: files.length, withHistory, people, truckFactor: truckFactorOf(authorLists, this.persons) };
   }
 
   /** True when the history read knows the file (workspace-relative): `over` counts no other. */
@@ -171,18 +171,23 @@ export class Evidence {
       const file = this.file(path);
       if (!file) summary = null;
       else {
-        const identities = Object.keys(file.by);
-        const authorPersons = this.authorsOf(path)?.authors ?? [];
-        summary = {
-          persons: identities.map((identity) => this.personNumber(this.people.personOf(identity, this.history.identities[identity]))),
-          work: identities.map((identity) => file.by[identity]),
-          authors: authorPersons.map((person) => this.personNumber(person)),
-          authorPersons,
-        };
+        const persons: number[] = [];
+        const work: PersonFile[] = [];
+        for (const identity in file.by) {
+          persons.push(this.identityNumber(identity));
+          work.push(file.by[identity]);
+        }
+        summary = { persons, work, authors: (this.authorsOf(path)?.authors ?? []).map((person) => this.personNumber(person)) };
       }
       this.summaries.set(path, summary);
     }
     return summary ?? undefined;
+  }
+
+  private identityNumber(identity: string): number {
+    let number = this.identityNumbers.get(identity);
+    if (number === undefined) this.identityNumbers.set(identity, (number = this.personNumber(this.people.personOf(identity, this.history.identities[identity]))));
+    return number;
   }
 
   private personNumber(person: string): number {
