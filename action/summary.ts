@@ -58,7 +58,8 @@ export function renderSummary(input: SummaryInput): string {
   if (!input.passed && !counts.errors && input.maxWarnings !== undefined) lines.push(`More warnings than \`max-warnings\` allows (${input.maxWarnings}).`, '');
   const rows = input.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
   if (rows.length) {
-    lines.push('| | Record | Line | Rule | Finding |', '| --- | --- | --- | --- | --- |');
+    // Code files have rows too when `lint` ran the code rules (a citation of no record): then the column is of files.
+    lines.push(`| | ${rows.some(({ file }) => file.kind === 'code') ? 'File' : 'Record'} | Line | Rule | Finding |`, '| --- | --- | --- | --- | --- |');
     for (const { file, finding } of rows.slice(0, MAX_ROWS)) {
       const href = input.blobBase ? `${input.blobBase}/${file.path.split('/').map((s) => encodeURIComponent(s).replace(/\(/g, '%28').replace(/\)/g, '%29')).join('/')}#L${finding.line}` : undefined;
       const line = href ? `[${finding.line}](${href})` : String(finding.line);

@@ -126,7 +126,7 @@ async function runAction(workspace: string, inputs: Record<string, string> = {},
 function tableRows(summary: string): string[][] {
   return summary
     .split('\n')
-    .filter((line) => line.startsWith('| ') && !line.startsWith('| ---') && !line.startsWith('| | Record'))
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| ---') && !/^\| \| (Record|File) \|/.test(line))
     .map((line) => line.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
 }
 
@@ -155,6 +155,7 @@ describe('the GitHub Action (action.yml, dist/action.js)', function () {
   it('writes a job summary: the verdict, and a row per finding linking to its line', async () => {
     const ran = await runAction(await fixture());
     assert.match(ran.summary, /^### ❌ Legible: 1 error, 1 warning in 3 decision records$/m);
+    assert.match(ran.summary, /^\| \| Record \| Line \| Rule \| Finding \|$/m);
     const blob = 'https://github.com/acme/payments/blob/0123456789abcdef0123456789abcdef01234567';
     assert.deepEqual(tableRows(ran.summary), [
       ['⚠️', `docs/decisions/${PLACEHOLDER}`, `[10](${blob}/docs/decisions/${PLACEHOLDER}#L10)`, '[`placeholder`](https://github.com/legible-dev/legible/blob/main/README.md#rule-placeholder)', '`business-tradeoff.accepts-cost` is still a placeholder. What cost are we accepting?'],
@@ -181,6 +182,7 @@ describe('the GitHub Action (action.yml, dist/action.js)', function () {
     assert.equal(ran.outputs.records, '3');
     assert.match(ran.summary, /^### ❌ Legible: 3 errors, 1 warning in 3 decision records$/m);
     assert.deepEqual(tableRows(ran.summary).map((row) => row[1]).filter((file) => !file.startsWith('docs/decisions/')), ['docs/runbook.md', 'services/events.ts']);
+    assert.match(ran.summary, /^\| \| File \| Line \| Rule \| Finding \|$/m, 'code files have rows: the column is of files');
   });
 
   it('fails on more warnings than max-warnings, and says so in the summary', async () => {
