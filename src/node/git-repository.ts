@@ -3,6 +3,7 @@ import { refProblem } from '../core/port/repository';
 import { runGitBytes, runGitReporting, type GitRun, type GitRunOptions } from './git-process';
 import type { TreeFile } from '../core/port/tree-snapshot';
 import { isMarkdownPath } from '../core/port/paths';
+import { ADDED_LOG_FORMAT, addedDates } from '../core/migrate/added-dates';
 
 /**
  * File lists are large (200,000 tracked files, 20 MB of names): their own bounds, far above the
@@ -179,6 +180,17 @@ export class NodeGitRepository implements RepositoryPort {
   }
 
   /** The merge base of `base` and `head`, as a commit id. */
+  /**
+   * The day each of `paths` (repository-relative) was first committed, renames followed (see
+   * addedDates): one log of the Markdown files' adds and renames, so a record moved in from another
+   * folder is followed too. Undefined when git cannot answer within the bounds.
+   */
+  async addedDates(paths: readonly string[]): Promise<Map<string, string> | undefined> {
+    if (!paths.length) return new Map();
+    const out = await this.git(['log', '-z', '--date=short', `--format=${ADDED_LOG_FORMAT}`, '--name-status', '-M', '--diff-filter=AR', '--no-ext-diff', '--no-textconv', '--', ':(top,glob,icase)**/*.md']);
+    return out === undefined ? undefined : addedDates(out, paths);
+  }
+
   async mergeBase(base: string, head: string): Promise<string | undefined> {
     if (!(await this.acceptable(base)) || !(await this.acceptable(head))) return undefined;
     const out = await this.git(['merge-base', ...(await this.eoo()), base, head]);

@@ -10,6 +10,9 @@ import { openWorkspace, requireFolders, type OpenedWorkspace } from '../open-wor
 import { NODE_RECORD_IO, type RecordIo } from '../../node/record-file';
 import { isOutsideWorkspace } from '../../core/port/file-system';
 import { HELP_OPTION, type Command } from './command';
+import { findRepository } from '../../node/repository';
+import { NodeGitRepository } from '../../node/git-repository';
+import { isInside, relativePath } from '../../core/port/paths';
 import { lintTargets } from './lint-targets';
 
 export const migrateCommand: Command = {
@@ -30,6 +33,8 @@ export const migrateCommand: Command = {
       '  The frontmatter the editor\'s "Add Legible frontmatter" fix writes: type, title, status, date,',
       '  owners, deciders, supersession links and tags from what the record says (a MADR/Jekyll',
       '  block keeps every key and gains the missing ones), and placeholders that ask for the rest.',
+      '  In a git repository, a record that names no date gets the day git first recorded it',
+      '  (renames followed), with a note that asks whether it was decided then.',
       '  A status that is none of the type\'s words is kept as written and reported. Everything after',
       '  the new frontmatter stays as it was, byte for byte (line breaks and a BOM too). Each file is',
       '  written to a temporary file and renamed over the original, only if the original has not',
@@ -54,6 +59,7 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
   const opened = await openWorkspace(context, paths);
   const limits = opened.loaded.config.limits;
   const files = await recordFiles(paths, opened, context);
+  const addedOn = await addedDays(files, opened, context);
   // With --dry-run stdout is the patch alone (for `patch -p1` or a review), so the report goes to stderr.
   const report = (line: string) => (options.dryRun ? context.err : context.out)(`${line}\n`);
   let migrated = 0;
@@ -80,7 +86,7 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
     }
     let result;
     try {
-      result = migrateRecord(parseDecisionDocument(path, snapshot.text, limits, snapshot.problem), limits);
+      result = migrateRecord(parseDecisionDocument(path, snapshot.text, limits, snapshot.problem), limits, { addedOn: addedOn.get(path) });
     } catch (error) {
       // One file Legible cannot handle must not stop the others, nor be half written.
       fail(display, `Legible failed on this file (${(error as Error).message}), so it is left as it was. Please report it, with the file if you can.`);
@@ -119,6 +125,24 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
   if (failed) parts.push(`${failed} not migrated`);
   report(`${parts.join(', ')}${options.dryRun ? '; nothing written' : ''}.`);
   return failed ? 1 : 0;
+}
+
+/**
+ * The day git first recorded each record (absolute path → YYYY-MM-DD), for the ones that name no
+ * date: one log of the repository's Markdown adds and renames. Nothing outside a git repository,
+ * or where git cannot answer: those dates stay questions, as they always were.
+ */
+async function addedDays(files: readonly string[], opened: OpenedWorkspace, context: CliContext): Promise<Map<string, string>> {
+  const found = files.length ? await findRepository(opened.root) : undefined;
+  if (!found) return new Map();
+  const repository = new NodeGitRepository(found.root, context.env);
+  const relative = new Map(files.filter((path) => isInside(found.root, path)).map((path) => [relativePath(found.root, path), path]));
+  const days = await repository.addedDates([...relative.keys()]);
+  if (days === undefined) {
+    if (!repository.missing) context.warn(`git could not say when the records were added (${repository.problem ?? 'no answer'}): their dates stay placeholders`);
+    return new Map();
+  }
+  return new Map([...days].map(([path, day]) => [relative.get(path)!, day]));
 }
 
 /** Why a record named on the command line is neither read nor rewritten. */

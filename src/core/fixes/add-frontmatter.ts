@@ -35,6 +35,16 @@ export interface FrontmatterPlan {
   readonly carried: readonly string[];
   /** Fields whose legacy value was too long to carry: left as placeholders. */
   readonly notCarried: readonly string[];
+  /** `date` is the day the repository's history first has the file (PlanOptions.addedOn): the record names none. */
+  readonly datedByHistory?: boolean;
+}
+
+export interface PlanOptions {
+  /**
+   * The day git first recorded the file (YYYY-MM-DD), for `legible migrate` in a repository: the
+   * record's `date` when it names none, instead of a placeholder. The editor's fix runs no git.
+   */
+  readonly addedOn?: string;
 }
 
 /**
@@ -58,7 +68,7 @@ export function addFrontmatterFix(doc: DecisionDocument): FixAction | undefined 
  * The edits that give a legacy record Legible frontmatter, or why there are none: the one source of
  * what the quick fix and `legible migrate` write. Each problem says what to change first.
  */
-export function planFrontmatter(original: DecisionDocument): FrontmatterPlan | { readonly problem: string } {
+export function planFrontmatter(original: DecisionDocument, options: PlanOptions = {}): FrontmatterPlan | { readonly problem: string } {
   if (original.readProblem !== undefined) return { problem: original.readProblem };
   if (original.legible) return { problem: 'The record already has Legible frontmatter.' };
   // MADR frontmatter after a licence comment is planned as the block it is, where it is, then moved.
@@ -101,6 +111,8 @@ export function planFrontmatter(original: DecisionDocument): FrontmatterPlan | {
   const legacy = (bom && block.kind === 'none') || !doc.legacy ? readLegacy(doc.text, Math.max(doc.bodyStart, bom), doc.data, { path: doc.path }) : doc.legacy;
   const type = legacy.type ?? 'adr';
   const { values: carried, unmappedStatus, notCarried } = carriedValues(legacy, type);
+  const datedByHistory = carried.date === undefined && !has(existing, 'date') && options.addedOn !== undefined && DAY.test(options.addedOn);
+  if (datedByHistory) carried.date = options.addedOn!;
   const edits: OffsetEdit[] = [];
 
   // A status the block already has, written the old way ("superseded by ADR-0057"), becomes the
@@ -122,11 +134,11 @@ export function planFrontmatter(original: DecisionDocument): FrontmatterPlan | {
   const fields = lines.map((line) => line + eol).join('');
   edits.push({ start: offset, end: offset, text: block.kind === 'none' ? `---${eol}${fields}---${eol}` : fields });
   // Fields the block has already count as carried: the record said them.
-  const said = Object.keys(carried).filter((name) => name !== 'type' && !/^<.*>$/.test(String(carried[name])));
+  const said = Object.keys(carried).filter((name) => name !== 'type' && !(datedByHistory && name === 'date') && !/^<.*>$/.test(String(carried[name])));
   const kept = childFields(type, []).map((info) => info.name).filter((name) => has(existing, name));
   // What the record's status now says: the block's own text when it had one.
   const status = unmappedStatus !== undefined && typeof existing.status === 'string' ? existing.status : unmappedStatus;
-  return { type, edits: commented ? moveToTop(doc, commented.block, edits, eol, bom) : edits, unmappedStatus: status, carried: [...new Set([...said, ...kept])], notCarried };
+  return { type, edits: commented ? moveToTop(doc, commented.block, edits, eol, bom) : edits, unmappedStatus: status, carried: [...new Set([...said, ...kept])], notCarried, ...(datedByHistory && { datedByHistory }) };
 }
 
 /**
@@ -158,13 +170,15 @@ interface Carried {
 }
 
 /** What the legacy metadata says, as the values the template writes in place of placeholders. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 function carriedValues(legacy: LegacyMetadata, type: 'adr' | 'rfc'): Carried {
   // Raw values first, each measured, so that no megabyte is ever quoted for YAML.
   const raw: Record<string, string | string[]> = {};
   if (legacy.title?.value) raw.title = legacy.title.value;
   const status = legacy.status?.value;
   if (status) raw.status = status;
-  if (legacy.date && /^\d{4}-\d{2}-\d{2}$/.test(legacy.date.value)) raw.date = legacy.date.value;
+  if (legacy.date && DAY.test(legacy.date.value)) raw.date = legacy.date.value;
   if (legacy.owners?.length) raw.owners = [...legacy.owners];
   if (legacy.deciders.length) raw.deciders = [...legacy.deciders];
   // "superseded by [ADR-0012](0012-x.md)" reads as ADR-0012 and 0012: one link, the first spelling.

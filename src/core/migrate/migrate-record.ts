@@ -1,5 +1,5 @@
 import { parseDecisionDocument, type DecisionDocument } from '../document/decision-document';
-import { planFrontmatter } from '../fixes/add-frontmatter';
+import { planFrontmatter, type PlanOptions } from '../fixes/add-frontmatter';
 import { applyEdits, toTextEdits, type TextEdit } from '../fixes/text-edit';
 import type { Limits } from '../parse/limits';
 import { question } from '../rules/rule-helpers';
@@ -29,9 +29,9 @@ export type MigrationResult =
  * applied, and checked by reading the result back. The CLI's `migrate` asks this for every file and
  * only writes; an editor command can apply `edits` the same way.
  */
-export function migrateRecord(doc: DecisionDocument, limits: Limits): MigrationResult {
+export function migrateRecord(doc: DecisionDocument, limits: Limits, options: PlanOptions = {}): MigrationResult {
   if (doc.legible && doc.readProblem === undefined) return { outcome: 'legible' };
-  const plan = planFrontmatter(doc);
+  const plan = planFrontmatter(doc, options);
   if ('problem' in plan) return { outcome: 'unparseable', reason: plan.problem };
   const edits = toTextEdits(doc.lines, plan.edits);
   const text = applyEdits(doc.text, edits);
@@ -50,6 +50,9 @@ export function migrateRecord(doc: DecisionDocument, limits: Limits): MigrationR
   }
   if (!plan.carried.includes('title') && !plan.notCarried.includes('title')) {
     notes.push(`\`title\` is a placeholder: the record has no \`# heading\` or title to carry. ${question(plan.type, '/title')}`);
+  }
+  if (plan.datedByHistory) {
+    notes.push(`\`date\` is ${options.addedOn}, the day git first recorded this file: the record names no date of its own. Was it decided then? ${question(plan.type, '/date')}`);
   }
   for (const name of plan.notCarried) {
     notes.push(`\`${name}\` is a placeholder: what the record says there is too long to carry into frontmatter (the record still holds it). ${question(plan.type, `/${name}`)}`);

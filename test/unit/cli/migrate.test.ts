@@ -8,6 +8,7 @@ import { readRecord, replaceRecord, type RecordIo } from '../../../src/node/reco
 import { findFrontmatter } from '../../../src/core/parse/frontmatter-fence';
 import { REAL_WORLD_FOLDERS } from '../support/real-world';
 import { buildCli, cleanupTemps, readFile, REAL_WORLD, runCli, snapshot, tempDir, TODAY, writeFile } from './cli-process';
+import { scriptedRepository } from '../evidence/history-repo';
 
 interface ListEntry {
   path: string;
@@ -161,6 +162,31 @@ describe('legible migrate (process)', function () {
       const file = patch.oldFileName!.replace(/^a\//, '');
       assert.equal(applyPatch(Buffer.from(before.get(file)!, 'base64').toString('utf8'), patch), await readFile(path.join(root, file), 'utf8'), `${file}: the diff is what migrate writes`);
     }
+  });
+
+  it('in a git repository, a record that names no date gets the day git first recorded it (renames followed), with a note; its own date, or none for a file never committed, as before', async () => {
+    const adr = (title: string, extra = '') => `# ${title}\n\n${extra}## Status\n\nAccepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nC.\n`;
+    const amira = { name: 'Amira', email: 'amira@example.com' };
+    const root = await scriptedRepository([
+      { ...amira, date: '2021-03-04T23:30:00+05:00', files: { 'doc/adr/0001-use-postgres.md': adr('Use Postgres') } },
+      {
+        ...amira,
+        date: '2022-05-06T10:00:00Z',
+        files: { 'docs/decisions/0001-use-postgres.md': { from: 'doc/adr/0001-use-postgres.md' }, 'docs/decisions/0002-use-kafka.md': adr('Use Kafka'), 'docs/decisions/0003-dated.md': adr('Dated', 'Date: 2020-01-02\n\n') },
+      },
+    ]);
+    await writeFile(path.join(root, 'docs', 'decisions', '0004-not-committed.md'), adr('Not committed'));
+    const result = await runCli(['migrate', 'docs/decisions'], { cwd: root });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const dates = new Map((await listJson(root, 'docs/decisions')).map((entry) => [entry.path, entry.date]));
+    // The author's own day (23:30 at +05:00), and the day of the first add, not of the move.
+    assert.equal(dates.get('docs/decisions/0001-use-postgres.md'), '2021-03-04');
+    assert.equal(dates.get('docs/decisions/0002-use-kafka.md'), '2022-05-06');
+    assert.equal(dates.get('docs/decisions/0003-dated.md'), '2020-01-02');
+    assert.match(await readFile(path.join(root, 'docs', 'decisions', '0004-not-committed.md'), 'utf8'), /^date: <When was this record written\? \(YYYY-MM-DD\)>$/m);
+    const notes = result.stdout.split('\n').filter((line) => line.includes('the day git first recorded this file'));
+    assert.equal(notes.length, 2, result.stdout);
+    assert.match(notes[0], /`date` is 2021-03-04, the day git first recorded this file: the record names no date of its own\. Was it decided then\? When/);
   });
 
   it('leaves a file it cannot parse untouched, names it with why, migrates the rest and exits 1', async () => {
