@@ -58,7 +58,7 @@ export class ReadAheadPort implements FileSystemPort {
   /** The hinted records read: those whose read ahead came back (one gone since did not). */
   async hintedRead(): Promise<string[]> {
     const paths = [...this.hints];
-    const read = await Promise.all(paths.map((path) => this.ahead.get(path)!.then(() => true, () => false)));
+    const read = await Promise.all(paths.map((path) => this.ahead.get(path)?.then(() => true, () => false) ?? false));
     return paths.filter((path, i) => read[i] && this.hints.has(path));
   }
 
