@@ -59,7 +59,9 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
   const opened = await openWorkspace(context, paths);
   const limits = opened.loaded.config.limits;
   const files = await recordFiles(paths, opened, context);
-  const addedOn = await addedDays(files, opened, context);
+  // Asked of git once, when the first record that names no date comes (a folder whose records all
+  // state theirs runs no git log).
+  let addedOn: Promise<Map<string, string>> | undefined;
   // With --dry-run stdout is the patch alone (for `patch -p1` or a review), so the report goes to stderr.
   const report = (line: string) => (options.dryRun ? context.err : context.out)(`${line}\n`);
   let migrated = 0;
@@ -86,7 +88,16 @@ export async function runMigrate(paths: readonly string[], options: MigrateOptio
     }
     let result;
     try {
-      result = migrateRecord(parseDecisionDocument(path, snapshot.text, limits, snapshot.problem), limits, { addedOn: addedOn.get(path) });
+      const doc = parseDecisionDocument(path, snapshot.text, limits, snapshot.problem);
+      result = migrateRecord(doc, limits);
+      if (result.outcome === 'migrated' && result.undated) {
+        addedOn ??= addedDays(files, opened, context).catch((error: unknown) => {
+          context.warn(`git could not say when the records were added (${(error as Error).message}): their dates stay placeholders`);
+          return new Map<string, string>();
+        });
+        const day = (await addedOn).get(path);
+        if (day) result = migrateRecord(doc, limits, { addedOn: day });
+      }
     } catch (error) {
       // One file Legible cannot handle must not stop the others, nor be half written.
       fail(display, `Legible failed on this file (${(error as Error).message}), so it is left as it was. Please report it, with the file if you can.`);

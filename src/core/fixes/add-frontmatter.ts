@@ -37,6 +37,8 @@ export interface FrontmatterPlan {
   readonly notCarried: readonly string[];
   /** `date` is the day the repository's history first has the file (PlanOptions.addedOn): the record names none. */
   readonly datedByHistory?: boolean;
+  /** `date` is a placeholder: the record names none, and no `addedOn` was given. */
+  readonly undated?: boolean;
 }
 
 export interface PlanOptions {
@@ -111,7 +113,8 @@ export function planFrontmatter(original: DecisionDocument, options: PlanOptions
   const legacy = (bom && block.kind === 'none') || !doc.legacy ? readLegacy(doc.text, Math.max(doc.bodyStart, bom), doc.data, { path: doc.path }) : doc.legacy;
   const type = legacy.type ?? 'adr';
   const { values: carried, unmappedStatus, notCarried } = carriedValues(legacy, type);
-  const datedByHistory = carried.date === undefined && !has(existing, 'date') && options.addedOn !== undefined && DAY.test(options.addedOn);
+  const statesNoDate = carried.date === undefined && !has(existing, 'date');
+  const datedByHistory = statesNoDate && options.addedOn !== undefined && DAY.test(options.addedOn);
   if (datedByHistory) carried.date = options.addedOn!;
   const edits: OffsetEdit[] = [];
 
@@ -138,7 +141,7 @@ export function planFrontmatter(original: DecisionDocument, options: PlanOptions
   const kept = childFields(type, []).map((info) => info.name).filter((name) => has(existing, name));
   // What the record's status now says: the block's own text when it had one.
   const status = unmappedStatus !== undefined && typeof existing.status === 'string' ? existing.status : unmappedStatus;
-  return { type, edits: commented ? moveToTop(doc, commented.block, edits, eol, bom) : edits, unmappedStatus: status, carried: [...new Set([...said, ...kept])], notCarried, ...(datedByHistory && { datedByHistory }) };
+  return { type, edits: commented ? moveToTop(doc, commented.block, edits, eol, bom) : edits, unmappedStatus: status, carried: [...new Set([...said, ...kept])], notCarried, ...(datedByHistory && { datedByHistory }), ...(statesNoDate && !datedByHistory && { undated: true }) };
 }
 
 /**

@@ -19,6 +19,8 @@ export type MigrationResult =
       readonly unmappedStatus?: string;
       /** What a human should look at: each names the field and asks its question. */
       readonly notes: readonly string[];
+      /** `date` is a placeholder: the record names none (a caller with git may give `addedOn` and migrate again). */
+      readonly undated?: boolean;
     }
   | { readonly outcome: 'legible' }
   /** Left untouched: `reason` says why and what to change first. */
@@ -57,5 +59,5 @@ export function migrateRecord(doc: DecisionDocument, limits: Limits, options: Pl
   for (const name of plan.notCarried) {
     notes.push(`\`${name}\` is a placeholder: what the record says there is too long to carry into frontmatter (the record still holds it). ${question(plan.type, `/${name}`)}`);
   }
-  return { outcome: 'migrated', text, edits, type: plan.type, unmappedStatus: plan.unmappedStatus, notes };
+  return { outcome: 'migrated', text, edits, type: plan.type, unmappedStatus: plan.unmappedStatus, notes, ...(plan.undated && { undated: true }) };
 }

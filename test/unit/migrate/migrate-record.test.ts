@@ -37,6 +37,21 @@ function assertPrefixedOnly(original: string, result: Migrated): string {
 const corpus = (rel: string) => readFileSync(path.join(REAL_WORLD, rel), 'utf8');
 
 describe('migrate: one record (core)', () => {
+  it('says when the date it writes is a placeholder (undated), and takes the day git gives instead, with a note; a date the record states stays', () => {
+    const text = '# Use Kafka\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n';
+    const plain = migrated('0001-use-kafka.md', text);
+    assert.equal(plain.undated, true);
+    assert.match(plain.text, /^date: <.*>$/m);
+    const dated = migrateRecord(docOf('0001-use-kafka.md', text), DEFAULT_LIMITS, { addedOn: '2021-03-04' }) as Migrated;
+    assert.equal(dated.undated, undefined);
+    assert.match(dated.text, /^date: 2021-03-04$/m);
+    assert.ok(dated.notes.some((note) => note.startsWith('`date` is 2021-03-04, the day git first recorded this file')), dated.notes.join('\n'));
+    const own = migrateRecord(docOf('0002-dated.md', '# Dated\n\nDate: 2020-01-02\n\n## Status\n\nAccepted\n'), DEFAULT_LIMITS, { addedOn: '2021-03-04' }) as Migrated;
+    assert.equal(own.undated, undefined);
+    assert.match(own.text, /^date: 2020-01-02$/m);
+    assert.ok(!own.notes.some((note) => note.includes('git first recorded')));
+  });
+
   it('puts the quick fix\'s frontmatter above a log4brains record and keeps its bullets and body (real record)', async () => {
     const text = corpus('log4brains/20201103-use-lunr-for-search.md');
     const doc = docOf('20201103-use-lunr-for-search.md', text);
