@@ -1,4 +1,5 @@
 import type { ConfigProblem } from '../config/config';
+import { isIsoDay } from '../text/iso-day';
 
 /** One person as `.legible.json` `people` names them: the handle records use, and how git knows them. */
 export interface PersonSettings {
@@ -33,7 +34,6 @@ export function defaultPeopleSettings(): PeopleSettings {
 }
 
 const SINCE = /^(\d{1,4}) (day|days|month|months|year|years)$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `people`, `teams` and `evidence` of `.legible.json`, read with what can be used of a bad value
@@ -61,14 +61,14 @@ export function peopleSettings(raw: { people?: unknown; teams?: unknown; evidenc
         owner.set(key, handle);
         emails.push(key);
       });
-      const left = typeof value.left === 'string' && DATE.test(value.left) ? value.left : undefined;
+      const left = typeof value.left === 'string' && isIsoDay(value.left) ? value.left : undefined;
       people.push({ handle: handle.trim(), names: strings(value.names), emails, ...(left && { left }) });
     }
   }
   const teams: Record<string, string[]> = {};
   if (isObject(raw.teams)) for (const [handle, members] of Object.entries(raw.teams)) if (handle.trim()) teams[handle.trim()] = strings(members);
   const evidence = isObject(raw.evidence) ? raw.evidence : {};
-  const since = typeof evidence.since === 'string' && (SINCE.test(evidence.since.trim()) || DATE.test(evidence.since.trim())) ? evidence.since.trim() : DEFAULT_EVIDENCE.since;
+  const since = typeof evidence.since === 'string' && (SINCE.test(evidence.since.trim()) || isIsoDay(evidence.since.trim())) ? evidence.since.trim() : DEFAULT_EVIDENCE.since;
   const count = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback);
   return {
     people,
@@ -82,7 +82,7 @@ export function peopleSettings(raw: { people?: unknown; teams?: unknown; evidenc
  * 2026-03-31 is 2025-03-31; a month without that day ends the month instead.
  */
 export function windowStartDate(since: string, today: string): string {
-  if (DATE.test(since)) return since;
+  if (isIsoDay(since)) return since;
   const match = SINCE.exec(since) ?? SINCE.exec(DEFAULT_EVIDENCE.since)!;
   const n = Number(match[1]);
   const [year, month, day] = today.split('-').map(Number);

@@ -10,6 +10,7 @@ import { trimmedValue } from '../document/value-spans';
 import { valueEdit } from './replace-value';
 import { applyEdits, lineEnding, toTextEdits, type FixAction, type OffsetEdit } from './text-edit';
 import type { ClosedBlock } from '../parse/frontmatter-fence';
+import { isIsoDay } from '../text/iso-day';
 
 const ID = /^((ADR|RFC|EXIT)-)?\d{4,}$/;
 
@@ -114,7 +115,7 @@ export function planFrontmatter(original: DecisionDocument, options: PlanOptions
   const type = legacy.type ?? 'adr';
   const { values: carried, unmappedStatus, notCarried } = carriedValues(legacy, type);
   const statesNoDate = carried.date === undefined && !has(existing, 'date');
-  const datedByHistory = statesNoDate && options.addedOn !== undefined && DAY.test(options.addedOn);
+  const datedByHistory = statesNoDate && options.addedOn !== undefined && isIsoDay(options.addedOn);
   if (datedByHistory) carried.date = options.addedOn!;
   const edits: OffsetEdit[] = [];
 
@@ -173,15 +174,13 @@ interface Carried {
 }
 
 /** What the legacy metadata says, as the values the template writes in place of placeholders. */
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 function carriedValues(legacy: LegacyMetadata, type: 'adr' | 'rfc'): Carried {
   // Raw values first, each measured, so that no megabyte is ever quoted for YAML.
   const raw: Record<string, string | string[]> = {};
   if (legacy.title?.value) raw.title = legacy.title.value;
   const status = legacy.status?.value;
   if (status) raw.status = status;
-  if (legacy.date && DAY.test(legacy.date.value)) raw.date = legacy.date.value;
+  if (legacy.date && isIsoDay(legacy.date.value)) raw.date = legacy.date.value;
   if (legacy.owners?.length) raw.owners = [...legacy.owners];
   if (legacy.deciders.length) raw.deciders = [...legacy.deciders];
   // "superseded by [ADR-0012](0012-x.md)" reads as ADR-0012 and 0012: one link, the first spelling.

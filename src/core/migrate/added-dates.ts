@@ -1,3 +1,5 @@
+import { isIsoDay } from '../text/iso-day';
+
 /** The header of each commit in `git log` output made by `ADDED_LOG_FORMAT`: \x01, then the author's day. */
 export const ADDED_LOG_FORMAT = '%x01%ad';
 
@@ -18,7 +20,7 @@ export function addedDates(log: string, paths: readonly string[]): Map<string, s
     const token = tokens[i].replace(/^\n+/, '');
     if (token.startsWith('\x01')) {
       const written = token.slice(1, 11);
-      day = /^\d{4}-\d{2}-\d{2}$/.test(written) ? written : undefined;
+      day = isIsoDay(written) ? written : undefined;
       continue;
     }
     if (token === 'A') {

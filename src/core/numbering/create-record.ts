@@ -5,6 +5,7 @@ import type { RecordType } from '../schema/schema-registry';
 import { DEFAULT_CONVENTION, recordFileName, titleWords, type NamingConvention } from './naming-convention';
 import { fileNames, nextNumber, usesNumber } from './next-number';
 import { visibleName } from './visible-name';
+import { isIsoDay } from '../text/iso-day';
 
 export interface ReserveOptions {
   readonly fs: FileSystemPort;
@@ -88,7 +89,7 @@ export async function reserveName(options: ReserveOptions): Promise<Reservation>
 
 async function reserveDated(options: ReserveOptions, convention: NamingConvention): Promise<Reservation> {
   const { fs, folder } = options;
-  if (!options.date || !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error(`A date-named folder needs the day of the record (YYYY-MM-DD), not ${String(options.date)}.`);
+  if (!options.date || !isIsoDay(options.date)) throw new Error(`A date-named folder needs the day of the record (YYYY-MM-DD), not ${String(options.date)}.`);
   const id = options.date.replace(/-/g, '');
   const words = titleWords(options.title);
   for (let attempt = 1; attempt <= (options.maxAttempts ?? 1000); attempt++) {
